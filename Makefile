@@ -1,0 +1,112 @@
+# Leadpact — the two commands: `make serve` runs the app, `make test` runs every test.
+# Both install what is missing first and skip what is already there.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+TOOLS          := $(CURDIR)/.tools
+TRUNK_VERSION  := 0.21.14
+BINARYEN_VER   := 132
+# The CLI must match the wasm-bindgen crate exactly: read it from Cargo.lock.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+CARGO_BIN      := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+export PATH    := $(TOOLS)/node_modules/.bin:$(CARGO_BIN):$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+# Release builds for the end-to-end tests: served at the root and under /leadpact/.
+DIST_ROOT      := $(CURDIR)/target/e2e-dist/root
+DIST_SUBPATH   := $(CURDIR)/target/e2e-dist/subpath
+
+.PHONY: help serve test tools browser lint test-native test-browser build-e2e test-e2e dist bench clean-tools
+
+help:
+	@echo "make serve   # install what is missing, serve the app on http://127.0.0.1:8080"
+	@echo "make test    # install what is missing, run every check and test"
+	@echo "make dist    # release build into dist/ (public URL via PUBLIC_URL=/repo/)"
+
+## ---- tools -------------------------------------------------------------
+
+tools: $(TOOLS)/.wasm-target $(TOOLS)/.trunk-$(TRUNK_VERSION) $(TOOLS)/.wasm-bindgen-$(WASM_BINDGEN_VERSION) $(TOOLS)/.binaryen-$(BINARYEN_VER)
+
+$(TOOLS)/.wasm-target:
+	@mkdir -p $(TOOLS)
+	rustup target add wasm32-unknown-unknown
+	rustup component add rustfmt clippy
+	@touch $@
+
+$(TOOLS)/.trunk-$(TRUNK_VERSION):
+	@mkdir -p $(TOOLS)
+	@if trunk --version 2>/dev/null | grep -qx "trunk $(TRUNK_VERSION)"; then \
+	  echo "trunk $(TRUNK_VERSION) already installed"; \
+	else \
+	  cargo install trunk --version $(TRUNK_VERSION) --locked; \
+	fi
+	@touch $@
+
+# No --locked: the CLI's own lockfile names a crate the registry lacks.
+$(TOOLS)/.wasm-bindgen-$(WASM_BINDGEN_VERSION):
+	@mkdir -p $(TOOLS)
+	@test -n "$(WASM_BINDGEN_VERSION)" || { echo "cannot read the wasm-bindgen version from Cargo.lock"; exit 1; }
+	@if wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" \
+	   && wasm-bindgen-test-runner --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)"; then \
+	  echo "wasm-bindgen-cli $(WASM_BINDGEN_VERSION) already installed"; \
+	else \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
+	fi
+	@touch $@
+
+# binaryen from npm into the git-ignored tools folder (never Debian's: too old).
+$(TOOLS)/.binaryen-$(BINARYEN_VER):
+	@mkdir -p $(TOOLS)
+	@if [ -x $(TOOLS)/node_modules/.bin/wasm-opt ] && $(TOOLS)/node_modules/.bin/wasm-opt --version | grep -q "version $(BINARYEN_VER)"; then \
+	  echo "wasm-opt $(BINARYEN_VER) already installed"; \
+	else \
+	  npm install --prefix $(TOOLS) --no-audit --no-fund --no-save binaryen@$(BINARYEN_VER); \
+	fi
+	@touch $@
+
+browser:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then \
+	  echo "chromium and chromedriver already installed"; \
+	else \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  { $$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y chromium chromium-driver; } \
+	  || { echo "ERROR: could not install Debian's chromium and chromium-driver with apt-get."; \
+	       echo "Install them (as root: apt-get install -y chromium chromium-driver) and run make test again."; exit 1; }; \
+	fi
+
+## ---- the two commands --------------------------------------------------
+
+serve: tools
+	trunk serve --address 127.0.0.1 --port 8080
+
+test: tools browser lint test-native test-browser build-e2e test-e2e
+	@echo "make test: every check passed"
+
+## ---- steps -------------------------------------------------------------
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+
+test-native:
+	cargo test
+
+# wasm-bindgen-test in headless Chromium (runner and flags: .cargo/config.toml, webdriver.json).
+test-browser:
+	cargo test --target wasm32-unknown-unknown
+
+build-e2e:
+	trunk build --release=true --dist $(DIST_ROOT) --public-url /
+	trunk build --release=true --dist $(DIST_SUBPATH) --public-url /leadpact/
+
+test-e2e:
+	LEADPACT_DIST_ROOT=$(DIST_ROOT) LEADPACT_DIST_SUBPATH=$(DIST_SUBPATH) \
+	  cargo test -p leadpact-e2e -- --test-threads=1
+
+dist: tools
+	trunk build --release=true --public-url $(or $(PUBLIC_URL),/)
+
+clean-tools:
+	rm -rf $(TOOLS)

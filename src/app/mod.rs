@@ -1,0 +1,7 @@
+//! Application state and actions: the only layer that calls the clock and the
+//! store. An action is "domain call → persist → update signals"; the view sees a
+//! change only after it is stored.
+
+pub mod clock;
+pub mod routes;
+pub mod state;

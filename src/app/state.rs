@@ -1,0 +1,153 @@
+//! The reactive state of a running app and the actions that change it.
+
+use super::clock;
+use crate::domain::lead::{DraftErrors, Lead, LeadDraft, LeadId, MoveError};
+use crate::domain::pipeline::Pipeline;
+use crate::storage::{StorageError, Store};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::fmt;
+use std::rc::Rc;
+
+/// Where the workspace is in its life.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Loading {
+    /// Opening the store.
+    Opening,
+    /// Leads are loaded; edits are saved.
+    Ready,
+    /// The store could not be opened: the app stays readable, edits are refused.
+    Unavailable,
+}
+
+/// An error shown to the user in the app's one error area.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AppError {
+    /// Reading or writing the store failed.
+    Storage(StorageError),
+    /// A stage move was refused.
+    Move(MoveError),
+    /// The lead no longer exists (deleted in another tab, or a stale link).
+    LeadNotFound(LeadId),
+}
+
+impl fmt::Display for AppError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AppError::Storage(e) => e.fmt(f),
+            AppError::Move(e) => e.fmt(f),
+            AppError::LeadNotFound(id) => write!(f, "lead {id} does not exist"),
+        }
+    }
+}
+
+/// Everything views read. `Copy`: every field is an arena handle.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// Leads in creation order.
+    pub leads: RwSignal<Vec<Lead>>,
+    /// The pipeline leads move through.
+    pub pipeline: RwSignal<Pipeline>,
+    /// Store life cycle.
+    pub loading: RwSignal<Loading>,
+    /// The last error, until dismissed.
+    pub error: RwSignal<Option<AppError>>,
+    store: StoredValue<Option<Rc<dyn Store>>, LocalStorage>,
+}
+
+impl AppState {
+    /// Fresh state; nothing is loaded until [`AppState::attach`].
+    pub fn new() -> Self {
+        AppState {
+            leads: RwSignal::new(Vec::new()),
+            pipeline: RwSignal::new(Pipeline::default()),
+            loading: RwSignal::new(Loading::Opening),
+            error: RwSignal::new(None),
+            store: StoredValue::new_local(None),
+        }
+    }
+
+    /// Loads the workspace from `store` and saves every later edit there.
+    pub async fn attach(self, store: Rc<dyn Store>) {
+        match store.load_leads().await {
+            Ok(leads) => {
+                self.leads.set(leads);
+                self.store.set_value(Some(store));
+                self.loading.set(Loading::Ready);
+            }
+            Err(e) => self.fail_to_open(e),
+        }
+    }
+
+    /// Records that no store could be opened.
+    pub fn fail_to_open(self, e: StorageError) {
+        self.loading.set(Loading::Unavailable);
+        self.error.set(Some(AppError::Storage(e)));
+    }
+
+    /// The lead with this id, tracked.
+    pub fn lead(self, id: LeadId) -> Option<Lead> {
+        self.leads
+            .with(|ls| ls.iter().find(|l| l.id() == id).cloned())
+    }
+
+    fn store(self) -> Result<Rc<dyn Store>, AppError> {
+        self.store.get_value().ok_or_else(|| {
+            AppError::Storage(StorageError::Unavailable("the store is not open".into()))
+        })
+    }
+
+    /// Validates a draft; when valid, saves the new lead and then shows it.
+    /// Field errors come back at once so the form can show them.
+    pub fn add_lead(self, draft: &LeadDraft) -> Result<(), DraftErrors> {
+        let lead = Lead::create(
+            draft,
+            clock::new_lead_id(),
+            clock::now(),
+            &self.pipeline.get_untracked(),
+        )?;
+        self.persist(lead);
+        Ok(())
+    }
+
+    /// Moves a lead to its next stage, saves it, then shows it.
+    pub fn advance(self, id: LeadId) {
+        let Some(mut lead) = self
+            .leads
+            .with_untracked(|ls| ls.iter().find(|l| l.id() == id).cloned())
+        else {
+            self.error.set(Some(AppError::LeadNotFound(id)));
+            return;
+        };
+        let pipeline = self.pipeline.get_untracked();
+        match lead.advance(&pipeline, None, clock::now()) {
+            Ok(()) => self.persist(lead),
+            Err(e) => self.error.set(Some(AppError::Move(e))),
+        }
+    }
+
+    fn persist(self, lead: Lead) {
+        let store = match self.store() {
+            Ok(s) => s,
+            Err(e) => return self.error.set(Some(e)),
+        };
+        spawn_local(async move {
+            match store.put_lead(&lead).await {
+                Ok(()) => {
+                    self.leads
+                        .update(|ls| match ls.iter_mut().find(|l| l.id() == lead.id()) {
+                            Some(slot) => *slot = lead,
+                            None => ls.push(lead),
+                        })
+                }
+                Err(e) => self.error.set(Some(AppError::Storage(e))),
+            }
+        });
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self::new()
+    }
+}

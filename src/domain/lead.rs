@@ -1,0 +1,453 @@
+//! Leads: creation from a form draft (validated, every field error reported at
+//! once) and stage moves that keep a complete history.
+//!
+//! Invariants:
+//! - A lead has a non-empty name and at least one way to reach it (phone or e-mail).
+//! - `stage` is always the `to` of the last history entry; the first entry has
+//!   `from: None` and is the stage the lead was created in.
+//! - `updated_at` never goes backwards and is at least `created_at`.
+
+use super::contact::{Email, EmailError, Phone, PhoneError};
+use super::pipeline::{Pipeline, StageId, StageKind};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use uuid::Uuid;
+
+/// A lead's identity: a random UUID, stable across export and import.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct LeadId(Uuid);
+
+impl LeadId {
+    /// Wraps an existing UUID (the app layer makes random ones).
+    pub fn from_uuid(id: Uuid) -> Self {
+        LeadId(id)
+    }
+
+    /// The UUID.
+    pub fn uuid(&self) -> Uuid {
+        self.0
+    }
+}
+
+impl fmt::Display for LeadId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::str::FromStr for LeadId {
+    type Err = uuid::Error;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Uuid::parse_str(s).map(LeadId)
+    }
+}
+
+/// How urgently a lead should be handled; SLA policies may differ per priority.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Priority {
+    /// Can wait.
+    Low,
+    /// The default.
+    #[default]
+    Normal,
+    /// Ahead of normal leads.
+    High,
+    /// Drop everything.
+    Urgent,
+}
+
+/// One move of a lead between stages.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StageChange {
+    /// When it moved.
+    pub at: DateTime<Utc>,
+    /// Where it came from; `None` for the stage it was created in.
+    pub from: Option<StageId>,
+    /// Where it went.
+    pub to: StageId,
+    /// Who moved it, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+}
+
+/// A person or company that might buy.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lead {
+    id: LeadId,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+    name: String,
+    phone: Option<Phone>,
+    email: Option<Email>,
+    source: String,
+    #[serde(default)]
+    priority: Priority,
+    stage: StageId,
+    history: Vec<StageChange>,
+}
+
+/// What a person typed into the "new lead" form, unvalidated.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LeadDraft {
+    /// Full name.
+    pub name: String,
+    /// Phone as typed; may be empty when an e-mail is given.
+    pub phone: String,
+    /// E-mail as typed; may be empty when a phone is given.
+    pub email: String,
+    /// Where the lead came from (Facebook, Google, referral…).
+    pub source: String,
+}
+
+/// A form field, for pointing an error at it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// The name.
+    Name,
+    /// The phone number.
+    Phone,
+    /// The e-mail address.
+    Email,
+    /// The source.
+    Source,
+}
+
+/// Why one field of a draft was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FieldProblem {
+    /// The name is empty.
+    NameMissing,
+    /// Neither phone nor e-mail was given.
+    NoContact,
+    /// The phone number is not valid.
+    Phone(PhoneError),
+    /// The e-mail address is not valid.
+    Email(EmailError),
+    /// The source is empty.
+    SourceMissing,
+}
+
+impl fmt::Display for FieldProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FieldProblem::NameMissing => f.write_str("a lead needs a name"),
+            FieldProblem::NoContact => f.write_str("give a phone number or an e-mail address"),
+            FieldProblem::Phone(e) => e.fmt(f),
+            FieldProblem::Email(e) => e.fmt(f),
+            FieldProblem::SourceMissing => f.write_str("say where the lead came from"),
+        }
+    }
+}
+
+/// Every problem found in a draft, in field order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DraftErrors(pub Vec<(Field, FieldProblem)>);
+
+impl DraftErrors {
+    /// The problem with one field, if any.
+    pub fn for_field(&self, field: Field) -> Option<&FieldProblem> {
+        self.0.iter().find(|(f, _)| *f == field).map(|(_, p)| p)
+    }
+}
+
+impl fmt::Display for DraftErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, (field, problem)) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{field:?}: {problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for DraftErrors {}
+
+/// Why a stage move was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MoveError {
+    /// The lead is Won or Lost, or the target is not in the pipeline.
+    NoNextStage(StageId),
+    /// The target stage does not exist in the pipeline.
+    UnknownStage(StageId),
+    /// The lead is already there.
+    AlreadyThere(StageId),
+}
+
+impl fmt::Display for MoveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MoveError::NoNextStage(s) => write!(f, "a lead in '{s}' has no next stage"),
+            MoveError::UnknownStage(s) => write!(f, "there is no stage '{s}'"),
+            MoveError::AlreadyThere(s) => write!(f, "the lead is already in '{s}'"),
+        }
+    }
+}
+
+impl std::error::Error for MoveError {}
+
+fn non_empty(s: &str) -> Option<&str> {
+    let t = s.trim();
+    (!t.is_empty()).then_some(t)
+}
+
+impl Lead {
+    /// Validates a draft into a new lead in the pipeline's entry stage.
+    pub fn create(
+        draft: &LeadDraft,
+        id: LeadId,
+        now: DateTime<Utc>,
+        pipeline: &Pipeline,
+    ) -> Result<Lead, DraftErrors> {
+        let mut problems = Vec::new();
+        let name = non_empty(&draft.name);
+        if name.is_none() {
+            problems.push((Field::Name, FieldProblem::NameMissing));
+        }
+        let phone = non_empty(&draft.phone).map(Phone::parse).transpose();
+        let email = non_empty(&draft.email).map(Email::parse).transpose();
+        if let Err(e) = &phone {
+            problems.push((Field::Phone, FieldProblem::Phone(e.clone())));
+        }
+        if let Err(e) = &email {
+            problems.push((Field::Email, FieldProblem::Email(e.clone())));
+        }
+        if non_empty(&draft.phone).is_none() && non_empty(&draft.email).is_none() {
+            problems.push((Field::Phone, FieldProblem::NoContact));
+        }
+        let source = non_empty(&draft.source);
+        if source.is_none() {
+            problems.push((Field::Source, FieldProblem::SourceMissing));
+        }
+        match (name, phone, email, source) {
+            (Some(name), Ok(phone), Ok(email), Some(source)) if problems.is_empty() => {
+                let stage = pipeline.entry().id.clone();
+                Ok(Lead {
+                    id,
+                    created_at: now,
+                    updated_at: now,
+                    name: name.to_owned(),
+                    phone,
+                    email,
+                    source: source.to_owned(),
+                    priority: Priority::default(),
+                    history: vec![StageChange {
+                        at: now,
+                        from: None,
+                        to: stage.clone(),
+                        by: None,
+                    }],
+                    stage,
+                })
+            }
+            _ => Err(DraftErrors(problems)),
+        }
+    }
+
+    /// Moves the lead to the pipeline's next stage (see [`Pipeline::next_stage`]).
+    pub fn advance(
+        &mut self,
+        pipeline: &Pipeline,
+        by: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<(), MoveError> {
+        let next = pipeline
+            .next_stage(&self.stage)
+            .ok_or_else(|| MoveError::NoNextStage(self.stage.clone()))?
+            .id
+            .clone();
+        self.move_to(&next, pipeline, by, now)
+    }
+
+    /// Moves the lead to any stage of the pipeline, recording the change.
+    pub fn move_to(
+        &mut self,
+        to: &StageId,
+        pipeline: &Pipeline,
+        by: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<(), MoveError> {
+        if pipeline.stage(to).is_none() {
+            return Err(MoveError::UnknownStage(to.clone()));
+        }
+        if &self.stage == to {
+            return Err(MoveError::AlreadyThere(to.clone()));
+        }
+        let at = now.max(self.updated_at);
+        self.history.push(StageChange {
+            at,
+            from: Some(self.stage.clone()),
+            to: to.clone(),
+            by: by.map(str::to_owned),
+        });
+        self.stage = to.clone();
+        self.updated_at = at;
+        Ok(())
+    }
+
+    /// Identity.
+    pub fn id(&self) -> LeadId {
+        self.id
+    }
+    /// When the lead arrived.
+    pub fn created_at(&self) -> DateTime<Utc> {
+        self.created_at
+    }
+    /// Last change.
+    pub fn updated_at(&self) -> DateTime<Utc> {
+        self.updated_at
+    }
+    /// Full name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    /// Phone, when given.
+    pub fn phone(&self) -> Option<&Phone> {
+        self.phone.as_ref()
+    }
+    /// E-mail, when given.
+    pub fn email(&self) -> Option<&Email> {
+        self.email.as_ref()
+    }
+    /// Where it came from.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+    /// Priority.
+    pub fn priority(&self) -> Priority {
+        self.priority
+    }
+    /// Current stage.
+    pub fn stage(&self) -> &StageId {
+        &self.stage
+    }
+    /// Every stage change, oldest first.
+    pub fn history(&self) -> &[StageChange] {
+        &self.history
+    }
+    /// True when the current stage is Won or Lost.
+    pub fn is_closed(&self, pipeline: &Pipeline) -> bool {
+        pipeline
+            .stage(&self.stage)
+            .is_some_and(|s| s.kind != StageKind::Open)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn t(h: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 3, 2, h, 0, 0).unwrap()
+    }
+
+    fn draft(name: &str, phone: &str, email: &str, source: &str) -> LeadDraft {
+        LeadDraft {
+            name: name.into(),
+            phone: phone.into(),
+            email: email.into(),
+            source: source.into(),
+        }
+    }
+
+    fn create(d: &LeadDraft) -> Result<Lead, DraftErrors> {
+        Lead::create(
+            d,
+            LeadId::from_uuid(Uuid::nil()),
+            t(1),
+            &Pipeline::default(),
+        )
+    }
+
+    #[test]
+    fn valid_draft_enters_the_first_stage() {
+        let lead = create(&draft(" Nguyễn Văn An ", "0912 345 678", "", "Facebook")).unwrap();
+        assert_eq!(lead.name(), "Nguyễn Văn An");
+        assert_eq!(lead.phone().unwrap().e164(), "+84912345678");
+        assert_eq!(lead.email(), None);
+        assert_eq!(lead.stage().as_str(), "new");
+        assert_eq!(lead.history().len(), 1);
+        assert_eq!(lead.history()[0].from, None);
+    }
+
+    fn problems(d: LeadDraft, expected: &[(Field, FieldProblem)]) {
+        assert_eq!(create(&d).unwrap_err().0, expected, "draft {d:?}");
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_field() {
+        problems(
+            draft("", "", "", ""),
+            &[
+                (Field::Name, FieldProblem::NameMissing),
+                (Field::Phone, FieldProblem::NoContact),
+                (Field::Source, FieldProblem::SourceMissing),
+            ],
+        );
+        problems(
+            draft("An", "123", "x@", "Google"),
+            &[
+                (Field::Phone, FieldProblem::Phone(PhoneError::TooShort)),
+                (Field::Email, FieldProblem::Email(EmailError::BadDomain)),
+            ],
+        );
+        let ok_email_only = create(&draft("An", "", "an@example.com", "Referral"));
+        assert!(ok_email_only.is_ok());
+    }
+
+    #[test]
+    fn advancing_walks_the_pipeline_and_records_history() {
+        let p = Pipeline::default();
+        let mut lead = create(&draft("An", "0912345678", "", "Zalo")).unwrap();
+        for (h, expected) in [(2, "interested"), (3, "qualified"), (4, "won")] {
+            lead.advance(&p, Some("Bình"), t(h)).unwrap();
+            assert_eq!(lead.stage().as_str(), expected);
+        }
+        assert_eq!(
+            lead.advance(&p, None, t(5)),
+            Err(MoveError::NoNextStage(StageId::new("won")))
+        );
+        let last = lead.history().last().unwrap();
+        assert_eq!(last.from.as_ref().unwrap().as_str(), "qualified");
+        assert_eq!(last.by.as_deref(), Some("Bình"));
+        assert_eq!(lead.history().len(), 4);
+        assert!(lead.is_closed(&p));
+        assert_eq!(lead.updated_at(), t(4));
+    }
+
+    #[test]
+    fn moves_are_checked_and_time_never_goes_back() {
+        let p = Pipeline::default();
+        let mut lead = create(&draft("An", "0912345678", "", "Zalo")).unwrap();
+        let lost = StageId::new("lost");
+        assert_eq!(
+            lead.move_to(&StageId::new("x"), &p, None, t(2)),
+            Err(MoveError::UnknownStage(StageId::new("x")))
+        );
+        assert_eq!(
+            lead.move_to(&StageId::new("new"), &p, None, t(2)),
+            Err(MoveError::AlreadyThere(StageId::new("new")))
+        );
+        lead.move_to(&lost, &p, None, t(0)).unwrap();
+        assert_eq!(
+            lead.updated_at(),
+            t(1),
+            "a clock running behind does not rewind"
+        );
+    }
+
+    #[test]
+    fn serde_round_trip() {
+        let lead = create(&draft("An", "0912345678", "an@example.com", "Zalo")).unwrap();
+        let json = serde_json::to_string(&lead).unwrap();
+        assert_eq!(serde_json::from_str::<Lead>(&json).unwrap(), lead);
+    }
+}

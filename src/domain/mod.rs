@@ -1,0 +1,8 @@
+//! The domain: pure Rust, no browser, no framework, no clock.
+//!
+//! Every function that depends on time takes `now` as a parameter, so the whole
+//! domain is tested natively and deterministically.
+
+pub mod contact;
+pub mod lead;
+pub mod pipeline;

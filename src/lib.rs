@@ -1,0 +1,8 @@
+//! Leadpact: a browser-only lead tracker built around the Marketing/Sales SLA.
+//!
+//! See `ARCHITECTURE.md` for the code map and the invariants.
+
+pub mod app;
+pub mod domain;
+pub mod storage;
+pub mod ui;

@@ -1,0 +1,7 @@
+use leadpact::ui::App;
+use leptos::prelude::*;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(|| view! { <App /> });
+}

@@ -1,0 +1,42 @@
+//! Small UI preferences in localStorage (never workspace data).
+
+use crate::ui::i18n::Lang;
+
+const LANG_KEY: &str = "leadpact.lang";
+
+/// The saved language, else the browser's, else English.
+pub fn initial_lang() -> Lang {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use gloo_storage::Storage;
+        if let Ok(tag) = gloo_storage::LocalStorage::get::<String>(LANG_KEY) {
+            return Lang::from_tag(&tag);
+        }
+        web_sys::window()
+            .and_then(|w| w.navigator().language())
+            .map(|tag| Lang::from_tag(&tag))
+            .unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Lang::default()
+    }
+}
+
+/// Remembers the language and sets `<html lang>`. Storage failures (private
+/// mode) only mean the choice is not remembered.
+pub fn apply_lang(lang: Lang) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use gloo_storage::Storage;
+        let _ = gloo_storage::LocalStorage::set(LANG_KEY, lang.tag());
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("lang", lang.tag());
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (lang, LANG_KEY);
+}

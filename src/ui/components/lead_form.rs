@@ -1,0 +1,105 @@
+//! The "new lead" form: every field error shown next to its field.
+
+use crate::app::state::{AppState, Loading};
+use crate::domain::lead::{DraftErrors, Field, LeadDraft};
+use crate::ui::i18n::{Msg, problem_msg, tr, use_i18n};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+/// Sources offered in the form: (stored value, label).
+const SOURCES: [(&str, Msg); 6] = [
+    ("Facebook", Msg::SourceFacebook),
+    ("Google", Msg::SourceGoogle),
+    ("Zalo", Msg::SourceZalo),
+    ("Website", Msg::SourceWebsite),
+    ("Referral", Msg::SourceReferral),
+    ("Other", Msg::SourceOther),
+];
+
+/// Adds a lead; keeps what was typed when something is wrong.
+#[component]
+pub fn LeadForm() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let name = RwSignal::new(String::new());
+    let phone = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let source = RwSignal::new(SOURCES[0].0.to_owned());
+    let errors = RwSignal::new(None::<DraftErrors>);
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let draft = LeadDraft {
+            name: name.get_untracked(),
+            phone: phone.get_untracked(),
+            email: email.get_untracked(),
+            source: source.get_untracked(),
+        };
+        match state.add_lead(&draft) {
+            Ok(()) => {
+                for s in [name, phone, email] {
+                    s.set(String::new());
+                }
+                errors.set(None);
+            }
+            Err(e) => errors.set(Some(e)),
+        }
+    };
+    let error_for = move |field: Field| {
+        errors.with(|e| {
+            e.as_ref()
+                .and_then(|e| e.for_field(field))
+                .map(|p| tr(i18n.0.get(), problem_msg(p)))
+        })
+    };
+    let field = move |field: Field,
+                      label: Msg,
+                      kind: &'static str,
+                      value: RwSignal<String>,
+                      id: &'static str| {
+        let error_id = format!("{id}-error");
+        let described = error_id.clone();
+        view! {
+            <div class="field">
+                <label for=id>{i18n.t(label)}</label>
+                <input
+                    id=id
+                    type=kind
+                    data-testid=id
+                    bind:value=value
+                    aria-invalid=move || error_for(field).is_some().to_string()
+                    aria-describedby=described
+                />
+                <p class="field-error" id=error_id data-testid=format!("{id}-error")>
+                    {move || error_for(field)}
+                </p>
+            </div>
+        }
+    };
+
+    view! {
+        <form class="lead-form card" on:submit=on_submit data-testid="lead-form" novalidate>
+            <h2>{i18n.t(Msg::NewLead)}</h2>
+            {field(Field::Name, Msg::Name, "text", name, "lead-name")}
+            {field(Field::Phone, Msg::Phone, "tel", phone, "lead-phone")}
+            {field(Field::Email, Msg::Email, "email", email, "lead-email")}
+            <div class="field">
+                <label for="lead-source">{i18n.t(Msg::Source)}</label>
+                <select id="lead-source" data-testid="lead-source" bind:value=source>
+                    {SOURCES
+                        .into_iter()
+                        .map(|(value, label)| view! { <option value=value>{i18n.t(label)}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <button
+                type="submit"
+                class="primary"
+                data-testid="add-lead"
+                disabled=move || state.loading.get() != Loading::Ready
+            >
+                {i18n.t(Msg::AddLead)}
+            </button>
+        </form>
+    }
+}

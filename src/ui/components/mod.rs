@@ -1,0 +1,6 @@
+//! Reusable widgets.
+
+pub mod error_banner;
+pub mod lead_form;
+pub mod lead_list;
+pub mod stage_badge;

@@ -1,0 +1,28 @@
+//! A lead's stage as a coloured badge.
+
+use crate::app::state::AppState;
+use crate::domain::pipeline::{StageId, StageKind};
+use leptos::prelude::*;
+
+/// The stage's name, styled by its kind.
+#[component]
+pub fn StageBadge(stage: StageId) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let stage_for_kind = stage.clone();
+    let kind = move || {
+        state
+            .pipeline
+            .with(|p| match p.stage(&stage_for_kind).map(|s| s.kind) {
+                Some(StageKind::Won) => "stage won",
+                Some(StageKind::Lost) => "stage lost",
+                _ => "stage open",
+            })
+    };
+    let name = move || {
+        state.pipeline.with(|p| {
+            p.stage(&stage)
+                .map_or_else(|| stage.to_string(), |s| s.name.clone())
+        })
+    };
+    view! { <span class=kind data-testid="lead-stage">{name}</span> }
+}

@@ -1,0 +1,179 @@
+//! The end-to-end harness: child processes in their own process group (killed
+//! with the whole group on drop, also when a test panics), chromedriver with a
+//! private Chromium profile, and page objects that find elements by `data-testid`.
+
+pub mod pages;
+
+use fantoccini::{Client, ClientBuilder};
+use std::io::{BufRead, BufReader};
+use std::net::TcpStream;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A child process leading its own process group; drop kills the whole group.
+pub struct GroupChild {
+    child: Child,
+}
+
+impl GroupChild {
+    /// Spawns `cmd` as the leader of a new process group.
+    pub fn spawn(cmd: &mut Command) -> std::io::Result<GroupChild> {
+        cmd.process_group(0)
+            .spawn()
+            .map(|child| GroupChild { child })
+    }
+}
+
+impl Drop for GroupChild {
+    fn drop(&mut self) {
+        let pgid = self.child.id() as libc::pid_t;
+        // SAFETY: killpg only sends a signal to the group this struct created.
+        unsafe {
+            libc::killpg(pgid, libc::SIGKILL);
+        }
+        let _ = self.child.wait();
+    }
+}
+
+/// A scratch directory for one browser (profile, caches, temp files), removed on drop.
+pub struct Scratch(PathBuf);
+
+impl Scratch {
+    /// A fresh directory under the workspace's `target/`.
+    pub fn new(label: &str) -> Scratch {
+        let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e-scratch");
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let dir = base.join(format!("{label}-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(dir.join("tmp")).expect("create scratch dir");
+        Scratch(dir)
+    }
+
+    /// Its path.
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The GitHub-Pages-like server (`pages-server`) serving `dir` under `prefix`.
+pub struct PagesServer {
+    _child: GroupChild,
+    /// Base URL, e.g. `http://127.0.0.1:4711/leadpact/`.
+    pub url: String,
+}
+
+impl PagesServer {
+    /// Starts the server binary `bin` (an integration test passes
+    /// `env!("CARGO_BIN_EXE_pages-server")`) and waits until it listens.
+    pub fn start(bin: &str, dir: &Path, prefix: &str) -> PagesServer {
+        assert!(
+            dir.join("index.html").is_file(),
+            "no release build in {} — run `make build-e2e` (or `make test`) first",
+            dir.display()
+        );
+        let mut cmd = Command::new(bin);
+        cmd.arg(dir).arg(prefix).stdout(Stdio::piped());
+        let mut child = GroupChild::spawn(&mut cmd).expect("spawn pages-server");
+        let stdout = child.child.stdout.take().expect("piped stdout");
+        let mut line = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("read port");
+        let port: u16 = line.trim().parse().expect("pages-server prints its port");
+        PagesServer {
+            _child: child,
+            url: format!("http://127.0.0.1:{port}{prefix}"),
+        }
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+fn wait_for_port(port: u16, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "{what} did not start listening on {port}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// chromedriver plus one headless Chromium session with a private profile.
+pub struct Browser {
+    /// The WebDriver client.
+    pub client: Client,
+    _driver: GroupChild,
+    _scratch: Scratch,
+}
+
+impl Browser {
+    /// Starts chromedriver and a Chromium session.
+    pub async fn start(label: &str) -> Browser {
+        let scratch = Scratch::new(label);
+        let dir = scratch.path();
+        let port = free_port();
+        let mut cmd = Command::new("/usr/bin/chromedriver");
+        cmd.arg(format!("--port={port}"))
+            .env("TMPDIR", dir.join("tmp"))
+            .env("XDG_CONFIG_HOME", dir.join("config"))
+            .env("XDG_CACHE_HOME", dir.join("cache"))
+            .env("HOME", dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        let driver = GroupChild::spawn(&mut cmd)
+            .expect("spawn /usr/bin/chromedriver (apt-get install chromium-driver)");
+        wait_for_port(port, "chromedriver");
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            serde_json::json!({
+                "binary": "/usr/bin/chromium",
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--window-size=1280,900",
+                    format!("--user-data-dir={}", dir.join("profile").display()),
+                ]
+            }),
+        );
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("WebDriver session with headless Chromium");
+        Browser {
+            client,
+            _driver: driver,
+            _scratch: scratch,
+        }
+    }
+
+    /// Ends the session politely (drop kills everything anyway).
+    pub async fn close(self) {
+        let _ = self.client.clone().close().await;
+    }
+}
+
+/// The release build to test, from the environment `make test-e2e` sets.
+pub fn dist(var: &str) -> PathBuf {
+    let dir = std::env::var_os(var).unwrap_or_else(|| {
+        panic!("{var} is not set: run the end-to-end tests through `make test` (or `make build-e2e test-e2e`)")
+    });
+    PathBuf::from(dir)
+}

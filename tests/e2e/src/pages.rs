@@ -1,0 +1,221 @@
+//! Page objects: what a person sees and does, found by `data-testid`.
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, Locator};
+use std::time::Duration;
+
+fn testid(id: &str) -> String {
+    format!("[data-testid='{id}']")
+}
+
+/// A lead row as shown in the list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// The name cell.
+    pub name: String,
+    /// The stage badge.
+    pub stage: String,
+}
+
+/// The leads page: the form and the list.
+pub struct LeadsPage<'a> {
+    c: &'a Client,
+}
+
+impl<'a> LeadsPage<'a> {
+    /// Wraps a client already on the page.
+    pub fn new(c: &'a Client) -> Self {
+        LeadsPage { c }
+    }
+
+    async fn find(&self, id: &str) -> Element {
+        self.c
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(&testid(id)))
+            .await
+            .unwrap_or_else(|e| panic!("element {id} not found: {e}"))
+    }
+
+    /// Waits until the store is open and the form is enabled.
+    pub async fn wait_ready(&self) {
+        let button = self.find("add-lead").await;
+        for _ in 0..300 {
+            if button
+                .attr("disabled")
+                .await
+                .expect("read disabled")
+                .is_none()
+            {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("the add-lead button never became enabled (store not ready)");
+    }
+
+    /// Fills the form and submits it, then waits for the row to appear.
+    pub async fn add_lead(&self, name: &str, phone: &str, source: &str) {
+        let before = self.rows().await.len();
+        self.find("lead-name")
+            .await
+            .send_keys(name)
+            .await
+            .expect("type name");
+        self.find("lead-phone")
+            .await
+            .send_keys(phone)
+            .await
+            .expect("type phone");
+        self.find("lead-source")
+            .await
+            .select_by_value(source)
+            .await
+            .expect("choose source");
+        self.find("add-lead").await.click().await.expect("submit");
+        self.wait_rows(before + 1).await;
+    }
+
+    /// Waits until the list shows `n` rows.
+    pub async fn wait_rows(&self, n: usize) -> Vec<Row> {
+        for _ in 0..300 {
+            let rows = self.rows().await;
+            if rows.len() == n {
+                return rows;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("expected {n} lead rows, found {:?}", self.rows().await);
+    }
+
+    /// Every row, top to bottom.
+    pub async fn rows(&self) -> Vec<Row> {
+        let mut out = Vec::new();
+        for row in self
+            .c
+            .find_all(Locator::Css(&testid("lead-row")))
+            .await
+            .expect("rows")
+        {
+            let name = row
+                .find(Locator::Css(&testid("lead-link")))
+                .await
+                .expect("name")
+                .text()
+                .await
+                .expect("text");
+            let stage = row
+                .find(Locator::Css(&testid("lead-stage")))
+                .await
+                .expect("stage")
+                .text()
+                .await
+                .expect("text");
+            out.push(Row { name, stage });
+        }
+        out
+    }
+
+    async fn row(&self, name: &str) -> Element {
+        for row in self
+            .c
+            .find_all(Locator::Css(&testid("lead-row")))
+            .await
+            .expect("rows")
+        {
+            let link = row
+                .find(Locator::Css(&testid("lead-link")))
+                .await
+                .expect("name");
+            if link.text().await.expect("text") == name {
+                return row;
+            }
+        }
+        panic!("no row for lead {name}");
+    }
+
+    /// Clicks "next stage" on a lead's row and waits for its stage to become `expected`.
+    pub async fn advance(&self, name: &str, expected: &str) {
+        let row = self.row(name).await;
+        row.find(Locator::Css(&testid("advance")))
+            .await
+            .expect("advance button")
+            .click()
+            .await
+            .expect("click");
+        for _ in 0..300 {
+            if self
+                .rows()
+                .await
+                .iter()
+                .any(|r| r.name == name && r.stage == expected)
+            {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!(
+            "lead {name} did not reach {expected}: {:?}",
+            self.rows().await
+        );
+    }
+
+    /// Follows a lead's link to its page.
+    pub async fn open(&self, name: &str) -> LeadPage<'a> {
+        let row = self.row(name).await;
+        row.find(Locator::Css(&testid("lead-link")))
+            .await
+            .expect("link")
+            .click()
+            .await
+            .expect("click");
+        LeadPage { c: self.c }
+    }
+}
+
+/// One lead's page.
+pub struct LeadPage<'a> {
+    c: &'a Client,
+}
+
+impl<'a> LeadPage<'a> {
+    /// Wraps a client already on a lead page.
+    pub fn new(c: &'a Client) -> Self {
+        LeadPage { c }
+    }
+
+    /// Waits for the card and returns (title, stage).
+    pub async fn title_and_stage(&self) -> (String, String) {
+        let card = self
+            .c
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(&testid("lead-card")))
+            .await
+            .expect("lead card shown");
+        let title = card
+            .find(Locator::Css(&testid("lead-title")))
+            .await
+            .expect("title")
+            .text()
+            .await
+            .expect("text");
+        let stage = card
+            .find(Locator::Css(&testid("lead-stage")))
+            .await
+            .expect("stage")
+            .text()
+            .await
+            .expect("text");
+        (title, stage)
+    }
+
+    /// Number of stage-history entries.
+    pub async fn history_len(&self) -> usize {
+        self.c
+            .find_all(Locator::Css(&testid("history-entry")))
+            .await
+            .expect("history")
+            .len()
+    }
+}

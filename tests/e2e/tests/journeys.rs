@@ -1,0 +1,80 @@
+//! Journeys through the release build in headless Chromium, served the way
+//! GitHub Pages serves it: at the site root and under a sub-path.
+
+use leadpact_e2e::pages::{LeadPage, LeadsPage};
+use leadpact_e2e::{Browser, PagesServer, dist};
+
+const SERVER: &str = env!("CARGO_BIN_EXE_pages-server");
+
+#[tokio::test]
+async fn leads_and_stages_survive_a_reload() {
+    let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
+    let browser = Browser::start("reload").await;
+    let c = &browser.client;
+    c.goto(&server.url).await.expect("open the app");
+    let page = LeadsPage::new(c);
+    page.wait_ready().await;
+
+    page.add_lead("Nguyễn Văn An", "0912 345 678", "Facebook")
+        .await;
+    page.add_lead("Trần Thị Bình", "+84 387 654 321", "Zalo")
+        .await;
+    page.advance("Nguyễn Văn An", "Interested").await;
+
+    c.refresh().await.expect("reload");
+    page.wait_ready().await;
+    let mut rows = page.wait_rows(2).await;
+    rows.sort_by(|a, b| a.name.cmp(&b.name));
+    let got: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r.name.as_str(), r.stage.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [("Nguyễn Văn An", "Interested"), ("Trần Thị Bình", "New")]
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_app_works_under_a_sub_path_with_deep_link_reload() {
+    let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_SUBPATH"), "/leadpact/");
+    let browser = Browser::start("subpath").await;
+    let c = &browser.client;
+    c.goto(&server.url)
+        .await
+        .expect("open the app under /leadpact/");
+    let page = LeadsPage::new(c);
+    page.wait_ready().await;
+    page.add_lead("Lê Minh Châu", "0901234567", "Google").await;
+    page.advance("Lê Minh Châu", "Interested").await;
+
+    let lead = page.open("Lê Minh Châu").await;
+    assert_eq!(
+        lead.title_and_stage().await,
+        ("Lê Minh Châu".into(), "Interested".into())
+    );
+    let deep_link = c.current_url().await.expect("url").to_string();
+    assert!(
+        deep_link.starts_with(&format!("{}leads/", server.url)),
+        "the lead page lives under the sub-path: {deep_link}"
+    );
+
+    // A reload on the deep link is served by 404.html, like on GitHub Pages.
+    c.refresh().await.expect("reload the deep link");
+    let lead = LeadPage::new(c);
+    assert_eq!(
+        lead.title_and_stage().await,
+        ("Lê Minh Châu".into(), "Interested".into())
+    );
+    assert_eq!(lead.history_len().await, 2);
+
+    // Opening the deep link in a fresh navigation works too.
+    c.goto(&server.url).await.expect("back to the list");
+    LeadsPage::new(c).wait_rows(1).await;
+    c.goto(&deep_link)
+        .await
+        .expect("open the deep link directly");
+    assert_eq!(LeadPage::new(c).title_and_stage().await.0, "Lê Minh Châu");
+    browser.close().await;
+}

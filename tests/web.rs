@@ -1,0 +1,219 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the IndexedDB
+//! adapter against the shared conformance suite, and components mounted into
+//! the real DOM over a real IndexedDB store.
+#![cfg(target_arch = "wasm32")]
+
+use leadpact::app::state::AppState;
+use leadpact::domain::lead::{Lead, LeadDraft, LeadId};
+use leadpact::domain::pipeline::Pipeline;
+use leadpact::storage::indexeddb::IdbStore;
+use leadpact::storage::{Store, conformance};
+use leadpact::ui::i18n::{I18n, Lang};
+use leadpact::ui::pages::leads::LeadsPage;
+use leptos::prelude::*;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn unique_db(label: &str) -> String {
+    format!("leadpact-test-{label}-{}", uuid::Uuid::new_v4())
+}
+
+/// One turn of the event loop: effects and IndexedDB callbacks get to run.
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Ticks until `cond` holds (IndexedDB answers take a few turns).
+async fn until(what: &str, cond: impl Fn() -> bool) {
+    for _ in 0..500 {
+        if cond() {
+            return;
+        }
+        tick().await;
+    }
+    panic!("timed out waiting for: {what}");
+}
+
+#[wasm_bindgen_test]
+async fn indexeddb_store_passes_the_conformance_suite() {
+    conformance::run_all(|| async { IdbStore::open(&unique_db("conf")).await.unwrap() }).await;
+}
+
+#[wasm_bindgen_test]
+async fn indexeddb_keeps_leads_after_the_connection_closes() {
+    let name = unique_db("reopen");
+    let draft = LeadDraft {
+        name: "Phạm Thu".into(),
+        phone: "0987654321".into(),
+        email: String::new(),
+        source: "Website".into(),
+    };
+    let id = LeadId::from_uuid(uuid::Uuid::new_v4());
+    let lead = Lead::create(&draft, id, chrono::Utc::now(), &Pipeline::default()).unwrap();
+    {
+        let store = IdbStore::open(&name).await.unwrap();
+        store.put_lead(&lead).await.unwrap();
+    }
+    let reopened = IdbStore::open(&name).await.unwrap();
+    assert_eq!(reopened.load_leads().await.unwrap(), vec![lead]);
+    drop(reopened);
+    IdbStore::delete(&name).await.unwrap();
+}
+
+/// The leads page mounted in a fresh container over a fresh IndexedDB database.
+struct Mounted {
+    root: HtmlElement,
+    state: AppState,
+    _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+}
+
+async fn mount_leads_page(lang: Lang) -> Mounted {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let state = AppState::new();
+    let store = IdbStore::open(&unique_db("ui")).await.unwrap();
+    state.attach(Rc::new(store)).await;
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(state);
+        provide_context(I18n(RwSignal::new(lang)));
+        view! { <LeadsPage /> }.into_any()
+    });
+    tick().await;
+    Mounted {
+        root,
+        state,
+        _handle: handle,
+    }
+}
+
+impl Mounted {
+    fn q(&self, testid: &str) -> Option<HtmlElement> {
+        self.root
+            .query_selector(&format!("[data-testid='{testid}']"))
+            .unwrap()
+            .map(|e| e.unchecked_into())
+    }
+
+    fn all_text(&self, testid: &str) -> Vec<String> {
+        let list = self
+            .root
+            .query_selector_all(&format!("[data-testid='{testid}']"))
+            .unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
+            .collect()
+    }
+
+    fn type_into(&self, testid: &str, value: &str) {
+        let input: HtmlInputElement = self.q(testid).unwrap().unchecked_into();
+        input.set_value(value);
+        input
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+    }
+
+    fn choose(&self, testid: &str, value: &str) {
+        let select: HtmlSelectElement = self.q(testid).unwrap().unchecked_into();
+        select.set_value(value);
+        for kind in ["input", "change"] {
+            select
+                .dispatch_event(&web_sys::Event::new(kind).unwrap())
+                .unwrap();
+        }
+    }
+
+    fn click(&self, testid: &str) {
+        self.q(testid).unwrap().click();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn adding_and_advancing_a_lead_through_the_dom() {
+    let m = mount_leads_page(Lang::En).await;
+    assert!(m.q("no-leads").is_some(), "empty state is shown first");
+    m.type_into("lead-name", "Võ Thị Dung");
+    m.type_into("lead-phone", "+84 912 000 111");
+    m.choose("lead-source", "Referral");
+    m.click("add-lead");
+    until("the new row", || m.all_text("lead-link") == ["Võ Thị Dung"]).await;
+    assert_eq!(m.all_text("lead-stage"), ["New"]);
+    assert_eq!(m.state.leads.get_untracked()[0].source(), "Referral");
+    let name: HtmlInputElement = m.q("lead-name").unwrap().unchecked_into();
+    assert_eq!(
+        name.value(),
+        "",
+        "the form is cleared after a successful add"
+    );
+
+    m.click("advance");
+    until("stage Interested", || {
+        m.all_text("lead-stage") == ["Interested"]
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn invalid_input_shows_field_errors_and_adds_nothing() {
+    let m = mount_leads_page(Lang::En).await;
+    m.type_into("lead-name", "   ");
+    m.type_into("lead-phone", "0912");
+    m.click("add-lead");
+    tick().await;
+    assert_eq!(
+        m.q("lead-name-error").unwrap().text_content().unwrap(),
+        "A lead needs a name."
+    );
+    assert_eq!(
+        m.q("lead-phone-error").unwrap().text_content().unwrap(),
+        "The phone number is too short."
+    );
+    let phone: HtmlInputElement = m.q("lead-phone").unwrap().unchecked_into();
+    assert_eq!(phone.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(phone.value(), "0912", "what was typed is kept");
+    for _ in 0..5 {
+        tick().await;
+    }
+    assert!(m.state.leads.get_untracked().is_empty());
+    assert!(m.q("lead-row").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn lead_names_are_rendered_as_text_never_as_html() {
+    let m = mount_leads_page(Lang::En).await;
+    let hostile = "<img src=x onerror=\"window.__pwned=1\">";
+    m.type_into("lead-name", hostile);
+    m.type_into("lead-phone", "0912345678");
+    m.click("add-lead");
+    until("the row", || m.all_text("lead-link").len() == 1).await;
+    assert_eq!(m.all_text("lead-link"), [hostile]);
+    assert!(
+        m.root.query_selector("img").unwrap().is_none(),
+        "no element was created from the name"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn vietnamese_labels_when_the_language_is_vietnamese() {
+    let m = mount_leads_page(Lang::Vi).await;
+    assert_eq!(
+        m.q("add-lead").unwrap().text_content().unwrap(),
+        "Thêm khách hàng"
+    );
+    m.click("add-lead");
+    tick().await;
+    assert_eq!(
+        m.q("lead-name-error").unwrap().text_content().unwrap(),
+        "Cần nhập họ tên."
+    );
+}
