@@ -41,13 +41,14 @@ impl Drop for GroupChild {
 pub struct Scratch(PathBuf);
 
 impl Scratch {
-    /// A fresh directory under the workspace's `target/`.
+    /// A fresh directory in the system temp dir. The path is kept short on
+    /// purpose: Chromium puts a UNIX socket under TMPDIR, and socket paths are
+    /// limited to 108 bytes.
     pub fn new(label: &str) -> Scratch {
-        let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e-scratch");
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos());
-        let dir = base.join(format!("{label}-{}-{nanos}", std::process::id()));
+        static COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("lp-{label}-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("tmp")).expect("create scratch dir");
         Scratch(dir)
     }
@@ -60,7 +61,9 @@ impl Scratch {
 
 impl Drop for Scratch {
     fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+        if std::env::var_os("LEADPACT_E2E_KEEP").is_none() {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
     }
 }
 
@@ -129,13 +132,20 @@ impl Browser {
         let dir = scratch.path();
         let port = free_port();
         let mut cmd = Command::new("/usr/bin/chromedriver");
+        let log = dir.join("chromedriver.log");
         cmd.arg(format!("--port={port}"))
+            .arg(format!("--log-path={}", log.display()))
+            .arg("--enable-chrome-logs")
             .env("TMPDIR", dir.join("tmp"))
             .env("XDG_CONFIG_HOME", dir.join("config"))
             .env("XDG_CACHE_HOME", dir.join("cache"))
             .env("HOME", dir)
+            .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(Stdio::null());
+            .stderr(
+                std::fs::File::create(dir.join("browser.stderr"))
+                    .map_or(Stdio::null(), Stdio::from),
+            );
         let driver = GroupChild::spawn(&mut cmd)
             .expect("spawn /usr/bin/chromedriver (apt-get install chromium-driver)");
         wait_for_port(port, "chromedriver");
@@ -156,7 +166,15 @@ impl Browser {
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
-            .expect("WebDriver session with headless Chromium");
+            .unwrap_or_else(|e| {
+                let log = std::fs::read_to_string(&log).unwrap_or_default();
+                let tail: Vec<&str> = log.lines().rev().take(40).collect();
+                let tail: Vec<&str> = tail.into_iter().rev().collect();
+                panic!(
+                    "no WebDriver session with headless Chromium: {e}\nchromedriver log:\n{}",
+                    tail.join("\n")
+                )
+            });
         Browser {
             client,
             _driver: driver,
