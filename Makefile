@@ -16,8 +16,10 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 # Release builds for the end-to-end tests: served at the root and under /leadpact/.
 DIST_ROOT      := $(CURDIR)/target/e2e-dist/root
 DIST_SUBPATH   := $(CURDIR)/target/e2e-dist/subpath
+# Every test step's output, summed into one closing line by `make test`.
+RESULTS        := $(CURDIR)/target/test-results
 
-.PHONY: help serve test tools browser lint test-native test-browser build-e2e test-e2e dist bench clean-tools
+.PHONY: help serve test tools browser lint results test-native test-browser build-e2e test-e2e dist clean-tools
 
 help:
 	@echo "make serve   # install what is missing, serve the app on http://127.0.0.1:8080"
@@ -80,8 +82,10 @@ browser:
 serve: tools
 	trunk serve --address 127.0.0.1 --port 8080
 
-test: tools browser lint test-native test-browser build-e2e test-e2e
-	@echo "make test: every check passed"
+test: tools browser lint results test-native test-browser build-e2e test-e2e
+	@echo "make test: formatting, lints, native, browser and end-to-end tests all passed"
+	@awk '/^test result:/ { for (i = 1; i < NF; i++) { if ($$(i+1) ~ /^passed/) p += $$i; if ($$(i+1) ~ /^failed/) f += $$i } } \
+	  END { printf "%d passed, %d failed\n", p, f }' $(RESULTS)/*.log
 
 ## ---- steps -------------------------------------------------------------
 
@@ -90,12 +94,17 @@ lint:
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 
+results:
+	@rm -rf $(RESULTS) && mkdir -p $(RESULTS)
+
 test-native:
-	cargo test
+	@mkdir -p $(RESULTS)
+	cargo test 2>&1 | tee $(RESULTS)/native.log
 
 # wasm-bindgen-test in headless Chromium (runner and flags: .cargo/config.toml, webdriver.json).
 test-browser:
-	cargo test --target wasm32-unknown-unknown
+	@mkdir -p $(RESULTS)
+	cargo test --target wasm32-unknown-unknown 2>&1 | tee $(RESULTS)/browser.log
 
 build-e2e:
 	trunk build --release=true --dist $(DIST_ROOT) --public-url /
@@ -103,7 +112,7 @@ build-e2e:
 
 test-e2e:
 	LEADPACT_DIST_ROOT=$(DIST_ROOT) LEADPACT_DIST_SUBPATH=$(DIST_SUBPATH) \
-	  cargo test -p leadpact-e2e -- --test-threads=1
+	  cargo test -p leadpact-e2e -- --test-threads=1 2>&1 | tee $(RESULTS)/e2e.log
 
 dist: tools
 	trunk build --release=true --public-url $(or $(PUBLIC_URL),/)

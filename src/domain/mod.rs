@@ -3,6 +3,7 @@
 //! Every function that depends on time takes `now` as a parameter, so the whole
 //! domain is tested natively and deterministically.
 
+pub mod calendar;
 pub mod contact;
 pub mod lead;
 pub mod pipeline;

@@ -1,0 +1,520 @@
+//! Business hours: when SLA clocks run.
+//!
+//! A [`BusinessCalendar`] is a timezone (IANA name), a weekly schedule with any
+//! number of intervals per day, and holiday dates. It answers three questions:
+//! when is a target of business time reached ([`BusinessCalendar::due`], with
+//! pauses [`BusinessCalendar::due_with_pauses`]), and how much business time
+//! lies between two instants ([`BusinessCalendar::elapsed`]).
+//!
+//! # Rules
+//! - Times are `HH:MM`, `00:00`–`23:59`; `24:00` may only end an interval and
+//!   means the following midnight. An interval whose start equals its end is invalid.
+//! - An interval whose end is before its start is an *overnight* interval
+//!   (`22:00`–`06:00`): it belongs to the day it starts, so it must be that
+//!   day's last interval and must end no later than the next weekday's first
+//!   interval starts. Intervals of one day must not overlap (touching is fine).
+//! - Days missing from `week` are closed. A calendar with no working time at
+//!   all is refused (no target could ever be reached).
+//! - A holiday (a whole date in the calendar's timezone) cancels, in full,
+//!   every interval that *starts* on that date — including the part of an
+//!   overnight interval after midnight — and nothing else (an overnight
+//!   interval from the day before still runs into the holiday).
+//! - DST: an opening or closing time that does not exist that day (spring
+//!   forward) moves to the first instant after the gap; a time that occurs
+//!   twice (fall back) means the earlier one. An interval that DST shrinks to
+//!   nothing is skipped.
+//! - A clock started outside working time starts at the next opening.
+//! - For a positive target, a due time that falls exactly at closing stays at
+//!   closing. A zero target gives the start itself if it is working time, else
+//!   the next opening. Working intervals are half-open: `[open, close)`.
+//! - Pauses (`[from, to)` instants, any order, may overlap) stop the clock: the
+//!   due time is the instant when business time since the start, minus the
+//!   business time inside pauses, reaches the target. A pause outside business
+//!   hours therefore costs nothing.
+//! - `elapsed(from, to)` is the business time in `[from, to)`; zero when `to <= from`.
+//!
+//! Consequences checked by property tests: `elapsed(s, due(s, d)) == d`; `due`
+//! is monotonic in `d`; `due(due(s, a), b) == due(s, a + b)` for `b > 0`; pauses
+//! never make a due time earlier.
+
+use chrono::{
+    DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone,
+    Utc, Weekday,
+};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::fmt;
+
+const DAY_MINUTES: u32 = 24 * 60;
+
+/// The serialisable form of a calendar, as users and backups write it:
+/// `{"timezone": "Asia/Ho_Chi_Minh", "week": {"mon": [["08:00","12:00"]], …}, "holidays": ["2026-02-16"]}`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarSpec {
+    /// IANA timezone name.
+    pub timezone: String,
+    /// Working intervals per weekday.
+    #[serde(default)]
+    pub week: WeekSpec,
+    /// Closed dates, `YYYY-MM-DD`, in the calendar's timezone.
+    #[serde(default)]
+    pub holidays: Vec<String>,
+}
+
+/// Intervals `[start, end]` as `HH:MM` strings, per weekday; a missing day is closed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[allow(missing_docs)]
+pub struct WeekSpec {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mon: Vec<(String, String)>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tue: Vec<(String, String)>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub wed: Vec<(String, String)>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub thu: Vec<(String, String)>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fri: Vec<(String, String)>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sat: Vec<(String, String)>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sun: Vec<(String, String)>,
+}
+
+impl WeekSpec {
+    fn days(&self) -> [(&'static str, &Vec<(String, String)>); 7] {
+        [
+            ("mon", &self.mon),
+            ("tue", &self.tue),
+            ("wed", &self.wed),
+            ("thu", &self.thu),
+            ("fri", &self.fri),
+            ("sat", &self.sat),
+            ("sun", &self.sun),
+        ]
+    }
+}
+
+/// Why a calendar spec was refused; `field` is a path such as `week.mon[1][0]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CalendarError {
+    /// The timezone is not an IANA name this app knows.
+    UnknownTimezone(String),
+    /// A time is not `HH:MM` in range, or `24:00` starts an interval.
+    BadTime {
+        /// Where.
+        field: String,
+        /// What was written.
+        value: String,
+    },
+    /// An interval starts and ends at the same time.
+    EmptyInterval {
+        /// Where.
+        field: String,
+    },
+    /// Two intervals overlap (or an overnight interval runs into the next day's first one).
+    Overlap {
+        /// The later interval.
+        field: String,
+        /// The interval it overlaps.
+        other: String,
+    },
+    /// A holiday is not a `YYYY-MM-DD` date.
+    BadHoliday {
+        /// Where.
+        field: String,
+        /// What was written.
+        value: String,
+    },
+    /// No day has any working interval.
+    NoWorkingTime,
+}
+
+impl fmt::Display for CalendarError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CalendarError::UnknownTimezone(tz) => {
+                write!(
+                    f,
+                    "timezone: '{tz}' is not a known IANA timezone such as Asia/Ho_Chi_Minh"
+                )
+            }
+            CalendarError::BadTime { field, value } => write!(
+                f,
+                "{field}: '{value}' is not a time of day (HH:MM from 00:00 to 23:59; 24:00 only ends an interval)"
+            ),
+            CalendarError::EmptyInterval { field } => {
+                write!(f, "{field}: the interval starts and ends at the same time")
+            }
+            CalendarError::Overlap { field, other } => write!(f, "{field}: overlaps {other}"),
+            CalendarError::BadHoliday { field, value } => {
+                write!(f, "{field}: '{value}' is not a date (YYYY-MM-DD)")
+            }
+            CalendarError::NoWorkingTime => {
+                f.write_str("week: no day has working hours, so no SLA clock could ever run")
+            }
+        }
+    }
+}
+
+impl std::error::Error for CalendarError {}
+
+/// One working interval in minutes after the local midnight of the day it
+/// starts; `end` may exceed 1440 (overnight or ending at 24:00).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Interval {
+    start: u32,
+    end: u32,
+}
+
+/// A validated business calendar. Build it with [`BusinessCalendar::new`].
+#[derive(Clone, Debug)]
+pub struct BusinessCalendar {
+    tz: Tz,
+    /// Monday first.
+    week: [Vec<Interval>; 7],
+    holidays: BTreeSet<NaiveDate>,
+    spec: CalendarSpec,
+}
+
+fn parse_time(s: &str, field: String, is_end: bool) -> Result<u32, CalendarError> {
+    let bad = || CalendarError::BadTime {
+        field: field.clone(),
+        value: s.to_owned(),
+    };
+    let (h, m) = s.split_once(':').ok_or_else(bad)?;
+    if h.len() != 2 || m.len() != 2 || !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+        return Err(bad());
+    }
+    let (h, m): (u32, u32) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+    match (h, m) {
+        (24, 0) if is_end => Ok(DAY_MINUTES),
+        (0..=23, 0..=59) => Ok(h * 60 + m),
+        _ => Err(bad()),
+    }
+}
+
+impl BusinessCalendar {
+    /// Validates a spec (see the module rules); errors name the field.
+    pub fn new(spec: CalendarSpec) -> Result<BusinessCalendar, CalendarError> {
+        let tz: Tz = spec
+            .timezone
+            .parse()
+            .map_err(|_| CalendarError::UnknownTimezone(spec.timezone.clone()))?;
+        let mut week: [Vec<Interval>; 7] = Default::default();
+        let mut names: [Vec<String>; 7] = Default::default();
+        for (day, (name, raw)) in spec.week.days().into_iter().enumerate() {
+            let mut parsed = Vec::with_capacity(raw.len());
+            for (i, (from, to)) in raw.iter().enumerate() {
+                let field = format!("week.{name}[{i}]");
+                let start = parse_time(from, format!("{field}[0]"), false)?;
+                let end = parse_time(to, format!("{field}[1]"), true)?;
+                if start == end {
+                    return Err(CalendarError::EmptyInterval { field });
+                }
+                let end = if end < start { end + DAY_MINUTES } else { end };
+                parsed.push((Interval { start, end }, field));
+            }
+            parsed.sort_by_key(|(iv, _)| iv.start);
+            for pair in parsed.windows(2) {
+                if pair[1].0.start < pair[0].0.end {
+                    return Err(CalendarError::Overlap {
+                        field: pair[1].1.clone(),
+                        other: pair[0].1.clone(),
+                    });
+                }
+            }
+            (week[day], names[day]) = parsed.into_iter().unzip();
+        }
+        for day in 0..7 {
+            let next = (day + 1) % 7;
+            if let (Some(last), Some(first)) = (week[day].last(), week[next].first())
+                && last.end > DAY_MINUTES
+                && last.end - DAY_MINUTES > first.start
+            {
+                return Err(CalendarError::Overlap {
+                    field: names[day].last().cloned().unwrap_or_default(),
+                    other: names[next].first().cloned().unwrap_or_default(),
+                });
+            }
+        }
+        if week.iter().all(Vec::is_empty) {
+            return Err(CalendarError::NoWorkingTime);
+        }
+        let holidays = spec
+            .holidays
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| CalendarError::BadHoliday {
+                    field: format!("holidays[{i}]"),
+                    value: s.clone(),
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(BusinessCalendar {
+            tz,
+            week,
+            holidays,
+            spec,
+        })
+    }
+
+    /// The spec this calendar was built from.
+    pub fn spec(&self) -> &CalendarSpec {
+        &self.spec
+    }
+
+    /// The calendar's timezone.
+    pub fn timezone(&self) -> Tz {
+        self.tz
+    }
+
+    /// The instant at which `target` of business time has passed since `start`.
+    pub fn due(&self, start: DateTime<Utc>, target: TimeDelta) -> DateTime<Utc> {
+        self.due_with_pauses(start, target, &[])
+    }
+
+    /// Like [`BusinessCalendar::due`], with the clock stopped during `pauses`.
+    pub fn due_with_pauses(
+        &self,
+        start: DateTime<Utc>,
+        target: TimeDelta,
+        pauses: &[(DateTime<Utc>, DateTime<Utc>)],
+    ) -> DateTime<Utc> {
+        let target = target.max(TimeDelta::zero());
+        let pauses = merge(pauses);
+        let mut remaining = target;
+        for (open, close) in self.running(start, &pauses) {
+            if target.is_zero() {
+                return open;
+            }
+            let available = close - open;
+            if remaining <= available {
+                return open + remaining;
+            }
+            remaining -= available;
+        }
+        unreachable!("a validated calendar has working time every week")
+    }
+
+    /// Business time in `[from, to)`.
+    pub fn elapsed(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> TimeDelta {
+        self.elapsed_with_pauses(from, to, &[])
+    }
+
+    /// Business time in `[from, to)` outside `pauses`.
+    pub fn elapsed_with_pauses(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        pauses: &[(DateTime<Utc>, DateTime<Utc>)],
+    ) -> TimeDelta {
+        let pauses = merge(pauses);
+        let mut total = TimeDelta::zero();
+        for (open, close) in self.running(from, &pauses) {
+            if open >= to {
+                break;
+            }
+            total += close.min(to) - open;
+        }
+        total
+    }
+
+    /// True when `at` is inside a working interval (pauses aside).
+    pub fn is_working(&self, at: DateTime<Utc>) -> bool {
+        self.working_from(at)
+            .next()
+            .is_some_and(|(open, _)| open == at)
+    }
+
+    /// Working stretches at or after `start` with `pauses` cut out, in order.
+    fn running<'a>(
+        &'a self,
+        start: DateTime<Utc>,
+        pauses: &'a [(DateTime<Utc>, DateTime<Utc>)],
+    ) -> impl Iterator<Item = (DateTime<Utc>, DateTime<Utc>)> + 'a {
+        let mut p = pauses.iter().peekable();
+        self.working_from(start).flat_map(move |(open, close)| {
+            let mut pieces = Vec::new();
+            let mut cursor = open;
+            while let Some(&&(ps, pe)) = p.peek() {
+                if pe <= cursor {
+                    p.next();
+                    continue;
+                }
+                if ps >= close {
+                    break;
+                }
+                if ps > cursor {
+                    pieces.push((cursor, ps));
+                }
+                cursor = cursor.max(pe);
+                if pe >= close {
+                    break;
+                }
+                p.next();
+            }
+            if cursor < close {
+                pieces.push((cursor, close));
+            }
+            pieces
+        })
+    }
+
+    /// Working intervals in UTC, clipped to start at or after `start`, in
+    /// order, never overlapping, never empty.
+    fn working_from(
+        &self,
+        start: DateTime<Utc>,
+    ) -> impl Iterator<Item = (DateTime<Utc>, DateTime<Utc>)> + '_ {
+        let first_day = start.with_timezone(&self.tz).date_naive() - Days::new(1);
+        let mut last_close = start;
+        first_day
+            .iter_days()
+            .filter(move |d| !self.holidays.contains(d))
+            .flat_map(move |day| {
+                let weekday = day.weekday().num_days_from_monday() as usize;
+                self.week[weekday]
+                    .iter()
+                    .map(move |iv| (self.instant(day, iv.start), self.instant(day, iv.end)))
+            })
+            .filter_map(move |(open, close)| {
+                let open = open.max(last_close);
+                if close <= open {
+                    return None;
+                }
+                last_close = close;
+                Some((open, close))
+            })
+    }
+
+    /// The UTC instant of `minutes` after local midnight of `day` (may pass
+    /// into following days), with the DST rules of the module docs.
+    fn instant(&self, day: NaiveDate, minutes: u32) -> DateTime<Utc> {
+        let date = day + Days::new(u64::from(minutes / DAY_MINUTES));
+        let m = minutes % DAY_MINUTES;
+        let time = NaiveTime::from_hms_opt(m / 60, m % 60, 0).expect("minutes below 1440");
+        local_to_utc(self.tz, date.and_time(time))
+    }
+}
+
+/// A local wall-clock time to UTC: the instant itself, the earlier of two, or
+/// for a time skipped by DST the first instant after the gap.
+fn local_to_utc(tz: Tz, local: NaiveDateTime) -> DateTime<Utc> {
+    use chrono::LocalResult;
+    match tz.from_local_datetime(&local) {
+        LocalResult::Single(t) => t.with_timezone(&Utc),
+        LocalResult::Ambiguous(earlier, _) => earlier.with_timezone(&Utc),
+        LocalResult::None => {
+            // The first UTC instant whose local time is at or after `local`:
+            // local time only jumps forward inside this window.
+            let as_local = |u: NaiveDateTime| u + tz.offset_from_utc_datetime(&u).fix();
+            let (mut lo, mut hi) = (local - TimeDelta::hours(36), local + TimeDelta::hours(36));
+            while hi - lo > TimeDelta::seconds(1) {
+                let mid = lo + (hi - lo) / 2;
+                if as_local(mid) >= local {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            Utc.from_utc_datetime(&hi)
+        }
+    }
+}
+
+/// Sorts and merges pause ranges, dropping empty ones.
+fn merge(pauses: &[(DateTime<Utc>, DateTime<Utc>)]) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
+    let mut sorted: Vec<_> = pauses.iter().copied().filter(|(s, e)| e > s).collect();
+    sorted.sort();
+    let mut merged: Vec<(DateTime<Utc>, DateTime<Utc>)> = Vec::with_capacity(sorted.len());
+    for (s, e) in sorted {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+}
+
+impl CalendarSpec {
+    /// Vietnam office hours: Asia/Ho_Chi_Minh, Monday–Friday 08:00–12:00 and
+    /// 13:30–17:30, with the public holidays of 2025–2030 from
+    /// [`vietnam_holidays`].
+    pub fn vietnam() -> CalendarSpec {
+        let day = || {
+            vec![
+                ("08:00".to_owned(), "12:00".to_owned()),
+                ("13:30".to_owned(), "17:30".to_owned()),
+            ]
+        };
+        CalendarSpec {
+            timezone: "Asia/Ho_Chi_Minh".to_owned(),
+            week: WeekSpec {
+                mon: day(),
+                tue: day(),
+                wed: day(),
+                thu: day(),
+                fri: day(),
+                ..WeekSpec::default()
+            },
+            holidays: vietnam_holidays()
+                .iter()
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .collect(),
+        }
+    }
+}
+
+/// Lunar new year's day (Tết, 1/1) and the Hùng Kings' day (10/3) by the
+/// Vietnamese lunar calendar (UTC+7), 2025–2030.
+/// (month, day).
+type MonthDay = (u32, u32);
+
+const LUNAR: [(i32, MonthDay, MonthDay); 6] = [
+    (2025, (1, 29), (4, 7)),
+    (2026, (2, 17), (4, 26)),
+    (2027, (2, 6), (4, 16)),
+    (2028, (1, 26), (4, 4)),
+    (2029, (2, 13), (4, 23)),
+    (2030, (2, 3), (4, 12)),
+];
+
+/// Vietnam's public holidays (Labour Code 2019, art. 112) for 2025–2030, for a
+/// Monday–Friday week: New Year (1 Jan); Tết, five days from lunar new year's
+/// eve; Hùng Kings' day (10/3 lunar); Reunification (30 Apr); Labour Day
+/// (1 May); National Day (2 Sep and 1 Sep). A fixed holiday on a Saturday or
+/// Sunday gives the next working day off (art. 111). The government may move
+/// days each year; edit the calendar when it does.
+pub fn vietnam_holidays() -> Vec<NaiveDate> {
+    let date = |y, (m, d)| NaiveDate::from_ymd_opt(y, m, d).expect("valid holiday table");
+    let mut days = BTreeSet::new();
+    for (year, tet, hung) in LUNAR {
+        let tet = date(year, tet);
+        days.extend((0..5).map(|i| tet - Days::new(1) + Days::new(i)));
+        let fixed = [
+            date(year, (1, 1)),
+            date(year, hung),
+            date(year, (4, 30)),
+            date(year, (5, 1)),
+            date(year, (9, 2)),
+            date(year, (9, 1)),
+        ];
+        days.extend(fixed);
+        for day in fixed {
+            if matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
+                let mut off = day;
+                while matches!(off.weekday(), Weekday::Sat | Weekday::Sun) || days.contains(&off) {
+                    off = off + Days::new(1);
+                }
+                days.insert(off);
+            }
+        }
+    }
+    days.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests;
