@@ -102,9 +102,15 @@ test-native:
 	cargo test 2>&1 | tee $(RESULTS)/native.log
 
 # wasm-bindgen-test in headless Chromium (runner and flags: .cargo/config.toml, webdriver.json).
+# Chromium's profile, caches and temp files go to a scratch dir removed afterwards
+# (short path: Chromium puts a UNIX socket under TMPDIR).
 test-browser:
 	@mkdir -p $(RESULTS)
-	cargo test --target wasm32-unknown-unknown 2>&1 | tee $(RESULTS)/browser.log
+	cargo_home=$${CARGO_HOME:-$$HOME/.cargo}; rustup_home=$${RUSTUP_HOME:-$$HOME/.rustup}; \
+	scratch=$$(mktemp -d /tmp/lp-wbt-XXXXXX); trap 'rm -rf "$$scratch"' EXIT; \
+	  CARGO_HOME=$$cargo_home RUSTUP_HOME=$$rustup_home \
+	  TMPDIR=$$scratch HOME=$$scratch XDG_CONFIG_HOME=$$scratch/config XDG_CACHE_HOME=$$scratch/cache \
+	  cargo test --target wasm32-unknown-unknown 2>&1 | tee $(RESULTS)/browser.log
 
 build-e2e:
 	trunk build --release=true --dist $(DIST_ROOT) --public-url /

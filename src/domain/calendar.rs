@@ -516,5 +516,6 @@ pub fn vietnam_holidays() -> Vec<NaiveDate> {
     days.into_iter().collect()
 }
 
-#[cfg(test)]
+// Native only: proptest is not built for wasm32, where plain #[test]s do not run anyway.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -182,6 +182,20 @@ impl Browser {
         }
     }
 
+    /// Saves a PNG of the page at `width` px to `target/screenshots/<name>-<width>.png`
+    /// (a test artifact for people to look at, never committed).
+    pub async fn screenshot(&self, name: &str, width: u32) {
+        self.client
+            .set_window_size(width, 900)
+            .await
+            .expect("resize window");
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        let png = self.client.screenshot().await.expect("take screenshot");
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
+        std::fs::create_dir_all(&dir).expect("create target/screenshots");
+        std::fs::write(dir.join(format!("{name}-{width}.png")), png).expect("write screenshot");
+    }
+
     /// Ends the session politely (drop kills everything anyway).
     pub async fn close(self) {
         let _ = self.client.clone().close().await;

@@ -33,6 +33,9 @@ async fn leads_and_stages_survive_a_reload() {
         got,
         [("Nguyễn Văn An", "Interested"), ("Trần Thị Bình", "New")]
     );
+    for width in [1280, 375] {
+        browser.screenshot("leads", width).await;
+    }
     browser.close().await;
 }
 
@@ -68,6 +71,9 @@ async fn the_app_works_under_a_sub_path_with_deep_link_reload() {
         ("Lê Minh Châu".into(), "Interested".into())
     );
     assert_eq!(lead.history_len().await, 2);
+    for width in [1280, 375] {
+        browser.screenshot("lead", width).await;
+    }
 
     // Opening the deep link in a fresh navigation works too.
     c.goto(&server.url).await.expect("back to the list");
