@@ -9,8 +9,10 @@
 
 use super::contact::{Email, EmailError, Phone, PhoneError};
 use super::pipeline::{Pipeline, StageId, StageKind};
+use super::rep::RepId;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 use uuid::Uuid;
 
@@ -90,6 +92,70 @@ pub struct Lead {
     priority: Priority,
     stage: StageId,
     history: Vec<StageChange>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    campaign: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    owner: Option<RepId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    assigned_at: Option<DateTime<Utc>>,
+    /// Expected deal value in VND.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    value: Option<u64>,
+    /// Columns and answers from imports (e.g. Meta lead-form questions), kept verbatim.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    custom: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    closure: Option<Closure>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    csat: Option<Csat>,
+}
+
+/// Why a lead was closed without a sale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LossKind {
+    /// A real prospect who did not buy.
+    Lost,
+    /// Not a real prospect: wrong number, fake name, spam.
+    Junk,
+}
+
+/// The reason recorded when a lead is marked lost or junk.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Closure {
+    /// Lost or junk.
+    pub kind: LossKind,
+    /// Free text ("wrong number", "chose a competitor"…).
+    pub reason: String,
+}
+
+/// Customer satisfaction, 1 (bad) to 5 (great).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct Csat(u8);
+
+impl Csat {
+    /// The score.
+    pub fn score(self) -> u8 {
+        self.0
+    }
+}
+
+impl TryFrom<u8> for Csat {
+    type Error = String;
+
+    fn try_from(v: u8) -> Result<Self, Self::Error> {
+        (1..=5)
+            .contains(&v)
+            .then_some(Csat(v))
+            .ok_or_else(|| format!("CSAT is a score from 1 to 5, not {v}"))
+    }
+}
+
+impl From<Csat> for u8 {
+    fn from(c: Csat) -> u8 {
+        c.0
+    }
 }
 
 /// What a person typed into the "new lead" form, unvalidated.
@@ -245,6 +311,13 @@ impl Lead {
                         by: None,
                     }],
                     stage,
+                    campaign: String::new(),
+                    owner: None,
+                    assigned_at: None,
+                    value: None,
+                    custom: BTreeMap::new(),
+                    closure: None,
+                    csat: None,
                 })
             }
             _ => Err(DraftErrors(problems)),
@@ -290,6 +363,118 @@ impl Lead {
         self.stage = to.clone();
         self.updated_at = at;
         Ok(())
+    }
+
+    /// Closes the lead as lost or junk with a reason, moving it to the
+    /// pipeline's first Lost stage.
+    pub fn mark_lost(
+        &mut self,
+        closure: Closure,
+        pipeline: &Pipeline,
+        by: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<(), MoveError> {
+        let lost = pipeline
+            .stages()
+            .iter()
+            .find(|s| s.kind == StageKind::Lost)
+            .expect("a validated pipeline has a lost stage")
+            .id
+            .clone();
+        self.move_to(&lost, pipeline, by, now)?;
+        self.closure = Some(closure);
+        Ok(())
+    }
+
+    /// Gives the lead to `owner` (or nobody).
+    pub fn assign(&mut self, owner: Option<RepId>, now: DateTime<Utc>) {
+        self.assigned_at = owner.as_ref().map(|_| now.max(self.updated_at));
+        self.owner = owner;
+        self.touch(now);
+    }
+
+    /// Sets the campaign (ad set, landing page…).
+    pub fn set_campaign(&mut self, campaign: impl Into<String>, now: DateTime<Utc>) {
+        self.campaign = campaign.into();
+        self.touch(now);
+    }
+
+    /// Sets the priority.
+    pub fn set_priority(&mut self, priority: Priority, now: DateTime<Utc>) {
+        self.priority = priority;
+        self.touch(now);
+    }
+
+    /// Sets the expected deal value in VND.
+    pub fn set_value(&mut self, value: Option<u64>, now: DateTime<Utc>) {
+        self.value = value;
+        self.touch(now);
+    }
+
+    /// Records the customer's satisfaction score.
+    pub fn set_csat(&mut self, csat: Option<Csat>, now: DateTime<Utc>) {
+        self.csat = csat;
+        self.touch(now);
+    }
+
+    /// Keeps an extra field (an imported column) verbatim.
+    pub fn set_custom(
+        &mut self,
+        key: impl Into<String>,
+        value: impl Into<String>,
+        now: DateTime<Utc>,
+    ) {
+        self.custom.insert(key.into(), value.into());
+        self.touch(now);
+    }
+
+    fn touch(&mut self, now: DateTime<Utc>) {
+        self.updated_at = self.updated_at.max(now);
+    }
+
+    /// The first time the lead entered `stage`, if it ever did.
+    pub fn entered(&self, stage: &StageId) -> Option<DateTime<Utc>> {
+        self.history.iter().find(|c| &c.to == stage).map(|c| c.at)
+    }
+
+    /// When the lead entered its current stage.
+    pub fn in_stage_since(&self) -> DateTime<Utc> {
+        self.history.last().map_or(self.created_at, |c| c.at)
+    }
+
+    /// Campaign, possibly empty.
+    pub fn campaign(&self) -> &str {
+        &self.campaign
+    }
+    /// Owner, when assigned.
+    pub fn owner(&self) -> Option<&RepId> {
+        self.owner.as_ref()
+    }
+    /// When the current owner got the lead.
+    pub fn assigned_at(&self) -> Option<DateTime<Utc>> {
+        self.assigned_at
+    }
+    /// Expected value in VND.
+    pub fn value(&self) -> Option<u64> {
+        self.value
+    }
+    /// Imported extra fields.
+    pub fn custom(&self) -> &BTreeMap<String, String> {
+        &self.custom
+    }
+    /// Why it was lost or junked.
+    pub fn closure(&self) -> Option<&Closure> {
+        self.closure.as_ref()
+    }
+    /// Satisfaction score.
+    pub fn csat(&self) -> Option<Csat> {
+        self.csat
+    }
+    /// True when closed as junk.
+    pub fn is_junk(&self) -> bool {
+        self.closure
+            .as_ref()
+            .is_some_and(|c| c.kind == LossKind::Junk)
     }
 
     /// Identity.
@@ -442,6 +627,48 @@ mod tests {
             t(1),
             "a clock running behind does not rewind"
         );
+    }
+
+    #[test]
+    fn junk_closes_with_a_reason_and_extra_fields_are_kept() {
+        let p = Pipeline::default();
+        let mut lead = create(&draft("An", "0912345678", "", "Facebook")).unwrap();
+        lead.set_custom("which_service_do_you_need?", "Spa", t(2));
+        lead.assign(Some(RepId::new("binh")), t(2));
+        lead.mark_lost(
+            Closure {
+                kind: LossKind::Junk,
+                reason: "wrong number".into(),
+            },
+            &p,
+            None,
+            t(3),
+        )
+        .unwrap();
+        assert!(lead.is_junk() && lead.is_closed(&p));
+        assert_eq!(lead.stage().as_str(), "lost");
+        assert_eq!(lead.custom()["which_service_do_you_need?"], "Spa");
+        let json = serde_json::to_string(&lead).unwrap();
+        assert_eq!(serde_json::from_str::<Lead>(&json).unwrap(), lead);
+    }
+
+    #[test]
+    fn csat_is_one_to_five() {
+        assert!(Csat::try_from(0).is_err());
+        assert!(Csat::try_from(6).is_err());
+        assert_eq!(Csat::try_from(5).unwrap().score(), 5);
+        assert!(serde_json::from_str::<Csat>("7").is_err());
+    }
+
+    #[test]
+    fn leads_stored_before_the_new_fields_still_load() {
+        let old = r#"{"id":"00000000-0000-0000-0000-000000000000","created_at":"2026-03-02T01:00:00Z",
+            "updated_at":"2026-03-02T01:00:00Z","name":"An","phone":{"raw":"0912345678","e164":"+84912345678"},
+            "email":null,"source":"Zalo","priority":"normal","stage":"new",
+            "history":[{"at":"2026-03-02T01:00:00Z","from":null,"to":"new"}]}"#;
+        let lead: Lead = serde_json::from_str(old).unwrap();
+        assert_eq!(lead.campaign(), "");
+        assert_eq!(lead.owner(), None);
     }
 
     #[test]

@@ -3,7 +3,10 @@
 //! Every function that depends on time takes `now` as a parameter, so the whole
 //! domain is tested natively and deterministically.
 
+pub mod activity;
 pub mod calendar;
 pub mod contact;
 pub mod lead;
 pub mod pipeline;
+pub mod rep;
+pub mod sla;

@@ -1,0 +1,66 @@
+//! Sales and marketing reps: who owns leads and how many they can carry.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A rep's stable id (a short slug or a UUID string).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RepId(String);
+
+impl RepId {
+    /// Wraps an id.
+    pub fn new(id: impl Into<String>) -> Self {
+        RepId(id.into())
+    }
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for RepId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Which side(s) of the SLA a rep works on; a solo founder is both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Membership {
+    /// Works Marketing's stages.
+    Marketing,
+    /// Works Sales' stages.
+    Sales,
+    /// Both teams.
+    Both,
+}
+
+impl Membership {
+    /// True when the rep works on Sales' side.
+    pub fn in_sales(self) -> bool {
+        matches!(self, Membership::Sales | Membership::Both)
+    }
+
+    /// True when the rep works on Marketing's side.
+    pub fn in_marketing(self) -> bool {
+        matches!(self, Membership::Marketing | Membership::Both)
+    }
+}
+
+/// A person who owns leads.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rep {
+    /// Identity.
+    pub id: RepId,
+    /// Display name.
+    pub name: String,
+    /// Team membership.
+    pub team: Membership,
+    /// The most open leads this rep should own at once.
+    pub capacity: u32,
+    /// Inactive reps keep their history but get no new leads.
+    pub active: bool,
+}

@@ -1,0 +1,543 @@
+//! SLA policies and the clocks they put on every lead.
+//!
+//! # Policies
+//! [`SlaPolicies`] holds ordered rules and a default. The first rule whose
+//! [`Conditions`] match the lead (priority, source, campaign; an empty list
+//! matches anything; text compares case-insensitively) applies, else the default.
+//!
+//! # Clocks, per lead, evaluated at `now`
+//! - **First response**: from creation to the first response (an outbound
+//!   call, message or meeting by a rep), in business time.
+//! - **Attempts**: at least `min_attempts` outbound attempts within `within`
+//!   business time of creation; making contact (a conversation, or an inbound
+//!   reply) ends the requirement. Beyond the clock, `max_attempts` and
+//!   `min_gap` (business time between consecutive attempts) are reported as
+//!   violations.
+//! - **Stage time**: business time in the current stage against that stage's
+//!   limit. Stage time is never paused: the limit is about the stage itself.
+//! - **Reassignment**: business time since the later of the assignment and the
+//!   owner's last activity on the lead; when it passes `reassign_after` the
+//!   lead should go to another rep ([`suggest_owner`]).
+//! - **Nurture end**: an open lead with no activity for `nurture_days`
+//!   *calendar* days (from its last activity, or creation) is due to be closed.
+//!
+//! Business-time clocks other than stage time stop while the lead is in a
+//! stage that pauses the SLA. A clock of a closed (Won/Lost) lead: a met
+//! clock stays met; an unmet one is breached if the lead closed after its due
+//! time, and not applicable otherwise (closing a junk lead early is no breach).
+//!
+//! # Status
+//! Pending (due, remaining) → at risk when remaining < `at_risk_percent` of
+//! the target → breached once `now` is past the due time (overdue in business
+//! time). Met records when and how much business time it took; a late event is
+//! a breach with `done` set. Paused when the lead sits in a pausing stage.
+
+use super::activity::{Activity, Direction};
+use super::calendar::BusinessCalendar;
+use super::lead::{Lead, Priority};
+use super::pipeline::{Pipeline, StageId, StageKind};
+use super::rep::{Rep, RepId};
+use chrono::{DateTime, TimeDelta, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A duration in whole minutes (business minutes where the field says so).
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct Minutes(pub u32);
+
+impl Minutes {
+    /// As a `TimeDelta`.
+    pub fn delta(self) -> TimeDelta {
+        TimeDelta::minutes(i64::from(self.0))
+    }
+
+    /// Whole hours.
+    pub fn hours(h: u32) -> Minutes {
+        Minutes(h * 60)
+    }
+}
+
+/// When a policy rule applies.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conditions {
+    /// Matching priorities; empty matches any.
+    #[serde(default)]
+    pub priorities: Vec<Priority>,
+    /// Matching sources; empty matches any.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// Matching campaigns; empty matches any.
+    #[serde(default)]
+    pub campaigns: Vec<String>,
+}
+
+impl Conditions {
+    /// True when the lead meets every non-empty condition.
+    pub fn matches(&self, lead: &Lead) -> bool {
+        let text = |list: &[String], value: &str| {
+            list.is_empty() || list.iter().any(|v| v.eq_ignore_ascii_case(value))
+        };
+        (self.priorities.is_empty() || self.priorities.contains(&lead.priority()))
+            && text(&self.sources, lead.source())
+            && text(&self.campaigns, lead.campaign())
+    }
+}
+
+/// The attempts part of a policy.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttemptRule {
+    /// Attempts required (N).
+    pub min_attempts: u32,
+    /// Business time allowed for them, from creation (X).
+    pub within: Minutes,
+    /// Most attempts in total before the lead should be closed or nurtured (M).
+    pub max_attempts: u32,
+    /// Least business time between two attempts.
+    pub min_gap: Minutes,
+}
+
+/// One set of SLA targets.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlaPolicy {
+    /// Shown to people.
+    pub name: String,
+    /// When it applies (ignored for the default policy).
+    #[serde(default)]
+    pub conditions: Conditions,
+    /// First response target, business minutes.
+    pub first_response: Minutes,
+    /// Attempts rule.
+    pub attempts: AttemptRule,
+    /// Business-time limit per stage; stages not listed have none.
+    #[serde(default)]
+    pub stage_limits: BTreeMap<StageId, Minutes>,
+    /// Reassign when the owner has not touched the lead for this long (business); 0 = never.
+    pub reassign_after: Minutes,
+    /// Close open leads without activity for this many calendar days; 0 = never.
+    pub nurture_days: u32,
+    /// A clock is at risk when less than this share of its target remains.
+    #[serde(default = "default_at_risk")]
+    pub at_risk_percent: u8,
+}
+
+fn default_at_risk() -> u8 {
+    25
+}
+
+impl Default for SlaPolicy {
+    /// Speed-to-lead defaults: respond within 1 business hour, 3 attempts
+    /// within 1 business day (8 h), at most 6, 1 h apart; reassign after 4
+    /// business hours untouched; stop nurturing after 30 days.
+    fn default() -> Self {
+        SlaPolicy {
+            name: "Default".into(),
+            conditions: Conditions::default(),
+            first_response: Minutes::hours(1),
+            attempts: AttemptRule {
+                min_attempts: 3,
+                within: Minutes::hours(8),
+                max_attempts: 6,
+                min_gap: Minutes::hours(1),
+            },
+            stage_limits: BTreeMap::new(),
+            reassign_after: Minutes::hours(4),
+            nurture_days: 30,
+            at_risk_percent: default_at_risk(),
+        }
+    }
+}
+
+/// Ordered rules plus the default.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlaPolicies {
+    /// First match wins.
+    #[serde(default)]
+    pub rules: Vec<SlaPolicy>,
+    /// When no rule matches.
+    pub default: SlaPolicy,
+}
+
+impl SlaPolicies {
+    /// The policy for a lead.
+    pub fn policy_for(&self, lead: &Lead) -> &SlaPolicy {
+        self.rules
+            .iter()
+            .find(|p| p.conditions.matches(lead))
+            .unwrap_or(&self.default)
+    }
+}
+
+/// Where one clock stands at `now`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "status")]
+pub enum Status {
+    /// Running, comfortably.
+    Pending {
+        /// Deadline.
+        due: DateTime<Utc>,
+        /// Business time left.
+        remaining: TimeDelta,
+    },
+    /// Running, little time left.
+    AtRisk {
+        /// Deadline.
+        due: DateTime<Utc>,
+        /// Business time left.
+        remaining: TimeDelta,
+    },
+    /// Past the deadline.
+    Breached {
+        /// Deadline.
+        due: DateTime<Utc>,
+        /// Business time past it (until `done`, or until now).
+        overdue: TimeDelta,
+        /// When the late event finally happened, if it did.
+        done: Option<DateTime<Utc>>,
+    },
+    /// Done in time.
+    Met {
+        /// When.
+        at: DateTime<Utc>,
+        /// Business time it took.
+        used: TimeDelta,
+    },
+    /// Stopped while the lead is in a pausing stage.
+    Paused {
+        /// Business time left when it resumes.
+        remaining: TimeDelta,
+    },
+    /// This clock does not apply to the lead.
+    NotApplicable,
+}
+
+impl Status {
+    /// Sort key for work queues: breached first (most overdue first), then at
+    /// risk and pending (least remaining first), then the rest.
+    pub fn urgency(&self) -> (u8, i64) {
+        match self {
+            Status::Breached {
+                done: None,
+                overdue,
+                ..
+            } => (0, -overdue.num_seconds()),
+            Status::AtRisk { remaining, .. } => (1, remaining.num_seconds()),
+            Status::Pending { remaining, .. } => (2, remaining.num_seconds()),
+            Status::Paused { remaining } => (3, remaining.num_seconds()),
+            Status::Breached { .. } | Status::Met { .. } | Status::NotApplicable => (4, 0),
+        }
+    }
+
+    /// True for a breach, finished or not.
+    pub fn is_breached(&self) -> bool {
+        matches!(self, Status::Breached { .. })
+    }
+}
+
+/// The attempts clock plus rule violations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttemptClock {
+    /// N attempts within X.
+    pub status: Status,
+    /// Attempts made so far.
+    pub made: u32,
+    /// More than `max_attempts` were made.
+    pub too_many: bool,
+    /// Consecutive attempts closer than `min_gap`.
+    pub short_gaps: u32,
+}
+
+/// Every clock of one lead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeadClocks {
+    /// First response.
+    pub first_response: Status,
+    /// Attempts.
+    pub attempts: AttemptClock,
+    /// Time in the current stage.
+    pub stage_time: Status,
+    /// Owner inactivity.
+    pub reassignment: Status,
+    /// Nurture end.
+    pub nurture: Status,
+}
+
+impl LeadClocks {
+    /// The most urgent clock's key (see [`Status::urgency`]).
+    pub fn urgency(&self) -> (u8, i64) {
+        [
+            self.first_response,
+            self.attempts.status,
+            self.stage_time,
+            self.reassignment,
+            self.nurture,
+        ]
+        .iter()
+        .map(Status::urgency)
+        .min()
+        .unwrap_or((4, 0))
+    }
+}
+
+/// What the engine needs besides the lead.
+#[derive(Clone, Copy)]
+pub struct SlaContext<'a> {
+    /// Business hours.
+    pub calendar: &'a BusinessCalendar,
+    /// Stages (kinds, pausing flags).
+    pub pipeline: &'a Pipeline,
+    /// Targets.
+    pub policies: &'a SlaPolicies,
+}
+
+type Span = (DateTime<Utc>, DateTime<Utc>);
+
+/// Completed pauses and, if the lead is paused now, when that pause began.
+fn pauses(lead: &Lead, pipeline: &Pipeline) -> (Vec<Span>, Option<DateTime<Utc>>) {
+    let pausing = |s: &StageId| pipeline.stage(s).is_some_and(|st| st.pauses_sla);
+    let history = lead.history();
+    let mut done = Vec::new();
+    let mut open = None;
+    for (i, change) in history.iter().enumerate() {
+        if pausing(&change.to) {
+            match history.get(i + 1) {
+                Some(next) => done.push((change.at, next.at)),
+                None => open = Some(change.at),
+            }
+        }
+    }
+    (done, open)
+}
+
+/// One business-time clock: started at `start`, target `target`, finished at `done`.
+struct Clock<'a> {
+    cal: &'a BusinessCalendar,
+    pauses: &'a [Span],
+    paused_since: Option<DateTime<Utc>>,
+    closed_at: Option<DateTime<Utc>>,
+    at_risk_percent: u8,
+}
+
+impl Clock<'_> {
+    fn status(
+        &self,
+        start: DateTime<Utc>,
+        target: TimeDelta,
+        done: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Status {
+        if let Some(at) = done {
+            let used = self.cal.elapsed_with_pauses(start, at, self.pauses);
+            return if used <= target {
+                Status::Met { at, used }
+            } else {
+                let due = self.cal.due_with_pauses(start, target, self.pauses);
+                Status::Breached {
+                    due,
+                    overdue: used - target,
+                    done: Some(at),
+                }
+            };
+        }
+        if let Some(closed) = self.closed_at {
+            let due = self.cal.due_with_pauses(start, target, self.pauses);
+            return if closed > due {
+                Status::Breached {
+                    due,
+                    overdue: self.cal.elapsed(due, closed),
+                    done: None,
+                }
+            } else {
+                Status::NotApplicable
+            };
+        }
+        if let Some(since) = self.paused_since {
+            let mut all = self.pauses.to_vec();
+            all.push((since, now.max(since)));
+            let used = self.cal.elapsed_with_pauses(start, now, &all);
+            if used < target {
+                return Status::Paused {
+                    remaining: target - used,
+                };
+            }
+            let due = self.cal.due_with_pauses(start, target, &all);
+            return Status::Breached {
+                due,
+                overdue: used - target,
+                done: None,
+            };
+        }
+        let due = self.cal.due_with_pauses(start, target, self.pauses);
+        if now > due {
+            return Status::Breached {
+                due,
+                overdue: self.cal.elapsed(due, now),
+                done: None,
+            };
+        }
+        let remaining = self.cal.elapsed_with_pauses(now, due, self.pauses);
+        if remaining.num_seconds() * 100 < target.num_seconds() * i64::from(self.at_risk_percent) {
+            Status::AtRisk { due, remaining }
+        } else {
+            Status::Pending { due, remaining }
+        }
+    }
+}
+
+/// Every clock of `lead` at `now`. `activities` are this lead's, in any order.
+pub fn evaluate(
+    ctx: SlaContext<'_>,
+    lead: &Lead,
+    activities: &[Activity],
+    now: DateTime<Utc>,
+) -> LeadClocks {
+    let policy = ctx.policies.policy_for(lead);
+    let (done_pauses, paused_since) = pauses(lead, ctx.pipeline);
+    let stage_kind = ctx.pipeline.stage(lead.stage()).map(|s| s.kind);
+    let closed_at = (stage_kind != Some(StageKind::Open)).then(|| lead.in_stage_since());
+    let clock = Clock {
+        cal: ctx.calendar,
+        pauses: &done_pauses,
+        paused_since,
+        closed_at,
+        at_risk_percent: policy.at_risk_percent,
+    };
+    let created = lead.created_at();
+    let mut acts: Vec<&Activity> = activities.iter().filter(|a| a.at >= created).collect();
+    acts.sort_by_key(|a| a.at);
+
+    let first_response = {
+        let done = acts.iter().find(|a| a.is_response()).map(|a| a.at);
+        clock.status(created, policy.first_response.delta(), done, now)
+    };
+
+    let attempts = {
+        let rule = &policy.attempts;
+        let tries: Vec<DateTime<Utc>> = acts
+            .iter()
+            .filter(|a| a.is_attempt())
+            .map(|a| a.at)
+            .collect();
+        let contact = acts
+            .iter()
+            .find(|a| a.is_conversation() || a.direction == Direction::Inbound)
+            .map(|a| a.at);
+        let nth = (rule.min_attempts > 0)
+            .then(|| tries.get(rule.min_attempts as usize - 1).copied())
+            .flatten();
+        let done = match (nth, contact) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        let status = if rule.min_attempts == 0 {
+            Status::NotApplicable
+        } else {
+            clock.status(created, rule.within.delta(), done, now)
+        };
+        let gap = rule.min_gap.delta();
+        let short_gaps = tries
+            .windows(2)
+            .filter(|w| ctx.calendar.elapsed(w[0], w[1]) < gap)
+            .count() as u32;
+        AttemptClock {
+            status,
+            made: tries.len() as u32,
+            too_many: tries.len() as u32 > rule.max_attempts,
+            short_gaps,
+        }
+    };
+
+    let stage_time = match (stage_kind, policy.stage_limits.get(lead.stage())) {
+        (Some(StageKind::Open), Some(limit)) => Clock {
+            pauses: &[],
+            paused_since: None,
+            closed_at: None,
+            ..clock
+        }
+        .status(lead.in_stage_since(), limit.delta(), None, now),
+        _ => Status::NotApplicable,
+    };
+
+    let reassignment = match (lead.owner(), stage_kind) {
+        (Some(owner), Some(StageKind::Open)) if policy.reassign_after.0 > 0 => {
+            let last_touch = acts
+                .iter()
+                .rev()
+                .find(|a| a.rep.as_ref() == Some(owner))
+                .map(|a| a.at);
+            let start = [lead.assigned_at(), last_touch, Some(created)]
+                .into_iter()
+                .flatten()
+                .max()
+                .unwrap_or(created);
+            clock.status(start, policy.reassign_after.delta(), None, now)
+        }
+        _ => Status::NotApplicable,
+    };
+
+    let nurture = if stage_kind == Some(StageKind::Open) && policy.nurture_days > 0 {
+        let last = acts.last().map_or(created, |a| a.at.max(created));
+        let span = TimeDelta::days(i64::from(policy.nurture_days));
+        let due = last + span;
+        if now > due {
+            Status::Breached {
+                due,
+                overdue: now - due,
+                done: None,
+            }
+        } else {
+            let remaining = due - now;
+            if remaining.num_seconds() * 100
+                < span.num_seconds() * i64::from(policy.at_risk_percent)
+            {
+                Status::AtRisk { due, remaining }
+            } else {
+                Status::Pending { due, remaining }
+            }
+        }
+    } else {
+        Status::NotApplicable
+    };
+
+    LeadClocks {
+        first_response,
+        attempts,
+        stage_time,
+        reassignment,
+        nurture,
+    }
+}
+
+/// The rep a lead should go to: an active Sales rep other than `current`
+/// whose open load is below capacity, lowest load first, then lowest id.
+pub fn suggest_owner<'a>(
+    reps: &'a [Rep],
+    open_load: &BTreeMap<RepId, u32>,
+    current: Option<&RepId>,
+) -> Option<&'a Rep> {
+    reps.iter()
+        .filter(|r| r.active && r.team.in_sales() && Some(&r.id) != current)
+        .map(|r| (open_load.get(&r.id).copied().unwrap_or(0), r))
+        .filter(|(load, r)| *load < r.capacity)
+        .min_by(|(la, ra), (lb, rb)| la.cmp(lb).then_with(|| ra.id.cmp(&rb.id)))
+        .map(|(_, r)| r)
+}
+
+/// Open (not Won/Lost) leads per owner.
+pub fn open_loads<'a>(
+    leads: impl IntoIterator<Item = &'a Lead>,
+    pipeline: &Pipeline,
+) -> BTreeMap<RepId, u32> {
+    let mut loads = BTreeMap::new();
+    for lead in leads {
+        if let (Some(owner), false) = (lead.owner(), lead.is_closed(pipeline)) {
+            *loads.entry(owner.clone()).or_insert(0) += 1;
+        }
+    }
+    loads
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;
