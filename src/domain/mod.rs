@@ -6,7 +6,13 @@
 pub mod activity;
 pub mod calendar;
 pub mod contact;
+pub mod funnel;
 pub mod lead;
 pub mod pipeline;
 pub mod rep;
+pub mod sample;
+pub mod scorecard;
 pub mod sla;
+pub mod targets;
+pub mod whatif;
+pub mod workspace;

@@ -1,0 +1,284 @@
+//! The stage funnel: how far leads got, where they dropped, and whose step it was.
+//!
+//! Rules:
+//! - Steps are the pipeline's Open stages in order, then its first Won stage.
+//! - A lead *reached* a step when its history shows it in that step or any
+//!   later one (a lead moved straight from New to Qualified passed Interested).
+//!   History is used, not only the current stage.
+//! - Conversion of a step = reached(next) / reached(this); drop-off = 1 − conversion.
+//! - A lost or junk lead *left from* the furthest step it reached before closing;
+//!   its recorded reason is counted there.
+//! - Time in stage: business time between entering a step and the next stage
+//!   change, over leads that left it; the median is reported.
+//! - The team of a step is its pipeline team (Marketing before the qualified gate).
+//! - Filters: leads created in `[from, to)` and matching source, campaign, owner.
+
+use super::calendar::BusinessCalendar;
+use super::lead::{Lead, LossKind};
+use super::pipeline::{Pipeline, StageId, StageKind, Team};
+use super::rep::RepId;
+use chrono::{DateTime, TimeDelta, Utc};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Which leads the funnel counts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FunnelFilter {
+    /// Created at or after.
+    pub from: Option<DateTime<Utc>>,
+    /// Created before.
+    pub to: Option<DateTime<Utc>>,
+    /// Only this source (case-insensitive).
+    pub source: Option<String>,
+    /// Only this campaign (case-insensitive).
+    pub campaign: Option<String>,
+    /// Only this owner.
+    pub owner: Option<RepId>,
+}
+
+impl FunnelFilter {
+    /// True when the lead is counted.
+    pub fn accepts(&self, lead: &Lead) -> bool {
+        let text = |want: &Option<String>, have: &str| {
+            want.as_ref().is_none_or(|w| w.eq_ignore_ascii_case(have))
+        };
+        self.from.is_none_or(|f| lead.created_at() >= f)
+            && self.to.is_none_or(|t| lead.created_at() < t)
+            && text(&self.source, lead.source())
+            && text(&self.campaign, lead.campaign())
+            && self.owner.as_ref().is_none_or(|o| lead.owner() == Some(o))
+    }
+}
+
+/// One step of the funnel.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FunnelStep {
+    /// The stage.
+    pub stage: StageId,
+    /// Its name.
+    pub name: String,
+    /// Who owns this step.
+    pub team: Team,
+    /// Leads that reached it.
+    pub reached: u32,
+    /// Share of them that reached the next step (`None` for the last step or when none reached this one).
+    pub conversion: Option<f64>,
+    /// 1 − conversion.
+    pub drop_off: Option<f64>,
+    /// Lost (not junk) leads that left from here.
+    pub lost_here: u32,
+    /// Junk leads that left from here.
+    pub junk_here: u32,
+    /// Reasons of those lost and junk leads, most frequent first.
+    pub reasons: Vec<(String, u32)>,
+    /// Median business time spent in this step by leads that left it.
+    pub median_time: Option<TimeDelta>,
+}
+
+/// The whole funnel.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Funnel {
+    /// Leads counted.
+    pub total: u32,
+    /// Steps in order.
+    pub steps: Vec<FunnelStep>,
+}
+
+/// Computes the funnel over `leads`.
+pub fn funnel<'a>(
+    leads: impl IntoIterator<Item = &'a Lead>,
+    pipeline: &Pipeline,
+    calendar: &BusinessCalendar,
+    filter: &FunnelFilter,
+) -> Funnel {
+    let mut steps: Vec<&StageId> = pipeline
+        .stages()
+        .iter()
+        .filter(|s| s.kind == StageKind::Open)
+        .map(|s| &s.id)
+        .collect();
+    if let Some(won) = pipeline.stages().iter().find(|s| s.kind == StageKind::Won) {
+        steps.push(&won.id);
+    }
+    let step_of: BTreeMap<&StageId, usize> =
+        steps.iter().enumerate().map(|(i, s)| (*s, i)).collect();
+    let n = steps.len();
+    let mut reached = vec![0u32; n];
+    let mut lost = vec![0u32; n];
+    let mut junk = vec![0u32; n];
+    let mut reasons: Vec<BTreeMap<String, u32>> = vec![BTreeMap::new(); n];
+    let mut times: Vec<Vec<TimeDelta>> = vec![Vec::new(); n];
+    let mut total = 0;
+
+    for lead in leads.into_iter().filter(|l| filter.accepts(l)) {
+        total += 1;
+        let history = lead.history();
+        let furthest = history
+            .iter()
+            .filter_map(|c| step_of.get(&c.to))
+            .max()
+            .copied();
+        if let Some(f) = furthest {
+            for r in &mut reached[..=f] {
+                *r += 1;
+            }
+            if let Some(closure) = lead.closure() {
+                match closure.kind {
+                    LossKind::Junk => junk[f] += 1,
+                    LossKind::Lost => lost[f] += 1,
+                }
+                *reasons[f].entry(closure.reason.clone()).or_insert(0) += 1;
+            }
+        }
+        for pair in history.windows(2) {
+            if let Some(&i) = step_of.get(&pair[0].to) {
+                times[i].push(calendar.elapsed(pair[0].at, pair[1].at));
+            }
+        }
+    }
+
+    let steps = steps
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let conversion = (i + 1 < n && reached[i] > 0)
+                .then(|| f64::from(reached[i + 1]) / f64::from(reached[i]));
+            let mut why: Vec<(String, u32)> = std::mem::take(&mut reasons[i]).into_iter().collect();
+            why.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            FunnelStep {
+                stage: (*id).clone(),
+                name: pipeline
+                    .stage(id)
+                    .map(|s| s.name.clone())
+                    .unwrap_or_default(),
+                team: pipeline.team_of(id).unwrap_or(Team::Sales),
+                reached: reached[i],
+                conversion,
+                drop_off: conversion.map(|c| 1.0 - c),
+                lost_here: lost[i],
+                junk_here: junk[i],
+                reasons: why,
+                median_time: median(&mut times[i]),
+            }
+        })
+        .collect();
+    Funnel { total, steps }
+}
+
+/// The median (lower middle for even counts); `None` when empty.
+pub fn median(values: &mut [TimeDelta]) -> Option<TimeDelta> {
+    if values.is_empty() {
+        return None;
+    }
+    let mid = (values.len() - 1) / 2;
+    Some(*values.select_nth_unstable(mid).1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::calendar::CalendarSpec;
+    use crate::domain::lead::{Closure, LeadDraft, LeadId};
+    use chrono::TimeZone;
+
+    fn t(day: u32, hour: u32) -> DateTime<Utc> {
+        // 2026-03-02 is a Monday; 01:00 UTC is 08:00 in Vietnam.
+        Utc.with_ymd_and_hms(2026, 3, day, hour, 0, 0).unwrap()
+    }
+
+    fn lead(
+        n: u128,
+        source: &str,
+        path: &[(&str, u32)],
+        closure: Option<(LossKind, &str)>,
+    ) -> Lead {
+        let p = Pipeline::default();
+        let draft = LeadDraft {
+            name: format!("L{n}"),
+            phone: "0912345678".into(),
+            email: String::new(),
+            source: source.into(),
+        };
+        let mut l = Lead::create(
+            &draft,
+            LeadId::from_uuid(uuid::Uuid::from_u128(n)),
+            t(2, 1),
+            &p,
+        )
+        .unwrap();
+        for (stage, hour) in path {
+            l.move_to(&StageId::new(*stage), &p, None, t(2, *hour))
+                .unwrap();
+        }
+        if let Some((kind, reason)) = closure {
+            l.mark_lost(
+                Closure {
+                    kind,
+                    reason: reason.into(),
+                },
+                &p,
+                None,
+                t(3, 1),
+            )
+            .unwrap();
+        }
+        l
+    }
+
+    #[test]
+    fn hand_computed_funnel() {
+        let leads = [
+            lead(1, "Facebook", &[], Some((LossKind::Junk, "wrong number"))),
+            lead(2, "Facebook", &[], Some((LossKind::Junk, "wrong number"))),
+            lead(
+                3,
+                "Facebook",
+                &[("interested", 3)],
+                Some((LossKind::Lost, "price too high")),
+            ),
+            lead(4, "Google", &[("interested", 2), ("qualified", 4)], None),
+            lead(5, "Google", &[("qualified", 3), ("won", 5)], None), // skipped Interested
+            lead(6, "Zalo", &[], None),
+        ];
+        let p = Pipeline::default();
+        let cal = BusinessCalendar::new(CalendarSpec::vietnam()).unwrap();
+        let f = funnel(&leads, &p, &cal, &FunnelFilter::default());
+        assert_eq!(f.total, 6);
+        let reached: Vec<u32> = f.steps.iter().map(|s| s.reached).collect();
+        assert_eq!(reached, [6, 3, 2, 1], "new, interested, qualified, won");
+        assert_eq!(f.steps[0].conversion, Some(0.5));
+        assert_eq!(f.steps[0].drop_off, Some(0.5));
+        assert_eq!(f.steps[3].conversion, None);
+        assert_eq!((f.steps[0].junk_here, f.steps[0].lost_here), (2, 0));
+        assert_eq!(f.steps[0].reasons, [("wrong number".to_owned(), 2)]);
+        assert_eq!((f.steps[1].junk_here, f.steps[1].lost_here), (0, 1));
+        assert_eq!(f.steps[0].team, Team::Marketing);
+        assert_eq!(f.steps[2].team, Team::Sales);
+        // Time in New (business time from 08:00 local): leads 3, 4, 5 left after 2, 1, 2 hours;
+        // junk leads 1, 2 left on Tuesday 08:00 after a full 8-hour Monday.
+        assert_eq!(f.steps[0].median_time, Some(TimeDelta::hours(2)));
+        let google = FunnelFilter {
+            source: Some("google".into()),
+            ..FunnelFilter::default()
+        };
+        let g = funnel(&leads, &p, &cal, &google);
+        assert_eq!(
+            g.steps.iter().map(|s| s.reached).collect::<Vec<_>>(),
+            [2, 2, 2, 1]
+        );
+        let none = FunnelFilter {
+            from: Some(t(10, 0)),
+            ..FunnelFilter::default()
+        };
+        assert_eq!(funnel(&leads, &p, &cal, &none).steps[0].conversion, None);
+    }
+
+    #[test]
+    fn medians() {
+        let mut v: Vec<TimeDelta> = [5, 1, 3].map(TimeDelta::minutes).to_vec();
+        assert_eq!(median(&mut v), Some(TimeDelta::minutes(3)));
+        let mut even: Vec<TimeDelta> = [4, 1, 3, 2].map(TimeDelta::minutes).to_vec();
+        assert_eq!(median(&mut even), Some(TimeDelta::minutes(2)));
+        assert_eq!(median(&mut []), None);
+    }
+}

@@ -1,0 +1,393 @@
+//! A seeded generator of realistic workspaces, from 100 to 100 000 leads:
+//! Vietnamese names and +84 phones in the forms people type, sources and
+//! campaigns, 2–20 reps, junk leads (mostly from ads), response delays in
+//! business time, call attempts, stage progressions, lost reasons and CSAT.
+//!
+//! The same `(seed, leads, reps, now)` always gives the same workspace: the
+//! generator uses its own SplitMix64 stream (a library RNG's stream may change
+//! between versions) and never reads the clock.
+
+use super::activity::{Activity, ActivityKind, Channel, Direction, Outcome};
+use super::calendar::{BusinessCalendar, CalendarSpec};
+use super::lead::{Closure, Csat, Lead, LeadDraft, LeadId, LossKind, Priority};
+use super::pipeline::{Pipeline, StageId};
+use super::rep::{Membership, Rep, RepId};
+use super::workspace::Workspace;
+use chrono::{DateTime, TimeDelta, Utc};
+
+/// SplitMix64 (Steele, Lea, Flood 2014): tiny, fast, and its stream never changes.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `0..n`.
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+
+    /// True with probability `p`.
+    fn chance(&mut self, p: f64) -> bool {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len() as u64) as usize]
+    }
+
+    /// Picks by integer weights.
+    fn weighted<'a, T>(&mut self, items: &'a [(T, u32)]) -> &'a T {
+        let total: u32 = items.iter().map(|(_, w)| w).sum();
+        let mut x = self.below(u64::from(total)) as u32;
+        for (item, w) in items {
+            if x < *w {
+                return item;
+            }
+            x -= w;
+        }
+        &items[items.len() - 1].0
+    }
+}
+
+const FAMILY: [(&str, u32); 14] = [
+    ("Nguyễn", 38),
+    ("Trần", 11),
+    ("Lê", 9),
+    ("Phạm", 7),
+    ("Hoàng", 5),
+    ("Huỳnh", 4),
+    ("Phan", 4),
+    ("Vũ", 4),
+    ("Võ", 3),
+    ("Đặng", 2),
+    ("Bùi", 2),
+    ("Đỗ", 2),
+    ("Hồ", 2),
+    ("Ngô", 2),
+];
+const MIDDLE: [&str; 10] = [
+    "Văn", "Thị", "Minh", "Ngọc", "Đức", "Thu", "Hoàng", "Quốc", "Thanh", "Gia",
+];
+const GIVEN: [&str; 30] = [
+    "An", "Bình", "Châu", "Dũng", "Hà", "Hải", "Hạnh", "Hiếu", "Hùng", "Hương", "Khánh", "Lan",
+    "Linh", "Long", "Mai", "Minh", "Nam", "Nga", "Ngọc", "Phong", "Phúc", "Quân", "Quang", "Sơn",
+    "Tâm", "Thảo", "Trang", "Tuấn", "Vy", "Yến",
+];
+const MOBILE_PREFIXES: [&str; 16] = [
+    "90", "91", "93", "94", "96", "97", "98", "86", "88", "89", "32", "35", "70", "77", "83", "56",
+];
+/// (source, weight, junk probability, campaigns)
+const SOURCES: [(&str, u32, f64, &[&str]); 5] = [
+    (
+        "Facebook",
+        45,
+        0.18,
+        &["fb-spa-tet", "fb-lookalike-hcm", "fb-retarget"],
+    ),
+    ("Google", 20, 0.08, &["search-brand", "search-generic"]),
+    ("Zalo", 15, 0.06, &["zalo-oa", "zalo-ads"]),
+    ("Website", 12, 0.05, &["landing-trial", "blog"]),
+    ("Referral", 8, 0.01, &["customer-referral"]),
+];
+const LOST_REASONS: [&str; 4] = [
+    "price too high",
+    "chose a competitor",
+    "no budget now",
+    "stopped answering",
+];
+const JUNK_REASONS: [&str; 4] = ["wrong number", "fake name", "duplicate", "spam"];
+const REP_NAMES: [&str; 20] = [
+    "Lan", "Tuấn", "Hương", "Minh", "Trang", "Quân", "Vy", "Hải", "Ngọc", "Phong", "Mai", "Sơn",
+    "Thảo", "Long", "Yến", "Khánh", "Nam", "Linh", "Hùng", "Châu",
+];
+
+fn phone(rng: &mut Rng) -> String {
+    let prefix = rng.pick(&MOBILE_PREFIXES);
+    let rest = format!("{:07}", rng.below(10_000_000));
+    match rng.below(4) {
+        0 => format!("0{prefix}{rest}"),
+        1 => format!("0{prefix} {} {}", &rest[..3], &rest[3..]),
+        2 => format!("+84{prefix}{rest}"),
+        _ => format!("p:+84{prefix}{rest}"),
+    }
+}
+
+/// A business-time delay: usually minutes, sometimes hours.
+fn delay(rng: &mut Rng) -> TimeDelta {
+    let minutes = match rng.below(10) {
+        0..=4 => 2 + rng.below(40),
+        5..=7 => 40 + rng.below(120),
+        8 => 160 + rng.below(480),
+        _ => 600 + rng.below(1_800),
+    };
+    TimeDelta::minutes(minutes as i64)
+}
+
+/// Builds a workspace of `leads` leads handled by `reps` reps (clamped to 2–20),
+/// created over the 90 days before `now`.
+pub fn generate(seed: u64, leads: usize, reps: usize, now: DateTime<Utc>) -> Workspace {
+    let mut rng = Rng(seed);
+    let pipeline = Pipeline::default();
+    let calendar = CalendarSpec::vietnam();
+    let cal = BusinessCalendar::new(calendar.clone()).expect("the Vietnam preset is valid");
+    let reps = make_reps(&mut rng, reps.clamp(2, 20), leads);
+    let sales: Vec<&Rep> = reps.iter().filter(|r| r.team.in_sales()).collect();
+    let stage = |id: &str| StageId::new(id);
+    let span = TimeDelta::days(90).num_seconds() as u64;
+    let mut out_leads = Vec::with_capacity(leads);
+    let mut activities = Vec::with_capacity(leads * 10);
+    let mut created: Vec<DateTime<Utc>> = (0..leads)
+        .map(|_| now - TimeDelta::seconds((rng.below(span) + 60) as i64))
+        .collect();
+    created.sort();
+
+    for (n, at) in created.into_iter().enumerate() {
+        let (source, _, junk_p, campaigns) = *rng.weighted(&SOURCES.map(|s| (s, s.1)));
+        let draft = LeadDraft {
+            name: format!(
+                "{} {} {}",
+                rng.weighted(&FAMILY),
+                rng.pick(&MIDDLE),
+                rng.pick(&GIVEN)
+            ),
+            phone: phone(&mut rng),
+            email: if rng.chance(0.4) {
+                format!("khach{n}@example.vn")
+            } else {
+                String::new()
+            },
+            source: source.to_owned(),
+        };
+        let id = LeadId::from_uuid(uuid::Uuid::from_u64_pair(seed, n as u64));
+        let mut lead = Lead::create(&draft, id, at, &pipeline).expect("generated drafts are valid");
+        lead.set_campaign(*rng.pick(campaigns), at);
+        if rng.chance(0.1) {
+            lead.set_priority(
+                if rng.chance(0.3) {
+                    Priority::Urgent
+                } else {
+                    Priority::High
+                },
+                at,
+            );
+        }
+        let owner = rng.pick(&sales).id.clone();
+        lead.assign(Some(owner.clone()), at);
+        let rep = Some(owner);
+        let mut act = |at: DateTime<Utc>, kind, direction, outcome| {
+            (at < now).then(|| {
+                activities.push(Activity {
+                    lead: id,
+                    at,
+                    kind,
+                    direction,
+                    outcome,
+                    rep: rep.clone(),
+                })
+            })
+        };
+
+        // First response and attempts until contact (or give up).
+        let mut t = cal.due(at, delay(&mut rng));
+        let junk = rng.chance(junk_p);
+        let mut contact = None;
+        for attempt in 0..(1 + rng.below(4)) {
+            if t >= now {
+                break;
+            }
+            let outcome = if junk && attempt == 0 {
+                *rng.pick(&[Outcome::WrongNumber, Outcome::NoAnswer])
+            } else if rng.chance(0.45) {
+                Outcome::Connected
+            } else {
+                *rng.pick(&[Outcome::NoAnswer, Outcome::Busy])
+            };
+            let kind = if rng.chance(0.8) {
+                ActivityKind::Call
+            } else {
+                ActivityKind::Message(Channel::Zalo)
+            };
+            let outcome = if kind == ActivityKind::Call {
+                outcome
+            } else {
+                Outcome::Sent
+            };
+            act(t, kind, Direction::Outbound, outcome);
+            if outcome == Outcome::Connected {
+                contact = Some(t);
+                break;
+            }
+            t = cal.due(t, TimeDelta::minutes(60 + rng.below(300) as i64));
+        }
+        if junk {
+            let at = t.min(now - TimeDelta::seconds(1)).max(lead.updated_at());
+            let reason = rng.pick(&JUNK_REASONS).to_string();
+            let _ = lead.mark_lost(
+                Closure {
+                    kind: LossKind::Junk,
+                    reason,
+                },
+                &pipeline,
+                None,
+                at,
+            );
+            out_leads.push(lead);
+            continue;
+        }
+        let Some(mut t) = contact else {
+            out_leads.push(lead);
+            continue;
+        };
+        act(
+            t + TimeDelta::minutes(5),
+            ActivityKind::Note,
+            Direction::Outbound,
+            Outcome::Sent,
+        );
+        // Progress through the pipeline, each step some days later.
+        for (next, p) in [("interested", 0.65), ("qualified", 0.55), ("won", 0.35)] {
+            t += TimeDelta::hours(2 + rng.below(24 * 5) as i64);
+            if t >= now {
+                break;
+            }
+            if !rng.chance(p) {
+                if rng.chance(0.7) {
+                    let reason = rng.pick(&LOST_REASONS).to_string();
+                    let _ = lead.mark_lost(
+                        Closure {
+                            kind: LossKind::Lost,
+                            reason,
+                        },
+                        &pipeline,
+                        None,
+                        t,
+                    );
+                }
+                break;
+            }
+            let kind = if next == "won" {
+                ActivityKind::Meeting
+            } else {
+                ActivityKind::Call
+            };
+            let resolved = next == "interested" && rng.chance(0.3);
+            act(
+                t,
+                kind,
+                Direction::Outbound,
+                if resolved {
+                    Outcome::Resolved
+                } else {
+                    Outcome::Connected
+                },
+            );
+            if rng.chance(0.5) {
+                act(
+                    t + TimeDelta::hours(1),
+                    ActivityKind::Message(Channel::Zalo),
+                    Direction::Inbound,
+                    Outcome::Replied,
+                );
+            }
+            let _ = lead.move_to(&stage(next), &pipeline, None, t);
+            if next == "won" {
+                lead.set_value(Some(1_000_000 * (1 + rng.below(50))), t);
+                if rng.chance(0.7) {
+                    lead.set_csat(Csat::try_from(3 + rng.below(3) as u8).ok(), t);
+                }
+            }
+        }
+        out_leads.push(lead);
+    }
+
+    Workspace {
+        pipeline,
+        calendar,
+        reps,
+        leads: out_leads,
+        activities,
+        ..Workspace::default()
+    }
+}
+
+fn make_reps(rng: &mut Rng, n: usize, leads: usize) -> Vec<Rep> {
+    let capacity = ((leads / n) as u32).clamp(20, 5_000) / 2 + 10;
+    (0..n)
+        .map(|i| Rep {
+            id: RepId::new(format!("rep-{:02}", i + 1)),
+            name: REP_NAMES[i % REP_NAMES.len()].to_owned(),
+            team: match i {
+                0 => Membership::Both,
+                _ if i % 4 == 1 => Membership::Marketing,
+                _ => Membership::Sales,
+            },
+            capacity: capacity + rng.below(10) as u32,
+            active: i == 0 || !rng.chance(0.05),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 6, 1, 3, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn same_seed_same_workspace() {
+        assert_eq!(generate(7, 300, 5, now()), generate(7, 300, 5, now()));
+        assert_ne!(
+            generate(7, 300, 5, now()).leads,
+            generate(8, 300, 5, now()).leads
+        );
+    }
+
+    #[test]
+    fn generated_workspaces_look_like_real_ones() {
+        let ws = generate(42, 2_000, 8, now());
+        let pipeline = &ws.pipeline;
+        assert_eq!(ws.leads.len(), 2_000);
+        assert_eq!(ws.reps.len(), 8);
+        let share = |n: usize| n as f64 / ws.leads.len() as f64;
+        let junk = share(ws.leads.iter().filter(|l| l.is_junk()).count());
+        assert!((0.07..0.2).contains(&junk), "junk share {junk}");
+        let won = share(
+            ws.leads
+                .iter()
+                .filter(|l| l.stage().as_str() == "won")
+                .count(),
+        );
+        assert!((0.01..0.2).contains(&won), "won share {won}");
+        assert!(
+            ws.leads
+                .iter()
+                .all(|l| l.created_at() < now() && l.updated_at() <= now())
+        );
+        assert!(ws.activities.iter().all(|a| a.at < now()));
+        assert!(
+            ws.leads
+                .iter()
+                .all(|l| l.phone().is_some_and(|p| p.e164().starts_with("+84")))
+        );
+        let per_lead = ws.activities.len() as f64 / ws.leads.len() as f64;
+        assert!(
+            (1.5..12.0).contains(&per_lead),
+            "activities per lead {per_lead}"
+        );
+        for lead in &ws.leads {
+            assert_eq!(lead.history().last().map(|c| &c.to), Some(lead.stage()));
+            assert!(pipeline.stage(lead.stage()).is_some());
+        }
+        let json = serde_json::to_string(&ws).unwrap();
+        assert_eq!(serde_json::from_str::<Workspace>(&json).unwrap(), ws);
+    }
+}
