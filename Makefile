@@ -19,12 +19,13 @@ DIST_SUBPATH   := $(CURDIR)/target/e2e-dist/subpath
 # Every test step's output, summed into one closing line by `make test`.
 RESULTS        := $(CURDIR)/target/test-results
 
-.PHONY: help serve test tools browser lint results test-native test-browser build-e2e test-e2e dist clean-tools
+.PHONY: help serve test tools browser lint results test-native test-browser build-e2e test-e2e dist bench clean-tools
 
 help:
 	@echo "make serve   # install what is missing, serve the app on http://127.0.0.1:8080"
 	@echo "make test    # install what is missing, run every check and test"
 	@echo "make dist    # release build into dist/ (public URL via PUBLIC_URL=/repo/)"
+	@echo "make bench  # criterion benchmarks of the domain engine"
 
 ## ---- tools -------------------------------------------------------------
 
@@ -119,6 +120,10 @@ build-e2e:
 test-e2e:
 	LEADPACT_DIST_ROOT=$(DIST_ROOT) LEADPACT_DIST_SUBPATH=$(DIST_SUBPATH) \
 	  cargo test -p leadpact-e2e -- --test-threads=1 2>&1 | tee $(RESULTS)/e2e.log
+
+# criterion benchmarks of the domain engine (figures in BENCHMARKS.md).
+bench:
+	cargo bench --bench engine
 
 dist: tools
 	trunk build --release=true --public-url $(or $(PUBLIC_URL),/)

@@ -400,6 +400,198 @@ impl BusinessCalendar {
     }
 }
 
+/// Business-time questions, answered by a [`BusinessCalendar`] or, faster, by
+/// a [`Timeline`] precomputed from one. Both give identical answers.
+pub trait BusinessTime {
+    /// See [`BusinessCalendar::due_with_pauses`].
+    fn due_with_pauses(
+        &self,
+        start: DateTime<Utc>,
+        target: TimeDelta,
+        pauses: &[(DateTime<Utc>, DateTime<Utc>)],
+    ) -> DateTime<Utc>;
+    /// See [`BusinessCalendar::elapsed_with_pauses`].
+    fn elapsed_with_pauses(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        pauses: &[(DateTime<Utc>, DateTime<Utc>)],
+    ) -> TimeDelta;
+    /// See [`BusinessCalendar::due`].
+    fn due(&self, start: DateTime<Utc>, target: TimeDelta) -> DateTime<Utc> {
+        self.due_with_pauses(start, target, &[])
+    }
+    /// See [`BusinessCalendar::elapsed`].
+    fn elapsed(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> TimeDelta {
+        self.elapsed_with_pauses(from, to, &[])
+    }
+}
+
+impl BusinessTime for BusinessCalendar {
+    fn due_with_pauses(
+        &self,
+        start: DateTime<Utc>,
+        target: TimeDelta,
+        pauses: &[(DateTime<Utc>, DateTime<Utc>)],
+    ) -> DateTime<Utc> {
+        BusinessCalendar::due_with_pauses(self, start, target, pauses)
+    }
+    fn elapsed_with_pauses(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        pauses: &[(DateTime<Utc>, DateTime<Utc>)],
+    ) -> TimeDelta {
+        BusinessCalendar::elapsed_with_pauses(self, from, to, pauses)
+    }
+}
+
+/// A calendar's working intervals between two instants, precomputed in UTC
+/// with the business time before each, so `elapsed` is two binary searches
+/// and `due` one. Questions that reach outside the range are answered by the
+/// calendar itself, so a timeline never changes an answer, only its cost.
+#[derive(Clone, Debug)]
+pub struct Timeline {
+    cal: BusinessCalendar,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    opens: Vec<DateTime<Utc>>,
+    closes: Vec<DateTime<Utc>>,
+    /// Business time before interval `i`; one extra entry holds the total.
+    before: Vec<TimeDelta>,
+}
+
+impl Timeline {
+    /// Precomputes `calendar` over `[from, to)`.
+    pub fn new(calendar: BusinessCalendar, from: DateTime<Utc>, to: DateTime<Utc>) -> Timeline {
+        let (mut opens, mut closes, mut before) = (Vec::new(), Vec::new(), vec![TimeDelta::zero()]);
+        for (open, close) in calendar.working_from(from) {
+            if open >= to {
+                break;
+            }
+            let total = *before.last().expect("never empty");
+            before.push(total + (close - open));
+            opens.push(open);
+            closes.push(close);
+        }
+        // The range is trusted only up to the last close computed.
+        let to = closes.last().copied().unwrap_or(from).min(to).max(from);
+        Timeline {
+            cal: calendar,
+            from,
+            to,
+            opens,
+            closes,
+            before,
+        }
+    }
+
+    /// The calendar behind it.
+    pub fn calendar(&self) -> &BusinessCalendar {
+        &self.cal
+    }
+
+    fn covers(&self, t: DateTime<Utc>) -> bool {
+        t >= self.from && t <= self.to
+    }
+
+    /// Business time in `[from, t)`; `t` must be covered.
+    fn cum(&self, t: DateTime<Utc>) -> TimeDelta {
+        let i = self.opens.partition_point(|o| *o <= t);
+        if i == 0 {
+            return TimeDelta::zero();
+        }
+        self.before[i - 1] + (t.min(self.closes[i - 1]) - self.opens[i - 1])
+    }
+
+    /// Business time in `[a, b)` without pauses, when both are covered.
+    fn span(&self, a: DateTime<Utc>, b: DateTime<Utc>) -> Option<TimeDelta> {
+        if b <= a {
+            return Some(TimeDelta::zero());
+        }
+        (self.covers(a) && self.covers(b)).then(|| self.cum(b) - self.cum(a))
+    }
+
+    /// `due` without pauses, when the answer lies in the range.
+    fn due_plain(&self, start: DateTime<Utc>, target: TimeDelta) -> Option<DateTime<Utc>> {
+        if !self.covers(start) {
+            return None;
+        }
+        if target.is_zero() {
+            let i = self.closes.partition_point(|c| *c <= start);
+            return self.opens.get(i).map(|o| (*o).max(start));
+        }
+        let goal = self.cum(start) + target;
+        let j = self.before[1..].partition_point(|end| *end < goal);
+        (j < self.opens.len()).then(|| self.opens[j] + (goal - self.before[j]))
+    }
+
+    fn due_fast(
+        &self,
+        start: DateTime<Utc>,
+        target: TimeDelta,
+        pauses: &[(DateTime<Utc>, DateTime<Utc>)],
+    ) -> Option<DateTime<Utc>> {
+        let target = target.max(TimeDelta::zero());
+        let pauses = merge(pauses);
+        let mut remaining = target;
+        let mut seg_start = start;
+        let mut p = pauses.iter().filter(|(_, e)| *e > start).peekable();
+        loop {
+            // Skip a pause the segment starts in.
+            while let Some(&&(ps, pe)) = p.peek() {
+                if ps <= seg_start {
+                    seg_start = seg_start.max(pe);
+                    p.next();
+                } else {
+                    break;
+                }
+            }
+            let seg_end = p.peek().map(|(ps, _)| *ps);
+            let answer = self.due_plain(seg_start, remaining)?;
+            match seg_end {
+                Some(end) if answer > end || (target.is_zero() && answer >= end) => {
+                    remaining -= self.span(seg_start, end)?;
+                }
+                _ => return Some(answer),
+            }
+            seg_start = end_of(seg_end);
+        }
+    }
+}
+
+fn end_of(seg_end: Option<DateTime<Utc>>) -> DateTime<Utc> {
+    seg_end.expect("a segment that ends before the answer has an end")
+}
+
+impl BusinessTime for Timeline {
+    fn due_with_pauses(
+        &self,
+        start: DateTime<Utc>,
+        target: TimeDelta,
+        pauses: &[(DateTime<Utc>, DateTime<Utc>)],
+    ) -> DateTime<Utc> {
+        self.due_fast(start, target, pauses)
+            .unwrap_or_else(|| self.cal.due_with_pauses(start, target, pauses))
+    }
+
+    fn elapsed_with_pauses(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        pauses: &[(DateTime<Utc>, DateTime<Utc>)],
+    ) -> TimeDelta {
+        let fast = || -> Option<TimeDelta> {
+            let mut total = self.span(from, to)?;
+            for (ps, pe) in merge(pauses) {
+                total -= self.span(ps.max(from), pe.min(to))?;
+            }
+            Some(total)
+        };
+        fast().unwrap_or_else(|| self.cal.elapsed_with_pauses(from, to, pauses))
+    }
+}
+
 /// A local wall-clock time to UTC: the instant itself, the earlier of two, or
 /// for a time skipped by DST the first instant after the gap.
 fn local_to_utc(tz: Tz, local: NaiveDateTime) -> DateTime<Utc> {

@@ -13,7 +13,7 @@
 //! - The team of a step is its pipeline team (Marketing before the qualified gate).
 //! - Filters: leads created in `[from, to)` and matching source, campaign, owner.
 
-use super::calendar::BusinessCalendar;
+use super::calendar::BusinessTime;
 use super::lead::{Lead, LossKind};
 use super::pipeline::{Pipeline, StageId, StageKind, Team};
 use super::rep::RepId;
@@ -88,7 +88,7 @@ pub struct Funnel {
 pub fn funnel<'a>(
     leads: impl IntoIterator<Item = &'a Lead>,
     pipeline: &Pipeline,
-    calendar: &BusinessCalendar,
+    calendar: &dyn BusinessTime,
     filter: &FunnelFilter,
 ) -> Funnel {
     let mut steps: Vec<&StageId> = pipeline
@@ -177,7 +177,7 @@ pub fn median(values: &mut [TimeDelta]) -> Option<TimeDelta> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::calendar::CalendarSpec;
+    use crate::domain::calendar::{BusinessCalendar, CalendarSpec};
     use crate::domain::lead::{Closure, LeadDraft, LeadId};
     use chrono::TimeZone;
 

@@ -250,6 +250,31 @@ pub fn generate(seed: u64, leads: usize, reps: usize, now: DateTime<Utc>) -> Wor
             Direction::Outbound,
             Outcome::Sent,
         );
+        // Follow-ups while the conversation goes on: messages, replies, notes, calls.
+        let mut f = t;
+        for _ in 0..rng.below(29) {
+            f += TimeDelta::hours(3 + rng.below(60) as i64);
+            let (kind, direction, outcome) = match rng.below(6) {
+                0 | 1 => (
+                    ActivityKind::Message(Channel::Zalo),
+                    Direction::Outbound,
+                    Outcome::Sent,
+                ),
+                2 => (
+                    ActivityKind::Message(Channel::Zalo),
+                    Direction::Inbound,
+                    Outcome::Replied,
+                ),
+                3 => (ActivityKind::Note, Direction::Outbound, Outcome::Sent),
+                4 => (ActivityKind::Call, Direction::Outbound, Outcome::Connected),
+                _ => (
+                    ActivityKind::Message(Channel::Email),
+                    Direction::Outbound,
+                    Outcome::Sent,
+                ),
+            };
+            act(f, kind, direction, outcome);
+        }
         // Progress through the pipeline, each step some days later.
         for (next, p) in [("interested", 0.65), ("qualified", 0.55), ("won", 0.35)] {
             t += TimeDelta::hours(2 + rng.below(24 * 5) as i64);

@@ -344,7 +344,7 @@ impl<'a> Cohort<'a> {
         scope: &Scope,
         now: DateTime<Utc>,
     ) -> Cohort<'a> {
-        let (from, to) = period.range(p.calendar.timezone());
+        let (from, to) = period.range(p.timezone());
         let leads =
             p.ws.leads
                 .iter()

@@ -33,7 +33,7 @@
 //! a breach with `done` set. Paused when the lead sits in a pausing stage.
 
 use super::activity::{Activity, Direction};
-use super::calendar::BusinessCalendar;
+use super::calendar::BusinessTime;
 use super::lead::{Lead, Priority};
 use super::pipeline::{Pipeline, StageId, StageKind};
 use super::rep::{Rep, RepId};
@@ -284,8 +284,8 @@ impl LeadClocks {
 /// What the engine needs besides the lead.
 #[derive(Clone, Copy)]
 pub struct SlaContext<'a> {
-    /// Business hours.
-    pub calendar: &'a BusinessCalendar,
+    /// Business hours (a calendar, or a timeline precomputed from one).
+    pub calendar: &'a dyn BusinessTime,
     /// Stages (kinds, pausing flags).
     pub pipeline: &'a Pipeline,
     /// Targets.
@@ -313,7 +313,7 @@ fn pauses(lead: &Lead, pipeline: &Pipeline) -> (Vec<Span>, Option<DateTime<Utc>>
 
 /// One business-time clock: started at `start`, target `target`, finished at `done`.
 struct Clock<'a> {
-    cal: &'a BusinessCalendar,
+    cal: &'a dyn BusinessTime,
     pauses: &'a [Span],
     paused_since: Option<DateTime<Utc>>,
     closed_at: Option<DateTime<Utc>>,
@@ -386,7 +386,8 @@ impl Clock<'_> {
     }
 }
 
-/// Every clock of `lead` at `now`. `activities` are this lead's, in any order.
+/// Every clock of `lead` at `now`. `activities` are this lead's; oldest first
+/// is fastest (as [`super::workspace::ActivityIndex`] gives them), any order works.
 pub fn evaluate(
     ctx: SlaContext<'_>,
     lead: &Lead,
@@ -405,8 +406,15 @@ pub fn evaluate(
         at_risk_percent: policy.at_risk_percent,
     };
     let created = lead.created_at();
-    let mut acts: Vec<&Activity> = activities.iter().filter(|a| a.at >= created).collect();
-    acts.sort_by_key(|a| a.at);
+    // The index hands activities over oldest first; sort only what is not.
+    let sorted: std::borrow::Cow<'_, [Activity]> = if activities.is_sorted_by_key(|a| a.at) {
+        std::borrow::Cow::Borrowed(activities)
+    } else {
+        let mut v = activities.to_vec();
+        v.sort_by_key(|a| a.at);
+        std::borrow::Cow::Owned(v)
+    };
+    let acts = &sorted[sorted.partition_point(|a| a.at < created)..];
 
     let first_response = {
         let done = acts.iter().find(|a| a.is_response()).map(|a| a.at);
@@ -415,18 +423,22 @@ pub fn evaluate(
 
     let attempts = {
         let rule = &policy.attempts;
-        let tries: Vec<DateTime<Utc>> = acts
-            .iter()
-            .filter(|a| a.is_attempt())
-            .map(|a| a.at)
-            .collect();
+        let gap = rule.min_gap.delta();
+        let (mut made, mut short_gaps, mut nth, mut prev) = (0u32, 0u32, None, None);
+        for a in acts.iter().filter(|a| a.is_attempt()) {
+            made += 1;
+            if made == rule.min_attempts {
+                nth = Some(a.at);
+            }
+            if prev.is_some_and(|p| ctx.calendar.elapsed(p, a.at) < gap) {
+                short_gaps += 1;
+            }
+            prev = Some(a.at);
+        }
         let contact = acts
             .iter()
             .find(|a| a.is_conversation() || a.direction == Direction::Inbound)
             .map(|a| a.at);
-        let nth = (rule.min_attempts > 0)
-            .then(|| tries.get(rule.min_attempts as usize - 1).copied())
-            .flatten();
         let done = match (nth, contact) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
@@ -436,15 +448,10 @@ pub fn evaluate(
         } else {
             clock.status(created, rule.within.delta(), done, now)
         };
-        let gap = rule.min_gap.delta();
-        let short_gaps = tries
-            .windows(2)
-            .filter(|w| ctx.calendar.elapsed(w[0], w[1]) < gap)
-            .count() as u32;
         AttemptClock {
             status,
-            made: tries.len() as u32,
-            too_many: tries.len() as u32 > rule.max_attempts,
+            made,
+            too_many: made > rule.max_attempts,
             short_gaps,
         }
     };

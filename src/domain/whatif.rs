@@ -44,7 +44,7 @@ fn summarize(
         pipeline: &p.ws.pipeline,
         policies,
     };
-    let (from, to) = period.range(p.calendar.timezone());
+    let (from, to) = period.range(p.timezone());
     let mut s = SlaSummary::default();
     let (mut fr_judged, mut fr_ok, mut at_judged, mut at_ok) = (0usize, 0usize, 0usize, 0usize);
     for lead in

@@ -2,12 +2,13 @@
 //! targets, leads and activities — and an index of activities per lead.
 
 use super::activity::Activity;
-use super::calendar::{BusinessCalendar, CalendarError, CalendarSpec};
+use super::calendar::{BusinessCalendar, CalendarError, CalendarSpec, Timeline};
 use super::lead::{Lead, LeadId};
 use super::pipeline::Pipeline;
 use super::rep::Rep;
 use super::scorecard::Targets;
 use super::sla::{SlaContext, SlaPolicies};
+use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -77,24 +78,43 @@ impl ActivityIndex {
     }
 }
 
-/// A workspace ready for computation: the calendar validated, activities indexed.
+/// A workspace ready for computation: the calendar validated and precomputed
+/// as a [`Timeline`] (from the first lead to a year after `now`), activities indexed.
 pub struct Prepared<'a> {
     /// The data.
     pub ws: &'a Workspace,
-    /// Business hours.
-    pub calendar: BusinessCalendar,
+    /// Business hours, precomputed.
+    pub calendar: Timeline,
     /// Activities per lead.
     pub index: ActivityIndex,
 }
 
 impl<'a> Prepared<'a> {
-    /// Validates the calendar and indexes activities.
-    pub fn new(ws: &'a Workspace) -> Result<Prepared<'a>, CalendarError> {
+    /// Validates the calendar, precomputes it around the leads and `now`, and indexes activities.
+    pub fn new(ws: &'a Workspace, now: DateTime<Utc>) -> Result<Prepared<'a>, CalendarError> {
+        let calendar = BusinessCalendar::new(ws.calendar.clone())?;
+        let first = ws
+            .leads
+            .iter()
+            .map(Lead::created_at)
+            .min()
+            .unwrap_or(now)
+            .min(now);
+        let timeline = Timeline::new(
+            calendar,
+            first - TimeDelta::days(2),
+            now + TimeDelta::days(366),
+        );
         Ok(Prepared {
             ws,
-            calendar: BusinessCalendar::new(ws.calendar.clone())?,
+            calendar: timeline,
             index: ActivityIndex::new(&ws.activities),
         })
+    }
+
+    /// The timezone of the workspace calendar.
+    pub fn timezone(&self) -> chrono_tz::Tz {
+        self.calendar.calendar().timezone()
     }
 
     /// The SLA context with the workspace's own policies.

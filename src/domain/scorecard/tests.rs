@@ -139,7 +139,7 @@ fn check(rows: &[Row], kpi: Kpi, actual: Option<f64>, status: KpiStatus) {
 #[test]
 fn marketing_scorecard() {
     let ws = world();
-    let p = Prepared::new(&ws).unwrap();
+    let p = Prepared::new(&ws, now()).unwrap();
     let rows = scorecard(&p, week(), &Scope::Marketing, now());
     use KpiStatus::*;
     check(&rows, Kpi::LeadVolume, Some(4.0), NoTarget);
@@ -162,7 +162,7 @@ fn marketing_scorecard() {
 #[test]
 fn sales_scorecard() {
     let ws = world();
-    let p = Prepared::new(&ws).unwrap();
+    let p = Prepared::new(&ws, now()).unwrap();
     let rows = scorecard(&p, week(), &Scope::Sales, now());
     use KpiStatus::*;
     // Answered: L1 after 20 min (met), L3 after 90 (late). L2 junked before its due time; L4 unanswered.
@@ -206,7 +206,7 @@ fn rep_scorecard_uses_their_leads_and_falls_back_to_sales_targets() {
             value: 3.0,
         },
     );
-    let p = Prepared::new(&ws).unwrap();
+    let p = Prepared::new(&ws, now()).unwrap();
     let rows = scorecard(&p, week(), &Scope::Rep(binh()), now());
     check(&rows, Kpi::LeadVolume, Some(3.0), KpiStatus::Met);
     check(
@@ -224,7 +224,7 @@ fn rep_scorecard_uses_their_leads_and_falls_back_to_sales_targets() {
 fn changing_a_target_changes_the_status() {
     let mut ws = world();
     {
-        let p = Prepared::new(&ws).unwrap();
+        let p = Prepared::new(&ws, now()).unwrap();
         check(
             &scorecard(&p, week(), &Scope::Marketing, now()),
             Kpi::JunkRate,
@@ -240,7 +240,7 @@ fn changing_a_target_changes_the_status() {
             value: 25.0,
         },
     );
-    let p = Prepared::new(&ws).unwrap();
+    let p = Prepared::new(&ws, now()).unwrap();
     check(
         &scorecard(&p, week(), &Scope::Marketing, now()),
         Kpi::JunkRate,
@@ -252,7 +252,7 @@ fn changing_a_target_changes_the_status() {
 #[test]
 fn an_empty_period_has_no_data() {
     let ws = world();
-    let p = Prepared::new(&ws).unwrap();
+    let p = Prepared::new(&ws, now()).unwrap();
     let next_week = Period::Week(NaiveDate::from_ymd_opt(2026, 3, 9).unwrap());
     let rows = scorecard(&p, next_week, &Scope::Sales, now());
     check(&rows, Kpi::FirstResponseWithinSla, None, KpiStatus::NoData);
@@ -317,7 +317,7 @@ fn periods_in_the_workspace_timezone() {
 #[test]
 fn targets_start_from_the_baseline() {
     let ws = world();
-    let p = Prepared::new(&ws).unwrap();
+    let p = Prepared::new(&ws, now()).unwrap();
     let current = week().next();
     let advice = advise(
         &p,
@@ -356,7 +356,7 @@ fn targets_start_from_the_baseline() {
 #[test]
 fn what_if_a_looser_first_response_target() {
     let ws = world();
-    let p = Prepared::new(&ws).unwrap();
+    let p = Prepared::new(&ws, now()).unwrap();
     let proposed = SlaPolicies {
         default: SlaPolicy {
             first_response: Minutes(120),
