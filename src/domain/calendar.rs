@@ -448,38 +448,62 @@ impl BusinessTime for BusinessCalendar {
 
 /// A calendar's working intervals between two instants, precomputed in UTC
 /// with the business time before each, so `elapsed` is two binary searches
-/// and `due` one. Questions that reach outside the range are answered by the
-/// calendar itself, so a timeline never changes an answer, only its cost.
+/// and `due` one. Instants are kept as `i64` nanoseconds (cheap to compare).
+/// Questions that reach outside the range are answered by the calendar itself,
+/// so a timeline never changes an answer, only its cost.
 #[derive(Clone, Debug)]
 pub struct Timeline {
     cal: BusinessCalendar,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-    opens: Vec<DateTime<Utc>>,
-    closes: Vec<DateTime<Utc>>,
-    /// Business time before interval `i`; one extra entry holds the total.
-    before: Vec<TimeDelta>,
+    from: i64,
+    to: i64,
+    opens: Vec<i64>,
+    closes: Vec<i64>,
+    /// Business nanoseconds before interval `i`; one extra entry holds the total.
+    before: Vec<i64>,
+}
+
+fn nanos(t: DateTime<Utc>) -> Option<i64> {
+    t.timestamp_nanos_opt()
+}
+
+fn instant_of(n: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp_nanos(n)
 }
 
 impl Timeline {
     /// Precomputes `calendar` over `[from, to)`.
     pub fn new(calendar: BusinessCalendar, from: DateTime<Utc>, to: DateTime<Utc>) -> Timeline {
-        let (mut opens, mut closes, mut before) = (Vec::new(), Vec::new(), vec![TimeDelta::zero()]);
-        for (open, close) in calendar.working_from(from) {
-            if open >= to {
-                break;
+        let (mut opens, mut closes, mut before) = (Vec::new(), Vec::new(), vec![0i64]);
+        let (lo, hi) = (nanos(from), nanos(to));
+        if let (Some(lo), Some(hi)) = (lo, hi) {
+            for (open, close) in calendar.working_from(from) {
+                let (Some(o), Some(c)) = (nanos(open), nanos(close)) else {
+                    break;
+                };
+                if o >= hi {
+                    break;
+                }
+                let total = *before.last().expect("never empty");
+                before.push(total + (c - o));
+                opens.push(o);
+                closes.push(c);
             }
-            let total = *before.last().expect("never empty");
-            before.push(total + (close - open));
-            opens.push(open);
-            closes.push(close);
+            // The range is trusted only up to the last close computed.
+            let to = closes.last().copied().unwrap_or(lo).min(hi).max(lo);
+            return Timeline {
+                cal: calendar,
+                from: lo,
+                to,
+                opens,
+                closes,
+                before,
+            };
         }
-        // The range is trusted only up to the last close computed.
-        let to = closes.last().copied().unwrap_or(from).min(to).max(from);
+        // Outside the i64-nanosecond era: an empty timeline that always falls back.
         Timeline {
             cal: calendar,
-            from,
-            to,
+            from: 0,
+            to: -1,
             opens,
             closes,
             before,
@@ -491,39 +515,37 @@ impl Timeline {
         &self.cal
     }
 
-    fn covers(&self, t: DateTime<Utc>) -> bool {
-        t >= self.from && t <= self.to
+    fn covered(&self, t: DateTime<Utc>) -> Option<i64> {
+        nanos(t).filter(|n| *n >= self.from && *n <= self.to)
     }
 
-    /// Business time in `[from, t)`; `t` must be covered.
-    fn cum(&self, t: DateTime<Utc>) -> TimeDelta {
+    /// Business nanoseconds in `[from, t)`; `t` must be covered.
+    fn cum(&self, t: i64) -> i64 {
         let i = self.opens.partition_point(|o| *o <= t);
         if i == 0 {
-            return TimeDelta::zero();
+            return 0;
         }
         self.before[i - 1] + (t.min(self.closes[i - 1]) - self.opens[i - 1])
     }
 
     /// Business time in `[a, b)` without pauses, when both are covered.
-    fn span(&self, a: DateTime<Utc>, b: DateTime<Utc>) -> Option<TimeDelta> {
+    fn span(&self, a: DateTime<Utc>, b: DateTime<Utc>) -> Option<i64> {
         if b <= a {
-            return Some(TimeDelta::zero());
+            return Some(0);
         }
-        (self.covers(a) && self.covers(b)).then(|| self.cum(b) - self.cum(a))
+        Some(self.cum(self.covered(b)?) - self.cum(self.covered(a)?))
     }
 
     /// `due` without pauses, when the answer lies in the range.
-    fn due_plain(&self, start: DateTime<Utc>, target: TimeDelta) -> Option<DateTime<Utc>> {
-        if !self.covers(start) {
-            return None;
+    fn due_plain(&self, start: DateTime<Utc>, target: i64) -> Option<DateTime<Utc>> {
+        let s = self.covered(start)?;
+        if target == 0 {
+            let i = self.closes.partition_point(|c| *c <= s);
+            return self.opens.get(i).map(|o| instant_of((*o).max(s)));
         }
-        if target.is_zero() {
-            let i = self.closes.partition_point(|c| *c <= start);
-            return self.opens.get(i).map(|o| (*o).max(start));
-        }
-        let goal = self.cum(start) + target;
+        let goal = self.cum(s) + target;
         let j = self.before[1..].partition_point(|end| *end < goal);
-        (j < self.opens.len()).then(|| self.opens[j] + (goal - self.before[j]))
+        (j < self.opens.len()).then(|| instant_of(self.opens[j] + (goal - self.before[j])))
     }
 
     fn due_fast(
@@ -532,8 +554,14 @@ impl Timeline {
         target: TimeDelta,
         pauses: &[(DateTime<Utc>, DateTime<Utc>)],
     ) -> Option<DateTime<Utc>> {
-        let target = target.max(TimeDelta::zero());
-        let pauses = merge(pauses);
+        let target = target.max(TimeDelta::zero()).num_nanoseconds()?;
+        let merged;
+        let pauses = if pauses.is_empty() {
+            pauses
+        } else {
+            merged = merge(pauses);
+            &merged[..]
+        };
         let mut remaining = target;
         let mut seg_start = start;
         let mut p = pauses.iter().filter(|(_, e)| *e > start).peekable();
@@ -550,7 +578,7 @@ impl Timeline {
             let seg_end = p.peek().map(|(ps, _)| *ps);
             let answer = self.due_plain(seg_start, remaining)?;
             match seg_end {
-                Some(end) if answer > end || (target.is_zero() && answer >= end) => {
+                Some(end) if answer > end || (target == 0 && answer >= end) => {
                     remaining -= self.span(seg_start, end)?;
                 }
                 _ => return Some(answer),
@@ -581,14 +609,18 @@ impl BusinessTime for Timeline {
         to: DateTime<Utc>,
         pauses: &[(DateTime<Utc>, DateTime<Utc>)],
     ) -> TimeDelta {
-        let fast = || -> Option<TimeDelta> {
+        let fast = || -> Option<i64> {
             let mut total = self.span(from, to)?;
-            for (ps, pe) in merge(pauses) {
-                total -= self.span(ps.max(from), pe.min(to))?;
+            if !pauses.is_empty() {
+                for (ps, pe) in merge(pauses) {
+                    total -= self.span(ps.max(from), pe.min(to))?;
+                }
             }
             Some(total)
         };
-        fast().unwrap_or_else(|| self.cal.elapsed_with_pauses(from, to, pauses))
+        fast()
+            .map(TimeDelta::nanoseconds)
+            .unwrap_or_else(|| self.cal.elapsed_with_pauses(from, to, pauses))
     }
 }
 
