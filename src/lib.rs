@@ -4,5 +4,6 @@
 
 pub mod app;
 pub mod domain;
+pub mod io;
 pub mod storage;
 pub mod ui;

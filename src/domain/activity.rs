@@ -7,6 +7,7 @@
 //! - A *resolution on first contact* is a first connected call/meeting whose
 //!   outcome is `Resolved`.
 
+use super::extra::Extra;
 use super::lead::LeadId;
 use super::rep::RepId;
 use chrono::{DateTime, Utc};
@@ -71,7 +72,7 @@ pub enum Outcome {
 }
 
 /// One activity on one lead.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Activity {
     /// The lead it concerns.
     pub lead: LeadId,
@@ -85,6 +86,9 @@ pub struct Activity {
     pub outcome: Outcome,
     /// The rep who did or received it.
     pub rep: Option<RepId>,
+    /// Fields this version does not know, kept verbatim.
+    #[serde(flatten, default, skip_serializing_if = "Extra::is_empty")]
+    pub extra: Extra,
 }
 
 impl Activity {

@@ -8,6 +8,7 @@
 //! - `updated_at` never goes backwards and is at least `created_at`.
 
 use super::contact::{Email, EmailError, Phone, PhoneError};
+use super::extra::Extra;
 use super::pipeline::{Pipeline, StageId, StageKind};
 use super::rep::RepId;
 use chrono::{DateTime, Utc};
@@ -79,7 +80,7 @@ pub struct StageChange {
 }
 
 /// A person or company that might buy.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Lead {
     id: LeadId,
     created_at: DateTime<Utc>,
@@ -108,6 +109,9 @@ pub struct Lead {
     closure: Option<Closure>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     csat: Option<Csat>,
+    /// Fields this version does not know, kept verbatim.
+    #[serde(flatten, default, skip_serializing_if = "Extra::is_empty")]
+    extra: Extra,
 }
 
 /// Why a lead was closed without a sale.
@@ -318,6 +322,7 @@ impl Lead {
                     custom: BTreeMap::new(),
                     closure: None,
                     csat: None,
+                    extra: Extra::default(),
                 })
             }
             _ => Err(DraftErrors(problems)),

@@ -6,6 +6,7 @@
 pub mod activity;
 pub mod calendar;
 pub mod contact;
+pub mod extra;
 pub mod funnel;
 pub mod lead;
 pub mod pipeline;

@@ -1,5 +1,6 @@
 //! Sales and marketing reps: who owns leads and how many they can carry.
 
+use super::extra::Extra;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -51,7 +52,7 @@ impl Membership {
 }
 
 /// A person who owns leads.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Rep {
     /// Identity.
     pub id: RepId,
@@ -63,4 +64,7 @@ pub struct Rep {
     pub capacity: u32,
     /// Inactive reps keep their history but get no new leads.
     pub active: bool,
+    /// Fields this version does not know, kept verbatim.
+    #[serde(flatten, default, skip_serializing_if = "Extra::is_empty")]
+    pub extra: Extra,
 }

@@ -189,6 +189,7 @@ pub fn generate(seed: u64, leads: usize, reps: usize, now: DateTime<Utc>) -> Wor
                     direction,
                     outcome,
                     rep: rep.clone(),
+                    extra: Default::default(),
                 })
             })
         };
@@ -354,6 +355,7 @@ fn make_reps(rng: &mut Rng, n: usize, leads: usize) -> Vec<Rep> {
             },
             capacity: capacity + rng.below(10) as u32,
             active: i == 0 || !rng.chance(0.05),
+            extra: Default::default(),
         })
         .collect()
 }

@@ -3,6 +3,7 @@
 
 use super::activity::Activity;
 use super::calendar::{BusinessCalendar, CalendarError, CalendarSpec, Timeline};
+use super::extra::Extra;
 use super::lead::{Lead, LeadId};
 use super::pipeline::Pipeline;
 use super::rep::Rep;
@@ -31,6 +32,9 @@ pub struct Workspace {
     pub leads: Vec<Lead>,
     /// Activities, any order.
     pub activities: Vec<Activity>,
+    /// Fields this version does not know, kept verbatim.
+    #[serde(flatten, default, skip_serializing_if = "Extra::is_empty")]
+    pub extra: Extra,
 }
 
 impl Default for Workspace {
@@ -43,6 +47,7 @@ impl Default for Workspace {
             targets: Targets::default(),
             leads: Vec::new(),
             activities: Vec::new(),
+            extra: Extra::default(),
         }
     }
 }

@@ -40,6 +40,7 @@ fn world() -> Workspace {
             team: Membership::Sales,
             capacity: 10,
             active: true,
+            extra: Default::default(),
         },
         Rep {
             id: RepId::new("an"),
@@ -47,6 +48,7 @@ fn world() -> Workspace {
             team: Membership::Marketing,
             capacity: 10,
             active: true,
+            extra: Default::default(),
         },
     ];
     let p = ws.pipeline.clone();
@@ -73,6 +75,7 @@ fn world() -> Workspace {
         direction: Direction::Outbound,
         outcome,
         rep: Some(binh()),
+        extra: Default::default(),
     };
     let mut l1 = mk(1, "Facebook");
     l1.assign(Some(binh()), created);

@@ -87,6 +87,7 @@ fn act(
         direction,
         outcome,
         rep: (!rep.is_empty()).then(|| RepId::new(rep)),
+        extra: Default::default(),
     }
 }
 
@@ -422,6 +423,7 @@ fn rep(id: &str, team: Membership, capacity: u32, active: bool) -> Rep {
         team,
         capacity,
         active,
+        extra: Default::default(),
     }
 }
 

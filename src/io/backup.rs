@@ -1,0 +1,457 @@
+//! JSON backups: the whole workspace in one file, readable without the app
+//! (format in `docs/backup-format.md`).
+//!
+//! ```json
+//! { "format": "leadpact-backup", "version": 1, "exported_at": "2026-11-22T10:00:00Z",
+//!   "app_version": "0.1.0", "data": { …the workspace… } }
+//! ```
+//!
+//! Import ([`import_json`]) checks everything before anything is written:
+//! the envelope, the version (older versions are migrated by pure ordered
+//! steps, newer ones refused), every field's type and value (errors carry the
+//! JSON path), duplicate ids, and references between leads, activities,
+//! stages and reps. It returns a complete [`Workspace`] or a [`BackupError`];
+//! the caller writes the workspace in one transaction. A UTF-8 byte-order mark
+//! (Windows editors add one) is tolerated. Fields this version does not know
+//! are kept on their record and exported again.
+
+use crate::domain::calendar::{BusinessCalendar, CalendarError};
+use crate::domain::workspace::Workspace;
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::HashSet;
+use std::fmt;
+
+/// The `format` value of every Leadpact backup.
+pub const FORMAT: &str = "leadpact-backup";
+/// The backup version this app writes, and the newest it reads.
+pub const VERSION: u64 = 1;
+/// The app version written into backups.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[derive(Serialize)]
+struct Envelope<'a> {
+    format: &'static str,
+    version: u64,
+    exported_at: DateTime<Utc>,
+    app_version: &'static str,
+    data: &'a Workspace,
+}
+
+/// The whole workspace as a backup file's text.
+pub fn export_json(ws: &Workspace, exported_at: DateTime<Utc>) -> String {
+    serde_json::to_string(&Envelope {
+        format: FORMAT,
+        version: VERSION,
+        exported_at,
+        app_version: APP_VERSION,
+        data: ws,
+    })
+    .expect("a workspace always serialises")
+}
+
+/// `leadpact-backup-YYYY-MM-DD.json`, the date in `tz`.
+pub fn file_name(exported_at: DateTime<Utc>, tz: Tz) -> String {
+    format!(
+        "leadpact-backup-{}.json",
+        exported_at.with_timezone(&tz).format("%Y-%m-%d")
+    )
+}
+
+/// Why a backup was refused. Nothing is changed when import fails.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BackupError {
+    /// The file is empty (or only whitespace).
+    Empty,
+    /// The bytes are not UTF-8 text (e.g. a UTF-16 or Latin-1 re-save).
+    Encoding {
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// Not valid JSON: cut short, or not JSON at all.
+    Syntax {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the parser expected.
+        message: String,
+        /// The file ended before the JSON did (an interrupted download or copy).
+        truncated: bool,
+    },
+    /// Valid JSON, but not a Leadpact backup (another app's file).
+    NotABackup {
+        /// What was found instead.
+        found: String,
+    },
+    /// A backup from a newer Leadpact than this one.
+    NewerVersion {
+        /// The file's version.
+        found: u64,
+        /// The newest this app reads.
+        supported: u64,
+    },
+    /// A field has the wrong type or an impossible value.
+    Invalid {
+        /// JSON path, e.g. `data.leads[3].created_at`.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// Two records of one kind share an id.
+    DuplicateId {
+        /// JSON path of the second one.
+        path: String,
+        /// The id.
+        id: String,
+    },
+    /// A record refers to something the backup does not contain.
+    DanglingReference {
+        /// JSON path of the reference.
+        path: String,
+        /// What it names.
+        id: String,
+        /// The kind of thing it should name ("lead", "stage", "rep").
+        kind: &'static str,
+    },
+    /// The business calendar is not valid.
+    Calendar(CalendarError),
+}
+
+impl BackupError {
+    /// A stable name for the kind of error (used by tests and the UI).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            BackupError::Empty => "empty",
+            BackupError::Encoding { .. } => "encoding",
+            BackupError::Syntax {
+                truncated: true, ..
+            } => "truncated",
+            BackupError::Syntax { .. } => "syntax",
+            BackupError::NotABackup { .. } => "not-a-backup",
+            BackupError::NewerVersion { .. } => "newer-version",
+            BackupError::Invalid { .. } => "invalid",
+            BackupError::DuplicateId { .. } => "duplicate-id",
+            BackupError::DanglingReference { .. } => "dangling-reference",
+            BackupError::Calendar(_) => "calendar",
+        }
+    }
+}
+
+impl fmt::Display for BackupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BackupError::Empty => f.write_str("The file is empty."),
+            BackupError::Encoding { offset } => write!(
+                f,
+                "The file is not UTF-8 text (byte {offset}); was it saved in another encoding? Export the backup again from Leadpact."
+            ),
+            BackupError::Syntax {
+                line,
+                column,
+                truncated: true,
+                ..
+            } => write!(
+                f,
+                "The file ends too early (line {line}, column {column}): it was cut off while downloading or copying."
+            ),
+            BackupError::Syntax {
+                line,
+                column,
+                message,
+                ..
+            } => {
+                write!(
+                    f,
+                    "This is not valid JSON: line {line}, column {column}: {message}."
+                )
+            }
+            BackupError::NotABackup { found } => {
+                write!(f, "This is not a Leadpact backup ({found}).")
+            }
+            BackupError::NewerVersion { found, supported } => write!(
+                f,
+                "This backup was made by a newer Leadpact (format version {found}); this app reads up to version {supported}. Update the app first."
+            ),
+            BackupError::Invalid { path, message } => write!(f, "{path}: {message}"),
+            BackupError::DuplicateId { path, id } => write!(f, "{path}: the id {id} is used twice"),
+            BackupError::DanglingReference { path, id, kind } => {
+                write!(
+                    f,
+                    "{path}: refers to {kind} '{id}', which is not in the backup"
+                )
+            }
+            BackupError::Calendar(e) => write!(f, "data.calendar.{e}"),
+        }
+    }
+}
+
+impl std::error::Error for BackupError {}
+
+/// [`import_json`] for a file's raw bytes: UTF-8 required (a BOM is tolerated).
+pub fn import_bytes(bytes: &[u8]) -> Result<Workspace, BackupError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| BackupError::Encoding {
+        offset: e.valid_up_to(),
+    })?;
+    import_json(text)
+}
+
+/// Reads, migrates and validates a backup (see the module docs).
+pub fn import_json(text: &str) -> Result<Workspace, BackupError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(BackupError::Empty);
+    }
+    let root: Value = serde_json::from_str(text).map_err(|e| BackupError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: e
+            .to_string()
+            .split(" at line")
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
+        truncated: e.is_eof(),
+    })?;
+    let Value::Object(mut envelope) = root else {
+        return Err(BackupError::NotABackup {
+            found: format!("the file holds a JSON {}", kind_of(&root)),
+        });
+    };
+    match envelope.get("format") {
+        Some(Value::String(f)) if f == FORMAT => {}
+        Some(other) => {
+            return Err(BackupError::NotABackup {
+                found: format!("its format is {other}"),
+            });
+        }
+        None => {
+            return Err(BackupError::NotABackup {
+                found: "it has no \"format\" field".into(),
+            });
+        }
+    }
+    let version = match envelope.get("version") {
+        Some(v) => v
+            .as_u64()
+            .filter(|v| *v >= 1)
+            .ok_or_else(|| BackupError::Invalid {
+                path: "version".into(),
+                message: format!("expected a whole number from 1, found {v}"),
+            })?,
+        None => {
+            return Err(BackupError::Invalid {
+                path: "version".into(),
+                message: "missing".into(),
+            });
+        }
+    };
+    if version > VERSION {
+        return Err(BackupError::NewerVersion {
+            found: version,
+            supported: VERSION,
+        });
+    }
+    let mut data = envelope
+        .remove("data")
+        .ok_or_else(|| BackupError::Invalid {
+            path: "data".into(),
+            message: "missing".into(),
+        })?;
+    migrate(&mut data, version);
+    let ws: Workspace = serde_path_to_error::deserialize(data).map_err(|e| {
+        let path = e.path().to_string();
+        BackupError::Invalid {
+            path: if path == "." {
+                "data".into()
+            } else {
+                format!("data.{path}")
+            },
+            message: e.into_inner().to_string(),
+        }
+    })?;
+    validate(&ws)?;
+    Ok(ws)
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false value",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "list",
+        Value::Object(_) => "object",
+    }
+}
+
+/// The upgrade ladder: each step takes `data` one version up, purely.
+/// Version 1 is the first; later versions add rungs here:
+/// `if from < 2 { migrate_to_2(data) }`.
+fn migrate(_data: &mut Value, from: u64) {
+    debug_assert!(from <= VERSION);
+}
+
+/// Ids unique, references resolvable, calendar valid.
+fn validate(ws: &Workspace) -> Result<(), BackupError> {
+    BusinessCalendar::new(ws.calendar.clone()).map_err(BackupError::Calendar)?;
+    let stages: HashSet<&str> = ws.pipeline.stages().iter().map(|s| s.id.as_str()).collect();
+    let mut reps = HashSet::new();
+    for (i, r) in ws.reps.iter().enumerate() {
+        if !reps.insert(r.id.as_str()) {
+            return Err(BackupError::DuplicateId {
+                path: format!("data.reps[{i}].id"),
+                id: r.id.to_string(),
+            });
+        }
+    }
+    let stage_ref = |path: String, id: &str| {
+        if stages.contains(id) {
+            Ok(())
+        } else {
+            Err(BackupError::DanglingReference {
+                path,
+                id: id.to_owned(),
+                kind: "stage",
+            })
+        }
+    };
+    let rep_ref = |path: String, id: &str| {
+        if reps.contains(id) {
+            Ok(())
+        } else {
+            Err(BackupError::DanglingReference {
+                path,
+                id: id.to_owned(),
+                kind: "rep",
+            })
+        }
+    };
+    let mut leads = HashSet::with_capacity(ws.leads.len());
+    for (i, lead) in ws.leads.iter().enumerate() {
+        if !leads.insert(lead.id()) {
+            return Err(BackupError::DuplicateId {
+                path: format!("data.leads[{i}].id"),
+                id: lead.id().to_string(),
+            });
+        }
+        stage_ref(format!("data.leads[{i}].stage"), lead.stage().as_str())?;
+        for (j, change) in lead.history().iter().enumerate() {
+            stage_ref(
+                format!("data.leads[{i}].history[{j}].to"),
+                change.to.as_str(),
+            )?;
+            if let Some(from) = &change.from {
+                stage_ref(format!("data.leads[{i}].history[{j}].from"), from.as_str())?;
+            }
+        }
+        if lead.history().last().map(|c| &c.to) != Some(lead.stage()) {
+            return Err(BackupError::Invalid {
+                path: format!("data.leads[{i}].stage"),
+                message: "the stage is not where the stage history ends".into(),
+            });
+        }
+        if let Some(owner) = lead.owner() {
+            rep_ref(format!("data.leads[{i}].owner"), owner.as_str())?;
+        }
+    }
+    for (i, a) in ws.activities.iter().enumerate() {
+        if !leads.contains(&a.lead) {
+            return Err(BackupError::DanglingReference {
+                path: format!("data.activities[{i}].lead"),
+                id: a.lead.to_string(),
+                kind: "lead",
+            });
+        }
+        if let Some(rep) = &a.rep {
+            rep_ref(format!("data.activities[{i}].rep"), rep.as_str())?;
+        }
+    }
+    for (i, policy) in ws
+        .policies
+        .rules
+        .iter()
+        .chain([&ws.policies.default])
+        .enumerate()
+    {
+        let at = if i < ws.policies.rules.len() {
+            format!("rules[{i}]")
+        } else {
+            "default".to_owned()
+        };
+        for stage in policy.stage_limits.keys() {
+            stage_ref(format!("data.policies.{at}.stage_limits"), stage.as_str())?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::domain::sample::generate;
+    use chrono::TimeZone;
+    use proptest::prelude::*;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 6, 1, 3, 0, 0).unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        #[test]
+        fn import_of_export_is_the_same_workspace(seed in any::<u64>(), leads in 0usize..300, reps in 2usize..20) {
+            let ws = generate(seed, leads, reps, now());
+            prop_assert_eq!(import_json(&export_json(&ws, now())).unwrap(), ws);
+        }
+    }
+
+    #[test]
+    fn unknown_fields_are_kept_through_a_round_trip() {
+        let ws = generate(3, 5, 2, now());
+        let mut v: Value = serde_json::from_str(&export_json(&ws, now())).unwrap();
+        v["data"]["future_setting"] = serde_json::json!({"a": 1});
+        v["data"]["leads"][0]["favourite_colour"] = "teal".into();
+        v["data"]["reps"][0]["nickname"] = "Lanie".into();
+        let back = import_json(&v.to_string()).unwrap();
+        let again: Value = serde_json::from_str(&export_json(&back, now())).unwrap();
+        assert_eq!(again["data"]["future_setting"], serde_json::json!({"a": 1}));
+        assert_eq!(again["data"]["leads"][0]["favourite_colour"], "teal");
+        assert_eq!(again["data"]["reps"][0]["nickname"], "Lanie");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_tolerated() {
+        let ws = generate(4, 3, 2, now());
+        let text = format!("\u{feff}{}", export_json(&ws, now()));
+        assert_eq!(import_json(&text).unwrap(), ws);
+    }
+
+    #[test]
+    fn file_name_uses_the_local_date() {
+        let late = Utc.with_ymd_and_hms(2026, 11, 22, 18, 0, 0).unwrap();
+        assert_eq!(
+            file_name(late, chrono_tz::Asia::Ho_Chi_Minh),
+            "leadpact-backup-2026-11-23.json"
+        );
+    }
+
+    #[test]
+    fn errors_say_what_and_where() {
+        let ws = generate(5, 3, 2, now());
+        let mut v: Value = serde_json::from_str(&export_json(&ws, now())).unwrap();
+        v["data"]["leads"][1]["created_at"] = "yesterday".into();
+        let e = import_json(&v.to_string()).unwrap_err();
+        assert_eq!(e.kind(), "invalid");
+        assert!(
+            e.to_string().starts_with("data.leads[1].created_at: "),
+            "{e}"
+        );
+        let cut = &export_json(&ws, now())[..200];
+        let e = import_json(cut).unwrap_err();
+        assert_eq!(e.kind(), "truncated");
+        assert!(e.to_string().contains("cut off"), "{e}");
+    }
+}

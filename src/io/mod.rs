@@ -1,0 +1,4 @@
+//! File formats at the edge: pure functions from bytes to domain values and
+//! back, tested natively. Nothing here touches the browser or storage.
+
+pub mod backup;

@@ -1,0 +1,79 @@
+//! Every hostile or malformed backup in `tests/fixtures/bad/` is refused with
+//! the error kind its name starts with (`<kind>__<what>.json`), and the
+//! golden backups of every released version import.
+#![cfg(not(target_arch = "wasm32"))]
+
+use leadpact::io::backup::{BackupError, export_json, import_bytes, import_json};
+use std::path::Path;
+
+fn fixtures() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+#[test]
+fn every_bad_backup_is_refused_with_its_kind() {
+    let mut checked = 0;
+    for entry in std::fs::read_dir(fixtures().join("bad")).expect("tests/fixtures/bad") {
+        let path = entry.expect("dir entry").path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let expected = name.split("__").next().unwrap();
+        let bytes = std::fs::read(&path).expect("read fixture");
+        match import_bytes(&bytes) {
+            Ok(_) => panic!("{name} was accepted"),
+            Err(e) => {
+                assert_eq!(e.kind(), expected, "{name}: {e}");
+                assert!(
+                    e.to_string().len() > 10,
+                    "{name}: the message says something"
+                );
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked >= 50, "the corpus has {checked} files");
+}
+
+#[test]
+fn golden_backups_of_every_released_version_import() {
+    let ws = import_bytes(&std::fs::read(fixtures().join("backup-v1.json")).unwrap())
+        .expect("v1 imports");
+    assert_eq!(ws.leads.len(), 4);
+    let again = import_json(&export_json(&ws, chrono::Utc::now())).unwrap();
+    assert_eq!(again, ws);
+}
+
+#[test]
+fn other_encodings_are_refused() {
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("{\"format\":1}".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    assert!(matches!(
+        import_bytes(&utf16),
+        Err(BackupError::Encoding { offset: 0 })
+    ));
+    let latin1 = b"{\"format\":\"leadpact-backup\",\"name\":\"Nguy\xe3n\"}";
+    assert_eq!(import_bytes(latin1).unwrap_err().kind(), "encoding");
+}
+
+#[test]
+fn fifty_megabyte_files_fail_fast_and_cleanly() {
+    let mb50 = 50 * 1024 * 1024;
+    let spaces_then_garbage = format!("{}x", " ".repeat(mb50));
+    assert_eq!(
+        import_json(&spaces_then_garbage).unwrap_err().kind(),
+        "syntax"
+    );
+    let mut big_array = String::with_capacity(mb50 + 16);
+    big_array.push('[');
+    while big_array.len() < mb50 {
+        big_array.push_str("1234567,");
+    }
+    big_array.push_str("0]");
+    assert_eq!(import_json(&big_array).unwrap_err().kind(), "not-a-backup");
+    let unterminated = format!(
+        "{{\"format\":\"leadpact-backup\",\"version\":1,\"data\":\"{}",
+        "a".repeat(mb50)
+    );
+    assert_eq!(import_json(&unterminated).unwrap_err().kind(), "truncated");
+}
