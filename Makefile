@@ -123,7 +123,7 @@ test-e2e:
 
 # criterion benchmarks of the domain engine (figures in BENCHMARKS.md).
 bench:
-	cargo bench --bench engine
+	cargo bench --bench engine --bench io
 
 dist: tools
 	trunk build --release=true --public-url $(or $(PUBLIC_URL),/)

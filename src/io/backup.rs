@@ -21,7 +21,8 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::HashSet;
+use serde_json::value::RawValue;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
 /// The `format` value of every Leadpact backup.
@@ -204,7 +205,9 @@ pub fn import_json(text: &str) -> Result<Workspace, BackupError> {
     if text.trim().is_empty() {
         return Err(BackupError::Empty);
     }
-    let root: Value = serde_json::from_str(text).map_err(|e| BackupError::Syntax {
+    // The envelope is read with `data` left as unparsed text, so a large
+    // backup is parsed once, straight into the workspace.
+    let syntax = |e: serde_json::Error| BackupError::Syntax {
         line: e.line(),
         column: e.column(),
         message: e
@@ -214,13 +217,24 @@ pub fn import_json(text: &str) -> Result<Workspace, BackupError> {
             .unwrap_or_default()
             .to_owned(),
         truncated: e.is_eof(),
-    })?;
-    let Value::Object(mut envelope) = root else {
-        return Err(BackupError::NotABackup {
-            found: format!("the file holds a JSON {}", kind_of(&root)),
-        });
     };
-    match envelope.get("format") {
+    let envelope: BTreeMap<String, Box<RawValue>> = match serde_json::from_str(text) {
+        Ok(map) => map,
+        Err(e) if e.is_data() => {
+            // Valid JSON, but not an object.
+            let root: Value = serde_json::from_str(text).map_err(syntax)?;
+            return Err(BackupError::NotABackup {
+                found: format!("the file holds a JSON {}", kind_of(&root)),
+            });
+        }
+        Err(e) => return Err(syntax(e)),
+    };
+    let field = |name: &str| {
+        envelope
+            .get(name)
+            .and_then(|raw| serde_json::from_str::<Value>(raw.get()).ok())
+    };
+    match field("format") {
         Some(Value::String(f)) if f == FORMAT => {}
         Some(other) => {
             return Err(BackupError::NotABackup {
@@ -233,7 +247,7 @@ pub fn import_json(text: &str) -> Result<Workspace, BackupError> {
             });
         }
     }
-    let version = match envelope.get("version") {
+    let version = match field("version") {
         Some(v) => v
             .as_u64()
             .filter(|v| *v >= 1)
@@ -254,14 +268,11 @@ pub fn import_json(text: &str) -> Result<Workspace, BackupError> {
             supported: VERSION,
         });
     }
-    let mut data = envelope
-        .remove("data")
-        .ok_or_else(|| BackupError::Invalid {
-            path: "data".into(),
-            message: "missing".into(),
-        })?;
-    migrate(&mut data, version);
-    let ws: Workspace = serde_path_to_error::deserialize(data).map_err(|e| {
+    let data = envelope.get("data").ok_or_else(|| BackupError::Invalid {
+        path: "data".into(),
+        message: "missing".into(),
+    })?;
+    let invalid = |e: serde_path_to_error::Error<serde_json::Error>| {
         let path = e.path().to_string();
         BackupError::Invalid {
             path: if path == "." {
@@ -271,7 +282,21 @@ pub fn import_json(text: &str) -> Result<Workspace, BackupError> {
             },
             message: e.into_inner().to_string(),
         }
-    })?;
+    };
+    let ws: Workspace = if version == VERSION {
+        serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(data.get()))
+            .map_err(invalid)?
+    } else {
+        let mut value: Value = serde_json::from_str(data.get()).map_err(syntax)?;
+        migrate(&mut value, version);
+        serde_path_to_error::deserialize(value).map_err(|e| {
+            let path = e.path().to_string();
+            BackupError::Invalid {
+                path: format!("data.{path}"),
+                message: e.into_inner().to_string(),
+            }
+        })?
+    };
     validate(&ws)?;
     Ok(ws)
 }

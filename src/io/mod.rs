@@ -2,3 +2,5 @@
 //! back, tested natively. Nothing here touches the browser or storage.
 
 pub mod backup;
+pub mod csv_export;
+pub mod csv_import;
