@@ -7,7 +7,7 @@ use leadpact::app::state::AppState;
 use leadpact::domain::lead::{Lead, LeadDraft, LeadId};
 use leadpact::domain::pipeline::Pipeline;
 use leadpact::storage::indexeddb::IdbStore;
-use leadpact::storage::{Store, conformance};
+use leadpact::storage::{Change, Store, conformance};
 use leadpact::ui::i18n::{I18n, Lang};
 use leadpact::ui::pages::leads::LeadsPage;
 use leptos::prelude::*;
@@ -50,7 +50,7 @@ async fn indexeddb_store_passes_the_conformance_suite() {
 }
 
 #[wasm_bindgen_test]
-async fn indexeddb_keeps_leads_after_the_connection_closes() {
+async fn indexeddb_keeps_the_workspace_after_the_connection_closes() {
     let name = unique_db("reopen");
     let draft = LeadDraft {
         name: "Phạm Thu".into(),
@@ -62,11 +62,36 @@ async fn indexeddb_keeps_leads_after_the_connection_closes() {
     let lead = Lead::create(&draft, id, chrono::Utc::now(), &Pipeline::default()).unwrap();
     {
         let store = IdbStore::open(&name).await.unwrap();
-        store.put_lead(&lead).await.unwrap();
+        store.commit(&Change::lead(lead.clone())).await.unwrap();
     }
     let reopened = IdbStore::open(&name).await.unwrap();
-    assert_eq!(reopened.load_leads().await.unwrap(), vec![lead]);
+    assert_eq!(reopened.load().await.unwrap().leads, vec![lead]);
     drop(reopened);
+    IdbStore::delete(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_schema_1_database_upgrades_without_losing_leads() {
+    let fixture: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/indexeddb-v1.json")).unwrap();
+    let name = unique_db("v1");
+    {
+        let v1 = IdbStore::open_version(&name, 1).await.unwrap();
+        for (key, value) in fixture["stores"]["leads"].as_object().unwrap() {
+            v1.put_v1_lead(key, value.as_str().unwrap()).await.unwrap();
+        }
+    }
+    let current = IdbStore::open(&name).await.unwrap();
+    let ws = current.load().await.unwrap();
+    assert_eq!(ws.leads.len(), 1);
+    assert_eq!(ws.leads[0].name(), "Nguyễn Văn An");
+    assert_eq!(ws.leads[0].stage().as_str(), "interested");
+    assert_eq!(
+        ws.settings(),
+        leadpact::domain::workspace::Workspace::default().settings(),
+        "default settings after the upgrade"
+    );
+    drop(current);
     IdbStore::delete(&name).await.unwrap();
 }
 
@@ -216,4 +241,98 @@ async fn vietnamese_labels_when_the_language_is_vietnamese() {
         m.q("lead-name-error").unwrap().text_content().unwrap(),
         "Cần nhập họ tên."
     );
+}
+
+#[wasm_bindgen_test]
+async fn sample_data_fills_the_list_from_the_empty_state() {
+    let m = mount_leads_page(Lang::En).await;
+    m.click("load-sample");
+    until("300 sample leads", || {
+        m.root
+            .query_selector_all("[data-testid='lead-row']")
+            .unwrap()
+            .length()
+            == 300
+    })
+    .await;
+    assert!(
+        m.state.activities.get_untracked().len() > 300,
+        "activities came with them"
+    );
+    assert!(m.q("no-leads").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_leads_sla_clocks_are_shown() {
+    use leadpact::domain::activity::{Activity, ActivityKind, Direction, Outcome};
+    use leadpact::domain::rep::RepId;
+    use leadpact::ui::components::sla_clocks::SlaClocks;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    // Created 2026-03-02 09:00 in Vietnam (a Monday), called 20 minutes later.
+    let created = chrono::DateTime::parse_from_rfc3339("2026-03-02T09:00:00+07:00")
+        .unwrap()
+        .to_utc();
+    let draft = LeadDraft {
+        name: "Đỗ Hà".into(),
+        phone: "0912345678".into(),
+        email: String::new(),
+        source: "Zalo".into(),
+    };
+    let lead = Lead::create(
+        &draft,
+        LeadId::from_uuid(uuid::Uuid::new_v4()),
+        created,
+        &Pipeline::default(),
+    )
+    .unwrap();
+    let call = Activity {
+        lead: lead.id(),
+        at: created + chrono::TimeDelta::minutes(20),
+        kind: ActivityKind::Call,
+        direction: Direction::Outbound,
+        outcome: Outcome::Connected,
+        rep: Some(RepId::new("lan")),
+        extra: Default::default(),
+    };
+    let store = IdbStore::open(&unique_db("clocks")).await.unwrap();
+    store
+        .commit(&Change {
+            leads: vec![lead.clone()],
+            activities: vec![(lead.id(), vec![call])],
+            ..Change::default()
+        })
+        .await
+        .unwrap();
+    let state = AppState::new();
+    state.attach(Rc::new(store)).await;
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(state);
+        provide_context(I18n(RwSignal::new(Lang::En)));
+        view! { <SlaClocks lead=lead.clone() /> }
+    });
+    tick().await;
+    let text = |id: &str| {
+        root.query_selector(&format!("[data-testid='{id}']"))
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    assert!(
+        text("clock-first-response").starts_with("met"),
+        "{}",
+        text("clock-first-response")
+    );
+    assert!(
+        text("clock-first-response").ends_with("took 20 min"),
+        "{}",
+        text("clock-first-response")
+    );
+    assert!(
+        text("clock-attempts").starts_with("met"),
+        "contact ends the attempts requirement"
+    );
+    assert_eq!(text("attempts-made"), "1");
 }

@@ -1,9 +1,11 @@
 //! The reactive state of a running app and the actions that change it.
 
 use super::clock;
+use crate::domain::activity::Activity;
 use crate::domain::lead::{DraftErrors, Lead, LeadDraft, LeadId, MoveError};
 use crate::domain::pipeline::Pipeline;
-use crate::storage::{StorageError, Store};
+use crate::domain::workspace::{Settings, Workspace};
+use crate::storage::{Change, StorageError, Store};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::fmt;
@@ -46,7 +48,11 @@ impl fmt::Display for AppError {
 pub struct AppState {
     /// Leads in creation order.
     pub leads: RwSignal<Vec<Lead>>,
-    /// The pipeline leads move through.
+    /// Activities of every lead.
+    pub activities: RwSignal<Vec<Activity>>,
+    /// Pipeline, calendar, policies, reps, targets.
+    pub settings: RwSignal<Settings>,
+    /// The pipeline leads move through (kept in step with `settings`).
     pub pipeline: RwSignal<Pipeline>,
     /// Store life cycle.
     pub loading: RwSignal<Loading>,
@@ -60,6 +66,8 @@ impl AppState {
     pub fn new() -> Self {
         AppState {
             leads: RwSignal::new(Vec::new()),
+            activities: RwSignal::new(Vec::new()),
+            settings: RwSignal::new(Workspace::default().settings()),
             pipeline: RwSignal::new(Pipeline::default()),
             loading: RwSignal::new(Loading::Opening),
             error: RwSignal::new(None),
@@ -69,14 +77,44 @@ impl AppState {
 
     /// Loads the workspace from `store` and saves every later edit there.
     pub async fn attach(self, store: Rc<dyn Store>) {
-        match store.load_leads().await {
-            Ok(leads) => {
-                self.leads.set(leads);
+        match store.load().await {
+            Ok(ws) => {
+                self.show(ws);
                 self.store.set_value(Some(store));
                 self.loading.set(Loading::Ready);
             }
             Err(e) => self.fail_to_open(e),
         }
+    }
+
+    fn show(self, ws: Workspace) {
+        let settings = ws.settings();
+        self.pipeline.set(settings.pipeline.clone());
+        self.settings.set(settings);
+        self.activities.set(ws.activities);
+        self.leads.set(ws.leads);
+    }
+
+    /// Replaces the whole workspace (sample data, backup import) in one
+    /// transaction, then shows it. On failure nothing changes.
+    pub fn replace_workspace(self, ws: Workspace) {
+        let store = match self.store() {
+            Ok(s) => s,
+            Err(e) => return self.error.set(Some(e)),
+        };
+        spawn_local(async move {
+            match store.replace(&ws).await {
+                Ok(()) => self.show(ws),
+                Err(e) => self.error.set(Some(AppError::Storage(e))),
+            }
+        });
+    }
+
+    /// Replaces the workspace with a generated one of `leads` leads.
+    pub fn load_sample(self, leads: usize) {
+        let now = clock::now();
+        let seed = now.timestamp_millis() as u64;
+        self.replace_workspace(crate::domain::sample::generate(seed, leads, 6, now));
     }
 
     /// Records that no store could be opened.
@@ -132,7 +170,7 @@ impl AppState {
             Err(e) => return self.error.set(Some(e)),
         };
         spawn_local(async move {
-            match store.put_lead(&lead).await {
+            match store.commit(&Change::lead(lead.clone())).await {
                 Ok(()) => {
                     self.leads
                         .update(|ls| match ls.iter_mut().find(|l| l.id() == lead.id()) {

@@ -29,8 +29,10 @@ pub struct Workspace {
     #[serde(default)]
     pub targets: Targets,
     /// Leads, oldest first.
+    #[serde(default)]
     pub leads: Vec<Lead>,
     /// Activities, any order.
+    #[serde(default)]
     pub activities: Vec<Activity>,
     /// Fields this version does not know, kept verbatim.
     #[serde(flatten, default, skip_serializing_if = "Extra::is_empty")]
@@ -48,6 +50,58 @@ impl Default for Workspace {
             leads: Vec::new(),
             activities: Vec::new(),
             extra: Extra::default(),
+        }
+    }
+}
+
+/// Everything in a workspace but its leads and activities: small, and
+/// changed rarely (the settings screens).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Stages.
+    pub pipeline: Pipeline,
+    /// Business hours.
+    pub calendar: CalendarSpec,
+    /// SLA targets.
+    pub policies: SlaPolicies,
+    /// People.
+    pub reps: Vec<Rep>,
+    /// KPI targets.
+    #[serde(default)]
+    pub targets: Targets,
+    /// Fields this version does not know, kept verbatim.
+    #[serde(flatten, default, skip_serializing_if = "Extra::is_empty")]
+    pub extra: Extra,
+}
+
+impl Workspace {
+    /// A copy of the settings part.
+    pub fn settings(&self) -> Settings {
+        Settings {
+            pipeline: self.pipeline.clone(),
+            calendar: self.calendar.clone(),
+            policies: self.policies.clone(),
+            reps: self.reps.clone(),
+            targets: self.targets.clone(),
+            extra: self.extra.clone(),
+        }
+    }
+
+    /// A workspace from its parts.
+    pub fn from_parts(
+        settings: Settings,
+        leads: Vec<Lead>,
+        activities: Vec<Activity>,
+    ) -> Workspace {
+        Workspace {
+            pipeline: settings.pipeline,
+            calendar: settings.calendar,
+            policies: settings.policies,
+            reps: settings.reps,
+            targets: settings.targets,
+            extra: settings.extra,
+            leads,
+            activities,
         }
     }
 }

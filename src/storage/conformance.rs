@@ -2,9 +2,13 @@
 //! `MemoryStore` and in headless Chromium against `IdbStore` (a fresh database
 //! per case). Each case panics with a message naming the case on failure.
 
-use super::Store;
+use super::{Change, Store};
+use crate::domain::activity::{Activity, ActivityKind, Direction, Outcome};
 use crate::domain::lead::{Lead, LeadDraft, LeadId};
 use crate::domain::pipeline::Pipeline;
+use crate::domain::rep::{Membership, Rep, RepId};
+use crate::domain::sample::generate;
+use crate::domain::workspace::Workspace;
 use chrono::{DateTime, TimeZone, Utc};
 use std::future::Future;
 use uuid::Uuid;
@@ -29,6 +33,24 @@ fn lead(n: u128, minute: u32, name: &str) -> Lead {
     .expect("conformance fixtures are valid")
 }
 
+fn call(lead: &Lead, minute: u32) -> Activity {
+    Activity {
+        lead: lead.id(),
+        at: at(minute),
+        kind: ActivityKind::Call,
+        direction: Direction::Outbound,
+        outcome: Outcome::NoAnswer,
+        rep: None,
+        extra: Default::default(),
+    }
+}
+
+/// Activities in a comparable order.
+fn sorted(mut acts: Vec<Activity>) -> Vec<Activity> {
+    acts.sort_by_key(|a| (a.lead, a.at));
+    acts
+}
+
 /// Runs every case, each on a store made fresh by `make`.
 pub async fn run_all<S, F, Fut>(make: F)
 where
@@ -36,74 +58,164 @@ where
     F: Fn() -> Fut,
     Fut: Future<Output = S>,
 {
-    empty_store_has_no_leads(&make().await).await;
-    put_then_load_returns_equal_leads(&make().await).await;
-    put_replaces_by_id(&make().await).await;
-    load_is_sorted_by_creation(&make().await).await;
-    delete_removes_only_that_lead(&make().await).await;
+    empty_store_is_the_default_workspace(&make().await).await;
+    committed_leads_load_back(&make().await).await;
+    a_commit_replaces_by_id(&make().await).await;
+    leads_load_sorted_by_creation(&make().await).await;
+    deleting_removes_the_lead_and_its_activities(&make().await).await;
     unicode_survives(&make().await).await;
+    activities_are_stored_per_lead(&make().await).await;
+    settings_are_stored(&make().await).await;
+    replace_swaps_the_whole_workspace(&make().await).await;
 }
 
-async fn empty_store_has_no_leads(s: &impl Store) {
-    assert_eq!(s.load_leads().await.unwrap(), vec![], "empty store");
+async fn empty_store_is_the_default_workspace(s: &impl Store) {
+    assert_eq!(s.load().await.unwrap(), Workspace::default(), "empty store");
 }
 
-async fn put_then_load_returns_equal_leads(s: &impl Store) {
+async fn committed_leads_load_back(s: &impl Store) {
     let a = lead(1, 0, "An");
-    s.put_lead(&a).await.unwrap();
-    assert_eq!(s.load_leads().await.unwrap(), vec![a], "put then load");
+    s.commit(&Change::lead(a.clone())).await.unwrap();
+    assert_eq!(s.load().await.unwrap().leads, vec![a], "commit then load");
 }
 
-async fn put_replaces_by_id(s: &impl Store) {
+async fn a_commit_replaces_by_id(s: &impl Store) {
     let mut a = lead(1, 0, "An");
-    s.put_lead(&a).await.unwrap();
+    s.commit(&Change::lead(a.clone())).await.unwrap();
     a.advance(&Pipeline::default(), Some("rep"), at(5)).unwrap();
-    s.put_lead(&a).await.unwrap();
-    let loaded = s.load_leads().await.unwrap();
-    assert_eq!(loaded, vec![a], "second put replaces the first");
+    s.commit(&Change::lead(a.clone())).await.unwrap();
+    assert_eq!(
+        s.load().await.unwrap().leads,
+        vec![a],
+        "second commit replaces the first"
+    );
 }
 
-async fn load_is_sorted_by_creation(s: &impl Store) {
+async fn leads_load_sorted_by_creation(s: &impl Store) {
     let (late, early, tie_b, tie_a) = (
         lead(9, 30, "L"),
         lead(5, 1, "E"),
         lead(3, 10, "B"),
         lead(2, 10, "A"),
     );
-    for l in [&late, &early, &tie_b, &tie_a] {
-        s.put_lead(l).await.unwrap();
-    }
+    let change = Change {
+        leads: vec![late, early, tie_b, tie_a],
+        ..Change::default()
+    };
+    s.commit(&change).await.unwrap();
     let names: Vec<_> = s
-        .load_leads()
+        .load()
         .await
         .unwrap()
+        .leads
         .iter()
         .map(|l| l.name().to_owned())
         .collect();
     assert_eq!(names, ["E", "A", "B", "L"], "sorted by created_at then id");
 }
 
-async fn delete_removes_only_that_lead(s: &impl Store) {
+async fn deleting_removes_the_lead_and_its_activities(s: &impl Store) {
     let (a, b) = (lead(1, 0, "An"), lead(2, 1, "Bình"));
-    s.put_lead(&a).await.unwrap();
-    s.put_lead(&b).await.unwrap();
-    s.delete_lead(a.id()).await.unwrap();
-    s.delete_lead(LeadId::from_uuid(Uuid::from_u128(77)))
-        .await
-        .unwrap();
+    let change = Change {
+        leads: vec![a.clone(), b.clone()],
+        activities: vec![(a.id(), vec![call(&a, 2)]), (b.id(), vec![call(&b, 3)])],
+        ..Change::default()
+    };
+    s.commit(&change).await.unwrap();
+    let delete = Change {
+        deleted: vec![a.id(), LeadId::from_uuid(Uuid::from_u128(77))],
+        ..Change::default()
+    };
+    s.commit(&delete).await.unwrap();
+    let ws = s.load().await.unwrap();
+    assert_eq!(ws.leads, vec![b.clone()], "delete one, and an absent one");
     assert_eq!(
-        s.load_leads().await.unwrap(),
-        vec![b],
-        "delete one, and an absent one"
+        ws.activities,
+        vec![call(&b, 3)],
+        "the deleted lead's activities went with it"
     );
 }
 
 async fn unicode_survives(s: &impl Store) {
     let a = lead(4, 0, "Trần Thị Ánh Tuyết <img src=x> 🌸");
-    s.put_lead(&a).await.unwrap();
+    s.commit(&Change::lead(a.clone())).await.unwrap();
     assert_eq!(
-        s.load_leads().await.unwrap()[0].name(),
+        s.load().await.unwrap().leads[0].name(),
         a.name(),
         "unicode round trip"
+    );
+}
+
+async fn activities_are_stored_per_lead(s: &impl Store) {
+    let a = lead(1, 0, "An");
+    let first = Change {
+        leads: vec![a.clone()],
+        activities: vec![(a.id(), vec![call(&a, 1)])],
+        ..Change::default()
+    };
+    s.commit(&first).await.unwrap();
+    let more = Change {
+        activities: vec![(a.id(), vec![call(&a, 1), call(&a, 20)])],
+        ..Change::default()
+    };
+    s.commit(&more).await.unwrap();
+    assert_eq!(
+        s.load().await.unwrap().activities,
+        vec![call(&a, 1), call(&a, 20)],
+        "the list is replaced"
+    );
+    let none = Change {
+        activities: vec![(a.id(), vec![])],
+        ..Change::default()
+    };
+    s.commit(&none).await.unwrap();
+    assert!(
+        s.load().await.unwrap().activities.is_empty(),
+        "an empty list removes them"
+    );
+}
+
+async fn settings_are_stored(s: &impl Store) {
+    let mut settings = Workspace::default().settings();
+    settings.reps.push(Rep {
+        id: RepId::new("lan"),
+        name: "Lan".into(),
+        team: Membership::Both,
+        capacity: 30,
+        active: true,
+        extra: Default::default(),
+    });
+    settings.calendar.holidays.push("2026-12-24".into());
+    s.commit(&Change {
+        settings: Some(settings.clone()),
+        ..Change::default()
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        s.load().await.unwrap().settings(),
+        settings,
+        "settings round trip"
+    );
+}
+
+async fn replace_swaps_the_whole_workspace(s: &impl Store) {
+    s.commit(&Change::lead(lead(99, 0, "Old"))).await.unwrap();
+    let ws = generate(7, 40, 3, at(0) + chrono::TimeDelta::days(100));
+    s.replace(&ws).await.unwrap();
+    let loaded = s.load().await.unwrap();
+    assert_eq!(loaded.leads, ws.leads, "replace: leads");
+    assert_eq!(
+        sorted(loaded.activities.clone()),
+        sorted(ws.activities.clone()),
+        "replace: activities"
+    );
+    assert_eq!(loaded.settings(), ws.settings(), "replace: settings");
+    let smaller = generate(8, 5, 2, at(0) + chrono::TimeDelta::days(100));
+    s.replace(&smaller).await.unwrap();
+    assert_eq!(
+        s.load().await.unwrap().leads,
+        smaller.leads,
+        "nothing of the previous workspace remains"
     );
 }

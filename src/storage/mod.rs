@@ -2,7 +2,8 @@
 //! [`memory::MemoryStore`] (native tests, and a read-only fallback) and
 //! `indexeddb::IdbStore` (the browser, wasm32 only).
 //!
-//! Both adapters keep leads as serialised JSON records keyed by lead id, so the
+//! Both adapters keep the same records as JSON text: one per lead (keyed by
+//! lead id), one activity list per lead, and one settings record; so the
 //! memory adapter exercises the same serde path as IndexedDB. Both pass the
 //! suite in [`conformance`].
 
@@ -12,7 +13,9 @@ pub mod indexeddb;
 pub mod local_settings;
 pub mod memory;
 
+use crate::domain::activity::Activity;
 use crate::domain::lead::{Lead, LeadId};
+use crate::domain::workspace::{Settings, Workspace};
 use async_trait::async_trait;
 use std::fmt;
 
@@ -66,18 +69,43 @@ impl fmt::Display for StorageError {
 
 impl std::error::Error for StorageError {}
 
-/// Where leads live. Every method is one transaction: it happens entirely or not at all.
-#[async_trait(?Send)]
-pub trait Store {
-    /// Every stored lead, oldest first (by creation time, then id).
-    async fn load_leads(&self) -> Result<Vec<Lead>, StorageError>;
-    /// Inserts or replaces one lead.
-    async fn put_lead(&self, lead: &Lead) -> Result<(), StorageError>;
-    /// Removes one lead; removing an absent lead is not an error.
-    async fn delete_lead(&self, id: LeadId) -> Result<(), StorageError>;
+/// One user action's writes, applied in one transaction: all or nothing.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Change {
+    /// Leads to insert or replace.
+    pub leads: Vec<Lead>,
+    /// Leads to remove (with their activities).
+    pub deleted: Vec<LeadId>,
+    /// A lead's complete activity list, replacing the stored one.
+    pub activities: Vec<(LeadId, Vec<Activity>)>,
+    /// New settings, when they changed.
+    pub settings: Option<Settings>,
 }
 
-/// Decodes stored records, sorted as [`Store::load_leads`] promises.
+impl Change {
+    /// Saving one lead.
+    pub fn lead(lead: Lead) -> Change {
+        Change {
+            leads: vec![lead],
+            ..Change::default()
+        }
+    }
+}
+
+/// Where the workspace lives. Every method is one transaction.
+#[async_trait(?Send)]
+pub trait Store {
+    /// The whole workspace: leads oldest first (by creation, then id),
+    /// activities grouped by lead in the order they were stored; the default
+    /// workspace's settings when none were stored yet.
+    async fn load(&self) -> Result<Workspace, StorageError>;
+    /// Applies one user action.
+    async fn commit(&self, change: &Change) -> Result<(), StorageError>;
+    /// Replaces everything (backup import, sample data, erase).
+    async fn replace(&self, workspace: &Workspace) -> Result<(), StorageError>;
+}
+
+/// Decodes stored records, sorted as [`Store::load`] promises.
 pub(crate) fn decode_leads<'a>(
     records: impl Iterator<Item = (String, &'a str)>,
 ) -> Result<Vec<Lead>, StorageError> {
@@ -93,7 +121,46 @@ pub(crate) fn decode_leads<'a>(
     Ok(leads)
 }
 
+/// Decodes stored activity lists (one JSON array per lead) into one list.
+pub(crate) fn decode_activities<'a>(
+    records: impl Iterator<Item = (String, &'a str)>,
+) -> Result<Vec<Activity>, StorageError> {
+    let mut all = Vec::new();
+    for (key, json) in records {
+        let list: Vec<Activity> =
+            serde_json::from_str(json).map_err(|e| StorageError::Corrupt {
+                key: format!("activities of {key}"),
+                reason: e.to_string(),
+            })?;
+        all.extend(list);
+    }
+    Ok(all)
+}
+
+/// Decodes the settings record, or the defaults when there is none.
+pub(crate) fn decode_settings(json: Option<&str>) -> Result<Settings, StorageError> {
+    match json {
+        None => Ok(Workspace::default().settings()),
+        Some(json) => serde_json::from_str(json).map_err(|e| StorageError::Corrupt {
+            key: "settings".into(),
+            reason: e.to_string(),
+        }),
+    }
+}
+
 /// Encodes one lead as its stored record.
-pub(crate) fn encode_lead(lead: &Lead) -> String {
-    serde_json::to_string(lead).expect("a lead always serialises")
+pub(crate) fn encode<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).expect("domain values always serialise")
+}
+
+/// Activities grouped per lead, as stored.
+pub(crate) fn group_activities(
+    activities: &[Activity],
+) -> std::collections::BTreeMap<LeadId, Vec<&Activity>> {
+    let mut by_lead: std::collections::BTreeMap<LeadId, Vec<&Activity>> =
+        std::collections::BTreeMap::new();
+    for a in activities {
+        by_lead.entry(a.lead).or_default().push(a);
+    }
+    by_lead
 }

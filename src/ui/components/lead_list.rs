@@ -23,7 +23,22 @@ pub fn LeadList() -> impl IntoView {
             <h2>{i18n.t(Msg::Leads)}</h2>
             <Show
                 when=move || state.leads.with(|l| !l.is_empty())
-                fallback=move || view! { <p class="empty" data-testid="no-leads">{i18n.t(Msg::NoLeads)}</p> }
+                fallback=move || {
+                    view! {
+                        <div class="empty" data-testid="no-leads">
+                            <p>{i18n.t(Msg::NoLeads)}</p>
+                            <p>{i18n.t(Msg::SampleHint)}</p>
+                            <button
+                                type="button"
+                                data-testid="load-sample"
+                                disabled=move || state.loading.get() != Loading::Ready
+                                on:click=move |_| state.load_sample(300)
+                            >
+                                {i18n.t(Msg::LoadSample)}
+                            </button>
+                        </div>
+                    }
+                }
             >
                 <table data-testid="lead-table">
                     <thead>

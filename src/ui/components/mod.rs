@@ -3,4 +3,5 @@
 pub mod error_banner;
 pub mod lead_form;
 pub mod lead_list;
+pub mod sla_clocks;
 pub mod stage_badge;

@@ -3,7 +3,9 @@
 use crate::app::routes::Page;
 use crate::app::state::{AppState, Loading};
 use crate::domain::lead::{Lead, LeadId};
-use crate::ui::components::{lead_list::AdvanceButton, stage_badge::StageBadge};
+use crate::ui::components::{
+    lead_list::AdvanceButton, sla_clocks::SlaClocks, stage_badge::StageBadge,
+};
 use crate::ui::format::local_datetime;
 use crate::ui::i18n::{Msg, use_i18n};
 use leptos::prelude::*;
@@ -73,6 +75,7 @@ fn LeadCard(lead: Lead) -> impl IntoView {
                 <dd><StageBadge stage=lead.stage().clone() /></dd>
             </dl>
             <AdvanceButton closed=closed on_advance=move || state.advance(id) />
+            <SlaClocks lead=lead.clone() />
             <h2>{i18n.t(Msg::History)}</h2>
             <ol class="history">{history}</ol>
         </article>

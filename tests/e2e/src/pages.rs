@@ -54,6 +54,16 @@ impl<'a> LeadsPage<'a> {
         panic!("the add-lead button never became enabled (store not ready)");
     }
 
+    /// Clicks "load sample data" in the empty state and waits for `n` rows.
+    pub async fn load_sample(&self, n: usize) -> Vec<Row> {
+        self.find("load-sample")
+            .await
+            .click()
+            .await
+            .expect("click load sample");
+        self.wait_rows(n).await
+    }
+
     /// Fills the form and submits it, then waits for the row to appear.
     pub async fn add_lead(&self, name: &str, phone: &str, source: &str) {
         let before = self.rows().await.len();
@@ -208,6 +218,19 @@ impl<'a> LeadPage<'a> {
             .await
             .expect("text");
         (title, stage)
+    }
+
+    /// The text of one SLA clock (`clock-first-response`, `clock-attempts`, …).
+    pub async fn clock(&self, id: &str) -> String {
+        self.c
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(&testid(id)))
+            .await
+            .unwrap_or_else(|e| panic!("clock {id} not shown: {e}"))
+            .text()
+            .await
+            .expect("clock text")
     }
 
     /// Number of stage-history entries.

@@ -84,3 +84,44 @@ async fn the_app_works_under_a_sub_path_with_deep_link_reload() {
     assert_eq!(LeadPage::new(c).title_and_stage().await.0, "Lê Minh Châu");
     browser.close().await;
 }
+
+#[tokio::test]
+async fn first_run_sample_data_survives_a_reload_and_shows_sla_clocks() {
+    let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
+    let browser = Browser::start("sample").await;
+    let c = &browser.client;
+    c.goto(&server.url).await.expect("open the app");
+    let page = LeadsPage::new(c);
+    page.wait_ready().await;
+    let rows = page.load_sample(300).await;
+    c.refresh().await.expect("reload");
+    page.wait_ready().await;
+    assert_eq!(
+        page.wait_rows(300).await,
+        rows,
+        "the sample workspace was stored in one piece"
+    );
+    for width in [1280, 375] {
+        browser.screenshot("sample-leads", width).await;
+    }
+    let first = rows[0].name.clone();
+    let lead = page.open(&first).await;
+    assert_eq!(lead.title_and_stage().await.0, first);
+    let first_response = lead.clock("clock-first-response").await;
+    let known = [
+        "on track",
+        "at risk",
+        "breached",
+        "met",
+        "paused",
+        "not applicable",
+    ];
+    assert!(
+        known.iter().any(|s| first_response.starts_with(s)),
+        "first response clock: {first_response}"
+    );
+    for width in [1280, 375] {
+        browser.screenshot("lead-clocks", width).await;
+    }
+    browser.close().await;
+}
