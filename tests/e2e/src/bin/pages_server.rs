@@ -21,8 +21,15 @@ fn main() {
     for stream in listener.incoming().flatten() {
         let (root, prefix) = (root.clone(), prefix.clone());
         std::thread::spawn(move || {
-            if let Err(e) = serve(stream, &root, &prefix) {
-                eprintln!("pages-server: {e}");
+            match serve(stream, &root, &prefix) {
+                // The browser may drop a connection it no longer needs.
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::BrokenPipe | std::io::ErrorKind::ConnectionReset
+                    ) => {}
+                Err(e) => eprintln!("pages-server: {e}"),
+                Ok(()) => {}
             }
         });
     }
