@@ -5,3 +5,4 @@
 pub mod clock;
 pub mod routes;
 pub mod state;
+pub mod sync;

@@ -1,6 +1,7 @@
 //! The reactive state of a running app and the actions that change it.
 
 use super::clock;
+use super::sync::Channel;
 use crate::domain::activity::Activity;
 use crate::domain::lead::{DraftErrors, Lead, LeadDraft, LeadId, MoveError};
 use crate::domain::pipeline::Pipeline;
@@ -59,6 +60,7 @@ pub struct AppState {
     /// The last error, until dismissed.
     pub error: RwSignal<Option<AppError>>,
     store: StoredValue<Option<Rc<dyn Store>>, LocalStorage>,
+    channel: StoredValue<Option<Channel>, LocalStorage>,
 }
 
 impl AppState {
@@ -72,6 +74,7 @@ impl AppState {
             loading: RwSignal::new(Loading::Opening),
             error: RwSignal::new(None),
             store: StoredValue::new_local(None),
+            channel: StoredValue::new_local(None),
         }
     }
 
@@ -104,7 +107,10 @@ impl AppState {
         };
         spawn_local(async move {
             match store.replace(&ws).await {
-                Ok(()) => self.show(ws),
+                Ok(()) => {
+                    self.show(ws);
+                    self.announce();
+                }
                 Err(e) => self.error.set(Some(AppError::Storage(e))),
             }
         });
@@ -115,6 +121,30 @@ impl AppState {
         let now = clock::now();
         let seed = now.timestamp_millis() as u64;
         self.replace_workspace(crate::domain::sample::generate(seed, leads, 6, now));
+    }
+
+    /// Listens for writes of other tabs on the workspace `db_name` (see `app::sync`).
+    pub fn sync_with_other_tabs(self, db_name: &str) {
+        self.channel.set_value(Channel::listen(db_name, self));
+    }
+
+    fn announce(self) {
+        self.channel.with_value(|c| {
+            if let Some(c) = c {
+                c.announce();
+            }
+        });
+    }
+
+    /// Reloads the workspace from the store (another tab wrote, or a conflict).
+    pub fn reload(self) {
+        let Ok(store) = self.store() else { return };
+        spawn_local(async move {
+            match store.load().await {
+                Ok(ws) => self.show(ws),
+                Err(e) => self.error.set(Some(AppError::Storage(e))),
+            }
+        });
     }
 
     /// Records that no store could be opened.
@@ -144,7 +174,7 @@ impl AppState {
             clock::now(),
             &self.pipeline.get_untracked(),
         )?;
-        self.persist(lead);
+        self.persist(Change::lead(lead));
         Ok(())
     }
 
@@ -158,25 +188,37 @@ impl AppState {
             return;
         };
         let pipeline = self.pipeline.get_untracked();
+        let base = lead.updated_at();
         match lead.advance(&pipeline, None, clock::now()) {
-            Ok(()) => self.persist(lead),
+            Ok(()) => self.persist(Change::edit(lead, base)),
             Err(e) => self.error.set(Some(AppError::Move(e))),
         }
     }
 
-    fn persist(self, lead: Lead) {
+    /// Saves a change of leads, then shows it and tells the other tabs. On a
+    /// conflict nothing is written; the latest version is reloaded and the
+    /// person is told why.
+    fn persist(self, change: Change) {
         let store = match self.store() {
             Ok(s) => s,
             Err(e) => return self.error.set(Some(e)),
         };
         spawn_local(async move {
-            match store.commit(&Change::lead(lead.clone())).await {
+            match store.commit(&change).await {
                 Ok(()) => {
-                    self.leads
-                        .update(|ls| match ls.iter_mut().find(|l| l.id() == lead.id()) {
-                            Some(slot) => *slot = lead,
-                            None => ls.push(lead),
-                        })
+                    self.leads.update(|ls| {
+                        for lead in change.leads {
+                            match ls.iter_mut().find(|l| l.id() == lead.id()) {
+                                Some(slot) => *slot = lead,
+                                None => ls.push(lead),
+                            }
+                        }
+                    });
+                    self.announce();
+                }
+                Err(e @ StorageError::Conflict { .. }) => {
+                    self.error.set(Some(AppError::Storage(e)));
+                    self.reload();
                 }
                 Err(e) => self.error.set(Some(AppError::Storage(e))),
             }

@@ -67,6 +67,7 @@ where
     activities_are_stored_per_lead(&make().await).await;
     settings_are_stored(&make().await).await;
     replace_swaps_the_whole_workspace(&make().await).await;
+    a_stale_edit_is_refused_and_changes_nothing(&make().await).await;
 }
 
 async fn empty_store_is_the_default_workspace(s: &impl Store) {
@@ -217,5 +218,30 @@ async fn replace_swaps_the_whole_workspace(s: &impl Store) {
         s.load().await.unwrap().leads,
         smaller.leads,
         "nothing of the previous workspace remains"
+    );
+}
+
+async fn a_stale_edit_is_refused_and_changes_nothing(s: &impl Store) {
+    let a = lead(1, 0, "An");
+    s.commit(&Change::lead(a.clone())).await.unwrap();
+    let base = a.updated_at();
+    // Tab 1 advances the lead from the version it read.
+    let mut tab1 = a.clone();
+    tab1.advance(&Pipeline::default(), None, at(5)).unwrap();
+    s.commit(&Change::edit(tab1.clone(), base)).await.unwrap();
+    // Tab 2 still holds the old version and edits it too.
+    let mut tab2 = a.clone();
+    tab2.set_campaign("late edit", at(6));
+    let mut stale = Change::edit(tab2, base);
+    stale.leads.push(lead(2, 1, "Bình"));
+    assert_eq!(
+        s.commit(&stale).await,
+        Err(super::StorageError::Conflict { lead: a.id() }),
+        "stale edit refused"
+    );
+    assert_eq!(
+        s.load().await.unwrap().leads,
+        vec![tab1],
+        "nothing of the refused change was written"
     );
 }

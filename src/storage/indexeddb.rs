@@ -16,6 +16,7 @@ use super::{
     Change, StorageError, Store, decode_activities, decode_leads, decode_settings, encode,
     group_activities,
 };
+use crate::domain::lead::Lead;
 use crate::domain::workspace::Workspace;
 use async_trait::async_trait;
 use idb::{Database, DatabaseEvent, Factory, ObjectStore, ObjectStoreParams, TransactionMode};
@@ -145,15 +146,21 @@ impl IdbStore {
             let _ = tx.abort();
             return Err(err(e));
         }
-        let result = tx.commit().map_err(&err)?.await.map_err(&err)?;
-        if result.is_committed() {
-            Ok(())
-        } else {
-            Err(StorageError::Failed {
-                operation,
-                message: "the browser aborted the transaction".into(),
-            })
-        }
+        finish(tx, operation).await
+    }
+}
+
+/// Commits `tx` and reports whether the browser really committed it.
+async fn finish(tx: idb::Transaction, operation: &'static str) -> Result<(), StorageError> {
+    let err = failed(operation);
+    let result = tx.commit().map_err(&err)?.await.map_err(&err)?;
+    if result.is_committed() {
+        Ok(())
+    } else {
+        Err(StorageError::Failed {
+            operation,
+            message: "the browser aborted the transaction".into(),
+        })
     }
 }
 
@@ -223,12 +230,35 @@ impl Store for IdbStore {
             .settings
             .as_ref()
             .map(|s| JsValue::from_str(&encode(s)));
-        self.write("save the change", &ALL, |tx| {
-            let (l, a, s) = (
-                tx.object_store(LEADS)?,
-                tx.object_store(ACTIVITIES)?,
-                tx.object_store(SETTINGS)?,
-            );
+        let operation = "save the change";
+        let err = failed(operation);
+        let tx = self
+            .db
+            .transaction(&ALL, TransactionMode::ReadWrite)
+            .map_err(&err)?;
+        let (l, a, s) = (
+            tx.object_store(LEADS).map_err(&err)?,
+            tx.object_store(ACTIVITIES).map_err(&err)?,
+            tx.object_store(SETTINGS).map_err(&err)?,
+        );
+        // The optimistic check reads inside the same transaction as the writes,
+        // so no other tab can slip a write in between.
+        for (id, base) in &change.expect {
+            let stored = l
+                .get(JsValue::from_str(&id.to_string()))
+                .map_err(&err)?
+                .await
+                .map_err(&err)?;
+            let current = stored
+                .and_then(|v| v.as_string())
+                .and_then(|json| serde_json::from_str::<Lead>(&json).ok())
+                .map(|lead| lead.updated_at());
+            if current != Some(*base) {
+                let _ = tx.abort();
+                return Err(StorageError::Conflict { lead: *id });
+            }
+        }
+        let writes = || -> Result<(), idb::Error> {
             for (key, value) in &leads {
                 l.put(value, Some(key))?;
             }
@@ -246,8 +276,12 @@ impl Store for IdbStore {
                 s.put(v, Some(&JsValue::from_str(SETTINGS)))?;
             }
             Ok(())
-        })
-        .await
+        };
+        if let Err(e) = writes() {
+            let _ = tx.abort();
+            return Err(err(e));
+        }
+        finish(tx, operation).await
     }
 
     async fn replace(&self, ws: &Workspace) -> Result<(), StorageError> {

@@ -4,7 +4,7 @@ use super::{
     Change, StorageError, Store, decode_activities, decode_leads, decode_settings, encode,
     group_activities,
 };
-use crate::domain::lead::LeadId;
+use crate::domain::lead::{Lead, LeadId};
 use crate::domain::workspace::Workspace;
 use async_trait::async_trait;
 use std::cell::RefCell;
@@ -50,6 +50,15 @@ impl Store for MemoryStore {
     async fn commit(&self, change: &Change) -> Result<(), StorageError> {
         // Build the new state aside and swap it in: all or nothing.
         let mut next = self.records.borrow().clone();
+        for (id, base) in &change.expect {
+            let stored = next
+                .leads
+                .get(id)
+                .and_then(|json| serde_json::from_str::<Lead>(json).ok());
+            if stored.map(|l| l.updated_at()) != Some(*base) {
+                return Err(StorageError::Conflict { lead: *id });
+            }
+        }
         for lead in &change.leads {
             next.leads.insert(lead.id(), encode(lead));
         }

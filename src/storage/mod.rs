@@ -17,6 +17,7 @@ use crate::domain::activity::Activity;
 use crate::domain::lead::{Lead, LeadId};
 use crate::domain::workspace::{Settings, Workspace};
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 use std::fmt;
 
 /// Why a storage operation failed. Shown to the user in the app's one error area.
@@ -32,6 +33,12 @@ pub enum StorageError {
         key: String,
         /// What is wrong with it.
         reason: String,
+    },
+    /// The lead was changed elsewhere (another tab) since this copy was read;
+    /// nothing was written.
+    Conflict {
+        /// The lead.
+        lead: LeadId,
     },
     /// Any other failure of the underlying store, with the browser's message.
     Failed {
@@ -60,6 +67,9 @@ impl fmt::Display for StorageError {
                     "Stored record {key} cannot be read ({reason}); it was left as it is."
                 )
             }
+            StorageError::Conflict { .. } => f.write_str(
+                "This lead was changed in another tab. Nothing was overwritten; the view now shows the latest version — please make your change again.",
+            ),
             StorageError::Failed { operation, message } => {
                 write!(f, "Could not {operation}: {message}. Nothing was changed.")
             }
@@ -80,6 +90,10 @@ pub struct Change {
     pub activities: Vec<(LeadId, Vec<Activity>)>,
     /// New settings, when they changed.
     pub settings: Option<Settings>,
+    /// Optimistic check: each lead must still be stored with this
+    /// `updated_at` (the version the edit started from), or the whole change
+    /// is refused with [`StorageError::Conflict`].
+    pub expect: Vec<(LeadId, DateTime<Utc>)>,
 }
 
 impl Change {
@@ -88,6 +102,14 @@ impl Change {
         Change {
             leads: vec![lead],
             ..Change::default()
+        }
+    }
+
+    /// Saving an edit of a lead that was read at version `base`.
+    pub fn edit(lead: Lead, base: DateTime<Utc>) -> Change {
+        Change {
+            expect: vec![(lead.id(), base)],
+            ..Change::lead(lead)
         }
     }
 }

@@ -57,7 +57,10 @@ fn open_store(state: AppState, db_name: String) {
     use crate::storage::indexeddb::IdbStore;
     leptos::task::spawn_local(async move {
         match IdbStore::open(&db_name).await {
-            Ok(store) => state.attach(std::rc::Rc::new(store)).await,
+            Ok(store) => {
+                state.attach(std::rc::Rc::new(store)).await;
+                state.sync_with_other_tabs(&db_name);
+            }
             Err(e) => state.fail_to_open(e),
         }
     });

@@ -125,3 +125,58 @@ async fn first_run_sample_data_survives_a_reload_and_shows_sla_clocks() {
     }
     browser.close().await;
 }
+
+#[tokio::test]
+async fn two_tabs_stay_in_step_and_keep_each_others_edits() {
+    let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
+    let browser = Browser::start("tabs").await;
+    let c = &browser.client;
+    c.goto(&server.url).await.expect("open tab 1");
+    let first = c.window().await.expect("tab 1 handle");
+    let page = LeadsPage::new(c);
+    page.wait_ready().await;
+    let second = c.new_window(true).await.expect("open tab 2").handle;
+    c.switch_to_window(second.clone()).await.expect("to tab 2");
+    c.goto(&server.url).await.expect("load the app in tab 2");
+    page.wait_ready().await;
+
+    // An edit in tab 1 appears in tab 2 without a reload.
+    c.switch_to_window(first.clone()).await.expect("to tab 1");
+    page.add_lead("Hồ Thị Mai", "0912 111 222", "Zalo").await;
+    c.switch_to_window(second.clone()).await.expect("to tab 2");
+    page.wait_rows(1).await;
+
+    // Tab 2 advances it and adds another; tab 1 sees both.
+    page.advance("Hồ Thị Mai", "Interested").await;
+    page.add_lead("Ngô Văn Tài", "0912 333 444", "Referral")
+        .await;
+    c.switch_to_window(first).await.expect("to tab 1");
+    let rows = page.wait_rows(2).await;
+    for _ in 0..100 {
+        if page
+            .rows()
+            .await
+            .iter()
+            .any(|r| r.name == "Hồ Thị Mai" && r.stage == "Interested")
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let mai = page
+        .rows()
+        .await
+        .into_iter()
+        .find(|r| r.name == "Hồ Thị Mai")
+        .expect("Mai in tab 1");
+    assert_eq!(
+        mai.stage, "Interested",
+        "tab 1 shows tab 2's stage move: {rows:?}"
+    );
+
+    // Both edits survive a reload of either tab.
+    c.refresh().await.expect("reload tab 1");
+    page.wait_ready().await;
+    assert_eq!(page.wait_rows(2).await.len(), 2);
+    browser.close().await;
+}
