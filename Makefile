@@ -19,7 +19,7 @@ DIST_SUBPATH   := $(CURDIR)/target/e2e-dist/subpath
 # Every test step's output, summed into one closing line by `make test`.
 RESULTS        := $(CURDIR)/target/test-results
 
-.PHONY: help serve test tools browser lint results test-native test-browser build-e2e test-e2e dist bench clean-tools
+.PHONY: help serve test tools browser lint results test-native test-browser build-e2e test-e2e dist bench bench-browser clean-tools
 
 help:
 	@echo "make serve   # install what is missing, serve the app on http://127.0.0.1:8080"
@@ -124,6 +124,14 @@ test-e2e:
 # criterion benchmarks of the domain engine (figures in BENCHMARKS.md).
 bench:
 	cargo bench --bench engine --bench io
+
+# In-browser measurements (IndexedDB load, CSV, backups) in headless Chromium, release build.
+bench-browser: tools browser
+	cargo_home=$${CARGO_HOME:-$$HOME/.cargo}; rustup_home=$${RUSTUP_HOME:-$$HOME/.rustup}; \
+	scratch=$$(mktemp -d /tmp/lp-wbb-XXXXXX); trap 'rm -rf "$$scratch"' EXIT; \
+	  CARGO_HOME=$$cargo_home RUSTUP_HOME=$$rustup_home WASM_BINDGEN_TEST_TIMEOUT=900 \
+	  TMPDIR=$$scratch HOME=$$scratch XDG_CONFIG_HOME=$$scratch/config XDG_CACHE_HOME=$$scratch/cache \
+	  cargo test --release --target wasm32-unknown-unknown --features browser-bench --test browser_bench -- --nocapture
 
 dist: tools
 	trunk build --release=true --public-url $(or $(PUBLIC_URL),/)

@@ -15,5 +15,7 @@ pub mod sample;
 pub mod scorecard;
 pub mod sla;
 pub mod targets;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod test_support;
 pub mod whatif;
 pub mod workspace;

@@ -150,6 +150,14 @@ impl IdbStore {
     }
 }
 
+/// A lead as its `leads` record: (key, JSON text).
+fn lead_record(lead: &Lead) -> (JsValue, JsValue) {
+    (
+        JsValue::from_str(&lead.id().to_string()),
+        JsValue::from_str(&encode(lead)),
+    )
+}
+
 /// Commits `tx` and reports whether the browser really committed it.
 async fn finish(tx: idb::Transaction, operation: &'static str) -> Result<(), StorageError> {
     let err = failed(operation);
@@ -201,16 +209,7 @@ impl Store for IdbStore {
     }
 
     async fn commit(&self, change: &Change) -> Result<(), StorageError> {
-        let leads: Vec<(JsValue, JsValue)> = change
-            .leads
-            .iter()
-            .map(|l| {
-                (
-                    JsValue::from_str(&l.id().to_string()),
-                    JsValue::from_str(&encode(l)),
-                )
-            })
-            .collect();
+        let leads: Vec<(JsValue, JsValue)> = change.leads.iter().map(lead_record).collect();
         let deleted: Vec<JsValue> = change
             .deleted
             .iter()
@@ -285,16 +284,7 @@ impl Store for IdbStore {
     }
 
     async fn replace(&self, ws: &Workspace) -> Result<(), StorageError> {
-        let leads: Vec<(JsValue, JsValue)> = ws
-            .leads
-            .iter()
-            .map(|l| {
-                (
-                    JsValue::from_str(&l.id().to_string()),
-                    JsValue::from_str(&encode(l)),
-                )
-            })
-            .collect();
+        let leads: Vec<(JsValue, JsValue)> = ws.leads.iter().map(lead_record).collect();
         let activities: Vec<(JsValue, JsValue)> = group_activities(&ws.activities)
             .into_iter()
             .map(|(id, list)| {

@@ -6,18 +6,10 @@ use crate::domain::pipeline::StageId;
 use crate::domain::rep::{Membership, Rep};
 use crate::domain::sla::{Minutes, SlaPolicies, SlaPolicy};
 use crate::domain::targets::{TargetRules, advise};
+use crate::domain::test_support::vn;
 use crate::domain::whatif::what_if;
 use crate::domain::workspace::{Prepared, Workspace};
-use chrono::NaiveDateTime;
 use chrono_tz::Asia::Ho_Chi_Minh;
-
-fn vn(s: &str) -> DateTime<Utc> {
-    let n = NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
-    Ho_Chi_Minh
-        .from_local_datetime(&n)
-        .unwrap()
-        .with_timezone(&Utc)
-}
 
 fn binh() -> RepId {
     RepId::new("binh")

@@ -3,17 +3,7 @@ use crate::domain::activity::{ActivityKind, Channel, Outcome};
 use crate::domain::calendar::{BusinessCalendar, CalendarSpec};
 use crate::domain::lead::{Closure, LeadDraft, LeadId, LossKind};
 use crate::domain::rep::Membership;
-use chrono::{NaiveDateTime, TimeZone};
-use chrono_tz::Asia::Ho_Chi_Minh;
-
-/// Local Vietnam time "YYYY-MM-DD HH:MM" as UTC.
-fn vn(s: &str) -> DateTime<Utc> {
-    let n = NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
-    Ho_Chi_Minh
-        .from_local_datetime(&n)
-        .unwrap()
-        .with_timezone(&Utc)
-}
+use crate::domain::test_support::vn;
 
 fn mins(m: i64) -> TimeDelta {
     TimeDelta::minutes(m)

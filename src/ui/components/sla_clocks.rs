@@ -14,18 +14,12 @@ use leptos::prelude::*;
 fn describe(i18n: I18n, status: &Status) -> (Msg, String) {
     let t = |m| i18n.t(m)();
     match status {
-        Status::Pending { due, remaining } => (
-            Msg::StatusPending,
-            format!(
-                "{} {} · {} {}",
-                t(Msg::Due),
-                local_datetime(*due),
-                business_duration(*remaining),
-                t(Msg::Remaining)
-            ),
-        ),
-        Status::AtRisk { due, remaining } => (
-            Msg::StatusAtRisk,
+        Status::Pending { due, remaining } | Status::AtRisk { due, remaining } => (
+            if matches!(status, Status::Pending { .. }) {
+                Msg::StatusPending
+            } else {
+                Msg::StatusAtRisk
+            },
             format!(
                 "{} {} · {} {}",
                 t(Msg::Due),
