@@ -53,8 +53,8 @@ pub struct AppState {
     pub activities: RwSignal<Vec<Activity>>,
     /// Pipeline, calendar, policies, reps, targets.
     pub settings: RwSignal<Settings>,
-    /// The pipeline leads move through (kept in step with `settings`).
-    pub pipeline: RwSignal<Pipeline>,
+    /// The pipeline leads move through, derived from `settings`.
+    pub pipeline: Memo<Pipeline>,
     /// Store life cycle.
     pub loading: RwSignal<Loading>,
     /// The last error, until dismissed.
@@ -66,11 +66,12 @@ pub struct AppState {
 impl AppState {
     /// Fresh state; nothing is loaded until [`AppState::attach`].
     pub fn new() -> Self {
+        let settings = RwSignal::new(Workspace::default().settings());
         AppState {
             leads: RwSignal::new(Vec::new()),
             activities: RwSignal::new(Vec::new()),
-            settings: RwSignal::new(Workspace::default().settings()),
-            pipeline: RwSignal::new(Pipeline::default()),
+            settings,
+            pipeline: Memo::new(move |_| settings.with(|s| s.pipeline.clone())),
             loading: RwSignal::new(Loading::Opening),
             error: RwSignal::new(None),
             store: StoredValue::new_local(None),
@@ -91,9 +92,7 @@ impl AppState {
     }
 
     fn show(self, ws: Workspace) {
-        let settings = ws.settings();
-        self.pipeline.set(settings.pipeline.clone());
-        self.settings.set(settings);
+        self.settings.set(ws.settings());
         self.activities.set(ws.activities);
         self.leads.set(ws.leads);
     }
