@@ -3,6 +3,7 @@
 //! change only after it is stored.
 
 pub mod clock;
+pub mod files;
 pub mod routes;
 pub mod state;
 pub mod sync;

@@ -32,6 +32,8 @@ pub enum AppError {
     Move(MoveError),
     /// The lead no longer exists (deleted in another tab, or a stale link).
     LeadNotFound(LeadId),
+    /// A backup file was refused; nothing changed.
+    Backup(crate::io::backup::BackupError),
 }
 
 impl fmt::Display for AppError {
@@ -40,6 +42,7 @@ impl fmt::Display for AppError {
             AppError::Storage(e) => e.fmt(f),
             AppError::Move(e) => e.fmt(f),
             AppError::LeadNotFound(id) => write!(f, "lead {id} does not exist"),
+            AppError::Backup(e) => write!(f, "The backup was not imported: {e}"),
         }
     }
 }
@@ -113,6 +116,15 @@ impl AppState {
                 Err(e) => self.error.set(Some(AppError::Storage(e))),
             }
         });
+    }
+
+    /// The workspace as shown (for export).
+    pub fn snapshot(self) -> Workspace {
+        Workspace::from_parts(
+            self.settings.get_untracked(),
+            self.leads.get_untracked(),
+            self.activities.get_untracked(),
+        )
     }
 
     /// Replaces the workspace with a generated one of `leads` leads.

@@ -62,7 +62,7 @@ pub fn file_name(exported_at: DateTime<Utc>, tz: Tz) -> String {
 }
 
 /// Why a backup was refused. Nothing is changed when import fails.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BackupError {
     /// The file is empty (or only whitespace).
     Empty,

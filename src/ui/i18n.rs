@@ -106,6 +106,13 @@ pub enum Msg {
     Overdue,
     Took,
     AttemptsMade,
+    Backup,
+    BackupHint,
+    ExportBackup,
+    ImportBackup,
+    ConfirmReplace,
+    Replace,
+    Cancel,
 }
 
 /// The text of `msg` in `lang`.
@@ -199,6 +206,19 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         Overdue => ("overdue by", "trễ"),
         Took => ("took", "mất"),
         AttemptsMade => ("attempts made", "lần đã liên hệ"),
+        Backup => ("Backup", "Sao lưu"),
+        BackupHint => (
+            "Everything stays in this browser. Export a backup file regularly; importing one replaces what is here.",
+            "Mọi dữ liệu nằm trong trình duyệt này. Hãy xuất tệp sao lưu thường xuyên; nhập tệp sẽ thay thế dữ liệu hiện có.",
+        ),
+        ExportBackup => ("Export backup", "Xuất bản sao lưu"),
+        ImportBackup => ("Import backup…", "Nhập bản sao lưu…"),
+        ConfirmReplace => (
+            "Replace everything in this browser with the backup?",
+            "Thay toàn bộ dữ liệu trong trình duyệt bằng bản sao lưu?",
+        ),
+        Replace => ("Replace", "Thay thế"),
+        Cancel => ("Cancel", "Huỷ"),
     };
     match lang {
         Lang::En => en,

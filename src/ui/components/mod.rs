@@ -1,5 +1,6 @@
 //! Reusable widgets.
 
+pub mod backup_panel;
 pub mod error_banner;
 pub mod lead_form;
 pub mod lead_list;

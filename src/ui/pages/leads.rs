@@ -1,6 +1,6 @@
 //! `/`: the new-lead form and the lead list.
 
-use crate::ui::components::{lead_form::LeadForm, lead_list::LeadList};
+use crate::ui::components::{backup_panel::BackupPanel, lead_form::LeadForm, lead_list::LeadList};
 use leptos::prelude::*;
 
 /// The start page for now.
@@ -8,7 +8,10 @@ use leptos::prelude::*;
 pub fn LeadsPage() -> impl IntoView {
     view! {
         <div class="leads-page" data-testid="page-leads">
-            <LeadForm />
+            <div class="side">
+                <LeadForm />
+                <BackupPanel />
+            </div>
             <LeadList />
         </div>
     }

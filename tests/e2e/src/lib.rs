@@ -159,7 +159,11 @@ impl Browser {
                     "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--no-first-run", "--window-size=1280,900",
                     format!("--user-data-dir={}", dir.join("profile").display()),
-                ]
+                ],
+                "prefs": {
+                    "download.default_directory": dir.join("downloads").display().to_string(),
+                    "download.prompt_for_download": false
+                }
             }),
         );
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
@@ -180,6 +184,11 @@ impl Browser {
             _driver: driver,
             _scratch: scratch,
         }
+    }
+
+    /// Where this browser saves downloads.
+    pub fn downloads(&self) -> PathBuf {
+        self._scratch.path().join("downloads")
     }
 
     /// Saves a PNG of the page at `width` px to `target/screenshots/<name>-<width>.png`

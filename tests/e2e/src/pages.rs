@@ -54,6 +54,44 @@ impl<'a> LeadsPage<'a> {
         panic!("the add-lead button never became enabled (store not ready)");
     }
 
+    /// Chooses a backup file to import and confirms the replacement.
+    pub async fn import_backup(&self, path: &std::path::Path) {
+        self.choose_backup(path).await;
+        self.find("confirm-replace")
+            .await
+            .click()
+            .await
+            .expect("confirm");
+    }
+
+    /// Chooses a backup file in the import input (no confirmation).
+    pub async fn choose_backup(&self, path: &std::path::Path) {
+        let path = path.canonicalize().expect("fixture path");
+        self.find("import-backup")
+            .await
+            .send_keys(&path.display().to_string())
+            .await
+            .expect("choose file");
+    }
+
+    /// Clicks "export backup".
+    pub async fn export_backup(&self) {
+        self.find("export-backup")
+            .await
+            .click()
+            .await
+            .expect("export");
+    }
+
+    /// The text in the app's error area.
+    pub async fn error_text(&self) -> String {
+        self.find("error-text")
+            .await
+            .text()
+            .await
+            .expect("error text")
+    }
+
     /// Clicks "load sample data" in the empty state and waits for `n` rows.
     pub async fn load_sample(&self, n: usize) -> Vec<Row> {
         self.find("load-sample")

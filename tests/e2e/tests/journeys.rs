@@ -180,3 +180,66 @@ async fn two_tabs_stay_in_step_and_keep_each_others_edits() {
     assert_eq!(page.wait_rows(2).await.len(), 2);
     browser.close().await;
 }
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../fixtures")
+        .join(name)
+}
+
+#[tokio::test]
+async fn backups_export_import_and_bad_files_change_nothing() {
+    let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
+    let browser = Browser::start("backup").await;
+    let c = &browser.client;
+    c.goto(&server.url).await.expect("open the app");
+    let page = LeadsPage::new(c);
+    page.wait_ready().await;
+
+    // Export what is there: a file a person can read without the app.
+    page.load_sample(300).await;
+    page.export_backup().await;
+    let mut exported = None;
+    for _ in 0..200 {
+        exported = std::fs::read_dir(browser.downloads())
+            .ok()
+            .and_then(|mut d| d.find_map(|e| e.ok().map(|e| e.path())))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"));
+        if exported.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let exported = exported.expect("a leadpact-backup-*.json download");
+    assert!(
+        exported
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("leadpact-backup-")
+    );
+    let backup: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&exported).unwrap()).unwrap();
+    assert_eq!(backup["format"], "leadpact-backup");
+    assert_eq!(backup["data"]["leads"].as_array().unwrap().len(), 300);
+
+    // A hostile file is refused with its reason, and nothing changes.
+    page.choose_backup(&fixture(
+        "bad/dangling-reference__activity_unknown_lead.json",
+    ))
+    .await;
+    let error = page.error_text().await;
+    assert!(
+        error.contains("data.activities[0].lead"),
+        "the error says where: {error}"
+    );
+    assert_eq!(page.rows().await.len(), 300);
+
+    // A good backup replaces everything after a confirmation, and stays after a reload.
+    page.import_backup(&fixture("backup-v1.json")).await;
+    page.wait_rows(4).await;
+    c.refresh().await.expect("reload");
+    page.wait_ready().await;
+    assert_eq!(page.wait_rows(4).await.len(), 4);
+    browser.close().await;
+}

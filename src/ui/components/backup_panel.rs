@@ -1,0 +1,94 @@
+//! Backup export and import (replace, after a confirmation). Import reads and
+//! validates the whole file first (`io::backup`); a refused file shows its
+//! error in the app's error area and changes nothing.
+
+use crate::app::state::{AppError, AppState, Loading};
+use crate::app::{clock, files};
+use crate::domain::workspace::Workspace;
+use crate::io::backup::{export_json, file_name, import_bytes};
+use crate::ui::i18n::{Msg, use_i18n};
+use leptos::prelude::*;
+
+/// The backup card.
+#[component]
+pub fn BackupPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let pending = RwSignal::new(None::<Workspace>);
+    let ready = move || state.loading.get() == Loading::Ready;
+
+    let export = move |_| {
+        let now = clock::now();
+        let ws = state.snapshot();
+        let tz: chrono_tz::Tz = ws
+            .calendar
+            .timezone
+            .parse()
+            .unwrap_or(chrono_tz::Asia::Ho_Chi_Minh);
+        files::save_text(
+            &file_name(now, tz),
+            "application/json",
+            &export_json(&ws, now),
+        );
+    };
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let bytes = files::read_chosen_file(&ev);
+        leptos::task::spawn_local(async move {
+            let Some(bytes) = bytes.await else { return };
+            match import_bytes(&bytes) {
+                Ok(ws) => pending.set(Some(ws)),
+                Err(e) => state.error.set(Some(AppError::Backup(e))),
+            }
+        });
+    };
+
+    view! {
+        <section class="card backup" data-testid="backup">
+            <h2>{i18n.t(Msg::Backup)}</h2>
+            <p class="muted">{i18n.t(Msg::BackupHint)}</p>
+            <div class="backup-actions">
+                <button type="button" data-testid="export-backup" disabled=move || !ready() on:click=export>
+                    {i18n.t(Msg::ExportBackup)}
+                </button>
+                <label class="file-button">
+                    {i18n.t(Msg::ImportBackup)}
+                    <input
+                        type="file"
+                        accept=".json,application/json"
+                        data-testid="import-backup"
+                        disabled=move || !ready()
+                        on:change=on_file
+                    />
+                </label>
+            </div>
+            {move || {
+                pending
+                    .with(|p| p.as_ref().map(|ws| (ws.leads.len(), ws.activities.len())))
+                    .map(|(leads, activities)| {
+                        view! {
+                            <div class="confirm" role="alertdialog" data-testid="confirm-import">
+                                <p>{i18n.t(Msg::ConfirmReplace)} " (" {leads} " / " {activities} ")"</p>
+                                <button
+                                    type="button"
+                                    class="primary"
+                                    data-testid="confirm-replace"
+                                    on:click=move |_| {
+                                        if let Some(ws) = pending.get_untracked() {
+                                            pending.set(None);
+                                            state.replace_workspace(ws);
+                                        }
+                                    }
+                                >
+                                    {i18n.t(Msg::Replace)}
+                                </button>
+                                <button type="button" data-testid="cancel-replace" on:click=move |_| pending.set(None)>
+                                    {i18n.t(Msg::Cancel)}
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+        </section>
+    }
+}
