@@ -425,11 +425,12 @@ pub fn measure(p: &Prepared<'_>, cohort: &Cohort<'_>, scope: &Scope, kpi: &Kpi) 
     let pipeline = &p.ws.pipeline;
     let n = cohort.len();
     let count = |f: &dyn Fn(&Scored<'_>) -> bool| cohort.leads.iter().filter(|x| f(x)).count();
-    let rate_of = |f: &dyn Fn(&Status) -> Option<bool>| {
+    // Share of judged clocks that were kept (see `Status::verdict`).
+    let kept = |clock: &dyn Fn(&LeadClocks) -> Status| {
         let judged: Vec<bool> = cohort
             .leads
             .iter()
-            .filter_map(|(_, _, c)| f(&c.first_response))
+            .filter_map(|(_, _, c)| clock(c).verdict())
             .collect();
         percent(judged.iter().filter(|ok| **ok).count(), judged.len())
     };
@@ -458,27 +459,12 @@ pub fn measure(p: &Prepared<'_>, cohort: &Cohort<'_>, scope: &Scope, kpi: &Kpi) 
                 },
             )
         }
-        Kpi::FirstResponseWithinSla => rate_of(&|s| match s {
-            Status::Met { .. } => Some(true),
-            Status::Breached { .. } => Some(false),
-            _ => None,
-        }),
+        Kpi::FirstResponseWithinSla => kept(&|c| c.first_response),
         Kpi::AttemptsPerLead => {
             let made: u32 = cohort.leads.iter().map(|(_, _, c)| c.attempts.made).sum();
             (n > 0).then(|| f64::from(made) / n as f64)
         }
-        Kpi::RequiredAttemptsRate => {
-            let judged: Vec<bool> = cohort
-                .leads
-                .iter()
-                .filter_map(|(_, _, c)| match c.attempts.status {
-                    Status::Met { .. } => Some(true),
-                    Status::Breached { .. } => Some(false),
-                    _ => None,
-                })
-                .collect();
-            percent(judged.iter().filter(|ok| **ok).count(), judged.len())
-        }
+        Kpi::RequiredAttemptsRate => kept(&|c| c.attempts.status),
         Kpi::QualifiedToWon => {
             let qualified = count(&|(l, _, _)| reached_gate(l, pipeline));
             percent(

@@ -230,6 +230,17 @@ impl Status {
         }
     }
 
+    /// Whether the clock was kept: `Some(true)` met, `Some(false)` breached,
+    /// `None` not judged yet (running, paused, not applicable). Rates such as
+    /// "% within SLA" count only judged clocks.
+    pub fn verdict(&self) -> Option<bool> {
+        match self {
+            Status::Met { .. } => Some(true),
+            Status::Breached { .. } => Some(false),
+            _ => None,
+        }
+    }
+
     /// True for a breach, finished or not.
     pub fn is_breached(&self) -> bool {
         matches!(self, Status::Breached { .. })

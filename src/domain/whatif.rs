@@ -4,7 +4,7 @@
 //! targets change. Both sides are evaluated at the same `now`.
 
 use super::scorecard::Period;
-use super::sla::{self, SlaContext, SlaPolicies, Status};
+use super::sla::{self, SlaContext, SlaPolicies};
 use super::workspace::Prepared;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -54,18 +54,14 @@ fn summarize(
     {
         let c = sla::evaluate(ctx, lead, p.index.of(lead.id()), now);
         s.leads += 1;
-        match c.first_response {
-            Status::Met { .. } => (fr_judged, fr_ok) = (fr_judged + 1, fr_ok + 1),
-            Status::Breached { .. } => {
-                fr_judged += 1;
-                s.first_response_breaches += 1;
-            }
-            _ => {}
+        if let Some(ok) = c.first_response.verdict() {
+            fr_judged += 1;
+            fr_ok += usize::from(ok);
+            s.first_response_breaches += usize::from(!ok);
         }
-        match c.attempts.status {
-            Status::Met { .. } => (at_judged, at_ok) = (at_judged + 1, at_ok + 1),
-            Status::Breached { .. } => at_judged += 1,
-            _ => {}
+        if let Some(ok) = c.attempts.status.verdict() {
+            at_judged += 1;
+            at_ok += usize::from(ok);
         }
         if c.first_response.is_breached()
             || c.attempts.status.is_breached()

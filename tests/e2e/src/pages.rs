@@ -138,48 +138,41 @@ impl<'a> LeadsPage<'a> {
 
     /// Every row, top to bottom.
     pub async fn rows(&self) -> Vec<Row> {
-        let mut out = Vec::new();
-        for row in self
+        // One script reads the whole table at once, so a re-render between
+        // finding a row and reading it cannot leave a stale element.
+        let script = r#"return [...document.querySelectorAll("[data-testid='lead-row']")].map(r => [
+            r.querySelector("[data-testid='lead-link']").textContent,
+            r.querySelector("[data-testid='lead-stage']").textContent]);"#;
+        let value = self
             .c
-            .find_all(Locator::Css(&testid("lead-row")))
+            .execute(script, vec![])
             .await
-            .expect("rows")
-        {
-            let name = row
-                .find(Locator::Css(&testid("lead-link")))
-                .await
-                .expect("name")
-                .text()
-                .await
-                .expect("text");
-            let stage = row
-                .find(Locator::Css(&testid("lead-stage")))
-                .await
-                .expect("stage")
-                .text()
-                .await
-                .expect("text");
-            out.push(Row { name, stage });
-        }
-        out
+            .expect("read the lead rows");
+        serde_json::from_value::<Vec<(String, String)>>(value)
+            .expect("rows as [name, stage] pairs")
+            .into_iter()
+            .map(|(name, stage)| Row { name, stage })
+            .collect()
     }
 
+    /// The row of the lead named `name`, retried while the list re-renders.
     async fn row(&self, name: &str) -> Element {
-        for row in self
-            .c
-            .find_all(Locator::Css(&testid("lead-row")))
-            .await
-            .expect("rows")
-        {
-            let link = row
-                .find(Locator::Css(&testid("lead-link")))
-                .await
-                .expect("name");
-            if link.text().await.expect("text") == name {
-                return row;
+        for _ in 0..100 {
+            if let Ok(rows) = self.c.find_all(Locator::Css(&testid("lead-row"))).await {
+                for row in rows {
+                    let Ok(link) = row.find(Locator::Css(&testid("lead-link"))).await else {
+                        break;
+                    };
+                    match link.text().await {
+                        Ok(text) if text == name => return row,
+                        Ok(_) => {}
+                        Err(_) => break,
+                    }
+                }
             }
+            tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        panic!("no row for lead {name}");
+        panic!("no row for lead {name}: {:?}", self.rows().await);
     }
 
     /// Clicks "next stage" on a lead's row and waits for its stage to become `expected`.
