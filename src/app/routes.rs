@@ -9,18 +9,36 @@ use crate::domain::lead::LeadId;
 /// Every page of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
+    /// The work queue (start page).
+    Today,
     /// The lead list with the new-lead form.
     Leads,
     /// One lead.
     Lead(LeadId),
+    /// Stage columns.
+    Board,
+    /// Stage funnel.
+    Funnel,
+    /// KPI scorecard.
+    Scorecard,
+    /// Pipeline, SLA, calendar, reps.
+    Settings,
+    /// Backups, CSV import/export, sample data, erase.
+    Data,
 }
 
 impl Page {
     /// The path inside the app, without the base.
     pub fn path(&self) -> String {
         match self {
-            Page::Leads => "/".to_owned(),
+            Page::Today => "/".to_owned(),
+            Page::Leads => "/leads".to_owned(),
             Page::Lead(id) => format!("/leads/{id}"),
+            Page::Board => "/board".to_owned(),
+            Page::Funnel => "/funnel".to_owned(),
+            Page::Scorecard => "/scorecard".to_owned(),
+            Page::Settings => "/settings".to_owned(),
+            Page::Data => "/data".to_owned(),
         }
     }
 
@@ -83,7 +101,8 @@ mod tests {
     #[test]
     fn page_paths() {
         let id: LeadId = "67e55044-10b1-426f-9247-bb680e5fe0c8".parse().unwrap();
-        assert_eq!(Page::Leads.path(), "/");
+        assert_eq!(Page::Today.path(), "/");
+        assert_eq!(Page::Leads.path(), "/leads");
         assert_eq!(
             Page::Lead(id).path(),
             "/leads/67e55044-10b1-426f-9247-bb680e5fe0c8"

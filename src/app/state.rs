@@ -2,15 +2,21 @@
 
 use super::clock;
 use super::sync::Channel;
-use crate::domain::activity::Activity;
-use crate::domain::lead::{DraftErrors, Lead, LeadDraft, LeadId, MoveError};
-use crate::domain::pipeline::Pipeline;
-use crate::domain::workspace::{Settings, Workspace};
+use crate::domain::activity::{Activity, ActivityKind, Direction, Outcome};
+use crate::domain::lead::{Closure, Csat, DraftErrors, Lead, LeadDraft, LeadId, MoveError};
+use crate::domain::pipeline::{Pipeline, StageId};
+use crate::domain::queue::all_clocks;
+use crate::domain::rep::{Membership, Rep, RepId};
+use crate::domain::sla::LeadClocks;
+use crate::domain::workspace::{Prepared, Settings, Workspace};
 use crate::storage::{Change, StorageError, Store};
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// Where the workspace is in its life.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,6 +40,10 @@ pub enum AppError {
     LeadNotFound(LeadId),
     /// A backup file was refused; nothing changed.
     Backup(crate::io::backup::BackupError),
+    /// A CSV file cannot be read; nothing changed.
+    Csv(crate::io::csv_import::ImportError),
+    /// Closing leads needs a reason.
+    ReasonMissing,
 }
 
 impl fmt::Display for AppError {
@@ -43,9 +53,110 @@ impl fmt::Display for AppError {
             AppError::Move(e) => e.fmt(f),
             AppError::LeadNotFound(id) => write!(f, "lead {id} does not exist"),
             AppError::Backup(e) => write!(f, "The backup was not imported: {e}"),
+            AppError::Csv(e) => write!(f, "The CSV file was not imported: {e}"),
+            AppError::ReasonMissing => {
+                f.write_str("Write a reason before closing leads as junk or lost.")
+            }
         }
     }
 }
+
+/// A shared, immutable value compared by identity (cheap `Memo` equality).
+#[derive(Debug)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Arc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// What every report screen starts from: the workspace and each lead's
+/// clocks at `now`, computed once per change or clock tick.
+#[derive(Debug)]
+pub struct Insights {
+    /// The workspace as shown.
+    pub ws: Workspace,
+    /// When the clocks were evaluated.
+    pub now: DateTime<Utc>,
+    /// Clocks of `ws.leads[i]` (empty when the calendar is invalid).
+    pub clocks: Vec<LeadClocks>,
+    /// Position of each lead in `ws.leads`.
+    pub index: HashMap<LeadId, usize>,
+}
+
+impl Insights {
+    /// Computes clocks for every lead of `ws` at `now`.
+    pub fn new(ws: Workspace, now: DateTime<Utc>) -> Insights {
+        let clocks = match Prepared::new(&ws, now) {
+            Ok(p) => all_clocks(&p, now),
+            Err(_) => Vec::new(),
+        };
+        let index = ws
+            .leads
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id(), i))
+            .collect();
+        Insights {
+            ws,
+            now,
+            clocks,
+            index,
+        }
+    }
+
+    /// The workspace prepared for the report functions.
+    pub fn prepared(&self) -> Option<Prepared<'_>> {
+        Prepared::new(&self.ws, self.now).ok()
+    }
+
+    /// The clocks of one lead.
+    pub fn clocks_of(&self, id: LeadId) -> Option<&LeadClocks> {
+        self.index.get(&id).and_then(|i| self.clocks.get(*i))
+    }
+
+    /// One lead.
+    pub fn lead(&self, id: LeadId) -> Option<&Lead> {
+        self.index.get(&id).map(|i| &self.ws.leads[*i])
+    }
+
+    /// The display name of a rep (its id when unknown).
+    pub fn rep_name(&self, id: &RepId) -> String {
+        self.ws
+            .reps
+            .iter()
+            .find(|r| &r.id == id)
+            .map_or_else(|| id.to_string(), |r| r.name.clone())
+    }
+}
+
+/// A result shown briefly at the bottom of the screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Toast {
+    /// Leads deleted (offers undo).
+    Deleted(usize),
+    /// Leads imported.
+    Imported(usize),
+    /// Settings saved.
+    Saved,
+}
+
+/// Leads removed by the last deletion, with their activities (for undo).
+type Deleted = (Vec<Lead>, Vec<Activity>);
 
 /// Everything views read. `Copy`: every field is an arena handle.
 #[derive(Clone, Copy)]
@@ -62,6 +173,13 @@ pub struct AppState {
     pub loading: RwSignal<Loading>,
     /// The last error, until dismissed.
     pub error: RwSignal<Option<AppError>>,
+    /// The instant clocks are evaluated at; ticks while the app is open.
+    pub now: RwSignal<DateTime<Utc>>,
+    /// Workspace plus every lead's clocks, recomputed on change or tick.
+    pub insights: Memo<Shared<Insights>>,
+    /// The last result message.
+    pub toast: RwSignal<Option<Toast>>,
+    undo: StoredValue<Option<Deleted>, LocalStorage>,
     store: StoredValue<Option<Rc<dyn Store>>, LocalStorage>,
     channel: StoredValue<Option<Channel>, LocalStorage>,
 }
@@ -70,13 +188,23 @@ impl AppState {
     /// Fresh state; nothing is loaded until [`AppState::attach`].
     pub fn new() -> Self {
         let settings = RwSignal::new(Workspace::default().settings());
+        let leads = RwSignal::new(Vec::new());
+        let activities = RwSignal::new(Vec::new());
+        let now = RwSignal::new(clock::now());
         AppState {
-            leads: RwSignal::new(Vec::new()),
-            activities: RwSignal::new(Vec::new()),
+            leads,
+            activities,
             settings,
             pipeline: Memo::new(move |_| settings.with(|s| s.pipeline.clone())),
             loading: RwSignal::new(Loading::Opening),
             error: RwSignal::new(None),
+            now,
+            insights: Memo::new(move |_| {
+                let ws = Workspace::from_parts(settings.get(), leads.get(), activities.get());
+                Shared(Arc::new(Insights::new(ws, now.get())))
+            }),
+            toast: RwSignal::new(None),
+            undo: StoredValue::new_local(None),
             store: StoredValue::new_local(None),
             channel: StoredValue::new_local(None),
         }
@@ -185,31 +313,223 @@ impl AppState {
             clock::now(),
             &self.pipeline.get_untracked(),
         )?;
-        self.persist(Change::lead(lead));
+        self.persist(Change::lead(lead), None);
         Ok(())
     }
 
     /// Moves a lead to its next stage, saves it, then shows it.
     pub fn advance(self, id: LeadId) {
-        let Some(mut lead) = self
-            .leads
-            .with_untracked(|ls| ls.iter().find(|l| l.id() == id).cloned())
-        else {
-            self.error.set(Some(AppError::LeadNotFound(id)));
-            return;
-        };
-        let pipeline = self.pipeline.get_untracked();
-        let base = lead.updated_at();
-        match lead.advance(&pipeline, None, clock::now()) {
-            Ok(()) => self.persist(Change::edit(lead, base)),
-            Err(e) => self.error.set(Some(AppError::Move(e))),
-        }
+        self.edit(&[id], None, |lead, p, now| {
+            lead.advance(p, None, now).map_err(AppError::Move)
+        });
     }
 
-    /// Saves a change of leads, then shows it and tells the other tabs. On a
+    /// Moves leads to `stage`.
+    pub fn move_to(self, ids: &[LeadId], stage: StageId) {
+        self.edit(ids, None, move |lead, p, now| {
+            if lead.stage() == &stage {
+                return Ok(());
+            }
+            lead.move_to(&stage, p, None, now).map_err(AppError::Move)
+        });
+    }
+
+    /// Closes leads as lost or junk.
+    pub fn close(self, ids: &[LeadId], closure: Closure) {
+        self.edit(ids, None, move |lead, p, now| {
+            lead.mark_lost(closure.clone(), p, None, now)
+                .map_err(AppError::Move)
+        });
+    }
+
+    /// Gives leads to `owner` (or nobody).
+    pub fn assign(self, ids: &[LeadId], owner: Option<RepId>) {
+        self.edit(ids, None, move |lead, _, now| {
+            lead.assign(owner.clone(), now);
+            Ok(())
+        });
+    }
+
+    /// Records (or clears) the customer's satisfaction score.
+    pub fn set_csat(self, id: LeadId, csat: Option<Csat>) {
+        self.edit(&[id], None, move |lead, _, now| {
+            lead.set_csat(csat, now);
+            Ok(())
+        });
+    }
+
+    /// Logs an activity on a lead by the acting rep (its owner; else the first
+    /// active rep, who then owns it; a workspace without reps gets a "Me" rep
+    /// so a solo founder's calls count as responses). One transaction.
+    pub fn log_activity(
+        self,
+        id: LeadId,
+        kind: ActivityKind,
+        direction: Direction,
+        outcome: Outcome,
+    ) {
+        let mut settings = self.settings.get_untracked();
+        let Some(lead) = self.lead_untracked(id) else {
+            return self.error.set(Some(AppError::LeadNotFound(id)));
+        };
+        let (actor, new_settings) = match lead.owner() {
+            Some(owner) => (owner.clone(), None),
+            None => match settings.reps.iter().find(|r| r.active) {
+                Some(r) => (r.id.clone(), None),
+                None => {
+                    let me = Rep {
+                        id: RepId::new("me"),
+                        name: "Me".into(),
+                        team: Membership::Both,
+                        capacity: 200,
+                        active: true,
+                        extra: Default::default(),
+                    };
+                    settings.reps.push(me);
+                    (RepId::new("me"), Some(settings))
+                }
+            },
+        };
+        let now = clock::now();
+        let activity = Activity {
+            lead: id,
+            at: now,
+            kind,
+            direction,
+            outcome,
+            rep: Some(actor.clone()),
+            extra: Default::default(),
+        };
+        let mut list: Vec<Activity> = self
+            .activities
+            .with_untracked(|all| all.iter().filter(|a| a.lead == id).cloned().collect());
+        list.push(activity);
+        let owner = lead.owner().is_none().then_some(actor);
+        self.edit(&[id], Some((list, new_settings)), move |lead, _, now| {
+            if let Some(o) = &owner {
+                lead.assign(Some(o.clone()), now);
+            }
+            Ok(())
+        });
+    }
+
+    /// Deletes leads and their activities; [`AppState::undo_delete`] brings them back.
+    pub fn delete(self, ids: &[LeadId]) {
+        let set: BTreeSet<LeadId> = ids.iter().copied().collect();
+        let leads: Vec<Lead> = self.leads.with_untracked(|ls| {
+            ls.iter()
+                .filter(|l| set.contains(&l.id()))
+                .cloned()
+                .collect()
+        });
+        let acts: Vec<Activity> = self.activities.with_untracked(|all| {
+            all.iter()
+                .filter(|a| set.contains(&a.lead))
+                .cloned()
+                .collect()
+        });
+        let n = leads.len();
+        self.undo.set_value(Some((leads, acts)));
+        self.persist(
+            Change {
+                deleted: set.into_iter().collect(),
+                ..Change::default()
+            },
+            Some(Toast::Deleted(n)),
+        );
+    }
+
+    /// Restores the leads of the last deletion.
+    pub fn undo_delete(self) {
+        let Some((leads, acts)) = self.undo.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        let mut grouped: Vec<(LeadId, Vec<Activity>)> = Vec::new();
+        for a in acts {
+            match grouped.iter_mut().find(|(id, _)| *id == a.lead) {
+                Some((_, list)) => list.push(a),
+                None => grouped.push((a.lead, vec![a])),
+            }
+        }
+        self.persist(
+            Change {
+                leads,
+                activities: grouped,
+                ..Change::default()
+            },
+            None,
+        );
+    }
+
+    /// Adds imported leads in one transaction.
+    pub fn import_leads(self, leads: Vec<Lead>) {
+        let n = leads.len();
+        self.persist(
+            Change {
+                leads,
+                ..Change::default()
+            },
+            Some(Toast::Imported(n)),
+        );
+    }
+
+    /// Saves new settings (pipeline, calendar, policies, reps, targets).
+    pub fn save_settings(self, settings: Settings) {
+        self.persist(
+            Change {
+                settings: Some(settings),
+                ..Change::default()
+            },
+            Some(Toast::Saved),
+        );
+    }
+
+    /// Erases every lead, activity and setting.
+    pub fn erase(self) {
+        self.replace_workspace(Workspace::default());
+    }
+
+    fn lead_untracked(self, id: LeadId) -> Option<Lead> {
+        self.leads
+            .with_untracked(|ls| ls.iter().find(|l| l.id() == id).cloned())
+    }
+
+    /// Applies `f` to each lead in `ids` and saves them in one transaction,
+    /// guarded by each lead's version; `activities` (one lead's full list,
+    /// and changed settings) go into the same transaction. The first refusal
+    /// cancels everything.
+    fn edit(
+        self,
+        ids: &[LeadId],
+        activities: Option<(Vec<Activity>, Option<Settings>)>,
+        f: impl Fn(&mut Lead, &Pipeline, DateTime<Utc>) -> Result<(), AppError>,
+    ) {
+        let pipeline = self.pipeline.get_untracked();
+        let now = clock::now();
+        let mut change = Change::default();
+        for id in ids {
+            let Some(mut lead) = self.lead_untracked(*id) else {
+                return self.error.set(Some(AppError::LeadNotFound(*id)));
+            };
+            change.expect.push((*id, lead.updated_at()));
+            if let Err(e) = f(&mut lead, &pipeline, now) {
+                return self.error.set(Some(e));
+            }
+            change.leads.push(lead);
+        }
+        if let Some((list, settings)) = activities {
+            if let Some(first) = ids.first() {
+                change.activities.push((*first, list));
+            }
+            change.settings = settings;
+        }
+        self.persist(change, None);
+    }
+
+    /// Saves a change, then shows it and tells the other tabs. On a
     /// conflict nothing is written; the latest version is reloaded and the
     /// person is told why.
-    fn persist(self, change: Change) {
+    fn persist(self, change: Change, toast: Option<Toast>) {
         let store = match self.store() {
             Ok(s) => s,
             Err(e) => return self.error.set(Some(e)),
@@ -217,14 +537,10 @@ impl AppState {
         spawn_local(async move {
             match store.commit(&change).await {
                 Ok(()) => {
-                    self.leads.update(|ls| {
-                        for lead in change.leads {
-                            match ls.iter_mut().find(|l| l.id() == lead.id()) {
-                                Some(slot) => *slot = lead,
-                                None => ls.push(lead),
-                            }
-                        }
-                    });
+                    self.apply(change);
+                    if toast.is_some() {
+                        self.toast.set(toast);
+                    }
                     self.announce();
                 }
                 Err(e @ StorageError::Conflict { .. }) => {
@@ -234,6 +550,38 @@ impl AppState {
                 Err(e) => self.error.set(Some(AppError::Storage(e))),
             }
         });
+    }
+
+    /// Shows a committed change.
+    fn apply(self, change: Change) {
+        self.now.set(clock::now());
+        let gone: BTreeSet<LeadId> = change.deleted.iter().copied().collect();
+        if let Some(s) = change.settings {
+            self.settings.set(s);
+        }
+        if !change.activities.is_empty() || !gone.is_empty() {
+            self.activities.update(|all| {
+                let replaced: BTreeSet<LeadId> =
+                    change.activities.iter().map(|(id, _)| *id).collect();
+                all.retain(|a| !gone.contains(&a.lead) && !replaced.contains(&a.lead));
+                for (_, list) in change.activities {
+                    all.extend(list);
+                }
+            });
+        }
+        if !change.leads.is_empty() || !gone.is_empty() {
+            self.leads.update(|ls| {
+                ls.retain(|l| !gone.contains(&l.id()));
+                let pos: HashMap<LeadId, usize> =
+                    ls.iter().enumerate().map(|(i, l)| (l.id(), i)).collect();
+                for lead in change.leads {
+                    match pos.get(&lead.id()) {
+                        Some(i) => ls[*i] = lead,
+                        None => ls.push(lead),
+                    }
+                }
+            });
+        }
     }
 }
 

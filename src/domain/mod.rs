@@ -10,9 +10,11 @@ pub mod extra;
 pub mod funnel;
 pub mod lead;
 pub mod pipeline;
+pub mod queue;
 pub mod rep;
 pub mod sample;
 pub mod scorecard;
+pub mod search;
 pub mod sla;
 pub mod targets;
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -163,6 +163,22 @@ pub enum Kpi {
     Reassignments,
 }
 
+impl Kpi {
+    /// Which way is better for this KPI (used when a person sets a target
+    /// where none existed).
+    pub fn natural_goal(&self) -> Goal {
+        match self {
+            Kpi::JunkRate
+            | Kpi::FirstResponseMedian
+            | Kpi::FirstResponseP90
+            | Kpi::OpenLoad
+            | Kpi::Breaches
+            | Kpi::Reassignments => Goal::AtMost,
+            _ => Goal::AtLeast,
+        }
+    }
+}
+
 impl fmt::Display for Kpi {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

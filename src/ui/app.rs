@@ -1,17 +1,26 @@
-//! The app shell: contexts, header, the one error area, and the routes.
+//! The app shell: contexts, header and navigation, the one error area,
+//! toasts, keyboard shortcuts with their help overlay, and the routes.
 
 use super::components::error_banner::ErrorBanner;
+use super::components::toast::ToastArea;
 use super::i18n::{I18n, Msg};
-use super::pages::{lead_detail::LeadPage, leads::LeadsPage, not_found::NotFound};
+use super::pages::{
+    board::BoardPage, data::DataPage, funnel::FunnelPage, lead_detail::LeadPage, leads::LeadsPage,
+    not_found::NotFound, scorecard::ScorecardPage, settings::SettingsPage, today::TodayPage,
+};
+use crate::app::clock;
 use crate::app::routes::{Page, base_path};
 use crate::app::state::AppState;
 use crate::storage::local_settings;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 
 /// The IndexedDB database the app uses when none is named.
 pub const DEFAULT_DB: &str = "leadpact";
+
+/// How often clocks are re-evaluated while the app is open.
+const TICK: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// The whole app. `db_name` picks the IndexedDB database (tests use a fresh one).
 #[component]
@@ -23,15 +32,35 @@ pub fn App(#[prop(optional, into)] db_name: Option<String>) -> impl IntoView {
     provide_context(i18n);
     Effect::new(move || local_settings::apply_lang(lang.get()));
     open_store(state, db_name.unwrap_or_else(|| DEFAULT_DB.to_owned()));
+    #[cfg(target_arch = "wasm32")]
+    set_interval(move || state.now.set(clock::now()), TICK);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (TICK, clock::now);
+    let help = RwSignal::new(false);
 
+    let nav = [
+        (Page::Today, Msg::NavToday, "nav-today"),
+        (Page::Leads, Msg::NavLeads, "nav-leads"),
+        (Page::Board, Msg::NavBoard, "nav-board"),
+        (Page::Funnel, Msg::NavFunnel, "nav-funnel"),
+        (Page::Scorecard, Msg::NavScorecard, "nav-scorecard"),
+        (Page::Settings, Msg::NavSettings, "nav-settings"),
+        (Page::Data, Msg::NavData, "nav-data"),
+    ];
     view! {
         <Router base=base_path()>
+            <Shortcuts help=help />
+            <a class="skip-link" href="#main">{i18n.t(Msg::SkipToContent)}</a>
             <header class="app-header">
-                <a class="brand" href=Page::Leads.href()>{i18n.t(Msg::AppName)}</a>
-                <span class="tagline">{i18n.t(Msg::Tagline)}</span>
-                <nav aria-label="main">
-                    <a href=Page::Leads.href() data-testid="nav-leads">{i18n.t(Msg::NavLeads)}</a>
+                <a class="brand" href=Page::Today.href()>{i18n.t(Msg::AppName)}</a>
+                <nav aria-label=i18n.t(Msg::MainNav)>
+                    {nav
+                        .map(|(page, msg, id)| view! { <A href=page.href() attr:data-testid=id>{i18n.t(msg)}</A> })
+                        .collect_view()}
                 </nav>
+                <button type="button" class="link" data-testid="help-toggle" aria-keyshortcuts="?" on:click=move |_| help.update(|h| *h = !*h)>
+                    {i18n.t(Msg::Shortcuts)}
+                </button>
                 <button
                     type="button"
                     class="lang-toggle"
@@ -42,14 +71,144 @@ pub fn App(#[prop(optional, into)] db_name: Option<String>) -> impl IntoView {
                 </button>
             </header>
             <ErrorBanner />
-            <main>
+            <main id="main">
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=LeadsPage />
+                    <Route path=path!("/") view=TodayPage />
+                    <Route path=path!("/leads") view=LeadsPage />
                     <Route path=path!("/leads/:id") view=LeadPage />
+                    <Route path=path!("/board") view=BoardPage />
+                    <Route path=path!("/funnel") view=FunnelPage />
+                    <Route path=path!("/scorecard") view=ScorecardPage />
+                    <Route path=path!("/settings") view=SettingsPage />
+                    <Route path=path!("/data") view=DataPage />
                 </Routes>
             </main>
+            <ToastArea />
+            <Show when=move || help.get()>
+                <HelpOverlay help=help />
+            </Show>
         </Router>
     }
+}
+
+/// The shortcut list (also the help overlay's content): (keys, meaning).
+const SHORTCUTS: [(&str, Msg); 9] = [
+    ("?", Msg::KeyHelp),
+    ("g t", Msg::NavToday),
+    ("g l", Msg::NavLeads),
+    ("g b", Msg::NavBoard),
+    ("n", Msg::KeyNewLead),
+    ("/", Msg::KeySearch),
+    ("c", Msg::KeyLogCall),
+    ("j / k", Msg::KeyNextPrev),
+    ("← / →", Msg::KeyBoardMove),
+];
+
+#[component]
+fn HelpOverlay(help: RwSignal<bool>) -> impl IntoView {
+    let i18n = crate::ui::i18n::use_i18n();
+    view! {
+        <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help">
+            <div class="card">
+                <h2 id="help-title">{i18n.t(Msg::Shortcuts)}</h2>
+                <dl class="shortcuts">
+                    {SHORTCUTS.map(|(k, m)| view! { <dt><kbd>{k}</kbd></dt><dd>{i18n.t(m)}</dd> }).collect_view()}
+                </dl>
+                <button type="button" data-testid="help-close" on:click=move |_| help.set(false)>{i18n.t(Msg::Close)}</button>
+            </div>
+        </div>
+    }
+}
+
+/// Global key handling (ignored while typing in a field).
+#[component]
+fn Shortcuts(help: RwSignal<bool>) -> impl IntoView {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use leptos_router::hooks::{use_location, use_navigate};
+        let state = expect_context::<AppState>();
+        let navigate = use_navigate();
+        let location = use_location();
+        let pending_g = StoredValue::new(false);
+        let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+            use wasm_bindgen::JsCast;
+            if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+                return;
+            }
+            let typing = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+            if typing {
+                return;
+            }
+            let key = ev.key();
+            let go = |page: Page| navigate(&page.href(), Default::default());
+            if pending_g.get_value() {
+                pending_g.set_value(false);
+                match key.as_str() {
+                    "t" => go(Page::Today),
+                    "l" => go(Page::Leads),
+                    "b" => go(Page::Board),
+                    "f" => go(Page::Funnel),
+                    "s" => go(Page::Scorecard),
+                    "d" => go(Page::Data),
+                    _ => {}
+                }
+                return;
+            }
+            let focus = |id: &str| {
+                if let Some(el) = document()
+                    .get_element_by_id(id)
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = el.focus();
+                }
+            };
+            match key.as_str() {
+                "?" => help.update(|h| *h = !*h),
+                "Escape" => help.set(false),
+                "g" => pending_g.set_value(true),
+                "n" => {
+                    ev.prevent_default();
+                    go(Page::Leads);
+                    set_timeout(
+                        move || focus("lead-name"),
+                        std::time::Duration::from_millis(50),
+                    );
+                }
+                "/" => {
+                    ev.prevent_default();
+                    go(Page::Leads);
+                    set_timeout(
+                        move || focus("lead-search"),
+                        std::time::Duration::from_millis(50),
+                    );
+                }
+                "c" => focus("log-kind"),
+                "j" | "k" => {
+                    let path = location.pathname.get_untracked();
+                    let current = path.rsplit('/').next().and_then(|s| s.parse().ok());
+                    let ids: Vec<_> = state
+                        .leads
+                        .with_untracked(|ls| ls.iter().rev().map(|l| l.id()).collect());
+                    if let Some(cur) = current
+                        && let Some(i) = ids.iter().position(|id| *id == cur)
+                    {
+                        let j = if key == "j" { i + 1 } else { i.wrapping_sub(1) };
+                        if let Some(next) = ids.get(j) {
+                            go(Page::Lead(*next));
+                        }
+                    } else if let Some(first) = ids.first() {
+                        go(Page::Lead(*first));
+                    }
+                }
+                _ => {}
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+    let _ = help;
 }
 
 #[cfg(target_arch = "wasm32")]

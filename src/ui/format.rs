@@ -1,6 +1,53 @@
 //! Display helpers shared by views.
 
+use crate::domain::lead::Priority;
+use crate::ui::i18n::{Lang, Msg};
 use chrono::{DateTime, Local, TimeDelta, Utc};
+
+/// The message naming a priority.
+pub fn priority_msg(p: Priority) -> Msg {
+    match p {
+        Priority::Low => Msg::PriorityLow,
+        Priority::Normal => Msg::PriorityNormal,
+        Priority::High => Msg::PriorityHigh,
+        Priority::Urgent => Msg::PriorityUrgent,
+    }
+}
+
+/// An integer with the locale's thousands separator: `12,500,000` in
+/// English, `12.500.000` in Vietnamese.
+pub fn number(n: u64, lang: Lang) -> String {
+    let digits = n.to_string();
+    let sep = match lang {
+        Lang::En => ',',
+        Lang::Vi => '.',
+    };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// An amount of Vietnamese đồng: `₫12,500,000` (en) or `12.500.000 ₫` (vi).
+pub fn vnd(n: u64, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("₫{}", number(n, lang)),
+        Lang::Vi => format!("{} ₫", number(n, lang)),
+    }
+}
+
+/// A percentage with one decimal (`42.5 %`, Vietnamese `42,5 %`).
+pub fn percent(v: f64, lang: Lang) -> String {
+    let s = format!("{v:.1} %");
+    match lang {
+        Lang::En => s,
+        Lang::Vi => s.replace('.', ","),
+    }
+}
 
 /// A timestamp in the browser's timezone, `YYYY-MM-DD HH:MM`.
 pub fn local_datetime(at: DateTime<Utc>) -> String {
@@ -24,6 +71,16 @@ pub fn business_duration(d: TimeDelta) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn money_and_numbers_follow_the_language() {
+        assert_eq!(vnd(12_500_000, Lang::En), "₫12,500,000");
+        assert_eq!(vnd(12_500_000, Lang::Vi), "12.500.000 ₫");
+        assert_eq!(number(999, Lang::En), "999");
+        assert_eq!(number(1000, Lang::Vi), "1.000");
+        assert_eq!(number(0, Lang::En), "0");
+        assert_eq!(percent(42.25, Lang::Vi), "42,2 %");
+    }
 
     #[test]
     fn durations() {

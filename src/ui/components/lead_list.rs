@@ -1,23 +1,113 @@
-//! The table of leads with a "next stage" button per row.
+//! The lead list: search, filters, sort, bulk actions, and a virtualised
+//! table (only the rows in view are in the DOM once the list is long).
 
 use super::stage_badge::StageBadge;
 use crate::app::routes::Page;
 use crate::app::state::{AppState, Loading};
-use crate::domain::lead::Lead;
-use crate::ui::format::local_datetime;
+use crate::domain::lead::{Closure, LeadId, LossKind, Priority};
+use crate::domain::pipeline::StageId;
+use crate::domain::queue::most_urgent;
+use crate::domain::rep::RepId;
+use crate::domain::search::{LeadFilter, Query, SlaFilter};
+use crate::ui::format::{local_datetime, priority_msg};
 use crate::ui::i18n::{Msg, use_i18n};
 use leptos::prelude::*;
+use std::collections::BTreeSet;
 
-/// Every lead, newest first.
+/// Row height in pixels (CSS keeps rows at exactly this height).
+const ROW_PX: usize = 44;
+/// Lists up to this long are rendered whole.
+const WHOLE: usize = 300;
+/// Rows rendered above and below the visible window.
+const OVERSCAN: usize = 10;
+
+/// How the list is ordered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sort {
+    Newest,
+    Oldest,
+    Name,
+    Urgent,
+}
+
+/// The list with its toolbar.
 #[component]
 pub fn LeadList() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
-    let rows = move || {
-        let mut leads = state.leads.get();
-        leads.reverse();
-        leads
+    let filter = RwSignal::new(LeadFilter::default());
+    let sort = RwSignal::new(Sort::Newest);
+    let selected = RwSignal::new(BTreeSet::<LeadId>::new());
+    let scroll_top = RwSignal::new(0usize);
+    let viewport = RwSignal::new(640usize);
+
+    // Positions (into insights.ws.leads) of the leads shown, in order.
+    let shown = Memo::new(move |_| {
+        let ins = state.insights.get();
+        let f = filter.get();
+        let q = Query::new(&f.query);
+        let mut idx: Vec<usize> = (0..ins.ws.leads.len())
+            .filter(|i| f.accepts(&q, &ins.ws.leads[*i], ins.clocks.get(*i), ins.now))
+            .collect();
+        let leads = &ins.ws.leads;
+        match sort.get() {
+            Sort::Newest => idx.reverse(),
+            Sort::Oldest => {}
+            Sort::Name => idx.sort_by_cached_key(|i| crate::domain::search::fold(leads[*i].name())),
+            Sort::Urgent => idx.sort_by_key(|i| {
+                ins.clocks
+                    .get(*i)
+                    .map_or((9, 0), |c| most_urgent(c).1.urgency())
+            }),
+        }
+        idx
+    });
+    let window = move || {
+        let n = shown.with(Vec::len);
+        if n <= WHOLE {
+            return (0, n);
+        }
+        let first = (scroll_top.get() / ROW_PX).saturating_sub(OVERSCAN);
+        let count = viewport.get() / ROW_PX + 2 * OVERSCAN;
+        (first.min(n), (first + count).min(n))
     };
+    let rows = move || {
+        let (a, b) = window();
+        let ins = state.insights.get();
+        shown.with(|s| {
+            s[a..b]
+                .iter()
+                .map(|i| ins.ws.leads[*i].clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    let pad_top = move || window().0 * ROW_PX;
+    let pad_bottom = move || (shown.with(Vec::len) - window().1) * ROW_PX;
+    let on_scroll = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            scroll_top.set(el.scroll_top().max(0) as usize);
+            viewport.set(el.client_height().max(0) as usize);
+        }
+    };
+    let is_virtual = move || shown.with(Vec::len) > WHOLE;
+    let all_selected = move || {
+        let n = shown.with(Vec::len);
+        n > 0 && selected.with(|s| s.len()) >= n
+    };
+    let toggle_all = move |_| {
+        if all_selected() {
+            selected.set(BTreeSet::new());
+        } else {
+            let ins = state.insights.get_untracked();
+            selected
+                .set(shown.with_untracked(|s| s.iter().map(|i| ins.ws.leads[*i].id()).collect()));
+        }
+    };
+
     view! {
         <section class="card lead-list">
             <h2>{i18n.t(Msg::Leads)}</h2>
@@ -40,32 +130,225 @@ pub fn LeadList() -> impl IntoView {
                     }
                 }
             >
-                <table data-testid="lead-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{i18n.t(Msg::Name)}</th>
-                            <th scope="col">{i18n.t(Msg::Contact)}</th>
-                            <th scope="col">{i18n.t(Msg::Source)}</th>
-                            <th scope="col">{i18n.t(Msg::Stage)}</th>
-                            <th scope="col">{i18n.t(Msg::Created)}</th>
-                            <th scope="col"><span class="sr-only">{i18n.t(Msg::Advance)}</span></th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=rows key=|l| (l.id(), l.updated_at()) let:lead>
-                            <LeadRow lead=lead />
-                        </For>
-                    </tbody>
-                </table>
+                <Filters filter=filter sort=sort />
+                <p class="muted" aria-live="polite" data-testid="lead-count">
+                    {move || shown.with(Vec::len)} " " {i18n.t(Msg::LeadsShown)}
+                </p>
+                <BulkBar selected=selected />
+                <div class="table-scroll" class:virtual=is_virtual on:scroll=on_scroll data-testid="lead-scroll">
+                    <table data-testid="lead-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">
+                                    <input
+                                        type="checkbox"
+                                        data-testid="select-all"
+                                        aria-label=i18n.t(Msg::SelectAll)
+                                        prop:checked=all_selected
+                                        on:change=toggle_all
+                                    />
+                                </th>
+                                <th scope="col">{i18n.t(Msg::Name)}</th>
+                                <th scope="col">{i18n.t(Msg::Contact)}</th>
+                                <th scope="col">{i18n.t(Msg::Source)}</th>
+                                <th scope="col">{i18n.t(Msg::Stage)}</th>
+                                <th scope="col">{i18n.t(Msg::Owner)}</th>
+                                <th scope="col">{i18n.t(Msg::Created)}</th>
+                                <th scope="col"><span class="sr-only">{i18n.t(Msg::Advance)}</span></th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", pad_top())></tr>
+                            <For each=rows key=|l| (l.id(), l.updated_at()) let:lead>
+                                <LeadRow lead=lead selected=selected />
+                            </For>
+                            <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", pad_bottom())></tr>
+                        </tbody>
+                    </table>
+                </div>
             </Show>
         </section>
     }
 }
 
+/// Search box, filters and sort.
+#[component]
+fn Filters(filter: RwSignal<LeadFilter>, sort: RwSignal<Sort>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let distinct = move |f: fn(&crate::domain::lead::Lead) -> &str| {
+        state.leads.with(|ls| {
+            ls.iter()
+                .map(|l| f(l).to_owned())
+                .filter(|s| !s.is_empty())
+                .collect::<BTreeSet<_>>()
+        })
+    };
+    let sources = Memo::new(move |_| distinct(|l| l.source()));
+    let campaigns = Memo::new(move |_| distinct(|l| l.campaign()));
+    let opt = |v: String| (!v.is_empty()).then_some(v);
+    view! {
+        <div class="filters" role="search">
+            <input
+                type="search"
+                id="lead-search"
+                data-testid="lead-search"
+                placeholder=i18n.t(Msg::SearchHint)
+                aria-label=i18n.t(Msg::Search)
+                on:input=move |ev| {
+                    let q = event_target_value(&ev);
+                    filter.update(|f| f.query = q);
+                }
+            />
+            <select data-testid="filter-stage" aria-label=i18n.t(Msg::Stage) on:change=move |ev| {
+                let v = event_target_value(&ev);
+                filter.update(|f| f.stage = opt(v).map(StageId::new));
+            }>
+                <option value="">{i18n.t(Msg::AllStages)}</option>
+                {move || state.pipeline.get().stages().iter().map(|s| view! { <option value=s.id.to_string()>{s.name.clone()}</option> }).collect_view()}
+            </select>
+            <select data-testid="filter-source" aria-label=i18n.t(Msg::Source) on:change=move |ev| {
+                let v = event_target_value(&ev);
+                filter.update(|f| f.source = opt(v));
+            }>
+                <option value="">{i18n.t(Msg::AllSources)}</option>
+                {move || sources.get().into_iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
+            </select>
+            <select data-testid="filter-campaign" aria-label=i18n.t(Msg::Campaign) on:change=move |ev| {
+                let v = event_target_value(&ev);
+                filter.update(|f| f.campaign = opt(v));
+            }>
+                <option value="">{i18n.t(Msg::AllCampaigns)}</option>
+                {move || campaigns.get().into_iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
+            </select>
+            <select data-testid="filter-owner" aria-label=i18n.t(Msg::Owner) on:change=move |ev| {
+                let v = event_target_value(&ev);
+                filter.update(|f| {
+                    f.owner = match v.as_str() {
+                        "" => None,
+                        "-" => Some(None),
+                        id => Some(Some(RepId::new(id))),
+                    }
+                });
+            }>
+                <option value="">{i18n.t(Msg::AllOwners)}</option>
+                <option value="-">{i18n.t(Msg::Unassigned)}</option>
+                {move || state.settings.get().reps.iter().map(|r| view! { <option value=r.id.to_string()>{r.name.clone()}</option> }).collect_view()}
+            </select>
+            <select data-testid="filter-priority" aria-label=i18n.t(Msg::Priority) on:change=move |ev| {
+                let v = event_target_value(&ev);
+                filter.update(|f| {
+                    f.priority = [Priority::Low, Priority::Normal, Priority::High, Priority::Urgent]
+                        .into_iter()
+                        .find(|p| format!("{p:?}") == v)
+                });
+            }>
+                <option value="">{i18n.t(Msg::AllPriorities)}</option>
+                {[Priority::Low, Priority::Normal, Priority::High, Priority::Urgent]
+                    .map(|p| view! { <option value=format!("{p:?}")>{i18n.t(priority_msg(p))}</option> })
+                    .collect_view()}
+            </select>
+            <select data-testid="filter-sla" aria-label=i18n.t(Msg::SlaClocks) on:change=move |ev| {
+                let v = event_target_value(&ev);
+                filter.update(|f| {
+                    f.sla = match v.as_str() {
+                        "breached" => Some(SlaFilter::Breached),
+                        "at-risk" => Some(SlaFilter::AtRisk),
+                        "on-track" => Some(SlaFilter::OnTrack),
+                        _ => None,
+                    }
+                });
+            }>
+                <option value="">{i18n.t(Msg::AnySla)}</option>
+                <option value="breached">{i18n.t(Msg::StatusBreached)}</option>
+                <option value="at-risk">{i18n.t(Msg::StatusAtRisk)}</option>
+                <option value="on-track">{i18n.t(Msg::OnTrack)}</option>
+            </select>
+            <select data-testid="filter-created" aria-label=i18n.t(Msg::Created) on:change=move |ev| {
+                let v = event_target_value(&ev);
+                filter.update(|f| f.created_within_days = v.parse().ok());
+            }>
+                <option value="">{i18n.t(Msg::AnyTime)}</option>
+                <option value="1">{i18n.t(Msg::LastDay)}</option>
+                <option value="7">{i18n.t(Msg::Last7Days)}</option>
+                <option value="30">{i18n.t(Msg::Last30Days)}</option>
+            </select>
+            <select data-testid="sort" aria-label=i18n.t(Msg::SortBy) on:change=move |ev| {
+                sort.set(match event_target_value(&ev).as_str() {
+                    "oldest" => Sort::Oldest,
+                    "name" => Sort::Name,
+                    "urgent" => Sort::Urgent,
+                    _ => Sort::Newest,
+                });
+            }>
+                <option value="newest">{i18n.t(Msg::SortNewest)}</option>
+                <option value="oldest">{i18n.t(Msg::SortOldest)}</option>
+                <option value="name">{i18n.t(Msg::SortName)}</option>
+                <option value="urgent">{i18n.t(Msg::SortUrgent)}</option>
+            </select>
+        </div>
+    }
+}
+
+/// Actions on the selected leads.
+#[component]
+fn BulkBar(selected: RwSignal<BTreeSet<LeadId>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let ids = move || selected.get_untracked().into_iter().collect::<Vec<_>>();
+    let reason = RwSignal::new(String::new());
+    let done = move || selected.set(BTreeSet::new());
+    view! {
+        <Show when=move || selected.with(|s| !s.is_empty())>
+            <div class="bulk" role="toolbar" aria-label=i18n.t(Msg::BulkActions) data-testid="bulk-bar">
+                <strong>{move || selected.with(BTreeSet::len)} " " {i18n.t(Msg::Selected)}</strong>
+                <select data-testid="bulk-owner" aria-label=i18n.t(Msg::AssignTo) on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    if v.is_empty() { return; }
+                    state.assign(&ids(), (v != "-").then(|| RepId::new(v)));
+                    done();
+                }>
+                    <option value="">{i18n.t(Msg::AssignTo)}</option>
+                    <option value="-">{i18n.t(Msg::Unassigned)}</option>
+                    {move || state.settings.get().reps.iter().map(|r| view! { <option value=r.id.to_string()>{r.name.clone()}</option> }).collect_view()}
+                </select>
+                <select data-testid="bulk-stage" aria-label=i18n.t(Msg::MoveTo) on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    if v.is_empty() { return; }
+                    state.move_to(&ids(), StageId::new(v));
+                    done();
+                }>
+                    <option value="">{i18n.t(Msg::MoveTo)}</option>
+                    {move || state.pipeline.get().stages().iter().map(|s| view! { <option value=s.id.to_string()>{s.name.clone()}</option> }).collect_view()}
+                </select>
+                <input data-testid="bulk-reason" placeholder=i18n.t(Msg::Reason) aria-label=i18n.t(Msg::Reason) bind:value=reason />
+                <button type="button" data-testid="bulk-junk" on:click=move |_| {
+                    let r = reason.get_untracked().trim().to_owned();
+                    if r.is_empty() {
+                        state.error.set(Some(crate::app::state::AppError::ReasonMissing));
+                        return;
+                    }
+                    state.close(&ids(), Closure { kind: LossKind::Junk, reason: r });
+                    done();
+                }>
+                    {i18n.t(Msg::MarkJunk)}
+                </button>
+                <button type="button" class="danger" data-testid="bulk-delete" on:click=move |_| {
+                    state.delete(&ids());
+                    done();
+                }>
+                    {i18n.t(Msg::Delete)}
+                </button>
+            </div>
+        </Show>
+    }
+}
+
 /// One row; the name links to the lead's page.
 #[component]
-fn LeadRow(lead: Lead) -> impl IntoView {
+fn LeadRow(lead: crate::domain::lead::Lead, selected: RwSignal<BTreeSet<LeadId>>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let id = lead.id();
     let closed = state.pipeline.with_untracked(|p| lead.is_closed(p));
     let contact = lead
@@ -73,14 +356,27 @@ fn LeadRow(lead: Lead) -> impl IntoView {
         .map(|p| p.e164().to_owned())
         .or_else(|| lead.email().map(|e| e.to_string()))
         .unwrap_or_default();
+    let owner = lead
+        .owner()
+        .map(|o| state.insights.with_untracked(|i| i.rep_name(o)));
     view! {
         <tr data-testid="lead-row" data-lead-id=id.to_string()>
+            <td>
+                <input
+                    type="checkbox"
+                    data-testid="select-lead"
+                    aria-label=lead.name().to_owned()
+                    prop:checked=move || selected.with(|s| s.contains(&id))
+                    on:change=move |_| selected.update(|s| if !s.remove(&id) { s.insert(id); })
+                />
+            </td>
             <td>
                 <a href=Page::Lead(id).href() data-testid="lead-link">{lead.name().to_owned()}</a>
             </td>
             <td>{contact}</td>
             <td>{lead.source().to_owned()}</td>
             <td><StageBadge stage=lead.stage().clone() /></td>
+            <td>{owner.unwrap_or_else(|| i18n.t(Msg::Unassigned)().to_owned())}</td>
             <td>{local_datetime(lead.created_at())}</td>
             <td>
                 <AdvanceButton closed=closed on_advance=move || state.advance(id) />

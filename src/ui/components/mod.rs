@@ -6,3 +6,4 @@ pub mod lead_form;
 pub mod lead_list;
 pub mod sla_clocks;
 pub mod stage_badge;
+pub mod toast;

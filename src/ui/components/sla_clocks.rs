@@ -2,16 +2,16 @@
 //! browser's timezone. Computed by `domain::sla::evaluate` from the stored
 //! workspace at the current time.
 
-use crate::app::clock;
 use crate::app::state::AppState;
-use crate::domain::calendar::BusinessCalendar;
-use crate::domain::lead::Lead;
-use crate::domain::sla::{LeadClocks, SlaContext, Status, evaluate};
+use crate::domain::lead::LeadId;
+use crate::domain::queue::ClockKind;
+use crate::domain::sla::{LeadClocks, Status};
 use crate::ui::format::{business_duration, local_datetime};
 use crate::ui::i18n::{I18n, Msg, use_i18n};
 use leptos::prelude::*;
 
-fn describe(i18n: I18n, status: &Status) -> (Msg, String) {
+/// The status name and a detail line (due, remaining, overdue…) of a clock.
+pub fn describe(i18n: I18n, status: &Status) -> (Msg, String) {
     let t = |m| i18n.t(m)();
     match status {
         Status::Pending { due, remaining } | Status::AtRisk { due, remaining } => (
@@ -55,7 +55,8 @@ fn describe(i18n: I18n, status: &Status) -> (Msg, String) {
     }
 }
 
-fn css(status: &Status) -> &'static str {
+/// The CSS class of a clock status.
+pub fn css(status: &Status) -> &'static str {
     match status {
         Status::Breached { .. } => "clock breached",
         Status::AtRisk { .. } => "clock at-risk",
@@ -64,40 +65,41 @@ fn css(status: &Status) -> &'static str {
     }
 }
 
-/// The clocks of `lead`; a calendar the settings cannot build shows nothing.
+/// The message naming a clock.
+pub fn clock_msg(kind: ClockKind) -> Msg {
+    match kind {
+        ClockKind::FirstResponse => Msg::ClockFirstResponse,
+        ClockKind::Attempts => Msg::ClockAttempts,
+        ClockKind::StageTime => Msg::ClockStageTime,
+        ClockKind::Reassignment => Msg::ClockReassignment,
+        ClockKind::Nurture => Msg::ClockNurture,
+    }
+}
+
+/// The clocks of lead `id` at the app's current tick; a calendar the
+/// settings cannot build shows nothing.
 #[component]
-pub fn SlaClocks(lead: Lead) -> impl IntoView {
+pub fn SlaClocks(id: LeadId) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
-    let clocks = move || -> Option<LeadClocks> {
-        let settings = state.settings.get();
-        let calendar = BusinessCalendar::new(settings.calendar.clone()).ok()?;
-        let ctx = SlaContext {
-            calendar: &calendar,
-            pipeline: &settings.pipeline,
-            policies: &settings.policies,
-        };
-        let acts: Vec<_> = state.activities.with(|all| {
-            all.iter()
-                .filter(|a| a.lead == lead.id())
-                .cloned()
-                .collect()
-        });
-        Some(evaluate(ctx, &lead, &acts, clock::now()))
-    };
+    let clocks =
+        move || -> Option<LeadClocks> { state.insights.with(|i| i.clocks_of(id).copied()) };
     view! {
         <section class="sla-clocks" data-testid="sla-clocks">
             <h2>{i18n.t(Msg::SlaClocks)}</h2>
             {move || {
                 clocks()
                     .map(|c| {
-                        let rows = [
-                            (Msg::ClockFirstResponse, c.first_response, "clock-first-response"),
-                            (Msg::ClockAttempts, c.attempts.status, "clock-attempts"),
-                            (Msg::ClockStageTime, c.stage_time, "clock-stage-time"),
-                            (Msg::ClockReassignment, c.reassignment, "clock-reassignment"),
-                            (Msg::ClockNurture, c.nurture, "clock-nurture"),
-                        ];
+                        let rows = ClockKind::ALL.map(|k| {
+                            let id = match k {
+                                ClockKind::FirstResponse => "clock-first-response",
+                                ClockKind::Attempts => "clock-attempts",
+                                ClockKind::StageTime => "clock-stage-time",
+                                ClockKind::Reassignment => "clock-reassignment",
+                                ClockKind::Nurture => "clock-nurture",
+                            };
+                            (clock_msg(k), k.of(&c), id)
+                        });
                         let made = c.attempts.made;
                         view! {
                             <dl>

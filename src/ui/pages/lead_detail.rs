@@ -1,15 +1,21 @@
-//! `/leads/:id`: one lead, its stage and its stage history.
+//! `/leads/:id`: one lead — contact, owner, stage and its moves, every SLA
+//! clock, a timeline of activities and stage changes, activity logging,
+//! CSAT, won/lost/junk with a reason, delete (with undo).
 
 use crate::app::routes::Page;
 use crate::app::state::{AppState, Loading};
-use crate::domain::lead::{Lead, LeadId};
+use crate::domain::activity::{Activity, ActivityKind, Channel, Direction, Outcome};
+use crate::domain::lead::{Closure, Csat, Lead, LeadId, LossKind};
+use crate::domain::pipeline::{StageId, StageKind};
+use crate::domain::rep::RepId;
 use crate::ui::components::{
     lead_list::AdvanceButton, sla_clocks::SlaClocks, stage_badge::StageBadge,
 };
-use crate::ui::format::local_datetime;
+use crate::ui::format::{local_datetime, priority_msg, vnd};
 use crate::ui::i18n::{Msg, use_i18n};
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map};
 
 /// The lead named by the route, or a "does not exist" notice.
 #[component]
@@ -31,53 +37,379 @@ pub fn LeadPage() -> impl IntoView {
     }
 }
 
+/// Kinds offered when logging: (value, kind, label).
+const KINDS: [(&str, ActivityKind, Msg); 6] = [
+    ("call", ActivityKind::Call, Msg::KindCall),
+    ("sms", ActivityKind::Message(Channel::Sms), Msg::KindSms),
+    ("zalo", ActivityKind::Message(Channel::Zalo), Msg::KindZalo),
+    (
+        "email",
+        ActivityKind::Message(Channel::Email),
+        Msg::KindEmail,
+    ),
+    ("meeting", ActivityKind::Meeting, Msg::KindMeeting),
+    ("note", ActivityKind::Note, Msg::KindNote),
+];
+
+/// Outcomes offered when logging.
+const OUTCOMES: [(&str, Outcome, Msg); 7] = [
+    ("connected", Outcome::Connected, Msg::OutcomeConnected),
+    ("no_answer", Outcome::NoAnswer, Msg::OutcomeNoAnswer),
+    ("busy", Outcome::Busy, Msg::OutcomeBusy),
+    (
+        "wrong_number",
+        Outcome::WrongNumber,
+        Msg::OutcomeWrongNumber,
+    ),
+    ("replied", Outcome::Replied, Msg::OutcomeReplied),
+    ("resolved", Outcome::Resolved, Msg::OutcomeResolved),
+    ("sent", Outcome::Sent, Msg::OutcomeSent),
+];
+
+/// The label of an activity kind.
+pub fn kind_msg(kind: ActivityKind) -> Msg {
+    KINDS
+        .iter()
+        .find(|(_, k, _)| *k == kind)
+        .map_or(Msg::KindMessage, |(_, _, m)| *m)
+}
+
+/// The label of an outcome.
+pub fn outcome_msg(outcome: Outcome) -> Msg {
+    OUTCOMES
+        .iter()
+        .find(|(_, o, _)| *o == outcome)
+        .map_or(Msg::OutcomeSent, |(_, _, m)| *m)
+}
+
 #[component]
 fn LeadCard(lead: Lead) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     let id = lead.id();
     let closed = state.pipeline.with_untracked(|p| lead.is_closed(p));
-    let stage_name = move |s: &crate::domain::pipeline::StageId| {
+    let lang = i18n.0;
+    let value = lead.value();
+    let reps = state.settings.with_untracked(|s| s.reps.clone());
+    let owner_value = lead.owner().map(|o| o.to_string()).unwrap_or_default();
+    let stages = state.pipeline.with_untracked(|p| p.stages().to_vec());
+    let custom = lead
+        .custom()
+        .iter()
+        .map(|(k, v)| view! { <dt>{k.clone()}</dt><dd>{v.clone()}</dd> })
+        .collect_view();
+    let closure = lead.closure().map(|c| {
+        let kind = match c.kind {
+            LossKind::Lost => Msg::MarkLost,
+            LossKind::Junk => Msg::MarkJunk,
+        };
+        view! {
+            <p class="closure" data-testid="closure">
+                <strong>{i18n.t(kind)}</strong> ": " {c.reason.clone()}
+            </p>
+        }
+    });
+    let on_owner = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        state.assign(&[id], (!v.is_empty()).then(|| RepId::new(v)));
+    };
+    let on_move = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        if !v.is_empty() {
+            state.move_to(&[id], StageId::new(v));
+        }
+    };
+    let on_csat = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        let csat = v.parse::<u8>().ok().and_then(|n| Csat::try_from(n).ok());
+        state.set_csat(id, csat);
+    };
+    let navigate = use_navigate();
+    let delete = move |_| {
+        state.delete(&[id]);
+        navigate(&Page::Leads.href(), Default::default());
+    };
+    let csat_value = lead
+        .csat()
+        .map(|c| c.score().to_string())
+        .unwrap_or_default();
+    view! {
+        <article class="card lead-card" data-testid="lead-card">
+            <header class="lead-head">
+                <h1 data-testid="lead-title">{lead.name().to_owned()}</h1>
+                <StageBadge stage=lead.stage().clone() />
+                <span class="pill">{i18n.t(priority_msg(lead.priority()))}</span>
+            </header>
+            {closure}
+            <div class="lead-grid">
+                <section>
+                    <dl>
+                        <dt>{i18n.t(Msg::Phone)}</dt>
+                        <dd data-testid="lead-phone-value">{lead.phone().map(|p| p.e164().to_owned())}</dd>
+                        <dt>{i18n.t(Msg::Email)}</dt>
+                        <dd>{lead.email().map(|e| e.to_string())}</dd>
+                        <dt>{i18n.t(Msg::Source)}</dt>
+                        <dd>{lead.source().to_owned()}</dd>
+                        <dt>{i18n.t(Msg::Campaign)}</dt>
+                        <dd>{lead.campaign().to_owned()}</dd>
+                        <dt>{i18n.t(Msg::Value)}</dt>
+                        <dd>{move || value.map(|v| vnd(v, lang.get()))}</dd>
+                        <dt>{i18n.t(Msg::Created)}</dt>
+                        <dd>{local_datetime(lead.created_at())}</dd>
+                        {custom}
+                    </dl>
+                    <div class="field">
+                        <label for="lead-owner">{i18n.t(Msg::Owner)}</label>
+                        <select id="lead-owner" data-testid="lead-owner" on:change=on_owner prop:value=owner_value.clone()>
+                            <option value="" selected=owner_value.is_empty()>{i18n.t(Msg::Unassigned)}</option>
+                            {reps
+                                .iter()
+                                .map(|r| {
+                                    let v = r.id.to_string();
+                                    let sel = v == owner_value;
+                                    view! { <option value=v selected=sel>{r.name.clone()}</option> }
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="lead-csat">{i18n.t(Msg::Csat)}</label>
+                        <select id="lead-csat" data-testid="lead-csat" on:change=on_csat>
+                            <option value="" selected=csat_value.is_empty()>"—"</option>
+                            {(1..=5u8)
+                                .map(|n| {
+                                    let sel = csat_value == n.to_string();
+                                    view! { <option value=n.to_string() selected=sel>{"★".repeat(n as usize)}</option> }
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                </section>
+                <section class="lead-actions">
+                    <h2>{i18n.t(Msg::Stage)}</h2>
+                    <AdvanceButton closed=closed on_advance=move || state.advance(id) />
+                    <div class="field">
+                        <label for="lead-move">{i18n.t(Msg::MoveTo)}</label>
+                        <select id="lead-move" data-testid="lead-move" on:change=on_move>
+                            <option value="">"—"</option>
+                            {stages
+                                .iter()
+                                .filter(|s| s.kind != StageKind::Lost)
+                                .map(|s| view! { <option value=s.id.to_string()>{s.name.clone()}</option> })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <CloseForm id=id />
+                    <button type="button" class="danger" data-testid="delete-lead" on:click=delete>
+                        {i18n.t(Msg::Delete)}
+                    </button>
+                </section>
+            </div>
+            <LogActivity id=id />
+            <SlaClocks id=id />
+            <Timeline lead=lead.clone() />
+        </article>
+    }
+}
+
+/// Mark lost or junk, with a required reason.
+#[component]
+fn CloseForm(id: LeadId) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let reason = RwSignal::new(String::new());
+    let missing = RwSignal::new(false);
+    let close = move |kind: LossKind| {
+        let r = reason.get_untracked().trim().to_owned();
+        if r.is_empty() {
+            missing.set(true);
+            return;
+        }
+        missing.set(false);
+        state.close(&[id], Closure { kind, reason: r });
+    };
+    view! {
+        <div class="field close-form">
+            <label for="close-reason">{i18n.t(Msg::Reason)}</label>
+            <input
+                id="close-reason"
+                data-testid="close-reason"
+                bind:value=reason
+                aria-invalid=move || missing.get().to_string()
+                aria-describedby="close-reason-error"
+            />
+            <p class="field-error" id="close-reason-error" data-testid="close-reason-error">
+                {move || missing.get().then(|| i18n.t(Msg::ErrReasonMissing)())}
+            </p>
+            <button type="button" data-testid="mark-lost" on:click=move |_| close(LossKind::Lost)>
+                {i18n.t(Msg::MarkLost)}
+            </button>
+            <button type="button" data-testid="mark-junk" on:click=move |_| close(LossKind::Junk)>
+                {i18n.t(Msg::MarkJunk)}
+            </button>
+        </div>
+    }
+}
+
+/// Log a call, message, meeting or note.
+#[component]
+fn LogActivity(id: LeadId) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let kind = RwSignal::new("call".to_owned());
+    let direction = RwSignal::new("outbound".to_owned());
+    let outcome = RwSignal::new("connected".to_owned());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let k = KINDS
+            .iter()
+            .find(|(v, _, _)| *v == kind.get_untracked())
+            .map_or(ActivityKind::Call, |(_, k, _)| *k);
+        let o = OUTCOMES
+            .iter()
+            .find(|(v, _, _)| *v == outcome.get_untracked())
+            .map_or(Outcome::Connected, |(_, o, _)| *o);
+        let d = if direction.get_untracked() == "inbound" {
+            Direction::Inbound
+        } else {
+            Direction::Outbound
+        };
+        state.log_activity(id, k, d, o);
+    };
+    view! {
+        <form class="log-activity" on:submit=submit data-testid="log-form">
+            <h2>{i18n.t(Msg::LogActivity)}</h2>
+            <div class="row">
+                <label>
+                    {i18n.t(Msg::Kind)}
+                    <select data-testid="log-kind" bind:value=kind>
+                        {KINDS.iter().map(|(v, _, m)| view! { <option value=*v>{i18n.t(*m)}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    {i18n.t(Msg::Direction)}
+                    <select data-testid="log-direction" bind:value=direction>
+                        <option value="outbound">{i18n.t(Msg::Outbound)}</option>
+                        <option value="inbound">{i18n.t(Msg::Inbound)}</option>
+                    </select>
+                </label>
+                <label>
+                    {i18n.t(Msg::Outcome)}
+                    <select data-testid="log-outcome" bind:value=outcome>
+                        {OUTCOMES.iter().map(|(v, _, m)| view! { <option value=*v>{i18n.t(*m)}</option> }).collect_view()}
+                    </select>
+                </label>
+                <button type="submit" class="primary" data-testid="log-activity" disabled=move || state.loading.get() != Loading::Ready>
+                    {i18n.t(Msg::Log)}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// One entry of the timeline.
+enum Entry {
+    Activity(Activity),
+    Move {
+        at: DateTime<Utc>,
+        from: Option<StageId>,
+        to: StageId,
+    },
+}
+
+impl Entry {
+    fn at(&self) -> DateTime<Utc> {
+        match self {
+            Entry::Activity(a) => a.at,
+            Entry::Move { at, .. } => *at,
+        }
+    }
+}
+
+/// Activities and stage changes, newest first.
+#[component]
+fn Timeline(lead: Lead) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let id = lead.id();
+    let stage_name = move |s: &StageId| {
         state.pipeline.with(|p| {
             p.stage(s)
                 .map_or_else(|| s.to_string(), |st| st.name.clone())
         })
     };
-    let history = lead
-        .history()
-        .iter()
-        .map(|change| {
-            let to = stage_name(&change.to);
-            let text = match &change.from {
-                None => format!("{} {to}", i18n.t(Msg::EnteredAt)()),
-                Some(from) => format!("{} {} → {to}", i18n.t(Msg::MovedFromTo)(), stage_name(from)),
-            };
-            view! {
-                <li data-testid="history-entry">
-                    <time>{local_datetime(change.at)}</time>
-                    " "
-                    {text}
-                </li>
-            }
-        })
-        .collect_view();
+    let entries = move || {
+        let mut all: Vec<Entry> = state.activities.with(|acts| {
+            acts.iter()
+                .filter(|a| a.lead == id)
+                .cloned()
+                .map(Entry::Activity)
+                .collect()
+        });
+        all.extend(lead.history().iter().map(|c| Entry::Move {
+            at: c.at,
+            from: c.from.clone(),
+            to: c.to.clone(),
+        }));
+        all.sort_by_key(|e| std::cmp::Reverse(e.at()));
+        all
+    };
+    let rep_name = move |r: &RepId| state.insights.with_untracked(|i| i.rep_name(r));
     view! {
-        <article class="card lead-card" data-testid="lead-card">
-            <h1 data-testid="lead-title">{lead.name().to_owned()}</h1>
-            <dl>
-                <dt>{i18n.t(Msg::Phone)}</dt>
-                <dd data-testid="lead-phone-value">{lead.phone().map(|p| p.e164().to_owned())}</dd>
-                <dt>{i18n.t(Msg::Email)}</dt>
-                <dd>{lead.email().map(|e| e.to_string())}</dd>
-                <dt>{i18n.t(Msg::Source)}</dt>
-                <dd>{lead.source().to_owned()}</dd>
-                <dt>{i18n.t(Msg::Stage)}</dt>
-                <dd><StageBadge stage=lead.stage().clone() /></dd>
-            </dl>
-            <AdvanceButton closed=closed on_advance=move || state.advance(id) />
-            <SlaClocks lead=lead.clone() />
+        <section class="timeline">
             <h2>{i18n.t(Msg::History)}</h2>
-            <ol class="history">{history}</ol>
-        </article>
+            <ol class="history" data-testid="timeline">
+                {move || {
+                    entries()
+                        .into_iter()
+                        .map(|e| {
+                            let at = local_datetime(e.at());
+                            match e {
+                                Entry::Activity(a) => {
+                                    let dir = match a.direction {
+                                        Direction::Outbound => Msg::Outbound,
+                                        Direction::Inbound => Msg::Inbound,
+                                    };
+                                    let who = a.rep.as_ref().map(rep_name).unwrap_or_default();
+                                    view! {
+                                        <li data-testid="activity-entry">
+                                            <time>{at}</time>
+                                            " "
+                                            <strong>{i18n.t(kind_msg(a.kind))}</strong>
+                                            " · "
+                                            {i18n.t(dir)}
+                                            " · "
+                                            {i18n.t(outcome_msg(a.outcome))}
+                                            " · "
+                                            {who}
+                                        </li>
+                                    }
+                                    .into_any()
+                                }
+                                Entry::Move { from, to, .. } => {
+                                    let text = match &from {
+                                        None => format!("{} {}", i18n.t(Msg::EnteredAt)(), stage_name(&to)),
+                                        Some(f) => format!(
+                                            "{} {} → {}",
+                                            i18n.t(Msg::MovedFromTo)(),
+                                            stage_name(f),
+                                            stage_name(&to)
+                                        ),
+                                    };
+                                    view! {
+                                        <li data-testid="history-entry">
+                                            <time>{at}</time>
+                                            " "
+                                            {text}
+                                        </li>
+                                    }
+                                    .into_any()
+                                }
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ol>
+        </section>
     }
 }

@@ -1,0 +1,216 @@
+//! Lead search and filters for the lead list.
+//!
+//! Rules:
+//! - The query matches, case- and accent-insensitively, a substring of the
+//!   name, e-mail, campaign or source; or, when it holds at least 3 digits,
+//!   the digits of the phone number in any format: `0912 345`, `+84 912`,
+//!   `84912` all find `+84912345678` (a leading `0` stands for `84`).
+//! - Every set filter must hold; an unset one accepts everything.
+//! - "Created within" counts calendar days back from `now`.
+
+use super::lead::{Lead, Priority};
+use super::pipeline::StageId;
+use super::queue::{Bucket, bucket, most_urgent};
+use super::rep::RepId;
+use super::sla::LeadClocks;
+use chrono::{DateTime, TimeDelta, Utc};
+
+/// What the SLA status filter looks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SlaFilter {
+    /// A running clock is past due.
+    Breached,
+    /// A clock is running out.
+    AtRisk,
+    /// Nothing breached or at risk.
+    OnTrack,
+}
+
+/// The filters of the lead list.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LeadFilter {
+    /// Free text.
+    pub query: String,
+    /// Current stage.
+    pub stage: Option<StageId>,
+    /// Source (case-insensitive).
+    pub source: Option<String>,
+    /// Campaign (case-insensitive).
+    pub campaign: Option<String>,
+    /// Owner; `Some(None)` means unassigned.
+    pub owner: Option<Option<RepId>>,
+    /// Priority.
+    pub priority: Option<Priority>,
+    /// SLA status.
+    pub sla: Option<SlaFilter>,
+    /// Created within this many days before now.
+    pub created_within_days: Option<u32>,
+}
+
+/// A query prepared once for many leads.
+pub struct Query {
+    text: String,
+    digits: Option<String>,
+}
+
+/// Lower-case without Vietnamese diacritics (`Nguyễn Đức` → `nguyen duc`).
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'ả' | 'ã' | 'ạ' | 'ă' | 'ằ' | 'ắ' | 'ẳ' | 'ẵ' | 'ặ' | 'â' | 'ầ' | 'ấ'
+            | 'ẩ' | 'ẫ' | 'ậ' => 'a',
+            'è' | 'é' | 'ẻ' | 'ẽ' | 'ẹ' | 'ê' | 'ề' | 'ế' | 'ể' | 'ễ' | 'ệ' => {
+                'e'
+            }
+            'ì' | 'í' | 'ỉ' | 'ĩ' | 'ị' => 'i',
+            'ò' | 'ó' | 'ỏ' | 'õ' | 'ọ' | 'ô' | 'ồ' | 'ố' | 'ổ' | 'ỗ' | 'ộ' | 'ơ' | 'ờ' | 'ớ'
+            | 'ở' | 'ỡ' | 'ợ' => 'o',
+            'ù' | 'ú' | 'ủ' | 'ũ' | 'ụ' | 'ư' | 'ừ' | 'ứ' | 'ử' | 'ữ' | 'ự' => {
+                'u'
+            }
+            'ỳ' | 'ý' | 'ỷ' | 'ỹ' | 'ỵ' => 'y',
+            'đ' => 'd',
+            other => other,
+        })
+        .collect()
+}
+
+impl Query {
+    /// Prepares `q`.
+    pub fn new(q: &str) -> Query {
+        let digits: String = q.chars().filter(char::is_ascii_digit).collect();
+        let digits = (digits.len() >= 3).then(|| match digits.strip_prefix('0') {
+            Some(rest) => format!("84{rest}"),
+            None => digits,
+        });
+        Query {
+            text: fold(q.trim()),
+            digits,
+        }
+    }
+
+    /// True when the lead matches.
+    pub fn matches(&self, lead: &Lead) -> bool {
+        if self.text.is_empty() {
+            return true;
+        }
+        if let (Some(d), Some(p)) = (&self.digits, lead.phone())
+            && p.e164().trim_start_matches('+').contains(d.as_str())
+        {
+            return true;
+        }
+        let hit = |s: &str| fold(s).contains(&self.text);
+        hit(lead.name())
+            || lead.email().is_some_and(|e| hit(e.as_str()))
+            || hit(lead.campaign())
+            || hit(lead.source())
+    }
+}
+
+impl LeadFilter {
+    /// True when `lead` (with its `clocks`, if known) passes every filter at `now`.
+    pub fn accepts(
+        &self,
+        query: &Query,
+        lead: &Lead,
+        clocks: Option<&LeadClocks>,
+        now: DateTime<Utc>,
+    ) -> bool {
+        let same = |want: &Option<String>, have: &str| {
+            want.as_ref().is_none_or(|w| w.eq_ignore_ascii_case(have))
+        };
+        self.stage.as_ref().is_none_or(|s| lead.stage() == s)
+            && same(&self.source, lead.source())
+            && same(&self.campaign, lead.campaign())
+            && self
+                .owner
+                .as_ref()
+                .is_none_or(|o| lead.owner() == o.as_ref())
+            && self.priority.is_none_or(|p| lead.priority() == p)
+            && self
+                .created_within_days
+                .is_none_or(|d| lead.created_at() >= now - TimeDelta::days(i64::from(d)))
+            && self.sla.is_none_or(|want| {
+                let b = clocks.and_then(|c| bucket(&most_urgent(c).1, TimeDelta::zero()));
+                match want {
+                    SlaFilter::Breached => b == Some(Bucket::Breached),
+                    SlaFilter::AtRisk => b == Some(Bucket::AtRisk),
+                    SlaFilter::OnTrack => b.is_none(),
+                }
+            })
+            && query.matches(lead)
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::domain::lead::{LeadDraft, LeadId};
+    use crate::domain::pipeline::Pipeline;
+    use crate::domain::test_support::vn;
+
+    fn lead(name: &str, phone: &str, email: &str) -> Lead {
+        let draft = LeadDraft {
+            name: name.into(),
+            phone: phone.into(),
+            email: email.into(),
+            source: "Facebook".into(),
+        };
+        Lead::create(
+            &draft,
+            LeadId::from_uuid(uuid::Uuid::from_u128(7)),
+            vn("2026-03-02 08:00"),
+            &Pipeline::default(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn phone_in_any_format_finds_the_lead() {
+        let l = lead("Trần Thị Mai", "0912 345 678", "");
+        for q in [
+            "0912 345",
+            "+84 912",
+            "84912345678",
+            "912-345-678",
+            "345678",
+        ] {
+            assert!(Query::new(q).matches(&l), "{q}");
+        }
+        for q in ["0913", "12"] {
+            assert!(!Query::new(q).matches(&l), "{q}");
+        }
+    }
+
+    #[test]
+    fn names_match_without_accents_or_case() {
+        let l = lead("Nguyễn Đức Anh", "", "anh@Example.com");
+        for q in ["nguyen duc", "ĐỨC", "anh@example", "facebook", ""] {
+            assert!(Query::new(q).matches(&l), "{q}");
+        }
+        assert!(!Query::new("binh").matches(&l));
+    }
+
+    #[test]
+    fn every_set_filter_must_hold() {
+        let l = lead("Mai", "0912345678", "");
+        let now = vn("2026-03-05 08:00");
+        let q = Query::new("");
+        let mut f = LeadFilter {
+            source: Some("facebook".into()),
+            created_within_days: Some(7),
+            owner: Some(None),
+            ..LeadFilter::default()
+        };
+        assert!(f.accepts(&q, &l, None, now));
+        f.created_within_days = Some(1);
+        assert!(!f.accepts(&q, &l, None, now));
+        f.created_within_days = None;
+        f.stage = Some(StageId::new("qualified"));
+        assert!(!f.accepts(&q, &l, None, now));
+        f.stage = None;
+        f.owner = Some(Some(RepId::new("an")));
+        assert!(!f.accepts(&q, &l, None, now));
+    }
+}

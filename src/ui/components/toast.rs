@@ -1,0 +1,34 @@
+//! Results of actions, announced politely; a deletion offers undo.
+
+use crate::app::state::{AppState, Toast};
+use crate::ui::i18n::{Msg, use_i18n};
+use leptos::prelude::*;
+
+/// The toast area at the bottom of the screen.
+#[component]
+pub fn ToastArea() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    view! {
+        <div class="toasts" role="status" aria-live="polite" data-testid="toasts">
+            {move || state.toast.get().map(|t| {
+                let text = match t {
+                    Toast::Deleted(n) => format!("{n} {}", i18n.t(Msg::ToastDeleted)()),
+                    Toast::Imported(n) => format!("{n} {}", i18n.t(Msg::ToastImported)()),
+                    Toast::Saved => i18n.t(Msg::ToastSaved)().to_owned(),
+                };
+                view! {
+                    <div class="toast" data-testid="toast">
+                        <span data-testid="toast-text">{text}</span>
+                        {matches!(t, Toast::Deleted(_)).then(|| view! {
+                            <button type="button" data-testid="undo" on:click=move |_| { state.toast.set(None); state.undo_delete(); }>
+                                {i18n.t(Msg::Undo)}
+                            </button>
+                        })}
+                        <button type="button" class="link" aria-label=i18n.t(Msg::Dismiss) on:click=move |_| state.toast.set(None)>"✕"</button>
+                    </div>
+                }
+            })}
+        </div>
+    }
+}

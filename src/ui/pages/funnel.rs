@@ -1,0 +1,176 @@
+//! `/funnel`: leads reaching each stage (an SVG chart with the same figures
+//! in a table beside it), conversion and drop-off, where lost and junk leads
+//! left and why, and which team owns each step.
+
+use crate::app::state::AppState;
+use crate::domain::funnel::{Funnel, FunnelFilter, funnel};
+use crate::domain::pipeline::Team;
+use crate::domain::rep::RepId;
+use crate::domain::scorecard::{Period, PeriodKind};
+use crate::ui::format::{business_duration, percent};
+use crate::ui::i18n::{Msg, use_i18n};
+use chrono::TimeDelta;
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+/// The funnel screen.
+#[component]
+pub fn FunnelPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let range = RwSignal::new("all".to_owned());
+    let source = RwSignal::new(String::new());
+    let campaign = RwSignal::new(String::new());
+    let owner = RwSignal::new(String::new());
+    let data = Memo::new(move |_| -> Option<Funnel> {
+        let ins = state.insights.get();
+        let p = ins.prepared()?;
+        let tz = p.timezone();
+        let (from, to) = match range.get().as_str() {
+            "month" => {
+                let (a, b) = Period::containing(PeriodKind::Month, ins.now, tz).range(tz);
+                (Some(a), Some(b))
+            }
+            "last-month" => {
+                let (a, b) = Period::containing(PeriodKind::Month, ins.now, tz)
+                    .previous()
+                    .range(tz);
+                (Some(a), Some(b))
+            }
+            "90" => (Some(ins.now - TimeDelta::days(90)), None),
+            _ => (None, None),
+        };
+        let opt = |s: String| (!s.is_empty()).then_some(s);
+        let filter = FunnelFilter {
+            from,
+            to,
+            source: opt(source.get()),
+            campaign: opt(campaign.get()),
+            owner: opt(owner.get()).map(RepId::new),
+        };
+        Some(funnel(
+            &ins.ws.leads,
+            &ins.ws.pipeline,
+            &p.calendar,
+            &filter,
+        ))
+    });
+    let distinct = move |f: fn(&crate::domain::lead::Lead) -> &str| {
+        state.leads.with(|ls| {
+            ls.iter()
+                .map(|l| f(l).to_owned())
+                .filter(|s| !s.is_empty())
+                .collect::<BTreeSet<_>>()
+        })
+    };
+    let lang = i18n.0;
+    let pct =
+        move |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| percent(v * 100.0, lang.get()));
+    view! {
+        <div class="funnel-page" data-testid="page-funnel">
+            <h1>{i18n.t(Msg::NavFunnel)}</h1>
+            <div class="filters">
+                <select data-testid="funnel-period" aria-label=i18n.t(Msg::Period) bind:value=range>
+                    <option value="all">{i18n.t(Msg::AnyTime)}</option>
+                    <option value="month">{i18n.t(Msg::ThisMonth)}</option>
+                    <option value="last-month">{i18n.t(Msg::LastMonth)}</option>
+                    <option value="90">{i18n.t(Msg::Last90Days)}</option>
+                </select>
+                <select data-testid="funnel-source" aria-label=i18n.t(Msg::Source) bind:value=source>
+                    <option value="">{i18n.t(Msg::AllSources)}</option>
+                    {move || distinct(|l| l.source()).into_iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
+                </select>
+                <select data-testid="funnel-campaign" aria-label=i18n.t(Msg::Campaign) bind:value=campaign>
+                    <option value="">{i18n.t(Msg::AllCampaigns)}</option>
+                    {move || distinct(|l| l.campaign()).into_iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
+                </select>
+                <select data-testid="funnel-owner" aria-label=i18n.t(Msg::Owner) bind:value=owner>
+                    <option value="">{i18n.t(Msg::AllOwners)}</option>
+                    {move || state.settings.get().reps.iter().map(|r| view! { <option value=r.id.to_string()>{r.name.clone()}</option> }).collect_view()}
+                </select>
+            </div>
+            {move || {
+                data.get()
+                    .map(|f| {
+                        let max = f.steps.first().map_or(1, |s| s.reached.max(1)) as f64;
+                        let bar_h = 34;
+                        let height = f.steps.len() * bar_h + 10;
+                        let label = format!("{} {}", f.total, i18n.t(Msg::LeadsCounted)());
+                        let bars = f
+                            .steps
+                            .iter()
+                            .enumerate()
+                            .map(|(i, s)| {
+                                let w = (s.reached as f64 / max * 560.0).max(2.0);
+                                let y = i * bar_h + 5;
+                                let cls = if s.team == Team::Marketing { "bar marketing" } else { "bar sales" };
+                                view! {
+                                    <g>
+                                        <rect class=cls x="150" y=y width=format!("{w:.1}") height=bar_h - 8 rx="4"></rect>
+                                        <text x="0" y=y + 18 class="bar-label">{s.name.clone()}</text>
+                                        <text x=format!("{:.1}", 156.0 + w) y=y + 18 class="bar-value">{s.reached}</text>
+                                    </g>
+                                }
+                            })
+                            .collect_view();
+                        let rows = f
+                            .steps
+                            .iter()
+                            .map(|s| {
+                                let team = if s.team == Team::Marketing { Msg::TeamMarketing } else { Msg::TeamSales };
+                                let reasons = s
+                                    .reasons
+                                    .iter()
+                                    .take(3)
+                                    .map(|(r, n)| format!("{r} ({n})"))
+                                    .collect::<Vec<_>>()
+                                    .join(", ");
+                                view! {
+                                    <tr data-testid="funnel-row" data-stage=s.stage.to_string()>
+                                        <th scope="row">{s.name.clone()}</th>
+                                        <td>{i18n.t(team)}</td>
+                                        <td data-testid="funnel-reached">{s.reached}</td>
+                                        <td>{pct(s.conversion)}</td>
+                                        <td>{pct(s.drop_off)}</td>
+                                        <td>{s.lost_here}</td>
+                                        <td>{s.junk_here}</td>
+                                        <td>{reasons}</td>
+                                        <td>{s.median_time.map(business_duration)}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            <div class="funnel card">
+                                <svg
+                                    role="img"
+                                    aria-label=label
+                                    viewBox=format!("0 0 760 {height}")
+                                    class="funnel-chart"
+                                    data-testid="funnel-chart"
+                                >
+                                    {bars}
+                                </svg>
+                                <table class="data" data-testid="funnel-table">
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{i18n.t(Msg::Stage)}</th>
+                                            <th scope="col">{i18n.t(Msg::Team)}</th>
+                                            <th scope="col">{i18n.t(Msg::Reached)}</th>
+                                            <th scope="col">{i18n.t(Msg::Conversion)}</th>
+                                            <th scope="col">{i18n.t(Msg::DropOff)}</th>
+                                            <th scope="col">{i18n.t(Msg::LostHere)}</th>
+                                            <th scope="col">{i18n.t(Msg::JunkHere)}</th>
+                                            <th scope="col">{i18n.t(Msg::Reasons)}</th>
+                                            <th scope="col">{i18n.t(Msg::MedianTime)}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>{rows}</tbody>
+                                </table>
+                            </div>
+                        }
+                    })
+            }}
+        </div>
+    }
+}

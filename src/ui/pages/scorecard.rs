@@ -1,0 +1,293 @@
+//! `/scorecard`: KPI | target | actual | status for Marketing, Sales and
+//! each rep, for a day, week or month; a sparkline of the last periods, the
+//! baseline and a suggested next target (accept in one click), the "missed
+//! N periods in a row" capacity signal. Targets are edited in place.
+//! Printable: the print stylesheet hides navigation and controls.
+
+use crate::app::state::AppState;
+use crate::domain::scorecard::{
+    Goal, Kpi, KpiStatus, Period, PeriodKind, Row, Scope, Target, all_scopes, scorecard,
+};
+use crate::domain::targets::{Advice, TargetRules, advise};
+use crate::ui::i18n::{Lang, Msg, use_i18n};
+use leptos::prelude::*;
+
+/// The label of a KPI.
+pub fn kpi_msg(kpi: &Kpi) -> Msg {
+    match kpi {
+        Kpi::LeadVolume => Msg::KpiLeadVolume,
+        Kpi::QualifiedRate => Msg::KpiQualifiedRate,
+        Kpi::JunkRate => Msg::KpiJunkRate,
+        Kpi::LeadsFromSource(_) => Msg::KpiLeadsFromSource,
+        Kpi::FirstResponseMedian => Msg::KpiFirstResponseMedian,
+        Kpi::FirstResponseP90 => Msg::KpiFirstResponseP90,
+        Kpi::FirstResponseWithinSla => Msg::KpiFirstResponseWithinSla,
+        Kpi::AttemptsPerLead => Msg::KpiAttemptsPerLead,
+        Kpi::RequiredAttemptsRate => Msg::KpiRequiredAttemptsRate,
+        Kpi::QualifiedToWon => Msg::KpiQualifiedToWon,
+        Kpi::LeadToWon => Msg::KpiLeadToWon,
+        Kpi::Csat => Msg::KpiCsat,
+        Kpi::FirstContactResolution => Msg::KpiFirstContactResolution,
+        Kpi::OpenLoad => Msg::KpiOpenLoad,
+        Kpi::Breaches => Msg::KpiBreaches,
+        Kpi::Reassignments => Msg::KpiReassignments,
+    }
+}
+
+/// The label of a status.
+pub fn status_msg(s: KpiStatus) -> Msg {
+    match s {
+        KpiStatus::Exceeded => Msg::KpiExceeded,
+        KpiStatus::Met => Msg::KpiMet,
+        KpiStatus::NeedsImprovement => Msg::KpiNeedsImprovement,
+        KpiStatus::NoData => Msg::KpiNoData,
+        KpiStatus::NoTarget => Msg::KpiNoTarget,
+    }
+}
+
+fn value(v: f64, lang: Lang) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        let s = format!("{v:.1}");
+        if lang == Lang::Vi {
+            s.replace('.', ",")
+        } else {
+            s
+        }
+    }
+}
+
+fn target_text(t: Option<Target>, lang: Lang) -> String {
+    t.map_or_else(
+        || "—".to_owned(),
+        |t| {
+            let sign = match t.goal {
+                Goal::AtLeast => "≥",
+                Goal::AtMost => "≤",
+            };
+            format!("{sign} {}", value(t.value, lang))
+        },
+    )
+}
+
+/// A sparkline of values, oldest first (gaps for periods without data).
+fn sparkline(values: &[Option<f64>]) -> impl IntoView + use<> {
+    let known: Vec<f64> = values.iter().flatten().copied().collect();
+    let (lo, hi) = known
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(*v), b.max(*v)));
+    let span = if hi > lo { hi - lo } else { 1.0 };
+    let step = 80.0 / (values.len().max(2) - 1) as f64;
+    let points = values
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| {
+            v.map(|v| {
+                format!(
+                    "{:.1},{:.1}",
+                    i as f64 * step,
+                    22.0 - (v - lo) / span * 20.0
+                )
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    view! {
+        <svg class="spark" viewBox="0 0 80 24" width="80" height="24" aria-hidden="true">
+            <polyline points=points fill="none" stroke="currentColor" stroke-width="1.5"></polyline>
+        </svg>
+    }
+}
+
+/// The scorecard screen.
+#[component]
+pub fn ScorecardPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let kind = RwSignal::new(PeriodKind::Week);
+    let offset = RwSignal::new(0i32);
+    let period = Memo::new(move |_| {
+        let ins = state.insights.get();
+        let tz = ins
+            .ws
+            .calendar
+            .timezone
+            .parse()
+            .unwrap_or(chrono_tz::Asia::Ho_Chi_Minh);
+        let mut p = Period::containing(kind.get(), ins.now, tz);
+        for _ in 0..offset.get() {
+            p = p.previous();
+        }
+        p
+    });
+    type Card = (Scope, String, Vec<(Row, Advice)>);
+    let cards = Memo::new(move |_| -> Vec<Card> {
+        let ins = state.insights.get();
+        let Some(p) = ins.prepared() else {
+            return Vec::new();
+        };
+        let period = period.get();
+        all_scopes(&p)
+            .into_iter()
+            .map(|scope| {
+                let name = match &scope {
+                    Scope::Rep(id) => ins.rep_name(id),
+                    _ => String::new(),
+                };
+                let rows = scorecard(&p, period, &scope, ins.now)
+                    .into_iter()
+                    .map(|row| {
+                        let advice = advise(
+                            &p,
+                            &scope,
+                            &row.kpi,
+                            period,
+                            TargetRules::default(),
+                            ins.now,
+                        );
+                        (row, advice)
+                    })
+                    .collect();
+                (scope, name, rows)
+            })
+            .collect()
+    });
+    let set_target = move |scope: Scope, kpi: Kpi, target: Target| {
+        let mut s = state.settings.get_untracked();
+        s.targets.set(Some(scope), kpi, target);
+        state.save_settings(s);
+    };
+    let lang = i18n.0;
+    view! {
+        <div class="scorecard-page" data-testid="page-scorecard">
+            <h1>{i18n.t(Msg::NavScorecard)}</h1>
+            <div class="filters no-print">
+                <select data-testid="period-kind" aria-label=i18n.t(Msg::Period) on:change=move |ev| {
+                    kind.set(match event_target_value(&ev).as_str() {
+                        "day" => PeriodKind::Day,
+                        "month" => PeriodKind::Month,
+                        _ => PeriodKind::Week,
+                    });
+                    offset.set(0);
+                }>
+                    <option value="day">{i18n.t(Msg::Day)}</option>
+                    <option value="week" selected=true>{i18n.t(Msg::Week)}</option>
+                    <option value="month">{i18n.t(Msg::Month)}</option>
+                </select>
+                <button type="button" data-testid="period-prev" aria-label=i18n.t(Msg::Previous) on:click=move |_| offset.update(|o| *o += 1)>"‹"</button>
+                <strong data-testid="period-label">{move || period.get().label()}</strong>
+                <button type="button" data-testid="period-next" aria-label=i18n.t(Msg::Next) disabled=move || offset.get() == 0 on:click=move |_| offset.update(|o| *o = (*o - 1).max(0))>"›"</button>
+                <button type="button" data-testid="print" on:click=move |_| print()>{i18n.t(Msg::Print)}</button>
+            </div>
+            {move || {
+                cards
+                    .get()
+                    .into_iter()
+                    .map(|(scope, name, rows)| {
+                        let title = match &scope {
+                            Scope::Marketing => i18n.t(Msg::TeamMarketing)().to_owned(),
+                            Scope::Sales => i18n.t(Msg::TeamSales)().to_owned(),
+                            Scope::Rep(_) => name,
+                        };
+                        let testid = match &scope {
+                            Scope::Marketing => "scorecard-marketing".to_owned(),
+                            Scope::Sales => "scorecard-sales".to_owned(),
+                            Scope::Rep(id) => format!("scorecard-rep-{id}"),
+                        };
+                        let body = rows
+                            .into_iter()
+                            .map(|(row, advice)| {
+                                let l = lang.get();
+                                let kpi_label = match &row.kpi {
+                                    Kpi::LeadsFromSource(s) => format!("{} {s}", i18n.t(Msg::KpiLeadsFromSource)()),
+                                    k => i18n.t(kpi_msg(k))().to_owned(),
+                                };
+                                let mut trend: Vec<Option<f64>> = advice.history.iter().map(|(_, v)| *v).collect();
+                                trend.push(row.actual);
+                                let status_class = match row.status {
+                                    KpiStatus::Exceeded => "kpi exceeded",
+                                    KpiStatus::Met => "kpi met",
+                                    KpiStatus::NeedsImprovement => "kpi needs",
+                                    _ => "kpi",
+                                };
+                                let scope_s = scope.clone();
+                                let kpi_s = row.kpi.clone();
+                                let goal = row.target.map_or_else(|| row.kpi.natural_goal(), |t| t.goal);
+                                let suggestion = advice.suggested.map(|t| {
+                                    let scope = scope.clone();
+                                    let kpi = row.kpi.clone();
+                                    view! {
+                                        <button type="button" class="link no-print" data-testid="accept-target" on:click=move |_| set_target(scope.clone(), kpi.clone(), t)>
+                                            {i18n.t(Msg::Accept)} " " {target_text(Some(t), l)}
+                                        </button>
+                                    }
+                                });
+                                let missed = (advice.capacity_short).then(|| view! {
+                                    <span class="pill breached" data-testid="capacity-signal">
+                                        {i18n.t(Msg::MissedInARow)} " " {advice.missed_in_a_row}
+                                    </span>
+                                });
+                                view! {
+                                    <tr data-testid="kpi-row" data-kpi=row.kpi.to_string()>
+                                        <th scope="row">{kpi_label}</th>
+                                        <td>
+                                            <span class="print-only">{target_text(row.target, l)}</span>
+                                            <span class="no-print">{match goal { Goal::AtLeast => "≥ ", Goal::AtMost => "≤ " }}</span>
+                                            <input
+                                                class="no-print target-input"
+                                                type="number"
+                                                step="any"
+                                                data-testid="target-input"
+                                                aria-label=i18n.t(Msg::Target)
+                                                prop:value=row.target.map(|t| t.value.to_string()).unwrap_or_default()
+                                                on:change=move |ev| {
+                                                    if let Ok(v) = event_target_value(&ev).trim().replace(',', ".").parse::<f64>()
+                                                        && v.is_finite()
+                                                    {
+                                                        set_target(scope_s.clone(), kpi_s.clone(), Target { goal, value: v });
+                                                    }
+                                                }
+                                            />
+                                        </td>
+                                        <td data-testid="kpi-actual">{row.actual.map_or_else(|| "—".to_owned(), |v| value(v, l))}</td>
+                                        <td class=status_class data-testid="kpi-status">{i18n.t(status_msg(row.status))} {missed}</td>
+                                        <td>{sparkline(&trend)}</td>
+                                        <td>{advice.baseline.map(|b| value(b, l))}</td>
+                                        <td>{suggestion}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            <section class="card scorecard" data-testid=testid>
+                                <h2>{title}</h2>
+                                <table class="data">
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{i18n.t(Msg::Kpi)}</th>
+                                            <th scope="col">{i18n.t(Msg::Target)}</th>
+                                            <th scope="col">{i18n.t(Msg::Actual)}</th>
+                                            <th scope="col">{i18n.t(Msg::Status)}</th>
+                                            <th scope="col">{i18n.t(Msg::Trend)}</th>
+                                            <th scope="col">{i18n.t(Msg::Baseline)}</th>
+                                            <th scope="col" class="no-print">{i18n.t(Msg::Suggested)}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>{body}</tbody>
+                                </table>
+                            </section>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </div>
+    }
+}
+
+fn print() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}

@@ -1,0 +1,444 @@
+//! `/settings`: reps, the default SLA policy, the pipeline and the business
+//! calendar. Each section validates before saving and shows what is wrong
+//! next to the section's save button; nothing invalid is stored.
+
+use crate::app::state::AppState;
+use crate::domain::calendar::{BusinessCalendar, CalendarSpec};
+use crate::domain::pipeline::{Pipeline, Stage, StageId, StageKind};
+use crate::domain::rep::{Membership, Rep, RepId};
+use crate::domain::sla::Minutes;
+use crate::ui::i18n::{Msg, use_i18n};
+use leptos::prelude::*;
+
+/// The settings screen.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="settings-page" data-testid="page-settings">
+            <h1>{i18n.t(Msg::NavSettings)}</h1>
+            <RepsEditor />
+            <PolicyEditor />
+            <PipelineEditor />
+            <CalendarEditor />
+        </div>
+    }
+}
+
+fn slug(name: &str) -> String {
+    let s: String = crate::domain::search::fold(name)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let s = s.trim_matches('-').to_owned();
+    if s.is_empty() { "x".into() } else { s }
+}
+
+/// An error line under a section.
+#[component]
+fn SectionError(error: RwSignal<Option<String>>, testid: &'static str) -> impl IntoView {
+    view! { <p class="field-error" role="alert" data-testid=testid>{move || error.get()}</p> }
+}
+
+#[component]
+fn RepsEditor() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let name = RwSignal::new(String::new());
+    let team = RwSignal::new("sales".to_owned());
+    let capacity = RwSignal::new("50".to_owned());
+    let error = RwSignal::new(None::<String>);
+    let parse_team = |t: &str| match t {
+        "marketing" => Membership::Marketing,
+        "both" => Membership::Both,
+        _ => Membership::Sales,
+    };
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = name.get_untracked().trim().to_owned();
+        let cap = capacity.get_untracked().trim().parse::<u32>();
+        let mut s = state.settings.get_untracked();
+        let msg = |m| Some(i18n.t(m)().to_owned());
+        match (n.is_empty(), &cap) {
+            (true, _) => return error.set(msg(Msg::ErrNameMissing)),
+            (_, Err(_)) | (_, Ok(0)) => return error.set(msg(Msg::ErrCapacity)),
+            _ => {}
+        }
+        let mut id = slug(&n);
+        while s.reps.iter().any(|r| r.id.as_str() == id) {
+            id.push('2');
+        }
+        s.reps.push(Rep {
+            id: RepId::new(id),
+            name: n,
+            team: parse_team(&team.get_untracked()),
+            capacity: cap.clone().unwrap_or(50),
+            active: true,
+            extra: Default::default(),
+        });
+        error.set(None);
+        name.set(String::new());
+        state.save_settings(s);
+    };
+    let update = move |i: usize, f: Box<dyn Fn(&mut Rep)>| {
+        let mut s = state.settings.get_untracked();
+        if let Some(r) = s.reps.get_mut(i) {
+            f(r);
+            state.save_settings(s);
+        }
+    };
+    view! {
+        <section class="card" data-testid="reps-editor">
+            <h2>{i18n.t(Msg::Reps)}</h2>
+            <table class="data">
+                <thead><tr><th>{i18n.t(Msg::Name)}</th><th>{i18n.t(Msg::Team)}</th><th>{i18n.t(Msg::Capacity)}</th><th>{i18n.t(Msg::Active)}</th></tr></thead>
+                <tbody>
+                    {move || state.settings.get().reps.into_iter().enumerate().map(|(i, r)| {
+                        let t = match r.team { Membership::Marketing => "marketing", Membership::Sales => "sales", Membership::Both => "both" };
+                        view! {
+                            <tr data-testid="rep-row">
+                                <td>{r.name.clone()}</td>
+                                <td>
+                                    <select aria-label=i18n.t(Msg::Team) on:change=move |ev| { let v = parse_team(&event_target_value(&ev)); update(i, Box::new(move |r| r.team = v)); }>
+                                        <option value="marketing" selected=t == "marketing">{i18n.t(Msg::TeamMarketing)}</option>
+                                        <option value="sales" selected=t == "sales">{i18n.t(Msg::TeamSales)}</option>
+                                        <option value="both" selected=t == "both">{i18n.t(Msg::TeamBoth)}</option>
+                                    </select>
+                                </td>
+                                <td>
+                                    <input type="number" min="1" aria-label=i18n.t(Msg::Capacity) prop:value=r.capacity.to_string() on:change=move |ev| {
+                                        match event_target_value(&ev).trim().parse::<u32>() {
+                                            Ok(c) if c > 0 => { error.set(None); update(i, Box::new(move |r| r.capacity = c)); }
+                                            _ => error.set(Some(i18n.t(Msg::ErrCapacity)().to_owned())),
+                                        }
+                                    } />
+                                </td>
+                                <td>
+                                    <input type="checkbox" aria-label=i18n.t(Msg::Active) prop:checked=r.active on:change=move |ev| { let on = event_target_checked(&ev); update(i, Box::new(move |r| r.active = on)); } />
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <form class="row" on:submit=add>
+                <input data-testid="rep-name" placeholder=i18n.t(Msg::Name) aria-label=i18n.t(Msg::Name) bind:value=name />
+                <select data-testid="rep-team" aria-label=i18n.t(Msg::Team) bind:value=team>
+                    <option value="marketing">{i18n.t(Msg::TeamMarketing)}</option>
+                    <option value="sales">{i18n.t(Msg::TeamSales)}</option>
+                    <option value="both">{i18n.t(Msg::TeamBoth)}</option>
+                </select>
+                <input type="number" min="1" data-testid="rep-capacity" aria-label=i18n.t(Msg::Capacity) bind:value=capacity />
+                <button type="submit" data-testid="add-rep">{i18n.t(Msg::AddRep)}</button>
+            </form>
+            <SectionError error=error testid="reps-error" />
+        </section>
+    }
+}
+
+#[component]
+fn PolicyEditor() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let error = RwSignal::new(None::<String>);
+    let p = state.settings.get_untracked().policies.default;
+    let fields: [(Msg, &'static str, RwSignal<String>); 8] = [
+        (
+            Msg::FirstResponseMinutes,
+            "policy-first-response",
+            RwSignal::new(p.first_response.0.to_string()),
+        ),
+        (
+            Msg::MinAttempts,
+            "policy-min-attempts",
+            RwSignal::new(p.attempts.min_attempts.to_string()),
+        ),
+        (
+            Msg::AttemptsWithinHours,
+            "policy-within",
+            RwSignal::new((p.attempts.within.0 / 60).to_string()),
+        ),
+        (
+            Msg::MaxAttempts,
+            "policy-max-attempts",
+            RwSignal::new(p.attempts.max_attempts.to_string()),
+        ),
+        (
+            Msg::MinGapMinutes,
+            "policy-min-gap",
+            RwSignal::new(p.attempts.min_gap.0.to_string()),
+        ),
+        (
+            Msg::ReassignAfterHours,
+            "policy-reassign",
+            RwSignal::new((p.reassign_after.0 / 60).to_string()),
+        ),
+        (
+            Msg::NurtureDays,
+            "policy-nurture",
+            RwSignal::new(p.nurture_days.to_string()),
+        ),
+        (
+            Msg::AtRiskPercent,
+            "policy-at-risk",
+            RwSignal::new(p.at_risk_percent.to_string()),
+        ),
+    ];
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut values = [0u32; 8];
+        for (i, (label, _, sig)) in fields.iter().enumerate() {
+            match sig.get_untracked().trim().parse::<u32>() {
+                Ok(v) => values[i] = v,
+                Err(_) => {
+                    return error.set(Some(format!(
+                        "{}: {}",
+                        i18n.t(*label)(),
+                        i18n.t(Msg::ErrWholeNumber)()
+                    )));
+                }
+            }
+        }
+        let [fr, min, within, max, gap, reassign, nurture, risk] = values;
+        if fr == 0 || min == 0 || within == 0 {
+            return error.set(Some(i18n.t(Msg::ErrPositive)().to_owned()));
+        }
+        if max < min {
+            return error.set(Some(i18n.t(Msg::ErrMaxBelowMin)().to_owned()));
+        }
+        if risk > 100 {
+            return error.set(Some(i18n.t(Msg::ErrPercent)().to_owned()));
+        }
+        let mut s = state.settings.get_untracked();
+        let d = &mut s.policies.default;
+        d.first_response = Minutes(fr);
+        d.attempts.min_attempts = min;
+        d.attempts.within = Minutes(within * 60);
+        d.attempts.max_attempts = max;
+        d.attempts.min_gap = Minutes(gap);
+        d.reassign_after = Minutes(reassign * 60);
+        d.nurture_days = nurture;
+        d.at_risk_percent = risk as u8;
+        error.set(None);
+        state.save_settings(s);
+    };
+    view! {
+        <section class="card" data-testid="policy-editor">
+            <h2>{i18n.t(Msg::SlaPolicy)}</h2>
+            <form on:submit=save class="grid-form">
+                {fields.map(|(label, id, sig)| view! {
+                    <label for=id>{i18n.t(label)}</label>
+                    <input id=id data-testid=id type="number" min="0" bind:value=sig />
+                }).collect_view()}
+                <button type="submit" class="primary" data-testid="save-policy">{i18n.t(Msg::Save)}</button>
+            </form>
+            <SectionError error=error testid="policy-error" />
+        </section>
+    }
+}
+
+/// One edit of the stage list and gate.
+type StageEdit = Box<dyn FnOnce(&mut Vec<Stage>, &mut StageId)>;
+
+#[component]
+fn PipelineEditor() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let error = RwSignal::new(None::<String>);
+    let new_name = RwSignal::new(String::new());
+    let apply = move |f: StageEdit| {
+        let mut s = state.settings.get_untracked();
+        let mut stages = s.pipeline.stages().to_vec();
+        let mut gate = s.pipeline.gate().id.clone();
+        f(&mut stages, &mut gate);
+        match Pipeline::new(stages, &gate) {
+            Ok(p) => {
+                error.set(None);
+                s.pipeline = p;
+                state.save_settings(s);
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let name = new_name.get_untracked().trim().to_owned();
+        if name.is_empty() {
+            return error.set(Some(i18n.t(Msg::ErrNameMissing)().to_owned()));
+        }
+        new_name.set(String::new());
+        apply(Box::new(move |stages, _| {
+            let at = stages
+                .iter()
+                .rposition(|s| s.kind == StageKind::Open)
+                .map_or(0, |i| i + 1);
+            let mut id = slug(&name);
+            while stages.iter().any(|s| s.id.as_str() == id) {
+                id.push('2');
+            }
+            stages.insert(
+                at,
+                Stage {
+                    id: StageId::new(id),
+                    name,
+                    kind: StageKind::Open,
+                    pauses_sla: false,
+                },
+            );
+        }));
+    };
+    view! {
+        <section class="card" data-testid="pipeline-editor">
+            <h2>{i18n.t(Msg::Pipeline)}</h2>
+            <table class="data">
+                <thead><tr><th>{i18n.t(Msg::Stage)}</th><th>{i18n.t(Msg::Kind)}</th><th>{i18n.t(Msg::PausesSla)}</th><th>{i18n.t(Msg::QualifiedGate)}</th><th></th></tr></thead>
+                <tbody>
+                    {move || {
+                        let p = state.pipeline.get();
+                        let gate = p.gate().id.clone();
+                        p.stages().iter().cloned().enumerate().map(|(i, st)| {
+                            let kind = match st.kind { StageKind::Open => Msg::KindOpen, StageKind::Won => Msg::KindWon, StageKind::Lost => Msg::KindLost };
+                            let is_gate = st.id == gate;
+                            let id_for_gate = st.id.clone();
+                            view! {
+                                <tr data-testid="stage-row">
+                                    <td><input aria-label=i18n.t(Msg::Stage) prop:value=st.name.clone() data-testid="stage-name" on:change=move |ev| {
+                                        let v = event_target_value(&ev).trim().to_owned();
+                                        apply(Box::new(move |stages, _| stages[i].name = v));
+                                    } /></td>
+                                    <td>{i18n.t(kind)}</td>
+                                    <td><input type="checkbox" aria-label=i18n.t(Msg::PausesSla) prop:checked=st.pauses_sla on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        apply(Box::new(move |stages, _| stages[i].pauses_sla = on));
+                                    } /></td>
+                                    <td><input type="radio" name="gate" aria-label=i18n.t(Msg::QualifiedGate) prop:checked=is_gate disabled=st.kind != StageKind::Open on:change=move |_| {
+                                        let g = id_for_gate.clone();
+                                        apply(Box::new(move |_, gate| *gate = g));
+                                    } /></td>
+                                    <td>
+                                        <button type="button" aria-label=i18n.t(Msg::MoveUp) disabled=i == 0 on:click=move |_| apply(Box::new(move |stages, _| stages.swap(i - 1, i)))>"↑"</button>
+                                        <button type="button" aria-label=i18n.t(Msg::Delete) data-testid="remove-stage" on:click=move |_| {
+                                            let used = state.leads.with_untracked(|ls| ls.iter().any(|l| l.stage() == &st.id || l.history().iter().any(|h| h.to == st.id)));
+                                            if used {
+                                                error.set(Some(i18n.t(Msg::ErrStageInUse)().to_owned()));
+                                            } else {
+                                                apply(Box::new(move |stages, _| { stages.remove(i); }));
+                                            }
+                                        }>"✕"</button>
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()
+                    }}
+                </tbody>
+            </table>
+            <form class="row" on:submit=add>
+                <input data-testid="new-stage" placeholder=i18n.t(Msg::NewStage) aria-label=i18n.t(Msg::NewStage) bind:value=new_name />
+                <button type="submit" data-testid="add-stage">{i18n.t(Msg::AddStage)}</button>
+            </form>
+            <SectionError error=error testid="pipeline-error" />
+        </section>
+    }
+}
+
+fn day_text(intervals: &[(String, String)]) -> String {
+    intervals
+        .iter()
+        .map(|(a, b)| format!("{a}-{b}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn parse_day(text: &str) -> Vec<(String, String)> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| match s.split_once('-') {
+            Some((a, b)) => (a.trim().to_owned(), b.trim().to_owned()),
+            None => (s.to_owned(), String::new()),
+        })
+        .collect()
+}
+
+#[component]
+fn CalendarEditor() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let error = RwSignal::new(None::<String>);
+    let spec = state.settings.get_untracked().calendar;
+    let tz = RwSignal::new(spec.timezone.clone());
+    let w = &spec.week;
+    let days: [(Msg, RwSignal<String>); 7] = [
+        (Msg::Mon, RwSignal::new(day_text(&w.mon))),
+        (Msg::Tue, RwSignal::new(day_text(&w.tue))),
+        (Msg::Wed, RwSignal::new(day_text(&w.wed))),
+        (Msg::Thu, RwSignal::new(day_text(&w.thu))),
+        (Msg::Fri, RwSignal::new(day_text(&w.fri))),
+        (Msg::Sat, RwSignal::new(day_text(&w.sat))),
+        (Msg::Sun, RwSignal::new(day_text(&w.sun))),
+    ];
+    let holidays = RwSignal::new(spec.holidays.join("\n"));
+    let save_spec = move |spec: CalendarSpec| match BusinessCalendar::new(spec.clone()) {
+        Ok(_) => {
+            error.set(None);
+            let mut s = state.settings.get_untracked();
+            s.calendar = spec;
+            state.save_settings(s);
+        }
+        Err(e) => error.set(Some(e.to_string())),
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let d = |i: usize| parse_day(&days[i].1.get_untracked());
+        let mut spec = state.settings.get_untracked().calendar;
+        spec.timezone = tz.get_untracked().trim().to_owned();
+        spec.week.mon = d(0);
+        spec.week.tue = d(1);
+        spec.week.wed = d(2);
+        spec.week.thu = d(3);
+        spec.week.fri = d(4);
+        spec.week.sat = d(5);
+        spec.week.sun = d(6);
+        spec.holidays = holidays
+            .get_untracked()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect();
+        save_spec(spec);
+    };
+    let preset = move |_| {
+        let v = CalendarSpec::vietnam();
+        tz.set(v.timezone.clone());
+        let w = &v.week;
+        for (i, list) in [&w.mon, &w.tue, &w.wed, &w.thu, &w.fri, &w.sat, &w.sun]
+            .into_iter()
+            .enumerate()
+        {
+            days[i].1.set(day_text(list));
+        }
+        holidays.set(v.holidays.join("\n"));
+    };
+    view! {
+        <section class="card" data-testid="calendar-editor">
+            <h2>{i18n.t(Msg::BusinessCalendar)}</h2>
+            <p class="muted">{i18n.t(Msg::CalendarHint)}</p>
+            <form on:submit=save class="grid-form">
+                <label for="cal-tz">{i18n.t(Msg::Timezone)}</label>
+                <input id="cal-tz" data-testid="cal-tz" bind:value=tz />
+                {days.map(|(label, sig)| view! {
+                    <label>{i18n.t(label)}</label>
+                    <input aria-label=i18n.t(label) placeholder="08:00-12:00, 13:30-17:30" bind:value=sig />
+                }).collect_view()}
+                <label for="cal-holidays">{i18n.t(Msg::Holidays)}</label>
+                <textarea id="cal-holidays" rows="6" data-testid="cal-holidays" bind:value=holidays></textarea>
+                <div>
+                    <button type="submit" class="primary" data-testid="save-calendar">{i18n.t(Msg::Save)}</button>
+                    <button type="button" data-testid="vietnam-preset" on:click=preset>{i18n.t(Msg::VietnamPreset)}</button>
+                </div>
+            </form>
+            <SectionError error=error testid="calendar-error" />
+        </section>
+    }
+}
