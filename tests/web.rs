@@ -310,7 +310,7 @@ async fn a_leads_sla_clocks_are_shown() {
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         provide_context(state);
         provide_context(I18n(RwSignal::new(Lang::En)));
-        view! { <SlaClocks lead=lead.clone() /> }
+        view! { <SlaClocks id=lead.id() /> }
     });
     tick().await;
     let text = |id: &str| {

@@ -273,3 +273,128 @@ impl<'a> LeadPage<'a> {
             .len()
     }
 }
+
+/// Any screen: navigation and the few generic moves the journeys need,
+/// always by `data-testid`. Reads go through one script so a re-render
+/// between finding and reading an element cannot break a test.
+pub struct Screen<'a> {
+    c: &'a Client,
+}
+
+impl<'a> Screen<'a> {
+    /// Wraps a client.
+    pub fn new(c: &'a Client) -> Self {
+        Screen { c }
+    }
+
+    /// Waits for an element and returns it.
+    pub async fn find(&self, id: &str) -> Element {
+        self.c
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(&testid(id)))
+            .await
+            .unwrap_or_else(|e| panic!("element {id} not found: {e}"))
+    }
+
+    /// Clicks a main-navigation link (`nav-today`, `nav-data`…) and waits for its page.
+    pub async fn nav(&self, link: &str, page: &str) {
+        self.click(link).await;
+        self.find(page).await;
+    }
+
+    /// Clicks the first element with this test id.
+    pub async fn click(&self, id: &str) {
+        for _ in 0..50 {
+            if self.find(id).await.click().await.is_ok() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("could not click {id}");
+    }
+
+    /// Types into an input.
+    pub async fn type_into(&self, id: &str, text: &str) {
+        self.find(id).await.send_keys(text).await.expect("type");
+    }
+
+    /// Replaces an input's value and fires `change` (number inputs).
+    pub async fn set_value(&self, id: &str, value: &str, nth: usize) {
+        let script = format!(
+            r#"const el = document.querySelectorAll("[data-testid='{id}']")[{nth}];
+               el.value = arguments[0];
+               el.dispatchEvent(new Event('input', {{bubbles: true}}));
+               el.dispatchEvent(new Event('change', {{bubbles: true}}));"#
+        );
+        self.c
+            .execute(&script, vec![value.into()])
+            .await
+            .expect("set value");
+    }
+
+    /// Chooses an option of a select by value.
+    pub async fn select(&self, id: &str, value: &str) {
+        self.find(id)
+            .await
+            .select_by_value(value)
+            .await
+            .expect("choose option");
+    }
+
+    /// Chooses a file in a file input.
+    pub async fn choose_file(&self, id: &str, path: &std::path::Path) {
+        let path = path.canonicalize().expect("fixture path");
+        self.find(id)
+            .await
+            .send_keys(&path.display().to_string())
+            .await
+            .expect("choose file");
+    }
+
+    /// Texts of every element with this test id, in document order.
+    pub async fn texts(&self, id: &str) -> Vec<String> {
+        let script = format!(
+            r#"return [...document.querySelectorAll("[data-testid='{id}']")].map(e => e.textContent);"#
+        );
+        let v = self.c.execute(&script, vec![]).await.expect("read texts");
+        serde_json::from_value(v).expect("strings")
+    }
+
+    /// Texts of `inner` elements inside the `outer` element whose
+    /// `attr` attribute is `value` (e.g. a row's cells by its data-kpi).
+    pub async fn texts_in(&self, outer: &str, attr: &str, value: &str, inner: &str) -> Vec<String> {
+        let script = format!(
+            r#"const o = [...document.querySelectorAll("[data-testid='{outer}']")].find(e => e.getAttribute('{attr}') === arguments[0]);
+               return o ? [...o.querySelectorAll("[data-testid='{inner}']")].map(e => e.textContent) : [];"#
+        );
+        let v = self
+            .c
+            .execute(&script, vec![value.into()])
+            .await
+            .expect("read texts");
+        serde_json::from_value(v).expect("strings")
+    }
+
+    /// Waits until `check` holds for the texts of `id`; returns them.
+    pub async fn wait_texts(
+        &self,
+        id: &str,
+        what: &str,
+        check: impl Fn(&[String]) -> bool,
+    ) -> Vec<String> {
+        for _ in 0..300 {
+            let t = self.texts(id).await;
+            if check(&t) {
+                return t;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("{what}: {id} shows {:?}", self.texts(id).await);
+    }
+
+    /// Runs a script and returns its value.
+    pub async fn eval(&self, script: &str) -> serde_json::Value {
+        self.c.execute(script, vec![]).await.expect("script")
+    }
+}

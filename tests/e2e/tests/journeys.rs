@@ -1,7 +1,7 @@
 //! Journeys through the release build in headless Chromium, served the way
 //! GitHub Pages serves it: at the site root and under a sub-path.
 
-use leadpact_e2e::pages::{LeadPage, LeadsPage};
+use leadpact_e2e::pages::{LeadPage, LeadsPage, Screen};
 use leadpact_e2e::{Browser, PagesServer, dist};
 
 const SERVER: &str = env!("CARGO_BIN_EXE_pages-server");
@@ -11,7 +11,9 @@ async fn leads_and_stages_survive_a_reload() {
     let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
     let browser = Browser::start("reload").await;
     let c = &browser.client;
-    c.goto(&server.url).await.expect("open the app");
+    c.goto(&format!("{}leads", server.url))
+        .await
+        .expect("open the lead list");
     let page = LeadsPage::new(c);
     page.wait_ready().await;
 
@@ -44,7 +46,7 @@ async fn the_app_works_under_a_sub_path_with_deep_link_reload() {
     let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_SUBPATH"), "/leadpact/");
     let browser = Browser::start("subpath").await;
     let c = &browser.client;
-    c.goto(&server.url)
+    c.goto(&format!("{}leads", server.url))
         .await
         .expect("open the app under /leadpact/");
     let page = LeadsPage::new(c);
@@ -76,7 +78,9 @@ async fn the_app_works_under_a_sub_path_with_deep_link_reload() {
     }
 
     // Opening the deep link in a fresh navigation works too.
-    c.goto(&server.url).await.expect("back to the list");
+    c.goto(&format!("{}leads", server.url))
+        .await
+        .expect("back to the list");
     LeadsPage::new(c).wait_rows(1).await;
     c.goto(&deep_link)
         .await
@@ -90,7 +94,9 @@ async fn first_run_sample_data_survives_a_reload_and_shows_sla_clocks() {
     let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
     let browser = Browser::start("sample").await;
     let c = &browser.client;
-    c.goto(&server.url).await.expect("open the app");
+    c.goto(&format!("{}leads", server.url))
+        .await
+        .expect("open the lead list");
     let page = LeadsPage::new(c);
     page.wait_ready().await;
     let rows = page.load_sample(300).await;
@@ -131,13 +137,17 @@ async fn two_tabs_stay_in_step_and_keep_each_others_edits() {
     let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
     let browser = Browser::start("tabs").await;
     let c = &browser.client;
-    c.goto(&server.url).await.expect("open tab 1");
+    c.goto(&format!("{}leads", server.url))
+        .await
+        .expect("open tab 1");
     let first = c.window().await.expect("tab 1 handle");
     let page = LeadsPage::new(c);
     page.wait_ready().await;
     let second = c.new_window(true).await.expect("open tab 2").handle;
     c.switch_to_window(second.clone()).await.expect("to tab 2");
-    c.goto(&server.url).await.expect("load the app in tab 2");
+    c.goto(&format!("{}leads", server.url))
+        .await
+        .expect("load the app in tab 2");
     page.wait_ready().await;
 
     // An edit in tab 1 appears in tab 2 without a reload.
@@ -192,12 +202,16 @@ async fn backups_export_import_and_bad_files_change_nothing() {
     let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
     let browser = Browser::start("backup").await;
     let c = &browser.client;
-    c.goto(&server.url).await.expect("open the app");
+    c.goto(&format!("{}leads", server.url))
+        .await
+        .expect("open the lead list");
     let page = LeadsPage::new(c);
     page.wait_ready().await;
 
     // Export what is there: a file a person can read without the app.
     page.load_sample(300).await;
+    let screen = Screen::new(c);
+    screen.nav("nav-data", "page-data").await;
     page.export_backup().await;
     let mut exported = None;
     for _ in 0..200 {
@@ -233,10 +247,13 @@ async fn backups_export_import_and_bad_files_change_nothing() {
         error.contains("data.activities[0].lead"),
         "the error says where: {error}"
     );
-    assert_eq!(page.rows().await.len(), 300);
+    screen.nav("nav-leads", "page-leads").await;
+    assert_eq!(page.wait_rows(300).await.len(), 300);
 
     // A good backup replaces everything after a confirmation, and stays after a reload.
+    screen.nav("nav-data", "page-data").await;
     page.import_backup(&fixture("backup-v1.json")).await;
+    screen.nav("nav-leads", "page-leads").await;
     page.wait_rows(4).await;
     c.refresh().await.expect("reload");
     page.wait_ready().await;

@@ -1,0 +1,362 @@
+//! The everyday journeys of issue 5, through the release build in headless
+//! Chromium against the real IndexedDB store. Each saves screenshots of the
+//! screens it passes at 1280 and 375 px into `target/screenshots/`.
+
+use leadpact_e2e::pages::{LeadPage, LeadsPage, Screen};
+use leadpact_e2e::{Browser, PagesServer, dist};
+
+const SERVER: &str = env!("CARGO_BIN_EXE_pages-server");
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../fixtures")
+        .join(name)
+}
+
+async fn shots(browser: &Browser, name: &str) {
+    for width in [1280, 375] {
+        browser.screenshot(name, width).await;
+    }
+    browser
+        .client
+        .set_window_size(1280, 900)
+        .await
+        .expect("resize back");
+}
+
+fn count(text: &str) -> usize {
+    text.split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no count in {text:?}"))
+}
+
+#[tokio::test]
+async fn first_run_then_sample_data_fills_the_today_queue_with_breaches() {
+    let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
+    let browser = Browser::start("today").await;
+    let c = &browser.client;
+    c.goto(&server.url).await.expect("open the app");
+    let s = Screen::new(c);
+    s.find("first-run").await;
+    shots(&browser, "first-run").await;
+    s.click("load-sample").await;
+    s.find("queue").await;
+    let breached = s.texts("count-breached").await;
+    assert!(
+        count(&breached[0]) > 0,
+        "sample data has breached leads: {breached:?}"
+    );
+    let statuses = s.texts("queue-status").await;
+    assert_eq!(statuses[0], "breached", "breaches come first: {statuses:?}");
+    shots(&browser, "today").await;
+
+    // Every other screen renders the sample workspace.
+    for (link, page, shot) in [
+        ("nav-leads", "page-leads", "leads"),
+        ("nav-board", "page-board", "board"),
+        ("nav-funnel", "page-funnel", "funnel"),
+        ("nav-scorecard", "page-scorecard", "scorecard"),
+        ("nav-settings", "page-settings", "settings"),
+        ("nav-data", "page-data", "data"),
+    ] {
+        s.nav(link, page).await;
+        shots(&browser, shot).await;
+    }
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn logging_a_call_meets_the_first_response_clock() {
+    let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
+    let browser = Browser::start("call").await;
+    let c = &browser.client;
+    c.goto(&format!("{}leads", server.url))
+        .await
+        .expect("open leads");
+    let leads = LeadsPage::new(c);
+    leads.wait_ready().await;
+    leads
+        .add_lead("Phạm Quốc Bảo", "0912 000 111", "Facebook")
+        .await;
+    let lead = leads.open("Phạm Quốc Bảo").await;
+    lead.title_and_stage().await;
+    let before = lead.clock("clock-first-response").await;
+    assert!(
+        !before.starts_with("met"),
+        "a new lead is not answered yet: {before}"
+    );
+    let s = Screen::new(c);
+    s.click("log-activity").await;
+    s.wait_texts("clock-first-response", "the call answers the lead", |t| {
+        t.first().is_some_and(|t| t.starts_with("met"))
+    })
+    .await;
+    assert_eq!(s.texts("activity-entry").await.len(), 1);
+    shots(&browser, "lead-detail").await;
+
+    // It survives a reload, and the Today queue no longer asks for a first call.
+    c.refresh().await.expect("reload");
+    assert!(
+        LeadPage::new(c)
+            .clock("clock-first-response")
+            .await
+            .starts_with("met")
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn moving_a_lead_across_the_gate_changes_funnel_and_scorecard_and_targets_change_status() {
+    let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
+    let browser = Browser::start("gate").await;
+    let c = &browser.client;
+    c.goto(&format!("{}leads", server.url))
+        .await
+        .expect("open leads");
+    let leads = LeadsPage::new(c);
+    leads.wait_ready().await;
+    leads
+        .add_lead("Đặng Thu Trang", "0912 222 333", "Google")
+        .await;
+    let s = Screen::new(c);
+
+    s.nav("nav-funnel", "page-funnel").await;
+    let reached = s
+        .texts_in("funnel-row", "data-stage", "qualified", "funnel-reached")
+        .await;
+    assert_eq!(reached, ["0"]);
+    s.nav("nav-scorecard", "page-scorecard").await;
+    let rate = s
+        .texts_in("kpi-row", "data-kpi", "QualifiedRate", "kpi-actual")
+        .await;
+    assert_eq!(rate[0], "0", "Marketing's qualified rate before: {rate:?}");
+
+    s.nav("nav-leads", "page-leads").await;
+    leads.advance("Đặng Thu Trang", "Interested").await;
+    leads.advance("Đặng Thu Trang", "Qualified").await;
+
+    s.nav("nav-funnel", "page-funnel").await;
+    let reached = s
+        .texts_in("funnel-row", "data-stage", "qualified", "funnel-reached")
+        .await;
+    assert_eq!(reached, ["1"], "the funnel counts the lead at the gate");
+    s.nav("nav-scorecard", "page-scorecard").await;
+    let rate = s
+        .texts_in("kpi-row", "data-kpi", "QualifiedRate", "kpi-actual")
+        .await;
+    assert_eq!(rate[0], "100", "Marketing's qualified rate after: {rate:?}");
+
+    // Lead volume has no target: set one the team meets, then one it misses.
+    let status = || s.texts_in("kpi-row", "data-kpi", "LeadVolume", "kpi-status");
+    assert_eq!(status().await[0], "No target");
+    s.set_value("target-input", "1", 0).await;
+    for _ in 0..100 {
+        if status().await[0] == "Met" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(status().await[0], "Met");
+    s.set_value("target-input", "5", 0).await;
+    for _ in 0..100 {
+        if status().await[0] == "Needs improvement" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(status().await[0], "Needs improvement");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn switching_language_changes_the_whole_screen() {
+    let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
+    let browser = Browser::start("lang").await;
+    let c = &browser.client;
+    c.goto(&server.url).await.expect("open the app");
+    let s = Screen::new(c);
+    s.find("first-run").await;
+    s.click("lang-toggle").await;
+    s.wait_texts("nav-today", "navigation in Vietnamese", |t| {
+        t == ["Hôm nay"]
+    })
+    .await;
+    assert_eq!(s.eval("return document.documentElement.lang").await, "vi");
+    for (id, vi) in [
+        ("nav-leads", "Khách hàng"),
+        ("nav-board", "Bảng"),
+        ("nav-funnel", "Phễu"),
+        ("nav-scorecard", "Bảng điểm"),
+        ("nav-settings", "Cài đặt"),
+        ("nav-data", "Dữ liệu"),
+        ("load-sample", "Nạp dữ liệu mẫu"),
+    ] {
+        assert_eq!(s.texts(id).await, [vi], "{id}");
+    }
+    shots(&browser, "today-vi").await;
+    // It is remembered.
+    c.refresh().await.expect("reload");
+    s.wait_texts("nav-today", "still Vietnamese after a reload", |t| {
+        t == ["Hôm nay"]
+    })
+    .await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_meta_lead_ads_file_is_previewed_with_errors_and_duplicates_then_imported() {
+    let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
+    let browser = Browser::start("csv").await;
+    let c = &browser.client;
+    c.goto(&format!("{}leads", server.url))
+        .await
+        .expect("open leads");
+    let leads = LeadsPage::new(c);
+    leads.wait_ready().await;
+    // Already in the workspace: the same person as row 1 of the file.
+    leads
+        .add_lead("Lan Nguyễn", "0912 345 678", "Facebook")
+        .await;
+    let s = Screen::new(c);
+    s.nav("nav-data", "page-data").await;
+    s.choose_file("import-csv", &fixture("csv/meta-lead-ads.tsv"))
+        .await;
+    s.find("csv-preview").await;
+    assert_eq!(s.texts("csv-format").await, ["MetaLeadAds"]);
+    assert_eq!(count(&s.texts("csv-ok").await[0]), 3);
+    assert_eq!(count(&s.texts("csv-bad").await[0]), 1);
+    assert_eq!(count(&s.texts("csv-dups").await[0]), 1);
+    let error = s.texts("csv-error").await.join(" | ");
+    assert!(
+        error.contains("phone_number") && error.contains("p:+8412"),
+        "{error}"
+    );
+    shots(&browser, "csv-preview").await;
+    s.click("dup-skip").await;
+    s.click("csv-confirm").await;
+    s.wait_texts("toast-text", "import result", |t| {
+        t.first().is_some_and(|t| t.starts_with("2 "))
+    })
+    .await;
+    s.nav("nav-leads", "page-leads").await;
+    let mut names: Vec<String> = leads
+        .wait_rows(3)
+        .await
+        .into_iter()
+        .map(|r| r.name)
+        .collect();
+    names.sort();
+    assert_eq!(names, ["Lan Nguyễn", "Trần Minh Thư", "Võ Thanh Hà"]);
+    c.refresh().await.expect("reload");
+    leads.wait_ready().await;
+    assert_eq!(leads.wait_rows(3).await.len(), 3, "the import was stored");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn search_bulk_junk_delete_with_undo_and_text_stays_text() {
+    let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
+    let browser = Browser::start("bulk").await;
+    let c = &browser.client;
+    c.goto(&format!("{}leads", server.url))
+        .await
+        .expect("open leads");
+    let leads = LeadsPage::new(c);
+    leads.wait_ready().await;
+    let hostile = "<img src=x onerror=alert(1)>";
+    leads.add_lead(hostile, "0912 444 555", "Other").await;
+    leads.add_lead("Bùi Văn Long", "0387 000 999", "Zalo").await;
+    leads
+        .add_lead("Lý Thị Hoa", "0903 123 456", "Referral")
+        .await;
+    assert!(c.get_alert_text().await.is_err(), "no script ran");
+    assert!(leads.rows().await.iter().any(|r| r.name == hostile));
+
+    // Search by phone in another format, then by name without accents.
+    let s = Screen::new(c);
+    s.type_into("lead-search", "+84 387").await;
+    let rows = leads.wait_rows(1).await;
+    assert_eq!(rows[0].name, "Bùi Văn Long");
+    s.find("lead-search").await.clear().await.expect("clear");
+    s.type_into("lead-search", "ly thi").await;
+    assert_eq!(leads.wait_rows(1).await[0].name, "Lý Thị Hoa");
+    s.find("lead-search").await.clear().await.expect("clear");
+    s.type_into("lead-search", " ").await;
+    leads.wait_rows(3).await;
+
+    // Bulk: mark two as junk with a reason.
+    s.click("select-all").await;
+    s.wait_texts("bulk-bar", "bulk bar", |t| !t.is_empty())
+        .await;
+    s.type_into("bulk-reason", "fake name").await;
+    s.click("bulk-junk").await;
+    s.wait_texts("lead-stage", "all junk", |t| {
+        t.len() == 3 && t.iter().all(|x| x == "Lost")
+    })
+    .await;
+
+    // Delete one, then undo.
+    s.eval(r#"document.querySelector("[data-testid='select-lead']").click()"#)
+        .await;
+    s.click("bulk-delete").await;
+    leads.wait_rows(2).await;
+    s.click("undo").await;
+    leads.wait_rows(3).await;
+    c.refresh().await.expect("reload");
+    leads.wait_ready().await;
+    assert_eq!(leads.wait_rows(3).await.len(), 3, "undo was stored");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_board_moves_cards_with_the_keyboard_and_shortcuts_open_help() {
+    let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
+    let browser = Browser::start("board").await;
+    let c = &browser.client;
+    c.goto(&format!("{}leads", server.url))
+        .await
+        .expect("open leads");
+    let leads = LeadsPage::new(c);
+    leads.wait_ready().await;
+    leads
+        .add_lead("Tạ Minh Khôi", "0912 777 888", "Website")
+        .await;
+    let s = Screen::new(c);
+    s.nav("nav-board", "page-board").await;
+    let counts = || s.texts("column-count");
+    s.wait_texts("column-count", "one lead in New", |t| {
+        t.first().is_some_and(|n| n == "1")
+    })
+    .await;
+    s.click("move-right").await;
+    s.wait_texts("column-count", "moved to Interested", |t| {
+        t.len() > 1 && t[0] == "0" && t[1] == "1"
+    })
+    .await;
+    // Keyboard: focus the card and press → .
+    s.eval(r#"document.querySelector("[data-testid='board-card']").focus()"#)
+        .await;
+    s.find("board-card")
+        .await
+        .send_keys(&fantoccini::key::Key::Right.to_string())
+        .await
+        .expect("arrow right");
+    s.wait_texts("column-count", "moved to Qualified", |t| {
+        t.len() > 2 && t[1] == "0" && t[2] == "1"
+    })
+    .await;
+    let _ = counts;
+
+    // "?" opens the shortcut list.
+    s.eval("document.activeElement.blur()").await;
+    c.find(fantoccini::Locator::Css("body"))
+        .await
+        .expect("body")
+        .send_keys("?")
+        .await
+        .expect("press ?");
+    s.find("help").await;
+    shots(&browser, "help").await;
+    browser.close().await;
+}
