@@ -336,3 +336,100 @@ async fn a_leads_sla_clocks_are_shown() {
     );
     assert_eq!(text("attempts-made"), "1");
 }
+
+#[wasm_bindgen_test]
+async fn a_long_list_is_virtualised_and_search_and_scroll_reach_every_lead() {
+    let m = mount_leads_page(Lang::En).await;
+    m.state.load_sample(2000);
+    until("the sample is shown", || {
+        m.all_text("lead-count")
+            .first()
+            .is_some_and(|t| t.starts_with("2000 "))
+    })
+    .await;
+    tick().await;
+    let rendered = m.all_text("lead-link");
+    assert!(
+        !rendered.is_empty() && rendered.len() < 120,
+        "only the rows in view are in the DOM: {}",
+        rendered.len()
+    );
+    // Scrolling far down renders the rows there.
+    // The test page has no stylesheet: make the list a scroll container as main.css does.
+    let scroller = m.q("lead-scroll").unwrap();
+    scroller
+        .set_attribute("style", "max-height: 400px; overflow: auto")
+        .unwrap();
+    scroller.set_scroll_top(44 * 1500);
+    scroller
+        .dispatch_event(&web_sys::Event::new("scroll").unwrap())
+        .unwrap();
+    until("rows further down", || {
+        m.all_text("lead-link").first() != rendered.first()
+    })
+    .await;
+    // Search finds a lead that is not rendered, by name.
+    let wanted = m.state.leads.with_untracked(|ls| ls[10].name().to_owned());
+    m.type_into("lead-search", &wanted);
+    until("the search result", || {
+        let names = m.all_text("lead-link");
+        names.contains(&wanted) && names.len() < 50
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn the_today_queue_logs_a_call_and_the_breach_leaves_the_queue() {
+    use leadpact::ui::pages::today::TodayPage;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    // A lead created 30 days ago, never called: its first response is breached.
+    let created = chrono::Utc::now() - chrono::TimeDelta::days(30);
+    let draft = LeadDraft {
+        name: "Cao Thị Yến".into(),
+        phone: "0912345678".into(),
+        email: String::new(),
+        source: "Facebook".into(),
+    };
+    let lead = Lead::create(
+        &draft,
+        LeadId::from_uuid(uuid::Uuid::new_v4()),
+        created,
+        &Pipeline::default(),
+    )
+    .unwrap();
+    let store = IdbStore::open(&unique_db("today")).await.unwrap();
+    store.commit(&Change::lead(lead)).await.unwrap();
+    let state = AppState::new();
+    state.attach(Rc::new(store)).await;
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(state);
+        provide_context(I18n(RwSignal::new(Lang::En)));
+        view! { <TodayPage /> }
+    });
+    tick().await;
+    let q = |id: &str| {
+        root.query_selector(&format!("[data-testid='{id}']"))
+            .unwrap()
+            .map(|e| e.unchecked_into::<HtmlElement>())
+    };
+    until("the breached lead is queued", || {
+        q("queue-status").is_some_and(|e| e.text_content().unwrap() == "breached")
+    })
+    .await;
+    assert!(
+        q("count-breached")
+            .unwrap()
+            .text_content()
+            .unwrap()
+            .starts_with("1 ")
+    );
+    q("log-connected").unwrap().click();
+    until(
+        "the answered lead leaves the breached part of the queue",
+        || q("count-breached").is_some_and(|e| e.text_content().unwrap().starts_with("0 ")),
+    )
+    .await;
+    assert_eq!(state.activities.with_untracked(Vec::len), 1);
+}

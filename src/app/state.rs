@@ -145,8 +145,12 @@ impl Insights {
 }
 
 /// A result shown briefly at the bottom of the screen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Toast {
+    /// A backup was merged.
+    Merged(crate::domain::merge::MergeReport),
+    /// The workspace was replaced (backup, sample data, erase).
+    Replaced(usize),
     /// Leads deleted (offers undo).
     Deleted(usize),
     /// Leads imported.
@@ -231,6 +235,17 @@ impl AppState {
     /// Replaces the whole workspace (sample data, backup import) in one
     /// transaction, then shows it. On failure nothing changes.
     pub fn replace_workspace(self, ws: Workspace) {
+        self.replace_with_toast(ws, None);
+    }
+
+    /// Merges a backup into the workspace (see `domain::merge`) and saves
+    /// the result in one transaction; the toast reports what changed.
+    pub fn merge_workspace(self, incoming: Workspace) {
+        let (merged, report) = crate::domain::merge::merge(&self.snapshot(), incoming);
+        self.replace_with_toast(merged, Some(Toast::Merged(report)));
+    }
+
+    fn replace_with_toast(self, ws: Workspace, toast: Option<Toast>) {
         let store = match self.store() {
             Ok(s) => s,
             Err(e) => return self.error.set(Some(e)),
@@ -238,7 +253,10 @@ impl AppState {
         spawn_local(async move {
             match store.replace(&ws).await {
                 Ok(()) => {
+                    let n = ws.leads.len();
                     self.show(ws);
+                    self.now.set(clock::now());
+                    self.toast.set(Some(toast.unwrap_or(Toast::Replaced(n))));
                     self.announce();
                 }
                 Err(e) => self.error.set(Some(AppError::Storage(e))),
@@ -409,6 +427,7 @@ impl AppState {
             if let Some(o) = &owner {
                 lead.assign(Some(o.clone()), now);
             }
+            lead.touch(now);
             Ok(())
         });
     }

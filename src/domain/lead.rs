@@ -433,8 +433,11 @@ impl Lead {
         self.touch(now);
     }
 
-    fn touch(&mut self, now: DateTime<Utc>) {
-        self.updated_at = self.updated_at.max(now);
+    /// Records that something about the lead changed at `now` (an activity
+    /// was logged): `updated_at` moves forward, strictly, so another tab's
+    /// stale copy of this lead is refused (see `storage::Change::expect`).
+    pub fn touch(&mut self, now: DateTime<Utc>) {
+        self.updated_at = now.max(self.updated_at + chrono::TimeDelta::milliseconds(1));
     }
 
     /// The first time the lead entered `stage`, if it ever did.

@@ -9,6 +9,7 @@ pub mod contact;
 pub mod extra;
 pub mod funnel;
 pub mod lead;
+pub mod merge;
 pub mod pipeline;
 pub mod queue;
 pub mod rep;

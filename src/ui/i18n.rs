@@ -330,6 +330,13 @@ pub enum Msg {
     Week,
     WelcomeText,
     Welcome,
+    ToastReplaced,
+    ToastMerged,
+    Added,
+    Updated,
+    Skipped,
+    RefusedUnknownStage,
+    Merge,
 }
 
 /// The text of `msg` in `lang`.
@@ -431,8 +438,8 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         ExportBackup => ("Export backup", "Xuất bản sao lưu"),
         ImportBackup => ("Import backup…", "Nhập bản sao lưu…"),
         ConfirmReplace => (
-            "Replace everything in this browser with the backup?",
-            "Thay toàn bộ dữ liệu trong trình duyệt bằng bản sao lưu?",
+            "Replace everything in this browser with the backup, or merge it in (lead by lead, the newer version wins; nothing is deleted)?",
+            "Thay toàn bộ dữ liệu trong trình duyệt bằng bản sao lưu, hay gộp vào (từng khách hàng, bản mới hơn thắng; không xóa gì)?",
         ),
         Replace => ("Replace", "Thay thế"),
         Cancel => ("Cancel", "Huỷ"),
@@ -734,6 +741,19 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
             "Leadpact lưu khách hàng tiềm năng và SLA Marketing–Sales ngay trong trình duyệt: không gì rời khỏi máy bạn. Hãy thử với dữ liệu mẫu, nhập khách hàng bạn đang có, hoặc thêm thủ công.",
         ),
         Welcome => ("Welcome to Leadpact", "Chào mừng đến với Leadpact"),
+        ToastReplaced => (
+            "Workspace replaced; leads now:",
+            "Đã thay toàn bộ dữ liệu; số khách hàng:",
+        ),
+        ToastMerged => ("Backup merged", "Đã gộp bản sao lưu"),
+        Added => ("added", "thêm mới"),
+        Updated => ("updated", "cập nhật"),
+        Skipped => ("kept (not newer)", "giữ nguyên (không mới hơn)"),
+        RefusedUnknownStage => (
+            "refused (stage not in this pipeline)",
+            "bị từ chối (giai đoạn không có trong quy trình)",
+        ),
+        Merge => ("Merge (newer wins)", "Gộp (bản mới hơn thắng)"),
     };
     match lang {
         Lang::En => en,

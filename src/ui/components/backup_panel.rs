@@ -82,6 +82,18 @@ pub fn BackupPanel() -> impl IntoView {
                                 >
                                     {i18n.t(Msg::Replace)}
                                 </button>
+                                <button
+                                    type="button"
+                                    data-testid="confirm-merge"
+                                    on:click=move |_| {
+                                        if let Some(ws) = pending.get_untracked() {
+                                            pending.set(None);
+                                            state.merge_workspace(ws);
+                                        }
+                                    }
+                                >
+                                    {i18n.t(Msg::Merge)}
+                                </button>
                                 <button type="button" data-testid="cancel-replace" on:click=move |_| pending.set(None)>
                                     {i18n.t(Msg::Cancel)}
                                 </button>

@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 /// Row height in pixels (CSS keeps rows at exactly this height).
 const ROW_PX: usize = 44;
 /// Lists up to this long are rendered whole.
-const WHOLE: usize = 300;
+const WHOLE: usize = 500;
 /// Rows rendered above and below the visible window.
 const OVERSCAN: usize = 10;
 

@@ -12,15 +12,32 @@ pub fn ToastArea() -> impl IntoView {
     view! {
         <div class="toasts" role="status" aria-live="polite" data-testid="toasts">
             {move || state.toast.get().map(|t| {
+                let is_delete = matches!(t, Toast::Deleted(_));
                 let text = match t {
                     Toast::Deleted(n) => format!("{n} {}", i18n.t(Msg::ToastDeleted)()),
                     Toast::Imported(n) => format!("{n} {}", i18n.t(Msg::ToastImported)()),
                     Toast::Saved => i18n.t(Msg::ToastSaved)().to_owned(),
+                    Toast::Replaced(n) => format!("{} {n}", i18n.t(Msg::ToastReplaced)()),
+                    Toast::Merged(r) => format!(
+                        "{}: {} {}, {} {}, {} {}{}",
+                        i18n.t(Msg::ToastMerged)(),
+                        r.added,
+                        i18n.t(Msg::Added)(),
+                        r.updated,
+                        i18n.t(Msg::Updated)(),
+                        r.skipped,
+                        i18n.t(Msg::Skipped)(),
+                        if r.refused.is_empty() {
+                            String::new()
+                        } else {
+                            format!(", {} {}", r.refused.len(), i18n.t(Msg::RefusedUnknownStage)())
+                        }
+                    ),
                 };
                 view! {
                     <div class="toast" data-testid="toast">
                         <span data-testid="toast-text">{text}</span>
-                        {matches!(t, Toast::Deleted(_)).then(|| view! {
+                        {is_delete.then(|| view! {
                             <button type="button" data-testid="undo" on:click=move |_| { state.toast.set(None); state.undo_delete(); }>
                                 {i18n.t(Msg::Undo)}
                             </button>

@@ -258,5 +258,16 @@ async fn backups_export_import_and_bad_files_change_nothing() {
     c.refresh().await.expect("reload");
     page.wait_ready().await;
     assert_eq!(page.wait_rows(4).await.len(), 4);
+
+    // Merging the earlier export adds its 300 leads and keeps the 4.
+    screen.nav("nav-data", "page-data").await;
+    page.choose_backup(&exported).await;
+    screen.click("confirm-merge").await;
+    let toast = screen
+        .wait_texts("toast-text", "merge report", |t| !t.is_empty())
+        .await;
+    assert!(toast[0].contains("300 added"), "{toast:?}");
+    screen.nav("nav-leads", "page-leads").await;
+    assert_eq!(page.wait_rows(304).await.len(), 304);
     browser.close().await;
 }
