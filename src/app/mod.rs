@@ -4,6 +4,7 @@
 
 pub mod clock;
 pub mod files;
+pub mod notify;
 pub mod routes;
 pub mod state;
 pub mod sync;

@@ -37,6 +37,8 @@ pub fn App(#[prop(optional, into)] db_name: Option<String>) -> impl IntoView {
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (TICK, clock::now);
     let help = RwSignal::new(false);
+    let notify_on = RwSignal::new(crate::app::notify::allowed());
+    watch_at_risk(state, i18n, notify_on);
 
     let nav = [
         (Page::Today, Msg::NavToday, "nav-today"),
@@ -58,6 +60,19 @@ pub fn App(#[prop(optional, into)] db_name: Option<String>) -> impl IntoView {
                         .map(|(page, msg, id)| view! { <A href=page.href() attr:data-testid=id>{i18n.t(msg)}</A> })
                         .collect_view()}
                 </nav>
+                <button
+                    type="button"
+                    class="link"
+                    data-testid="notify-toggle"
+                    disabled=move || notify_on.get()
+                    on:click=move |_| {
+                        leptos::task::spawn_local(async move {
+                            notify_on.set(crate::app::notify::request().await);
+                        })
+                    }
+                >
+                    {move || if notify_on.get() { i18n.t(Msg::NotifyOn)() } else { i18n.t(Msg::Notify)() }}
+                </button>
                 <button type="button" class="link" data-testid="help-toggle" aria-keyshortcuts="?" on:click=move |_| help.update(|h| *h = !*h)>
                     {i18n.t(Msg::Shortcuts)}
                 </button>
@@ -89,6 +104,34 @@ pub fn App(#[prop(optional, into)] db_name: Option<String>) -> impl IntoView {
             </Show>
         </Router>
     }
+}
+
+/// Notifies (when allowed) each time more leads are at risk than at the
+/// previous evaluation.
+fn watch_at_risk(state: AppState, i18n: I18n, on: RwSignal<bool>) {
+    use crate::domain::queue::{Bucket, bucket, most_urgent};
+    // `None` until the workspace is loaded: opening the app is not news.
+    let last = StoredValue::new(None::<usize>);
+    Effect::new(move || {
+        let at_risk = state.insights.with(|ins| {
+            ins.clocks
+                .iter()
+                .filter(|c| {
+                    bucket(&most_urgent(c).1, chrono::TimeDelta::zero()) == Some(Bucket::AtRisk)
+                })
+                .count()
+        });
+        if state.loading.get() != crate::app::state::Loading::Ready {
+            return;
+        }
+        if on.get() && last.get_value().is_some_and(|l| at_risk > l) {
+            crate::app::notify::show(
+                i18n.t(Msg::NotifyTitle)(),
+                &format!("{at_risk} {}", i18n.t(Msg::NotifyBody)()),
+            );
+        }
+        last.set_value(Some(at_risk));
+    });
 }
 
 /// The shortcut list (also the help overlay's content): (keys, meaning).

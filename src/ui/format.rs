@@ -49,28 +49,49 @@ pub fn percent(v: f64, lang: Lang) -> String {
     }
 }
 
-/// A timestamp in the browser's timezone, `YYYY-MM-DD HH:MM`.
-pub fn local_datetime(at: DateTime<Utc>) -> String {
-    at.with_timezone(&Local)
-        .format("%Y-%m-%d %H:%M")
-        .to_string()
+/// A timestamp in the browser's timezone, as each language writes it:
+/// `22 Nov 2026, 14:05` in English, `22/11/2026 14:05` in Vietnamese.
+pub fn local_datetime(at: DateTime<Utc>, lang: Lang) -> String {
+    let local = at.with_timezone(&Local);
+    match lang {
+        Lang::En => local.format("%-d %b %Y, %H:%M").to_string(),
+        Lang::Vi => local.format("%d/%m/%Y %H:%M").to_string(),
+    }
 }
 
 /// A business duration as `1 h 05 min`, `45 min` or `3 d 2 h` (8-hour days are
 /// not assumed: days here are 24 h of business time, rare outside long clocks).
-pub fn business_duration(d: TimeDelta) -> String {
+pub fn business_duration(d: TimeDelta, lang: Lang) -> String {
     let minutes = d.num_minutes().max(0);
     let (days, hours, mins) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
+    let (dw, hw, mw) = match lang {
+        Lang::En => ("d", "h", "min"),
+        Lang::Vi => ("ngày", "giờ", "phút"),
+    };
     match (days, hours) {
-        (0, 0) => format!("{mins} min"),
-        (0, h) => format!("{h} h {mins:02} min"),
-        (d, h) => format!("{d} d {h} h"),
+        (0, 0) => format!("{mins} {mw}"),
+        (0, h) => format!("{h} {hw} {mins:02} {mw}"),
+        (d, h) => format!("{d} {dw} {h} {hw}"),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn vietnamese_durations_and_dates() {
+        assert_eq!(
+            business_duration(TimeDelta::minutes(65), Lang::Vi),
+            "1 giờ 05 phút"
+        );
+        let at = DateTime::parse_from_rfc3339("2026-03-02T09:05:00Z")
+            .unwrap()
+            .to_utc();
+        let vi = local_datetime(at, Lang::Vi);
+        assert_eq!(vi.len(), "02/03/2026 09:05".len(), "{vi}");
+        assert!(vi.contains("/2026 "), "{vi}");
+    }
 
     #[test]
     fn money_and_numbers_follow_the_language() {
@@ -91,7 +112,10 @@ mod tests {
             (1500, "1 d 1 h"),
             (-5, "0 min"),
         ] {
-            assert_eq!(business_duration(TimeDelta::minutes(minutes)), text);
+            assert_eq!(
+                business_duration(TimeDelta::minutes(minutes), Lang::En),
+                text
+            );
         }
     }
 }

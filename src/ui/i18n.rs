@@ -337,6 +337,16 @@ pub enum Msg {
     Skipped,
     RefusedUnknownStage,
     Merge,
+    WhatIf,
+    WhatIfHint,
+    FirstResponseBreaches,
+    CurrentPolicy,
+    ProposedPolicy,
+    AdoptPolicy,
+    Notify,
+    NotifyOn,
+    NotifyTitle,
+    NotifyBody,
 }
 
 /// The text of `msg` in `lang`.
@@ -754,6 +764,28 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
             "bị từ chối (giai đoạn không có trong quy trình)",
         ),
         Merge => ("Merge (newer wins)", "Gộp (bản mới hơn thắng)"),
+        WhatIf => (
+            "What if: a different SLA policy",
+            "Giả sử: một chính sách SLA khác",
+        ),
+        WhatIfHint => (
+            "The same leads of this period, scored under the current policy and under your proposal.",
+            "Cùng khách hàng của kỳ này, chấm theo chính sách hiện tại và theo đề xuất của bạn.",
+        ),
+        FirstResponseBreaches => ("First-response breaches", "Số lần trễ phản hồi đầu"),
+        CurrentPolicy => ("Current policy", "Chính sách hiện tại"),
+        ProposedPolicy => ("Proposal", "Đề xuất"),
+        AdoptPolicy => ("Adopt the proposal", "Áp dụng đề xuất"),
+        Notify => ("Notify me before breaches", "Báo tôi trước khi trễ hạn"),
+        NotifyOn => ("Notifications on", "Đã bật thông báo"),
+        NotifyTitle => (
+            "Leadpact: leads about to breach",
+            "Leadpact: khách hàng sắp trễ hạn",
+        ),
+        NotifyBody => (
+            "leads are at risk of breaching their SLA.",
+            "khách hàng sắp trễ SLA.",
+        ),
     };
     match lang {
         Lang::En => en,

@@ -356,6 +356,7 @@ fn LeadRow(lead: crate::domain::lead::Lead, selected: RwSignal<BTreeSet<LeadId>>
         .map(|p| p.e164().to_owned())
         .or_else(|| lead.email().map(|e| e.to_string()))
         .unwrap_or_default();
+    let created = lead.created_at();
     let owner = lead
         .owner()
         .map(|o| state.insights.with_untracked(|i| i.rep_name(o)));
@@ -377,7 +378,7 @@ fn LeadRow(lead: crate::domain::lead::Lead, selected: RwSignal<BTreeSet<LeadId>>
             <td>{lead.source().to_owned()}</td>
             <td><StageBadge stage=lead.stage().clone() /></td>
             <td>{owner.unwrap_or_else(|| i18n.t(Msg::Unassigned)().to_owned())}</td>
-            <td>{local_datetime(lead.created_at())}</td>
+            <td>{move || local_datetime(created, i18n.0.get())}</td>
             <td>
                 <AdvanceButton closed=closed on_advance=move || state.advance(id) />
             </td>

@@ -12,6 +12,9 @@ use leptos::prelude::*;
 
 /// The status name and a detail line (due, remaining, overdue…) of a clock.
 pub fn describe(i18n: I18n, status: &Status) -> (Msg, String) {
+    let lang = i18n.0.get();
+    let local_datetime = |at| local_datetime(at, lang);
+    let business_duration = |d| business_duration(d, lang);
     let t = |m| i18n.t(m)();
     match status {
         Status::Pending { due, remaining } | Status::AtRisk { due, remaining } => (

@@ -135,7 +135,7 @@ pub fn FunnelPage() -> impl IntoView {
                                         <td>{s.lost_here}</td>
                                         <td>{s.junk_here}</td>
                                         <td>{reasons}</td>
-                                        <td>{s.median_time.map(business_duration)}</td>
+                                        <td>{s.median_time.map(|d| business_duration(d, lang.get()))}</td>
                                     </tr>
                                 }
                             })

@@ -90,6 +90,7 @@ fn LeadCard(lead: Lead) -> impl IntoView {
     let closed = state.pipeline.with_untracked(|p| lead.is_closed(p));
     let lang = i18n.0;
     let value = lead.value();
+    let created = lead.created_at();
     let reps = state.settings.with_untracked(|s| s.reps.clone());
     let owner_value = lead.owner().map(|o| o.to_string()).unwrap_or_default();
     let stages = state.pipeline.with_untracked(|p| p.stages().to_vec());
@@ -155,7 +156,7 @@ fn LeadCard(lead: Lead) -> impl IntoView {
                         <dt>{i18n.t(Msg::Value)}</dt>
                         <dd>{move || value.map(|v| vnd(v, lang.get()))}</dd>
                         <dt>{i18n.t(Msg::Created)}</dt>
-                        <dd>{local_datetime(lead.created_at())}</dd>
+                        <dd>{move || local_datetime(created, lang.get())}</dd>
                         {custom}
                     </dl>
                     <div class="field">
@@ -363,7 +364,7 @@ fn Timeline(lead: Lead) -> impl IntoView {
                     entries()
                         .into_iter()
                         .map(|e| {
-                            let at = local_datetime(e.at());
+                            let at = local_datetime(e.at(), i18n.0.get());
                             match e {
                                 Entry::Activity(a) => {
                                     let dir = match a.direction {

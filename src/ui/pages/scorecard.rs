@@ -8,7 +8,9 @@ use crate::app::state::AppState;
 use crate::domain::scorecard::{
     Goal, Kpi, KpiStatus, Period, PeriodKind, Row, Scope, Target, all_scopes, scorecard,
 };
+use crate::domain::sla::Minutes;
 use crate::domain::targets::{Advice, TargetRules, advise};
+use crate::domain::whatif::{SlaSummary, what_if};
 use crate::ui::i18n::{Lang, Msg, use_i18n};
 use leptos::prelude::*;
 
@@ -281,7 +283,79 @@ pub fn ScorecardPage() -> impl IntoView {
                     })
                     .collect_view()
             }}
+            <WhatIfCard period=period />
         </div>
+    }
+}
+
+/// The current SLA policy and a proposal side by side over the period's leads.
+#[component]
+fn WhatIfCard(period: Memo<Period>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let current = state.settings.get_untracked().policies.default;
+    let fr = RwSignal::new(current.first_response.0.to_string());
+    let attempts = RwSignal::new(current.attempts.min_attempts.to_string());
+    let within = RwSignal::new((current.attempts.within.0 / 60).to_string());
+    let proposal = Memo::new(move |_| {
+        let mut p = state.settings.get().policies;
+        let num = |s: RwSignal<String>| s.get().trim().parse::<u32>().ok().filter(|v| *v > 0);
+        p.default.first_response = Minutes(num(fr)?);
+        p.default.attempts.min_attempts = num(attempts)?;
+        p.default.attempts.within = Minutes(num(within)? * 60);
+        Some(p)
+    });
+    let result = Memo::new(move |_| {
+        let proposed = proposal.get()?;
+        let ins = state.insights.get();
+        let p = ins.prepared()?;
+        Some(what_if(&p, &proposed, period.get(), ins.now))
+    });
+    let lang = i18n.0;
+    let pct = move |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| value(v, lang.get()));
+    let rows = move || {
+        result.get().map(|w| {
+            let line = |label: Msg, f: &dyn Fn(&SlaSummary) -> String, id: &'static str| {
+                view! {
+                    <tr data-testid=id>
+                        <th scope="row">{i18n.t(label)}</th>
+                        <td>{f(&w.current)}</td>
+                        <td>{f(&w.proposed)}</td>
+                    </tr>
+                }
+            };
+            view! {
+                {line(Msg::KpiFirstResponseWithinSla, &|s| pct(s.first_response_within), "whatif-fr")}
+                {line(Msg::FirstResponseBreaches, &|s| s.first_response_breaches.to_string(), "whatif-fr-breaches")}
+                {line(Msg::KpiRequiredAttemptsRate, &|s| pct(s.attempts_met), "whatif-attempts")}
+                {line(Msg::KpiBreaches, &|s| s.leads_with_breach.to_string(), "whatif-breaches")}
+            }
+        })
+    };
+    let adopt = move |_| {
+        if let Some(p) = proposal.get_untracked() {
+            let mut s = state.settings.get_untracked();
+            s.policies = p;
+            state.save_settings(s);
+        }
+    };
+    view! {
+        <section class="card what-if no-print" data-testid="what-if">
+            <h2>{i18n.t(Msg::WhatIf)}</h2>
+            <p class="muted">{i18n.t(Msg::WhatIfHint)}</p>
+            <div class="row">
+                <label>{i18n.t(Msg::FirstResponseMinutes)}<input type="number" min="1" data-testid="whatif-first-response" bind:value=fr /></label>
+                <label>{i18n.t(Msg::MinAttempts)}<input type="number" min="1" bind:value=attempts /></label>
+                <label>{i18n.t(Msg::AttemptsWithinHours)}<input type="number" min="1" bind:value=within /></label>
+            </div>
+            <Show when=move || proposal.with(Option::is_some) fallback=move || view! { <p class="field-error">{i18n.t(Msg::ErrPositive)}</p> }>
+                <table class="data">
+                    <thead><tr><th scope="col">{i18n.t(Msg::Kpi)}</th><th scope="col">{i18n.t(Msg::CurrentPolicy)}</th><th scope="col">{i18n.t(Msg::ProposedPolicy)}</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+                <button type="button" data-testid="adopt-policy" on:click=adopt>{i18n.t(Msg::AdoptPolicy)}</button>
+            </Show>
+        </section>
     }
 }
 
