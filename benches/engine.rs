@@ -81,5 +81,51 @@ fn engine(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, engine);
+/// What the screens do on a workspace of 10 000 leads: one keystroke in the
+/// lead search (issue target ≤ 16 ms in the browser), the Today queue, and
+/// the app's whole recompute after a change (timeline + index + every clock).
+fn screens(c: &mut Criterion) {
+    use leadpact::domain::queue::{all_clocks, today};
+    use leadpact::domain::search::{LeadFilter, Query, SearchIndex};
+    let ws = generate(1, 10_000, 10, now());
+    let p = Prepared::new(&ws, now()).expect("valid calendar");
+    let clocks = all_clocks(&p, now());
+    let mut g = c.benchmark_group("10k_leads");
+    let index = SearchIndex::new(&ws.leads);
+    for (name, typed) in [
+        ("search_keystroke", "nguyen th"),
+        ("search_phone_keystroke", "0912 3"),
+    ] {
+        g.bench_function(name, |b| {
+            let f = LeadFilter::default();
+            b.iter(|| {
+                let q = Query::new(black_box(typed));
+                ws.leads
+                    .iter()
+                    .zip(&clocks)
+                    .enumerate()
+                    .filter(|(i, (l, c))| {
+                        f.accepts_with(|| index.matches(*i, &q), l, Some(c), now())
+                    })
+                    .count()
+            })
+        });
+    }
+    g.bench_function("search_index_build", |b| {
+        b.iter(|| SearchIndex::new(&ws.leads))
+    });
+    g.bench_function("today_queue", |b| {
+        b.iter(|| today(&p, &clocks, chrono::TimeDelta::hours(4)).len())
+    });
+    g.sample_size(20);
+    g.bench_function("app_recompute_after_a_change", |b| {
+        b.iter(|| {
+            let p = Prepared::new(&ws, now()).expect("valid calendar");
+            all_clocks(&p, now()).len()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, engine, screens);
 criterion_main!(benches);

@@ -226,8 +226,9 @@ impl AppState {
         }
     }
 
-    fn show(self, ws: Workspace) {
+    fn show(self, mut ws: Workspace) {
         self.settings.set(ws.settings());
+        crate::domain::workspace::group_by_lead(&mut ws.activities);
         self.activities.set(ws.activities);
         self.leads.set(ws.leads);
     }

@@ -331,6 +331,7 @@ pub fn generate(seed: u64, leads: usize, reps: usize, now: DateTime<Utc>) -> Wor
         }
         out_leads.push(lead);
     }
+    super::workspace::group_by_lead(&mut activities);
 
     Workspace {
         pipeline,

@@ -47,6 +47,44 @@ pub struct LeadFilter {
     pub created_within_days: Option<u32>,
 }
 
+/// What the query is matched against, per lead, prepared once per change of
+/// the leads (folding text is most of a search's cost): folded name, e-mail,
+/// campaign and source, and the phone's digits.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchIndex(Vec<(String, String)>);
+
+/// The searchable text and phone digits of one lead.
+fn entry(lead: &Lead) -> (String, String) {
+    let mut text = fold(lead.name());
+    for part in [
+        lead.email().map(|e| e.as_str()).unwrap_or(""),
+        lead.campaign(),
+        lead.source(),
+    ] {
+        text.push('\u{1}');
+        text.push_str(&fold(part));
+    }
+    let digits = lead
+        .phone()
+        .map(|p| p.e164().trim_start_matches('+').to_owned())
+        .unwrap_or_default();
+    (text, digits)
+}
+
+impl SearchIndex {
+    /// Indexes `leads` in order.
+    pub fn new<'a>(leads: impl IntoIterator<Item = &'a Lead>) -> SearchIndex {
+        SearchIndex(leads.into_iter().map(entry).collect())
+    }
+
+    /// True when the `i`-th lead matches `query` (false past the end).
+    pub fn matches(&self, i: usize, query: &Query) -> bool {
+        self.0
+            .get(i)
+            .is_some_and(|(text, digits)| query.matches_entry(text, digits))
+    }
+}
+
 /// A query prepared once for many leads.
 pub struct Query {
     text: String,
@@ -90,21 +128,34 @@ impl Query {
         }
     }
 
+    /// True when nothing was typed.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
     /// True when the lead matches.
     pub fn matches(&self, lead: &Lead) -> bool {
-        if self.text.is_empty() {
+        if self.is_empty() {
             return true;
         }
-        if let (Some(d), Some(p)) = (&self.digits, lead.phone())
-            && p.e164().trim_start_matches('+').contains(d.as_str())
+        let (text, digits) = entry(lead);
+        self.matches_entry(&text, &digits)
+    }
+
+    /// True when a prepared entry (see [`SearchIndex`]) matches.
+    fn matches_entry(&self, text: &str, digits: &str) -> bool {
+        if self.is_empty() {
+            return true;
+        }
+        if let Some(d) = &self.digits
+            && !digits.is_empty()
+            && digits.contains(d.as_str())
         {
             return true;
         }
-        let hit = |s: &str| fold(s).contains(&self.text);
-        hit(lead.name())
-            || lead.email().is_some_and(|e| hit(e.as_str()))
-            || hit(lead.campaign())
-            || hit(lead.source())
+        // Fields are joined by U+0001, which no query contains, so a match
+        // never spans two fields.
+        text.contains(&self.text)
     }
 }
 
@@ -113,6 +164,19 @@ impl LeadFilter {
     pub fn accepts(
         &self,
         query: &Query,
+        lead: &Lead,
+        clocks: Option<&LeadClocks>,
+        now: DateTime<Utc>,
+    ) -> bool {
+        self.accepts_with(|| query.matches(lead), lead, clocks, now)
+    }
+
+    /// Like [`LeadFilter::accepts`], with the query's answer given by
+    /// `query_hit` (from a [`SearchIndex`]), asked only when every other
+    /// filter holds.
+    pub fn accepts_with(
+        &self,
+        query_hit: impl FnOnce() -> bool,
         lead: &Lead,
         clocks: Option<&LeadClocks>,
         now: DateTime<Utc>,
@@ -139,7 +203,7 @@ impl LeadFilter {
                     SlaFilter::OnTrack => b.is_none(),
                 }
             })
-            && query.matches(lead)
+            && query_hit()
     }
 }
 
@@ -190,6 +254,24 @@ mod tests {
             assert!(Query::new(q).matches(&l), "{q}");
         }
         assert!(!Query::new("binh").matches(&l));
+    }
+
+    #[test]
+    fn the_index_answers_like_the_lead() {
+        let leads = [
+            lead("Trần Thị Mai", "0912 345 678", ""),
+            lead("Nguyễn Đức Anh", "", "anh@example.com"),
+        ];
+        let index = SearchIndex::new(&leads);
+        for q in [
+            "0912", "mai", "anh@", "facebook", "", "zzz", "84912345", "đức",
+        ] {
+            let q = Query::new(q);
+            for (i, l) in leads.iter().enumerate() {
+                assert_eq!(index.matches(i, &q), q.matches(l));
+            }
+        }
+        assert!(!index.matches(2, &Query::new("")));
     }
 
     #[test]

@@ -11,6 +11,7 @@ use super::scorecard::Targets;
 use super::sla::{SlaContext, SlaPolicies};
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -106,27 +107,66 @@ impl Workspace {
     }
 }
 
-/// Activities grouped by lead (sorted by lead, then time), built once per change.
+/// Activities grouped by lead (each group oldest first), built once per change.
+///
+/// Storage and the app keep activities grouped by lead in time order; then
+/// the index borrows them as they are. Otherwise it sorts a copy.
 #[derive(Clone, Debug, Default)]
-pub struct ActivityIndex {
-    sorted: Vec<Activity>,
+pub struct ActivityIndex<'a> {
+    sorted: Cow<'a, [Activity]>,
     by_lead: HashMap<LeadId, Range<usize>>,
 }
 
-impl ActivityIndex {
-    /// Groups `activities` by lead.
-    pub fn new(activities: &[Activity]) -> ActivityIndex {
-        let mut sorted = activities.to_vec();
-        sorted.sort_by(|a, b| a.lead.cmp(&b.lead).then(a.at.cmp(&b.at)));
-        let mut by_lead = HashMap::new();
-        let mut start = 0;
-        for i in 1..=sorted.len() {
-            if i == sorted.len() || sorted[i].lead != sorted[start].lead {
-                by_lead.insert(sorted[start].lead, start..i);
-                start = i;
+/// The lead ranges of `activities` if they are grouped by lead with each
+/// group in time order; `None` otherwise.
+fn ranges_if_grouped(activities: &[Activity]) -> Option<HashMap<LeadId, Range<usize>>> {
+    let mut by_lead = HashMap::new();
+    let mut start = 0;
+    for i in 1..=activities.len() {
+        if i == activities.len() || activities[i].lead != activities[start].lead {
+            if by_lead.insert(activities[start].lead, start..i).is_some() {
+                return None;
             }
+            start = i;
+        } else if activities[i].at < activities[i - 1].at {
+            return None;
         }
-        ActivityIndex { sorted, by_lead }
+    }
+    Some(by_lead)
+}
+
+/// Orders activities the way [`ActivityIndex`] borrows them without copying:
+/// grouped by lead (groups in order of first appearance), each group oldest
+/// first. Stable: equal times keep their order.
+pub fn group_by_lead(activities: &mut [Activity]) {
+    let mut first: HashMap<LeadId, usize> = HashMap::new();
+    for a in activities.iter() {
+        let n = first.len();
+        first.entry(a.lead).or_insert(n);
+    }
+    activities.sort_by_key(|a| (first[&a.lead], a.at));
+}
+
+impl<'a> ActivityIndex<'a> {
+    /// Groups `activities` by lead.
+    pub fn new(activities: &'a [Activity]) -> ActivityIndex<'a> {
+        if let Some(by_lead) = ranges_if_grouped(activities) {
+            return ActivityIndex {
+                sorted: Cow::Borrowed(activities),
+                by_lead,
+            };
+        }
+        let mut order: Vec<usize> = (0..activities.len()).collect();
+        order.sort_by(|a, b| {
+            let (a, b) = (&activities[*a], &activities[*b]);
+            a.lead.cmp(&b.lead).then(a.at.cmp(&b.at))
+        });
+        let sorted: Vec<Activity> = order.iter().map(|i| activities[*i].clone()).collect();
+        let by_lead = ranges_if_grouped(&sorted).expect("sorted by lead, then time");
+        ActivityIndex {
+            sorted: Cow::Owned(sorted),
+            by_lead,
+        }
     }
 
     /// One lead's activities, oldest first.
@@ -145,7 +185,7 @@ pub struct Prepared<'a> {
     /// Business hours, precomputed.
     pub calendar: Timeline,
     /// Activities per lead.
-    pub index: ActivityIndex,
+    pub index: ActivityIndex<'a>,
 }
 
 impl<'a> Prepared<'a> {
@@ -183,5 +223,48 @@ impl<'a> Prepared<'a> {
             pipeline: &self.ws.pipeline,
             policies: &self.ws.policies,
         }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::domain::activity::{ActivityKind, Direction, Outcome};
+    use chrono::TimeZone;
+
+    fn act(lead: u128, minute: u32) -> Activity {
+        Activity {
+            lead: LeadId::from_uuid(uuid::Uuid::from_u128(lead)),
+            at: Utc.with_ymd_and_hms(2026, 3, 2, 8, minute, 0).unwrap(),
+            kind: ActivityKind::Call,
+            direction: Direction::Outbound,
+            outcome: Outcome::NoAnswer,
+            rep: None,
+            extra: Extra::default(),
+        }
+    }
+
+    #[test]
+    fn grouped_or_not_the_index_gives_each_lead_its_activities_oldest_first() {
+        let mixed = vec![act(2, 5), act(1, 9), act(2, 1), act(1, 3), act(3, 0)];
+        let mut grouped = mixed.clone();
+        group_by_lead(&mut grouped);
+        assert_eq!(
+            grouped,
+            vec![act(2, 1), act(2, 5), act(1, 3), act(1, 9), act(3, 0)]
+        );
+        let lead = |n| LeadId::from_uuid(uuid::Uuid::from_u128(n));
+        for list in [&mixed, &grouped] {
+            let index = ActivityIndex::new(list);
+            assert_eq!(index.of(lead(1)), [act(1, 3), act(1, 9)]);
+            assert_eq!(index.of(lead(2)), [act(2, 1), act(2, 5)]);
+            assert_eq!(index.of(lead(3)), [act(3, 0)]);
+            assert!(index.of(lead(4)).is_empty());
+        }
+        assert!(
+            matches!(ActivityIndex::new(&grouped).sorted, Cow::Borrowed(_)),
+            "no copy when grouped"
+        );
+        assert!(matches!(ActivityIndex::new(&mixed).sorted, Cow::Owned(_)));
     }
 }

@@ -3,16 +3,18 @@
 
 use super::stage_badge::StageBadge;
 use crate::app::routes::Page;
+use crate::app::state::Shared;
 use crate::app::state::{AppState, Loading};
 use crate::domain::lead::{Closure, LeadId, LossKind, Priority};
 use crate::domain::pipeline::StageId;
 use crate::domain::queue::most_urgent;
 use crate::domain::rep::RepId;
-use crate::domain::search::{LeadFilter, Query, SlaFilter};
+use crate::domain::search::{LeadFilter, Query, SearchIndex, SlaFilter};
 use crate::ui::format::{local_datetime, priority_msg};
 use crate::ui::i18n::{Msg, use_i18n};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// Row height in pixels (CSS keeps rows at exactly this height).
 const ROW_PX: usize = 44;
@@ -41,13 +43,27 @@ pub fn LeadList() -> impl IntoView {
     let scroll_top = RwSignal::new(0usize);
     let viewport = RwSignal::new(640usize);
 
+    // Searchable text per lead, rebuilt only when leads change.
+    let index = Memo::new(move |_| {
+        Shared(Arc::new(
+            state.insights.with(|ins| SearchIndex::new(&ins.ws.leads)),
+        ))
+    });
     // Positions (into insights.ws.leads) of the leads shown, in order.
     let shown = Memo::new(move |_| {
         let ins = state.insights.get();
+        let index = index.get();
         let f = filter.get();
         let q = Query::new(&f.query);
         let mut idx: Vec<usize> = (0..ins.ws.leads.len())
-            .filter(|i| f.accepts(&q, &ins.ws.leads[*i], ins.clocks.get(*i), ins.now))
+            .filter(|i| {
+                f.accepts_with(
+                    || index.matches(*i, &q),
+                    &ins.ws.leads[*i],
+                    ins.clocks.get(*i),
+                    ins.now,
+                )
+            })
             .collect();
         let leads = &ins.ws.leads;
         match sort.get() {
