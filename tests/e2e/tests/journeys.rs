@@ -271,3 +271,73 @@ async fn backups_export_import_and_bad_files_change_nothing() {
     assert_eq!(page.wait_rows(304).await.len(), 304);
     browser.close().await;
 }
+
+/// The lead count the list shows ("N leads").
+async fn shown_count(screen: &Screen<'_>) -> usize {
+    let t = screen
+        .wait_texts("lead-count", "lead count", |t| !t.is_empty())
+        .await;
+    t[0].split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no count in {t:?}"))
+}
+
+#[tokio::test]
+async fn a_reload_in_the_middle_of_a_large_import_leaves_old_or_new_never_a_mix() {
+    use leadpact::domain::sample::generate;
+    use leadpact::io::backup::export_json;
+    let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
+    let browser = Browser::start("midimport").await;
+    let big_leads = 10_000;
+    let now = chrono::Utc::now();
+    let big = generate(7, big_leads, 10, now);
+    let big_path = browser.downloads().with_file_name("big-backup.json");
+    std::fs::write(&big_path, export_json(&big, now)).expect("write the large backup");
+    let c = &browser.client;
+    c.goto(&format!("{}leads", server.url))
+        .await
+        .expect("open the lead list");
+    let page = LeadsPage::new(c);
+    let screen = Screen::new(c);
+    page.wait_ready().await;
+    screen.nav("nav-data", "page-data").await;
+    page.import_backup(&fixture("backup-v1.json")).await;
+    screen.nav("nav-leads", "page-leads").await;
+    let old = page.wait_rows(4).await;
+
+    let mut outcomes = Vec::new();
+    for delay_ms in [0u64, 100, 300, 1500] {
+        screen.nav("nav-data", "page-data").await;
+        page.choose_backup(&big_path).await;
+        // Parsing and validation happen before the confirmation; the write
+        // starts on the click. Reload while it runs.
+        screen.click("confirm-replace").await;
+        tokio::time::sleep(std::time::Duration::from_millis(delay_ms)).await;
+        c.refresh().await.expect("reload mid-import");
+        c.goto(&format!("{}leads", server.url))
+            .await
+            .expect("open the lead list");
+        page.wait_ready().await;
+        let n = shown_count(&screen).await;
+        assert!(
+            n == 4 || n == big_leads,
+            "after a reload {delay_ms} ms into the import: {n} leads, a mix"
+        );
+        if n == 4 {
+            assert_eq!(page.wait_rows(4).await, old, "the old workspace, intact");
+        } else {
+            let names = page.rows().await;
+            assert!(
+                !old.iter().any(|o| names.contains(o)),
+                "no old lead next to the new ones"
+            );
+        }
+        outcomes.push((delay_ms, n));
+        if n == big_leads {
+            break;
+        }
+    }
+    eprintln!("reload mid-import outcomes (delay ms, leads): {outcomes:?}");
+    browser.close().await;
+}
