@@ -48,6 +48,30 @@ async fn screens() {
     let document = web_sys::window().unwrap().document().unwrap();
     let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
+    // Where loading goes: the store's load against decoding the same JSON.
+    let t = ms();
+    let loaded = store.load().await.unwrap();
+    let load = ms() - t;
+    let lead_json: Vec<String> = loaded
+        .leads
+        .iter()
+        .map(|l| serde_json::to_string(l).unwrap())
+        .collect();
+    let acts_json = serde_json::to_string(&loaded.activities).unwrap();
+    let t = ms();
+    for j in &lead_json {
+        let _: leadpact::domain::lead::Lead = serde_json::from_str(j).unwrap();
+    }
+    let decode_leads = ms() - t;
+    let t = ms();
+    let _: Vec<leadpact::domain::activity::Activity> = serde_json::from_str(&acts_json).unwrap();
+    let decode_acts = ms() - t;
+    console_log!(
+        "10 000 leads: store.load {load:.0} ms, of which decoding JSON would be leads {decode_leads:.0} ms + activities {decode_acts:.0} ms ({} KB + {} KB)",
+        lead_json.iter().map(String::len).sum::<usize>() / 1024,
+        acts_json.len() / 1024
+    );
+    drop(loaded);
     let state = AppState::new();
     let t = ms();
     state.attach(std::rc::Rc::new(store)).await;

@@ -71,6 +71,47 @@ async fn indexeddb_keeps_the_workspace_after_the_connection_closes() {
 }
 
 #[wasm_bindgen_test]
+async fn a_schema_2_database_moves_into_chunks_without_losing_anything() {
+    let fixture: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/indexeddb-v2.json")).unwrap();
+    let name = unique_db("v2");
+    {
+        let v2 = IdbStore::open_version(&name, 2).await.unwrap();
+        for store in ["leads", "activities", "settings"] {
+            for (key, value) in fixture["stores"][store].as_object().unwrap() {
+                v2.put_raw(store, key, value.as_str().unwrap())
+                    .await
+                    .unwrap();
+            }
+        }
+    }
+    let current = IdbStore::open(&name).await.unwrap();
+    let ws = current.load().await.unwrap();
+    let names: Vec<&str> = ws.leads.iter().map(|l| l.name()).collect();
+    assert_eq!(names, ["Nguyễn Văn An", "Trần Thị Bình"]);
+    assert_eq!(ws.leads[0].stage().as_str(), "interested");
+    assert_eq!(ws.activities.len(), 2);
+    assert_eq!(ws.reps.len(), 1, "settings were kept");
+    assert_eq!(ws.reps[0].name, "Lan");
+    drop(current);
+    // Opening again finds the chunks (the old stores are empty now), and an
+    // edit after the move is saved.
+    let again = IdbStore::open(&name).await.unwrap();
+    let mut ws2 = again.load().await.unwrap();
+    assert_eq!(ws2, ws);
+    let mut lead = ws2.leads.remove(1);
+    let base = lead.updated_at();
+    lead.set_campaign("tet", chrono::Utc::now());
+    again
+        .commit(&Change::edit(lead.clone(), base))
+        .await
+        .unwrap();
+    assert_eq!(again.load().await.unwrap().leads[1], lead);
+    drop(again);
+    IdbStore::delete(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
 async fn a_schema_1_database_upgrades_without_losing_leads() {
     let fixture: serde_json::Value =
         serde_json::from_str(include_str!("fixtures/indexeddb-v1.json")).unwrap();

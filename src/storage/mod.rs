@@ -7,6 +7,7 @@
 //! memory adapter exercises the same serde path as IndexedDB. Both pass the
 //! suite in [`conformance`].
 
+pub mod chunks;
 pub mod conformance;
 #[cfg(target_arch = "wasm32")]
 pub mod indexeddb;

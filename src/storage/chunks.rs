@@ -1,0 +1,311 @@
+//! The chunked record layout of the IndexedDB store (schema 3), as pure
+//! functions tested natively.
+//!
+//! Leads are spread over [`CHUNKS`] records by their id (`chunk_of`); a
+//! chunk's value is the JSON array of its leads. Activities live in a
+//! parallel set of chunks (same numbering), grouped by lead. Loading 10 000
+//! leads reads 2 × 64 records instead of 20 000, and writing one lead
+//! rewrites only its chunk. Untouched leads and activities pass through a
+//! rewrite as raw JSON, byte for byte (unknown fields included), without
+//! being decoded.
+
+use super::{Change, StorageError, encode};
+use crate::domain::activity::Activity;
+use crate::domain::lead::{Lead, LeadId};
+use crate::domain::workspace::Workspace;
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Number of chunks.
+pub const CHUNKS: u8 = 64;
+
+/// The chunk a lead (and its activities) lives in.
+pub fn chunk_of(id: LeadId) -> u8 {
+    id.uuid().as_bytes()[15] % CHUNKS
+}
+
+/// The record key of chunk `c`.
+pub fn chunk_key(c: u8) -> String {
+    format!("chunk-{c:02}")
+}
+
+#[derive(Deserialize)]
+struct LeadHead {
+    id: LeadId,
+    updated_at: DateTime<Utc>,
+}
+
+#[derive(Deserialize)]
+struct ActivityHead {
+    lead: LeadId,
+}
+
+fn corrupt(key: &str, e: serde_json::Error) -> StorageError {
+    StorageError::Corrupt {
+        key: key.to_owned(),
+        reason: e.to_string(),
+    }
+}
+
+fn raw_items<'a>(key: &str, text: Option<&'a str>) -> Result<Vec<&'a RawValue>, StorageError> {
+    match text {
+        None => Ok(Vec::new()),
+        Some(t) => serde_json::from_str(t).map_err(|e| corrupt(key, e)),
+    }
+}
+
+fn join(items: impl IntoIterator<Item = String>) -> String {
+    let mut out = String::from("[");
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&item);
+    }
+    out.push(']');
+    out
+}
+
+/// Decodes a lead chunk.
+pub fn decode_leads(key: &str, text: &str) -> Result<Vec<Lead>, StorageError> {
+    serde_json::from_str(text).map_err(|e| corrupt(key, e))
+}
+
+/// Decodes an activity chunk.
+pub fn decode_activities(key: &str, text: &str) -> Result<Vec<Activity>, StorageError> {
+    serde_json::from_str(text).map_err(|e| corrupt(key, e))
+}
+
+/// The chunks `change` touches.
+pub fn touched(change: &Change) -> BTreeSet<u8> {
+    change
+        .leads
+        .iter()
+        .map(Lead::id)
+        .chain(change.deleted.iter().copied())
+        .chain(change.activities.iter().map(|(id, _)| *id))
+        .chain(change.expect.iter().map(|(id, _)| *id))
+        .map(chunk_of)
+        .collect()
+}
+
+/// The new text of lead chunk `c` after `change`, given its stored text.
+/// Checks `change.expect` for the chunk's leads: a lead stored with another
+/// `updated_at` (or gone) is a [`StorageError::Conflict`].
+pub fn apply_leads(c: u8, stored: Option<&str>, change: &Change) -> Result<String, StorageError> {
+    let key = chunk_key(c);
+    let items = raw_items(&key, stored)?;
+    let mut heads = Vec::with_capacity(items.len());
+    for raw in &items {
+        let head: LeadHead = serde_json::from_str(raw.get()).map_err(|e| corrupt(&key, e))?;
+        heads.push(head);
+    }
+    for (id, base) in change.expect.iter().filter(|(id, _)| chunk_of(*id) == c) {
+        let current = heads.iter().find(|h| h.id == *id).map(|h| h.updated_at);
+        if current != Some(*base) {
+            return Err(StorageError::Conflict { lead: *id });
+        }
+    }
+    let deleted: BTreeSet<LeadId> = change.deleted.iter().copied().collect();
+    let mut new: BTreeMap<LeadId, String> = change
+        .leads
+        .iter()
+        .filter(|l| chunk_of(l.id()) == c)
+        .map(|l| (l.id(), encode(l)))
+        .collect();
+    let mut out: Vec<String> = Vec::with_capacity(items.len() + new.len());
+    for (raw, head) in items.iter().zip(&heads) {
+        if deleted.contains(&head.id) {
+            continue;
+        }
+        match new.remove(&head.id) {
+            Some(replacement) => out.push(replacement),
+            None => out.push(raw.get().to_owned()),
+        }
+    }
+    out.extend(new.into_values());
+    Ok(join(out))
+}
+
+/// The new text of activity chunk `c` after `change`: deleted leads lose
+/// their activities; a lead in `change.activities` gets exactly its new list.
+pub fn apply_activities(
+    c: u8,
+    stored: Option<&str>,
+    change: &Change,
+) -> Result<String, StorageError> {
+    let key = format!("activities {}", chunk_key(c));
+    let items = raw_items(&key, stored)?;
+    let replaced: BTreeSet<LeadId> = change
+        .deleted
+        .iter()
+        .copied()
+        .chain(change.activities.iter().map(|(id, _)| *id))
+        .filter(|id| chunk_of(*id) == c)
+        .collect();
+    let mut out: Vec<String> = Vec::with_capacity(items.len());
+    for raw in &items {
+        let head: ActivityHead = serde_json::from_str(raw.get()).map_err(|e| corrupt(&key, e))?;
+        if !replaced.contains(&head.lead) {
+            out.push(raw.get().to_owned());
+        }
+    }
+    for (id, list) in change
+        .activities
+        .iter()
+        .filter(|(id, _)| chunk_of(*id) == c)
+    {
+        if !change.deleted.contains(id) {
+            out.extend(list.iter().map(encode));
+        }
+    }
+    Ok(join(out))
+}
+
+/// Every chunk of a workspace: `(chunk, leads text, activities text)` for
+/// the chunks that hold anything.
+pub fn encode_workspace(ws: &Workspace) -> Vec<(u8, String, String)> {
+    let mut leads: BTreeMap<u8, Vec<String>> = BTreeMap::new();
+    let mut acts: BTreeMap<u8, Vec<String>> = BTreeMap::new();
+    for l in &ws.leads {
+        leads.entry(chunk_of(l.id())).or_default().push(encode(l));
+    }
+    for a in &ws.activities {
+        acts.entry(chunk_of(a.lead)).or_default().push(encode(a));
+    }
+    let chunks: BTreeSet<u8> = leads.keys().chain(acts.keys()).copied().collect();
+    chunks
+        .into_iter()
+        .map(|c| {
+            (
+                c,
+                join(leads.remove(&c).unwrap_or_default()),
+                join(acts.remove(&c).unwrap_or_default()),
+            )
+        })
+        .collect()
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::domain::activity::{ActivityKind, Direction, Outcome};
+    use crate::domain::lead::LeadDraft;
+    use crate::domain::pipeline::Pipeline;
+    use chrono::TimeZone;
+
+    fn lead(n: u128) -> Lead {
+        let draft = LeadDraft {
+            name: format!("Lead {n}"),
+            phone: format!("09123456{:02}", n % 100),
+            source: "Zalo".into(),
+            ..LeadDraft::default()
+        };
+        Lead::create(
+            &draft,
+            LeadId::from_uuid(uuid::Uuid::from_u128(n)),
+            Utc.with_ymd_and_hms(2026, 3, 2, 1, 0, 0).unwrap(),
+            &Pipeline::default(),
+        )
+        .unwrap()
+    }
+
+    fn call(l: &Lead, minute: u32) -> Activity {
+        Activity {
+            lead: l.id(),
+            at: Utc.with_ymd_and_hms(2026, 3, 2, 2, minute, 0).unwrap(),
+            kind: ActivityKind::Call,
+            direction: Direction::Outbound,
+            outcome: Outcome::NoAnswer,
+            rep: None,
+            extra: Default::default(),
+        }
+    }
+
+    #[test]
+    fn a_workspace_survives_its_chunks_and_edits_touch_only_their_lead() {
+        // 1 and 65 share chunk 1; 2 is alone in chunk 2.
+        let (a, b, c) = (lead(1), lead(65), lead(2));
+        assert_eq!(chunk_of(a.id()), chunk_of(b.id()));
+        let ws = Workspace {
+            leads: vec![a.clone(), b.clone(), c.clone()],
+            activities: vec![call(&a, 1), call(&b, 2), call(&a, 3)],
+            ..Workspace::default()
+        };
+        let chunks = encode_workspace(&ws);
+        assert_eq!(chunks.len(), 2);
+        let (one, leads_text, acts_text) = &chunks[0];
+        assert_eq!(*one, 1);
+        assert_eq!(
+            decode_leads("k", leads_text).unwrap(),
+            vec![a.clone(), b.clone()]
+        );
+        assert_eq!(decode_activities("k", acts_text).unwrap().len(), 3);
+
+        // Edit a (guarded by its version), keep b byte for byte.
+        let mut a2 = a.clone();
+        a2.set_campaign("spring", Utc.with_ymd_and_hms(2026, 3, 3, 1, 0, 0).unwrap());
+        let change = Change {
+            leads: vec![a2.clone()],
+            activities: vec![(a.id(), vec![call(&a, 1), call(&a, 3), call(&a, 9)])],
+            expect: vec![(a.id(), a.updated_at())],
+            ..Change::default()
+        };
+        assert_eq!(touched(&change), BTreeSet::from([1]));
+        let leads_after = apply_leads(1, Some(leads_text), &change).unwrap();
+        assert_eq!(
+            decode_leads("k", &leads_after).unwrap(),
+            vec![a2.clone(), b.clone()]
+        );
+        let acts_after = apply_activities(1, Some(acts_text), &change).unwrap();
+        let acts = decode_activities("k", &acts_after).unwrap();
+        assert_eq!(acts.iter().filter(|x| x.lead == a.id()).count(), 3);
+        assert_eq!(acts.iter().filter(|x| x.lead == b.id()).count(), 1);
+
+        // The same edit again is stale now: refused.
+        assert_eq!(
+            apply_leads(1, Some(&leads_after), &change),
+            Err(StorageError::Conflict { lead: a.id() })
+        );
+
+        // Deleting b removes it and its activities.
+        let del = Change {
+            deleted: vec![b.id()],
+            ..Change::default()
+        };
+        let leads_del = apply_leads(1, Some(&leads_after), &del).unwrap();
+        assert_eq!(decode_leads("k", &leads_del).unwrap(), vec![a2]);
+        let acts_del = apply_activities(1, Some(&acts_after), &del).unwrap();
+        assert!(
+            decode_activities("k", &acts_del)
+                .unwrap()
+                .iter()
+                .all(|x| x.lead == a.id())
+        );
+
+        // A new lead in an empty chunk.
+        let d = lead(3);
+        let add = Change::lead(d.clone());
+        assert_eq!(
+            decode_leads("k", &apply_leads(3, None, &add).unwrap()).unwrap(),
+            vec![d]
+        );
+    }
+
+    #[test]
+    fn unknown_fields_of_untouched_records_are_kept_and_garbage_is_corrupt() {
+        let a = lead(1);
+        let mut json: serde_json::Value = serde_json::to_value(&a).unwrap();
+        json["from_a_newer_app"] = serde_json::json!({"x": 1});
+        let text = format!("[{json}]");
+        let other = lead(65);
+        let after = apply_leads(1, Some(&text), &Change::lead(other)).unwrap();
+        assert!(after.contains("from_a_newer_app"));
+        assert!(matches!(
+            apply_leads(1, Some("[{\"id\":"), &Change::default()),
+            Err(StorageError::Corrupt { .. })
+        ));
+    }
+}
