@@ -136,10 +136,7 @@ impl IdbStore {
         let db = request.await.map_err(|e| {
             let message = e.to_string();
             if message.contains("VersionError") || message.contains("less than") {
-                StorageError::Unavailable(
-                    "this data was saved by a newer version of Leadpact; reload the page to get it"
-                        .into(),
-                )
+                StorageError::NewerVersion
             } else {
                 StorageError::Unavailable(message)
             }

@@ -26,6 +26,9 @@ use std::fmt;
 pub enum StorageError {
     /// The browser refuses IndexedDB (private mode, disabled, or blocked by another tab).
     Unavailable(String),
+    /// The database was written by a newer version of the app; it is left
+    /// untouched and this (older) copy of the app stays read-only.
+    NewerVersion,
     /// The browser's storage quota for this site is used up.
     QuotaExceeded,
     /// A stored record cannot be read back; the record is left untouched.
@@ -57,6 +60,10 @@ impl fmt::Display for StorageError {
                 f,
                 "This browser does not let Leadpact store data ({why}). Your data is not saved; \
                  leave private mode or allow site storage, then reload."
+            ),
+            StorageError::NewerVersion => f.write_str(
+                "This browser holds data saved by a newer version of Leadpact. Nothing was changed; \
+                 reload the page to get the newer version.",
             ),
             StorageError::QuotaExceeded => f.write_str(
                 "The browser's storage for this site is full. Nothing was changed; \

@@ -42,10 +42,23 @@ impl Lang {
     }
 }
 
-/// A message id.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[allow(missing_docs)]
-pub enum Msg {
+/// Declares [`Msg`] and [`ALL_MSGS`] from one list, so the list of every
+/// message (used to check that each has both languages) cannot drift.
+macro_rules! messages {
+    ($($name:ident),* $(,)?) => {
+        /// A message id.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[allow(missing_docs)]
+        pub enum Msg {
+            $($name),*
+        }
+
+        /// Every message.
+        pub const ALL_MSGS: &[Msg] = &[$(Msg::$name),*];
+    };
+}
+
+messages! {
     AppName,
     Tagline,
     NavLeads,
@@ -347,6 +360,14 @@ pub enum Msg {
     NotifyOn,
     NotifyTitle,
     NotifyBody,
+    ErrStorageUnavailable,
+    ErrNewerVersion,
+    ErrQuota,
+    ErrConflict,
+    ErrStorageFailed,
+    ErrMove,
+    ErrBackup,
+    ErrCsv,
 }
 
 /// The text of `msg` in `lang`.
@@ -394,7 +415,7 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         SourceFacebook => ("Facebook", "Facebook"),
         SourceGoogle => ("Google", "Google"),
         SourceZalo => ("Zalo", "Zalo"),
-        SourceWebsite => ("Website", "Website"),
+        SourceWebsite => ("Website", "Trang web"),
         SourceReferral => ("Referral", "Giới thiệu"),
         SourceOther => ("Other", "Khác"),
         ErrNameMissing => ("A lead needs a name.", "Cần nhập họ tên."),
@@ -786,6 +807,38 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
             "leads are at risk of breaching their SLA.",
             "khách hàng sắp trễ SLA.",
         ),
+        ErrStorageUnavailable => (
+            "This browser does not let Leadpact store data. Your data is not saved; leave private mode or allow site storage, then reload.",
+            "Trình duyệt này không cho Leadpact lưu dữ liệu. Dữ liệu chưa được lưu; hãy thoát chế độ ẩn danh hoặc cho phép lưu trữ, rồi tải lại trang.",
+        ),
+        ErrNewerVersion => (
+            "This browser holds data saved by a newer version of Leadpact. Nothing was changed; reload the page to get the newer version.",
+            "Trình duyệt này có dữ liệu do phiên bản Leadpact mới hơn lưu. Không có gì bị thay đổi; hãy tải lại trang để dùng phiên bản mới.",
+        ),
+        ErrQuota => (
+            "The browser's storage for this site is full. Nothing was changed; export a backup and free some space.",
+            "Bộ nhớ của trình duyệt cho trang này đã đầy. Không có gì bị thay đổi; hãy xuất bản sao lưu và giải phóng dung lượng.",
+        ),
+        ErrConflict => (
+            "This lead was changed in another tab. Nothing was overwritten; the view now shows the latest version — please make your change again.",
+            "Khách hàng này vừa được sửa ở thẻ khác. Không có gì bị ghi đè; màn hình đã hiện bản mới nhất — hãy thao tác lại.",
+        ),
+        ErrStorageFailed => (
+            "Could not save; nothing was changed. Detail:",
+            "Không lưu được; không có gì bị thay đổi. Chi tiết:",
+        ),
+        ErrMove => (
+            "This stage move is not possible:",
+            "Không thể chuyển giai đoạn:",
+        ),
+        ErrBackup => (
+            "The backup was not imported; nothing changed. Detail:",
+            "Bản sao lưu không được nhập; không có gì thay đổi. Chi tiết:",
+        ),
+        ErrCsv => (
+            "The CSV file was not imported; nothing changed. Detail:",
+            "Tệp CSV không được nhập; không có gì thay đổi. Chi tiết:",
+        ),
     };
     match lang {
         Lang::En => en,
@@ -841,6 +894,31 @@ mod tests {
         assert_eq!(Lang::from_tag("en-GB"), Lang::En);
         assert_eq!(Lang::from_tag(""), Lang::En);
         assert_eq!(Lang::Vi.other(), Lang::En);
+    }
+
+    #[test]
+    fn every_message_has_both_languages() {
+        // Messages that are the same in both languages by nature.
+        let same = [
+            "Leadpact",
+            "Google",
+            "Facebook",
+            "E-mail",
+            "KPI",
+            "SMS",
+            "Zalo",
+            "Marketing",
+            "Sales",
+            "CSAT (1–5)",
+        ];
+        for m in ALL_MSGS {
+            let (en, vi) = (tr(Lang::En, *m), tr(Lang::Vi, *m));
+            assert!(!en.is_empty() && !vi.is_empty(), "{m:?}");
+            assert!(
+                en != vi || same.contains(&en),
+                "{m:?} is not translated: {en}"
+            );
+        }
     }
 
     #[test]

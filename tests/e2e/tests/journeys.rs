@@ -341,3 +341,64 @@ async fn a_reload_in_the_middle_of_a_large_import_leaves_old_or_new_never_a_mix(
     eprintln!("reload mid-import outcomes (delay ms, leads): {outcomes:?}");
     browser.close().await;
 }
+
+#[tokio::test]
+async fn data_from_a_newer_app_version_is_left_alone_with_a_clear_message() {
+    let dist_root = dist("LEADPACT_DIST_ROOT");
+    let server = PagesServer::start(SERVER, &dist_root, "/");
+    let browser = Browser::start("newer").await;
+    let c = &browser.client;
+    // A same-origin page that is not the app: the stylesheet.
+    let css = std::fs::read_dir(&dist_root)
+        .expect("dist")
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .find(|n| n.ends_with(".css"))
+        .expect("a stylesheet in dist");
+    c.goto(&format!("{}{css}", server.url))
+        .await
+        .expect("open the css");
+    // A newer Leadpact upgraded the database to schema 99 and stored a lead.
+    let done = c
+        .execute_async(
+            r#"const cb = arguments[arguments.length - 1];
+               const r = indexedDB.open("leadpact", 99);
+               r.onupgradeneeded = () => r.result.createObjectStore("future");
+               r.onsuccess = () => {
+                 const tx = r.result.transaction("future", "readwrite");
+                 tx.objectStore("future").put("a lead from the future", "k");
+                 tx.oncomplete = () => { r.result.close(); cb("ok"); };
+               };
+               r.onerror = () => cb("error " + r.error);"#,
+            vec![],
+        )
+        .await
+        .expect("create a schema-99 database");
+    assert_eq!(done, "ok");
+
+    c.goto(&server.url).await.expect("open the app");
+    let screen = Screen::new(c);
+    let error = LeadsPage::new(c).error_text().await;
+    assert!(error.contains("newer version"), "{error}");
+    screen.find("read-only").await;
+    // The app is still usable for reading: every screen opens.
+    screen.nav("nav-funnel", "page-funnel").await;
+    screen.nav("nav-today", "page-today").await;
+    // Nothing was touched: the newer data is still there.
+    let kept = c
+        .execute_async(
+            r#"const cb = arguments[arguments.length - 1];
+               const r = indexedDB.open("leadpact");
+               r.onsuccess = () => {
+                 const db = r.result;
+                 const v = db.version;
+                 db.transaction("future").objectStore("future").get("k").onsuccess = (e) => {
+                   db.close(); cb(v + " " + e.target.result);
+                 };
+               };"#,
+            vec![],
+        )
+        .await
+        .expect("read the database back");
+    assert_eq!(kept, "99 a lead from the future");
+    browser.close().await;
+}
