@@ -369,6 +369,39 @@ impl AppState {
         });
     }
 
+    /// Edits a lead's contact (validated like a new lead: field errors come
+    /// back at once and nothing is saved), campaign, priority and value.
+    pub fn update_lead(
+        self,
+        id: LeadId,
+        draft: &LeadDraft,
+        campaign: String,
+        priority: crate::domain::lead::Priority,
+        value: Option<u64>,
+    ) -> Result<(), DraftErrors> {
+        let Some(mut probe) = self.lead_untracked(id) else {
+            self.error.set(Some(AppError::LeadNotFound(id)));
+            return Ok(());
+        };
+        probe.update_contact(draft, clock::now())?;
+        let draft = draft.clone();
+        self.edit(&[id], None, move |lead, _, now| {
+            lead.update_contact(&draft, now)
+                .map_err(|_| AppError::LeadNotFound(lead.id()))?;
+            if lead.campaign() != campaign {
+                lead.set_campaign(campaign.clone(), now);
+            }
+            if lead.priority() != priority {
+                lead.set_priority(priority, now);
+            }
+            if lead.value() != value {
+                lead.set_value(value, now);
+            }
+            Ok(())
+        });
+        Ok(())
+    }
+
     /// Records (or clears) the customer's satisfaction score.
     pub fn set_csat(self, id: LeadId, csat: Option<Csat>) {
         self.edit(&[id], None, move |lead, _, now| {

@@ -268,6 +268,39 @@ fn non_empty(s: &str) -> Option<&str> {
     (!t.is_empty()).then_some(t)
 }
 
+/// The validated contact part of a draft: name, phone, e-mail, source.
+type Contact = (String, Option<Phone>, Option<Email>, String);
+
+/// Validates the contact fields of a draft (every problem, by field).
+fn validate(draft: &LeadDraft) -> Result<Contact, DraftErrors> {
+    let mut problems = Vec::new();
+    let name = non_empty(&draft.name);
+    if name.is_none() {
+        problems.push((Field::Name, FieldProblem::NameMissing));
+    }
+    let phone = non_empty(&draft.phone).map(Phone::parse).transpose();
+    let email = non_empty(&draft.email).map(Email::parse).transpose();
+    if let Err(e) = &phone {
+        problems.push((Field::Phone, FieldProblem::Phone(e.clone())));
+    }
+    if let Err(e) = &email {
+        problems.push((Field::Email, FieldProblem::Email(e.clone())));
+    }
+    if non_empty(&draft.phone).is_none() && non_empty(&draft.email).is_none() {
+        problems.push((Field::Phone, FieldProblem::NoContact));
+    }
+    let source = non_empty(&draft.source);
+    if source.is_none() {
+        problems.push((Field::Source, FieldProblem::SourceMissing));
+    }
+    match (name, phone, email, source) {
+        (Some(name), Ok(phone), Ok(email), Some(source)) if problems.is_empty() => {
+            Ok((name.to_owned(), phone, email, source.to_owned()))
+        }
+        _ => Err(DraftErrors(problems)),
+    }
+}
+
 impl Lead {
     /// Validates a draft into a new lead in the pipeline's entry stage.
     pub fn create(
@@ -276,57 +309,49 @@ impl Lead {
         now: DateTime<Utc>,
         pipeline: &Pipeline,
     ) -> Result<Lead, DraftErrors> {
-        let mut problems = Vec::new();
-        let name = non_empty(&draft.name);
-        if name.is_none() {
-            problems.push((Field::Name, FieldProblem::NameMissing));
-        }
-        let phone = non_empty(&draft.phone).map(Phone::parse).transpose();
-        let email = non_empty(&draft.email).map(Email::parse).transpose();
-        if let Err(e) = &phone {
-            problems.push((Field::Phone, FieldProblem::Phone(e.clone())));
-        }
-        if let Err(e) = &email {
-            problems.push((Field::Email, FieldProblem::Email(e.clone())));
-        }
-        if non_empty(&draft.phone).is_none() && non_empty(&draft.email).is_none() {
-            problems.push((Field::Phone, FieldProblem::NoContact));
-        }
-        let source = non_empty(&draft.source);
-        if source.is_none() {
-            problems.push((Field::Source, FieldProblem::SourceMissing));
-        }
-        match (name, phone, email, source) {
-            (Some(name), Ok(phone), Ok(email), Some(source)) if problems.is_empty() => {
-                let stage = pipeline.entry().id.clone();
-                Ok(Lead {
-                    id,
-                    created_at: now,
-                    updated_at: now,
-                    name: name.to_owned(),
-                    phone,
-                    email,
-                    source: source.to_owned(),
-                    priority: Priority::default(),
-                    history: vec![StageChange {
-                        at: now,
-                        from: None,
-                        to: stage.clone(),
-                        by: None,
-                    }],
-                    stage,
-                    campaign: String::new(),
-                    owner: None,
-                    assigned_at: None,
-                    value: None,
-                    custom: BTreeMap::new(),
-                    closure: None,
-                    csat: None,
-                    extra: Extra::default(),
-                })
-            }
-            _ => Err(DraftErrors(problems)),
-        }
+        let (name, phone, email, source) = validate(draft)?;
+        let stage = pipeline.entry().id.clone();
+        Ok(Lead {
+            id,
+            created_at: now,
+            updated_at: now,
+            name,
+            phone,
+            email,
+            source,
+            priority: Priority::default(),
+            history: vec![StageChange {
+                at: now,
+                from: None,
+                to: stage.clone(),
+                by: None,
+            }],
+            stage,
+            campaign: String::new(),
+            owner: None,
+            assigned_at: None,
+            value: None,
+            custom: BTreeMap::new(),
+            closure: None,
+            csat: None,
+            extra: Extra::default(),
+        })
+    }
+
+    /// Replaces name, phone, e-mail and source after the same validation as
+    /// [`Lead::create`]; on error nothing changes.
+    pub fn update_contact(
+        &mut self,
+        draft: &LeadDraft,
+        now: DateTime<Utc>,
+    ) -> Result<(), DraftErrors> {
+        let (name, phone, email, source) = validate(draft)?;
+        self.name = name;
+        self.phone = phone;
+        self.email = email;
+        self.source = source;
+        self.touch(now);
+        Ok(())
     }
 
     /// Moves the lead to the pipeline's next stage (see [`Pipeline::next_stage`]).
@@ -684,5 +709,46 @@ mod tests {
         let lead = create(&draft("An", "0912345678", "an@example.com", "Zalo")).unwrap();
         let json = serde_json::to_string(&lead).unwrap();
         assert_eq!(serde_json::from_str::<Lead>(&json).unwrap(), lead);
+    }
+
+    #[test]
+    fn editing_contact_validates_like_creating_and_changes_nothing_on_error() {
+        let draft = LeadDraft {
+            name: "An".into(),
+            phone: "0912345678".into(),
+            email: String::new(),
+            source: "Zalo".into(),
+        };
+        let at = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 3, 2, 1, 0, 0).unwrap();
+        let mut lead = Lead::create(
+            &draft,
+            LeadId::from_uuid(uuid::Uuid::from_u128(1)),
+            at,
+            &Pipeline::default(),
+        )
+        .unwrap();
+        let before = lead.clone();
+        let bad = LeadDraft {
+            phone: "12".into(),
+            name: " ".into(),
+            ..draft.clone()
+        };
+        let errors = lead.update_contact(&bad, at).unwrap_err();
+        assert!(
+            errors.for_field(Field::Name).is_some() && errors.for_field(Field::Phone).is_some()
+        );
+        assert_eq!(lead, before);
+        let good = LeadDraft {
+            name: "Nguyễn An".into(),
+            email: "an@example.vn".into(),
+            ..draft
+        };
+        lead.update_contact(&good, at).unwrap();
+        assert_eq!(lead.name(), "Nguyễn An");
+        assert_eq!(lead.email().unwrap().as_str(), "an@example.vn");
+        assert!(
+            lead.updated_at() > before.updated_at(),
+            "an edit is a new version"
+        );
     }
 }

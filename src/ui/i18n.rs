@@ -368,6 +368,13 @@ messages! {
     ErrMove,
     ErrBackup,
     ErrCsv,
+    EditLead,
+    ValueVnd,
+    PolicyRules,
+    PolicyRulesHint,
+    AddRule,
+    ErrRuleCondition,
+    StageLimitHours,
 }
 
 /// The text of `msg` in `lang`.
@@ -839,6 +846,25 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
             "The CSV file was not imported; nothing changed. Detail:",
             "Tệp CSV không được nhập; không có gì thay đổi. Chi tiết:",
         ),
+        EditLead => (
+            "Edit contact, campaign, priority, value",
+            "Sửa liên hệ, chiến dịch, ưu tiên, giá trị",
+        ),
+        ValueVnd => ("Deal value (VND)", "Giá trị (VND)"),
+        PolicyRules => (
+            "SLA rules (first match wins)",
+            "Quy tắc SLA (khớp đầu tiên được áp dụng)",
+        ),
+        PolicyRulesHint => (
+            "A lead whose source and priority match a rule gets that rule's first-response target; other targets follow the default policy.",
+            "Khách hàng có nguồn và mức ưu tiên khớp quy tắc sẽ theo mục tiêu phản hồi đầu của quy tắc; các mục tiêu khác theo chính sách mặc định.",
+        ),
+        AddRule => ("Add rule", "Thêm quy tắc"),
+        ErrRuleCondition => (
+            "A rule needs a source or a priority to match.",
+            "Quy tắc cần ít nhất một nguồn hoặc một mức ưu tiên.",
+        ),
+        StageLimitHours => ("Time limit (business hours)", "Giới hạn (giờ làm việc)"),
     };
     match lang {
         Lang::En => en,

@@ -9,6 +9,24 @@ use leptos::prelude::*;
 pub fn ToastArea() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
+    // A toast leaves by itself: 10 s with an undo, 6 s without.
+    Effect::new(move || {
+        if let Some(t) = state.toast.get() {
+            let secs = if matches!(t, Toast::Deleted(_)) {
+                10
+            } else {
+                6
+            };
+            set_timeout(
+                move || {
+                    if state.toast.get_untracked().as_ref() == Some(&t) {
+                        state.toast.set(None);
+                    }
+                },
+                std::time::Duration::from_secs(secs),
+            );
+        }
+    });
     view! {
         <div class="toasts" role="status" aria-live="polite" data-testid="toasts">
             {move || state.toast.get().map(|t| {

@@ -5,14 +5,16 @@
 use crate::app::routes::Page;
 use crate::app::state::{AppState, Loading};
 use crate::domain::activity::{Activity, ActivityKind, Channel, Direction, Outcome};
-use crate::domain::lead::{Closure, Csat, Lead, LeadId, LossKind};
+use crate::domain::lead::{
+    Closure, Csat, DraftErrors, Field, Lead, LeadDraft, LeadId, LossKind, Priority,
+};
 use crate::domain::pipeline::{StageId, StageKind};
 use crate::domain::rep::RepId;
 use crate::ui::components::{
     lead_list::AdvanceButton, sla_clocks::SlaClocks, stage_badge::StageBadge,
 };
 use crate::ui::format::{local_datetime, priority_msg, vnd};
-use crate::ui::i18n::{Msg, use_i18n};
+use crate::ui::i18n::{Msg, problem_msg, tr, use_i18n};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -206,12 +208,106 @@ fn LeadCard(lead: Lead) -> impl IntoView {
                     </button>
                 </section>
             </div>
+            <EditLead lead=lead.clone() />
             <LogActivity id=id />
             <SlaClocks id=id />
             <Timeline lead=lead.clone() />
         </article>
     }
 }
+
+/// Edit contact, campaign, priority and value; field errors next to fields.
+#[component]
+fn EditLead(lead: Lead) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let id = lead.id();
+    let name = RwSignal::new(lead.name().to_owned());
+    let phone = RwSignal::new(lead.phone().map(|p| p.raw().to_owned()).unwrap_or_default());
+    let email = RwSignal::new(lead.email().map(|e| e.to_string()).unwrap_or_default());
+    let source = RwSignal::new(lead.source().to_owned());
+    let campaign = RwSignal::new(lead.campaign().to_owned());
+    let priority = RwSignal::new(format!("{:?}", lead.priority()));
+    let value = RwSignal::new(lead.value().map(|v| v.to_string()).unwrap_or_default());
+    let errors = RwSignal::new(None::<DraftErrors>);
+    let value_error = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let digits: String = value
+            .get_untracked()
+            .chars()
+            .filter(|c| !matches!(c, '.' | ',' | ' ' | '₫'))
+            .collect();
+        let parsed = if digits.is_empty() {
+            Ok(None)
+        } else {
+            digits.parse::<u64>().map(Some)
+        };
+        value_error.set(parsed.is_err());
+        let Ok(v) = parsed else { return };
+        let draft = LeadDraft {
+            name: name.get_untracked(),
+            phone: phone.get_untracked(),
+            email: email.get_untracked(),
+            source: source.get_untracked(),
+        };
+        let p = PRIORITIES
+            .into_iter()
+            .find(|p| format!("{p:?}") == priority.get_untracked())
+            .unwrap_or_default();
+        match state.update_lead(id, &draft, campaign.get_untracked().trim().to_owned(), p, v) {
+            Ok(()) => errors.set(None),
+            Err(e) => errors.set(Some(e)),
+        }
+    };
+    let error_for = move |field: Field| {
+        errors.with(|e| {
+            e.as_ref()
+                .and_then(|e| e.for_field(field))
+                .map(|p| tr(i18n.0.get(), problem_msg(p)))
+        })
+    };
+    let text = move |label: Msg, id: &'static str, sig: RwSignal<String>, field: Option<Field>| {
+        view! {
+            <div class="field">
+                <label for=id>{i18n.t(label)}</label>
+                <input id=id data-testid=id bind:value=sig aria-invalid=move || field.and_then(error_for).is_some().to_string() />
+                <p class="field-error" data-testid=format!("{id}-error")>{move || field.and_then(error_for)}</p>
+            </div>
+        }
+    };
+    view! {
+        <details class="edit-lead">
+            <summary data-testid="edit-lead">{i18n.t(Msg::EditLead)}</summary>
+            <form on:submit=submit class="edit-grid">
+                {text(Msg::Name, "edit-name", name, Some(Field::Name))}
+                {text(Msg::Phone, "edit-phone", phone, Some(Field::Phone))}
+                {text(Msg::Email, "edit-email", email, Some(Field::Email))}
+                {text(Msg::Source, "edit-source", source, Some(Field::Source))}
+                {text(Msg::Campaign, "edit-campaign", campaign, None)}
+                <div class="field">
+                    <label for="edit-priority">{i18n.t(Msg::Priority)}</label>
+                    <select id="edit-priority" data-testid="edit-priority" bind:value=priority>
+                        {PRIORITIES.map(|p| view! { <option value=format!("{p:?}")>{i18n.t(priority_msg(p))}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="edit-value">{i18n.t(Msg::ValueVnd)}</label>
+                    <input id="edit-value" data-testid="edit-value" inputmode="numeric" bind:value=value aria-invalid=move || value_error.get().to_string() />
+                    <p class="field-error">{move || value_error.get().then(|| i18n.t(Msg::ErrWholeNumber)())}</p>
+                </div>
+                <div><button type="submit" class="primary" data-testid="save-lead">{i18n.t(Msg::Save)}</button></div>
+            </form>
+        </details>
+    }
+}
+
+const PRIORITIES: [Priority; 4] = [
+    Priority::Low,
+    Priority::Normal,
+    Priority::High,
+    Priority::Urgent,
+];
 
 /// Mark lost or junk, with a required reason.
 #[component]

@@ -19,6 +19,7 @@ pub fn SettingsPage() -> impl IntoView {
             <h1>{i18n.t(Msg::NavSettings)}</h1>
             <RepsEditor />
             <PolicyEditor />
+            <RulesEditor />
             <PipelineEditor />
             <CalendarEditor />
         </div>
@@ -240,6 +241,111 @@ fn PolicyEditor() -> impl IntoView {
 /// One edit of the stage list and gate.
 type StageEdit = Box<dyn FnOnce(&mut Vec<Stage>, &mut StageId)>;
 
+/// Policy rules: the first rule whose conditions match a lead sets its
+/// targets; a new rule starts from the default policy with its own first
+/// response target.
+#[component]
+fn RulesEditor() -> impl IntoView {
+    use crate::domain::lead::Priority;
+    use crate::domain::sla::{Conditions, SlaPolicy};
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let error = RwSignal::new(None::<String>);
+    let name = RwSignal::new(String::new());
+    let source = RwSignal::new(String::new());
+    let priority = RwSignal::new(String::new());
+    let first = RwSignal::new("15".to_owned());
+    let priorities = [
+        Priority::Low,
+        Priority::Normal,
+        Priority::High,
+        Priority::Urgent,
+    ];
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = name.get_untracked().trim().to_owned();
+        if n.is_empty() {
+            return error.set(Some(i18n.t(Msg::ErrNameMissing)().to_owned()));
+        }
+        let Some(fr) = first
+            .get_untracked()
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|v| *v > 0)
+        else {
+            return error.set(Some(i18n.t(Msg::ErrPositive)().to_owned()));
+        };
+        let src = source.get_untracked().trim().to_owned();
+        let pr: Vec<Priority> = priorities
+            .into_iter()
+            .filter(|p| format!("{p:?}") == priority.get_untracked())
+            .collect();
+        if src.is_empty() && pr.is_empty() {
+            return error.set(Some(i18n.t(Msg::ErrRuleCondition)().to_owned()));
+        }
+        let mut s = state.settings.get_untracked();
+        s.policies.rules.push(SlaPolicy {
+            name: n,
+            conditions: Conditions {
+                priorities: pr,
+                sources: if src.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![src]
+                },
+                campaigns: Vec::new(),
+            },
+            first_response: Minutes(fr),
+            ..s.policies.default.clone()
+        });
+        error.set(None);
+        name.set(String::new());
+        state.save_settings(s);
+    };
+    let remove = move |i: usize| {
+        let mut s = state.settings.get_untracked();
+        if i < s.policies.rules.len() {
+            s.policies.rules.remove(i);
+            state.save_settings(s);
+        }
+    };
+    view! {
+        <section class="card" data-testid="rules-editor">
+            <h2>{i18n.t(Msg::PolicyRules)}</h2>
+            <p class="muted">{i18n.t(Msg::PolicyRulesHint)}</p>
+            <table class="data">
+                <thead><tr><th>{i18n.t(Msg::Name)}</th><th>{i18n.t(Msg::Source)}</th><th>{i18n.t(Msg::Priority)}</th><th>{i18n.t(Msg::FirstResponseMinutes)}</th><th></th></tr></thead>
+                <tbody>
+                    {move || state.settings.get().policies.rules.into_iter().enumerate().map(|(i, r)| {
+                        let prio = r.conditions.priorities.iter().map(|p| i18n.t(crate::ui::format::priority_msg(*p))()).collect::<Vec<_>>().join(", ");
+                        view! {
+                            <tr data-testid="rule-row">
+                                <td>{r.name.clone()}</td>
+                                <td>{r.conditions.sources.join(", ")}</td>
+                                <td>{prio}</td>
+                                <td>{r.first_response.0}</td>
+                                <td><button type="button" aria-label=i18n.t(Msg::Delete) on:click=move |_| remove(i)>"✕"</button></td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <form class="row" on:submit=add>
+                <input data-testid="rule-name" placeholder=i18n.t(Msg::Name) aria-label=i18n.t(Msg::Name) bind:value=name />
+                <input data-testid="rule-source" placeholder=i18n.t(Msg::Source) aria-label=i18n.t(Msg::Source) bind:value=source />
+                <select data-testid="rule-priority" aria-label=i18n.t(Msg::Priority) bind:value=priority>
+                    <option value="">{i18n.t(Msg::AllPriorities)}</option>
+                    {priorities.map(|p| view! { <option value=format!("{p:?}")>{i18n.t(crate::ui::format::priority_msg(p))}</option> }).collect_view()}
+                </select>
+                <input type="number" min="1" data-testid="rule-first-response" aria-label=i18n.t(Msg::FirstResponseMinutes) bind:value=first />
+                <button type="submit" data-testid="add-rule">{i18n.t(Msg::AddRule)}</button>
+            </form>
+            <SectionError error=error testid="rules-error" />
+        </section>
+    }
+}
+
 #[component]
 fn PipelineEditor() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -291,15 +397,18 @@ fn PipelineEditor() -> impl IntoView {
         <section class="card" data-testid="pipeline-editor">
             <h2>{i18n.t(Msg::Pipeline)}</h2>
             <table class="data">
-                <thead><tr><th>{i18n.t(Msg::Stage)}</th><th>{i18n.t(Msg::Kind)}</th><th>{i18n.t(Msg::PausesSla)}</th><th>{i18n.t(Msg::QualifiedGate)}</th><th></th></tr></thead>
+                <thead><tr><th>{i18n.t(Msg::Stage)}</th><th>{i18n.t(Msg::Kind)}</th><th>{i18n.t(Msg::PausesSla)}</th><th>{i18n.t(Msg::StageLimitHours)}</th><th>{i18n.t(Msg::QualifiedGate)}</th><th></th></tr></thead>
                 <tbody>
                     {move || {
                         let p = state.pipeline.get();
+                        let limits = state.settings.with(|s| s.policies.default.stage_limits.clone());
                         let gate = p.gate().id.clone();
                         p.stages().iter().cloned().enumerate().map(|(i, st)| {
                             let kind = match st.kind { StageKind::Open => Msg::KindOpen, StageKind::Won => Msg::KindWon, StageKind::Lost => Msg::KindLost };
                             let is_gate = st.id == gate;
                             let id_for_gate = st.id.clone();
+                            let id_for_limit = st.id.clone();
+                            let limit = limits.get(&st.id).map(|m| (m.0 / 60).to_string()).unwrap_or_default();
                             view! {
                                 <tr data-testid="stage-row">
                                     <td><input aria-label=i18n.t(Msg::Stage) prop:value=st.name.clone() data-testid="stage-name" on:change=move |ev| {
@@ -310,6 +419,19 @@ fn PipelineEditor() -> impl IntoView {
                                     <td><input type="checkbox" aria-label=i18n.t(Msg::PausesSla) prop:checked=st.pauses_sla on:change=move |ev| {
                                         let on = event_target_checked(&ev);
                                         apply(Box::new(move |stages, _| stages[i].pauses_sla = on));
+                                    } /></td>
+                                    <td><input type="number" min="0" class="target-input" aria-label=i18n.t(Msg::StageLimitHours) data-testid="stage-limit" prop:value=limit on:change=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        let hours = v.trim();
+                                        let mut s = state.settings.get_untracked();
+                                        match hours.parse::<u32>() {
+                                            Ok(0) => { s.policies.default.stage_limits.remove(&id_for_limit); }
+                                            Ok(h) => { s.policies.default.stage_limits.insert(id_for_limit.clone(), Minutes(h * 60)); }
+                                            Err(_) if hours.is_empty() => { s.policies.default.stage_limits.remove(&id_for_limit); }
+                                            Err(_) => return error.set(Some(i18n.t(Msg::ErrWholeNumber)().to_owned())),
+                                        }
+                                        error.set(None);
+                                        state.save_settings(s);
                                     } /></td>
                                     <td><input type="radio" name="gate" aria-label=i18n.t(Msg::QualifiedGate) prop:checked=is_gate disabled=st.kind != StageKind::Open on:change=move |_| {
                                         let g = id_for_gate.clone();

@@ -360,3 +360,78 @@ async fn the_board_moves_cards_with_the_keyboard_and_shortcuts_open_help() {
     shots(&browser, "help").await;
     browser.close().await;
 }
+
+#[tokio::test]
+async fn settings_and_lead_edits_are_validated_next_to_the_field_and_saved() {
+    let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
+    let browser = Browser::start("settings").await;
+    let c = &browser.client;
+    c.goto(&format!("{}settings", server.url))
+        .await
+        .expect("open settings");
+    let s = Screen::new(c);
+    s.find("page-settings").await;
+
+    // A rep without a name is refused; with one, it is added.
+    s.click("add-rep").await;
+    s.wait_texts("reps-error", "name missing", |t| {
+        t.first().is_some_and(|e| !e.is_empty())
+    })
+    .await;
+    s.type_into("rep-name", "Phan Thu Hà").await;
+    s.click("add-rep").await;
+    s.wait_texts("rep-row", "the new rep", |t| {
+        t.iter().any(|r| r.contains("Phan Thu Hà"))
+    })
+    .await;
+
+    // Business hours: an impossible time is refused with the field named.
+    s.set_value("cal-tz", "Asia/Ho_Chi_Minh", 0).await;
+    s.eval(r#"const i = document.querySelector("input[aria-label='Monday']"); i.value = '08:00-25:00'; i.dispatchEvent(new Event('input', {bubbles: true}));"#).await;
+    s.click("save-calendar").await;
+    let error = s
+        .wait_texts("calendar-error", "calendar error", |t| {
+            t.first().is_some_and(|e| !e.is_empty())
+        })
+        .await;
+    assert!(
+        error[0].contains("mon") && error[0].contains("25:00"),
+        "{error:?}"
+    );
+
+    // A rule for Facebook leads.
+    s.type_into("rule-name", "Ads: 15 minutes").await;
+    s.type_into("rule-source", "Facebook").await;
+    s.click("add-rule").await;
+    s.wait_texts("rule-row", "the rule", |t| t.len() == 1).await;
+    shots(&browser, "settings-edited").await;
+
+    // A lead edit: a bad phone is refused next to the field, a good one saved.
+    c.goto(&format!("{}leads", server.url))
+        .await
+        .expect("open leads");
+    let leads = LeadsPage::new(c);
+    leads.wait_ready().await;
+    leads.add_lead("Mai Anh", "0912 555 666", "Facebook").await;
+    leads.open("Mai Anh").await.title_and_stage().await;
+    s.click("edit-lead").await;
+    s.find("edit-phone").await.clear().await.expect("clear");
+    s.type_into("edit-phone", "12").await;
+    s.click("save-lead").await;
+    s.wait_texts("edit-phone-error", "phone error", |t| {
+        t.first().is_some_and(|e| !e.is_empty())
+    })
+    .await;
+    s.find("edit-phone").await.clear().await.expect("clear");
+    s.type_into("edit-phone", "0387 111 222").await;
+    s.type_into("edit-campaign", "tet-2027").await;
+    s.click("save-lead").await;
+    s.wait_texts("lead-phone-value", "saved phone", |t| t == ["+84387111222"])
+        .await;
+    c.refresh().await.expect("reload");
+    s.wait_texts("lead-phone-value", "phone after reload", |t| {
+        t == ["+84387111222"]
+    })
+    .await;
+    browser.close().await;
+}
