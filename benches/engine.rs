@@ -117,7 +117,18 @@ fn screens(c: &mut Criterion) {
     g.bench_function("today_queue", |b| {
         b.iter(|| today(&p, &clocks, chrono::TimeDelta::hours(4)).len())
     });
-    g.sample_size(20);
+    g.sample_size(10);
+    g.bench_function("scorecard_screen_week_all_scopes_with_advice", |b| {
+        use leadpact::domain::scorecard::all_scopes;
+        use leadpact::domain::targets::{TargetRules, scorecard_with_advice};
+        let week = Period::containing(PeriodKind::Week, now(), p.timezone());
+        b.iter(|| {
+            all_scopes(&p)
+                .iter()
+                .map(|s| scorecard_with_advice(&p, s, week, TargetRules::default(), now()).len())
+                .sum::<usize>()
+        })
+    });
     g.bench_function("app_recompute_after_a_change", |b| {
         b.iter(|| {
             let p = Prepared::new(&ws, now()).expect("valid calendar");

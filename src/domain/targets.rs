@@ -7,7 +7,9 @@
 //! - **Capacity signal**: the target was missed `n` periods in a row (default
 //!   3) — more effort will not fix it; more people or fewer leads will.
 
-use super::scorecard::{Goal, Kpi, KpiStatus, Period, Scope, Target, series, status};
+use super::scorecard::{
+    Cohort, Goal, Kpi, KpiStatus, Period, Row, Scope, Target, measure, scorecard, series, status,
+};
 use super::workspace::Prepared;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -98,6 +100,16 @@ pub fn advise(
         rules.k.max(rules.streak as usize),
         now,
     );
+    advice_from(p, scope, kpi, history, rules)
+}
+
+fn advice_from(
+    p: &Prepared<'_>,
+    scope: &Scope,
+    kpi: &Kpi,
+    history: Vec<(Period, Option<f64>)>,
+    rules: TargetRules,
+) -> Advice {
     let target = p.ws.targets.get(scope, kpi);
     let values: Vec<Option<f64>> = history.iter().map(|(_, v)| *v).collect();
     let base = baseline(&values, rules.k);
@@ -111,6 +123,49 @@ pub fn advise(
         capacity_short: missed >= rules.streak,
         history,
     }
+}
+
+/// The scorecard of `scope` for `current` with [`advise`]'s advice for every
+/// row — the same answers, but each past period's cohort is built once and
+/// shared by every KPI instead of once per KPI.
+pub fn scorecard_with_advice(
+    p: &Prepared<'_>,
+    scope: &Scope,
+    current: Period,
+    rules: TargetRules,
+    now: DateTime<Utc>,
+) -> Vec<(Row, Advice)> {
+    let count = rules.k.max(rules.streak as usize);
+    let mut periods = Vec::with_capacity(count);
+    let mut cur = current.previous();
+    for _ in 0..count {
+        periods.push(cur);
+        cur = cur.previous();
+    }
+    periods.reverse();
+    let cohorts: Vec<Cohort<'_>> = periods
+        .iter()
+        .map(|per| Cohort::new(p, *per, scope, now))
+        .collect();
+    scorecard(p, current, scope, now)
+        .into_iter()
+        .map(|row| {
+            let history = periods
+                .iter()
+                .zip(&cohorts)
+                .map(|(per, c)| {
+                    let v = if c.is_empty() {
+                        None
+                    } else {
+                        measure(p, c, scope, &row.kpi)
+                    };
+                    (*per, v)
+                })
+                .collect();
+            let advice = advice_from(p, scope, &row.kpi, history, rules);
+            (row, advice)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -162,5 +217,28 @@ mod tests {
         );
         assert_eq!(missed_in_a_row(&[NeedsImprovement, Exceeded]), 0);
         assert_eq!(missed_in_a_row(&[]), 0);
+    }
+
+    #[test]
+    fn the_shared_cohorts_give_the_same_advice_as_one_kpi_at_a_time() {
+        use crate::domain::sample::generate;
+        use crate::domain::scorecard::{PeriodKind, all_scopes};
+        use chrono::TimeZone;
+        let now = chrono::Utc.with_ymd_and_hms(2026, 6, 1, 3, 0, 0).unwrap();
+        let ws = generate(5, 600, 4, now);
+        let p = Prepared::new(&ws, now).unwrap();
+        let week = Period::containing(PeriodKind::Week, now, p.timezone());
+        for scope in all_scopes(&p) {
+            for (row, advice) in
+                scorecard_with_advice(&p, &scope, week, TargetRules::default(), now)
+            {
+                assert_eq!(
+                    advice,
+                    advise(&p, &scope, &row.kpi, week, TargetRules::default(), now),
+                    "{scope:?} {:?}",
+                    row.kpi
+                );
+            }
+        }
     }
 }

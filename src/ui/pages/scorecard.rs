@@ -6,10 +6,10 @@
 
 use crate::app::state::AppState;
 use crate::domain::scorecard::{
-    Goal, Kpi, KpiStatus, Period, PeriodKind, Row, Scope, Target, all_scopes, scorecard,
+    Goal, Kpi, KpiStatus, Period, PeriodKind, Row, Scope, Target, all_scopes,
 };
 use crate::domain::sla::Minutes;
-use crate::domain::targets::{Advice, TargetRules, advise};
+use crate::domain::targets::{Advice, TargetRules, scorecard_with_advice};
 use crate::domain::whatif::{SlaSummary, what_if};
 use crate::ui::i18n::{Lang, Msg, use_i18n};
 use leptos::prelude::*;
@@ -137,20 +137,8 @@ pub fn ScorecardPage() -> impl IntoView {
                     Scope::Rep(id) => ins.rep_name(id),
                     _ => String::new(),
                 };
-                let rows = scorecard(&p, period, &scope, ins.now)
-                    .into_iter()
-                    .map(|row| {
-                        let advice = advise(
-                            &p,
-                            &scope,
-                            &row.kpi,
-                            period,
-                            TargetRules::default(),
-                            ins.now,
-                        );
-                        (row, advice)
-                    })
-                    .collect();
+                let rows =
+                    scorecard_with_advice(&p, &scope, period, TargetRules::default(), ins.now);
                 (scope, name, rows)
             })
             .collect()

@@ -90,7 +90,15 @@ fn QueueRow(item: QueueItem, dismissed: RwSignal<BTreeSet<LeadId>>) -> impl Into
         return ().into_any();
     };
     let owner = lead.owner().map(|o| ins.rep_name(o));
-    let (status_msg, detail) = describe(i18n, &item.status);
+    // The row stays while its lead is queued under the same clock; its
+    // countdown follows the clock tick.
+    let kind = item.clock;
+    let current = move || {
+        state.insights.with(|ins| {
+            let status = ins.clocks_of(id).map_or(item.status, |c| kind.of(c));
+            describe(i18n, &status)
+        })
+    };
     let bucket_class = match item.bucket {
         Bucket::Breached => "queue-item breached",
         Bucket::AtRisk => "queue-item at-risk",
@@ -158,9 +166,9 @@ fn QueueRow(item: QueueItem, dismissed: RwSignal<BTreeSet<LeadId>>) -> impl Into
             <div class="what">
                 <span class="clock-name">{i18n.t(clock_msg(item.clock))}</span>
                 ": "
-                <strong data-testid="queue-status">{i18n.t(status_msg)}</strong>
+                <strong data-testid="queue-status">{move || i18n.t(current().0)()}</strong>
                 " "
-                <span class="muted">{detail}</span>
+                <span class="muted" data-testid="queue-detail">{move || current().1}</span>
             </div>
             <div class="actions">{actions}</div>
         </li>
