@@ -153,8 +153,8 @@ pub enum Toast {
     Replaced(usize),
     /// Leads deleted (offers undo).
     Deleted(usize),
-    /// Leads imported.
-    Imported(usize),
+    /// Leads imported from a file: added, and existing leads filled in.
+    Imported(usize, usize),
     /// Settings saved.
     Saved,
 }
@@ -514,15 +514,26 @@ impl AppState {
         );
     }
 
-    /// Adds imported leads in one transaction.
-    pub fn import_leads(self, leads: Vec<Lead>) {
-        let n = leads.len();
+    /// Adds imported leads and saves the existing leads they filled in
+    /// (each guarded by the version it was read at), in one transaction.
+    pub fn import_leads(self, leads: Vec<Lead>, merged: Vec<Lead>) {
+        let (added, filled) = (leads.len(), merged.len());
+        let expect = self.leads.with_untracked(|ls| {
+            merged
+                .iter()
+                .filter_map(|m| ls.iter().find(|l| l.id() == m.id()))
+                .map(|l| (l.id(), l.updated_at()))
+                .collect()
+        });
+        let mut all = leads;
+        all.extend(merged);
         self.persist(
             Change {
-                leads,
+                leads: all,
+                expect,
                 ..Change::default()
             },
-            Some(Toast::Imported(n)),
+            Some(Toast::Imported(added, filled)),
         );
     }
 

@@ -219,6 +219,9 @@ pub enum OnDuplicate {
     Skip,
     /// Import it as a separate lead anyway.
     ImportAnyway,
+    /// Fill the matching workspace lead's empty fields from it (see
+    /// [`ImportPreview::merged`]); a duplicate of an earlier row is left out.
+    Merge,
 }
 
 fn decode(bytes: &[u8]) -> Result<(String, Encoding), ImportError> {
@@ -605,8 +608,71 @@ impl ImportPreview {
         (ok, self.rows.len() - ok)
     }
 
+    /// The workspace leads that duplicates fill in under
+    /// [`OnDuplicate::Merge`]: a missing phone or e-mail, an empty campaign,
+    /// and custom fields the lead does not have yet are taken from the row;
+    /// nothing the lead already holds is overwritten. Leads that gain
+    /// nothing are not returned.
+    pub fn merged(&self, existing: &[Lead], now: DateTime<Utc>) -> Vec<Lead> {
+        let mut out: Vec<Lead> = Vec::new();
+        for (_, outcome) in &self.rows {
+            let RowOutcome::Lead(c) = outcome else {
+                continue;
+            };
+            let Some(Duplicate::Workspace(id)) = c.duplicate else {
+                continue;
+            };
+            let slot = match out.iter().position(|l| l.id() == id) {
+                Some(i) => i,
+                None => match existing.iter().find(|l| l.id() == id) {
+                    Some(l) => {
+                        out.push(l.clone());
+                        out.len() - 1
+                    }
+                    None => continue,
+                },
+            };
+            let lead = &mut out[slot];
+            let before = lead.clone();
+            let draft = LeadDraft {
+                name: lead.name().to_owned(),
+                phone: lead
+                    .phone()
+                    .map(|p| p.raw().to_owned())
+                    .unwrap_or_else(|| c.draft.phone.clone()),
+                email: lead
+                    .email()
+                    .map(|e| e.as_str().to_owned())
+                    .unwrap_or_else(|| c.draft.email.clone()),
+                source: lead.source().to_owned(),
+            };
+            if (lead.phone().is_none() || lead.email().is_none())
+                && lead.update_contact(&draft, now).is_err()
+            {
+                *lead = before.clone();
+            }
+            if lead.campaign().is_empty() && !c.campaign.is_empty() {
+                lead.set_campaign(c.campaign.clone(), now);
+            }
+            for (k, v) in &c.custom {
+                if !lead.custom().contains_key(k) {
+                    lead.set_custom(k.clone(), v.clone(), now);
+                }
+            }
+        }
+        out.retain(|l| {
+            existing.iter().find(|e| e.id() == l.id()).is_some_and(|o| {
+                o.phone() != l.phone()
+                    || o.email() != l.email()
+                    || o.campaign() != l.campaign()
+                    || o.custom() != l.custom()
+            })
+        });
+        out
+    }
+
     /// Builds the leads to write: every valid row, except duplicates when
-    /// `on_duplicate` is `Skip`. Ids come from `new_id`; rows without a
+    /// `on_duplicate` is `Skip` or `Merge`. Ids come from `new_id`; rows without a
     /// creation time get `now`.
     pub fn leads(
         &self,

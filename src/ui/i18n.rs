@@ -375,6 +375,8 @@ messages! {
     AddRule,
     ErrRuleCondition,
     StageLimitHours,
+    MergeDuplicates,
+    ToastFilledIn,
 }
 
 /// The text of `msg` in `lang`.
@@ -865,6 +867,14 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
             "Quy tắc cần ít nhất một nguồn hoặc một mức ưu tiên.",
         ),
         StageLimitHours => ("Time limit (business hours)", "Giới hạn (giờ làm việc)"),
+        MergeDuplicates => (
+            "Merge them into the existing lead (fill only what it lacks)",
+            "Gộp vào khách hàng đã có (chỉ bổ sung phần còn thiếu)",
+        ),
+        ToastFilledIn => (
+            "existing leads filled in.",
+            "khách hàng đã có được bổ sung.",
+        ),
     };
     match lang {
         Lang::En => en,

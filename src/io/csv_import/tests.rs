@@ -193,6 +193,16 @@ fn duplicates_in_the_workspace_and_within_the_file() {
     );
     let all = p.leads(OnDuplicate::ImportAnyway, &pipeline, now, &mut ids);
     assert_eq!(all.len(), 4);
+    assert_eq!(
+        p.leads(OnDuplicate::Merge, &pipeline, now, &mut ids).len(),
+        2,
+        "under merge, duplicates are not new leads"
+    );
+    assert!(
+        p.merged(std::slice::from_ref(&existing), now).is_empty(),
+        "row 4 adds nothing the lead lacks: nothing to write"
+    );
+
     assert!(
         all.iter()
             .all(|l| l.created_at() == now && l.source() == "CSV import")
@@ -293,4 +303,36 @@ fn export_is_excel_friendly_and_formula_safe() {
         "'x",
         "only a guard before a formula character is removed"
     );
+}
+
+#[test]
+fn merging_fills_what_the_lead_lacks_and_overwrites_nothing() {
+    let pipeline = Pipeline::default();
+    let existing = Lead::create(
+        &LeadDraft {
+            name: "Chi".into(),
+            phone: "0987 654 321".into(),
+            email: "".into(),
+            source: "Zalo".into(),
+        },
+        LeadId::from_uuid(uuid::Uuid::from_u128(9)),
+        DateTime::UNIX_EPOCH,
+        &pipeline,
+    )
+    .unwrap();
+    let csv = "name,phone,email,utm_campaign,budget\nChị Chi,0987654321,chi@example.vn,tet,10tr\n";
+    let mut p = preview(csv.as_bytes(), None).unwrap();
+    p.mark_duplicates(std::slice::from_ref(&existing));
+    let now = Utc.with_ymd_and_hms(2026, 3, 5, 0, 0, 0).unwrap();
+    let merged = p.merged(std::slice::from_ref(&existing), now);
+    assert_eq!(merged.len(), 1);
+    let m = &merged[0];
+    assert_eq!(
+        (m.id(), m.name(), m.source()),
+        (existing.id(), "Chi", "Zalo")
+    );
+    assert_eq!(m.phone(), existing.phone());
+    assert_eq!(m.email().map(|e| e.as_str()), Some("chi@example.vn"));
+    assert_eq!(m.custom().get("budget").map(String::as_str), Some("10tr"));
+    assert!(m.updated_at() > existing.updated_at());
 }

@@ -33,7 +33,12 @@ pub fn ToastArea() -> impl IntoView {
                 let is_delete = matches!(t, Toast::Deleted(_));
                 let text = match t {
                     Toast::Deleted(n) => format!("{n} {}", i18n.t(Msg::ToastDeleted)()),
-                    Toast::Imported(n) => format!("{n} {}", i18n.t(Msg::ToastImported)()),
+                    Toast::Imported(n, 0) => format!("{n} {}", i18n.t(Msg::ToastImported)()),
+                    Toast::Imported(n, m) => format!(
+                        "{n} {} {m} {}",
+                        i18n.t(Msg::ToastImported)(),
+                        i18n.t(Msg::ToastFilledIn)()
+                    ),
                     Toast::Saved => i18n.t(Msg::ToastSaved)().to_owned(),
                     Toast::Replaced(n) => format!("{} {n}", i18n.t(Msg::ToastReplaced)()),
                     Toast::Merged(r) => format!(

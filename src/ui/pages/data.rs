@@ -115,15 +115,21 @@ fn CsvImport() -> impl IntoView {
         let Some(p) = shown.get_untracked() else {
             return;
         };
-        let policy = if on_dup.get_untracked() == "import" {
-            OnDuplicate::ImportAnyway
-        } else {
-            OnDuplicate::Skip
+        let policy = match on_dup.get_untracked().as_str() {
+            "import" => OnDuplicate::ImportAnyway,
+            "merge" => OnDuplicate::Merge,
+            _ => OnDuplicate::Skip,
         };
         let pipeline = state.pipeline.get_untracked();
-        let leads = p.leads(policy, &pipeline, clock::now(), clock::new_lead_id);
+        let now = clock::now();
+        let leads = p.leads(policy, &pipeline, now, clock::new_lead_id);
+        let merged = if policy == OnDuplicate::Merge {
+            state.leads.with_untracked(|ls| p.merged(ls, now))
+        } else {
+            Vec::new()
+        };
         shown.set(None);
-        state.import_leads(leads);
+        state.import_leads(leads, merged);
     };
     view! {
         <section class="card csv-import" data-testid="csv-import">
@@ -210,6 +216,7 @@ fn CsvImport() -> impl IntoView {
                             <fieldset>
                                 <legend>{i18n.t(Msg::OnDuplicates)}</legend>
                                 <label><input type="radio" name="on-dup" value="skip" data-testid="dup-skip" prop:checked=move || on_dup.get() == "skip" on:change=move |_| on_dup.set("skip".into()) /> {i18n.t(Msg::SkipDuplicates)}</label>
+                                <label><input type="radio" name="on-dup" value="merge" data-testid="dup-merge" prop:checked=move || on_dup.get() == "merge" on:change=move |_| on_dup.set("merge".into()) /> {i18n.t(Msg::MergeDuplicates)}</label>
                                 <label><input type="radio" name="on-dup" value="import" data-testid="dup-import" prop:checked=move || on_dup.get() == "import" on:change=move |_| on_dup.set("import".into()) /> {i18n.t(Msg::ImportAnyway)}</label>
                             </fieldset>
                         })}

@@ -150,7 +150,7 @@ fn LeadCard(lead: Lead) -> impl IntoView {
                         <dt>{i18n.t(Msg::Phone)}</dt>
                         <dd data-testid="lead-phone-value">{lead.phone().map(|p| p.e164().to_owned())}</dd>
                         <dt>{i18n.t(Msg::Email)}</dt>
-                        <dd>{lead.email().map(|e| e.to_string())}</dd>
+                        <dd data-testid="lead-email-value">{lead.email().map(|e| e.to_string())}</dd>
                         <dt>{i18n.t(Msg::Source)}</dt>
                         <dd>{lead.source().to_owned()}</dd>
                         <dt>{i18n.t(Msg::Campaign)}</dt>

@@ -233,12 +233,15 @@ async fn a_meta_lead_ads_file_is_previewed_with_errors_and_duplicates_then_impor
         "{error}"
     );
     shots(&browser, "csv-preview").await;
-    s.click("dup-skip").await;
+    // The duplicate fills in the existing lead instead of becoming a second one.
+    s.click("dup-merge").await;
     s.click("csv-confirm").await;
-    s.wait_texts("toast-text", "import result", |t| {
-        t.first().is_some_and(|t| t.starts_with("2 "))
-    })
-    .await;
+    let toast = s
+        .wait_texts("toast-text", "import result", |t| {
+            t.first().is_some_and(|t| t.starts_with("2 "))
+        })
+        .await;
+    assert!(toast[0].contains("1 existing"), "{toast:?}");
     s.nav("nav-leads", "page-leads").await;
     let mut names: Vec<String> = leads
         .wait_rows(3)
@@ -251,6 +254,11 @@ async fn a_meta_lead_ads_file_is_previewed_with_errors_and_duplicates_then_impor
     c.refresh().await.expect("reload");
     leads.wait_ready().await;
     assert_eq!(leads.wait_rows(3).await.len(), 3, "the import was stored");
+    leads.open("Lan Nguyễn").await.title_and_stage().await;
+    s.wait_texts("lead-email-value", "the e-mail from the file", |t| {
+        t == ["lan@example.vn"]
+    })
+    .await;
     browser.close().await;
 }
 
