@@ -112,6 +112,31 @@ async fn a_schema_2_database_moves_into_chunks_without_losing_anything() {
 }
 
 #[wasm_bindgen_test]
+async fn a_schema_3_database_reads_as_written() {
+    let fixture: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/indexeddb-v3.json")).unwrap();
+    let name = unique_db("v3");
+    {
+        let v3 = IdbStore::open_version(&name, 3).await.unwrap();
+        for store in ["lead_chunks", "activity_chunks", "settings"] {
+            for (key, value) in fixture["stores"][store].as_object().unwrap() {
+                v3.put_raw(store, key, value.as_str().unwrap())
+                    .await
+                    .unwrap();
+            }
+        }
+    }
+    let store = IdbStore::open(&name).await.unwrap();
+    let ws = store.load().await.unwrap();
+    let names: Vec<&str> = ws.leads.iter().map(|l| l.name()).collect();
+    assert_eq!(names, ["Nguyễn Văn An", "Trần Thị Bình"]);
+    assert_eq!(ws.activities.len(), 2);
+    assert_eq!(ws.reps[0].name, "Lan");
+    drop(store);
+    IdbStore::delete(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
 async fn a_schema_1_database_upgrades_without_losing_leads() {
     let fixture: serde_json::Value =
         serde_json::from_str(include_str!("fixtures/indexeddb-v1.json")).unwrap();
