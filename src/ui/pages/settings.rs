@@ -2,7 +2,7 @@
 //! calendar. Each section validates before saving and shows what is wrong
 //! next to the section's save button; nothing invalid is stored.
 
-use crate::app::state::AppState;
+use crate::app::state::{AppState, Loading};
 use crate::domain::calendar::{BusinessCalendar, CalendarSpec};
 use crate::domain::pipeline::{Pipeline, Stage, StageId, StageKind};
 use crate::domain::rep::{Membership, Rep, RepId};
@@ -13,15 +13,30 @@ use leptos::prelude::*;
 /// The settings screen.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
     let i18n = use_i18n();
+    // The policy and calendar forms start from the stored values: they are
+    // shown only once the workspace is loaded, and start again when those
+    // values change (another tab, or a save), so a save never writes back
+    // values the form did not show.
+    let policy = Memo::new(move |_| state.settings.with(|s| s.policies.default.clone()));
+    let calendar = Memo::new(move |_| state.settings.with(|s| s.calendar.clone()));
     view! {
         <div class="settings-page" data-testid="page-settings">
             <h1>{i18n.t(Msg::NavSettings)}</h1>
-            <RepsEditor />
-            <PolicyEditor />
-            <RulesEditor />
-            <PipelineEditor />
-            <CalendarEditor />
+            <Show when=move || state.loading.get() == Loading::Ready>
+                <RepsEditor />
+                {move || {
+                    policy.track();
+                    view! { <PolicyEditor /> }
+                }}
+                <RulesEditor />
+                <PipelineEditor />
+                {move || {
+                    calendar.track();
+                    view! { <CalendarEditor /> }
+                }}
+            </Show>
         </div>
     }
 }
