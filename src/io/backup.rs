@@ -272,20 +272,8 @@ pub fn import_json(text: &str) -> Result<Workspace, BackupError> {
         path: "data".into(),
         message: "missing".into(),
     })?;
-    let invalid = |e: serde_path_to_error::Error<serde_json::Error>| {
-        let path = e.path().to_string();
-        BackupError::Invalid {
-            path: if path == "." {
-                "data".into()
-            } else {
-                format!("data.{path}")
-            },
-            message: e.into_inner().to_string(),
-        }
-    };
     let ws: Workspace = if version == VERSION {
-        serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(data.get()))
-            .map_err(invalid)?
+        read_workspace(data.get())?
     } else {
         let mut value: Value = serde_json::from_str(data.get()).map_err(syntax)?;
         migrate(&mut value, version);
@@ -299,6 +287,74 @@ pub fn import_json(text: &str) -> Result<Workspace, BackupError> {
     };
     validate(&ws)?;
     Ok(ws)
+}
+
+/// Reads `data` field by field: the object is first split into raw parts
+/// (a fast scan), then each known part is parsed on its own, and unknown
+/// parts are kept in `extra`. The same result as deriving `Deserialize` for
+/// the workspace, without `#[serde(flatten)]` buffering all of `data` (a
+/// million activities) before parsing it.
+fn read_workspace(data: &str) -> Result<Workspace, BackupError> {
+    let mut parts: BTreeMap<String, Box<RawValue>> =
+        serde_json::from_str(data).map_err(|e| BackupError::Invalid {
+            path: "data".into(),
+            message: e.to_string(),
+        })?;
+    fn part<T: serde::de::DeserializeOwned>(
+        parts: &mut BTreeMap<String, Box<RawValue>>,
+        name: &str,
+        default: Option<fn() -> T>,
+    ) -> Result<T, BackupError> {
+        match parts.remove(name) {
+            // Parse fast; only a failure is parsed again with path tracking
+            // (which allocates for every key) to say where it went wrong.
+            Some(raw) => serde_json::from_str(raw.get()).or_else(|_| {
+                let e = serde_path_to_error::deserialize::<_, T>(
+                    &mut serde_json::Deserializer::from_str(raw.get()),
+                )
+                .err()
+                .expect("the same input fails the same way");
+                let path = e.path().to_string();
+                Err(BackupError::Invalid {
+                    path: match path.as_str() {
+                        "." => format!("data.{name}"),
+                        p if p.starts_with('[') => format!("data.{name}{p}"),
+                        p => format!("data.{name}.{p}"),
+                    },
+                    message: e.into_inner().to_string(),
+                })
+            }),
+            None => default.map(|f| f()).ok_or_else(|| BackupError::Invalid {
+                path: "data".into(),
+                message: format!("missing field `{name}`"),
+            }),
+        }
+    }
+    let pipeline = part(&mut parts, "pipeline", None)?;
+    let calendar = part(&mut parts, "calendar", None)?;
+    let policies = part(&mut parts, "policies", None)?;
+    let reps = part(&mut parts, "reps", None)?;
+    let targets = part(&mut parts, "targets", Some(Default::default))?;
+    let leads = part(&mut parts, "leads", Some(Vec::new))?;
+    let activities = part(&mut parts, "activities", Some(Vec::new))?;
+    let mut extra = crate::domain::extra::Extra::default();
+    for (name, raw) in parts {
+        let value: Value = serde_json::from_str(raw.get()).map_err(|e| BackupError::Invalid {
+            path: format!("data.{name}"),
+            message: e.to_string(),
+        })?;
+        extra.0.insert(name, value);
+    }
+    Ok(Workspace {
+        pipeline,
+        calendar,
+        policies,
+        reps,
+        targets,
+        leads,
+        activities,
+        extra,
+    })
 }
 
 fn kind_of(v: &Value) -> &'static str {
