@@ -308,21 +308,21 @@ fn read_workspace(data: &str) -> Result<Workspace, BackupError> {
         match parts.remove(name) {
             // Parse fast; only a failure is parsed again with path tracking
             // (which allocates for every key) to say where it went wrong.
-            Some(raw) => serde_json::from_str(raw.get()).or_else(|_| {
+            Some(raw) => serde_json::from_str(raw.get()).map_err(|_| {
                 let e = serde_path_to_error::deserialize::<_, T>(
                     &mut serde_json::Deserializer::from_str(raw.get()),
                 )
                 .err()
                 .expect("the same input fails the same way");
                 let path = e.path().to_string();
-                Err(BackupError::Invalid {
+                BackupError::Invalid {
                     path: match path.as_str() {
                         "." => format!("data.{name}"),
                         p if p.starts_with('[') => format!("data.{name}{p}"),
                         p => format!("data.{name}.{p}"),
                     },
                     message: e.into_inner().to_string(),
-                })
+                }
             }),
             None => default.map(|f| f()).ok_or_else(|| BackupError::Invalid {
                 path: "data".into(),
