@@ -311,6 +311,18 @@ impl AppState {
         self.error.set(Some(AppError::Storage(e)));
     }
 
+    /// The distinct non-empty values of a lead field (sources, campaigns),
+    /// sorted, tracked.
+    pub fn distinct(self, field: fn(&Lead) -> &str) -> BTreeSet<String> {
+        self.leads.with(|ls| {
+            ls.iter()
+                .map(field)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+    }
+
     /// The lead with this id, tracked.
     pub fn lead(self, id: LeadId) -> Option<Lead> {
         self.leads

@@ -903,6 +903,18 @@ pub fn problem_msg(p: &FieldProblem) -> Msg {
     }
 }
 
+/// The message for `field`'s problem in `errors`, if it has one (reactive
+/// in the language).
+pub fn field_error(
+    i18n: I18n,
+    errors: Option<&crate::domain::lead::DraftErrors>,
+    field: crate::domain::lead::Field,
+) -> Option<&'static str> {
+    errors
+        .and_then(|e| e.for_field(field))
+        .map(|p| tr(i18n.0.get(), problem_msg(p)))
+}
+
 /// The chosen language, provided as context by the app shell.
 #[derive(Clone, Copy)]
 pub struct I18n(pub RwSignal<Lang>);

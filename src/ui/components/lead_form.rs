@@ -2,7 +2,7 @@
 
 use crate::app::state::{AppState, Loading};
 use crate::domain::lead::{DraftErrors, Field, LeadDraft};
-use crate::ui::i18n::{Msg, problem_msg, tr, use_i18n};
+use crate::ui::i18n::{Msg, field_error, use_i18n};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
@@ -45,13 +45,7 @@ pub fn LeadForm() -> impl IntoView {
             Err(e) => errors.set(Some(e)),
         }
     };
-    let error_for = move |field: Field| {
-        errors.with(|e| {
-            e.as_ref()
-                .and_then(|e| e.for_field(field))
-                .map(|p| tr(i18n.0.get(), problem_msg(p)))
-        })
-    };
+    let error_for = move |field: Field| errors.with(|e| field_error(i18n, e.as_ref(), field));
     let field = move |field: Field,
                       label: Msg,
                       kind: &'static str,

@@ -192,16 +192,8 @@ pub fn LeadList() -> impl IntoView {
 fn Filters(filter: RwSignal<LeadFilter>, sort: RwSignal<Sort>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
-    let distinct = move |f: fn(&crate::domain::lead::Lead) -> &str| {
-        state.leads.with(|ls| {
-            ls.iter()
-                .map(|l| f(l).to_owned())
-                .filter(|s| !s.is_empty())
-                .collect::<BTreeSet<_>>()
-        })
-    };
-    let sources = Memo::new(move |_| distinct(|l| l.source()));
-    let campaigns = Memo::new(move |_| distinct(|l| l.campaign()));
+    let sources = Memo::new(move |_| state.distinct(|l| l.source()));
+    let campaigns = Memo::new(move |_| state.distinct(|l| l.campaign()));
     let opt = |v: String| (!v.is_empty()).then_some(v);
     view! {
         <div class="filters" role="search">
@@ -254,13 +246,13 @@ fn Filters(filter: RwSignal<LeadFilter>, sort: RwSignal<Sort>) -> impl IntoView 
             <select data-testid="filter-priority" aria-label=i18n.t(Msg::Priority) on:change=move |ev| {
                 let v = event_target_value(&ev);
                 filter.update(|f| {
-                    f.priority = [Priority::Low, Priority::Normal, Priority::High, Priority::Urgent]
+                    f.priority = Priority::ALL
                         .into_iter()
                         .find(|p| format!("{p:?}") == v)
                 });
             }>
                 <option value="">{i18n.t(Msg::AllPriorities)}</option>
-                {[Priority::Low, Priority::Normal, Priority::High, Priority::Urgent]
+                {Priority::ALL
                     .map(|p| view! { <option value=format!("{p:?}")>{i18n.t(priority_msg(p))}</option> })
                     .collect_view()}
             </select>

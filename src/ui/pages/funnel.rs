@@ -11,7 +11,6 @@ use crate::ui::format::{business_duration, percent};
 use crate::ui::i18n::{Msg, use_i18n};
 use chrono::TimeDelta;
 use leptos::prelude::*;
-use std::collections::BTreeSet;
 
 /// The funnel screen.
 #[component]
@@ -55,14 +54,7 @@ pub fn FunnelPage() -> impl IntoView {
             &filter,
         ))
     });
-    let distinct = move |f: fn(&crate::domain::lead::Lead) -> &str| {
-        state.leads.with(|ls| {
-            ls.iter()
-                .map(|l| f(l).to_owned())
-                .filter(|s| !s.is_empty())
-                .collect::<BTreeSet<_>>()
-        })
-    };
+    let distinct = move |f: fn(&crate::domain::lead::Lead) -> &str| state.distinct(f);
     let lang = i18n.0;
     let pct =
         move |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| percent(v * 100.0, lang.get()));

@@ -14,7 +14,7 @@ use crate::ui::components::{
     lead_list::AdvanceButton, sla_clocks::SlaClocks, stage_badge::StageBadge,
 };
 use crate::ui::format::{local_datetime, priority_msg, vnd};
-use crate::ui::i18n::{Msg, problem_msg, tr, use_i18n};
+use crate::ui::i18n::{Msg, field_error, use_i18n};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -251,7 +251,7 @@ fn EditLead(lead: Lead) -> impl IntoView {
             email: email.get_untracked(),
             source: source.get_untracked(),
         };
-        let p = PRIORITIES
+        let p = Priority::ALL
             .into_iter()
             .find(|p| format!("{p:?}") == priority.get_untracked())
             .unwrap_or_default();
@@ -260,13 +260,7 @@ fn EditLead(lead: Lead) -> impl IntoView {
             Err(e) => errors.set(Some(e)),
         }
     };
-    let error_for = move |field: Field| {
-        errors.with(|e| {
-            e.as_ref()
-                .and_then(|e| e.for_field(field))
-                .map(|p| tr(i18n.0.get(), problem_msg(p)))
-        })
-    };
+    let error_for = move |field: Field| errors.with(|e| field_error(i18n, e.as_ref(), field));
     let text = move |label: Msg, id: &'static str, sig: RwSignal<String>, field: Option<Field>| {
         view! {
             <div class="field">
@@ -288,7 +282,7 @@ fn EditLead(lead: Lead) -> impl IntoView {
                 <div class="field">
                     <label for="edit-priority">{i18n.t(Msg::Priority)}</label>
                     <select id="edit-priority" data-testid="edit-priority" bind:value=priority>
-                        {PRIORITIES.map(|p| view! { <option value=format!("{p:?}")>{i18n.t(priority_msg(p))}</option> }).collect_view()}
+                        {Priority::ALL.map(|p| view! { <option value=format!("{p:?}")>{i18n.t(priority_msg(p))}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
@@ -301,13 +295,6 @@ fn EditLead(lead: Lead) -> impl IntoView {
         </details>
     }
 }
-
-const PRIORITIES: [Priority; 4] = [
-    Priority::Low,
-    Priority::Normal,
-    Priority::High,
-    Priority::Urgent,
-];
 
 /// Mark lost or junk, with a required reason.
 #[component]

@@ -24,6 +24,18 @@ async fn shots(browser: &Browser, name: &str) {
         .expect("resize back");
 }
 
+/// Serves the release build at the site root and opens `path` in a fresh browser.
+async fn open(label: &str, path: &str) -> (PagesServer, Browser) {
+    let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
+    let browser = Browser::start(label).await;
+    browser
+        .client
+        .goto(&format!("{}{path}", server.url))
+        .await
+        .unwrap_or_else(|e| panic!("open /{path}: {e}"));
+    (server, browser)
+}
+
 fn count(text: &str) -> usize {
     text.split_whitespace()
         .next()
@@ -33,10 +45,8 @@ fn count(text: &str) -> usize {
 
 #[tokio::test]
 async fn first_run_then_sample_data_fills_the_today_queue_with_breaches() {
-    let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
-    let browser = Browser::start("today").await;
+    let (_server, browser) = open("today", "").await;
     let c = &browser.client;
-    c.goto(&server.url).await.expect("open the app");
     let s = Screen::new(c);
     s.find("first-run").await;
     shots(&browser, "first-run").await;
@@ -68,12 +78,8 @@ async fn first_run_then_sample_data_fills_the_today_queue_with_breaches() {
 
 #[tokio::test]
 async fn logging_a_call_meets_the_first_response_clock() {
-    let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
-    let browser = Browser::start("call").await;
+    let (_server, browser) = open("call", "leads").await;
     let c = &browser.client;
-    c.goto(&format!("{}leads", server.url))
-        .await
-        .expect("open leads");
     let leads = LeadsPage::new(c);
     leads.wait_ready().await;
     leads
@@ -108,12 +114,8 @@ async fn logging_a_call_meets_the_first_response_clock() {
 
 #[tokio::test]
 async fn moving_a_lead_across_the_gate_changes_funnel_and_scorecard_and_targets_change_status() {
-    let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
-    let browser = Browser::start("gate").await;
+    let (_server, browser) = open("gate", "leads").await;
     let c = &browser.client;
-    c.goto(&format!("{}leads", server.url))
-        .await
-        .expect("open leads");
     let leads = LeadsPage::new(c);
     leads.wait_ready().await;
     leads
@@ -171,10 +173,8 @@ async fn moving_a_lead_across_the_gate_changes_funnel_and_scorecard_and_targets_
 
 #[tokio::test]
 async fn switching_language_changes_the_whole_screen() {
-    let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
-    let browser = Browser::start("lang").await;
+    let (_server, browser) = open("lang", "").await;
     let c = &browser.client;
-    c.goto(&server.url).await.expect("open the app");
     let s = Screen::new(c);
     s.find("first-run").await;
     s.click("lang-toggle").await;
@@ -206,12 +206,8 @@ async fn switching_language_changes_the_whole_screen() {
 
 #[tokio::test]
 async fn a_meta_lead_ads_file_is_previewed_with_errors_and_duplicates_then_imported() {
-    let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
-    let browser = Browser::start("csv").await;
+    let (_server, browser) = open("csv", "leads").await;
     let c = &browser.client;
-    c.goto(&format!("{}leads", server.url))
-        .await
-        .expect("open leads");
     let leads = LeadsPage::new(c);
     leads.wait_ready().await;
     // Already in the workspace: the same person as row 1 of the file.
@@ -264,12 +260,8 @@ async fn a_meta_lead_ads_file_is_previewed_with_errors_and_duplicates_then_impor
 
 #[tokio::test]
 async fn search_bulk_junk_delete_with_undo_and_text_stays_text() {
-    let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
-    let browser = Browser::start("bulk").await;
+    let (_server, browser) = open("bulk", "leads").await;
     let c = &browser.client;
-    c.goto(&format!("{}leads", server.url))
-        .await
-        .expect("open leads");
     let leads = LeadsPage::new(c);
     leads.wait_ready().await;
     let hostile = "<img src=x onerror=alert(1)>";
@@ -319,12 +311,8 @@ async fn search_bulk_junk_delete_with_undo_and_text_stays_text() {
 
 #[tokio::test]
 async fn the_board_moves_cards_with_the_keyboard_and_shortcuts_open_help() {
-    let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
-    let browser = Browser::start("board").await;
+    let (_server, browser) = open("board", "leads").await;
     let c = &browser.client;
-    c.goto(&format!("{}leads", server.url))
-        .await
-        .expect("open leads");
     let leads = LeadsPage::new(c);
     leads.wait_ready().await;
     leads
@@ -371,12 +359,8 @@ async fn the_board_moves_cards_with_the_keyboard_and_shortcuts_open_help() {
 
 #[tokio::test]
 async fn settings_and_lead_edits_are_validated_next_to_the_field_and_saved() {
-    let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
-    let browser = Browser::start("settings").await;
+    let (server, browser) = open("settings", "settings").await;
     let c = &browser.client;
-    c.goto(&format!("{}settings", server.url))
-        .await
-        .expect("open settings");
     let s = Screen::new(c);
     s.find("page-settings").await;
 
