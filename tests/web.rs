@@ -70,21 +70,25 @@ async fn indexeddb_keeps_the_workspace_after_the_connection_closes() {
     IdbStore::delete(&name).await.unwrap();
 }
 
-#[wasm_bindgen_test]
-async fn a_schema_2_database_moves_into_chunks_without_losing_anything() {
-    let fixture: serde_json::Value =
-        serde_json::from_str(include_str!("fixtures/indexeddb-v2.json")).unwrap();
-    let name = unique_db("v2");
-    {
-        let v2 = IdbStore::open_version(&name, 2).await.unwrap();
-        for store in ["leads", "activities", "settings"] {
-            for (key, value) in fixture["stores"][store].as_object().unwrap() {
-                v2.put_raw(store, key, value.as_str().unwrap())
-                    .await
-                    .unwrap();
-            }
+/// A fresh database as schema `version` left it: every record of a golden
+/// fixture (`{"stores": {store: {key: json}}}`), written raw. Returns its name.
+async fn database_from_fixture(label: &str, version: u32, fixture: &str) -> String {
+    let fixture: serde_json::Value = serde_json::from_str(fixture).unwrap();
+    let name = unique_db(label);
+    let old = IdbStore::open_version(&name, version).await.unwrap();
+    for (store, records) in fixture["stores"].as_object().unwrap() {
+        for (key, value) in records.as_object().unwrap() {
+            old.put_raw(store, key, value.as_str().unwrap())
+                .await
+                .unwrap();
         }
     }
+    name
+}
+
+#[wasm_bindgen_test]
+async fn a_schema_2_database_moves_into_chunks_without_losing_anything() {
+    let name = database_from_fixture("v2", 2, include_str!("fixtures/indexeddb-v2.json")).await;
     let current = IdbStore::open(&name).await.unwrap();
     let ws = current.load().await.unwrap();
     let names: Vec<&str> = ws.leads.iter().map(|l| l.name()).collect();
@@ -113,19 +117,7 @@ async fn a_schema_2_database_moves_into_chunks_without_losing_anything() {
 
 #[wasm_bindgen_test]
 async fn a_schema_3_database_reads_as_written() {
-    let fixture: serde_json::Value =
-        serde_json::from_str(include_str!("fixtures/indexeddb-v3.json")).unwrap();
-    let name = unique_db("v3");
-    {
-        let v3 = IdbStore::open_version(&name, 3).await.unwrap();
-        for store in ["lead_chunks", "activity_chunks", "settings"] {
-            for (key, value) in fixture["stores"][store].as_object().unwrap() {
-                v3.put_raw(store, key, value.as_str().unwrap())
-                    .await
-                    .unwrap();
-            }
-        }
-    }
+    let name = database_from_fixture("v3", 3, include_str!("fixtures/indexeddb-v3.json")).await;
     let store = IdbStore::open(&name).await.unwrap();
     let ws = store.load().await.unwrap();
     let names: Vec<&str> = ws.leads.iter().map(|l| l.name()).collect();
