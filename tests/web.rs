@@ -22,6 +22,31 @@ fn unique_db(label: &str) -> String {
     format!("leadpact-test-{label}-{}", uuid::Uuid::new_v4())
 }
 
+/// An empty element in the page to mount a component into.
+fn fresh_root() -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+/// A valid new lead with a Vietnamese mobile number.
+fn lead_at(name: &str, source: &str, created: chrono::DateTime<chrono::Utc>) -> Lead {
+    let draft = LeadDraft {
+        name: name.into(),
+        phone: "0912345678".into(),
+        email: String::new(),
+        source: source.into(),
+    };
+    Lead::create(
+        &draft,
+        LeadId::from_uuid(uuid::Uuid::new_v4()),
+        created,
+        &Pipeline::default(),
+    )
+    .unwrap()
+}
+
 /// One turn of the event loop: effects and IndexedDB callbacks get to run.
 async fn tick() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -161,9 +186,7 @@ struct Mounted {
 }
 
 async fn mount_leads_page(lang: Lang) -> Mounted {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&root).unwrap();
+    let root = fresh_root();
     let state = AppState::new();
     let store = IdbStore::open(&unique_db("ui")).await.unwrap();
     state.attach(Rc::new(store)).await;
@@ -325,26 +348,12 @@ async fn a_leads_sla_clocks_are_shown() {
     use leadpact::domain::activity::{Activity, ActivityKind, Direction, Outcome};
     use leadpact::domain::rep::RepId;
     use leadpact::ui::components::sla_clocks::SlaClocks;
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&root).unwrap();
+    let root = fresh_root();
     // Created 2026-03-02 09:00 in Vietnam (a Monday), called 20 minutes later.
     let created = chrono::DateTime::parse_from_rfc3339("2026-03-02T09:00:00+07:00")
         .unwrap()
         .to_utc();
-    let draft = LeadDraft {
-        name: "Đỗ Hà".into(),
-        phone: "0912345678".into(),
-        email: String::new(),
-        source: "Zalo".into(),
-    };
-    let lead = Lead::create(
-        &draft,
-        LeadId::from_uuid(uuid::Uuid::new_v4()),
-        created,
-        &Pipeline::default(),
-    )
-    .unwrap();
+    let lead = lead_at("Đỗ Hà", "Zalo", created);
     let call = Activity {
         lead: lead.id(),
         at: created + chrono::TimeDelta::minutes(20),
@@ -439,24 +448,10 @@ async fn a_long_list_is_virtualised_and_search_and_scroll_reach_every_lead() {
 #[wasm_bindgen_test]
 async fn the_today_queue_logs_a_call_and_the_breach_leaves_the_queue() {
     use leadpact::ui::pages::today::TodayPage;
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&root).unwrap();
+    let root = fresh_root();
     // A lead created 30 days ago, never called: its first response is breached.
     let created = chrono::Utc::now() - chrono::TimeDelta::days(30);
-    let draft = LeadDraft {
-        name: "Cao Thị Yến".into(),
-        phone: "0912345678".into(),
-        email: String::new(),
-        source: "Facebook".into(),
-    };
-    let lead = Lead::create(
-        &draft,
-        LeadId::from_uuid(uuid::Uuid::new_v4()),
-        created,
-        &Pipeline::default(),
-    )
-    .unwrap();
+    let lead = lead_at("Cao Thị Yến", "Facebook", created);
     let store = IdbStore::open(&unique_db("today")).await.unwrap();
     store.commit(&Change::lead(lead)).await.unwrap();
     let state = AppState::new();

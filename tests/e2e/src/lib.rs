@@ -211,6 +211,26 @@ impl Browser {
     }
 }
 
+/// Serves the release build named by `dist_var` under `prefix` with the
+/// `pages-server` binary `server_bin`, and opens `path` (relative to the
+/// prefix) in a fresh browser labelled `label`.
+pub async fn serve_and_open(
+    server_bin: &str,
+    dist_var: &str,
+    prefix: &str,
+    label: &str,
+    path: &str,
+) -> (PagesServer, Browser) {
+    let server = PagesServer::start(server_bin, &dist(dist_var), prefix);
+    let browser = Browser::start(label).await;
+    browser
+        .client
+        .goto(&format!("{}{path}", server.url))
+        .await
+        .unwrap_or_else(|e| panic!("open {prefix}{path}: {e}"));
+    (server, browser)
+}
+
 /// The release build to test, from the environment `make test-e2e` sets.
 pub fn dist(var: &str) -> PathBuf {
     let dir = std::env::var_os(var).unwrap_or_else(|| {

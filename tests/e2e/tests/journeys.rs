@@ -2,18 +2,15 @@
 //! GitHub Pages serves it: at the site root and under a sub-path.
 
 use leadpact_e2e::pages::{LeadPage, LeadsPage, Screen};
-use leadpact_e2e::{Browser, PagesServer, dist};
+use leadpact_e2e::{Browser, PagesServer, dist, serve_and_open};
 
 const SERVER: &str = env!("CARGO_BIN_EXE_pages-server");
 
 #[tokio::test]
 async fn leads_and_stages_survive_a_reload() {
-    let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
-    let browser = Browser::start("reload").await;
+    let (_server, browser) =
+        serve_and_open(SERVER, "LEADPACT_DIST_ROOT", "/", "reload", "leads").await;
     let c = &browser.client;
-    c.goto(&format!("{}leads", server.url))
-        .await
-        .expect("open the lead list");
     let page = LeadsPage::new(c);
     page.wait_ready().await;
 
@@ -43,12 +40,15 @@ async fn leads_and_stages_survive_a_reload() {
 
 #[tokio::test]
 async fn the_app_works_under_a_sub_path_with_deep_link_reload() {
-    let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_SUBPATH"), "/leadpact/");
-    let browser = Browser::start("subpath").await;
+    let (server, browser) = serve_and_open(
+        SERVER,
+        "LEADPACT_DIST_SUBPATH",
+        "/leadpact/",
+        "subpath",
+        "leads",
+    )
+    .await;
     let c = &browser.client;
-    c.goto(&format!("{}leads", server.url))
-        .await
-        .expect("open the app under /leadpact/");
     let page = LeadsPage::new(c);
     page.wait_ready().await;
     page.add_lead("Lê Minh Châu", "0901234567", "Google").await;
@@ -91,12 +91,9 @@ async fn the_app_works_under_a_sub_path_with_deep_link_reload() {
 
 #[tokio::test]
 async fn first_run_sample_data_survives_a_reload_and_shows_sla_clocks() {
-    let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
-    let browser = Browser::start("sample").await;
+    let (_server, browser) =
+        serve_and_open(SERVER, "LEADPACT_DIST_ROOT", "/", "sample", "leads").await;
     let c = &browser.client;
-    c.goto(&format!("{}leads", server.url))
-        .await
-        .expect("open the lead list");
     let page = LeadsPage::new(c);
     page.wait_ready().await;
     let rows = page.load_sample(300).await;
@@ -134,12 +131,9 @@ async fn first_run_sample_data_survives_a_reload_and_shows_sla_clocks() {
 
 #[tokio::test]
 async fn two_tabs_stay_in_step_and_keep_each_others_edits() {
-    let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
-    let browser = Browser::start("tabs").await;
+    let (server, browser) =
+        serve_and_open(SERVER, "LEADPACT_DIST_ROOT", "/", "tabs", "leads").await;
     let c = &browser.client;
-    c.goto(&format!("{}leads", server.url))
-        .await
-        .expect("open tab 1");
     let first = c.window().await.expect("tab 1 handle");
     let page = LeadsPage::new(c);
     page.wait_ready().await;
@@ -199,12 +193,9 @@ fn fixture(name: &str) -> std::path::PathBuf {
 
 #[tokio::test]
 async fn backups_export_import_and_bad_files_change_nothing() {
-    let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
-    let browser = Browser::start("backup").await;
+    let (_server, browser) =
+        serve_and_open(SERVER, "LEADPACT_DIST_ROOT", "/", "backup", "leads").await;
     let c = &browser.client;
-    c.goto(&format!("{}leads", server.url))
-        .await
-        .expect("open the lead list");
     let page = LeadsPage::new(c);
     page.wait_ready().await;
 

@@ -3,7 +3,7 @@
 //! screens it passes at 1280 and 375 px into `target/screenshots/`.
 
 use leadpact_e2e::pages::{LeadPage, LeadsPage, Screen};
-use leadpact_e2e::{Browser, PagesServer, dist};
+use leadpact_e2e::{Browser, PagesServer, serve_and_open};
 
 const SERVER: &str = env!("CARGO_BIN_EXE_pages-server");
 
@@ -26,14 +26,7 @@ async fn shots(browser: &Browser, name: &str) {
 
 /// Serves the release build at the site root and opens `path` in a fresh browser.
 async fn open(label: &str, path: &str) -> (PagesServer, Browser) {
-    let server = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
-    let browser = Browser::start(label).await;
-    browser
-        .client
-        .goto(&format!("{}{path}", server.url))
-        .await
-        .unwrap_or_else(|e| panic!("open /{path}: {e}"));
-    (server, browser)
+    serve_and_open(SERVER, "LEADPACT_DIST_ROOT", "/", label, path).await
 }
 
 fn count(text: &str) -> usize {
