@@ -5,7 +5,6 @@ use super::sync::Channel;
 use crate::domain::activity::{Activity, ActivityKind, Direction, Outcome};
 use crate::domain::lead::{Closure, Csat, DraftErrors, Lead, LeadDraft, LeadId, MoveError};
 use crate::domain::pipeline::{Pipeline, StageId};
-use crate::domain::queue::all_clocks;
 use crate::domain::rep::{Membership, Rep, RepId};
 use crate::domain::sla::LeadClocks;
 use crate::domain::workspace::{Prepared, Settings, Workspace};
@@ -102,7 +101,7 @@ impl Insights {
     /// Computes clocks for every lead of `ws` at `now`.
     pub fn new(ws: Workspace, now: DateTime<Utc>) -> Insights {
         let clocks = match Prepared::new(&ws, now) {
-            Ok(p) => all_clocks(&p, now),
+            Ok(p) => p.clocks.into_owned(),
             Err(_) => Vec::new(),
         };
         let index = ws
@@ -119,9 +118,9 @@ impl Insights {
         }
     }
 
-    /// The workspace prepared for the report functions.
+    /// The workspace prepared for the report functions, sharing these clocks.
     pub fn prepared(&self) -> Option<Prepared<'_>> {
-        Prepared::new(&self.ws, self.now).ok()
+        Prepared::with_clocks(&self.ws, self.now, &self.clocks).ok()
     }
 
     /// The clocks of one lead.

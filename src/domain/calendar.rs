@@ -460,6 +460,27 @@ pub struct Timeline {
     closes: Vec<i64>,
     /// Business nanoseconds before interval `i`; one extra entry holds the total.
     before: Vec<i64>,
+    /// For each whole day since `from`, how many intervals open at or before
+    /// its first instant: a lookup starts there and scans the day's few
+    /// intervals instead of searching the whole range.
+    by_day: Vec<u32>,
+}
+
+const DAY_NANOS: i64 = 86_400 * 1_000_000_000;
+
+/// `by_day` for intervals opening at `opens` (sorted), days from `from` to `to`.
+fn day_buckets(opens: &[i64], from: i64, to: i64) -> Vec<u32> {
+    let days = usize::try_from((to - from) / DAY_NANOS + 1).unwrap_or(0);
+    let mut out = Vec::with_capacity(days);
+    let mut i = 0;
+    for d in 0..days as i64 {
+        let start = from + d * DAY_NANOS;
+        while i < opens.len() && opens[i] <= start {
+            i += 1;
+        }
+        out.push(u32::try_from(i).unwrap_or(u32::MAX));
+    }
+    out
 }
 
 fn nanos(t: DateTime<Utc>) -> Option<i64> {
@@ -490,6 +511,7 @@ impl Timeline {
             }
             // The range is trusted only up to the last close computed.
             let to = closes.last().copied().unwrap_or(lo).min(hi).max(lo);
+            let by_day = day_buckets(&opens, lo, to);
             return Timeline {
                 cal: calendar,
                 from: lo,
@@ -497,6 +519,7 @@ impl Timeline {
                 opens,
                 closes,
                 before,
+                by_day,
             };
         }
         // Outside the i64-nanosecond era: an empty timeline that always falls back.
@@ -507,7 +530,19 @@ impl Timeline {
             opens,
             closes,
             before,
+            by_day: Vec::new(),
         }
+    }
+
+    /// How many intervals open at or before `t` (covered): the day's bucket,
+    /// then a short scan.
+    fn opened_by(&self, t: i64) -> usize {
+        let day = ((t - self.from) / DAY_NANOS) as usize;
+        let mut i = self.by_day.get(day).map_or(0, |n| *n as usize);
+        while i < self.opens.len() && self.opens[i] <= t {
+            i += 1;
+        }
+        i
     }
 
     /// The calendar behind it.
@@ -521,7 +556,7 @@ impl Timeline {
 
     /// Business nanoseconds in `[from, t)`; `t` must be covered.
     fn cum(&self, t: i64) -> i64 {
-        let i = self.opens.partition_point(|o| *o <= t);
+        let i = self.opened_by(t);
         if i == 0 {
             return 0;
         }
@@ -544,7 +579,16 @@ impl Timeline {
             return self.opens.get(i).map(|o| instant_of((*o).max(s)));
         }
         let goal = self.cum(s) + target;
-        let j = self.before[1..].partition_point(|end| *end < goal);
+        // The answer is usually a few intervals ahead: scan, then search.
+        let mut j = self.opened_by(s).saturating_sub(1);
+        let mut steps = 0;
+        while j < self.opens.len() && self.before[j + 1] < goal && steps < 8 {
+            j += 1;
+            steps += 1;
+        }
+        if steps == 8 {
+            j += self.before[j + 1..].partition_point(|end| *end < goal);
+        }
         (j < self.opens.len()).then(|| instant_of(self.opens[j] + (goal - self.before[j])))
     }
 

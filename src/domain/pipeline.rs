@@ -10,18 +10,21 @@
 //!   Open stage comes the first Won stage. Lost stages are never "next": losing
 //!   a lead is its own decision, with a reason. Won and Lost stages have no next.
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A stage's stable identifier (a slug such as `qualified`).
+/// Stored inline up to 24 bytes (no allocation, no pointer to follow):
+/// the reports compare ids for every lead.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct StageId(String);
+pub struct StageId(CompactString);
 
 impl StageId {
     /// Wraps a slug; the pipeline validates it.
     pub fn new(id: impl Into<String>) -> Self {
-        StageId(id.into())
+        StageId(CompactString::from(id.into()))
     }
 
     /// The slug.
@@ -218,7 +221,8 @@ impl Pipeline {
         self.stages.iter().find(|s| &s.id == id)
     }
 
-    fn index_of(&self, id: &StageId) -> Option<usize> {
+    /// The position of a stage in the pipeline.
+    pub fn index_of(&self, id: &StageId) -> Option<usize> {
         self.stages.iter().position(|s| &s.id == id)
     }
 

@@ -15,7 +15,7 @@
 
 use super::lead::{Lead, LeadId, Priority};
 use super::rep::RepId;
-use super::sla::{LeadClocks, Status, evaluate, open_loads, suggest_owner};
+use super::sla::{LeadClocks, Status, open_loads, suggest_owner};
 use super::workspace::Prepared;
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::Serialize;
@@ -118,13 +118,10 @@ pub fn bucket(status: &Status, horizon: TimeDelta) -> Option<Bucket> {
     }
 }
 
-/// Every lead's clocks at `now`, in workspace order (closed leads included).
+/// Every lead's clocks at `now`, in workspace order (closed leads included):
+/// the prepared ones when `now` is theirs.
 pub fn all_clocks(p: &Prepared<'_>, now: DateTime<Utc>) -> Vec<LeadClocks> {
-    let ctx = p.sla();
-    p.ws.leads
-        .iter()
-        .map(|l| evaluate(ctx, l, p.index.of(l.id()), now))
-        .collect()
+    (0..p.ws.leads.len()).map(|i| p.clocks_of(i, now)).collect()
 }
 
 /// The queue at `now`, given every lead's clocks (from [`all_clocks`]).

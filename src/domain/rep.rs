@@ -1,18 +1,21 @@
 //! Sales and marketing reps: who owns leads and how many they can carry.
 
 use super::extra::Extra;
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A rep's stable id (a short slug or a UUID string).
+/// Stored inline up to 24 bytes (no allocation, no pointer to follow):
+/// the reports compare ids for every lead.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct RepId(String);
+pub struct RepId(CompactString);
 
 impl RepId {
     /// Wraps an id.
     pub fn new(id: impl Into<String>) -> Self {
-        RepId(id.into())
+        RepId(CompactString::from(id.into()))
     }
 
     /// The id as text.

@@ -344,8 +344,17 @@ pub struct Row {
     pub status: KpiStatus,
 }
 
-/// A lead, its activities and its clocks at `now`.
-type Scored<'a> = (&'a Lead, &'a [Activity], LeadClocks);
+/// A lead, its activities, its clocks at `now`, and the facts about its
+/// stages that several KPIs read (worked out once per cohort).
+struct Scored<'a> {
+    lead: &'a Lead,
+    acts: &'a [Activity],
+    clocks: LeadClocks,
+    /// It reached the qualified gate (or a later stage other than Lost).
+    qualified: bool,
+    /// It is in a Won stage.
+    won: bool,
+}
 
 /// A cohort's leads with their clocks at `now`, computed once and shared by every KPI.
 pub struct Cohort<'a> {
@@ -364,14 +373,18 @@ impl<'a> Cohort<'a> {
         let leads =
             p.ws.leads
                 .iter()
-                .filter(|l| l.created_at() >= from && l.created_at() < to)
-                .filter(|l| match scope {
+                .enumerate()
+                .filter(|(_, l)| l.created_at() >= from && l.created_at() < to)
+                .filter(|(_, l)| match scope {
                     Scope::Rep(r) => l.owner() == Some(r),
                     Scope::Marketing | Scope::Sales => true,
                 })
-                .map(|l| {
-                    let acts = p.index.of(l.id());
-                    (l, acts, sla::evaluate(p.sla(), l, acts, now))
+                .map(|(i, l)| Scored {
+                    lead: l,
+                    acts: p.activities(i),
+                    clocks: p.clocks_of(i, now),
+                    qualified: reached_gate(l, &p.ws.pipeline),
+                    won: is_won(l, &p.ws.pipeline),
                 })
                 .collect();
         Cohort { leads }
@@ -403,17 +416,12 @@ fn quantile(values: &mut [f64], q: f64) -> Option<f64> {
 }
 
 fn reached_gate(lead: &Lead, pipeline: &Pipeline) -> bool {
-    let gate = pipeline
-        .stages()
-        .iter()
-        .position(|s| s.id == pipeline.gate().id)
-        .unwrap_or(0);
+    let stages = pipeline.stages();
+    let gate = pipeline.index_of(&pipeline.gate().id).unwrap_or(0);
     lead.history().iter().any(|c| {
         pipeline
-            .stages()
-            .iter()
-            .position(|s| s.id == c.to)
-            .is_some_and(|i| i >= gate && pipeline.stages()[i].kind != StageKind::Lost)
+            .index_of(&c.to)
+            .is_some_and(|i| i >= gate && stages[i].kind != StageKind::Lost)
     })
 }
 
@@ -446,24 +454,24 @@ pub fn measure(p: &Prepared<'_>, cohort: &Cohort<'_>, scope: &Scope, kpi: &Kpi) 
         let judged: Vec<bool> = cohort
             .leads
             .iter()
-            .filter_map(|(_, _, c)| clock(c).verdict())
+            .filter_map(|x| clock(&x.clocks).verdict())
             .collect();
         percent(judged.iter().filter(|ok| **ok).count(), judged.len())
     };
     match kpi {
         Kpi::LeadVolume => Some(n as f64),
         Kpi::LeadsFromSource(src) => {
-            Some(count(&|(l, _, _)| l.source().eq_ignore_ascii_case(src)) as f64)
+            Some(count(&|x| x.lead.source().eq_ignore_ascii_case(src)) as f64)
         }
-        Kpi::QualifiedRate => percent(count(&|(l, _, _)| reached_gate(l, pipeline)), n),
-        Kpi::JunkRate => percent(count(&|(l, _, _)| l.is_junk()), n),
+        Kpi::QualifiedRate => percent(count(&|x| x.qualified), n),
+        Kpi::JunkRate => percent(count(&|x| x.lead.is_junk()), n),
         Kpi::FirstResponseMedian | Kpi::FirstResponseP90 => {
             let mut mins: Vec<f64> = cohort
                 .leads
                 .iter()
-                .filter_map(|(l, _, c)| {
-                    let target = p.ws.policies.policy_for(l).first_response.0;
-                    response_minutes(&c.first_response, i64::from(target))
+                .filter_map(|x| {
+                    let target = p.ws.policies.policy_for(x.lead).first_response.0;
+                    response_minutes(&x.clocks.first_response, i64::from(target))
                 })
                 .collect();
             quantile(
@@ -477,23 +485,17 @@ pub fn measure(p: &Prepared<'_>, cohort: &Cohort<'_>, scope: &Scope, kpi: &Kpi) 
         }
         Kpi::FirstResponseWithinSla => kept(&|c| c.first_response),
         Kpi::AttemptsPerLead => {
-            let made: u32 = cohort.leads.iter().map(|(_, _, c)| c.attempts.made).sum();
+            let made: u32 = cohort.leads.iter().map(|x| x.clocks.attempts.made).sum();
             (n > 0).then(|| f64::from(made) / n as f64)
         }
         Kpi::RequiredAttemptsRate => kept(&|c| c.attempts.status),
-        Kpi::QualifiedToWon => {
-            let qualified = count(&|(l, _, _)| reached_gate(l, pipeline));
-            percent(
-                count(&|(l, _, _)| reached_gate(l, pipeline) && is_won(l, pipeline)),
-                qualified,
-            )
-        }
-        Kpi::LeadToWon => percent(count(&|(l, _, _)| is_won(l, pipeline)), n),
+        Kpi::QualifiedToWon => percent(count(&|x| x.qualified && x.won), count(&|x| x.qualified)),
+        Kpi::LeadToWon => percent(count(&|x| x.won), n),
         Kpi::Csat => {
             let scores: Vec<f64> = cohort
                 .leads
                 .iter()
-                .filter_map(|(l, _, _)| l.csat())
+                .filter_map(|x| x.lead.csat())
                 .map(|c| f64::from(c.score()))
                 .collect();
             (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64)
@@ -502,7 +504,7 @@ pub fn measure(p: &Prepared<'_>, cohort: &Cohort<'_>, scope: &Scope, kpi: &Kpi) 
             let firsts: Vec<bool> = cohort
                 .leads
                 .iter()
-                .filter_map(|(_, acts, _)| acts.iter().find(|a| a.is_conversation()))
+                .filter_map(|x| x.acts.iter().find(|a| a.is_conversation()))
                 .map(|a| a.outcome == super::activity::Outcome::Resolved)
                 .collect();
             percent(firsts.iter().filter(|r| **r).count(), firsts.len())
@@ -525,12 +527,13 @@ pub fn measure(p: &Prepared<'_>, cohort: &Cohort<'_>, scope: &Scope, kpi: &Kpi) 
                 .sum();
             (capacity > 0).then(|| f64::from(open) * 100.0 / f64::from(capacity))
         }
-        Kpi::Breaches => Some(count(&|(_, _, c)| {
+        Kpi::Breaches => Some(count(&|x| {
+            let c = &x.clocks;
             c.first_response.is_breached()
                 || c.attempts.status.is_breached()
                 || c.stage_time.is_breached()
         }) as f64),
-        Kpi::Reassignments => Some(count(&|(_, _, c)| c.reassignment.is_breached()) as f64),
+        Kpi::Reassignments => Some(count(&|x| x.clocks.reassignment.is_breached()) as f64),
     }
 }
 

@@ -307,6 +307,9 @@ type Span = (DateTime<Utc>, DateTime<Utc>);
 
 /// Completed pauses and, if the lead is paused now, when that pause began.
 fn pauses(lead: &Lead, pipeline: &Pipeline) -> (Vec<Span>, Option<DateTime<Utc>>) {
+    if !pipeline.stages().iter().any(|st| st.pauses_sla) {
+        return (Vec::new(), None);
+    }
     let pausing = |s: &StageId| pipeline.stage(s).is_some_and(|st| st.pauses_sla);
     let history = lead.history();
     let mut done = Vec::new();
@@ -548,13 +551,14 @@ pub fn open_loads<'a>(
     leads: impl IntoIterator<Item = &'a Lead>,
     pipeline: &Pipeline,
 ) -> BTreeMap<RepId, u32> {
-    let mut loads = BTreeMap::new();
+    // Counted against borrowed ids: one clone per rep, not per lead.
+    let mut loads: std::collections::HashMap<&RepId, u32> = std::collections::HashMap::new();
     for lead in leads {
         if let (Some(owner), false) = (lead.owner(), lead.is_closed(pipeline)) {
-            *loads.entry(owner.clone()).or_insert(0) += 1;
+            *loads.entry(owner).or_insert(0) += 1;
         }
     }
-    loads
+    loads.into_iter().map(|(r, n)| (r.clone(), n)).collect()
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -8,7 +8,7 @@ use super::lead::{Lead, LeadId};
 use super::pipeline::Pipeline;
 use super::rep::Rep;
 use super::scorecard::Targets;
-use super::sla::{SlaContext, SlaPolicies};
+use super::sla::{LeadClocks, SlaContext, SlaPolicies, evaluate};
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -178,7 +178,9 @@ impl<'a> ActivityIndex<'a> {
 }
 
 /// A workspace ready for computation: the calendar validated and precomputed
-/// as a [`Timeline`] (from the first lead to a year after `now`), activities indexed.
+/// as a [`Timeline`] (from the first lead to a year after `now`), activities
+/// indexed, and every lead's SLA clocks evaluated once at `now` for all the
+/// reports to share.
 pub struct Prepared<'a> {
     /// The data.
     pub ws: &'a Workspace,
@@ -186,11 +188,45 @@ pub struct Prepared<'a> {
     pub calendar: Timeline,
     /// Activities per lead.
     pub index: ActivityIndex<'a>,
+    /// When `clocks` were evaluated.
+    pub now: DateTime<Utc>,
+    /// The clocks of `ws.leads[i]` at `now`.
+    pub clocks: Cow<'a, [LeadClocks]>,
+    /// Where the activities of `ws.leads[i]` sit in the index: looked up
+    /// once, then read by position.
+    acts: Vec<Range<usize>>,
 }
 
 impl<'a> Prepared<'a> {
-    /// Validates the calendar, precomputes it around the leads and `now`, and indexes activities.
+    /// Validates the calendar, precomputes it around the leads and `now`,
+    /// indexes activities and evaluates every lead's clocks at `now`.
     pub fn new(ws: &'a Workspace, now: DateTime<Utc>) -> Result<Prepared<'a>, CalendarError> {
+        let mut p = Prepared::without_clocks(ws, now)?;
+        p.reclock(now);
+        Ok(p)
+    }
+
+    /// Like [`Prepared::new`], with clocks already evaluated at `now` (one
+    /// per lead, in order), such as those of an earlier `Prepared`; evaluates
+    /// them again if their number does not match.
+    pub fn with_clocks(
+        ws: &'a Workspace,
+        now: DateTime<Utc>,
+        clocks: &'a [LeadClocks],
+    ) -> Result<Prepared<'a>, CalendarError> {
+        let mut p = Prepared::without_clocks(ws, now)?;
+        if clocks.len() == ws.leads.len() {
+            p.clocks = Cow::Borrowed(clocks);
+        } else {
+            p.reclock(now);
+        }
+        Ok(p)
+    }
+
+    fn without_clocks(
+        ws: &'a Workspace,
+        now: DateTime<Utc>,
+    ) -> Result<Prepared<'a>, CalendarError> {
         let calendar = BusinessCalendar::new(ws.calendar.clone())?;
         let first = ws
             .leads
@@ -204,11 +240,50 @@ impl<'a> Prepared<'a> {
             first - TimeDelta::days(2),
             now + TimeDelta::days(366),
         );
-        Ok(Prepared {
+        let mut p = Prepared {
             ws,
             calendar: timeline,
             index: ActivityIndex::new(&ws.activities),
-        })
+            now,
+            clocks: Cow::Borrowed(&[]),
+            acts: Vec::new(),
+        };
+        p.acts = ws
+            .leads
+            .iter()
+            .map(|l| p.index.by_lead.get(&l.id()).cloned().unwrap_or(0..0))
+            .collect();
+        Ok(p)
+    }
+
+    /// Evaluates every lead's clocks again, at `now`.
+    pub fn reclock(&mut self, now: DateTime<Utc>) {
+        let ctx = self.sla();
+        let clocks = self
+            .ws
+            .leads
+            .iter()
+            .zip(&self.acts)
+            .map(|(l, r)| evaluate(ctx, l, &self.index.sorted[r.clone()], now))
+            .collect();
+        self.now = now;
+        self.clocks = Cow::Owned(clocks);
+    }
+
+    /// The clocks of `ws.leads[i]` at `now`: the shared ones when `now` is
+    /// the instant they were evaluated at.
+    pub fn clocks_of(&self, i: usize, now: DateTime<Utc>) -> LeadClocks {
+        match self.clocks.get(i) {
+            Some(c) if now == self.now => *c,
+            _ => evaluate(self.sla(), &self.ws.leads[i], self.activities(i), now),
+        }
+    }
+
+    /// The activities of `ws.leads[i]`, oldest first.
+    pub fn activities(&self, i: usize) -> &[Activity] {
+        self.acts
+            .get(i)
+            .map_or(&[], |r| &self.index.sorted[r.clone()])
     }
 
     /// The timezone of the workspace calendar.
