@@ -543,13 +543,11 @@ pub fn measure(p: &Prepared<'_>, cohort: &Cohort<'_>, scope: &Scope, kpi: &Kpi) 
 pub fn kpis_for(p: &Prepared<'_>, scope: &Scope) -> Vec<Kpi> {
     match scope {
         Scope::Marketing => {
-            let sources: std::collections::BTreeSet<&str> =
-                p.ws.leads.iter().map(Lead::source).collect();
             let mut v = vec![Kpi::LeadVolume, Kpi::QualifiedRate, Kpi::JunkRate];
             v.extend(
-                sources
-                    .into_iter()
-                    .map(|s| Kpi::LeadsFromSource(s.to_owned())),
+                p.sources()
+                    .iter()
+                    .map(|s| Kpi::LeadsFromSource(s.clone())),
             );
             v
         }

@@ -195,6 +195,8 @@ pub struct Prepared<'a> {
     /// Where the activities of `ws.leads[i]` sit in the index: looked up
     /// once, then read by position.
     acts: Vec<Range<usize>>,
+    /// Every lead source, worked out on first use.
+    sources: std::sync::OnceLock<Vec<String>>,
 }
 
 impl<'a> Prepared<'a> {
@@ -247,6 +249,7 @@ impl<'a> Prepared<'a> {
             now,
             clocks: Cow::Borrowed(&[]),
             acts: Vec::new(),
+            sources: std::sync::OnceLock::new(),
         };
         p.acts = ws
             .leads
@@ -284,6 +287,15 @@ impl<'a> Prepared<'a> {
         self.acts
             .get(i)
             .map_or(&[], |r| &self.index.sorted[r.clone()])
+    }
+
+    /// The distinct lead sources, in order (worked out once).
+    pub fn sources(&self) -> &[String] {
+        self.sources.get_or_init(|| {
+            let set: std::collections::BTreeSet<&str> =
+                self.ws.leads.iter().map(Lead::source).collect();
+            set.into_iter().map(str::to_owned).collect()
+        })
     }
 
     /// The timezone of the workspace calendar.
