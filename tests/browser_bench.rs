@@ -182,7 +182,13 @@ async fn measure() {
     );
     drop(store);
     IdbStore::delete(&name).await.unwrap();
+}
 
+/// A backup of 100 000 leads: export, then import with full validation
+/// (issue target: both together ≤ 5 s).
+#[wasm_bindgen_test]
+async fn backup() {
+    let now = Utc.with_ymd_and_hms(2026, 6, 1, 3, 0, 0).unwrap();
     let big = generate(1, 100_000, 20, now);
     let t = ms();
     let json = export_json(&big, now);

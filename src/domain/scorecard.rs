@@ -544,11 +544,7 @@ pub fn kpis_for(p: &Prepared<'_>, scope: &Scope) -> Vec<Kpi> {
     match scope {
         Scope::Marketing => {
             let mut v = vec![Kpi::LeadVolume, Kpi::QualifiedRate, Kpi::JunkRate];
-            v.extend(
-                p.sources()
-                    .iter()
-                    .map(|s| Kpi::LeadsFromSource(s.clone())),
-            );
+            v.extend(p.sources().iter().map(|s| Kpi::LeadsFromSource(s.clone())));
             v
         }
         Scope::Sales | Scope::Rep(_) => {

@@ -205,6 +205,20 @@ pub fn import_json(text: &str) -> Result<Workspace, BackupError> {
     if text.trim().is_empty() {
         return Err(BackupError::Empty);
     }
+    // A well-formed backup of this version is read in one pass; anything
+    // else takes the careful path below, which says what is wrong and where.
+    let ws = match serde_json::from_str::<fast::Backup>(text) {
+        Ok(fast::Backup(ws)) => ws,
+        Err(_) => read_carefully(text)?,
+    };
+    validate(&ws)?;
+    Ok(ws)
+}
+
+/// The envelope checked field by field, older versions migrated, and every
+/// error located: what [`import_json`] does for any file its one-pass reader
+/// does not take.
+fn read_carefully(text: &str) -> Result<Workspace, BackupError> {
     // The envelope is read with `data` left as unparsed text, so a large
     // backup is parsed once, straight into the workspace.
     let syntax = |e: serde_json::Error| BackupError::Syntax {
@@ -218,7 +232,7 @@ pub fn import_json(text: &str) -> Result<Workspace, BackupError> {
             .to_owned(),
         truncated: e.is_eof(),
     };
-    let envelope: BTreeMap<String, Box<RawValue>> = match serde_json::from_str(text) {
+    let envelope: BTreeMap<String, &RawValue> = match serde_json::from_str(text) {
         Ok(map) => map,
         Err(e) if e.is_data() => {
             // Valid JSON, but not an object.
@@ -285,7 +299,6 @@ pub fn import_json(text: &str) -> Result<Workspace, BackupError> {
             }
         })?
     };
-    validate(&ws)?;
     Ok(ws)
 }
 
@@ -295,13 +308,13 @@ pub fn import_json(text: &str) -> Result<Workspace, BackupError> {
 /// the workspace, without `#[serde(flatten)]` buffering all of `data` (a
 /// million activities) before parsing it.
 fn read_workspace(data: &str) -> Result<Workspace, BackupError> {
-    let mut parts: BTreeMap<String, Box<RawValue>> =
+    let mut parts: BTreeMap<String, &RawValue> =
         serde_json::from_str(data).map_err(|e| BackupError::Invalid {
             path: "data".into(),
             message: e.to_string(),
         })?;
-    fn part<T: serde::de::DeserializeOwned>(
-        parts: &mut BTreeMap<String, Box<RawValue>>,
+    fn part<'a, T: serde::de::DeserializeOwned>(
+        parts: &mut BTreeMap<String, &'a RawValue>,
         name: &str,
         default: Option<fn() -> T>,
     ) -> Result<T, BackupError> {
@@ -357,6 +370,121 @@ fn read_workspace(data: &str) -> Result<Workspace, BackupError> {
     })
 }
 
+/// One pass over a backup of the current version, `data` parsed straight
+/// into the workspace as it streams by. Any surprise — another format or
+/// version, a field out of order, a duplicate or missing key, a wrong type —
+/// is an error, and the caller then takes the careful path (which accepts
+/// the same files and explains the bad ones), so the two never disagree.
+mod fast {
+    use super::{FORMAT, VERSION};
+    use crate::domain::extra::Extra;
+    use crate::domain::workspace::Workspace;
+    use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+    use serde_json::Value;
+    use std::fmt;
+
+    pub(super) struct Backup(pub(super) Workspace);
+
+    impl<'de> de::Deserialize<'de> for Backup {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_map(EnvelopeVisitor)
+        }
+    }
+
+    struct EnvelopeVisitor;
+
+    impl<'de> Visitor<'de> for EnvelopeVisitor {
+        type Value = Backup;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a Leadpact backup")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Backup, A::Error> {
+            let (mut format_ok, mut version_ok, mut data) = (false, false, None);
+            while let Some(key) = map.next_key::<String>()? {
+                match key.as_str() {
+                    "format" if !format_ok => {
+                        format_ok = map.next_value::<String>()? == FORMAT;
+                        if !format_ok {
+                            return Err(de::Error::custom("another format"));
+                        }
+                    }
+                    "version" if !version_ok => {
+                        version_ok = map.next_value::<u64>()? == VERSION;
+                        if !version_ok {
+                            return Err(de::Error::custom("another version"));
+                        }
+                    }
+                    "data" if format_ok && version_ok && data.is_none() => {
+                        data = Some(map.next_value_seed(DataSeed)?);
+                    }
+                    "format" | "version" | "data" => {
+                        return Err(de::Error::custom("out of order or repeated"));
+                    }
+                    _ => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+            }
+            data.map(Backup).ok_or_else(|| de::Error::custom("no data"))
+        }
+    }
+
+    struct DataSeed;
+
+    impl<'de> DeserializeSeed<'de> for DataSeed {
+        type Value = Workspace;
+
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Workspace, D::Error> {
+            d.deserialize_map(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for DataSeed {
+        type Value = Workspace;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("the workspace")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Workspace, A::Error> {
+            let mut ws = Workspace::default();
+            let mut extra = Extra::default();
+            let mut seen = [false; 7];
+            let mut once = |i: usize| {
+                if std::mem::replace(&mut seen[i], true) {
+                    Err(de::Error::custom("repeated"))
+                } else {
+                    Ok(())
+                }
+            };
+            while let Some(key) = map.next_key::<String>()? {
+                match key.as_str() {
+                    "pipeline" => (once(0)?, ws.pipeline = map.next_value()?).1,
+                    "calendar" => (once(1)?, ws.calendar = map.next_value()?).1,
+                    "policies" => (once(2)?, ws.policies = map.next_value()?).1,
+                    "reps" => (once(3)?, ws.reps = map.next_value()?).1,
+                    "targets" => (once(4)?, ws.targets = map.next_value()?).1,
+                    "leads" => (once(5)?, ws.leads = map.next_value()?).1,
+                    "activities" => (once(6)?, ws.activities = map.next_value()?).1,
+                    _ => {
+                        let value: Value = map.next_value()?;
+                        if extra.0.insert(key, value).is_some() {
+                            return Err(de::Error::custom("repeated"));
+                        }
+                    }
+                }
+            }
+            if !(seen[0] && seen[1] && seen[2] && seen[3]) {
+                return Err(de::Error::custom("a part is missing"));
+            }
+            ws.extra = extra;
+            Ok(ws)
+        }
+    }
+}
+
 fn kind_of(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
@@ -388,23 +516,25 @@ fn validate(ws: &Workspace) -> Result<(), BackupError> {
             });
         }
     }
-    let stage_ref = |path: String, id: &str| {
+    // Paths are written only for an error: building one per checked
+    // reference would cost millions of allocations on a large backup.
+    let stage_ref = |path: &dyn Fn() -> String, id: &str| {
         if stages.contains(id) {
             Ok(())
         } else {
             Err(BackupError::DanglingReference {
-                path,
+                path: path(),
                 id: id.to_owned(),
                 kind: "stage",
             })
         }
     };
-    let rep_ref = |path: String, id: &str| {
+    let rep_ref = |path: &dyn Fn() -> String, id: &str| {
         if reps.contains(id) {
             Ok(())
         } else {
             Err(BackupError::DanglingReference {
-                path,
+                path: path(),
                 id: id.to_owned(),
                 kind: "rep",
             })
@@ -418,14 +548,17 @@ fn validate(ws: &Workspace) -> Result<(), BackupError> {
                 id: lead.id().to_string(),
             });
         }
-        stage_ref(format!("data.leads[{i}].stage"), lead.stage().as_str())?;
+        stage_ref(&|| format!("data.leads[{i}].stage"), lead.stage().as_str())?;
         for (j, change) in lead.history().iter().enumerate() {
             stage_ref(
-                format!("data.leads[{i}].history[{j}].to"),
+                &|| format!("data.leads[{i}].history[{j}].to"),
                 change.to.as_str(),
             )?;
             if let Some(from) = &change.from {
-                stage_ref(format!("data.leads[{i}].history[{j}].from"), from.as_str())?;
+                stage_ref(
+                    &|| format!("data.leads[{i}].history[{j}].from"),
+                    from.as_str(),
+                )?;
             }
         }
         if lead.history().last().map(|c| &c.to) != Some(lead.stage()) {
@@ -435,7 +568,7 @@ fn validate(ws: &Workspace) -> Result<(), BackupError> {
             });
         }
         if let Some(owner) = lead.owner() {
-            rep_ref(format!("data.leads[{i}].owner"), owner.as_str())?;
+            rep_ref(&|| format!("data.leads[{i}].owner"), owner.as_str())?;
         }
     }
     for (i, a) in ws.activities.iter().enumerate() {
@@ -447,7 +580,7 @@ fn validate(ws: &Workspace) -> Result<(), BackupError> {
             });
         }
         if let Some(rep) = &a.rep {
-            rep_ref(format!("data.activities[{i}].rep"), rep.as_str())?;
+            rep_ref(&|| format!("data.activities[{i}].rep"), rep.as_str())?;
         }
     }
     for (i, policy) in ws
@@ -463,7 +596,10 @@ fn validate(ws: &Workspace) -> Result<(), BackupError> {
             "default".to_owned()
         };
         for stage in policy.stage_limits.keys() {
-            stage_ref(format!("data.policies.{at}.stage_limits"), stage.as_str())?;
+            stage_ref(
+                &|| format!("data.policies.{at}.stage_limits"),
+                stage.as_str(),
+            )?;
         }
     }
     Ok(())
@@ -486,6 +622,37 @@ mod tests {
         fn import_of_export_is_the_same_workspace(seed in any::<u64>(), leads in 0usize..300, reps in 2usize..20) {
             let ws = generate(seed, leads, reps, now());
             prop_assert_eq!(import_json(&export_json(&ws, now())).unwrap(), ws);
+        }
+    }
+
+    /// The one-pass reader takes what the careful one takes, with the same
+    /// result, and leaves anything unusual to it.
+    #[test]
+    fn both_readers_agree() {
+        let ws = generate(4, 40, 3, now());
+        let text = export_json(&ws, now());
+        // Unknown fields, added as text: a `Value` would reorder the keys.
+        let unknown = text
+            .replacen('{', "{\"note\":\"kept aside\",", 1)
+            .replacen("\"data\":{", "\"data\":{\"future_setting\":[1,2],", 1)
+            .replacen(
+                "\"activities\":[{",
+                "\"activities\":[{\"mood\":\"good\",",
+                1,
+            );
+        for text in [text.clone(), unknown] {
+            let fast = serde_json::from_str::<fast::Backup>(&text).unwrap().0;
+            assert_eq!(fast, read_carefully(&text).unwrap());
+        }
+        // `data` before `version`, an older version, a repeated part: careful path only.
+        let data_first = format!(
+            "{{\"data\":{},\"format\":\"{FORMAT}\",\"version\":1}}",
+            serde_json::to_string(&ws).unwrap()
+        );
+        let repeated = text.replacen("\"reps\":", "\"reps\":[],\"reps\":", 1);
+        for text in [data_first, repeated] {
+            assert!(serde_json::from_str::<fast::Backup>(&text).is_err());
+            assert_eq!(import_json(&text).unwrap().leads, ws.leads);
         }
     }
 
