@@ -77,6 +77,7 @@ pub struct Activity {
     /// The lead it concerns.
     pub lead: LeadId,
     /// When it happened.
+    #[serde(with = "super::instant")]
     pub at: DateTime<Utc>,
     /// Call, message, meeting or note.
     pub kind: ActivityKind,

@@ -79,6 +79,7 @@ impl Priority {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StageChange {
     /// When it moved.
+    #[serde(with = "super::instant")]
     pub at: DateTime<Utc>,
     /// Where it came from; `None` for the stage it was created in.
     pub from: Option<StageId>,
@@ -93,7 +94,9 @@ pub struct StageChange {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Lead {
     id: LeadId,
+    #[serde(with = "super::instant")]
     created_at: DateTime<Utc>,
+    #[serde(with = "super::instant")]
     updated_at: DateTime<Utc>,
     name: String,
     phone: Option<Phone>,

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod contact;
 pub mod extra;
 pub mod funnel;
+pub mod instant;
 pub mod lead;
 pub mod merge;
 pub mod pipeline;
