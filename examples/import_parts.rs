@@ -25,7 +25,6 @@ fn main() {
     let t = Instant::now();
     let _: Vec<serde_json::Value> = serde_json::from_str(&acts).unwrap();
     println!("activities as untyped JSON values: {:?}", t.elapsed());
-    let t = Instant::now();
     scan(&json);
     let t = Instant::now();
     let back = import_json(&json).unwrap();
@@ -33,7 +32,7 @@ fn main() {
     assert_eq!(back.leads.len(), ws.leads.len());
 }
 
-#[allow(dead_code)]
+/// The two raw scans the careful import path makes before parsing.
 fn scan(json: &str) {
     use serde_json::value::RawValue;
     use std::collections::BTreeMap;

@@ -313,8 +313,8 @@ fn read_workspace(data: &str) -> Result<Workspace, BackupError> {
             path: "data".into(),
             message: e.to_string(),
         })?;
-    fn part<'a, T: serde::de::DeserializeOwned>(
-        parts: &mut BTreeMap<String, &'a RawValue>,
+    fn part<T: serde::de::DeserializeOwned>(
+        parts: &mut BTreeMap<String, &RawValue>,
         name: &str,
         default: Option<fn() -> T>,
     ) -> Result<T, BackupError> {
