@@ -4,6 +4,9 @@
 //! printed, never asserted. Run with `make bench-browser`.
 #![cfg(target_arch = "wasm32")]
 
+mod support;
+use support::tick;
+
 use chrono::{TimeZone, Utc};
 use leadpact::domain::lead::LeadId;
 use leadpact::domain::sample::generate;
@@ -19,16 +22,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn ms() -> f64 {
     js_sys::Date::now()
-}
-
-async fn tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback(&resolve)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 /// The lead list over 10 000 leads: one keystroke in the search box until the

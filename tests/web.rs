@@ -3,6 +3,9 @@
 //! the real DOM over a real IndexedDB store.
 #![cfg(target_arch = "wasm32")]
 
+mod support;
+use support::tick;
+
 use leadpact::app::state::AppState;
 use leadpact::domain::lead::{Lead, LeadDraft, LeadId};
 use leadpact::domain::pipeline::Pipeline;
@@ -45,17 +48,6 @@ fn lead_at(name: &str, source: &str, created: chrono::DateTime<chrono::Utc>) -> 
         &Pipeline::default(),
     )
     .unwrap()
-}
-
-/// One turn of the event loop: effects and IndexedDB callbacks get to run.
-async fn tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback(&resolve)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 /// Ticks until `cond` holds (IndexedDB answers take a few turns).

@@ -16,6 +16,21 @@ fn utf16be(text: &str) -> Vec<u8> {
         .collect()
 }
 
+/// Chi, a Zalo lead already in the workspace, with this phone.
+fn chi(phone: &str, pipeline: &Pipeline) -> Result<Lead, crate::domain::lead::DraftErrors> {
+    Lead::create(
+        &LeadDraft {
+            name: "Chi".into(),
+            phone: phone.into(),
+            email: "".into(),
+            source: "Zalo".into(),
+        },
+        LeadId::from_uuid(uuid::Uuid::from_u128(9)),
+        DateTime::UNIX_EPOCH,
+        pipeline,
+    )
+}
+
 fn lead_of(p: &ImportPreview, row: usize) -> &Candidate {
     match p.rows.iter().find(|(r, _)| *r == row).map(|(_, o)| o) {
         Some(RowOutcome::Lead(c)) => c,
@@ -149,30 +164,9 @@ fn duplicates_in_the_workspace_and_within_the_file() {
     let csv = "name,phone,email\nAn,0912345678,\nAn again,+84 912 345 678,\nBình,,binh@example.com\nChi,0987654321,\n";
     let mut p = preview(csv.as_bytes(), None).unwrap();
     let pipeline = Pipeline::default();
-    let existing = Lead::create(
-        &LeadDraft {
-            name: "Chi".into(),
-            phone: "".into(),
-            email: "".into(),
-            source: "Zalo".into(),
-        },
-        LeadId::from_uuid(uuid::Uuid::from_u128(9)),
-        DateTime::UNIX_EPOCH,
-        &pipeline,
-    );
+    let existing = chi("", &pipeline);
     assert!(existing.is_err(), "a lead needs a contact");
-    let existing = Lead::create(
-        &LeadDraft {
-            name: "Chi".into(),
-            phone: "0987 654 321".into(),
-            email: "".into(),
-            source: "Zalo".into(),
-        },
-        LeadId::from_uuid(uuid::Uuid::from_u128(9)),
-        DateTime::UNIX_EPOCH,
-        &pipeline,
-    )
-    .unwrap();
+    let existing = chi("0987 654 321", &pipeline).unwrap();
     p.mark_duplicates(std::slice::from_ref(&existing));
     assert_eq!(lead_of(&p, 1).duplicate, None);
     assert_eq!(lead_of(&p, 2).duplicate, Some(Duplicate::Row(1)));
@@ -308,18 +302,7 @@ fn export_is_excel_friendly_and_formula_safe() {
 #[test]
 fn merging_fills_what_the_lead_lacks_and_overwrites_nothing() {
     let pipeline = Pipeline::default();
-    let existing = Lead::create(
-        &LeadDraft {
-            name: "Chi".into(),
-            phone: "0987 654 321".into(),
-            email: "".into(),
-            source: "Zalo".into(),
-        },
-        LeadId::from_uuid(uuid::Uuid::from_u128(9)),
-        DateTime::UNIX_EPOCH,
-        &pipeline,
-    )
-    .unwrap();
+    let existing = chi("0987 654 321", &pipeline).unwrap();
     let csv = "name,phone,email,utm_campaign,budget\nChị Chi,0987654321,chi@example.vn,tet,10tr\n";
     let mut p = preview(csv.as_bytes(), None).unwrap();
     p.mark_duplicates(std::slice::from_ref(&existing));

@@ -10,6 +10,7 @@ use crate::domain::pipeline::StageId;
 use crate::domain::queue::most_urgent;
 use crate::domain::rep::RepId;
 use crate::domain::search::{LeadFilter, Query, SearchIndex, SlaFilter};
+use crate::ui::components::sample_button::LoadSampleButton;
 use crate::ui::format::{local_datetime, priority_msg};
 use crate::ui::i18n::{Msg, use_i18n};
 use leptos::prelude::*;
@@ -134,14 +135,7 @@ pub fn LeadList() -> impl IntoView {
                         <div class="empty" data-testid="no-leads">
                             <p>{i18n.t(Msg::NoLeads)}</p>
                             <p>{i18n.t(Msg::SampleHint)}</p>
-                            <button
-                                type="button"
-                                data-testid="load-sample"
-                                disabled=move || state.loading.get() != Loading::Ready
-                                on:click=move |_| state.load_sample(300)
-                            >
-                                {i18n.t(Msg::LoadSample)}
-                            </button>
+                            <LoadSampleButton/>
                         </div>
                     }
                 }

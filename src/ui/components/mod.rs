@@ -4,6 +4,7 @@ pub mod backup_panel;
 pub mod error_banner;
 pub mod lead_form;
 pub mod lead_list;
+pub mod sample_button;
 pub mod sla_clocks;
 pub mod stage_badge;
 pub mod toast;

@@ -7,6 +7,7 @@ use crate::app::state::{AppState, Loading};
 use crate::domain::activity::{ActivityKind, Direction, Outcome};
 use crate::domain::lead::{Closure, LeadId, LossKind};
 use crate::domain::queue::{Bucket, NextStep, QueueItem, today};
+use crate::ui::components::sample_button::LoadSampleButton;
 use crate::ui::components::sla_clocks::{clock_msg, describe};
 use crate::ui::format::priority_msg;
 use crate::ui::i18n::{Msg, use_i18n};
@@ -179,22 +180,13 @@ fn QueueRow(item: QueueItem, dismissed: RwSignal<BTreeSet<LeadId>>) -> impl Into
 /// The empty workspace: what Leadpact is and how to start.
 #[component]
 fn FirstRun() -> impl IntoView {
-    let state = expect_context::<AppState>();
     let i18n = use_i18n();
     view! {
         <section class="card first-run" data-testid="first-run">
             <h2>{i18n.t(Msg::Welcome)}</h2>
             <p>{i18n.t(Msg::WelcomeText)}</p>
             <div class="actions">
-                <button
-                    type="button"
-                    class="primary"
-                    data-testid="load-sample"
-                    disabled=move || state.loading.get() != Loading::Ready
-                    on:click=move |_| state.load_sample(300)
-                >
-                    {i18n.t(Msg::LoadSample)}
-                </button>
+                <LoadSampleButton/>
                 <a class="button" href=Page::Data.href() data-testid="go-import">{i18n.t(Msg::ImportData)}</a>
                 <a class="button" href=Page::Leads.href() data-testid="go-add">{i18n.t(Msg::AddFirstLead)}</a>
             </div>

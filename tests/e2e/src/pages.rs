@@ -227,13 +227,7 @@ impl<'a> LeadPage<'a> {
 
     /// Waits for the card and returns (title, stage).
     pub async fn title_and_stage(&self) -> (String, String) {
-        let card = self
-            .c
-            .wait()
-            .at_most(Duration::from_secs(15))
-            .for_element(Locator::Css(&testid("lead-card")))
-            .await
-            .expect("lead card shown");
+        let card = Screen::new(self.c).find("lead-card").await;
         let title = card
             .find(Locator::Css(&testid("lead-title")))
             .await
@@ -253,12 +247,9 @@ impl<'a> LeadPage<'a> {
 
     /// The text of one SLA clock (`clock-first-response`, `clock-attempts`, …).
     pub async fn clock(&self, id: &str) -> String {
-        self.c
-            .wait()
-            .at_most(Duration::from_secs(15))
-            .for_element(Locator::Css(&testid(id)))
+        Screen::new(self.c)
+            .find(id)
             .await
-            .unwrap_or_else(|e| panic!("clock {id} not shown: {e}"))
             .text()
             .await
             .expect("clock text")
