@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
-use leadpact::domain::funnel::{FunnelFilter, funnel};
+use leadpact::domain::funnel::{FunnelFilter, funnel, funnel_of};
 use leadpact::domain::sample::generate;
 use leadpact::domain::scorecard::{Period, PeriodKind, Scope, scorecard};
 use leadpact::domain::sla::evaluate;
@@ -37,9 +37,12 @@ fn engine(c: &mut Criterion) {
         })
     });
     g.bench_function("prepare_timeline_index_and_clocks", |b| {
-        b.iter(|| Prepared::new(black_box(&ws), now()).map(|p| p.clocks.len()))
+        b.iter(|| Prepared::new(black_box(&ws), now()).map(|p| p.clocks().len()))
     });
-    g.bench_function("funnel", |b| {
+    g.bench_function("funnel_from_facts", |b| {
+        b.iter(|| funnel_of(&p, &FunnelFilter::default()))
+    });
+    g.bench_function("funnel_from_leads", |b| {
         b.iter(|| {
             funnel(
                 &ws.leads,
@@ -65,16 +68,11 @@ fn engine(c: &mut Criterion) {
         b.iter(|| {
             p.reclock(now());
             let breached = p
-                .clocks
+                .clocks()
                 .iter()
                 .filter(|c| c.first_response.is_breached())
                 .count();
-            let f = funnel(
-                &ws.leads,
-                &ws.pipeline,
-                &p.calendar,
-                &FunnelFilter::default(),
-            );
+            let f = funnel_of(&p, &FunnelFilter::default());
             let m = scorecard(&p, month, &Scope::Marketing, now());
             let s = scorecard(&p, month, &Scope::Sales, now());
             black_box((breached, f, m, s))

@@ -7,7 +7,7 @@ use crate::domain::lead::{Closure, Csat, DraftErrors, Lead, LeadDraft, LeadId, M
 use crate::domain::pipeline::{Pipeline, StageId};
 use crate::domain::rep::{Membership, Rep, RepId};
 use crate::domain::sla::LeadClocks;
-use crate::domain::workspace::{Prepared, Settings, Workspace};
+use crate::domain::workspace::{Evaluation, Prepared, Settings, Workspace};
 use crate::storage::{Change, StorageError, Store};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -84,25 +84,25 @@ impl<T> std::ops::Deref for Shared<T> {
 }
 
 /// What every report screen starts from: the workspace and each lead's
-/// clocks at `now`, computed once per change or clock tick.
+/// clocks at `now` and facts, computed once per change or clock tick.
 #[derive(Debug)]
 pub struct Insights {
     /// The workspace as shown.
     pub ws: Workspace,
     /// When the clocks were evaluated.
     pub now: DateTime<Utc>,
-    /// Clocks of `ws.leads[i]` (empty when the calendar is invalid).
-    pub clocks: Vec<LeadClocks>,
+    /// Clocks and facts of `ws.leads[i]` (empty when the calendar is invalid).
+    pub eval: Evaluation,
     /// Position of each lead in `ws.leads`.
     pub index: HashMap<LeadId, usize>,
 }
 
 impl Insights {
-    /// Computes clocks for every lead of `ws` at `now`.
+    /// Evaluates every lead of `ws` at `now`.
     pub fn new(ws: Workspace, now: DateTime<Utc>) -> Insights {
-        let clocks = match Prepared::new(&ws, now) {
-            Ok(p) => p.clocks.into_owned(),
-            Err(_) => Vec::new(),
+        let eval = match Prepared::new(&ws, now) {
+            Ok(p) => p.eval.into_owned(),
+            Err(_) => Evaluation::default(),
         };
         let index = ws
             .leads
@@ -113,19 +113,24 @@ impl Insights {
         Insights {
             ws,
             now,
-            clocks,
+            eval,
             index,
         }
     }
 
-    /// The workspace prepared for the report functions, sharing these clocks.
+    /// The workspace prepared for the report functions, sharing this evaluation.
     pub fn prepared(&self) -> Option<Prepared<'_>> {
-        Prepared::with_clocks(&self.ws, self.now, &self.clocks).ok()
+        Prepared::with_evaluation(&self.ws, &self.eval).ok()
+    }
+
+    /// Every lead's clocks, in order (empty when the calendar is invalid).
+    pub fn clocks(&self) -> &[LeadClocks] {
+        &self.eval.clocks
     }
 
     /// The clocks of one lead.
     pub fn clocks_of(&self, id: LeadId) -> Option<&LeadClocks> {
-        self.index.get(&id).and_then(|i| self.clocks.get(*i))
+        self.index.get(&id).and_then(|i| self.clocks().get(*i))
     }
 
     /// One lead.

@@ -14,9 +14,11 @@
 //! - Filters: leads created in `[from, to)` and matching source, campaign, owner.
 
 use super::calendar::BusinessTime;
+use super::facts::{Facts, LeadFacts, StageTable, Stay};
 use super::lead::{Lead, LossKind};
-use super::pipeline::{Pipeline, StageId, StageKind, Team};
+use super::pipeline::{Pipeline, StageId, Team};
 use super::rep::RepId;
+use super::workspace::Prepared;
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -91,78 +93,121 @@ pub fn funnel<'a>(
     calendar: &dyn BusinessTime,
     filter: &FunnelFilter,
 ) -> Funnel {
-    let mut steps: Vec<&StageId> = pipeline
-        .stages()
-        .iter()
-        .filter(|s| s.kind == StageKind::Open)
-        .map(|s| &s.id)
-        .collect();
-    if let Some(won) = pipeline.stages().iter().find(|s| s.kind == StageKind::Won) {
-        steps.push(&won.id);
-    }
-    let step_of: BTreeMap<&StageId, usize> =
-        steps.iter().enumerate().map(|(i, s)| (*s, i)).collect();
-    let n = steps.len();
-    let mut reached = vec![0u32; n];
-    let mut lost = vec![0u32; n];
-    let mut junk = vec![0u32; n];
-    let mut reasons: Vec<BTreeMap<String, u32>> = vec![BTreeMap::new(); n];
-    let mut times: Vec<Vec<TimeDelta>> = vec![Vec::new(); n];
-    let mut total = 0;
-
+    let table = StageTable::new(pipeline);
+    let mut counts = Counts::new(&table);
+    let mut facts = Facts::default();
     for lead in leads.into_iter().filter(|l| filter.accepts(l)) {
-        total += 1;
-        let history = lead.history();
-        let furthest = history
-            .iter()
-            .filter_map(|c| step_of.get(&c.to))
-            .max()
-            .copied();
-        if let Some(f) = furthest {
-            for r in &mut reached[..=f] {
+        let f = facts.push(lead, &[], &table, calendar).clone();
+        counts.add(lead, &f, facts.stays(&f));
+    }
+    counts.finish(&table, pipeline)
+}
+
+/// The funnel of a prepared workspace, read from its facts ([`Prepared::facts`]):
+/// the same answer as [`funnel`] over its leads, without walking their histories.
+pub fn funnel_of(p: &Prepared<'_>, filter: &FunnelFilter) -> Funnel {
+    let facts = p.facts();
+    let mut counts = Counts::new(&p.stages);
+    let by_details = filter.source.is_some() || filter.campaign.is_some() || filter.owner.is_some();
+    let created = p.created_between(
+        filter.from.unwrap_or(DateTime::<Utc>::MIN_UTC),
+        filter.to.unwrap_or(DateTime::<Utc>::MAX_UTC),
+    );
+    for i in created {
+        let lead = &p.ws.leads[i];
+        if by_details && !filter.accepts(lead) {
+            continue;
+        }
+        let f = &facts.leads[i];
+        counts.add(lead, f, facts.stays(f));
+    }
+    counts.finish(&p.stages, &p.ws.pipeline)
+}
+
+/// Per-step counts while leads are added.
+struct Counts {
+    total: u32,
+    reached: Vec<u32>,
+    lost: Vec<u32>,
+    junk: Vec<u32>,
+    reasons: Vec<BTreeMap<String, u32>>,
+    times: Vec<Vec<TimeDelta>>,
+}
+
+impl Counts {
+    fn new(table: &StageTable) -> Counts {
+        let n = table.steps().len();
+        Counts {
+            total: 0,
+            reached: vec![0; n],
+            lost: vec![0; n],
+            junk: vec![0; n],
+            reasons: vec![BTreeMap::new(); n],
+            times: vec![Vec::new(); n],
+        }
+    }
+
+    /// Counts one accepted lead; `lead` is read only for its closing reason.
+    fn add(&mut self, lead: &Lead, facts: &LeadFacts, stays: &[Stay]) {
+        self.total += 1;
+        if let Some(f) = facts.furthest_step.map(usize::from) {
+            for r in &mut self.reached[..=f] {
                 *r += 1;
             }
-            if let Some(closure) = lead.closure() {
-                match closure.kind {
-                    LossKind::Junk => junk[f] += 1,
-                    LossKind::Lost => lost[f] += 1,
+            // Only a closed lead is read again, for its reason.
+            if let Some(kind) = facts.closure {
+                match kind {
+                    LossKind::Junk => self.junk[f] += 1,
+                    LossKind::Lost => self.lost[f] += 1,
                 }
-                *reasons[f].entry(closure.reason.clone()).or_insert(0) += 1;
+                let reason = lead.closure().map_or("", |c| c.reason.as_str());
+                match self.reasons[f].get_mut(reason) {
+                    Some(n) => *n += 1,
+                    None => {
+                        self.reasons[f].insert(reason.to_owned(), 1);
+                    }
+                }
             }
         }
-        for pair in history.windows(2) {
-            if let Some(&i) = step_of.get(&pair[0].to) {
-                times[i].push(calendar.elapsed(pair[0].at, pair[1].at));
-            }
+        for stay in stays {
+            self.times[usize::from(stay.step)].push(stay.time);
         }
     }
 
-    let steps = steps
-        .iter()
-        .enumerate()
-        .map(|(i, id)| {
-            let conversion = (i + 1 < n && reached[i] > 0)
-                .then(|| f64::from(reached[i + 1]) / f64::from(reached[i]));
-            let mut why: Vec<(String, u32)> = std::mem::take(&mut reasons[i]).into_iter().collect();
-            why.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            FunnelStep {
-                stage: (*id).clone(),
-                name: pipeline
-                    .stage(id)
-                    .map(|s| s.name.clone())
-                    .unwrap_or_default(),
-                team: pipeline.team_of(id).unwrap_or(Team::Sales),
-                reached: reached[i],
-                conversion,
-                drop_off: conversion.map(|c| 1.0 - c),
-                lost_here: lost[i],
-                junk_here: junk[i],
-                reasons: why,
-                median_time: median(&mut times[i]),
-            }
-        })
-        .collect();
-    Funnel { total, steps }
+    fn finish(mut self, table: &StageTable, pipeline: &Pipeline) -> Funnel {
+        let n = table.steps().len();
+        let steps = table
+            .steps()
+            .iter()
+            .enumerate()
+            .map(|(i, at)| {
+                let stage = &pipeline.stages()[*at];
+                let (reached, next) = (self.reached[i], self.reached.get(i + 1));
+                let conversion = next
+                    .filter(|_| i + 1 < n && reached > 0)
+                    .map(|next| f64::from(*next) / f64::from(reached));
+                let mut why: Vec<(String, u32)> =
+                    std::mem::take(&mut self.reasons[i]).into_iter().collect();
+                why.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                FunnelStep {
+                    stage: stage.id.clone(),
+                    name: stage.name.clone(),
+                    team: pipeline.team_of(&stage.id).unwrap_or(Team::Sales),
+                    reached,
+                    conversion,
+                    drop_off: conversion.map(|c| 1.0 - c),
+                    lost_here: self.lost[i],
+                    junk_here: self.junk[i],
+                    reasons: why,
+                    median_time: median(&mut self.times[i]),
+                }
+            })
+            .collect();
+        Funnel {
+            total: self.total,
+            steps,
+        }
+    }
 }
 
 /// The median (lower middle for even counts); `None` when empty.

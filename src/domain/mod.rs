@@ -7,6 +7,7 @@ pub mod activity;
 pub mod calendar;
 pub mod contact;
 pub mod extra;
+pub mod facts;
 pub mod funnel;
 pub mod instant;
 pub mod lead;

@@ -15,7 +15,7 @@
 
 use super::lead::{Lead, LeadId, Priority};
 use super::rep::RepId;
-use super::sla::{LeadClocks, Status, open_loads, suggest_owner};
+use super::sla::{LeadClocks, Status, suggest_owner};
 use super::workspace::Prepared;
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::Serialize;
@@ -127,7 +127,7 @@ pub fn all_clocks(p: &Prepared<'_>, now: DateTime<Utc>) -> Vec<LeadClocks> {
 /// The queue at `now`, given every lead's clocks (from [`all_clocks`]).
 pub fn today(p: &Prepared<'_>, clocks: &[LeadClocks], horizon: TimeDelta) -> Vec<QueueItem> {
     let pipeline = &p.ws.pipeline;
-    let loads = open_loads(&p.ws.leads, pipeline);
+    let loads = p.open_loads();
     let mut items: Vec<(&Lead, (u8, i64), QueueItem)> =
         p.ws.leads
             .iter()
@@ -140,7 +140,7 @@ pub fn today(p: &Prepared<'_>, clocks: &[LeadClocks], horizon: TimeDelta) -> Vec
                     ClockKind::FirstResponse | ClockKind::Attempts => NextStep::Call,
                     ClockKind::StageTime => NextStep::MoveOn,
                     ClockKind::Reassignment => NextStep::Reassign(
-                        suggest_owner(&p.ws.reps, &loads, lead.owner()).map(|r| r.id.clone()),
+                        suggest_owner(&p.ws.reps, loads, lead.owner()).map(|r| r.id.clone()),
                     ),
                     ClockKind::Nurture => NextStep::Close,
                 };

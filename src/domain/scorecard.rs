@@ -13,15 +13,13 @@
 //!   beats it by more than 10 % of the target, else needs improvement.
 //! - A rep with no target of their own is held to the Sales target.
 
-use super::activity::Activity;
-use super::lead::Lead;
-use super::pipeline::{Pipeline, StageKind};
 use super::rep::RepId;
-use super::sla::{self, LeadClocks, Status};
+use super::sla::{LeadClocks, Status};
 use super::workspace::Prepared;
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
+use std::cell::OnceCell;
 use std::fmt;
 
 /// A reporting period.
@@ -344,21 +342,17 @@ pub struct Row {
     pub status: KpiStatus,
 }
 
-/// A lead, its activities, its clocks at `now`, and the facts about its
-/// stages that several KPIs read (worked out once per cohort).
-struct Scored<'a> {
-    lead: &'a Lead,
-    acts: &'a [Activity],
-    clocks: LeadClocks,
-    /// It reached the qualified gate (or a later stage other than Lost).
-    qualified: bool,
-    /// It is in a Won stage.
-    won: bool,
-}
-
-/// A cohort's leads with their clocks at `now`, computed once and shared by every KPI.
+/// A cohort: the positions of its leads in the workspace, their clocks at
+/// `now`, and what the KPIs count over them, tallied in one pass on first
+/// use and shared by every KPI.
 pub struct Cohort<'a> {
-    leads: Vec<Scored<'a>>,
+    p: &'a Prepared<'a>,
+    members: Vec<usize>,
+    /// The members' clocks when `now` is not the instant `p` evaluated
+    /// them at (else `p`'s are read).
+    own_clocks: Option<Vec<LeadClocks>>,
+    tally: OnceCell<Tally>,
+    by_source: OnceCell<Vec<u32>>,
 }
 
 impl<'a> Cohort<'a> {
@@ -370,34 +364,127 @@ impl<'a> Cohort<'a> {
         now: DateTime<Utc>,
     ) -> Cohort<'a> {
         let (from, to) = period.range(p.timezone());
-        let leads =
-            p.ws.leads
-                .iter()
-                .enumerate()
-                .filter(|(_, l)| l.created_at() >= from && l.created_at() < to)
-                .filter(|(_, l)| match scope {
-                    Scope::Rep(r) => l.owner() == Some(r),
-                    Scope::Marketing | Scope::Sales => true,
-                })
-                .map(|(i, l)| Scored {
-                    lead: l,
-                    acts: p.activities(i),
-                    clocks: p.clocks_of(i, now),
-                    qualified: reached_gate(l, &p.ws.pipeline),
-                    won: is_won(l, &p.ws.pipeline),
-                })
-                .collect();
-        Cohort { leads }
+        let mut members = p.created_between(from, to);
+        if let Scope::Rep(r) = scope {
+            let facts = &p.facts();
+            let owner = facts.owners.find(r.as_str());
+            members.retain(|i| owner.is_some() && facts.leads[*i].owner == owner);
+        }
+        let own_clocks =
+            (now != p.now()).then(|| members.iter().map(|i| p.clocks_of(*i, now)).collect());
+        Cohort {
+            p,
+            members,
+            own_clocks,
+            tally: OnceCell::new(),
+            by_source: OnceCell::new(),
+        }
     }
 
     /// Number of leads.
     pub fn len(&self) -> usize {
-        self.leads.len()
+        self.members.len()
     }
 
     /// True when empty.
     pub fn is_empty(&self) -> bool {
-        self.leads.is_empty()
+        self.members.is_empty()
+    }
+
+    fn tally(&self) -> &Tally {
+        self.tally.get_or_init(|| {
+            let clocks = |n: usize| match &self.own_clocks {
+                Some(own) => &own[n],
+                None => &self.p.clocks()[self.members[n]],
+            };
+            Tally::new(self.p, &self.members, clocks)
+        })
+    }
+
+    /// Leads per source (by its number in the facts).
+    fn by_source(&self) -> &[u32] {
+        self.by_source.get_or_init(|| {
+            let facts = self.p.facts();
+            let mut counts = vec![0; facts.sources.all().len()];
+            for i in &self.members {
+                counts[facts.leads[*i].source as usize] += 1;
+            }
+            counts
+        })
+    }
+}
+
+/// What the KPIs of one cohort count, in one pass over its facts and clocks.
+#[derive(Default)]
+struct Tally {
+    qualified: usize,
+    qualified_won: usize,
+    won: usize,
+    junk: usize,
+    attempts_made: u64,
+    /// Minutes of finished first responses, sorted.
+    response_minutes: Vec<f64>,
+    /// (kept, judged) first-response clocks (see `Status::verdict`).
+    responses_kept: (usize, usize),
+    /// (kept, judged) attempt clocks.
+    attempts_kept: (usize, usize),
+    csat: (u32, usize),
+    /// (resolved, with a first conversation).
+    first_contact: (usize, usize),
+    breaches: usize,
+    reassignments: usize,
+}
+
+impl Tally {
+    fn new<'c>(
+        p: &Prepared<'_>,
+        members: &[usize],
+        clocks: impl Fn(usize) -> &'c LeadClocks,
+    ) -> Tally {
+        let facts = &p.facts().leads;
+        let policies = &p.ws.policies;
+        let mut t = Tally::default();
+        let judge = |pair: &mut (usize, usize), s: &Status| {
+            if let Some(kept) = s.verdict() {
+                pair.0 += usize::from(kept);
+                pair.1 += 1;
+            }
+        };
+        for (n, i) in members.iter().enumerate() {
+            let (f, c) = (&facts[*i], clocks(n));
+            t.qualified += usize::from(f.qualified);
+            t.qualified_won += usize::from(f.qualified && f.won);
+            t.won += usize::from(f.won);
+            t.junk += usize::from(f.is_junk());
+            t.attempts_made += u64::from(c.attempts.made);
+            let target = if policies.rules.is_empty() {
+                &policies.default
+            } else {
+                policies.policy_for(&p.ws.leads[*i])
+            };
+            t.response_minutes.extend(response_minutes(
+                &c.first_response,
+                i64::from(target.first_response.0),
+            ));
+            judge(&mut t.responses_kept, &c.first_response);
+            judge(&mut t.attempts_kept, &c.attempts.status);
+            if let Some(score) = f.csat {
+                t.csat.0 += u32::from(score.score());
+                t.csat.1 += 1;
+            }
+            if let Some(resolved) = f.first_contact_resolved {
+                t.first_contact.0 += usize::from(resolved);
+                t.first_contact.1 += 1;
+            }
+            t.breaches += usize::from(
+                c.first_response.is_breached()
+                    || c.attempts.status.is_breached()
+                    || c.stage_time.is_breached(),
+            );
+            t.reassignments += usize::from(c.reassignment.is_breached());
+        }
+        t.response_minutes.sort_by(f64::total_cmp);
+        t
     }
 }
 
@@ -405,30 +492,13 @@ fn percent(part: usize, whole: usize) -> Option<f64> {
     (whole > 0).then(|| part as f64 * 100.0 / whole as f64)
 }
 
-/// The `q`-quantile (0–1) by the nearest-rank method.
-fn quantile(values: &mut [f64], q: f64) -> Option<f64> {
-    if values.is_empty() {
+/// The `q`-quantile (0–1) of sorted values by the nearest-rank method.
+fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
+    if sorted.is_empty() {
         return None;
     }
-    values.sort_by(f64::total_cmp);
-    let rank = ((q * values.len() as f64).ceil() as usize).clamp(1, values.len());
-    Some(values[rank - 1])
-}
-
-fn reached_gate(lead: &Lead, pipeline: &Pipeline) -> bool {
-    let stages = pipeline.stages();
-    let gate = pipeline.index_of(&pipeline.gate().id).unwrap_or(0);
-    lead.history().iter().any(|c| {
-        pipeline
-            .index_of(&c.to)
-            .is_some_and(|i| i >= gate && stages[i].kind != StageKind::Lost)
-    })
-}
-
-fn is_won(lead: &Lead, pipeline: &Pipeline) -> bool {
-    pipeline
-        .stage(lead.stage())
-        .is_some_and(|s| s.kind == StageKind::Won)
+    let rank = ((q * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
+    Some(sorted[rank - 1])
 }
 
 /// Minutes of a first-response clock that finished, for medians.
@@ -446,71 +516,33 @@ fn response_minutes(s: &Status, target: i64) -> Option<f64> {
 
 /// The value of one KPI for a cohort (`None` when there is nothing to measure).
 pub fn measure(p: &Prepared<'_>, cohort: &Cohort<'_>, scope: &Scope, kpi: &Kpi) -> Option<f64> {
-    let pipeline = &p.ws.pipeline;
+    let t = || cohort.tally();
     let n = cohort.len();
-    let count = |f: &dyn Fn(&Scored<'_>) -> bool| cohort.leads.iter().filter(|x| f(x)).count();
-    // Share of judged clocks that were kept (see `Status::verdict`).
-    let kept = |clock: &dyn Fn(&LeadClocks) -> Status| {
-        let judged: Vec<bool> = cohort
-            .leads
-            .iter()
-            .filter_map(|x| clock(&x.clocks).verdict())
-            .collect();
-        percent(judged.iter().filter(|ok| **ok).count(), judged.len())
-    };
     match kpi {
         Kpi::LeadVolume => Some(n as f64),
-        Kpi::LeadsFromSource(src) => {
-            Some(count(&|x| x.lead.source().eq_ignore_ascii_case(src)) as f64)
-        }
-        Kpi::QualifiedRate => percent(count(&|x| x.qualified), n),
-        Kpi::JunkRate => percent(count(&|x| x.lead.is_junk()), n),
-        Kpi::FirstResponseMedian | Kpi::FirstResponseP90 => {
-            let mut mins: Vec<f64> = cohort
-                .leads
+        Kpi::LeadsFromSource(src) => Some(
+            p.facts()
+                .sources
+                .all()
                 .iter()
-                .filter_map(|x| {
-                    let target = p.ws.policies.policy_for(x.lead).first_response.0;
-                    response_minutes(&x.clocks.first_response, i64::from(target))
-                })
-                .collect();
-            quantile(
-                &mut mins,
-                if *kpi == Kpi::FirstResponseMedian {
-                    0.5
-                } else {
-                    0.9
-                },
-            )
-        }
-        Kpi::FirstResponseWithinSla => kept(&|c| c.first_response),
-        Kpi::AttemptsPerLead => {
-            let made: u32 = cohort.leads.iter().map(|x| x.clocks.attempts.made).sum();
-            (n > 0).then(|| f64::from(made) / n as f64)
-        }
-        Kpi::RequiredAttemptsRate => kept(&|c| c.attempts.status),
-        Kpi::QualifiedToWon => percent(count(&|x| x.qualified && x.won), count(&|x| x.qualified)),
-        Kpi::LeadToWon => percent(count(&|x| x.won), n),
-        Kpi::Csat => {
-            let scores: Vec<f64> = cohort
-                .leads
-                .iter()
-                .filter_map(|x| x.lead.csat())
-                .map(|c| f64::from(c.score()))
-                .collect();
-            (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64)
-        }
-        Kpi::FirstContactResolution => {
-            let firsts: Vec<bool> = cohort
-                .leads
-                .iter()
-                .filter_map(|x| x.acts.iter().find(|a| a.is_conversation()))
-                .map(|a| a.outcome == super::activity::Outcome::Resolved)
-                .collect();
-            percent(firsts.iter().filter(|r| **r).count(), firsts.len())
-        }
+                .zip(cohort.by_source())
+                .filter(|(s, _)| s.eq_ignore_ascii_case(src))
+                .map(|(_, count)| f64::from(*count))
+                .sum(),
+        ),
+        Kpi::QualifiedRate => percent(t().qualified, n),
+        Kpi::JunkRate => percent(t().junk, n),
+        Kpi::FirstResponseMedian => quantile(&t().response_minutes, 0.5),
+        Kpi::FirstResponseP90 => quantile(&t().response_minutes, 0.9),
+        Kpi::FirstResponseWithinSla => percent(t().responses_kept.0, t().responses_kept.1),
+        Kpi::AttemptsPerLead => (n > 0).then(|| t().attempts_made as f64 / n as f64),
+        Kpi::RequiredAttemptsRate => percent(t().attempts_kept.0, t().attempts_kept.1),
+        Kpi::QualifiedToWon => percent(t().qualified_won, t().qualified),
+        Kpi::LeadToWon => percent(t().won, n),
+        Kpi::Csat => (t().csat.1 > 0).then(|| f64::from(t().csat.0) / t().csat.1 as f64),
+        Kpi::FirstContactResolution => percent(t().first_contact.0, t().first_contact.1),
         Kpi::OpenLoad => {
-            let loads = sla::open_loads(&p.ws.leads, pipeline);
+            let loads = p.open_loads();
             let reps: Vec<_> =
                 p.ws.reps
                     .iter()
@@ -527,13 +559,8 @@ pub fn measure(p: &Prepared<'_>, cohort: &Cohort<'_>, scope: &Scope, kpi: &Kpi) 
                 .sum();
             (capacity > 0).then(|| f64::from(open) * 100.0 / f64::from(capacity))
         }
-        Kpi::Breaches => Some(count(&|x| {
-            let c = &x.clocks;
-            c.first_response.is_breached()
-                || c.attempts.status.is_breached()
-                || c.stage_time.is_breached()
-        }) as f64),
-        Kpi::Reassignments => Some(count(&|x| x.clocks.reassignment.is_breached()) as f64),
+        Kpi::Breaches => Some(t().breaches as f64),
+        Kpi::Reassignments => Some(t().reassignments as f64),
     }
 }
 

@@ -33,7 +33,7 @@
 //! a breach with `done` set. Paused when the lead sits in a pausing stage.
 
 use super::activity::{Activity, Direction};
-use super::calendar::BusinessTime;
+use super::calendar::{BusinessTime, Mark};
 use super::lead::{Lead, Priority};
 use super::pipeline::{Pipeline, StageId, StageKind};
 use super::rep::{Rep, RepId};
@@ -444,10 +444,11 @@ pub fn evaluate(
             if made == rule.min_attempts {
                 nth = Some(a.at);
             }
-            if prev.is_some_and(|p| ctx.calendar.elapsed(p, a.at) < gap) {
+            let mark = Mark::new(ctx.calendar, a.at);
+            if prev.is_some_and(|p: Mark| p.until(ctx.calendar, mark) < gap) {
                 short_gaps += 1;
             }
-            prev = Some(a.at);
+            prev = Some(mark);
         }
         let contact = acts
             .iter()

@@ -4,16 +4,18 @@
 use super::activity::Activity;
 use super::calendar::{BusinessCalendar, CalendarError, CalendarSpec, Timeline};
 use super::extra::Extra;
+use super::facts::{Facts, StageTable};
 use super::lead::{Lead, LeadId};
 use super::pipeline::Pipeline;
-use super::rep::Rep;
+use super::rep::{Rep, RepId};
 use super::scorecard::Targets;
 use super::sla::{LeadClocks, SlaContext, SlaPolicies, evaluate};
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// A whole workspace, as stored and backed up.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -177,10 +179,22 @@ impl<'a> ActivityIndex<'a> {
     }
 }
 
+/// Every lead evaluated at one instant: its SLA clocks and the facts the
+/// reports read ([`Facts`]), both by position in `ws.leads`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Evaluation {
+    /// When the clocks were evaluated.
+    pub now: DateTime<Utc>,
+    /// The clocks of `ws.leads[i]` at `now`.
+    pub clocks: Vec<LeadClocks>,
+    /// The facts of `ws.leads[i]` (they do not depend on `now`).
+    pub facts: Facts,
+}
+
 /// A workspace ready for computation: the calendar validated and precomputed
 /// as a [`Timeline`] (from the first lead to a year after `now`), activities
-/// indexed, and every lead's SLA clocks evaluated once at `now` for all the
-/// reports to share.
+/// indexed, and every lead evaluated once at `now` ([`Evaluation`]) for all
+/// the reports to share.
 pub struct Prepared<'a> {
     /// The data.
     pub ws: &'a Workspace,
@@ -188,47 +202,45 @@ pub struct Prepared<'a> {
     pub calendar: Timeline,
     /// Activities per lead.
     pub index: ActivityIndex<'a>,
-    /// When `clocks` were evaluated.
-    pub now: DateTime<Utc>,
-    /// The clocks of `ws.leads[i]` at `now`.
-    pub clocks: Cow<'a, [LeadClocks]>,
+    /// The pipeline as positions.
+    pub stages: StageTable,
+    /// Every lead's clocks and facts, at `eval.now`.
+    pub eval: Cow<'a, Evaluation>,
     /// Where the activities of `ws.leads[i]` sit in the index: looked up
     /// once, then read by position.
     acts: Vec<Range<usize>>,
     /// Every lead source, worked out on first use.
-    sources: std::sync::OnceLock<Vec<String>>,
+    sources: OnceLock<Vec<String>>,
+    /// Open leads per owner, worked out on first use.
+    loads: OnceLock<BTreeMap<RepId, u32>>,
 }
 
 impl<'a> Prepared<'a> {
     /// Validates the calendar, precomputes it around the leads and `now`,
-    /// indexes activities and evaluates every lead's clocks at `now`.
+    /// indexes activities and evaluates every lead at `now`.
     pub fn new(ws: &'a Workspace, now: DateTime<Utc>) -> Result<Prepared<'a>, CalendarError> {
-        let mut p = Prepared::without_clocks(ws, now)?;
+        let mut p = Prepared::unevaluated(ws, now)?;
         p.reclock(now);
         Ok(p)
     }
 
-    /// Like [`Prepared::new`], with clocks already evaluated at `now` (one
-    /// per lead, in order), such as those of an earlier `Prepared`; evaluates
-    /// them again if their number does not match.
-    pub fn with_clocks(
+    /// Like [`Prepared::new`], with every lead already evaluated, such as by
+    /// an earlier `Prepared` of the same workspace; evaluates them again if
+    /// their number does not match.
+    pub fn with_evaluation(
         ws: &'a Workspace,
-        now: DateTime<Utc>,
-        clocks: &'a [LeadClocks],
+        eval: &'a Evaluation,
     ) -> Result<Prepared<'a>, CalendarError> {
-        let mut p = Prepared::without_clocks(ws, now)?;
-        if clocks.len() == ws.leads.len() {
-            p.clocks = Cow::Borrowed(clocks);
+        let mut p = Prepared::unevaluated(ws, eval.now)?;
+        if eval.clocks.len() == ws.leads.len() && eval.facts.leads.len() == ws.leads.len() {
+            p.eval = Cow::Borrowed(eval);
         } else {
-            p.reclock(now);
+            p.reclock(eval.now);
         }
         Ok(p)
     }
 
-    fn without_clocks(
-        ws: &'a Workspace,
-        now: DateTime<Utc>,
-    ) -> Result<Prepared<'a>, CalendarError> {
+    fn unevaluated(ws: &'a Workspace, now: DateTime<Utc>) -> Result<Prepared<'a>, CalendarError> {
         let calendar = BusinessCalendar::new(ws.calendar.clone())?;
         let first = ws
             .leads
@@ -242,42 +254,64 @@ impl<'a> Prepared<'a> {
             first - TimeDelta::days(2),
             now + TimeDelta::days(366),
         );
-        let mut p = Prepared {
+        let index = ActivityIndex::new(&ws.activities);
+        let acts = ws
+            .leads
+            .iter()
+            .map(|l| index.by_lead.get(&l.id()).cloned().unwrap_or(0..0))
+            .collect();
+        Ok(Prepared {
             ws,
             calendar: timeline,
-            index: ActivityIndex::new(&ws.activities),
-            now,
-            clocks: Cow::Borrowed(&[]),
-            acts: Vec::new(),
-            sources: std::sync::OnceLock::new(),
-        };
-        p.acts = ws
-            .leads
-            .iter()
-            .map(|l| p.index.by_lead.get(&l.id()).cloned().unwrap_or(0..0))
-            .collect();
-        Ok(p)
+            index,
+            stages: StageTable::new(&ws.pipeline),
+            eval: Cow::Owned(Evaluation {
+                now,
+                ..Evaluation::default()
+            }),
+            acts,
+            sources: OnceLock::new(),
+            loads: OnceLock::new(),
+        })
     }
 
-    /// Evaluates every lead's clocks again, at `now`.
+    /// Evaluates every lead again, at `now`: its clocks and, in the same
+    /// pass over its history and activities, its facts. What was worked out
+    /// on first use (sources, open loads) is worked out again.
     pub fn reclock(&mut self, now: DateTime<Utc>) {
+        self.sources = OnceLock::new();
+        self.loads = OnceLock::new();
+        let n = self.ws.leads.len();
+        let (mut clocks, mut facts) = (Vec::with_capacity(n), Facts::with_capacity(n));
         let ctx = self.sla();
-        let clocks = self
-            .ws
-            .leads
-            .iter()
-            .zip(&self.acts)
-            .map(|(l, r)| evaluate(ctx, l, &self.index.sorted[r.clone()], now))
-            .collect();
-        self.now = now;
-        self.clocks = Cow::Owned(clocks);
+        for (lead, range) in self.ws.leads.iter().zip(&self.acts) {
+            let acts = &self.index.sorted[range.clone()];
+            facts.push(lead, acts, &self.stages, &self.calendar);
+            clocks.push(evaluate(ctx, lead, acts, now));
+        }
+        self.eval = Cow::Owned(Evaluation { now, clocks, facts });
+    }
+
+    /// When every lead was evaluated.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.eval.now
+    }
+
+    /// Every lead's clocks at [`Prepared::now`], in order.
+    pub fn clocks(&self) -> &[LeadClocks] {
+        &self.eval.clocks
+    }
+
+    /// Every lead's facts, in order.
+    pub fn facts(&self) -> &Facts {
+        &self.eval.facts
     }
 
     /// The clocks of `ws.leads[i]` at `now`: the shared ones when `now` is
     /// the instant they were evaluated at.
     pub fn clocks_of(&self, i: usize, now: DateTime<Utc>) -> LeadClocks {
-        match self.clocks.get(i) {
-            Some(c) if now == self.now => *c,
+        match self.eval.clocks.get(i) {
+            Some(c) if now == self.eval.now => *c,
             _ => evaluate(self.sla(), &self.ws.leads[i], self.activities(i), now),
         }
     }
@@ -292,10 +326,47 @@ impl<'a> Prepared<'a> {
     /// The distinct lead sources, in order (worked out once).
     pub fn sources(&self) -> &[String] {
         self.sources.get_or_init(|| {
-            let set: std::collections::BTreeSet<&str> =
-                self.ws.leads.iter().map(Lead::source).collect();
-            set.into_iter().map(str::to_owned).collect()
+            let mut sorted = self.eval.facts.sources.all().to_vec();
+            sorted.sort();
+            sorted
         })
+    }
+
+    /// Open (not Won/Lost) leads per owner (worked out once, from the
+    /// facts), as [`super::sla::open_loads`] counts them.
+    pub fn open_loads(&self) -> &BTreeMap<RepId, u32> {
+        self.loads.get_or_init(|| {
+            let facts = &self.eval.facts;
+            let mut per_owner = vec![0u32; facts.owners.all().len()];
+            for f in facts.leads.iter().filter(|f| !f.closed) {
+                if let Some(o) = f.owner {
+                    per_owner[o as usize] += 1;
+                }
+            }
+            facts
+                .owners
+                .all()
+                .iter()
+                .zip(per_owner)
+                .filter(|(_, n)| *n > 0)
+                .map(|(id, n)| (RepId::new(id.as_str()), n))
+                .collect()
+        })
+    }
+
+    /// The positions of the leads created in `[from, to)`, in order: a
+    /// binary search when leads are kept oldest first, else a scan.
+    pub fn created_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<usize> {
+        let facts = &self.eval.facts.leads;
+        if facts.is_sorted_by_key(|f| f.created) {
+            let lo = facts.partition_point(|f| f.created < from);
+            let hi = lo + facts[lo..].partition_point(|f| f.created < to);
+            (lo..hi).collect()
+        } else {
+            (0..facts.len())
+                .filter(|i| facts[*i].created >= from && facts[*i].created < to)
+                .collect()
+        }
     }
 
     /// The timezone of the workspace calendar.

@@ -114,7 +114,7 @@ fn watch_at_risk(state: AppState, i18n: I18n, on: RwSignal<bool>) {
     let last = StoredValue::new(None::<usize>);
     Effect::new(move || {
         let at_risk = state.insights.with(|ins| {
-            ins.clocks
+            ins.clocks()
                 .iter()
                 .filter(|c| {
                     bucket(&most_urgent(c).1, chrono::TimeDelta::zero()) == Some(Bucket::AtRisk)

@@ -467,6 +467,12 @@ proptest! {
         let end = start + span;
         prop_assert_eq!(BusinessTime::due(&tl, start, d), c.due(start, d));
         prop_assert_eq!(BusinessTime::elapsed(&tl, start, end), c.elapsed(start, end));
+        // Marks give the same business time, both ways round and with the calendar itself.
+        for cal in [&tl as &dyn BusinessTime, c as &dyn BusinessTime] {
+            let (a, b) = (Mark::new(cal, start), Mark::new(cal, end));
+            prop_assert_eq!(a.until(cal, b), c.elapsed(start, end));
+            prop_assert_eq!(b.until(cal, a), c.elapsed(end, start));
+        }
         prop_assert_eq!(tl.due_with_pauses(start, d, &pauses), c.due_with_pauses(start, d, &pauses));
         prop_assert_eq!(tl.elapsed_with_pauses(start, end, &pauses), c.elapsed_with_pauses(start, end, &pauses));
     }

@@ -1,7 +1,7 @@
 use super::*;
-use crate::domain::activity::{ActivityKind, Direction, Outcome};
+use crate::domain::activity::{Activity, ActivityKind, Direction, Outcome};
 use crate::domain::calendar::CalendarSpec;
-use crate::domain::lead::{Closure, Csat, LeadDraft, LeadId, LossKind};
+use crate::domain::lead::{Closure, Csat, Lead, LeadDraft, LeadId, LossKind};
 use crate::domain::pipeline::StageId;
 use crate::domain::rep::{Membership, Rep};
 use crate::domain::sla::{Minutes, SlaPolicies, SlaPolicy};

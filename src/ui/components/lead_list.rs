@@ -61,7 +61,7 @@ pub fn LeadList() -> impl IntoView {
                 f.accepts_with(
                     || index.matches(*i, &q),
                     &ins.ws.leads[*i],
-                    ins.clocks.get(*i),
+                    ins.clocks().get(*i),
                     ins.now,
                 )
             })
@@ -72,7 +72,7 @@ pub fn LeadList() -> impl IntoView {
             Sort::Oldest => {}
             Sort::Name => idx.sort_by_cached_key(|i| crate::domain::search::fold(leads[*i].name())),
             Sort::Urgent => idx.sort_by_key(|i| {
-                ins.clocks
+                ins.clocks()
                     .get(*i)
                     .map_or((9, 0), |c| most_urgent(c).1.urgency())
             }),

@@ -35,7 +35,7 @@ pub fn BoardPage() -> impl IntoView {
                     .rev()
                     .filter(|(_, l)| l.stage() == &s.id)
                     .map(|(i, l)| {
-                        let late = ins.clocks.get(i).is_some_and(|c| {
+                        let late = ins.clocks().get(i).is_some_and(|c| {
                             matches!(c.stage_time, Status::Breached { done: None, .. })
                         });
                         (l.id(), l.name().to_owned(), late)

@@ -3,7 +3,7 @@
 //! left and why, and which team owns each step.
 
 use crate::app::state::AppState;
-use crate::domain::funnel::{Funnel, FunnelFilter, funnel};
+use crate::domain::funnel::{Funnel, FunnelFilter, funnel_of};
 use crate::domain::pipeline::Team;
 use crate::domain::rep::RepId;
 use crate::domain::scorecard::{Period, PeriodKind};
@@ -47,12 +47,7 @@ pub fn FunnelPage() -> impl IntoView {
             campaign: opt(campaign.get()),
             owner: opt(owner.get()).map(RepId::new),
         };
-        Some(funnel(
-            &ins.ws.leads,
-            &ins.ws.pipeline,
-            &p.calendar,
-            &filter,
-        ))
+        Some(funnel_of(&p, &filter))
     });
     let distinct = move |f: fn(&crate::domain::lead::Lead) -> &str| state.distinct(f);
     let lang = i18n.0;

@@ -32,7 +32,7 @@ pub fn TodayPage() -> impl IntoView {
             return Vec::new();
         };
         let hidden = dismissed.get();
-        today(&p, &ins.clocks, TimeDelta::hours(HORIZON_HOURS))
+        today(&p, ins.clocks(), TimeDelta::hours(HORIZON_HOURS))
             .into_iter()
             .filter(|i| !(matches!(i.next, NextStep::Reassign(_)) && hidden.contains(&i.lead)))
             .collect::<Vec<_>>()

@@ -1,0 +1,297 @@
+//! What the reports need to know about each lead, learnt once per lead in the
+//! pass that evaluates its clocks ([`super::workspace::Prepared`]), so the
+//! funnel and the scorecards read a compact array instead of walking every
+//! lead's history and activities again.
+//!
+//! Facts never depend on `now`: they are the lead's stage, how far its history
+//! got, whether it reached the qualified gate, was won, closed as lost or junk,
+//! its first conversation, and the business time it spent in each funnel step
+//! it left. Their rules are the funnel's and the scorecard's (see those
+//! modules); [`LeadFacts::learn`] is the only place that derives them.
+
+use super::activity::{Activity, Outcome};
+use super::calendar::{BusinessTime, Mark};
+use super::lead::{Csat, Lead, LossKind};
+use super::pipeline::{Pipeline, StageId, StageKind};
+use chrono::{DateTime, TimeDelta, Utc};
+use rustc_hash::FxHashMap;
+use std::ops::Range;
+
+/// The pipeline as positions: each stage's kind, its funnel step, and the gate.
+#[derive(Clone, Debug)]
+pub struct StageTable {
+    /// Stage ids as plain text: one id to decode per lookup, not one per compare.
+    ids: Vec<Box<str>>,
+    kinds: Vec<StageKind>,
+    /// The funnel step of each stage (`None` for Lost stages and any Won
+    /// stage after the first).
+    step_of: Vec<Option<u16>>,
+    /// Pipeline position of each funnel step: the Open stages in order, then
+    /// the first Won stage.
+    steps: Vec<usize>,
+    gate: usize,
+}
+
+impl StageTable {
+    /// The table of `pipeline`.
+    pub fn new(pipeline: &Pipeline) -> StageTable {
+        let stages = pipeline.stages();
+        let mut steps: Vec<usize> = (0..stages.len())
+            .filter(|i| stages[*i].kind == StageKind::Open)
+            .collect();
+        steps.extend(stages.iter().position(|s| s.kind == StageKind::Won));
+        let mut step_of = vec![None; stages.len()];
+        for (n, i) in steps.iter().enumerate() {
+            step_of[*i] = u16::try_from(n).ok();
+        }
+        StageTable {
+            ids: stages.iter().map(|s| s.id.as_str().into()).collect(),
+            kinds: stages.iter().map(|s| s.kind).collect(),
+            step_of,
+            steps,
+            gate: pipeline.index_of(&pipeline.gate().id).unwrap_or(0),
+        }
+    }
+
+    /// The position of a stage.
+    pub fn index_of(&self, id: &StageId) -> Option<usize> {
+        let id = id.as_str();
+        self.ids.iter().position(|s| **s == *id)
+    }
+
+    /// Pipeline positions of the funnel steps, in order.
+    pub fn steps(&self) -> &[usize] {
+        &self.steps
+    }
+
+    /// The kind of the stage at `i`.
+    pub fn kind(&self, i: usize) -> Option<StageKind> {
+        self.kinds.get(i).copied()
+    }
+}
+
+/// Business time a lead spent in one funnel step before its next stage change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stay {
+    /// The funnel step.
+    pub step: u16,
+    /// How long.
+    pub time: TimeDelta,
+}
+
+/// One lead, as the reports see it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeadFacts {
+    /// Creation.
+    pub created: DateTime<Utc>,
+    /// Its source, as an index into [`Facts::sources`].
+    pub source: u32,
+    /// Its owner, as an index into [`Facts::owners`].
+    pub owner: Option<u32>,
+    /// Position of the current stage (`None` when the pipeline lacks it).
+    pub stage: Option<u16>,
+    /// The furthest funnel step its history shows.
+    pub furthest_step: Option<u16>,
+    /// Its history shows the gate or a later stage that is not Lost.
+    pub qualified: bool,
+    /// Its current stage is a Won stage.
+    pub won: bool,
+    /// Its current stage is Won or Lost.
+    pub closed: bool,
+    /// How it was closed without a sale, if it was.
+    pub closure: Option<LossKind>,
+    /// Customer satisfaction.
+    pub csat: Option<Csat>,
+    /// Whether its first conversation (a connected call or meeting) resolved
+    /// its question; `None` when it had none.
+    pub first_contact_resolved: Option<bool>,
+    /// Its entries in the stays list.
+    pub stays: Range<u32>,
+}
+
+impl LeadFacts {
+    /// Learns the facts of `lead` (with its activities `acts`, oldest first),
+    /// appending the business time of each step it left to `facts.stays` and
+    /// naming its source and owner in `facts`.
+    fn learn(
+        lead: &Lead,
+        acts: &[Activity],
+        table: &StageTable,
+        calendar: &dyn BusinessTime,
+        facts: &mut Facts,
+    ) -> LeadFacts {
+        let stays = &mut facts.stays;
+        let first = stays.len();
+        let (mut furthest, mut qualified) = (None, false);
+        let mut previous: Option<(Option<u16>, Option<Mark>)> = None;
+        for change in lead.history() {
+            let at = table.index_of(&change.to);
+            let step = at.and_then(|i| table.step_of[i]);
+            if let Some(i) = at {
+                furthest = furthest.max(step);
+                qualified |= i >= table.gate && table.kinds[i] != StageKind::Lost;
+            }
+            // Looked up only when a stay starts or ends here.
+            let ends = previous.and_then(|(step, since)| step.zip(since));
+            let mark = (ends.is_some() || step.is_some()).then(|| Mark::new(calendar, change.at));
+            if let (Some((step, since)), Some(mark)) = (ends, mark) {
+                stays.push(Stay {
+                    step,
+                    time: since.until(calendar, mark),
+                });
+            }
+            previous = Some((step, mark));
+        }
+        let stage = table.index_of(lead.stage());
+        let kind = stage.and_then(|i| table.kind(i));
+        let position = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let end = position(stays.len());
+        LeadFacts {
+            created: lead.created_at(),
+            source: facts.sources.id(lead.source()),
+            owner: lead.owner().map(|o| facts.owners.id(o.as_str())),
+            stage: stage.and_then(|i| u16::try_from(i).ok()),
+            furthest_step: furthest,
+            qualified,
+            won: kind == Some(StageKind::Won),
+            closed: kind.is_some_and(|k| k != StageKind::Open),
+            closure: lead.closure().map(|c| c.kind),
+            csat: lead.csat(),
+            first_contact_resolved: acts
+                .iter()
+                .find(|a| a.is_conversation())
+                .map(|a| a.outcome == Outcome::Resolved),
+            stays: position(first)..end,
+        }
+    }
+
+    /// A junk lead.
+    pub fn is_junk(&self) -> bool {
+        self.closure == Some(LossKind::Junk)
+    }
+}
+
+/// Distinct names (sources, owners) numbered in order of first appearance.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Names {
+    list: Vec<String>,
+    ids: FxHashMap<String, u32>,
+}
+
+impl Names {
+    fn id(&mut self, name: &str) -> u32 {
+        if let Some(id) = self.ids.get(name) {
+            return *id;
+        }
+        let id = u32::try_from(self.list.len()).unwrap_or(u32::MAX);
+        self.list.push(name.to_owned());
+        self.ids.insert(name.to_owned(), id);
+        id
+    }
+
+    /// Every name, by number.
+    pub fn all(&self) -> &[String] {
+        &self.list
+    }
+
+    /// The number of a name.
+    pub fn find(&self, name: &str) -> Option<u32> {
+        self.ids.get(name).copied()
+    }
+}
+
+/// The facts of many leads, by position, with their stays and the names of
+/// their sources and owners.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Facts {
+    /// One per lead.
+    pub leads: Vec<LeadFacts>,
+    stays: Vec<Stay>,
+    /// Lead sources, exactly as written.
+    pub sources: Names,
+    /// Lead owners (rep ids).
+    pub owners: Names,
+}
+
+impl Facts {
+    /// Starts an empty list to [`Facts::push`] to.
+    pub fn with_capacity(n: usize) -> Facts {
+        Facts {
+            leads: Vec::with_capacity(n),
+            stays: Vec::with_capacity(n * 2),
+            ..Facts::default()
+        }
+    }
+
+    /// Learns one more lead (with its activities, oldest first).
+    pub fn push(
+        &mut self,
+        lead: &Lead,
+        acts: &[Activity],
+        table: &StageTable,
+        calendar: &dyn BusinessTime,
+    ) -> &LeadFacts {
+        let f = LeadFacts::learn(lead, acts, table, calendar, self);
+        self.leads.push(f);
+        self.leads.last().expect("just pushed")
+    }
+
+    /// The stays of one lead.
+    pub fn stays(&self, f: &LeadFacts) -> &[Stay] {
+        let r = f.stays.start as usize..f.stays.end as usize;
+        self.stays.get(r).unwrap_or(&[])
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use crate::domain::funnel::{FunnelFilter, funnel, funnel_of};
+    use crate::domain::sample::generate;
+    use crate::domain::sla::open_loads;
+    use crate::domain::test_support::vn;
+    use crate::domain::workspace::{Prepared, Workspace};
+    use chrono::TimeDelta;
+    use std::collections::BTreeSet;
+
+    /// The prepared reports read facts; they must say what the leads say.
+    fn check(ws: &Workspace) {
+        let now = vn("2026-06-01 10:00");
+        let p = Prepared::new(ws, now).unwrap();
+        let first = ws.leads.iter().map(|l| l.created_at()).min().unwrap();
+        let owner = ws.leads.iter().find_map(|l| l.owner().cloned());
+        let filters = [
+            FunnelFilter::default(),
+            FunnelFilter {
+                from: Some(first + TimeDelta::days(20)),
+                to: Some(first + TimeDelta::days(50)),
+                ..FunnelFilter::default()
+            },
+            FunnelFilter {
+                source: Some("FACEBOOK".into()),
+                ..FunnelFilter::default()
+            },
+            FunnelFilter {
+                from: Some(first + TimeDelta::days(10)),
+                owner,
+                ..FunnelFilter::default()
+            },
+        ];
+        for filter in &filters {
+            let from_leads = funnel(&ws.leads, &ws.pipeline, &p.calendar, filter);
+            assert!(from_leads.total > 0, "{filter:?} counts someone");
+            assert_eq!(funnel_of(&p, filter), from_leads, "{filter:?}");
+        }
+        assert_eq!(*p.open_loads(), open_loads(&ws.leads, &ws.pipeline));
+        let sources: BTreeSet<&str> = ws.leads.iter().map(|l| l.source()).collect();
+        assert_eq!(p.sources(), sources.into_iter().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn funnel_loads_and_sources_from_facts_match_the_leads() {
+        let mut ws = generate(7, 400, 5, vn("2026-06-01 10:00"));
+        check(&ws);
+        // Leads in any order (a binary search needs them oldest first).
+        ws.leads.reverse();
+        check(&ws);
+    }
+}
