@@ -452,6 +452,11 @@ impl Mark {
         }
     }
 
+    /// The instant.
+    pub fn at(self) -> DateTime<Utc> {
+        self.at
+    }
+
     /// Business time from `self` to `later` (zero if `later` is earlier),
     /// exactly [`BusinessTime::elapsed`].
     pub fn until(self, cal: &dyn BusinessTime, later: Mark) -> TimeDelta {

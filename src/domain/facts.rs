@@ -98,8 +98,9 @@ pub struct LeadFacts {
     pub won: bool,
     /// Its current stage is Won or Lost.
     pub closed: bool,
-    /// How it was closed without a sale, if it was.
-    pub closure: Option<LossKind>,
+    /// How it was closed without a sale, if it was, and why (an index into
+    /// [`Facts::reasons`]).
+    pub closure: Option<(LossKind, u32)>,
     /// Customer satisfaction.
     pub csat: Option<Csat>,
     /// Whether its first conversation (a connected call or meeting) resolved
@@ -155,7 +156,9 @@ impl LeadFacts {
             qualified,
             won: kind == Some(StageKind::Won),
             closed: kind.is_some_and(|k| k != StageKind::Open),
-            closure: lead.closure().map(|c| c.kind),
+            closure: lead
+                .closure()
+                .map(|c| (c.kind, facts.reasons.id(&c.reason))),
             csat: lead.csat(),
             first_contact_resolved: acts
                 .iter()
@@ -167,11 +170,11 @@ impl LeadFacts {
 
     /// A junk lead.
     pub fn is_junk(&self) -> bool {
-        self.closure == Some(LossKind::Junk)
+        self.closure.is_some_and(|(kind, _)| kind == LossKind::Junk)
     }
 }
 
-/// Distinct names (sources, owners) numbered in order of first appearance.
+/// Distinct names (sources, owners, reasons) numbered in order of first appearance.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Names {
     list: Vec<String>,
@@ -211,6 +214,8 @@ pub struct Facts {
     pub sources: Names,
     /// Lead owners (rep ids).
     pub owners: Names,
+    /// Why leads were closed without a sale.
+    pub reasons: Names,
 }
 
 impl Facts {

@@ -14,14 +14,14 @@
 //! - Filters: leads created in `[from, to)` and matching source, campaign, owner.
 
 use super::calendar::BusinessTime;
-use super::facts::{Facts, LeadFacts, StageTable, Stay};
+use super::facts::{Facts, LeadFacts, Names, StageTable, Stay};
 use super::lead::{Lead, LossKind};
 use super::pipeline::{Pipeline, StageId, Team};
 use super::rep::RepId;
 use super::workspace::Prepared;
 use chrono::{DateTime, TimeDelta, Utc};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// Which leads the funnel counts.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -98,9 +98,9 @@ pub fn funnel<'a>(
     let mut facts = Facts::default();
     for lead in leads.into_iter().filter(|l| filter.accepts(l)) {
         let f = facts.push(lead, &[], &table, calendar).clone();
-        counts.add(lead, &f, facts.stays(&f));
+        counts.add(&f, facts.stays(&f));
     }
-    counts.finish(&table, pipeline)
+    counts.finish(&table, pipeline, &facts.reasons)
 }
 
 /// The funnel of a prepared workspace, read from its facts ([`Prepared::facts`]):
@@ -119,9 +119,9 @@ pub fn funnel_of(p: &Prepared<'_>, filter: &FunnelFilter) -> Funnel {
             continue;
         }
         let f = &facts.leads[i];
-        counts.add(lead, f, facts.stays(f));
+        counts.add(f, facts.stays(f));
     }
-    counts.finish(&p.stages, &p.ws.pipeline)
+    counts.finish(&p.stages, &p.ws.pipeline, &facts.reasons)
 }
 
 /// Per-step counts while leads are added.
@@ -130,7 +130,8 @@ struct Counts {
     reached: Vec<u32>,
     lost: Vec<u32>,
     junk: Vec<u32>,
-    reasons: Vec<BTreeMap<String, u32>>,
+    /// Per step: reason (numbered in the facts) → leads.
+    reasons: Vec<FxHashMap<u32, u32>>,
     times: Vec<Vec<TimeDelta>>,
 }
 
@@ -142,31 +143,24 @@ impl Counts {
             reached: vec![0; n],
             lost: vec![0; n],
             junk: vec![0; n],
-            reasons: vec![BTreeMap::new(); n],
+            reasons: vec![FxHashMap::default(); n],
             times: vec![Vec::new(); n],
         }
     }
 
-    /// Counts one accepted lead; `lead` is read only for its closing reason.
-    fn add(&mut self, lead: &Lead, facts: &LeadFacts, stays: &[Stay]) {
+    /// Counts one accepted lead.
+    fn add(&mut self, facts: &LeadFacts, stays: &[Stay]) {
         self.total += 1;
         if let Some(f) = facts.furthest_step.map(usize::from) {
             for r in &mut self.reached[..=f] {
                 *r += 1;
             }
-            // Only a closed lead is read again, for its reason.
-            if let Some(kind) = facts.closure {
+            if let Some((kind, reason)) = facts.closure {
                 match kind {
                     LossKind::Junk => self.junk[f] += 1,
                     LossKind::Lost => self.lost[f] += 1,
                 }
-                let reason = lead.closure().map_or("", |c| c.reason.as_str());
-                match self.reasons[f].get_mut(reason) {
-                    Some(n) => *n += 1,
-                    None => {
-                        self.reasons[f].insert(reason.to_owned(), 1);
-                    }
-                }
+                *self.reasons[f].entry(reason).or_insert(0) += 1;
             }
         }
         for stay in stays {
@@ -174,7 +168,8 @@ impl Counts {
         }
     }
 
-    fn finish(mut self, table: &StageTable, pipeline: &Pipeline) -> Funnel {
+    /// The funnel; `reasons` names the reasons counted.
+    fn finish(mut self, table: &StageTable, pipeline: &Pipeline, reasons: &Names) -> Funnel {
         let n = table.steps().len();
         let steps = table
             .steps()
@@ -186,8 +181,10 @@ impl Counts {
                 let conversion = next
                     .filter(|_| i + 1 < n && reached > 0)
                     .map(|next| f64::from(*next) / f64::from(reached));
-                let mut why: Vec<(String, u32)> =
-                    std::mem::take(&mut self.reasons[i]).into_iter().collect();
+                let mut why: Vec<(String, u32)> = std::mem::take(&mut self.reasons[i])
+                    .into_iter()
+                    .map(|(r, n)| (reasons.all()[r as usize].clone(), n))
+                    .collect();
                 why.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
                 FunnelStep {
                     stage: stage.id.clone(),

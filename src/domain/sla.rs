@@ -332,9 +332,20 @@ struct Clock<'a> {
     paused_since: Option<DateTime<Utc>>,
     closed_at: Option<DateTime<Utc>>,
     at_risk_percent: u8,
+    /// The lead's creation, looked up once: most clocks start there.
+    origin: Mark,
 }
 
 impl Clock<'_> {
+    /// Business time from `start` to `at`, less the pauses.
+    fn used(&self, start: DateTime<Utc>, at: DateTime<Utc>) -> TimeDelta {
+        if self.pauses.is_empty() && start == self.origin.at() {
+            self.origin.until(self.cal, Mark::new(self.cal, at))
+        } else {
+            self.cal.elapsed_with_pauses(start, at, self.pauses)
+        }
+    }
+
     fn status(
         &self,
         start: DateTime<Utc>,
@@ -343,7 +354,7 @@ impl Clock<'_> {
         now: DateTime<Utc>,
     ) -> Status {
         if let Some(at) = done {
-            let used = self.cal.elapsed_with_pauses(start, at, self.pauses);
+            let used = self.used(start, at);
             return if used <= target {
                 Status::Met { at, used }
             } else {
@@ -412,14 +423,15 @@ pub fn evaluate(
     let (done_pauses, paused_since) = pauses(lead, ctx.pipeline);
     let stage_kind = ctx.pipeline.stage(lead.stage()).map(|s| s.kind);
     let closed_at = (stage_kind != Some(StageKind::Open)).then(|| lead.in_stage_since());
+    let created = lead.created_at();
     let clock = Clock {
         cal: ctx.calendar,
         pauses: &done_pauses,
         paused_since,
         closed_at,
         at_risk_percent: policy.at_risk_percent,
+        origin: Mark::new(ctx.calendar, created),
     };
-    let created = lead.created_at();
     // The index hands activities over oldest first; sort only what is not.
     let sorted: std::borrow::Cow<'_, [Activity]> = if activities.is_sorted_by_key(|a| a.at) {
         std::borrow::Cow::Borrowed(activities)
