@@ -11,9 +11,10 @@ use super::rep::{Rep, RepId};
 use super::scorecard::Targets;
 use super::sla::{LeadClocks, SlaContext, SlaPolicies, evaluate};
 use chrono::{DateTime, TimeDelta, Utc};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -116,13 +117,13 @@ impl Workspace {
 #[derive(Clone, Debug, Default)]
 pub struct ActivityIndex<'a> {
     sorted: Cow<'a, [Activity]>,
-    by_lead: HashMap<LeadId, Range<usize>>,
+    by_lead: FxHashMap<LeadId, Range<usize>>,
 }
 
 /// The lead ranges of `activities` if they are grouped by lead with each
 /// group in time order; `None` otherwise.
-fn ranges_if_grouped(activities: &[Activity]) -> Option<HashMap<LeadId, Range<usize>>> {
-    let mut by_lead = HashMap::new();
+fn ranges_if_grouped(activities: &[Activity]) -> Option<FxHashMap<LeadId, Range<usize>>> {
+    let mut by_lead = FxHashMap::default();
     let mut start = 0;
     for i in 1..=activities.len() {
         if i == activities.len() || activities[i].lead != activities[start].lead {
@@ -141,7 +142,7 @@ fn ranges_if_grouped(activities: &[Activity]) -> Option<HashMap<LeadId, Range<us
 /// grouped by lead (groups in order of first appearance), each group oldest
 /// first. Stable: equal times keep their order.
 pub fn group_by_lead(activities: &mut [Activity]) {
-    let mut first: HashMap<LeadId, usize> = HashMap::new();
+    let mut first: FxHashMap<LeadId, usize> = FxHashMap::default();
     for a in activities.iter() {
         let n = first.len();
         first.entry(a.lead).or_insert(n);
