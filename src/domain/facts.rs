@@ -113,7 +113,7 @@ pub struct LeadFacts {
 impl LeadFacts {
     /// Learns the facts of `lead` (with its activities `acts`, oldest first),
     /// appending the business time of each step it left to `facts.stays` and
-    /// naming its source and owner in `facts`.
+    /// numbering its source, owner and closing reason in `facts`.
     fn learn(
         lead: &Lead,
         acts: &[Activity],
