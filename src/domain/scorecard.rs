@@ -89,6 +89,15 @@ impl Period {
         }
     }
 
+    /// The `count` periods ending with this one, oldest first.
+    pub fn ending_with(self, count: usize) -> Vec<Period> {
+        let mut periods: Vec<Period> = std::iter::successors(Some(self), |p| Some(p.previous()))
+            .take(count)
+            .collect();
+        periods.reverse();
+        periods
+    }
+
     /// The period after this one.
     pub fn next(self) -> Period {
         match self {
@@ -636,25 +645,28 @@ pub fn series(
     count: usize,
     now: DateTime<Utc>,
 ) -> Vec<(Period, Option<f64>)> {
-    let mut periods = Vec::with_capacity(count);
-    let mut cur = last;
-    for _ in 0..count {
-        periods.push(cur);
-        cur = cur.previous();
-    }
-    periods.reverse();
-    periods
+    last.ending_with(count)
         .into_iter()
         .map(|period| {
             let cohort = Cohort::new(p, period, scope, now);
-            let v = if cohort.is_empty() {
-                None
-            } else {
-                measure(p, &cohort, scope, kpi)
-            };
-            (period, v)
+            (period, measure_past(p, &cohort, scope, kpi))
         })
         .collect()
+}
+
+/// A past period's value of `kpi`, for series and baselines: `None` for an
+/// empty cohort (no leads, nothing to compare).
+pub fn measure_past(
+    p: &Prepared<'_>,
+    cohort: &Cohort<'_>,
+    scope: &Scope,
+    kpi: &Kpi,
+) -> Option<f64> {
+    if cohort.is_empty() {
+        None
+    } else {
+        measure(p, cohort, scope, kpi)
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

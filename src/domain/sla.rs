@@ -559,20 +559,5 @@ pub fn suggest_owner<'a>(
         .map(|(_, r)| r)
 }
 
-/// Open (not Won/Lost) leads per owner.
-pub fn open_loads<'a>(
-    leads: impl IntoIterator<Item = &'a Lead>,
-    pipeline: &Pipeline,
-) -> BTreeMap<RepId, u32> {
-    // Counted against borrowed ids: one clone per rep, not per lead.
-    let mut loads: std::collections::HashMap<&RepId, u32> = std::collections::HashMap::new();
-    for lead in leads {
-        if let (Some(owner), false) = (lead.owner(), lead.is_closed(pipeline)) {
-            *loads.entry(owner).or_insert(0) += 1;
-        }
-    }
-    loads.into_iter().map(|(r, n)| (r.clone(), n)).collect()
-}
-
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -8,7 +8,8 @@
 //!   3) — more effort will not fix it; more people or fewer leads will.
 
 use super::scorecard::{
-    Cohort, Goal, Kpi, KpiStatus, Period, Row, Scope, Target, measure, scorecard, series, status,
+    Cohort, Goal, Kpi, KpiStatus, Period, Row, Scope, Target, measure_past, scorecard, series,
+    status,
 };
 use super::workspace::Prepared;
 use chrono::{DateTime, Utc};
@@ -135,14 +136,9 @@ pub fn scorecard_with_advice(
     rules: TargetRules,
     now: DateTime<Utc>,
 ) -> Vec<(Row, Advice)> {
-    let count = rules.k.max(rules.streak as usize);
-    let mut periods = Vec::with_capacity(count);
-    let mut cur = current.previous();
-    for _ in 0..count {
-        periods.push(cur);
-        cur = cur.previous();
-    }
-    periods.reverse();
+    let periods = current
+        .previous()
+        .ending_with(rules.k.max(rules.streak as usize));
     let cohorts: Vec<Cohort<'_>> = periods
         .iter()
         .map(|per| Cohort::new(p, *per, scope, now))
@@ -153,14 +149,7 @@ pub fn scorecard_with_advice(
             let history = periods
                 .iter()
                 .zip(&cohorts)
-                .map(|(per, c)| {
-                    let v = if c.is_empty() {
-                        None
-                    } else {
-                        measure(p, c, scope, &row.kpi)
-                    };
-                    (*per, v)
-                })
+                .map(|(per, c)| (*per, measure_past(p, c, scope, &row.kpi)))
                 .collect();
             let advice = advice_from(p, scope, &row.kpi, history, rules);
             (row, advice)

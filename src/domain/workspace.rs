@@ -333,8 +333,8 @@ impl<'a> Prepared<'a> {
         })
     }
 
-    /// Open (not Won/Lost) leads per owner (worked out once, from the
-    /// facts), as [`super::sla::open_loads`] counts them.
+    /// Open (not Won/Lost) leads per owner, the load [`super::sla::suggest_owner`]
+    /// compares with capacity (worked out once, from the facts).
     pub fn open_loads(&self) -> &BTreeMap<RepId, u32> {
         self.loads.get_or_init(|| {
             let facts = &self.eval.facts;
@@ -359,7 +359,7 @@ impl<'a> Prepared<'a> {
     /// binary search when leads are kept oldest first, else a scan.
     pub fn created_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<usize> {
         let facts = &self.eval.facts.leads;
-        if facts.is_sorted_by_key(|f| f.created) {
+        if self.eval.facts.oldest_first() {
             let lo = facts.partition_point(|f| f.created < from);
             let hi = lo + facts[lo..].partition_point(|f| f.created < to);
             (lo..hi).collect()

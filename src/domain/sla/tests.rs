@@ -464,7 +464,13 @@ fn open_loads_count_only_open_leads() {
         vn("2026-03-02 10:00"),
     )
     .unwrap();
-    let loads = open_loads([&a, &b, &c], &w.pipeline);
+    let ws = crate::domain::workspace::Workspace {
+        pipeline: w.pipeline.clone(),
+        leads: vec![a, b, c],
+        ..Default::default()
+    };
+    let p = crate::domain::workspace::Prepared::new(&ws, vn("2026-03-02 11:00")).unwrap();
+    let loads = p.open_loads();
     assert_eq!(loads.get(&RepId::new("binh")), Some(&2));
 }
 
