@@ -437,19 +437,33 @@ pub trait BusinessTime {
 /// An instant and its business position ([`BusinessTime::position`]), for
 /// measuring the business time between consecutive instants of a walk with
 /// one lookup per instant instead of two per pair.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Mark {
     at: DateTime<Utc>,
-    position: Option<i64>,
+    /// The business position, or [`Mark::UNKNOWN`] (kept as a plain number
+    /// so a mark takes 24 bytes, not 32).
+    position: i64,
 }
 
 impl Mark {
+    const UNKNOWN: i64 = i64::MIN;
+
     /// `at`, looked up in `cal`.
     pub fn new(cal: &dyn BusinessTime, at: DateTime<Utc>) -> Mark {
         Mark {
             at,
-            position: cal.position(at),
+            position: cal.position(at).unwrap_or(Mark::UNKNOWN),
         }
+    }
+
+    /// The position as stored, for compact copies ([`Mark::from_raw`]).
+    pub(crate) fn raw_position(self) -> i64 {
+        self.position
+    }
+
+    /// A mark from [`Mark::raw_position`].
+    pub(crate) fn from_raw(at: DateTime<Utc>, position: i64) -> Mark {
+        Mark { at, position }
     }
 
     /// The instant.
@@ -460,9 +474,10 @@ impl Mark {
     /// Business time from `self` to `later` (zero if `later` is earlier),
     /// exactly [`BusinessTime::elapsed`].
     pub fn until(self, cal: &dyn BusinessTime, later: Mark) -> TimeDelta {
-        match (self.position, later.position) {
-            (Some(a), Some(b)) => TimeDelta::nanoseconds((b - a).max(0)),
-            _ => cal.elapsed(self.at, later.at),
+        if self.position == Mark::UNKNOWN || later.position == Mark::UNKNOWN {
+            cal.elapsed(self.at, later.at)
+        } else {
+            TimeDelta::nanoseconds((later.position - self.position).max(0))
         }
     }
 }

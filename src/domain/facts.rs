@@ -9,20 +9,21 @@
 //! it left. Their rules are the funnel's and the scorecard's (see those
 //! modules); [`LeadFacts::learn`] is the only place that derives them.
 
-use super::activity::{Activity, Outcome};
 use super::calendar::{BusinessTime, Mark};
-use super::lead::{Csat, Lead, LossKind};
+use super::digest::{Digest, Subject, Touch};
+use super::lead::{Csat, LossKind};
 use super::pipeline::{Pipeline, StageId, StageKind};
 use chrono::{DateTime, TimeDelta, Utc};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
-/// The pipeline as positions: each stage's kind, its funnel step, and the gate.
+/// The pipeline as positions: each stage's kind, whether it pauses the SLA,
+/// its funnel step, and the gate.
 #[derive(Clone, Debug)]
 pub struct StageTable {
-    /// Stage ids as plain text: one id to decode per lookup, not one per compare.
-    ids: Vec<Box<str>>,
+    ids: Vec<StageId>,
     kinds: Vec<StageKind>,
+    pausing: Vec<bool>,
     /// The funnel step of each stage (`None` for Lost stages and any Won
     /// stage after the first).
     step_of: Vec<Option<u16>>,
@@ -45,8 +46,9 @@ impl StageTable {
             step_of[*i] = u16::try_from(n).ok();
         }
         StageTable {
-            ids: stages.iter().map(|s| s.id.as_str().into()).collect(),
+            ids: stages.iter().map(|s| s.id.clone()).collect(),
             kinds: stages.iter().map(|s| s.kind).collect(),
+            pausing: stages.iter().map(|s| s.pauses_sla).collect(),
             step_of,
             steps,
             gate: pipeline.index_of(&pipeline.gate().id).unwrap_or(0),
@@ -56,7 +58,12 @@ impl StageTable {
     /// The position of a stage.
     pub fn index_of(&self, id: &StageId) -> Option<usize> {
         let id = id.as_str();
-        self.ids.iter().position(|s| **s == *id)
+        self.ids.iter().position(|s| s.as_str() == id)
+    }
+
+    /// The id of the stage at `i`.
+    pub fn id(&self, i: usize) -> Option<&StageId> {
+        self.ids.get(i)
     }
 
     /// Pipeline positions of the funnel steps, in order.
@@ -67,6 +74,16 @@ impl StageTable {
     /// The kind of the stage at `i`.
     pub fn kind(&self, i: usize) -> Option<StageKind> {
         self.kinds.get(i).copied()
+    }
+
+    /// Whether the stage at `i` pauses the SLA clocks.
+    pub fn pauses(&self, i: usize) -> bool {
+        self.pausing.get(i).copied().unwrap_or(false)
+    }
+
+    /// Whether any stage pauses the SLA clocks.
+    pub fn any_pauses(&self) -> bool {
+        self.pausing.contains(&true)
     }
 }
 
@@ -111,31 +128,26 @@ pub struct LeadFacts {
 }
 
 impl LeadFacts {
-    /// Learns the facts of `lead` (with its activities `acts`, oldest first),
-    /// appending the business time of each step it left to `facts.stays` and
-    /// numbering its source, owner and closing reason in `facts`.
+    /// Learns the facts of one digested lead, appending the business time of
+    /// each step it left to `stays`.
     fn learn(
-        lead: &Lead,
-        acts: &[Activity],
+        d: Subject<'_>,
         table: &StageTable,
         calendar: &dyn BusinessTime,
-        facts: &mut Facts,
+        stays: &mut Vec<Stay>,
     ) -> LeadFacts {
-        let stays = &mut facts.stays;
         let first = stays.len();
         let (mut furthest, mut qualified) = (None, false);
-        let mut previous: Option<(Option<u16>, Option<Mark>)> = None;
-        for change in lead.history() {
-            let at = table.index_of(&change.to);
+        let mut previous: Option<(Option<u16>, Mark)> = None;
+        for change in d.changes {
+            let at = change.stage.map(usize::from);
             let step = at.and_then(|i| table.step_of[i]);
             if let Some(i) = at {
                 furthest = furthest.max(step);
                 qualified |= i >= table.gate && table.kinds[i] != StageKind::Lost;
             }
-            // Looked up only when a stay starts or ends here.
-            let ends = previous.and_then(|(step, since)| step.zip(since));
-            let mark = (ends.is_some() || step.is_some()).then(|| Mark::new(calendar, change.at));
-            if let (Some((step, since)), Some(mark)) = (ends, mark) {
+            let mark = change.mark();
+            if let Some((Some(step), since)) = previous {
                 stays.push(Stay {
                     step,
                     time: since.until(calendar, mark),
@@ -143,28 +155,26 @@ impl LeadFacts {
             }
             previous = Some((step, mark));
         }
-        let stage = table.index_of(lead.stage());
-        let kind = stage.and_then(|i| table.kind(i));
+        let lead = d.lead;
+        let kind = lead.stage.and_then(|i| table.kind(usize::from(i)));
         let position = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        let end = position(stays.len());
         LeadFacts {
-            created: lead.created_at(),
-            source: facts.sources.id(lead.source()),
-            owner: lead.owner().map(|o| facts.owners.id(o.as_str())),
-            stage: stage.and_then(|i| u16::try_from(i).ok()),
+            created: lead.created.at(),
+            source: lead.source,
+            owner: lead.owner,
+            stage: lead.stage,
             furthest_step: furthest,
             qualified,
             won: kind == Some(StageKind::Won),
             closed: kind.is_some_and(|k| k != StageKind::Open),
-            closure: lead
-                .closure()
-                .map(|c| (c.kind, facts.reasons.id(&c.reason))),
-            csat: lead.csat(),
-            first_contact_resolved: acts
+            closure: lead.closure,
+            csat: lead.csat,
+            first_contact_resolved: d
+                .touches
                 .iter()
-                .find(|a| a.is_conversation())
-                .map(|a| a.outcome == Outcome::Resolved),
-            stays: position(first)..end,
+                .find(|t| t.is(Touch::CONVERSATION))
+                .map(|t| t.is(Touch::RESOLVED)),
+            stays: position(first)..position(stays.len()),
         }
     }
 
@@ -182,7 +192,7 @@ pub struct Names {
 }
 
 impl Names {
-    fn id(&mut self, name: &str) -> u32 {
+    pub(crate) fn id(&mut self, name: &str) -> u32 {
         if let Some(id) = self.ids.get(name) {
             return *id;
         }
@@ -221,24 +231,36 @@ pub struct Facts {
 }
 
 impl Facts {
-    /// Starts an empty list to [`Facts::push`] to.
-    pub fn with_capacity(n: usize) -> Facts {
+    /// Starts an empty list to [`Facts::push`] the leads of `digest` to,
+    /// naming what it numbers.
+    pub fn for_digest(digest: &Digest) -> Facts {
         Facts {
-            leads: Vec::with_capacity(n),
-            stays: Vec::with_capacity(n * 2),
-            ..Facts::default()
+            leads: Vec::with_capacity(digest.len()),
+            stays: Vec::with_capacity(digest.len() * 2),
+            sources: digest.sources.clone(),
+            owners: digest.owners.clone(),
+            reasons: digest.reasons.clone(),
+            out_of_order: false,
         }
     }
 
-    /// Learns one more lead (with its activities, oldest first).
+    /// The facts of every lead of `digest`.
+    pub fn of_digest(digest: &Digest, table: &StageTable, calendar: &dyn BusinessTime) -> Facts {
+        let mut facts = Facts::for_digest(digest);
+        for d in digest.iter() {
+            facts.push(d, table, calendar);
+        }
+        facts
+    }
+
+    /// Learns one more lead of the digest this list was started for.
     pub fn push(
         &mut self,
-        lead: &Lead,
-        acts: &[Activity],
+        d: Subject<'_>,
         table: &StageTable,
         calendar: &dyn BusinessTime,
     ) -> &LeadFacts {
-        let f = LeadFacts::learn(lead, acts, table, calendar, self);
+        let f = LeadFacts::learn(d, table, calendar, &mut self.stays);
         self.out_of_order |= self.leads.last().is_some_and(|l| l.created > f.created);
         self.leads.push(f);
         self.leads.last().expect("just pushed")

@@ -14,6 +14,7 @@
 //! - Filters: leads created in `[from, to)` and matching source, campaign, owner.
 
 use super::calendar::BusinessTime;
+use super::digest::Digest;
 use super::facts::{Facts, LeadFacts, Names, StageTable, Stay};
 use super::lead::{Lead, LossKind};
 use super::pipeline::{Pipeline, StageId, Team};
@@ -95,10 +96,13 @@ pub fn funnel<'a>(
 ) -> Funnel {
     let table = StageTable::new(pipeline);
     let mut counts = Counts::new(&table);
-    let mut facts = Facts::default();
+    let mut digest = Digest::default();
     for lead in leads.into_iter().filter(|l| filter.accepts(l)) {
-        let f = facts.push(lead, &[], &table, calendar).clone();
-        counts.add(&f, facts.stays(&f));
+        digest.push(lead, &[], &table, calendar);
+    }
+    let facts = Facts::of_digest(&digest, &table, calendar);
+    for f in &facts.leads {
+        counts.add(f, facts.stays(f));
     }
     counts.finish(&table, pipeline, &facts.reasons)
 }

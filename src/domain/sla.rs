@@ -32,8 +32,10 @@
 //! time). Met records when and how much business time it took; a late event is
 //! a breach with `done` set. Paused when the lead sits in a pausing stage.
 
-use super::activity::{Activity, Direction};
+use super::activity::Activity;
 use super::calendar::{BusinessTime, Mark};
+use super::digest::{Change, Digest, Subject, Touch};
+use super::facts::StageTable;
 use super::lead::{Lead, Priority};
 use super::pipeline::{Pipeline, StageId, StageKind};
 use super::rep::{Rep, RepId};
@@ -276,6 +278,20 @@ pub struct LeadClocks {
 }
 
 impl LeadClocks {
+    /// No clock applies.
+    pub const NONE: LeadClocks = LeadClocks {
+        first_response: Status::NotApplicable,
+        attempts: AttemptClock {
+            status: Status::NotApplicable,
+            made: 0,
+            too_many: false,
+            short_gaps: 0,
+        },
+        stage_time: Status::NotApplicable,
+        reassignment: Status::NotApplicable,
+        nurture: Status::NotApplicable,
+    };
+
     /// The most urgent clock's key (see [`Status::urgency`]).
     pub fn urgency(&self) -> (u8, i64) {
         [
@@ -306,19 +322,17 @@ pub struct SlaContext<'a> {
 type Span = (DateTime<Utc>, DateTime<Utc>);
 
 /// Completed pauses and, if the lead is paused now, when that pause began.
-fn pauses(lead: &Lead, pipeline: &Pipeline) -> (Vec<Span>, Option<DateTime<Utc>>) {
-    if !pipeline.stages().iter().any(|st| st.pauses_sla) {
+fn pauses(changes: &[Change], table: &StageTable) -> (Vec<Span>, Option<DateTime<Utc>>) {
+    if !table.any_pauses() {
         return (Vec::new(), None);
     }
-    let pausing = |s: &StageId| pipeline.stage(s).is_some_and(|st| st.pauses_sla);
-    let history = lead.history();
     let mut done = Vec::new();
     let mut open = None;
-    for (i, change) in history.iter().enumerate() {
-        if pausing(&change.to) {
-            match history.get(i + 1) {
-                Some(next) => done.push((change.at, next.at)),
-                None => open = Some(change.at),
+    for (i, change) in changes.iter().enumerate() {
+        if change.stage.is_some_and(|s| table.pauses(usize::from(s))) {
+            match changes.get(i + 1) {
+                Some(next) => done.push((change.at(), next.at())),
+                None => open = Some(change.at()),
             }
         }
     }
@@ -330,79 +344,80 @@ struct Clock<'a> {
     cal: &'a dyn BusinessTime,
     pauses: &'a [Span],
     paused_since: Option<DateTime<Utc>>,
-    closed_at: Option<DateTime<Utc>>,
+    closed_at: Option<Mark>,
     at_risk_percent: u8,
-    /// The lead's creation, looked up once: most clocks start there.
-    origin: Mark,
+    now: Mark,
 }
 
 impl Clock<'_> {
     /// Business time from `start` to `at`, less the pauses.
-    fn used(&self, start: DateTime<Utc>, at: DateTime<Utc>) -> TimeDelta {
-        if self.pauses.is_empty() && start == self.origin.at() {
-            self.origin.until(self.cal, Mark::new(self.cal, at))
+    fn used(&self, start: Mark, at: Mark) -> TimeDelta {
+        if self.pauses.is_empty() {
+            start.until(self.cal, at)
         } else {
-            self.cal.elapsed_with_pauses(start, at, self.pauses)
+            self.cal
+                .elapsed_with_pauses(start.at(), at.at(), self.pauses)
         }
     }
 
-    fn status(
-        &self,
-        start: DateTime<Utc>,
-        target: TimeDelta,
-        done: Option<DateTime<Utc>>,
-        now: DateTime<Utc>,
-    ) -> Status {
+    fn status(&self, start: Mark, target: TimeDelta, done: Option<Mark>) -> Status {
+        let cal = self.cal;
         if let Some(at) = done {
             let used = self.used(start, at);
             return if used <= target {
-                Status::Met { at, used }
+                Status::Met { at: at.at(), used }
             } else {
-                let due = self.cal.due_with_pauses(start, target, self.pauses);
+                let due = cal.due_with_pauses(start.at(), target, self.pauses);
                 Status::Breached {
                     due,
                     overdue: used - target,
-                    done: Some(at),
+                    done: Some(at.at()),
                 }
             };
         }
         if let Some(closed) = self.closed_at {
-            let due = self.cal.due_with_pauses(start, target, self.pauses);
-            return if closed > due {
+            let due = cal.due_with_pauses(start.at(), target, self.pauses);
+            return if closed.at() > due {
                 Status::Breached {
                     due,
-                    overdue: self.cal.elapsed(due, closed),
+                    overdue: Mark::new(cal, due).until(cal, closed),
                     done: None,
                 }
             } else {
                 Status::NotApplicable
             };
         }
+        let now = self.now;
         if let Some(since) = self.paused_since {
             let mut all = self.pauses.to_vec();
-            all.push((since, now.max(since)));
-            let used = self.cal.elapsed_with_pauses(start, now, &all);
+            all.push((since, now.at().max(since)));
+            let used = cal.elapsed_with_pauses(start.at(), now.at(), &all);
             if used < target {
                 return Status::Paused {
                     remaining: target - used,
                 };
             }
-            let due = self.cal.due_with_pauses(start, target, &all);
+            let due = cal.due_with_pauses(start.at(), target, &all);
             return Status::Breached {
                 due,
                 overdue: used - target,
                 done: None,
             };
         }
-        let due = self.cal.due_with_pauses(start, target, self.pauses);
-        if now > due {
+        let due = cal.due_with_pauses(start.at(), target, self.pauses);
+        let due_mark = Mark::new(cal, due);
+        if now.at() > due {
             return Status::Breached {
                 due,
-                overdue: self.cal.elapsed(due, now),
+                overdue: due_mark.until(cal, now),
                 done: None,
             };
         }
-        let remaining = self.cal.elapsed_with_pauses(now, due, self.pauses);
+        let remaining = if self.pauses.is_empty() {
+            now.until(cal, due_mark)
+        } else {
+            cal.elapsed_with_pauses(now.at(), due, self.pauses)
+        };
         if remaining.num_seconds() * 100 < target.num_seconds() * i64::from(self.at_risk_percent) {
             Status::AtRisk { due, remaining }
         } else {
@@ -413,67 +428,80 @@ impl Clock<'_> {
 
 /// Every clock of `lead` at `now`. `activities` are this lead's; oldest first
 /// is fastest (as [`super::workspace::ActivityIndex`] gives them), any order works.
+///
+/// This digests the lead first ([`Digest`]); [`evaluate_digest`] is the same
+/// rule for a lead already digested.
 pub fn evaluate(
     ctx: SlaContext<'_>,
     lead: &Lead,
     activities: &[Activity],
     now: DateTime<Utc>,
 ) -> LeadClocks {
+    let table = StageTable::new(ctx.pipeline);
+    let digest = Digest::of_one(lead, activities, &table, ctx.calendar);
     let policy = ctx.policies.policy_for(lead);
-    let (done_pauses, paused_since) = pauses(lead, ctx.pipeline);
-    let stage_kind = ctx.pipeline.stage(lead.stage()).map(|s| s.kind);
-    let closed_at = (stage_kind != Some(StageKind::Open)).then(|| lead.in_stage_since());
-    let created = lead.created_at();
+    let now = Mark::new(ctx.calendar, now);
+    digest.get(0).map_or(LeadClocks::NONE, |d| {
+        evaluate_digest(ctx.calendar, &table, policy, d, now)
+    })
+}
+
+/// Every clock of a digested lead at `now`, under `policy` (its
+/// [`SlaPolicies::policy_for`]); `table` is the pipeline it was digested with.
+pub fn evaluate_digest(
+    cal: &dyn BusinessTime,
+    table: &StageTable,
+    policy: &SlaPolicy,
+    d: Subject<'_>,
+    now: Mark,
+) -> LeadClocks {
+    let lead = d.lead;
+    let (done_pauses, paused_since) = pauses(d.changes, table);
+    let stage_kind = lead.stage.and_then(|i| table.kind(usize::from(i)));
+    let open = stage_kind == Some(StageKind::Open);
+    let created = lead.created;
     let clock = Clock {
-        cal: ctx.calendar,
+        cal,
         pauses: &done_pauses,
         paused_since,
-        closed_at,
+        closed_at: (!open).then_some(lead.in_stage),
         at_risk_percent: policy.at_risk_percent,
-        origin: Mark::new(ctx.calendar, created),
+        now,
     };
-    // The index hands activities over oldest first; sort only what is not.
-    let sorted: std::borrow::Cow<'_, [Activity]> = if activities.is_sorted_by_key(|a| a.at) {
-        std::borrow::Cow::Borrowed(activities)
-    } else {
-        let mut v = activities.to_vec();
-        v.sort_by_key(|a| a.at);
-        std::borrow::Cow::Owned(v)
-    };
-    let acts = &sorted[sorted.partition_point(|a| a.at < created)..];
+    let acts = &d.touches[d.touches.partition_point(|t| t.at() < created.at())..];
 
     let first_response = {
-        let done = acts.iter().find(|a| a.is_response()).map(|a| a.at);
-        clock.status(created, policy.first_response.delta(), done, now)
+        let done = acts.iter().find(|t| t.is(Touch::RESPONSE)).map(Touch::mark);
+        clock.status(created, policy.first_response.delta(), done)
     };
 
     let attempts = {
         let rule = &policy.attempts;
         let gap = rule.min_gap.delta();
         let (mut made, mut short_gaps, mut nth, mut prev) = (0u32, 0u32, None, None);
-        for a in acts.iter().filter(|a| a.is_attempt()) {
+        for t in acts.iter().filter(|t| t.is(Touch::ATTEMPT)) {
             made += 1;
+            let mark = t.mark();
             if made == rule.min_attempts {
-                nth = Some(a.at);
+                nth = Some(mark);
             }
-            let mark = Mark::new(ctx.calendar, a.at);
-            if prev.is_some_and(|p: Mark| p.until(ctx.calendar, mark) < gap) {
+            if prev.is_some_and(|p: Mark| p.until(cal, mark) < gap) {
                 short_gaps += 1;
             }
             prev = Some(mark);
         }
         let contact = acts
             .iter()
-            .find(|a| a.is_conversation() || a.direction == Direction::Inbound)
-            .map(|a| a.at);
+            .find(|t| t.is(Touch::CONVERSATION) || t.is(Touch::INBOUND))
+            .map(Touch::mark);
         let done = match (nth, contact) {
-            (Some(a), Some(b)) => Some(a.min(b)),
+            (Some(a), Some(b)) if b.at() < a.at() => Some(b),
             (a, b) => a.or(b),
         };
         let status = if rule.min_attempts == 0 {
             Status::NotApplicable
         } else {
-            clock.status(created, rule.within.delta(), done, now)
+            clock.status(created, rule.within.delta(), done)
         };
         AttemptClock {
             status,
@@ -483,38 +511,43 @@ pub fn evaluate(
         }
     };
 
-    let stage_time = match (stage_kind, policy.stage_limits.get(lead.stage())) {
-        (Some(StageKind::Open), Some(limit)) => Clock {
+    let limit = if policy.stage_limits.is_empty() {
+        None
+    } else {
+        lead.stage
+            .and_then(|i| table.id(usize::from(i)))
+            .and_then(|id| policy.stage_limits.get(id))
+    };
+    let stage_time = match limit {
+        Some(limit) if open => Clock {
             pauses: &[],
             paused_since: None,
             closed_at: None,
             ..clock
         }
-        .status(lead.in_stage_since(), limit.delta(), None, now),
+        .status(lead.in_stage, limit.delta(), None),
         _ => Status::NotApplicable,
     };
 
-    let reassignment = match (lead.owner(), stage_kind) {
-        (Some(owner), Some(StageKind::Open)) if policy.reassign_after.0 > 0 => {
-            let last_touch = acts
-                .iter()
-                .rev()
-                .find(|a| a.rep.as_ref() == Some(owner))
-                .map(|a| a.at);
-            let start = [lead.assigned_at(), last_touch, Some(created)]
+    let reassignment = match lead.owner {
+        Some(_) if open && policy.reassign_after.0 > 0 => {
+            let last_touch = acts.iter().rev().find(|t| t.is(Touch::BY_OWNER));
+            let start = [lead.assigned, last_touch.map(Touch::mark)]
                 .into_iter()
                 .flatten()
-                .max()
-                .unwrap_or(created);
-            clock.status(start, policy.reassign_after.delta(), None, now)
+                .fold(created, |a, b| if b.at() >= a.at() { b } else { a });
+            clock.status(start, policy.reassign_after.delta(), None)
         }
         _ => Status::NotApplicable,
     };
 
-    let nurture = if stage_kind == Some(StageKind::Open) && policy.nurture_days > 0 {
-        let last = acts.last().map_or(created, |a| a.at.max(created));
+    let nurture = if open && policy.nurture_days > 0 {
+        let last = acts
+            .last()
+            .map_or(created.at(), |t| t.at().max(created.at()));
         let span = TimeDelta::days(i64::from(policy.nurture_days));
         let due = last + span;
+        let now = now.at();
         if now > due {
             Status::Breached {
                 due,

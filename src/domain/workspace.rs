@@ -2,14 +2,15 @@
 //! targets, leads and activities — and an index of activities per lead.
 
 use super::activity::Activity;
-use super::calendar::{BusinessCalendar, CalendarError, CalendarSpec, Timeline};
+use super::calendar::{BusinessCalendar, CalendarError, CalendarSpec, Mark, Timeline};
+use super::digest::Digest;
 use super::extra::Extra;
 use super::facts::{Facts, StageTable};
 use super::lead::{Lead, LeadId};
 use super::pipeline::Pipeline;
 use super::rep::{Rep, RepId};
 use super::scorecard::Targets;
-use super::sla::{LeadClocks, SlaContext, SlaPolicies, evaluate};
+use super::sla::{LeadClocks, SlaContext, SlaPolicies, evaluate_digest};
 use chrono::{DateTime, TimeDelta, Utc};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -210,6 +211,9 @@ pub struct Prepared<'a> {
     /// Where the activities of `ws.leads[i]` sit in the index: looked up
     /// once, then read by position.
     acts: Vec<Range<usize>>,
+    /// The leads and activities as the engine reads them, digested on
+    /// first use (a `Prepared` sharing an evaluation may never need it).
+    digest: OnceLock<Digest>,
     /// Every lead source, worked out on first use.
     sources: OnceLock<Vec<String>>,
     /// Open leads per owner, worked out on first use.
@@ -271,6 +275,7 @@ impl<'a> Prepared<'a> {
                 ..Evaluation::default()
             }),
             acts,
+            digest: OnceLock::new(),
             sources: OnceLock::new(),
             loads: OnceLock::new(),
         })
@@ -282,15 +287,34 @@ impl<'a> Prepared<'a> {
     pub fn reclock(&mut self, now: DateTime<Utc>) {
         self.sources = OnceLock::new();
         self.loads = OnceLock::new();
-        let n = self.ws.leads.len();
-        let (mut clocks, mut facts) = (Vec::with_capacity(n), Facts::with_capacity(n));
-        let ctx = self.sla();
-        for (lead, range) in self.ws.leads.iter().zip(&self.acts) {
-            let acts = &self.index.sorted[range.clone()];
-            facts.push(lead, acts, &self.stages, &self.calendar);
-            clocks.push(evaluate(ctx, lead, acts, now));
+        let digest = self.digest();
+        let (cal, table, policies) = (&self.calendar, &self.stages, &self.ws.policies);
+        let at = Mark::new(cal, now);
+        let mut facts = Facts::for_digest(digest);
+        let mut clocks = Vec::with_capacity(digest.len());
+        for (lead, d) in self.ws.leads.iter().zip(digest.iter()) {
+            facts.push(d, table, cal);
+            clocks.push(evaluate_digest(
+                cal,
+                table,
+                policies.policy_for(lead),
+                d,
+                at,
+            ));
         }
         self.eval = Cow::Owned(Evaluation { now, clocks, facts });
+    }
+
+    /// Every lead with its activities as the engine reads them (digested
+    /// on first use).
+    pub fn digest(&self) -> &Digest {
+        self.digest.get_or_init(|| {
+            let mut digest = Digest::with_capacity(self.ws.leads.len(), self.index.sorted.len());
+            for (i, lead) in self.ws.leads.iter().enumerate() {
+                digest.push(lead, self.activities(i), &self.stages, &self.calendar);
+            }
+            digest
+        })
     }
 
     /// When every lead was evaluated.
@@ -313,7 +337,15 @@ impl<'a> Prepared<'a> {
     pub fn clocks_of(&self, i: usize, now: DateTime<Utc>) -> LeadClocks {
         match self.eval.clocks.get(i) {
             Some(c) if now == self.eval.now => *c,
-            _ => evaluate(self.sla(), &self.ws.leads[i], self.activities(i), now),
+            _ => match self.digest().get(i) {
+                Some(d) => {
+                    let lead = &self.ws.leads[i];
+                    let policy = self.ws.policies.policy_for(lead);
+                    let now = Mark::new(&self.calendar, now);
+                    evaluate_digest(&self.calendar, &self.stages, policy, d, now)
+                }
+                None => LeadClocks::NONE,
+            },
         }
     }
 

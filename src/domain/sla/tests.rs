@@ -1,5 +1,5 @@
 use super::*;
-use crate::domain::activity::{ActivityKind, Channel, Outcome};
+use crate::domain::activity::{ActivityKind, Channel, Direction, Outcome};
 use crate::domain::calendar::{BusinessCalendar, CalendarSpec};
 use crate::domain::lead::{Closure, LeadDraft, LeadId, LossKind};
 use crate::domain::rep::Membership;
