@@ -231,29 +231,33 @@ pub struct Facts {
 }
 
 impl Facts {
-    /// Starts an empty list to [`Facts::push`] the leads of `digest` to,
-    /// naming what it numbers.
-    pub fn for_digest(digest: &Digest) -> Facts {
+    /// Room for `n` leads.
+    pub fn with_capacity(n: usize) -> Facts {
         Facts {
-            leads: Vec::with_capacity(digest.len()),
-            stays: Vec::with_capacity(digest.len() * 2),
-            sources: digest.sources.clone(),
-            owners: digest.owners.clone(),
-            reasons: digest.reasons.clone(),
-            out_of_order: false,
+            leads: Vec::with_capacity(n),
+            stays: Vec::with_capacity(n * 2),
+            ..Facts::default()
         }
     }
 
     /// The facts of every lead of `digest`.
     pub fn of_digest(digest: &Digest, table: &StageTable, calendar: &dyn BusinessTime) -> Facts {
-        let mut facts = Facts::for_digest(digest);
+        let mut facts = Facts::with_capacity(digest.len());
         for d in digest.iter() {
             facts.push(d, table, calendar);
         }
+        facts.name(digest);
         facts
     }
 
-    /// Learns one more lead of the digest this list was started for.
+    /// Takes the names the leads' numbers refer to from their digest.
+    pub fn name(&mut self, digest: &Digest) {
+        self.sources = digest.sources.clone();
+        self.owners = digest.owners.clone();
+        self.reasons = digest.reasons.clone();
+    }
+
+    /// Learns one more digested lead (then [`Facts::name`] names its numbers).
     pub fn push(
         &mut self,
         d: Subject<'_>,

@@ -3,8 +3,9 @@
 //! The leads, activities and stage moves stay as they happened; only the
 //! targets change. Both sides are evaluated at the same `now`.
 
+use super::calendar::Mark;
 use super::scorecard::Period;
-use super::sla::{self, SlaContext, SlaPolicies};
+use super::sla::{LeadClocks, SlaPolicies};
 use super::workspace::Prepared;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -33,26 +34,18 @@ pub struct WhatIf {
     pub proposed: SlaSummary,
 }
 
+/// The summary of the leads created in `period`, with `clocks_of(i)` the
+/// clocks of `ws.leads[i]`.
 fn summarize(
     p: &Prepared<'_>,
-    policies: &SlaPolicies,
     period: Period,
-    now: DateTime<Utc>,
+    clocks_of: impl Fn(usize) -> LeadClocks,
 ) -> SlaSummary {
-    let ctx = SlaContext {
-        calendar: &p.calendar,
-        pipeline: &p.ws.pipeline,
-        policies,
-    };
     let (from, to) = period.range(p.timezone());
     let mut s = SlaSummary::default();
     let (mut fr_judged, mut fr_ok, mut at_judged, mut at_ok) = (0usize, 0usize, 0usize, 0usize);
-    for lead in
-        p.ws.leads
-            .iter()
-            .filter(|l| l.created_at() >= from && l.created_at() < to)
-    {
-        let c = sla::evaluate(ctx, lead, p.index.of(lead.id()), now);
+    for i in p.created_between(from, to) {
+        let c = clocks_of(i);
         s.leads += 1;
         if let Some(ok) = c.first_response.verdict() {
             fr_judged += 1;
@@ -83,8 +76,9 @@ pub fn what_if(
     period: Period,
     now: DateTime<Utc>,
 ) -> WhatIf {
+    let at = Mark::new(&p.calendar, now);
     WhatIf {
-        current: summarize(p, &p.ws.policies, period, now),
-        proposed: summarize(p, proposed, period, now),
+        current: summarize(p, period, |i| p.clocks_of(i, now)),
+        proposed: summarize(p, period, |i| p.clocks_under(i, proposed, at)),
     }
 }

@@ -3,7 +3,7 @@
 
 use super::activity::Activity;
 use super::calendar::{BusinessCalendar, CalendarError, CalendarSpec, Mark, Timeline};
-use super::digest::Digest;
+use super::digest::{Digest, Subject};
 use super::extra::Extra;
 use super::facts::{Facts, StageTable};
 use super::lead::{Lead, LeadId};
@@ -287,21 +287,32 @@ impl<'a> Prepared<'a> {
     pub fn reclock(&mut self, now: DateTime<Utc>) {
         self.sources = OnceLock::new();
         self.loads = OnceLock::new();
-        let digest = self.digest();
-        let (cal, table, policies) = (&self.calendar, &self.stages, &self.ws.policies);
-        let at = Mark::new(cal, now);
-        let mut facts = Facts::for_digest(digest);
-        let mut clocks = Vec::with_capacity(digest.len());
-        for (lead, d) in self.ws.leads.iter().zip(digest.iter()) {
-            facts.push(d, table, cal);
-            clocks.push(evaluate_digest(
-                cal,
-                table,
-                policies.policy_for(lead),
-                d,
-                at,
-            ));
+        let n = self.ws.leads.len();
+        let at = Mark::new(&self.calendar, now);
+        let (mut clocks, mut facts) = (Vec::with_capacity(n), Facts::with_capacity(n));
+        let mut learn = |lead: &Lead, d: Subject<'_>| {
+            facts.push(d, &self.stages, &self.calendar);
+            let policy = self.ws.policies.policy_for(lead);
+            clocks.push(evaluate_digest(&self.calendar, &self.stages, policy, d, at));
+        };
+        if let Some(digest) = self.digest.get() {
+            for (lead, d) in self.ws.leads.iter().zip(digest.iter()) {
+                learn(lead, d);
+            }
+        } else {
+            // The first evaluation digests each lead and evaluates it at
+            // once, while its digest is still in cache.
+            let mut digest = Digest::with_capacity(n, self.index.sorted.len());
+            for (i, lead) in self.ws.leads.iter().enumerate() {
+                digest.push(lead, self.activities(i), &self.stages, &self.calendar);
+                if let Some(d) = digest.get(i) {
+                    learn(lead, d);
+                }
+            }
+            let _ = self.digest.set(digest);
         }
+        let digest = self.digest();
+        facts.name(digest);
         self.eval = Cow::Owned(Evaluation { now, clocks, facts });
     }
 
@@ -337,15 +348,19 @@ impl<'a> Prepared<'a> {
     pub fn clocks_of(&self, i: usize, now: DateTime<Utc>) -> LeadClocks {
         match self.eval.clocks.get(i) {
             Some(c) if now == self.eval.now => *c,
-            _ => match self.digest().get(i) {
-                Some(d) => {
-                    let lead = &self.ws.leads[i];
-                    let policy = self.ws.policies.policy_for(lead);
-                    let now = Mark::new(&self.calendar, now);
-                    evaluate_digest(&self.calendar, &self.stages, policy, d, now)
-                }
-                None => LeadClocks::NONE,
-            },
+            _ => self.clocks_under(i, &self.ws.policies, Mark::new(&self.calendar, now)),
+        }
+    }
+
+    /// The clocks of `ws.leads[i]` at `now` under `policies`: the
+    /// workspace's own or a proposal ([`super::whatif`]).
+    pub fn clocks_under(&self, i: usize, policies: &SlaPolicies, now: Mark) -> LeadClocks {
+        match (self.ws.leads.get(i), self.digest().get(i)) {
+            (Some(lead), Some(d)) => {
+                let policy = policies.policy_for(lead);
+                evaluate_digest(&self.calendar, &self.stages, policy, d, now)
+            }
+            _ => LeadClocks::NONE,
         }
     }
 
