@@ -449,7 +449,7 @@ impl Mark {
     const UNKNOWN: i64 = i64::MIN;
 
     /// `at`, looked up in `cal`.
-    pub fn new(cal: &dyn BusinessTime, at: DateTime<Utc>) -> Mark {
+    pub fn new<C: BusinessTime + ?Sized>(cal: &C, at: DateTime<Utc>) -> Mark {
         Mark {
             at,
             position: cal.position(at).unwrap_or(Mark::UNKNOWN),

@@ -48,7 +48,10 @@ impl Touch {
     /// Done by the lead's owner.
     pub const BY_OWNER: u8 = 32;
 
-    fn new(a: &Activity, owner: Option<&super::rep::RepId>, cal: &dyn BusinessTime) -> Touch {
+    fn new<C>(a: &Activity, owner: Option<&super::rep::RepId>, cal: &C) -> Touch
+    where
+        C: BusinessTime + ?Sized,
+    {
         let bits = [
             (a.is_response(), Touch::RESPONSE),
             (a.is_attempt(), Touch::ATTEMPT),
@@ -180,12 +183,12 @@ impl Digest {
 
     /// Digests one more lead with its activities (oldest first is fastest;
     /// any order works).
-    pub fn push(
+    pub fn push<C: BusinessTime + ?Sized>(
         &mut self,
         lead: &Lead,
         acts: &[Activity],
         table: &StageTable,
-        cal: &dyn BusinessTime,
+        cal: &C,
     ) {
         let first = self.touches.len();
         let owner = lead.owner();
