@@ -553,11 +553,14 @@ impl AppState {
         );
     }
 
-    /// Saves new settings (pipeline, calendar, policies, reps, targets).
+    /// Saves new settings (pipeline, calendar, policies, reps, targets), made
+    /// from the settings this tab shows: refused when the stored ones have
+    /// changed since (another tab), and then reloaded.
     pub fn save_settings(self, settings: Settings) {
         self.persist(
             Change {
                 settings: Some(settings),
+                expect_settings: Some(self.settings.get_untracked()),
                 ..Change::default()
             },
             Some(Toast::Saved),
@@ -601,6 +604,7 @@ impl AppState {
             if let Some(first) = ids.first() {
                 change.activities.push((*first, list));
             }
+            change.expect_settings = settings.as_ref().map(|_| self.settings.get_untracked());
             change.settings = settings;
         }
         self.persist(change, None);
@@ -623,7 +627,7 @@ impl AppState {
                     }
                     self.announce();
                 }
-                Err(e @ StorageError::Conflict { .. }) => {
+                Err(e @ (StorageError::Conflict { .. } | StorageError::SettingsConflict)) => {
                     self.error.set(Some(AppError::Storage(e)));
                     self.reload();
                 }

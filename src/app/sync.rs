@@ -3,9 +3,11 @@
 //! After every successful write a tab posts `"changed"` on a
 //! `BroadcastChannel` named after its database; every other tab reloads the
 //! workspace from IndexedDB and shows it. Writes are per record, and edits of a
-//! lead carry the version they started from (`storage::Change::edit`), so a
-//! tab holding a stale copy cannot overwrite another tab's edit: the store
-//! refuses with a conflict and this tab reloads instead.
+//! lead carry the version they started from (`storage::Change::edit`) and
+//! changes of the settings the settings they were made from
+//! (`Change::expect_settings`), so a tab holding a stale copy cannot overwrite
+//! another tab's edit: the store refuses with a conflict and this tab reloads
+//! instead.
 
 use super::state::AppState;
 

@@ -68,6 +68,7 @@ where
     settings_are_stored(&make().await).await;
     replace_swaps_the_whole_workspace(&make().await).await;
     a_stale_edit_is_refused_and_changes_nothing(&make().await).await;
+    a_stale_settings_save_is_refused_and_changes_nothing(&make().await).await;
 }
 
 async fn empty_store_is_the_default_workspace(s: &impl Store) {
@@ -244,4 +245,58 @@ async fn a_stale_edit_is_refused_and_changes_nothing(s: &impl Store) {
         vec![tab1],
         "nothing of the refused change was written"
     );
+}
+
+async fn a_stale_settings_save_is_refused_and_changes_nothing(s: &impl Store) {
+    let base = Workspace::default().settings();
+    let with_rep = |id: &str| {
+        let mut settings = base.clone();
+        settings.reps.push(Rep {
+            id: RepId::new(id),
+            name: id.into(),
+            team: Membership::Both,
+            capacity: 30,
+            active: true,
+            extra: Default::default(),
+        });
+        settings
+    };
+    // Tab 1 adds a rep to the settings it read (the defaults, none stored yet).
+    let tab1 = with_rep("lan");
+    s.commit(&Change {
+        settings: Some(tab1.clone()),
+        expect_settings: Some(base.clone()),
+        ..Change::default()
+    })
+    .await
+    .expect("settings made from the stored ones are saved");
+    // Tab 2 still holds the defaults and adds another rep, with a new lead.
+    let stale = Change {
+        leads: vec![lead(3, 2, "Chi")],
+        settings: Some(with_rep("minh")),
+        expect_settings: Some(base.clone()),
+        ..Change::default()
+    };
+    assert_eq!(
+        s.commit(&stale).await,
+        Err(super::StorageError::SettingsConflict),
+        "stale settings refused"
+    );
+    let stored = s.load().await.unwrap();
+    assert_eq!(stored.settings(), tab1, "tab 1's settings kept");
+    assert!(
+        stored.leads.is_empty(),
+        "nothing of the refused change was written"
+    );
+    // Made again from what is stored now, the save goes through.
+    let mut both = tab1.clone();
+    both.reps.extend(with_rep("minh").reps.pop());
+    s.commit(&Change {
+        settings: Some(both.clone()),
+        expect_settings: Some(tab1),
+        ..Change::default()
+    })
+    .await
+    .expect("settings made from the stored ones are saved");
+    assert_eq!(s.load().await.unwrap().settings(), both);
 }

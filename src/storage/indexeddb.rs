@@ -18,7 +18,8 @@
 
 use super::chunks::{self, chunk_key};
 use super::{
-    Change, StorageError, Store, decode_activities, decode_leads, decode_settings, encode,
+    Change, StorageError, Store, check_settings, decode_activities, decode_leads, decode_settings,
+    encode,
 };
 use crate::domain::workspace::Workspace;
 use async_trait::async_trait;
@@ -312,6 +313,18 @@ impl Store for IdbStore {
             tx.object_store(ACTIVITY_CHUNKS).map_err(&err)?,
             tx.object_store(SETTINGS).map_err(&err)?,
         );
+        if change.expect_settings.is_some() {
+            let stored = s
+                .get(JsValue::from_str(SETTINGS))
+                .map_err(&err)?
+                .await
+                .map_err(&err)?
+                .and_then(|v| v.as_string());
+            if let Err(e) = check_settings(change, stored.as_deref()) {
+                let _ = tx.abort();
+                return Err(e);
+            }
+        }
         // Read, check and rewrite each touched chunk inside the transaction
         // of the writes, so no other tab can slip a write in between.
         let mut writes: Vec<(JsValue, JsValue, Option<JsValue>)> = Vec::new();

@@ -1,8 +1,8 @@
 //! An in-memory [`Store`]: the native test double and the conformance reference.
 
 use super::{
-    Change, StorageError, Store, decode_activities, decode_leads, decode_settings, encode,
-    group_activities,
+    Change, StorageError, Store, check_settings, decode_activities, decode_leads, decode_settings,
+    encode, group_activities,
 };
 use crate::domain::lead::{Lead, LeadId};
 use crate::domain::workspace::Workspace;
@@ -50,6 +50,7 @@ impl Store for MemoryStore {
     async fn commit(&self, change: &Change) -> Result<(), StorageError> {
         // Build the new state aside and swap it in: all or nothing.
         let mut next = self.records.borrow().clone();
+        check_settings(change, next.settings.as_deref())?;
         for (id, base) in &change.expect {
             let stored = next
                 .leads

@@ -44,6 +44,9 @@ pub enum StorageError {
         /// The lead.
         lead: LeadId,
     },
+    /// The settings were changed elsewhere (another tab) since this copy was
+    /// read; nothing was written.
+    SettingsConflict,
     /// Any other failure of the underlying store, with the browser's message.
     Failed {
         /// What was being done ("save lead", "load leads"…).
@@ -78,6 +81,9 @@ impl fmt::Display for StorageError {
             StorageError::Conflict { .. } => f.write_str(
                 "This lead was changed in another tab. Nothing was overwritten; the view now shows the latest version — please make your change again.",
             ),
+            StorageError::SettingsConflict => f.write_str(
+                "The settings were changed in another tab. Nothing was overwritten; the view now shows the latest settings — please make your change again.",
+            ),
             StorageError::Failed { operation, message } => {
                 write!(f, "Could not {operation}: {message}. Nothing was changed.")
             }
@@ -102,6 +108,10 @@ pub struct Change {
     /// `updated_at` (the version the edit started from), or the whole change
     /// is refused with [`StorageError::Conflict`].
     pub expect: Vec<(LeadId, DateTime<Utc>)>,
+    /// Optimistic check on the settings: the store must still hold these
+    /// (the settings the new `settings` were made from), or the whole change
+    /// is refused with [`StorageError::SettingsConflict`].
+    pub expect_settings: Option<Settings>,
 }
 
 impl Change {
@@ -165,6 +175,15 @@ pub(crate) fn decode_activities<'a>(
         all.extend(list);
     }
     Ok(all)
+}
+
+/// Refuses a change whose settings were made from other settings than the
+/// stored ones (`stored`: the settings record as text, if any).
+pub(crate) fn check_settings(change: &Change, stored: Option<&str>) -> Result<(), StorageError> {
+    match &change.expect_settings {
+        Some(base) if decode_settings(stored)? != *base => Err(StorageError::SettingsConflict),
+        _ => Ok(()),
+    }
 }
 
 /// Decodes the settings record, or the defaults when there is none.

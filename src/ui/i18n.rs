@@ -364,6 +364,7 @@ messages! {
     ErrNewerVersion,
     ErrQuota,
     ErrConflict,
+    ErrSettingsConflict,
     ErrStorageFailed,
     ErrMove,
     ErrBackup,
@@ -831,6 +832,10 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         ErrConflict => (
             "This lead was changed in another tab. Nothing was overwritten; the view now shows the latest version — please make your change again.",
             "Khách hàng này vừa được sửa ở thẻ khác. Không có gì bị ghi đè; màn hình đã hiện bản mới nhất — hãy thao tác lại.",
+        ),
+        ErrSettingsConflict => (
+            "The settings were changed in another tab. Nothing was overwritten; the view now shows the latest settings — please make your change again.",
+            "Cài đặt vừa được sửa ở thẻ khác. Không có gì bị ghi đè; màn hình đã hiện cài đặt mới nhất — hãy thao tác lại.",
         ),
         ErrStorageFailed => (
             "Could not save; nothing was changed. Detail:",

@@ -19,6 +19,7 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
         AppError::Storage(StorageError::NewerVersion) => t(Msg::ErrNewerVersion).to_owned(),
         AppError::Storage(StorageError::QuotaExceeded) => t(Msg::ErrQuota).to_owned(),
         AppError::Storage(StorageError::Conflict { .. }) => t(Msg::ErrConflict).to_owned(),
+        AppError::Storage(StorageError::SettingsConflict) => t(Msg::ErrSettingsConflict).to_owned(),
         AppError::Storage(other) => format!("{} {other}", t(Msg::ErrStorageFailed)),
         AppError::Move(m) => format!("{} {m}", t(Msg::ErrMove)),
         AppError::LeadNotFound(_) => t(Msg::LeadMissing).to_owned(),

@@ -393,3 +393,87 @@ async fn data_from_a_newer_app_version_is_left_alone_with_a_clear_message() {
     assert_eq!(kept, "99 a lead from the future");
     browser.close().await;
 }
+
+/// Settings saved from a copy another tab has since changed are refused:
+/// nothing is overwritten, the app reloads and says so, and the same change
+/// made again on the latest settings is saved. The other tab's write is
+/// simulated by writing the settings record straight into IndexedDB, with
+/// no message to this tab, so this tab's copy is stale.
+#[tokio::test]
+async fn settings_saved_from_a_stale_copy_are_refused_and_reloaded() {
+    let (_server, browser) = serve_and_open(
+        SERVER,
+        "LEADPACT_DIST_ROOT",
+        "/",
+        "stale-settings",
+        "settings",
+    )
+    .await;
+    let c = &browser.client;
+    let s = Screen::new(c);
+    s.find("page-settings").await;
+    s.type_into("rep-name", "Phan Thu Hà").await;
+    s.click("add-rep").await;
+    s.wait_texts("rep-row", "the first rep", |t| {
+        t.iter().any(|r| r.contains("Phan Thu Hà"))
+    })
+    .await;
+
+    // Another tab renames that rep.
+    let done = c
+        .execute_async(
+            r#"const cb = arguments[arguments.length - 1];
+               const r = indexedDB.open("leadpact");
+               r.onsuccess = () => {
+                 const db = r.result;
+                 const store = db.transaction("settings", "readwrite").objectStore("settings");
+                 store.get("settings").onsuccess = (e) => {
+                   const settings = JSON.parse(e.target.result);
+                   settings.reps[0].name = "Hà (renamed elsewhere)";
+                   store.put(JSON.stringify(settings), "settings").onsuccess = () => {
+                     db.close(); cb("ok");
+                   };
+                 };
+               };
+               r.onerror = () => cb("error " + r.error);"#,
+            vec![],
+        )
+        .await
+        .expect("write the settings from elsewhere");
+    assert_eq!(done, "ok");
+
+    // This tab, still showing the old name, adds a rep: refused and reloaded.
+    s.type_into("rep-name", "Đỗ Minh").await;
+    s.click("add-rep").await;
+    let error = LeadsPage::new(c).error_text().await;
+    assert!(
+        error.contains("settings were changed in another tab"),
+        "{error}"
+    );
+    let rows = s
+        .wait_texts("rep-row", "the other tab's settings", |t| {
+            t.iter().any(|r| r.contains("renamed elsewhere"))
+        })
+        .await;
+    assert!(
+        !rows.iter().any(|r| r.contains("Đỗ Minh")),
+        "the refused rep was not saved: {rows:?}"
+    );
+
+    // Made again on the latest settings, the change is saved next to the rename.
+    s.type_into("rep-name", "Đỗ Minh").await;
+    s.click("add-rep").await;
+    s.wait_texts("rep-row", "both edits", |t| {
+        t.iter().any(|r| r.contains("Đỗ Minh")) && t.iter().any(|r| r.contains("renamed elsewhere"))
+    })
+    .await;
+    c.refresh().await.expect("reload");
+    s.find("page-settings").await;
+    s.wait_texts("rep-row", "both edits after a reload", |t| {
+        t.len() == 2
+            && t.iter().any(|r| r.contains("Đỗ Minh"))
+            && t.iter().any(|r| r.contains("renamed elsewhere"))
+    })
+    .await;
+    browser.close().await;
+}
