@@ -437,6 +437,71 @@ async fn a_long_list_is_virtualised_and_search_and_scroll_reach_every_lead() {
     .await;
 }
 
+/// Whether the drawn rows of the lead list cover its whole visible area.
+fn rows_cover_the_view() -> bool {
+    web_sys::js_sys::eval(
+        r#"(() => {
+             const s = document.querySelector("[data-testid='lead-scroll']");
+             const v = s.getBoundingClientRect();
+             const rows = [...s.querySelectorAll("tr[data-testid='lead-row']")]
+               .map(r => r.getBoundingClientRect());
+             return rows.length > 0 && rows[0].top <= v.top + 1
+               && rows[rows.length - 1].bottom >= v.bottom - 1;
+           })()"#,
+    )
+    .ok()
+    .and_then(|v| v.as_bool())
+    .unwrap_or(false)
+}
+
+/// Rows are one height per layout (taller on phones, where cells wrap): the
+/// list measures it, so wherever it is scrolled the rows in view are drawn.
+#[wasm_bindgen_test]
+async fn a_long_list_draws_the_rows_in_view_whatever_their_height() {
+    let m = mount_leads_page(Lang::En).await;
+    m.state.load_sample(2000);
+    until("the sample is shown", || {
+        m.all_text("lead-count")
+            .first()
+            .is_some_and(|t| t.starts_with("2000 "))
+    })
+    .await;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let style = document.create_element("style").unwrap();
+    document.head().unwrap().append_child(&style).unwrap();
+    let scroller = m.q("lead-scroll").unwrap();
+    scroller
+        .set_attribute("style", "max-height: 400px; overflow: auto")
+        .unwrap();
+    for (height, rows_down) in [(44, 1500), (120, 700), (120, 1500), (44, 300)] {
+        style.set_text_content(Some(&format!(
+            "tr[data-testid='lead-row'] {{ height: {height}px; }}"
+        )));
+        scroller.set_scroll_top(height * rows_down);
+        // The first scroll event measures the rows, the second lands where asked.
+        for _ in 0..2 {
+            scroller
+                .dispatch_event(&web_sys::Event::new("scroll").unwrap())
+                .unwrap();
+            tick().await;
+            scroller.set_scroll_top(height * rows_down);
+        }
+        scroller
+            .dispatch_event(&web_sys::Event::new("scroll").unwrap())
+            .unwrap();
+        until(
+            &format!("rows of {height} px drawn {rows_down} rows down"),
+            rows_cover_the_view,
+        )
+        .await;
+        assert!(
+            scroller.scroll_top() >= height * rows_down - 400,
+            "scrolled near row {rows_down} at {height} px: {}",
+            scroller.scroll_top()
+        );
+    }
+}
+
 #[wasm_bindgen_test]
 async fn the_today_queue_logs_a_call_and_the_breach_leaves_the_queue() {
     use leadpact::ui::pages::today::TodayPage;

@@ -17,7 +17,10 @@ use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-/// Row height in pixels (CSS keeps rows at exactly this height).
+/// Row height in pixels until one is measured. CSS keeps the rows of a long
+/// list at one height per layout (44 px wide, taller on phones, where cells
+/// wrap); the list measures a rendered row as it scrolls, so the rows in view
+/// are the rows drawn whatever the layout.
 const ROW_PX: usize = 44;
 /// Lists up to this long are rendered whole.
 const WHOLE: usize = 500;
@@ -43,6 +46,7 @@ pub fn LeadList() -> impl IntoView {
     let selected = RwSignal::new(BTreeSet::<LeadId>::new());
     let scroll_top = RwSignal::new(0usize);
     let viewport = RwSignal::new(640usize);
+    let row_px = RwSignal::new(ROW_PX);
 
     // Searchable text per lead, rebuilt only when leads change.
     let index = Memo::new(move |_| {
@@ -84,8 +88,9 @@ pub fn LeadList() -> impl IntoView {
         if n <= WHOLE {
             return (0, n);
         }
-        let first = (scroll_top.get() / ROW_PX).saturating_sub(OVERSCAN);
-        let count = viewport.get() / ROW_PX + 2 * OVERSCAN;
+        let row = row_px.get().max(1);
+        let first = (scroll_top.get() / row).saturating_sub(OVERSCAN);
+        let count = viewport.get() / row + 2 * OVERSCAN;
         (first.min(n), (first + count).min(n))
     };
     let rows = move || {
@@ -98,14 +103,24 @@ pub fn LeadList() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let pad_top = move || window().0 * ROW_PX;
-    let pad_bottom = move || (shown.with(Vec::len) - window().1) * ROW_PX;
+    let pad_top = move || window().0 * row_px.get();
+    let pad_bottom = move || (shown.with(Vec::len) - window().1) * row_px.get();
     let on_scroll = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
         if let Some(el) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         {
+            let drawn = el
+                .query_selector("tr[data-testid='lead-row']")
+                .ok()
+                .flatten()
+                .and_then(|row| row.dyn_into::<web_sys::HtmlElement>().ok())
+                .map(|row| row.offset_height().max(0) as usize)
+                .filter(|h| *h > 0);
+            if let Some(h) = drawn.filter(|h| *h != row_px.get_untracked()) {
+                row_px.set(h);
+            }
             scroll_top.set(el.scroll_top().max(0) as usize);
             viewport.set(el.client_height().max(0) as usize);
         }
