@@ -18,10 +18,10 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// Row height in pixels until one is measured. CSS keeps the rows of a long
-/// list at one height per layout (44 px wide, taller on phones, where cells
+/// list at one height per layout (56 px wide, taller on phones, where cells
 /// wrap); the list measures a rendered row as it scrolls, so the rows in view
 /// are the rows drawn whatever the layout.
-const ROW_PX: usize = 44;
+const ROW_PX: usize = 56;
 /// Lists up to this long are rendered whole.
 const WHOLE: usize = 500;
 /// Rows rendered above and below the visible window.

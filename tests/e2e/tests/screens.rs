@@ -303,7 +303,7 @@ async fn search_bulk_junk_delete_with_undo_and_text_stays_text() {
 }
 
 #[tokio::test]
-async fn the_board_moves_cards_with_the_keyboard_and_shortcuts_open_help() {
+async fn the_board_moves_cards_by_button_keyboard_and_drag_and_shortcuts_open_help() {
     let (_server, browser) = open("board", "leads").await;
     let c = &browser.client;
     let leads = LeadsPage::new(c);
@@ -336,6 +336,39 @@ async fn the_board_moves_cards_with_the_keyboard_and_shortcuts_open_help() {
     })
     .await;
     let _ = counts;
+
+    // Drag and drop: the card onto the Interested column. Chromium's
+    // WebDriver does not turn pointer moves into HTML drag events, so the
+    // script fires the events a drag fires, in order, with one DataTransfer.
+    s.eval(
+        r#"const card = document.querySelector("[data-testid='board-card']");
+           const column = document.querySelector("[data-testid='board-column'][data-stage='interested']");
+           const data = new DataTransfer();
+           const fire = (el, type) => el.dispatchEvent(
+             new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+           fire(card, "dragstart");
+           fire(column, "dragenter");
+           fire(column, "dragover");
+           fire(column, "drop");
+           fire(card, "dragend");"#,
+    )
+    .await;
+    s.wait_texts("column-count", "dropped on Interested", |t| {
+        t.len() > 2 && t[0] == "0" && t[1] == "1" && t[2] == "0"
+    })
+    .await;
+    // A drop without a drag in progress moves nothing.
+    s.eval(
+        r#"const column = document.querySelector("[data-testid='board-column'][data-stage='new']");
+           column.dispatchEvent(new DragEvent("drop", { bubbles: true, cancelable: true }));"#,
+    )
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(
+        s.texts("column-count").await[..3],
+        ["0", "1", "0"],
+        "a stray drop moved a card"
+    );
 
     // "?" opens the shortcut list.
     s.eval("document.activeElement.blur()").await;
@@ -418,5 +451,67 @@ async fn settings_and_lead_edits_are_validated_next_to_the_field_and_saved() {
         t == ["+84387111222"]
     })
     .await;
+    browser.close().await;
+}
+
+/// A list past 500 leads draws only the rows in view. On a phone its cells
+/// wrap into taller rows: wherever it is scrolled, the rows drawn cover the
+/// view and none is cut off.
+#[tokio::test]
+async fn a_long_list_on_a_phone_draws_whole_rows_where_it_is_scrolled() {
+    let (server, browser) = open("long-list", "data").await;
+    let c = &browser.client;
+    let s = Screen::new(c);
+    s.find("page-data").await;
+    s.select("sample-size", "1000").await;
+    s.click("data-load-sample").await;
+    c.goto(&format!("{}leads", server.url))
+        .await
+        .expect("open leads");
+    s.wait_texts("lead-count", "the sample", |t| {
+        t.first().is_some_and(|n| n.starts_with("1000 "))
+    })
+    .await;
+    let check = r#"
+        const s = document.querySelector("[data-testid='lead-scroll']");
+        const v = s.getBoundingClientRect();
+        const rows = [...s.querySelectorAll("tr[data-testid='lead-row']")];
+        const rects = rows.map(r => r.getBoundingClientRect());
+        const inView = rects.filter(r => r.bottom > v.top && r.top < v.bottom);
+        return {
+          covered: rects.length > 0 && rects[0].top <= v.top + 1
+            && rects[rects.length - 1].bottom >= Math.min(v.bottom, window.innerHeight) - 1,
+          inView: inView.length,
+          clipped: rows.filter(r => r.scrollHeight > r.clientHeight + 1).length,
+          heights: [...new Set(rects.map(r => Math.round(r.height)))],
+          content: Math.max(...rows.map(r => r.scrollHeight)),
+        };"#;
+    for width in [1280, 375] {
+        c.set_window_size(width, 800).await.expect("resize");
+        for fraction in ["0.4", "0.9", "0.1"] {
+            s.eval(&format!(
+                r#"const s = document.querySelector("[data-testid='lead-scroll']");
+                   for (let i = 0; i < 2; i++) {{
+                     s.scrollTop = s.scrollHeight * {fraction};
+                     s.dispatchEvent(new Event("scroll"));
+                   }}"#
+            ))
+            .await;
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+            let got = s.eval(check).await;
+            assert_eq!(got["covered"], true, "{width} px at {fraction}: {got}");
+            assert!(
+                got["inView"].as_u64() > Some(2),
+                "{width} px at {fraction}: {got}"
+            );
+            assert_eq!(got["clipped"], 0, "{width} px at {fraction}: {got}");
+            assert_eq!(
+                got["heights"].as_array().map(Vec::len),
+                Some(1),
+                "one row height per layout: {got}"
+            );
+        }
+        browser.screenshot("long-list", width).await;
+    }
     browser.close().await;
 }
