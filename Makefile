@@ -94,6 +94,8 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+	# The in-browser benchmarks build only with their feature: lint them so they keep compiling.
+	cargo clippy --target wasm32-unknown-unknown --features browser-bench --test browser_bench -- -D warnings
 
 results:
 	@rm -rf $(RESULTS) && mkdir -p $(RESULTS)

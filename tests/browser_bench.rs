@@ -68,7 +68,7 @@ async fn screens() {
     let state = AppState::new();
     let t = ms();
     state.attach(std::rc::Rc::new(store)).await;
-    let _ = state.insights.with_untracked(|i| i.clocks.len());
+    let _ = state.insights.with_untracked(|i| i.clocks().len());
     let attach = ms() - t;
     let t = ms();
     let _handle = leptos::mount::mount_to(root.clone(), move || {
@@ -111,7 +111,7 @@ async fn screens() {
     times.sort_by(f64::total_cmp);
     let t = ms();
     state.now.set(Utc::now());
-    let _ = state.insights.with_untracked(|i| i.clocks.len());
+    let _ = state.insights.with_untracked(|i| i.clocks().len());
     let recompute = ms() - t;
     console_log!(
         "10 000 leads in the UI: load into the app {attach:.0} ms; first render {mount:.0} ms; \

@@ -3,6 +3,7 @@
 use super::clock;
 use super::sync::Channel;
 use crate::domain::activity::{Activity, ActivityKind, Direction, Outcome};
+use crate::domain::digest::Digest;
 use crate::domain::lead::{Closure, Csat, DraftErrors, Lead, LeadDraft, LeadId, MoveError};
 use crate::domain::pipeline::{Pipeline, StageId};
 use crate::domain::rep::{Membership, Rep, RepId};
@@ -87,34 +88,66 @@ impl<T> std::ops::Deref for Shared<T> {
 /// clocks at `now` and facts, computed once per change or clock tick.
 #[derive(Debug)]
 pub struct Insights {
-    /// The workspace as shown.
-    pub ws: Workspace,
+    /// The workspace as shown (shared by the insights of every tick until
+    /// the data or the settings change).
+    pub ws: Arc<Workspace>,
     /// When the clocks were evaluated.
     pub now: DateTime<Utc>,
     /// Clocks and facts of `ws.leads[i]` (empty when the calendar is invalid).
     pub eval: Evaluation,
     /// Position of each lead in `ws.leads`.
-    pub index: HashMap<LeadId, usize>,
+    pub index: Arc<HashMap<LeadId, usize>>,
+    /// The leads digested, for the next tick of the same workspace.
+    digest: Option<Arc<Digest>>,
 }
 
 impl Insights {
     /// Evaluates every lead of `ws` at `now`.
-    pub fn new(ws: Workspace, now: DateTime<Utc>) -> Insights {
-        let eval = match Prepared::new(&ws, now) {
-            Ok(p) => p.eval.into_owned(),
-            Err(_) => Evaluation::default(),
+    pub fn new(ws: Arc<Workspace>, now: DateTime<Utc>) -> Insights {
+        let index = Arc::new(
+            ws.leads
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (l.id(), i))
+                .collect(),
+        );
+        Insights::evaluate(ws, now, index, None)
+    }
+
+    /// The insights of the same workspace at a new `now` (a clock tick):
+    /// the leads are evaluated again from the digest this one kept.
+    pub fn at(&self, now: DateTime<Utc>) -> Insights {
+        Insights::evaluate(
+            Arc::clone(&self.ws),
+            now,
+            Arc::clone(&self.index),
+            self.digest.clone(),
+        )
+    }
+
+    fn evaluate(
+        ws: Arc<Workspace>,
+        now: DateTime<Utc>,
+        index: Arc<HashMap<LeadId, usize>>,
+        digest: Option<Arc<Digest>>,
+    ) -> Insights {
+        let prepared = match digest {
+            Some(d) => Prepared::with_digest(&ws, d, now),
+            None => Prepared::new(&ws, now),
         };
-        let index = ws
-            .leads
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (l.id(), i))
-            .collect();
+        let (eval, digest) = match prepared {
+            Ok(p) => {
+                let digest = p.shared_digest();
+                (p.eval.into_owned(), Some(digest))
+            }
+            Err(_) => (Evaluation::default(), None),
+        };
         Insights {
             ws,
             now,
             eval,
             index,
+            digest,
         }
     }
 
@@ -199,6 +232,15 @@ impl AppState {
         let leads = RwSignal::new(Vec::new());
         let activities = RwSignal::new(Vec::new());
         let now = RwSignal::new(clock::now());
+        // The workspace, rebuilt when the data or the settings change (not
+        // on a clock tick).
+        let data = Memo::new(move |_| {
+            Shared(Arc::new(Workspace::from_parts(
+                settings.get(),
+                leads.get(),
+                activities.get(),
+            )))
+        });
         AppState {
             leads,
             activities,
@@ -207,9 +249,14 @@ impl AppState {
             loading: RwSignal::new(Loading::Opening),
             error: RwSignal::new(None),
             now,
-            insights: Memo::new(move |_| {
-                let ws = Workspace::from_parts(settings.get(), leads.get(), activities.get());
-                Shared(Arc::new(Insights::new(ws, now.get())))
+            insights: Memo::new(move |previous: Option<&Shared<Insights>>| {
+                let ws = data.get();
+                let now = now.get();
+                Shared(Arc::new(match previous {
+                    // A clock tick: same data, a new instant.
+                    Some(p) if Arc::ptr_eq(&p.0.ws, &ws.0) => p.0.at(now),
+                    _ => Insights::new(ws.0, now),
+                }))
             }),
             toast: RwSignal::new(None),
             undo: StoredValue::new_local(None),
@@ -672,5 +719,30 @@ impl AppState {
 impl Default for AppState {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::domain::sample::generate;
+    use chrono::{TimeDelta, TimeZone};
+
+    #[test]
+    fn a_clock_tick_reuses_the_workspace_and_evaluates_like_a_fresh_start() {
+        let now = Utc.with_ymd_and_hms(2026, 6, 1, 3, 0, 0).unwrap();
+        let ws = Arc::new(generate(5, 150, 4, now));
+        let first = Insights::new(Arc::clone(&ws), now);
+        let later = now + TimeDelta::hours(3);
+        let tick = first.at(later);
+        let fresh = Insights::new(ws, later);
+        assert_eq!(tick.now, later);
+        assert_eq!(tick.eval, fresh.eval);
+        assert!(
+            Arc::ptr_eq(&tick.ws, &first.ws),
+            "same workspace, not a copy"
+        );
+        assert!(Arc::ptr_eq(&tick.index, &first.index));
+        assert_ne!(tick.eval.clocks, first.eval.clocks, "the clocks moved on");
     }
 }

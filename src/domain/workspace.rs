@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// A whole workspace, as stored and backed up.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -212,8 +212,9 @@ pub struct Prepared<'a> {
     /// once, then read by position.
     acts: Vec<Range<usize>>,
     /// The leads and activities as the engine reads them, digested on
-    /// first use (a `Prepared` sharing an evaluation may never need it).
-    digest: OnceLock<Digest>,
+    /// first use (a `Prepared` sharing an evaluation may never need it) or
+    /// handed over from an earlier `Prepared` of the same data.
+    digest: OnceLock<Arc<Digest>>,
     /// Every lead source, worked out on first use.
     sources: OnceLock<Vec<String>>,
     /// Open leads per owner, worked out on first use.
@@ -242,6 +243,23 @@ impl<'a> Prepared<'a> {
         } else {
             p.reclock(eval.now);
         }
+        Ok(p)
+    }
+
+    /// Like [`Prepared::new`], reusing the digest of an earlier `Prepared`
+    /// of the same data and settings ([`Prepared::shared_digest`]): a clock
+    /// tick evaluates every lead again without digesting it again. A digest
+    /// of another number of leads is not used.
+    pub fn with_digest(
+        ws: &'a Workspace,
+        digest: Arc<Digest>,
+        now: DateTime<Utc>,
+    ) -> Result<Prepared<'a>, CalendarError> {
+        let mut p = Prepared::unevaluated(ws, now)?;
+        if digest.len() == ws.leads.len() {
+            let _ = p.digest.set(digest);
+        }
+        p.reclock(now);
         Ok(p)
     }
 
@@ -309,7 +327,7 @@ impl<'a> Prepared<'a> {
                     learn(lead, d);
                 }
             }
-            let _ = self.digest.set(digest);
+            let _ = self.digest.set(Arc::new(digest));
         }
         let digest = self.digest();
         facts.name(digest);
@@ -319,12 +337,22 @@ impl<'a> Prepared<'a> {
     /// Every lead with its activities as the engine reads them (digested
     /// on first use).
     pub fn digest(&self) -> &Digest {
+        self.shared()
+    }
+
+    /// The digest, to hand to a later `Prepared` of the same data
+    /// ([`Prepared::with_digest`]).
+    pub fn shared_digest(&self) -> Arc<Digest> {
+        Arc::clone(self.shared())
+    }
+
+    fn shared(&self) -> &Arc<Digest> {
         self.digest.get_or_init(|| {
             let mut digest = Digest::with_capacity(self.ws.leads.len(), self.index.sorted.len());
             for (i, lead) in self.ws.leads.iter().enumerate() {
                 digest.push(lead, self.activities(i), &self.stages, &self.calendar);
             }
-            digest
+            Arc::new(digest)
         })
     }
 
@@ -448,6 +476,28 @@ mod tests {
             rep: None,
             extra: Extra::default(),
         }
+    }
+
+    #[test]
+    fn a_tick_with_the_earlier_digest_evaluates_like_a_fresh_start() {
+        use crate::domain::sample::generate;
+        use crate::domain::test_support::vn;
+        let now = vn("2026-06-01 10:00");
+        let ws = generate(3, 200, 4, now);
+        let first = Prepared::new(&ws, now).unwrap();
+        let later = now + TimeDelta::hours(5);
+        let fresh = Prepared::new(&ws, later).unwrap();
+        let tick = Prepared::with_digest(&ws, first.shared_digest(), later).unwrap();
+        assert_eq!(*tick.eval, *fresh.eval);
+        assert!(
+            Arc::ptr_eq(&tick.shared_digest(), &first.shared_digest()),
+            "the digest was reused"
+        );
+        // A digest of other data (another number of leads) is not used.
+        let other = generate(4, 50, 2, now);
+        let elsewhere = Prepared::new(&other, now).unwrap();
+        let tick = Prepared::with_digest(&ws, elsewhere.shared_digest(), later).unwrap();
+        assert_eq!(*tick.eval, *fresh.eval);
     }
 
     #[test]
