@@ -24,8 +24,11 @@ use std::sync::Arc;
 const ROW_PX: usize = 56;
 /// Lists up to this long are rendered whole.
 const WHOLE: usize = 500;
-/// Rows rendered above and below the visible window.
-const OVERSCAN: usize = 10;
+/// Rows rendered above and below the visible window: enough for a scroll
+/// step, few enough that a search keystroke redraws little (10 rows each
+/// side made the median keystroke 17–32 ms in Chromium at 10 000 leads, 4
+/// make it 6–8 ms).
+const OVERSCAN: usize = 4;
 
 /// How the list is ordered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
