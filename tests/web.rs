@@ -396,8 +396,8 @@ async fn a_leads_sla_clocks_are_shown() {
     assert_eq!(text("attempts-made"), "1");
 }
 
-#[wasm_bindgen_test]
-async fn a_long_list_is_virtualised_and_search_and_scroll_reach_every_lead() {
+/// The leads page over 2 000 sample leads, once they are shown.
+async fn leads_page_with_a_long_sample() -> Mounted {
     let m = mount_leads_page(Lang::En).await;
     m.state.load_sample(2000);
     until("the sample is shown", || {
@@ -406,6 +406,12 @@ async fn a_long_list_is_virtualised_and_search_and_scroll_reach_every_lead() {
             .is_some_and(|t| t.starts_with("2000 "))
     })
     .await;
+    m
+}
+
+#[wasm_bindgen_test]
+async fn a_long_list_is_virtualised_and_search_and_scroll_reach_every_lead() {
+    let m = leads_page_with_a_long_sample().await;
     tick().await;
     let rendered = m.all_text("lead-link");
     assert!(
@@ -458,14 +464,7 @@ fn rows_cover_the_view() -> bool {
 /// list measures it, so wherever it is scrolled the rows in view are drawn.
 #[wasm_bindgen_test]
 async fn a_long_list_draws_the_rows_in_view_whatever_their_height() {
-    let m = mount_leads_page(Lang::En).await;
-    m.state.load_sample(2000);
-    until("the sample is shown", || {
-        m.all_text("lead-count")
-            .first()
-            .is_some_and(|t| t.starts_with("2000 "))
-    })
-    .await;
+    let m = leads_page_with_a_long_sample().await;
     let document = web_sys::window().unwrap().document().unwrap();
     let style = document.create_element("style").unwrap();
     document.head().unwrap().append_child(&style).unwrap();
