@@ -116,7 +116,9 @@ async fn screens() {
     // What one edit costs after it is stored: the lead list signal changes,
     // the workspace and every lead's clocks and facts are worked out again.
     let t = ms();
-    state.leads.update(|ls| ls[0].set_campaign("bench", Utc::now()));
+    state
+        .leads
+        .update(|ls| ls[0].set_campaign("bench", Utc::now()));
     let _ = state.insights.with_untracked(|i| i.clocks().len());
     let after_edit = ms() - t;
     console_log!("10 000 leads in the UI: recompute after one edit {after_edit:.0} ms");
