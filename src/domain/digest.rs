@@ -154,7 +154,8 @@ pub struct Digest {
     pub reasons: Names,
 }
 
-fn position(n: usize) -> u32 {
+/// A position in one of the flat lists, as stored in a range.
+pub(crate) fn position(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 

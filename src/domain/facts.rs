@@ -10,7 +10,7 @@
 //! modules); [`LeadFacts::learn`] is the only place that derives them.
 
 use super::calendar::{BusinessTime, Mark};
-use super::digest::{Digest, Subject, Touch};
+use super::digest::{Digest, Subject, Touch, position};
 use super::lead::{Csat, LossKind};
 use super::pipeline::{Pipeline, StageId, StageKind};
 use chrono::{DateTime, TimeDelta, Utc};
@@ -157,7 +157,6 @@ impl LeadFacts {
         }
         let lead = d.lead;
         let kind = lead.stage.and_then(|i| table.kind(usize::from(i)));
-        let position = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         LeadFacts {
             created: lead.created.at(),
             source: lead.source,

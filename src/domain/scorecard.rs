@@ -466,11 +466,7 @@ impl Tally {
             t.won += usize::from(f.won);
             t.junk += usize::from(f.is_junk());
             t.attempts_made += u64::from(c.attempts.made);
-            let target = if policies.rules.is_empty() {
-                &policies.default
-            } else {
-                policies.policy_for(&p.ws.leads[*i])
-            };
+            let target = policies.policy_for(&p.ws.leads[*i]);
             t.response_minutes.extend(response_minutes(
                 &c.first_response,
                 i64::from(target.first_response.0),

@@ -3,7 +3,7 @@
 
 use super::activity::Activity;
 use super::calendar::{BusinessCalendar, CalendarError, CalendarSpec, Mark, Timeline};
-use super::digest::{Digest, Subject};
+use super::digest::Digest;
 use super::extra::Extra;
 use super::facts::{Facts, StageTable};
 use super::lead::{Lead, LeadId};
@@ -300,36 +300,20 @@ impl<'a> Prepared<'a> {
     }
 
     /// Evaluates every lead again, at `now`: its clocks and, in the same
-    /// pass over its history and activities, its facts. What was worked out
-    /// on first use (sources, open loads) is worked out again.
+    /// pass over its digest (made on first use), its facts. What was worked
+    /// out on first use (sources, open loads) is worked out again.
     pub fn reclock(&mut self, now: DateTime<Utc>) {
         self.sources = OnceLock::new();
         self.loads = OnceLock::new();
         let n = self.ws.leads.len();
         let at = Mark::new(&self.calendar, now);
         let (mut clocks, mut facts) = (Vec::with_capacity(n), Facts::with_capacity(n));
-        let mut learn = |lead: &Lead, d: Subject<'_>| {
+        let digest = self.digest();
+        for (lead, d) in self.ws.leads.iter().zip(digest.iter()) {
             facts.push(d, &self.stages, &self.calendar);
             let policy = self.ws.policies.policy_for(lead);
             clocks.push(evaluate_digest(&self.calendar, &self.stages, policy, d, at));
-        };
-        if let Some(digest) = self.digest.get() {
-            for (lead, d) in self.ws.leads.iter().zip(digest.iter()) {
-                learn(lead, d);
-            }
-        } else {
-            // The first evaluation digests each lead and evaluates it at
-            // once, while its digest is still in cache.
-            let mut digest = Digest::with_capacity(n, self.index.sorted.len());
-            for (i, lead) in self.ws.leads.iter().enumerate() {
-                digest.push(lead, self.activities(i), &self.stages, &self.calendar);
-                if let Some(d) = digest.get(i) {
-                    learn(lead, d);
-                }
-            }
-            let _ = self.digest.set(Arc::new(digest));
         }
-        let digest = self.digest();
         facts.name(digest);
         self.eval = Cow::Owned(Evaluation { now, clocks, facts });
     }

@@ -18,9 +18,9 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// Row height in pixels until one is measured. CSS keeps the rows of a long
-/// list at one height per layout (56 px wide, taller on phones, where cells
-/// wrap); the list measures a rendered row as it scrolls, so the rows in view
-/// are the rows drawn whatever the layout.
+/// list at one height per layout (56 px wide, taller on phones, where the
+/// cells of a row stack into a grid); the list measures a rendered row as it
+/// scrolls, so the rows in view are the rows drawn whatever the layout.
 const ROW_PX: usize = 56;
 /// Lists up to this long are rendered whole.
 const WHOLE: usize = 500;
