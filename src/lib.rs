@@ -6,4 +6,5 @@ pub mod app;
 pub mod domain;
 pub mod io;
 pub mod storage;
+pub mod sync;
 pub mod ui;

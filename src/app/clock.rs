@@ -12,3 +12,18 @@ pub fn now() -> DateTime<Utc> {
 pub fn new_lead_id() -> LeadId {
     LeadId::from_uuid(uuid::Uuid::new_v4())
 }
+
+/// Waits `ms` milliseconds (a browser timer; immediate natively).
+pub async fn sleep(ms: i32) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = ms;
+}

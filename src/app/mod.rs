@@ -2,6 +2,7 @@
 //! store. An action is "domain call → persist → update signals"; the view sees a
 //! change only after it is stored.
 
+pub mod backups;
 pub mod clock;
 pub mod files;
 pub mod notify;

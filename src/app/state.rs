@@ -1,12 +1,21 @@
-//! The reactive state of a running app and the actions that change it.
+//! The reactive state of a running app and the path every change takes:
+//! action → domain call → store → signals. The actions themselves live in
+//! `leads` (one or a few leads), `workspace` (the whole workspace and the
+//! settings) and `health` (what happens when storage fails).
+
+mod health;
+mod leads;
+mod workspace;
+
+pub use health::{BACKUP_DUE_DAYS, Health, backup_due, verdict};
 
 use super::clock;
 use super::sync::Channel;
-use crate::domain::activity::{Activity, ActivityKind, Direction, Outcome};
+use crate::domain::activity::Activity;
 use crate::domain::digest::Digest;
-use crate::domain::lead::{Closure, Csat, DraftErrors, Lead, LeadDraft, LeadId, MoveError};
-use crate::domain::pipeline::{Pipeline, StageId};
-use crate::domain::rep::{Membership, Rep, RepId};
+use crate::domain::lead::{Lead, LeadId, MoveError};
+use crate::domain::pipeline::Pipeline;
+use crate::domain::rep::RepId;
 use crate::domain::sla::LeadClocks;
 use crate::domain::workspace::{Evaluation, Prepared, Settings, Workspace};
 use crate::storage::{Change, StorageError, Store};
@@ -44,6 +53,8 @@ pub enum AppError {
     Csv(crate::io::csv_import::ImportError),
     /// Closing leads needs a reason.
     ReasonMissing,
+    /// Writes wait: a previous write failed (see [`Health`]).
+    WritesPaused(Health),
 }
 
 impl fmt::Display for AppError {
@@ -56,6 +67,9 @@ impl fmt::Display for AppError {
             AppError::Csv(e) => write!(f, "The CSV file was not imported: {e}"),
             AppError::ReasonMissing => {
                 f.write_str("Write a reason before closing leads as junk or lost.")
+            }
+            AppError::WritesPaused(_) => {
+                f.write_str("Changes are not saved until the storage problem above is dealt with.")
             }
         }
     }
@@ -220,6 +234,17 @@ pub struct AppState {
     pub insights: Memo<Shared<Insights>>,
     /// The last result message.
     pub toast: RwSignal<Option<Toast>>,
+    /// Whether writes can go to the store (see [`Health`]).
+    pub health: RwSignal<Health>,
+    /// Whether the browser agreed to keep this site's storage (None: unknown).
+    pub persistent: RwSignal<Option<bool>>,
+    /// The link to a team database, as last read from the store.
+    pub link: RwSignal<Option<crate::sync::ledger::Link>>,
+    /// When a backup was last downloaded from this browser.
+    pub last_backup: RwSignal<Option<DateTime<Utc>>>,
+    /// When this workspace was first opened in this browser.
+    pub since: RwSignal<Option<DateTime<Utc>>>,
+    db: StoredValue<String, LocalStorage>,
     undo: StoredValue<Option<Deleted>, LocalStorage>,
     store: StoredValue<Option<Rc<dyn Store>>, LocalStorage>,
     channel: StoredValue<Option<Channel>, LocalStorage>,
@@ -259,6 +284,12 @@ impl AppState {
                 }))
             }),
             toast: RwSignal::new(None),
+            health: RwSignal::new(Health::Ok),
+            persistent: RwSignal::new(None),
+            link: RwSignal::new(None),
+            last_backup: RwSignal::new(None),
+            since: RwSignal::new(None),
+            db: StoredValue::new_local(String::new()),
             undo: StoredValue::new_local(None),
             store: StoredValue::new_local(None),
             channel: StoredValue::new_local(None),
@@ -270,66 +301,36 @@ impl AppState {
         match store.load().await {
             Ok(ws) => {
                 self.show(ws);
+                if let Ok(link) = store.link().await {
+                    self.link.set(link);
+                }
                 self.store.set_value(Some(store));
                 self.loading.set(Loading::Ready);
+                self.ask_persistence();
             }
             Err(e) => self.fail_to_open(e),
         }
     }
 
-    fn show(self, mut ws: Workspace) {
+    pub(crate) fn show(self, mut ws: Workspace) {
         self.settings.set(ws.settings());
         crate::domain::workspace::group_by_lead(&mut ws.activities);
         self.activities.set(ws.activities);
         self.leads.set(ws.leads);
     }
 
-    /// Replaces the whole workspace (sample data, backup import) in one
-    /// transaction, then shows it. On failure nothing changes.
-    pub fn replace_workspace(self, ws: Workspace) {
-        self.replace_with_toast(ws, None);
+    /// Names the workspace's database (backups and reminders are per workspace).
+    pub fn set_db_name(self, name: &str) {
+        use crate::storage::local_settings;
+        self.db.set_value(name.to_owned());
+        self.last_backup.set(local_settings::last_backup(name));
+        self.since
+            .set(Some(local_settings::first_use(name, clock::now())));
     }
 
-    /// Merges a backup into the workspace (see `domain::merge`) and saves
-    /// the result in one transaction; the toast reports what changed.
-    pub fn merge_workspace(self, incoming: Workspace) {
-        let (merged, report) = crate::domain::merge::merge(&self.snapshot(), incoming);
-        self.replace_with_toast(merged, Some(Toast::Merged(report)));
-    }
-
-    fn replace_with_toast(self, ws: Workspace, toast: Option<Toast>) {
-        let store = match self.store() {
-            Ok(s) => s,
-            Err(e) => return self.error.set(Some(e)),
-        };
-        spawn_local(async move {
-            match store.replace(&ws).await {
-                Ok(()) => {
-                    let n = ws.leads.len();
-                    self.show(ws);
-                    self.now.set(clock::now());
-                    self.toast.set(Some(toast.unwrap_or(Toast::Replaced(n))));
-                    self.announce();
-                }
-                Err(e) => self.error.set(Some(AppError::Storage(e))),
-            }
-        });
-    }
-
-    /// The workspace as shown (for export).
-    pub fn snapshot(self) -> Workspace {
-        Workspace::from_parts(
-            self.settings.get_untracked(),
-            self.leads.get_untracked(),
-            self.activities.get_untracked(),
-        )
-    }
-
-    /// Replaces the workspace with a generated one of `leads` leads.
-    pub fn load_sample(self, leads: usize) {
-        let now = clock::now();
-        let seed = now.timestamp_millis() as u64;
-        self.replace_workspace(crate::domain::sample::generate(seed, leads, 6, now));
+    /// The workspace's database name.
+    pub fn db_name(self) -> String {
+        self.db.get_value()
     }
 
     /// Listens for writes of other tabs on the workspace `db_name` (see `app::sync`).
@@ -337,7 +338,7 @@ impl AppState {
         self.channel.set_value(Channel::listen(db_name, self));
     }
 
-    fn announce(self) {
+    pub(crate) fn announce(self) {
         self.channel.with_value(|c| {
             if let Some(c) = c {
                 c.announce();
@@ -362,6 +363,34 @@ impl AppState {
         self.error.set(Some(AppError::Storage(e)));
     }
 
+    /// The rep the signed-in team member works as, if linked.
+    pub fn my_rep(self) -> Option<RepId> {
+        let user = self
+            .link
+            .with_untracked(|l| l.as_ref().map(|l| l.user.clone()))?;
+        self.settings.with_untracked(|s| {
+            s.reps
+                .iter()
+                .find(|r| r.user.as_deref() == Some(user.as_str()))
+                .map(|r| r.id.clone())
+        })
+    }
+
+    /// Who stage moves are recorded as: the signed-in member's rep name (or
+    /// user name), when the workspace is shared.
+    pub fn actor_name(self) -> Option<String> {
+        let user = self
+            .link
+            .with_untracked(|l| l.as_ref().map(|l| l.user.clone()))?;
+        let rep = self.my_rep();
+        Some(self.settings.with_untracked(|s| {
+            s.reps
+                .iter()
+                .find(|r| Some(&r.id) == rep.as_ref())
+                .map_or(user.clone(), |r| r.name.clone())
+        }))
+    }
+
     /// The distinct non-empty values of a lead field (sources, campaigns),
     /// sorted, tracked.
     pub fn distinct(self, field: fn(&Lead) -> &str) -> BTreeSet<String> {
@@ -380,255 +409,17 @@ impl AppState {
             .with(|ls| ls.iter().find(|l| l.id() == id).cloned())
     }
 
-    fn store(self) -> Result<Rc<dyn Store>, AppError> {
+    pub(crate) fn store(self) -> Result<Rc<dyn Store>, AppError> {
         self.store.get_value().ok_or_else(|| {
             AppError::Storage(StorageError::Unavailable("the store is not open".into()))
         })
-    }
-
-    /// Validates a draft; when valid, saves the new lead and then shows it.
-    /// Field errors come back at once so the form can show them.
-    pub fn add_lead(self, draft: &LeadDraft) -> Result<(), DraftErrors> {
-        let lead = Lead::create(
-            draft,
-            clock::new_lead_id(),
-            clock::now(),
-            &self.pipeline.get_untracked(),
-        )?;
-        self.persist(Change::lead(lead), None);
-        Ok(())
-    }
-
-    /// Moves a lead to its next stage, saves it, then shows it.
-    pub fn advance(self, id: LeadId) {
-        self.edit(&[id], None, |lead, p, now| {
-            lead.advance(p, None, now).map_err(AppError::Move)
-        });
-    }
-
-    /// Moves leads to `stage`.
-    pub fn move_to(self, ids: &[LeadId], stage: StageId) {
-        self.edit(ids, None, move |lead, p, now| {
-            if lead.stage() == &stage {
-                return Ok(());
-            }
-            lead.move_to(&stage, p, None, now).map_err(AppError::Move)
-        });
-    }
-
-    /// Closes leads as lost or junk.
-    pub fn close(self, ids: &[LeadId], closure: Closure) {
-        self.edit(ids, None, move |lead, p, now| {
-            lead.mark_lost(closure.clone(), p, None, now)
-                .map_err(AppError::Move)
-        });
-    }
-
-    /// Gives leads to `owner` (or nobody).
-    pub fn assign(self, ids: &[LeadId], owner: Option<RepId>) {
-        self.edit(ids, None, move |lead, _, now| {
-            lead.assign(owner.clone(), now);
-            Ok(())
-        });
-    }
-
-    /// Edits a lead's contact (validated like a new lead: field errors come
-    /// back at once and nothing is saved), campaign, priority and value.
-    pub fn update_lead(
-        self,
-        id: LeadId,
-        draft: &LeadDraft,
-        campaign: String,
-        priority: crate::domain::lead::Priority,
-        value: Option<u64>,
-    ) -> Result<(), DraftErrors> {
-        let Some(mut probe) = self.lead_untracked(id) else {
-            self.error.set(Some(AppError::LeadNotFound(id)));
-            return Ok(());
-        };
-        probe.update_contact(draft, clock::now())?;
-        let draft = draft.clone();
-        self.edit(&[id], None, move |lead, _, now| {
-            lead.update_contact(&draft, now)
-                .map_err(|_| AppError::LeadNotFound(lead.id()))?;
-            if lead.campaign() != campaign {
-                lead.set_campaign(campaign.clone(), now);
-            }
-            if lead.priority() != priority {
-                lead.set_priority(priority, now);
-            }
-            if lead.value() != value {
-                lead.set_value(value, now);
-            }
-            Ok(())
-        });
-        Ok(())
-    }
-
-    /// Records (or clears) the customer's satisfaction score.
-    pub fn set_csat(self, id: LeadId, csat: Option<Csat>) {
-        self.edit(&[id], None, move |lead, _, now| {
-            lead.set_csat(csat, now);
-            Ok(())
-        });
-    }
-
-    /// Logs an activity on a lead by the acting rep (its owner; else the first
-    /// active rep, who then owns it; a workspace without reps gets a "Me" rep
-    /// so a solo founder's calls count as responses). One transaction.
-    pub fn log_activity(
-        self,
-        id: LeadId,
-        kind: ActivityKind,
-        direction: Direction,
-        outcome: Outcome,
-    ) {
-        let mut settings = self.settings.get_untracked();
-        let Some(lead) = self.lead_untracked(id) else {
-            return self.error.set(Some(AppError::LeadNotFound(id)));
-        };
-        let (actor, new_settings) = match lead.owner() {
-            Some(owner) => (owner.clone(), None),
-            None => match settings.reps.iter().find(|r| r.active) {
-                Some(r) => (r.id.clone(), None),
-                None => {
-                    let me = Rep {
-                        id: RepId::new("me"),
-                        name: "Me".into(),
-                        team: Membership::Both,
-                        capacity: 200,
-                        active: true,
-                        extra: Default::default(),
-                    };
-                    settings.reps.push(me);
-                    (RepId::new("me"), Some(settings))
-                }
-            },
-        };
-        let now = clock::now();
-        let activity = Activity {
-            lead: id,
-            at: now,
-            kind,
-            direction,
-            outcome,
-            rep: Some(actor.clone()),
-            extra: Default::default(),
-        };
-        let mut list: Vec<Activity> = self
-            .activities
-            .with_untracked(|all| all.iter().filter(|a| a.lead == id).cloned().collect());
-        list.push(activity);
-        let owner = lead.owner().is_none().then_some(actor);
-        self.edit(&[id], Some((list, new_settings)), move |lead, _, now| {
-            if let Some(o) = &owner {
-                lead.assign(Some(o.clone()), now);
-            }
-            lead.touch(now);
-            Ok(())
-        });
-    }
-
-    /// Deletes leads and their activities; [`AppState::undo_delete`] brings them back.
-    pub fn delete(self, ids: &[LeadId]) {
-        let set: BTreeSet<LeadId> = ids.iter().copied().collect();
-        let leads: Vec<Lead> = self.leads.with_untracked(|ls| {
-            ls.iter()
-                .filter(|l| set.contains(&l.id()))
-                .cloned()
-                .collect()
-        });
-        let acts: Vec<Activity> = self.activities.with_untracked(|all| {
-            all.iter()
-                .filter(|a| set.contains(&a.lead))
-                .cloned()
-                .collect()
-        });
-        let n = leads.len();
-        self.undo.set_value(Some((leads, acts)));
-        self.persist(
-            Change {
-                deleted: set.into_iter().collect(),
-                ..Change::default()
-            },
-            Some(Toast::Deleted(n)),
-        );
-    }
-
-    /// Restores the leads of the last deletion.
-    pub fn undo_delete(self) {
-        let Some((leads, acts)) = self.undo.try_update_value(Option::take).flatten() else {
-            return;
-        };
-        let mut grouped: Vec<(LeadId, Vec<Activity>)> = Vec::new();
-        for a in acts {
-            match grouped.iter_mut().find(|(id, _)| *id == a.lead) {
-                Some((_, list)) => list.push(a),
-                None => grouped.push((a.lead, vec![a])),
-            }
-        }
-        self.persist(
-            Change {
-                leads,
-                activities: grouped,
-                ..Change::default()
-            },
-            None,
-        );
-    }
-
-    /// Adds imported leads and saves the existing leads they filled in
-    /// (each guarded by the version it was read at), in one transaction.
-    pub fn import_leads(self, leads: Vec<Lead>, merged: Vec<Lead>) {
-        let (added, filled) = (leads.len(), merged.len());
-        let expect = self.leads.with_untracked(|ls| {
-            merged
-                .iter()
-                .filter_map(|m| ls.iter().find(|l| l.id() == m.id()))
-                .map(|l| (l.id(), l.updated_at()))
-                .collect()
-        });
-        let mut all = leads;
-        all.extend(merged);
-        self.persist(
-            Change {
-                leads: all,
-                expect,
-                ..Change::default()
-            },
-            Some(Toast::Imported(added, filled)),
-        );
-    }
-
-    /// Saves new settings (pipeline, calendar, policies, reps, targets), made
-    /// from the settings this tab shows: refused when the stored ones have
-    /// changed since (another tab), and then reloaded.
-    pub fn save_settings(self, settings: Settings) {
-        self.persist(
-            Change {
-                settings: Some(settings),
-                expect_settings: Some(self.settings.get_untracked()),
-                ..Change::default()
-            },
-            Some(Toast::Saved),
-        );
-    }
-
-    /// Erases every lead, activity and setting.
-    pub fn erase(self) {
-        self.replace_workspace(Workspace::default());
-    }
-
-    fn lead_untracked(self, id: LeadId) -> Option<Lead> {
-        self.leads
-            .with_untracked(|ls| ls.iter().find(|l| l.id() == id).cloned())
     }
 
     /// Applies `f` to each lead in `ids` and saves them in one transaction,
     /// guarded by each lead's version; `activities` (one lead's full list,
     /// and changed settings) go into the same transaction. The first refusal
     /// cancels everything.
-    fn edit(
+    pub(crate) fn edit(
         self,
         ids: &[LeadId],
         activities: Option<(Vec<Activity>, Option<Settings>)>,
@@ -660,11 +451,15 @@ impl AppState {
     /// Saves a change, then shows it and tells the other tabs. On a
     /// conflict nothing is written; the latest version is reloaded and the
     /// person is told why.
-    fn persist(self, change: Change, toast: Option<Toast>) {
+    pub(crate) fn persist(self, mut change: Change, toast: Option<Toast>) {
         let store = match self.store() {
             Ok(s) => s,
             Err(e) => return self.error.set(Some(e)),
         };
+        if let Some(e) = self.write_blocked() {
+            return self.error.set(Some(e));
+        }
+        change.now = Some(clock::now());
         spawn_local(async move {
             match store.commit(&change).await {
                 Ok(()) => {
@@ -678,7 +473,7 @@ impl AppState {
                     self.error.set(Some(AppError::Storage(e)));
                     self.reload();
                 }
-                Err(e) => self.error.set(Some(AppError::Storage(e))),
+                Err(e) => self.failed_write(e),
             }
         });
     }

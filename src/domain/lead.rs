@@ -122,6 +122,10 @@ pub struct Lead {
     closure: Option<Closure>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     csat: Option<Csat>,
+    /// Values that lost to a concurrent edit of the same field on another
+    /// device (team sync), kept until a person takes one or dismisses them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    conflicts: Vec<FieldConflict>,
     /// Fields this version does not know, kept verbatim.
     #[serde(flatten, default, skip_serializing_if = "Extra::is_empty")]
     extra: Extra,
@@ -144,6 +148,71 @@ pub struct Closure {
     pub kind: LossKind,
     /// Free text ("wrong number", "chose a competitor"…).
     pub reason: String,
+}
+
+/// A value of one field that lost to a concurrent edit made elsewhere (two
+/// people changed the same field of the same lead before either saw the
+/// other's change). The lead keeps the later edit; this is the other one,
+/// shown with who made it so a person can take it instead.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldConflict {
+    /// The field, as named in the lead's JSON (`phone`, `owner`, `stage`…).
+    pub field: String,
+    /// The value that lost, as the field's JSON.
+    pub value: serde_json::Value,
+    /// Who made the losing edit (a user name, or a rep id).
+    pub by: String,
+    /// When the losing edit was made.
+    #[serde(with = "super::instant")]
+    pub at: DateTime<Utc>,
+    /// Who made the winning edit.
+    pub winner: String,
+    /// Sync bookkeeping: when (and where) the conflict was found, so every
+    /// device drops it once a person has dealt with it. Opaque to the domain.
+    pub found: String,
+}
+
+/// Why a stored or received lead breaks an invariant (see the module docs).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LeadInvalid {
+    /// The name is empty.
+    NameMissing,
+    /// Neither phone nor e-mail.
+    NoContact,
+    /// The stage history is empty.
+    NoHistory,
+    /// `stage` is not where the history ends.
+    StageNotHistoryEnd,
+    /// A history entry is earlier than the one before it, or than the creation.
+    HistoryOutOfOrder(usize),
+    /// `updated_at` is before `created_at`.
+    UpdatedBeforeCreated,
+    /// A stage the pipeline does not have.
+    UnknownStage(String),
+}
+
+impl fmt::Display for LeadInvalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LeadInvalid::NameMissing => f.write_str("the name is empty"),
+            LeadInvalid::NoContact => f.write_str("it has neither a phone number nor an e-mail"),
+            LeadInvalid::NoHistory => f.write_str("its stage history is empty"),
+            LeadInvalid::StageNotHistoryEnd => {
+                f.write_str("its stage is not where its stage history ends")
+            }
+            LeadInvalid::HistoryOutOfOrder(i) => {
+                write!(
+                    f,
+                    "stage change {} is earlier than the one before it",
+                    i + 1
+                )
+            }
+            LeadInvalid::UpdatedBeforeCreated => {
+                f.write_str("it was last changed before it was created")
+            }
+            LeadInvalid::UnknownStage(s) => write!(f, "there is no stage '{s}'"),
+        }
+    }
 }
 
 /// Customer satisfaction, 1 (bad) to 5 (great).
@@ -262,6 +331,8 @@ pub enum MoveError {
     UnknownStage(StageId),
     /// The lead is already there.
     AlreadyThere(StageId),
+    /// The other value of a concurrently edited field no longer fits the lead.
+    ValueDoesNotFit(String),
 }
 
 impl fmt::Display for MoveError {
@@ -270,6 +341,9 @@ impl fmt::Display for MoveError {
             MoveError::NoNextStage(s) => write!(f, "a lead in '{s}' has no next stage"),
             MoveError::UnknownStage(s) => write!(f, "there is no stage '{s}'"),
             MoveError::AlreadyThere(s) => write!(f, "the lead is already in '{s}'"),
+            MoveError::ValueDoesNotFit(field) => {
+                write!(f, "the other value of '{field}' no longer fits this lead")
+            }
         }
     }
 }
@@ -347,8 +421,105 @@ impl Lead {
             custom: BTreeMap::new(),
             closure: None,
             csat: None,
+            conflicts: Vec::new(),
             extra: Extra::default(),
         })
+    }
+
+    /// Checks the invariants a lead read from outside (a synced document, a
+    /// backup) must keep: a name, a way to reach it, a history that starts
+    /// at creation, runs forward and ends at `stage`, and stages `pipeline` has.
+    pub fn check(&self, pipeline: &Pipeline) -> Result<(), LeadInvalid> {
+        if self.name.trim().is_empty() {
+            return Err(LeadInvalid::NameMissing);
+        }
+        if self.phone.is_none() && self.email.is_none() {
+            return Err(LeadInvalid::NoContact);
+        }
+        let last = self.history.last().ok_or(LeadInvalid::NoHistory)?;
+        if last.to != self.stage {
+            return Err(LeadInvalid::StageNotHistoryEnd);
+        }
+        let mut previous = self.created_at;
+        for (i, change) in self.history.iter().enumerate() {
+            if change.at < previous {
+                return Err(LeadInvalid::HistoryOutOfOrder(i));
+            }
+            previous = change.at;
+            for stage in change.from.iter().chain([&change.to]) {
+                if pipeline.stage(stage).is_none() {
+                    return Err(LeadInvalid::UnknownStage(stage.to_string()));
+                }
+            }
+        }
+        if self.updated_at < self.created_at {
+            return Err(LeadInvalid::UpdatedBeforeCreated);
+        }
+        Ok(())
+    }
+
+    /// Values that lost to concurrent edits, for a person to look at.
+    pub fn conflicts(&self) -> &[FieldConflict] {
+        &self.conflicts
+    }
+
+    /// Replaces the conflicts (sync merges set them).
+    pub fn set_conflicts(&mut self, conflicts: Vec<FieldConflict>) {
+        self.conflicts = conflicts;
+    }
+
+    /// Keeps the current value of `field`: its conflicts are dismissed.
+    pub fn dismiss_conflicts(&mut self, field: &str, now: DateTime<Utc>) {
+        self.conflicts.retain(|c| c.field != field);
+        self.touch(now);
+    }
+
+    /// Takes the losing value of conflict `index` instead of the current
+    /// one (and dismisses the field's other conflicts). A stage conflict is
+    /// a move to that stage, recorded in the history like any move. Refused
+    /// (nothing changes) when the value no longer fits the lead.
+    pub fn take_conflict(
+        &mut self,
+        index: usize,
+        pipeline: &Pipeline,
+        by: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<(), MoveError> {
+        let Some(c) = self.conflicts.get(index).cloned() else {
+            return Ok(());
+        };
+        let mut next = self.clone();
+        next.conflicts.retain(|x| x.field != c.field);
+        if c.field == "stage" {
+            let to: StageId = serde_json::from_value(c.value.clone())
+                .map_err(|_| MoveError::ValueDoesNotFit(c.field.clone()))?;
+            if next.stage != to {
+                next.move_to(&to, pipeline, by, now)?;
+            }
+        } else {
+            let mut json = serde_json::to_value(&next).expect("a lead serialises");
+            if let Some(obj) = json.as_object_mut() {
+                if c.value.is_null() {
+                    obj.remove(&c.field);
+                } else {
+                    obj.insert(c.field.clone(), c.value.clone());
+                }
+                if c.field == "owner" && !c.value.is_null() {
+                    obj.insert(
+                        "assigned_at".into(),
+                        serde_json::to_value(now).unwrap_or_default(),
+                    );
+                }
+            }
+            next = serde_json::from_value(json)
+                .map_err(|_| MoveError::ValueDoesNotFit(c.field.clone()))?;
+            if next.check(pipeline).is_err() {
+                return Err(MoveError::ValueDoesNotFit(c.field.clone()));
+            }
+        }
+        next.touch(now);
+        *self = next;
+        Ok(())
     }
 
     /// Replaces name, phone, e-mail and source after the same validation as

@@ -149,6 +149,7 @@ mod tests {
             team: Membership::Sales,
             capacity: 5,
             active: true,
+            user: None,
             extra: Default::default(),
         });
         let mut a_newer = a.clone();
@@ -169,6 +170,7 @@ mod tests {
                 team: Membership::Sales,
                 capacity: 5,
                 active: true,
+                user: None,
                 extra: Default::default(),
             }],
             ..Workspace::default()

@@ -187,6 +187,7 @@ mod tests {
             team: Membership::Sales,
             capacity,
             active: true,
+            user: None,
             extra: Default::default(),
         }
     }

@@ -67,6 +67,10 @@ pub struct Rep {
     pub capacity: u32,
     /// Inactive reps keep their history but get no new leads.
     pub active: bool,
+    /// The team-sync user (a CouchDB user name) who works as this rep: their
+    /// calls and stage moves are this rep's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
     /// Fields this version does not know, kept verbatim.
     #[serde(flatten, default, skip_serializing_if = "Extra::is_empty")]
     pub extra: Extra,

@@ -356,6 +356,7 @@ fn make_reps(rng: &mut Rng, n: usize, leads: usize) -> Vec<Rep> {
             },
             capacity: capacity + rng.below(10) as u32,
             active: i == 0 || !rng.chance(0.05),
+            user: None,
             extra: Default::default(),
         })
         .collect()

@@ -164,6 +164,51 @@ pub fn apply_activities(
     Ok(join(out))
 }
 
+/// The stored versions of the leads `ids` in chunk `c` (those present).
+pub fn old_leads(
+    c: u8,
+    stored: Option<&str>,
+    ids: &BTreeSet<LeadId>,
+) -> Result<BTreeMap<LeadId, Lead>, StorageError> {
+    let key = chunk_key(c);
+    let mut out = BTreeMap::new();
+    for raw in raw_items(&key, stored)? {
+        let head: LeadHead = serde_json::from_str(raw.get()).map_err(|e| corrupt(&key, e))?;
+        if ids.contains(&head.id) {
+            out.insert(
+                head.id,
+                serde_json::from_str(raw.get()).map_err(|e| corrupt(&key, e))?,
+            );
+        }
+    }
+    Ok(out)
+}
+
+/// The stored activities of the leads `ids` in activity chunk `c`, per lead
+/// in stored order.
+pub fn old_activities(
+    c: u8,
+    stored: Option<&str>,
+    ids: &BTreeSet<LeadId>,
+) -> Result<BTreeMap<LeadId, Vec<Activity>>, StorageError> {
+    let key = format!("activities {}", chunk_key(c));
+    let mut out: BTreeMap<LeadId, Vec<Activity>> = BTreeMap::new();
+    for raw in raw_items(&key, stored)? {
+        let head: ActivityHead = serde_json::from_str(raw.get()).map_err(|e| corrupt(&key, e))?;
+        if ids.contains(&head.lead) {
+            out.entry(head.lead)
+                .or_default()
+                .push(serde_json::from_str(raw.get()).map_err(|e| corrupt(&key, e))?);
+        }
+    }
+    Ok(out)
+}
+
+/// A chunk's text from its items.
+pub fn encode_list<T: serde::Serialize>(items: &[T]) -> String {
+    join(items.iter().map(encode))
+}
+
 /// Every chunk of a workspace: `(chunk, leads text, activities text)` for
 /// the chunks that hold anything.
 pub fn encode_workspace(ws: &Workspace) -> Vec<(u8, String, String)> {

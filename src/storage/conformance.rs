@@ -185,6 +185,7 @@ async fn settings_are_stored(s: &impl Store) {
         team: Membership::Both,
         capacity: 30,
         active: true,
+        user: None,
         extra: Default::default(),
     });
     settings.calendar.holidays.push("2026-12-24".into());
@@ -257,6 +258,7 @@ async fn a_stale_settings_save_is_refused_and_changes_nothing(s: &impl Store) {
             team: Membership::Both,
             capacity: 30,
             active: true,
+            user: None,
             extra: Default::default(),
         });
         settings

@@ -1,425 +1,684 @@
-//! The IndexedDB [`Store`] (wasm32 only).
+//! The IndexedDB store (wasm32 only): the [`Records`] model on IndexedDB.
 //!
-//! Layout, schema version 3 (values are JSON text, keys are text):
-//! - `lead_chunks`: leads spread over 64 records by id (`storage::chunks`),
-//!   key `chunk-NN`, value = a JSON array of leads;
-//! - `activity_chunks`: the same 64 chunks for activities, grouped by lead;
-//! - `settings`: one record, key `settings`: pipeline, calendar, policies,
-//!   reps, targets.
+//! Layout, schema version 4: one object store per [`Table`] (`lead_chunks`,
+//! `activity_chunks`, `sync_chunks`, `settings`, `sync`, `outbox`, `inbox`).
+//! Each record's value is an object `{ v, d }`: `v` is its version (a random
+//! number, new at every write, so a write can check that nobody else wrote
+//! the record since it was read), `d` its JSON text, **as a `Blob`** for the
+//! large tables and inline for the small bookkeeping (`sync`, `outbox`).
+//!
+//! Why blobs: Chromium keeps inline values in its LevelDB database. When the
+//! disk fills up, a LevelDB write (its log, a table flush, a background
+//! compaction) fails, and Chromium then force-closes the connection and
+//! deletes the site's whole database. Measured on a 9 MB filesystem: with
+//! JSON text values a page lost every record at 64–71 % disk use, before any
+//! error reached it; with blob values the same writes end with a clean
+//! `QuotaExceededError` or "Failed to write blobs" while the disk reaches
+//! 100 %, every record intact after a restart (BENCHMARKS.md, "a full disk").
+//! Blobs are written to files before the small LevelDB record that points to
+//! them, so a full disk stops the write before it touches the database, and
+//! LevelDB stays a few kilobytes, with little to flush or compact.
+//!
+//! After a write failed for lack of space the app stops writing until the
+//! person frees space (`app::health`): the measurements also showed that
+//! more writes to a full disk end in LevelDB errors.
 //!
 //! History: version 1 had only `leads` (one record per lead); version 2 added
 //! `activities` (one record per lead) and `settings`; version 3 moved leads
-//! and activities into chunks (measured: loading 10 000 leads read 20 000
-//! records in ≈ 1.4 s; see BENCHMARKS.md). The ladder in `upgrade` creates the
-//! stores of each version (`if old < N { … }`); records left in the stores of
-//! versions 1–2 are moved into chunks by `migrate_records`, in one
-//! transaction, right after opening. The old stores stay, empty.
-//! Every method runs in one transaction over the stores it touches.
+//! and activities into 64 chunks (values were JSON text); version 4 added the
+//! sync stores and made every value a `{ v, d }` record. The ladder in
+//! `upgrade` creates the stores of each version; older records are moved
+//! into the current form in one transaction right after opening
+//! (`migrate`). The stores of versions 1–2 stay, empty.
 
+use super::StorageError;
 use super::chunks::{self, chunk_key};
-use super::{
-    Change, StorageError, Store, check_settings, decode_activities, decode_leads, decode_settings,
-    encode,
-};
+use super::records::{Need, Reads, Records, Table, Writes};
 use crate::domain::workspace::Workspace;
 use async_trait::async_trait;
-use idb::{Database, DatabaseEvent, Factory, ObjectStore, ObjectStoreParams, TransactionMode};
-use wasm_bindgen::JsValue;
+use js_sys::{Array, Object, Promise, Reflect};
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
 
-const LEADS: &str = "leads";
-const ACTIVITIES: &str = "activities";
-const SETTINGS: &str = "settings";
-const LEAD_CHUNKS: &str = "lead_chunks";
-const ACTIVITY_CHUNKS: &str = "activity_chunks";
-const CURRENT: [&str; 3] = [LEAD_CHUNKS, ACTIVITY_CHUNKS, SETTINGS];
-const EVERY: [&str; 5] = [LEADS, ACTIVITIES, SETTINGS, LEAD_CHUNKS, ACTIVITY_CHUNKS];
+const LEADS_V1: &str = "leads";
+const ACTIVITIES_V2: &str = "activities";
 /// The current schema version; raise it with a new rung in `upgrade`.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
-/// A connection to one IndexedDB database.
+/// A connection to one IndexedDB database, opened again when the browser
+/// closed it.
 pub struct IdbStore {
-    db: Database,
+    name: String,
+    db: Rc<RefCell<Option<IdbDatabase>>>,
+    /// Called when the browser closes the connection on its own (after a
+    /// disk error, or when the site's data is cleared).
+    on_lost: LostHandler,
 }
 
-fn failed(operation: &'static str) -> impl Fn(idb::Error) -> StorageError {
-    move |e| {
-        let message = e.to_string();
-        if message.contains("QuotaExceeded") {
-            StorageError::QuotaExceeded
-        } else {
-            StorageError::Failed { operation, message }
+/// What to call when the browser closes the connection by itself.
+type LostHandler = Rc<RefCell<Option<Rc<dyn Fn()>>>>;
+
+/// What a failed request or transaction means for the person.
+fn classify(operation: &'static str, name: &str, message: &str) -> StorageError {
+    let text = format!("{name}: {message}");
+    if name == "QuotaExceededError" || message.contains("Failed to write blobs") {
+        StorageError::OutOfSpace
+    } else if message.contains("NO_SPACE")
+        || message.contains("full disk")
+        || message.contains("onnection is closing")
+        || message.contains("onnection was closed")
+        || name == "InvalidStateError"
+    {
+        StorageError::ConnectionLost(text)
+    } else {
+        StorageError::Failed {
+            operation,
+            message: text,
         }
     }
 }
 
-fn upgrade(db: &Database, old: u32) -> Result<(), idb::Error> {
-    if old < 1 {
-        db.create_object_store(LEADS, ObjectStoreParams::new())?;
+/// A thrown value or an error event, as a storage error.
+fn from_js(operation: &'static str, e: &JsValue) -> StorageError {
+    if let Some(d) = e.dyn_ref::<web_sys::DomException>() {
+        return classify(operation, &d.name(), &d.message());
     }
-    if old < 2 {
-        db.create_object_store(ACTIVITIES, ObjectStoreParams::new())?;
-        db.create_object_store(SETTINGS, ObjectStoreParams::new())?;
+    // An error event: the request or transaction it came from holds the error.
+    let target = Reflect::get(e, &"target".into()).unwrap_or(JsValue::UNDEFINED);
+    let error = Reflect::get(&target, &"error".into()).unwrap_or(JsValue::UNDEFINED);
+    if let Some(d) = error.dyn_ref::<web_sys::DomException>() {
+        return classify(operation, &d.name(), &d.message());
     }
-    if old < 3 {
-        db.create_object_store(LEAD_CHUNKS, ObjectStoreParams::new())?;
-        db.create_object_store(ACTIVITY_CHUNKS, ObjectStoreParams::new())?;
+    StorageError::Failed {
+        operation,
+        message: format!("{e:?}"),
     }
-    Ok(())
 }
 
-/// The stores of schema `version` (for tests that build old databases).
-fn upgrade_to(db: &Database, old: u32, version: u32) -> Result<(), idb::Error> {
+/// Waits for a request: its result, or its error. The handlers are the
+/// promise's own functions, so nothing of Rust's has to outlive the request.
+async fn done(operation: &'static str, req: &IdbRequest) -> Result<JsValue, StorageError> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        req.set_onsuccess(Some(&resolve));
+        req.set_onerror(Some(&reject));
+    });
+    match JsFuture::from(promise).await {
+        Ok(_) => req.result().map_err(|e| from_js(operation, &e)),
+        Err(e) => Err(from_js(operation, &e)),
+    }
+}
+
+/// A promise settled when `tx` completes (Ok) or aborts (Err, with why).
+fn settled(tx: &IdbTransaction) -> JsFuture {
+    JsFuture::from(Promise::new(&mut |resolve, reject| {
+        tx.set_oncomplete(Some(&resolve));
+        tx.set_onabort(Some(&reject));
+    }))
+}
+
+fn key(k: &str) -> JsValue {
+    JsValue::from_str(k)
+}
+
+fn store(
+    tx: &IdbTransaction,
+    name: &str,
+    operation: &'static str,
+) -> Result<IdbObjectStore, StorageError> {
+    tx.object_store(name).map_err(|e| from_js(operation, &e))
+}
+
+/// Every (key, value) of a store, inside a transaction.
+async fn all(
+    os: &IdbObjectStore,
+    operation: &'static str,
+) -> Result<Vec<(String, JsValue)>, StorageError> {
+    let keys = done(
+        operation,
+        &os.get_all_keys().map_err(|e| from_js(operation, &e))?,
+    )
+    .await?;
+    let values = done(
+        operation,
+        &os.get_all().map_err(|e| from_js(operation, &e))?,
+    )
+    .await?;
+    let keys: Array = keys.unchecked_into();
+    let values: Array = values.unchecked_into();
+    Ok(keys
+        .iter()
+        .map(|k| k.as_string().unwrap_or_default())
+        .zip(values.iter())
+        .collect())
+}
+
+fn upgrade(db: &IdbDatabase, old: u32, version: u32) -> Result<(), JsValue> {
+    let create = |name: &str| db.create_object_store(name).map(drop);
     if old < 1 && version >= 1 {
-        db.create_object_store(LEADS, ObjectStoreParams::new())?;
+        create(LEADS_V1)?;
     }
     if old < 2 && version >= 2 {
-        db.create_object_store(ACTIVITIES, ObjectStoreParams::new())?;
-        db.create_object_store(SETTINGS, ObjectStoreParams::new())?;
+        create(ACTIVITIES_V2)?;
+        create(Table::Settings.store_name())?;
     }
     if old < 3 && version >= 3 {
-        db.create_object_store(LEAD_CHUNKS, ObjectStoreParams::new())?;
-        db.create_object_store(ACTIVITY_CHUNKS, ObjectStoreParams::new())?;
+        create(Table::Leads.store_name())?;
+        create(Table::Activities.store_name())?;
+    }
+    if old < 4 && version >= 4 {
+        for t in [Table::Meta, Table::Sync, Table::Outbox, Table::Inbox] {
+            create(t.store_name())?;
+        }
     }
     Ok(())
 }
 
-/// Every (key, text value) pair of one store.
-async fn all_records(
-    store: &ObjectStore,
-    err: &impl Fn(idb::Error) -> StorageError,
-) -> Result<Vec<(String, String)>, StorageError> {
-    let keys = store
-        .get_all_keys(None, None)
-        .map_err(err)?
-        .await
-        .map_err(err)?;
-    let values = store.get_all(None, None).map_err(err)?.await.map_err(err)?;
-    keys.iter()
-        .zip(values.iter())
-        .map(|(k, v)| {
-            let key = k.as_string().unwrap_or_default();
-            v.as_string()
-                .map(|json| (key.clone(), json))
-                .ok_or(StorageError::Corrupt {
-                    key,
-                    reason: "the record is not text".into(),
-                })
-        })
-        .collect()
+fn new_version() -> f64 {
+    (js_sys::Math::random() * 9_007_199_254_740_991.0).floor() + 1.0
+}
+
+/// A record value: `{ v, d }`, `d` a blob for large tables.
+fn record(table: Table, text: &str) -> Result<JsValue, StorageError> {
+    let obj = Object::new();
+    let data: JsValue = if table.large() {
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("application/json");
+        web_sys::Blob::new_with_str_sequence_and_options(
+            &Array::of1(&JsValue::from_str(text)),
+            &options,
+        )
+        .map_err(|e| StorageError::Failed {
+            operation: "prepare the data",
+            message: format!("{e:?}"),
+        })?
+        .into()
+    } else {
+        JsValue::from_str(text)
+    };
+    let _ = Reflect::set(&obj, &"v".into(), &JsValue::from_f64(new_version()));
+    let _ = Reflect::set(&obj, &"d".into(), &data);
+    Ok(obj.into())
+}
+
+/// The version of a stored value (0: absent, or a text of schema ≤ 3).
+fn version_of(value: Option<&JsValue>) -> u64 {
+    value
+        .filter(|v| v.is_object())
+        .and_then(|v| Reflect::get(v, &"v".into()).ok())
+        .and_then(|v| v.as_f64())
+        .map_or(0, |v| v as u64)
+}
+
+/// The data of a stored value: a text of schema ≤ 3, or the record's `d`.
+fn data_of(value: &JsValue) -> JsValue {
+    if value.is_object() {
+        Reflect::get(value, &"d".into()).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        value.clone()
+    }
+}
+
+/// The text of stored data (a blob is read from its file).
+async fn text_of(key: &str, data: JsValue) -> Result<String, StorageError> {
+    if let Some(text) = data.as_string() {
+        return Ok(text);
+    }
+    match data.dyn_into::<web_sys::Blob>() {
+        Ok(blob) => JsFuture::from(blob.text())
+            .await
+            .map_err(|e| StorageError::ConnectionLost(format!("reading {key}: {e:?}")))?
+            .as_string()
+            .ok_or_else(|| StorageError::Corrupt {
+                key: key.to_owned(),
+                reason: "the record is not text".into(),
+            }),
+        Err(_) => Err(StorageError::Corrupt {
+            key: key.to_owned(),
+            reason: "the record is not text".into(),
+        }),
+    }
 }
 
 impl IdbStore {
     /// Opens (creating or upgrading) the database `name`.
     pub async fn open(name: &str) -> Result<IdbStore, StorageError> {
-        Self::open_version(name, SCHEMA_VERSION).await
-    }
-
-    /// Opens `name` at an explicit schema version (tests build old schemas with it).
-    pub async fn open_version(name: &str, version: u32) -> Result<IdbStore, StorageError> {
-        let unavailable = |e: idb::Error| StorageError::Unavailable(e.to_string());
-        let factory = Factory::new().map_err(unavailable)?;
-        let mut request = factory.open(name, Some(version)).map_err(unavailable)?;
-        request.on_upgrade_needed(move |event| {
-            // An error here aborts the version change; `open` then fails and
-            // reports it, and the previous schema stays as it was.
-            if let Ok(db) = event.database() {
-                let old = event.old_version().unwrap_or(0);
-                let ladder = if version >= SCHEMA_VERSION {
-                    upgrade(&db, old)
-                } else {
-                    upgrade_to(&db, old, version)
-                };
-                if let Err(e) = ladder {
-                    web_sys::console::error_1(&e.to_string().into());
-                }
-            }
-        });
-        let db = request.await.map_err(|e| {
-            let message = e.to_string();
-            if message.contains("VersionError") || message.contains("less than") {
-                StorageError::NewerVersion
-            } else {
-                StorageError::Unavailable(message)
-            }
-        })?;
-        let store = IdbStore { db };
-        if version >= SCHEMA_VERSION {
-            store.migrate_records().await?;
-        }
+        let store = IdbStore::unopened(name);
+        store.connect(SCHEMA_VERSION).await?;
+        store.migrate().await?;
         Ok(store)
     }
 
-    /// Moves records left in the per-lead stores of schema 1–2 into chunks,
-    /// in one transaction (nothing to do once they are empty).
-    async fn migrate_records(&self) -> Result<(), StorageError> {
+    /// Opens `name` at an explicit schema version (tests build old schemas
+    /// with it, then write raw records with [`IdbStore::put_raw`]).
+    pub async fn open_version(name: &str, version: u32) -> Result<IdbStore, StorageError> {
+        let store = IdbStore::unopened(name);
+        store.connect(version).await?;
+        Ok(store)
+    }
+
+    fn unopened(name: &str) -> IdbStore {
+        IdbStore {
+            name: name.to_owned(),
+            db: Rc::new(RefCell::new(None)),
+            on_lost: Rc::new(RefCell::new(None)),
+        }
+    }
+
+    /// Calls `f` whenever the browser closes the connection on its own.
+    pub fn on_lost(&self, f: impl Fn() + 'static) {
+        *self.on_lost.borrow_mut() = Some(Rc::new(f));
+    }
+
+    fn factory() -> Result<web_sys::IdbFactory, StorageError> {
+        let unavailable = |why: String| StorageError::Unavailable(why);
+        web_sys::window()
+            .ok_or_else(|| unavailable("no window".into()))?
+            .indexed_db()
+            .map_err(|e| unavailable(format!("{e:?}")))?
+            .ok_or_else(|| unavailable("IndexedDB is turned off".into()))
+    }
+
+    async fn connect(&self, version: u32) -> Result<IdbDatabase, StorageError> {
+        // Opening writes too, and on a full disk Chromium may delete the
+        // database it cannot open: no opening without room.
+        if super::space::room_for(0).await.is_err() {
+            return Err(StorageError::FullAtOpen);
+        }
+        let request = Self::factory()?
+            .open_with_u32(&self.name, version)
+            .map_err(|e| StorageError::Unavailable(format!("{e:?}")))?;
+        // An error here aborts the version change; opening then fails and
+        // reports it, and the previous schema stays as it was.
+        let upgrade_needed = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new(
+            move |event: web_sys::IdbVersionChangeEvent| {
+                let db = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::IdbOpenDbRequest>().ok())
+                    .and_then(|r| r.result().ok())
+                    .and_then(|r| r.dyn_into::<IdbDatabase>().ok());
+                if let Some(db) = db
+                    && let Err(e) = upgrade(&db, event.old_version() as u32, version)
+                {
+                    web_sys::console::error_1(&e);
+                }
+            },
+        );
+        request.set_onupgradeneeded(Some(upgrade_needed.as_ref().unchecked_ref()));
+        let opened = done("open the storage", &request).await;
+        request.set_onupgradeneeded(None);
+        drop(upgrade_needed);
+        let db: IdbDatabase = match opened {
+            Ok(db) => db.unchecked_into(),
+            Err(e) => {
+                let text = e.to_string();
+                return Err(
+                    if text.contains("VersionError") || text.contains("less than") {
+                        StorageError::NewerVersion
+                    } else if text.contains("full disk") || text.contains("NO_SPACE") {
+                        StorageError::FullAtOpen
+                    } else {
+                        StorageError::Unavailable(text)
+                    },
+                );
+            }
+        };
+        let on_lost = Rc::clone(&self.on_lost);
+        let slot = Rc::clone(&self.db);
+        let on_close = Closure::<dyn FnMut()>::new(move || {
+            // The next operation opens the database again.
+            slot.borrow_mut().take();
+            let f = on_lost.borrow().clone();
+            if let Some(f) = f {
+                f();
+            }
+        });
+        db.set_onclose(Some(on_close.as_ref().unchecked_ref()));
+        // The handler lives as long as the connection (the page, at most).
+        on_close.forget();
+        *self.db.borrow_mut() = Some(db.clone());
+        Ok(db)
+    }
+
+    /// The open connection, opened again when the browser closed it.
+    async fn db(&self) -> Result<IdbDatabase, StorageError> {
+        let current = self.db.borrow().clone();
+        match current {
+            Some(db) => Ok(db),
+            None => self.connect(SCHEMA_VERSION).await,
+        }
+    }
+
+    fn transaction(
+        &self,
+        db: &IdbDatabase,
+        names: &[&str],
+        mode: IdbTransactionMode,
+        operation: &'static str,
+    ) -> Result<IdbTransaction, StorageError> {
+        let list = Array::new();
+        for n in names {
+            list.push(&JsValue::from_str(n));
+        }
+        db.transaction_with_str_sequence_and_mode(&list, mode)
+            .map_err(|e| self.noted(from_js(operation, &e)))
+    }
+
+    /// Waits for a read-write transaction to end.
+    async fn finish(
+        &self,
+        tx: &IdbTransaction,
+        done: JsFuture,
+        operation: &'static str,
+    ) -> Result<(), StorageError> {
+        match done.await {
+            Ok(_) => Ok(()),
+            Err(_) => Err(self.noted(match tx.error() {
+                Some(e) => classify(operation, &e.name(), &e.message()),
+                None => StorageError::Failed {
+                    operation,
+                    message: "the browser aborted the transaction".into(),
+                },
+            })),
+        }
+    }
+
+    /// Forgets the connection when the browser closed it (the next
+    /// operation opens it again).
+    fn noted(&self, e: StorageError) -> StorageError {
+        if matches!(e, StorageError::ConnectionLost(_)) {
+            self.db.borrow_mut().take();
+        }
+        e
+    }
+
+    /// The records of older schemas, in their current form: leads and
+    /// activities of schemas 1–2 as chunks, and the JSON texts of schema 3.
+    async fn legacy(
+        tx: &IdbTransaction,
+        operation: &'static str,
+    ) -> Result<Vec<(Table, String, String)>, StorageError> {
+        let v1 = all(&store(tx, LEADS_V1, operation)?, operation).await?;
+        let v2 = all(&store(tx, ACTIVITIES_V2, operation)?, operation).await?;
+        let text = |v: &JsValue, k: &str| {
+            v.as_string().ok_or_else(|| StorageError::Corrupt {
+                key: k.to_owned(),
+                reason: "the record is not text".into(),
+            })
+        };
+        let mut puts: Vec<(Table, String, String)> = Vec::new();
+        if !v1.is_empty() {
+            let mut leads = Vec::new();
+            for (k, v) in &v1 {
+                leads.push(serde_json::from_str(&text(v, k)?).map_err(|e| {
+                    StorageError::Corrupt {
+                        key: k.clone(),
+                        reason: e.to_string(),
+                    }
+                })?);
+            }
+            let mut activities = Vec::new();
+            for (k, v) in &v2 {
+                let list: Vec<crate::domain::activity::Activity> =
+                    serde_json::from_str(&text(v, k)?).map_err(|e| StorageError::Corrupt {
+                        key: format!("activities of {k}"),
+                        reason: e.to_string(),
+                    })?;
+                activities.extend(list);
+            }
+            let ws = Workspace {
+                leads,
+                activities,
+                ..Workspace::default()
+            };
+            for (c, leads, acts) in chunks::encode_workspace(&ws) {
+                puts.push((Table::Leads, chunk_key(c), leads));
+                puts.push((Table::Activities, chunk_key(c), acts));
+            }
+        }
+        for table in [Table::Leads, Table::Activities, Table::Settings] {
+            for (k, v) in all(&store(tx, table.store_name(), operation)?, operation).await? {
+                if let Some(text) = v.as_string() {
+                    puts.push((table, k, text));
+                }
+            }
+        }
+        Ok(puts)
+    }
+
+    /// Moves records of older schemas into the current form, in one
+    /// transaction (nothing to do once done). Without room on the device
+    /// the old records stay as they are: they read the same.
+    async fn migrate(&self) -> Result<(), StorageError> {
         let operation = "move your data to the new storage layout";
-        let err = failed(operation);
-        let tx = self
-            .db
-            .transaction(&EVERY, TransactionMode::ReadWrite)
-            .map_err(&err)?;
-        let old_leads = tx.object_store(LEADS).map_err(&err)?;
-        let old_acts = tx.object_store(ACTIVITIES).map_err(&err)?;
-        let leads = all_records(&old_leads, &err).await?;
-        if leads.is_empty() {
-            let _ = tx.abort();
+        let db = self.db().await?;
+        let names = [
+            LEADS_V1,
+            ACTIVITIES_V2,
+            Table::Leads.store_name(),
+            Table::Activities.store_name(),
+            Table::Settings.store_name(),
+        ];
+        let look = self.transaction(&db, &names, IdbTransactionMode::Readonly, operation)?;
+        let puts = Self::legacy(&look, operation).await?;
+        if puts.is_empty() {
             return Ok(());
         }
-        let acts = all_records(&old_acts, &err).await?;
-        let leads = decode_leads(leads.iter().map(|(k, v)| (k.clone(), v.as_str())))?;
-        let activities = decode_activities(acts.iter().map(|(k, v)| (k.clone(), v.as_str())))?;
-        let ws = Workspace {
-            leads,
-            activities,
-            ..Workspace::default()
-        };
-        let (lc, ac) = (
-            tx.object_store(LEAD_CHUNKS).map_err(&err)?,
-            tx.object_store(ACTIVITY_CHUNKS).map_err(&err)?,
-        );
-        let writes = || -> Result<(), idb::Error> {
-            for (c, leads, acts) in chunks::encode_workspace(&ws) {
-                let key = JsValue::from_str(&chunk_key(c));
-                lc.put(&JsValue::from_str(&leads), Some(&key))?;
-                ac.put(&JsValue::from_str(&acts), Some(&key))?;
+        let bytes = puts.iter().map(|(_, _, t)| t.len()).sum();
+        if super::space::room_for(bytes).await.is_err() {
+            return Ok(());
+        }
+        let tx = self.transaction(&db, &names, IdbTransactionMode::Readwrite, operation)?;
+        let ended = settled(&tx);
+        let puts = match Self::legacy(&tx, operation).await {
+            Ok(p) => p,
+            Err(e) => {
+                let _ = tx.abort();
+                let _ = ended.await;
+                return Err(e);
             }
-            old_leads.clear()?;
-            old_acts.clear()?;
+        };
+        let write = || -> Result<(), StorageError> {
+            let js = |e: JsValue| from_js(operation, &e);
+            for (table, k, text) in &puts {
+                store(&tx, table.store_name(), operation)?
+                    .put_with_key(&record(*table, text)?, &key(k))
+                    .map_err(js)?;
+            }
+            store(&tx, LEADS_V1, operation)?.clear().map_err(js)?;
+            store(&tx, ACTIVITIES_V2, operation)?.clear().map_err(js)?;
             Ok(())
         };
-        if let Err(e) = writes() {
+        if let Err(e) = write() {
             let _ = tx.abort();
-            return Err(err(e));
+            let _ = ended.await;
+            return Err(e);
         }
-        finish(tx, operation).await
+        self.finish(&tx, ended, operation).await
     }
 
     /// Deletes a whole database (tests use a fresh one per case).
     pub async fn delete(name: &str) -> Result<(), StorageError> {
-        let unavailable = |e: idb::Error| StorageError::Unavailable(e.to_string());
-        Factory::new()
-            .map_err(unavailable)?
-            .delete(name)
-            .map_err(unavailable)?
-            .await
-            .map_err(unavailable)
+        let request = Self::factory()?
+            .delete_database(name)
+            .map_err(|e| StorageError::Unavailable(format!("{e:?}")))?;
+        done("delete the database", &request).await.map(drop)
     }
 
-    /// Writes one raw record into any store (tests of the upgrade ladder
-    /// build databases of old schemas with it).
-    pub async fn put_raw(&self, store: &str, key: &str, json: &str) -> Result<(), StorageError> {
-        let (key, json) = (JsValue::from_str(key), JsValue::from_str(json));
-        let stores = [store];
-        self.write("save a record", &stores, |tx| {
-            tx.object_store(store)?.put(&json, Some(&key)).map(drop)
-        })
-        .await
+    /// Writes one raw text record into any store, as schemas 1–3 did (tests
+    /// of the upgrade ladder build old databases with it).
+    pub async fn put_raw(&self, store_name: &str, k: &str, json: &str) -> Result<(), StorageError> {
+        let operation = "save a record";
+        let db = self.db().await?;
+        let tx = self.transaction(&db, &[store_name], IdbTransactionMode::Readwrite, operation)?;
+        let ended = settled(&tx);
+        store(&tx, store_name, operation)?
+            .put_with_key(&JsValue::from_str(json), &key(k))
+            .map_err(|e| from_js(operation, &e))?;
+        self.finish(&tx, ended, operation).await
     }
 
-    /// Writes raw lead records as schema v1 did (tests of the upgrade ladder).
+    /// Writes raw lead records as schema 1 did (tests of the upgrade ladder).
     pub async fn put_v1_lead(&self, id: &str, json: &str) -> Result<(), StorageError> {
-        let (id, json) = (JsValue::from_str(id), JsValue::from_str(json));
-        self.write("save the lead", &[LEADS], |tx| {
-            tx.object_store(LEADS)?.put(&json, Some(&id)).map(drop)
-        })
-        .await
-    }
-
-    async fn write(
-        &self,
-        operation: &'static str,
-        stores: &[&str],
-        f: impl FnOnce(&idb::Transaction) -> Result<(), idb::Error>,
-    ) -> Result<(), StorageError> {
-        let err = failed(operation);
-        let tx = self
-            .db
-            .transaction(stores, TransactionMode::ReadWrite)
-            .map_err(&err)?;
-        if let Err(e) = f(&tx) {
-            let _ = tx.abort();
-            return Err(err(e));
-        }
-        finish(tx, operation).await
+        self.put_raw(LEADS_V1, id, json).await
     }
 }
 
-/// A lead as its `leads` record: (key, JSON text).
-async fn finish(tx: idb::Transaction, operation: &'static str) -> Result<(), StorageError> {
-    let err = failed(operation);
-    let result = tx.commit().map_err(&err)?.await.map_err(&err)?;
-    if result.is_committed() {
-        Ok(())
-    } else {
-        Err(StorageError::Failed {
-            operation,
-            message: "the browser aborted the transaction".into(),
-        })
-    }
+fn stores_of(need: &Need) -> Vec<&'static str> {
+    let tables: BTreeSet<Table> = need
+        .keys
+        .iter()
+        .map(|(t, _)| *t)
+        .chain(need.tables.iter().copied())
+        .collect();
+    tables.into_iter().map(Table::store_name).collect()
 }
 
-/// The ladder as it was when version 1 was current (for building v1 test databases).
 #[async_trait(?Send)]
-impl Store for IdbStore {
-    async fn load(&self) -> Result<Workspace, StorageError> {
-        let err = failed("load the workspace");
-        let tx = self
-            .db
-            .transaction(&CURRENT, TransactionMode::ReadOnly)
-            .map_err(&err)?;
-        let lead_chunks = all_records(&tx.object_store(LEAD_CHUNKS).map_err(&err)?, &err).await?;
-        let act_chunks =
-            all_records(&tx.object_store(ACTIVITY_CHUNKS).map_err(&err)?, &err).await?;
-        let settings = tx
-            .object_store(SETTINGS)
-            .map_err(&err)?
-            .get(JsValue::from_str(SETTINGS))
-            .map_err(&err)?
-            .await
-            .map_err(&err)?
-            .and_then(|v| v.as_string());
-        let mut leads = Vec::new();
-        for (key, text) in &lead_chunks {
-            leads.extend(chunks::decode_leads(key, text)?);
+impl Records for IdbStore {
+    async fn read(&self, need: &Need) -> Result<Reads, StorageError> {
+        let operation = "read your data";
+        let names = stores_of(need);
+        let mut reads = Reads::default();
+        if names.is_empty() {
+            return Ok(reads);
         }
-        leads.sort_by_key(|l| (l.created_at(), l.id()));
-        let mut activities = Vec::new();
-        for (key, text) in &act_chunks {
-            activities.extend(chunks::decode_activities(
-                &format!("activities {key}"),
-                text,
-            )?);
+        let db = self.db().await?;
+        let tx = self.transaction(&db, &names, IdbTransactionMode::Readonly, operation)?;
+        // Everything is requested inside the transaction (one snapshot);
+        // blob texts are read afterwards, from their files.
+        let mut singles: Vec<((Table, String), JsValue)> = Vec::new();
+        for (table, k) in &need.keys {
+            let req = store(&tx, table.store_name(), operation)?
+                .get(&key(k))
+                .map_err(|e| from_js(operation, &e))?;
+            let value = done(operation, &req).await.map_err(|e| self.noted(e))?;
+            singles.push(((*table, k.clone()), value));
         }
-        Ok(Workspace::from_parts(
-            decode_settings(settings.as_deref())?,
-            leads,
-            activities,
-        ))
+        let mut wholes: Vec<(Table, Vec<(String, JsValue)>)> = Vec::new();
+        for table in &need.tables {
+            let os = store(&tx, table.store_name(), operation)?;
+            wholes.push((
+                *table,
+                all(&os, operation).await.map_err(|e| self.noted(e))?,
+            ));
+        }
+        for ((table, k), value) in singles {
+            let present = !value.is_undefined() && !value.is_null();
+            let version = if present { version_of(Some(&value)) } else { 0 };
+            let text = if present {
+                Some(text_of(&k, data_of(&value)).await?)
+            } else {
+                None
+            };
+            reads.values.insert((table, k), (text, version));
+        }
+        for (table, rows) in wholes {
+            let mut out = Vec::with_capacity(rows.len());
+            for (k, value) in rows {
+                let version = version_of(Some(&value));
+                let text = text_of(&k, data_of(&value)).await?;
+                out.push((k, text, version));
+            }
+            reads.tables.insert(table, out);
+        }
+        Ok(reads)
     }
 
-    async fn commit(&self, change: &Change) -> Result<(), StorageError> {
-        let settings = change
-            .settings
-            .as_ref()
-            .map(|s| JsValue::from_str(&encode(s)));
+    async fn write(&self, read: &Reads, writes: Writes) -> Result<bool, StorageError> {
         let operation = "save the change";
-        let err = failed(operation);
-        let tx = self
-            .db
-            .transaction(&CURRENT, TransactionMode::ReadWrite)
-            .map_err(&err)?;
-        let (lc, ac, s) = (
-            tx.object_store(LEAD_CHUNKS).map_err(&err)?,
-            tx.object_store(ACTIVITY_CHUNKS).map_err(&err)?,
-            tx.object_store(SETTINGS).map_err(&err)?,
-        );
-        if change.expect_settings.is_some() {
-            let stored = s
-                .get(JsValue::from_str(SETTINGS))
-                .map_err(&err)?
-                .await
-                .map_err(&err)?
-                .and_then(|v| v.as_string());
-            if let Err(e) = check_settings(change, stored.as_deref()) {
+        let mut tables: BTreeSet<Table> = read.values.keys().map(|(t, _)| *t).collect();
+        tables.extend(read.tables.keys().copied());
+        tables.extend(writes.records.iter().map(|((t, _), _)| *t));
+        tables.extend(writes.clear.iter().copied());
+        let names: Vec<&str> = tables.iter().map(|t| t.store_name()).collect();
+        // No write starts without room for it (see `storage::space`).
+        let bytes: usize = writes
+            .records
+            .iter()
+            .filter(|((t, _), _)| t.large())
+            .map(|(_, text)| text.as_ref().map_or(0, String::len))
+            .sum();
+        super::space::room_for(bytes).await?;
+        // Values are prepared before the transaction opens.
+        let mut prepared: Vec<(Table, JsValue, Option<JsValue>)> = Vec::new();
+        for ((table, k), text) in &writes.records {
+            let value = text.as_deref().map(|t| record(*table, t)).transpose()?;
+            prepared.push((*table, key(k), value));
+        }
+        let db = self.db().await?;
+        let tx = self.transaction(&db, &names, IdbTransactionMode::Readwrite, operation)?;
+        let ended = settled(&tx);
+        let moved = async {
+            for ((table, k), (_, version)) in &read.values {
+                let req = store(&tx, table.store_name(), operation)?
+                    .get(&key(k))
+                    .map_err(|e| from_js(operation, &e))?;
+                let now = done(operation, &req).await?;
+                let now = (!now.is_undefined()).then_some(now);
+                if version_of(now.as_ref()) != *version {
+                    return Ok::<bool, StorageError>(true);
+                }
+            }
+            for (table, rows) in &read.tables {
+                let os = store(&tx, table.store_name(), operation)?;
+                let now: Vec<(String, u64)> = all(&os, operation)
+                    .await?
+                    .into_iter()
+                    .map(|(k, v)| (k, version_of(Some(&v))))
+                    .collect();
+                let then: Vec<(String, u64)> =
+                    rows.iter().map(|(k, _, v)| (k.clone(), *v)).collect();
+                if now != then {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        .await;
+        match moved {
+            Ok(false) => {}
+            Ok(true) => {
                 let _ = tx.abort();
-                return Err(e);
+                let _ = ended.await;
+                return Ok(false);
+            }
+            Err(e) => {
+                let _ = tx.abort();
+                let _ = ended.await;
+                return Err(self.noted(e));
             }
         }
-        // Read, check and rewrite each touched chunk inside the transaction
-        // of the writes, so no other tab can slip a write in between.
-        let mut writes: Vec<(JsValue, JsValue, Option<JsValue>)> = Vec::new();
-        for c in chunks::touched(change) {
-            let key = JsValue::from_str(&chunk_key(c));
-            let stored = lc
-                .get(key.clone())
-                .map_err(&err)?
-                .await
-                .map_err(&err)?
-                .and_then(|v| v.as_string());
-            let leads = match chunks::apply_leads(c, stored.as_deref(), change) {
-                Ok(text) => text,
-                Err(e) => {
-                    let _ = tx.abort();
-                    return Err(e);
-                }
-            };
-            let acts_change = change
-                .activities
-                .iter()
-                .map(|(id, _)| id)
-                .chain(&change.deleted)
-                .any(|id| chunks::chunk_of(*id) == c);
-            let acts = if !acts_change {
-                None
-            } else {
-                let stored = ac
-                    .get(key.clone())
-                    .map_err(&err)?
-                    .await
-                    .map_err(&err)?
-                    .and_then(|v| v.as_string());
-                match chunks::apply_activities(c, stored.as_deref(), change) {
-                    Ok(text) => Some(JsValue::from_str(&text)),
-                    Err(e) => {
-                        let _ = tx.abort();
-                        return Err(e);
-                    }
-                }
-            };
-            writes.push((key, JsValue::from_str(&leads), acts));
-        }
-        let put_all = || -> Result<(), idb::Error> {
-            for (key, leads, acts) in &writes {
-                lc.put(leads, Some(key))?;
-                if let Some(a) = acts {
-                    ac.put(a, Some(key))?;
-                }
+        let apply = || -> Result<(), JsValue> {
+            for table in &writes.clear {
+                tx.object_store(table.store_name())?.clear()?;
             }
-            if let Some(v) = &settings {
-                s.put(v, Some(&JsValue::from_str(SETTINGS)))?;
+            for (table, k, value) in &prepared {
+                let os = tx.object_store(table.store_name())?;
+                match value {
+                    Some(v) => drop(os.put_with_key(v, k)?),
+                    None => drop(os.delete(k)?),
+                }
             }
             Ok(())
         };
-        if let Err(e) = put_all() {
+        if let Err(e) = apply() {
             let _ = tx.abort();
-            return Err(err(e));
+            let _ = ended.await;
+            return Err(self.noted(from_js(operation, &e)));
         }
-        finish(tx, operation).await
-    }
-
-    async fn replace(&self, ws: &Workspace) -> Result<(), StorageError> {
-        let records: Vec<(JsValue, JsValue, JsValue)> = chunks::encode_workspace(ws)
-            .into_iter()
-            .map(|(c, leads, acts)| {
-                (
-                    JsValue::from_str(&chunk_key(c)),
-                    JsValue::from_str(&leads),
-                    JsValue::from_str(&acts),
-                )
-            })
-            .collect();
-        let settings = JsValue::from_str(&encode(&ws.settings()));
-        self.write("replace the workspace", &CURRENT, |tx| {
-            let (lc, ac, s) = (
-                tx.object_store(LEAD_CHUNKS)?,
-                tx.object_store(ACTIVITY_CHUNKS)?,
-                tx.object_store(SETTINGS)?,
-            );
-            lc.clear()?;
-            ac.clear()?;
-            for (key, leads, acts) in &records {
-                lc.put(leads, Some(key))?;
-                ac.put(acts, Some(key))?;
-            }
-            s.put(&settings, Some(&JsValue::from_str(SETTINGS)))?;
-            Ok(())
-        })
-        .await
+        self.finish(&tx, ended, operation).await.map(|()| true)
     }
 }
 
 impl Drop for IdbStore {
     fn drop(&mut self) {
-        self.db.close();
+        if let Some(db) = self.db.borrow_mut().take() {
+            db.close();
+        }
     }
 }

@@ -40,3 +40,48 @@ pub fn apply_lang(lang: Lang) {
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (lang, LANG_KEY);
 }
+
+/// When a backup of workspace `db` was last downloaded from this browser.
+pub fn last_backup(db: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    read_instant(&format!("leadpact.backup.{db}"))
+}
+
+/// Remembers that a backup of workspace `db` was downloaded at `at`.
+pub fn set_last_backup(db: &str, at: chrono::DateTime<chrono::Utc>) {
+    write_instant(&format!("leadpact.backup.{db}"), at);
+}
+
+/// When workspace `db` was first opened in this browser (recorded at `now`
+/// the first time it is asked).
+pub fn first_use(db: &str, now: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
+    let key = format!("leadpact.since.{db}");
+    read_instant(&key).unwrap_or_else(|| {
+        write_instant(&key, now);
+        now
+    })
+}
+
+fn read_instant(key: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use gloo_storage::Storage;
+        gloo_storage::LocalStorage::get::<String>(key)
+            .ok()
+            .and_then(|t| t.parse().ok())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = key;
+        None
+    }
+}
+
+fn write_instant(key: &str, at: chrono::DateTime<chrono::Utc>) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use gloo_storage::Storage;
+        let _ = gloo_storage::LocalStorage::set(key, at.to_rfc3339());
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (key, at);
+}

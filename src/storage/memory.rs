@@ -1,26 +1,18 @@
-//! An in-memory [`Store`]: the native test double and the conformance reference.
+//! An in-memory store: the native test double and the conformance reference.
 
-use super::{
-    Change, StorageError, Store, check_settings, decode_activities, decode_leads, decode_settings,
-    encode, group_activities,
-};
-use crate::domain::lead::{Lead, LeadId};
-use crate::domain::workspace::Workspace;
+use super::StorageError;
+use super::records::{Need, Reads, Records, Table, Writes};
 use async_trait::async_trait;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 
-#[derive(Debug, Default, Clone)]
-struct Records {
-    leads: BTreeMap<LeadId, String>,
-    activities: BTreeMap<LeadId, String>,
-    settings: Option<String>,
-}
-
-/// Keeps serialised records in maps; nothing survives the process.
+/// Keeps records in maps; nothing survives the process.
 #[derive(Debug, Default)]
 pub struct MemoryStore {
-    records: RefCell<Records>,
+    records: RefCell<BTreeMap<(Table, String), (String, u64)>>,
+    next_version: Cell<u64>,
+    /// Tests: refuse every write from now on, as a full disk would.
+    full: Cell<bool>,
 }
 
 impl MemoryStore {
@@ -28,75 +20,106 @@ impl MemoryStore {
     pub fn new() -> Self {
         Self::default()
     }
+
+    /// Tests: makes every later write fail with [`StorageError::OutOfSpace`]
+    /// (or succeed again), leaving the records as they are.
+    pub fn set_full(&self, full: bool) {
+        self.full.set(full);
+    }
 }
 
 #[async_trait(?Send)]
-impl Store for MemoryStore {
-    async fn load(&self) -> Result<Workspace, StorageError> {
-        let r = self.records.borrow();
-        let leads = decode_leads(r.leads.iter().map(|(k, v)| (k.to_string(), v.as_str())))?;
-        let activities = decode_activities(
-            r.activities
+impl Records for MemoryStore {
+    async fn read(&self, need: &Need) -> Result<Reads, StorageError> {
+        let records = self.records.borrow();
+        let mut reads = Reads::default();
+        for key in &need.keys {
+            let found = records.get(key);
+            reads.values.insert(
+                key.clone(),
+                (found.map(|(t, _)| t.clone()), found.map_or(0, |(_, v)| *v)),
+            );
+        }
+        for table in &need.tables {
+            let rows = records
                 .iter()
-                .map(|(k, v)| (k.to_string(), v.as_str())),
-        )?;
-        Ok(Workspace::from_parts(
-            decode_settings(r.settings.as_deref())?,
-            leads,
-            activities,
-        ))
+                .filter(|((t, _), _)| t == table)
+                .map(|((_, k), (text, v))| (k.clone(), text.clone(), *v))
+                .collect();
+            reads.tables.insert(*table, rows);
+        }
+        Ok(reads)
     }
 
-    async fn commit(&self, change: &Change) -> Result<(), StorageError> {
-        // Build the new state aside and swap it in: all or nothing.
-        let mut next = self.records.borrow().clone();
-        check_settings(change, next.settings.as_deref())?;
-        for (id, base) in &change.expect {
-            let stored = next
-                .leads
-                .get(id)
-                .and_then(|json| serde_json::from_str::<Lead>(json).ok());
-            if stored.map(|l| l.updated_at()) != Some(*base) {
-                return Err(StorageError::Conflict { lead: *id });
+    async fn write(&self, read: &Reads, writes: Writes) -> Result<bool, StorageError> {
+        let mut records = self.records.borrow_mut();
+        for (key, (_, version)) in &read.values {
+            if records.get(key).map_or(0, |(_, v)| *v) != *version {
+                return Ok(false);
             }
         }
-        for lead in &change.leads {
-            next.leads.insert(lead.id(), encode(lead));
-        }
-        for id in &change.deleted {
-            next.leads.remove(id);
-            next.activities.remove(id);
-        }
-        for (id, list) in &change.activities {
-            if list.is_empty() {
-                next.activities.remove(id);
-            } else {
-                next.activities.insert(*id, encode(list));
+        for (table, rows) in &read.tables {
+            let now: Vec<(&String, u64)> = records
+                .iter()
+                .filter(|((t, _), _)| t == table)
+                .map(|((_, k), (_, v))| (k, *v))
+                .collect();
+            let then: Vec<(&String, u64)> = rows.iter().map(|(k, _, v)| (k, *v)).collect();
+            if now != then {
+                return Ok(false);
             }
         }
-        if let Some(settings) = &change.settings {
-            next.settings = Some(encode(settings));
+        if self.full.get() {
+            return Err(StorageError::OutOfSpace);
         }
-        *self.records.borrow_mut() = next;
-        Ok(())
-    }
-
-    async fn replace(&self, ws: &Workspace) -> Result<(), StorageError> {
-        let records = Records {
-            leads: ws.leads.iter().map(|l| (l.id(), encode(l))).collect(),
-            activities: group_activities(&ws.activities)
-                .into_iter()
-                .map(|(id, list)| (id, encode(&list)))
-                .collect(),
-            settings: Some(encode(&ws.settings())),
-        };
-        *self.records.borrow_mut() = records;
-        Ok(())
+        for table in &writes.clear {
+            records.retain(|(t, _), _| t != table);
+        }
+        for (key, text) in writes.records {
+            match text {
+                Some(text) => {
+                    let v = self.next_version.get() + 1;
+                    self.next_version.set(v);
+                    records.insert(key, (text, v));
+                }
+                None => {
+                    records.remove(&key);
+                }
+            }
+        }
+        Ok(true)
     }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
+    use super::MemoryStore;
+    use crate::domain::sample::generate;
+    use crate::storage::{Change, StorageError, Store};
+
+    #[test]
+    fn a_write_refused_for_lack_of_space_changes_nothing() {
+        pollster::block_on(async {
+            let store = MemoryStore::new();
+            let now =
+                chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 6, 1, 3, 0, 0).unwrap();
+            let ws = generate(2, 50, 3, now);
+            store.replace(&ws).await.unwrap();
+            store.set_full(true);
+            let mut lead = ws.leads[0].clone();
+            lead.set_campaign("late", now);
+            for result in [
+                store
+                    .commit(&Change::edit(lead, ws.leads[0].updated_at()))
+                    .await,
+                store.replace(&generate(3, 10, 2, now)).await,
+            ] {
+                assert_eq!(result, Err(StorageError::OutOfSpace));
+            }
+            assert_eq!(store.load().await.unwrap(), ws, "everything as it was");
+        });
+    }
+
     #[test]
     fn memory_store_passes_the_conformance_suite() {
         pollster::block_on(super::super::conformance::run_all(|| async {

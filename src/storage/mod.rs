@@ -1,11 +1,9 @@
-//! Persistence behind one trait, [`Store`], with two adapters:
-//! [`memory::MemoryStore`] (native tests, and a read-only fallback) and
-//! `indexeddb::IdbStore` (the browser, wasm32 only).
-//!
-//! Both adapters keep the same records as JSON text: one per lead (keyed by
-//! lead id), one activity list per lead, and one settings record; so the
-//! memory adapter exercises the same serde path as IndexedDB. Both pass the
-//! suite in [`conformance`].
+//! Persistence behind one trait, [`Store`]. Every operation is written once
+//! (`ops`) over a small model of versioned records (`records`), which two
+//! adapters provide: [`memory::MemoryStore`] (native tests) and
+//! `indexeddb::IdbStore` (the browser, wasm32 only). Both keep the same
+//! records as JSON text in the same chunked layout (`chunks`), and both pass
+//! the suite in [`conformance`].
 
 pub mod chunks;
 pub mod conformance;
@@ -13,15 +11,25 @@ pub mod conformance;
 pub mod indexeddb;
 pub mod local_settings;
 pub mod memory;
+pub mod ops;
+pub mod records;
+#[cfg(target_arch = "wasm32")]
+pub mod space;
 
 use crate::domain::activity::Activity;
 use crate::domain::lead::{Lead, LeadId};
 use crate::domain::workspace::{Settings, Workspace};
+use crate::sync::ledger::{Link, LinkUpdate};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
+use records::Records;
 use std::fmt;
 
-/// Why a storage operation failed. Shown to the user in the app's one error area.
+/// Why a storage operation failed. Shown to the user in the app's one error
+/// area, in their language (`ui::components::error_banner`). None of these
+/// texts claims that nothing changed unless the store checked it before
+/// writing (conflicts, a newer database): after a failed write the app reads
+/// the store back and says what is still stored (`app::health`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StorageError {
     /// The browser refuses IndexedDB (private mode, disabled, or blocked by another tab).
@@ -29,8 +37,15 @@ pub enum StorageError {
     /// The database was written by a newer version of the app; it is left
     /// untouched and this (older) copy of the app stays read-only.
     NewerVersion,
-    /// The browser's storage quota for this site is used up.
-    QuotaExceeded,
+    /// The device (or the browser's share of it) has no room for this write;
+    /// the browser refused it whole before writing.
+    OutOfSpace,
+    /// The device is full: the store is not opened (the browser could lose
+    /// it), until there is room again.
+    FullAtOpen,
+    /// The browser closed the connection to the store during a write (it
+    /// does so after a disk error, and may have dropped stored data).
+    ConnectionLost(String),
     /// A stored record cannot be read back; the record is left untouched.
     Corrupt {
         /// Key of the record.
@@ -47,6 +62,11 @@ pub enum StorageError {
     /// The settings were changed elsewhere (another tab) since this copy was
     /// read; nothing was written.
     SettingsConflict,
+    /// The workspace is shared with a team: it is not replaced from one browser.
+    Shared,
+    /// The team's workspace is still downloading: nothing local is edited
+    /// until it is complete.
+    Downloading,
     /// Any other failure of the underlying store, with the browser's message.
     Failed {
         /// What was being done ("save lead", "load leads"…).
@@ -54,6 +74,19 @@ pub enum StorageError {
         /// The browser's message.
         message: String,
     },
+}
+
+impl StorageError {
+    /// A failed write after which what is stored must be checked (the
+    /// browser may have written part of it, or dropped data).
+    pub fn needs_check(&self) -> bool {
+        matches!(
+            self,
+            StorageError::OutOfSpace
+                | StorageError::ConnectionLost(_)
+                | StorageError::Failed { .. }
+        )
+    }
 }
 
 impl fmt::Display for StorageError {
@@ -68,9 +101,16 @@ impl fmt::Display for StorageError {
                 "This browser holds data saved by a newer version of Leadpact. Nothing was changed; \
                  reload the page to get the newer version.",
             ),
-            StorageError::QuotaExceeded => f.write_str(
-                "The browser's storage for this site is full. Nothing was changed; \
-                 export a backup and free some space.",
+            StorageError::OutOfSpace => f.write_str(
+                "Your device is out of space: the browser refused to save the last change.",
+            ),
+            StorageError::FullAtOpen => f.write_str(
+                "Your device is out of space. Leadpact does not open its storage on a full device, \
+                 where the browser could lose it: free some space (photos, videos, other apps), then reload.",
+            ),
+            StorageError::ConnectionLost(why) => write!(
+                f,
+                "The browser closed Leadpact's storage while saving ({why})."
             ),
             StorageError::Corrupt { key, reason } => {
                 write!(
@@ -84,8 +124,14 @@ impl fmt::Display for StorageError {
             StorageError::SettingsConflict => f.write_str(
                 "The settings were changed in another tab. Nothing was overwritten; the view now shows the latest settings — please make your change again.",
             ),
+            StorageError::Shared => f.write_str(
+                "This workspace is shared with your team: it cannot be replaced or erased from one browser. Disconnect it from the team first (Settings → Team sync).",
+            ),
+            StorageError::Downloading => f.write_str(
+                "Your team's workspace is still downloading; edits wait until it is complete.",
+            ),
             StorageError::Failed { operation, message } => {
-                write!(f, "Could not {operation}: {message}. Nothing was changed.")
+                write!(f, "Could not {operation}: {message}.")
             }
         }
     }
@@ -112,9 +158,65 @@ pub struct Change {
     /// (the settings the new `settings` were made from), or the whole change
     /// is refused with [`StorageError::SettingsConflict`].
     pub expect_settings: Option<Settings>,
+    /// When the change was made (stamps the settings' sync bookkeeping).
+    pub now: Option<DateTime<Utc>>,
 }
 
 impl Change {
+    /// The change that turns `old` into `new`: every lead added or changed
+    /// (each guarded by the version `old` holds), every lead removed, the
+    /// activity lists that differ, and the settings when they differ.
+    pub fn between(old: &Workspace, new: &Workspace) -> Change {
+        use std::collections::{BTreeMap, HashMap};
+        let before: HashMap<LeadId, &Lead> = old.leads.iter().map(|l| (l.id(), l)).collect();
+        let after: HashMap<LeadId, &Lead> = new.leads.iter().map(|l| (l.id(), l)).collect();
+        let group = |ws: &Workspace| {
+            let mut by: BTreeMap<LeadId, Vec<Activity>> = BTreeMap::new();
+            for a in &ws.activities {
+                by.entry(a.lead).or_default().push(a.clone());
+            }
+            by
+        };
+        let (acts_before, mut acts_after) = (group(old), group(new));
+        let mut change = Change::default();
+        for lead in &new.leads {
+            match before.get(&lead.id()) {
+                Some(b) if *b == lead => {}
+                Some(b) => {
+                    change.expect.push((lead.id(), b.updated_at()));
+                    change.leads.push(lead.clone());
+                }
+                None => change.leads.push(lead.clone()),
+            }
+        }
+        for lead in &old.leads {
+            if !after.contains_key(&lead.id()) {
+                change.expect.push((lead.id(), lead.updated_at()));
+                change.deleted.push(lead.id());
+            }
+        }
+        for lead in &new.leads {
+            let then = acts_before.get(&lead.id());
+            let now = acts_after.remove(&lead.id()).unwrap_or_default();
+            if then.map_or(!now.is_empty(), |t| *t != now) {
+                change.activities.push((lead.id(), now));
+            }
+        }
+        if old.settings() != new.settings() {
+            change.settings = Some(new.settings());
+            change.expect_settings = Some(old.settings());
+        }
+        change
+    }
+
+    /// True when it changes nothing.
+    pub fn is_empty(&self) -> bool {
+        self.leads.is_empty()
+            && self.deleted.is_empty()
+            && self.activities.is_empty()
+            && self.settings.is_none()
+    }
+
     /// Saving one lead.
     pub fn lead(lead: Lead) -> Change {
         Change {
@@ -132,49 +234,95 @@ impl Change {
     }
 }
 
-/// Where the workspace lives. Every method is one transaction.
+/// Where the workspace lives. Every method is one transaction (see
+/// `storage::ops`); any [`Records`] adapter is a store.
 #[async_trait(?Send)]
 pub trait Store {
     /// The whole workspace: leads oldest first (by creation, then id),
     /// activities grouped by lead in the order they were stored; the default
     /// workspace's settings when none were stored yet.
     async fn load(&self) -> Result<Workspace, StorageError>;
-    /// Applies one user action.
+    /// Applies one user action (and, when linked to a team, its outbox entries).
     async fn commit(&self, change: &Change) -> Result<(), StorageError>;
-    /// Replaces everything (backup import, sample data, erase).
+    /// Replaces everything (backup import, sample data, erase); refused for a
+    /// workspace shared with a team.
     async fn replace(&self, workspace: &Workspace) -> Result<(), StorageError>;
+    /// The link to a team database, if any.
+    async fn link(&self) -> Result<Option<Link>, StorageError>;
+    /// Links or (None) unlinks the workspace.
+    async fn set_link(&self, link: Option<&Link>) -> Result<(), StorageError>;
+    /// Changes the link in place.
+    async fn update_link(&self, update: &LinkUpdate) -> Result<(), StorageError>;
+    /// How many documents wait to be pushed.
+    async fn waiting(&self) -> Result<usize, StorageError>;
+    /// Documents to push next.
+    async fn outgoing(&self, limit: usize) -> Result<ops::Outgoing, StorageError>;
+    /// What the server accepted.
+    async fn pushed(&self, acks: &[ops::Ack], upload: Option<u8>) -> Result<(), StorageError>;
+    /// Applies documents from the server (and the feed's checkpoint).
+    async fn pulled(
+        &self,
+        docs: &[serde_json::Value],
+        checkpoint: Option<&str>,
+    ) -> Result<ops::PullReport, StorageError>;
+    /// Stages a batch of the first download.
+    async fn stage(
+        &self,
+        docs: &[serde_json::Value],
+        checkpoint: &str,
+        total: u64,
+    ) -> Result<(), StorageError>;
+    /// Makes the staged download the workspace.
+    async fn adopt_staged(&self) -> Result<ops::PullReport, StorageError>;
 }
 
-/// Decodes stored records, sorted as [`Store::load`] promises.
-pub(crate) fn decode_leads<'a>(
-    records: impl Iterator<Item = (String, &'a str)>,
-) -> Result<Vec<Lead>, StorageError> {
-    let mut leads = records
-        .map(|(key, json)| {
-            serde_json::from_str::<Lead>(json).map_err(|e| StorageError::Corrupt {
-                key,
-                reason: e.to_string(),
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    leads.sort_by_key(|l| (l.created_at(), l.id()));
-    Ok(leads)
-}
-
-/// Decodes stored activity lists (one JSON array per lead) into one list.
-pub(crate) fn decode_activities<'a>(
-    records: impl Iterator<Item = (String, &'a str)>,
-) -> Result<Vec<Activity>, StorageError> {
-    let mut all = Vec::new();
-    for (key, json) in records {
-        let list: Vec<Activity> =
-            serde_json::from_str(json).map_err(|e| StorageError::Corrupt {
-                key: format!("activities of {key}"),
-                reason: e.to_string(),
-            })?;
-        all.extend(list);
+#[async_trait(?Send)]
+impl<R: Records> Store for R {
+    async fn load(&self) -> Result<Workspace, StorageError> {
+        ops::load(self).await
     }
-    Ok(all)
+    async fn commit(&self, change: &Change) -> Result<(), StorageError> {
+        ops::commit(self, change).await
+    }
+    async fn replace(&self, workspace: &Workspace) -> Result<(), StorageError> {
+        ops::replace(self, workspace).await
+    }
+    async fn link(&self) -> Result<Option<Link>, StorageError> {
+        ops::link(self).await
+    }
+    async fn set_link(&self, link: Option<&Link>) -> Result<(), StorageError> {
+        ops::set_link(self, link).await
+    }
+    async fn update_link(&self, update: &LinkUpdate) -> Result<(), StorageError> {
+        ops::update_link(self, update).await
+    }
+    async fn waiting(&self) -> Result<usize, StorageError> {
+        ops::waiting(self).await
+    }
+    async fn outgoing(&self, limit: usize) -> Result<ops::Outgoing, StorageError> {
+        ops::outgoing(self, limit).await
+    }
+    async fn pushed(&self, acks: &[ops::Ack], upload: Option<u8>) -> Result<(), StorageError> {
+        ops::pushed(self, acks, upload).await
+    }
+    async fn pulled(
+        &self,
+        docs: &[serde_json::Value],
+        checkpoint: Option<&str>,
+    ) -> Result<ops::PullReport, StorageError> {
+        ops::pulled(self, docs, checkpoint).await
+    }
+    async fn stage(
+        &self,
+        docs: &[serde_json::Value],
+        checkpoint: &str,
+        total: u64,
+    ) -> Result<(), StorageError> {
+        ops::stage(self, docs, checkpoint, total).await
+    }
+    async fn adopt_staged(&self) -> Result<ops::PullReport, StorageError> {
+        ops::adopt_staged(self).await
+    }
 }
 
 /// Refuses a change whose settings were made from other settings than the
@@ -200,16 +348,4 @@ pub(crate) fn decode_settings(json: Option<&str>) -> Result<Settings, StorageErr
 /// Encodes one lead as its stored record.
 pub(crate) fn encode<T: serde::Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string(value).expect("domain values always serialise")
-}
-
-/// Activities grouped per lead, as stored.
-pub(crate) fn group_activities(
-    activities: &[Activity],
-) -> std::collections::BTreeMap<LeadId, Vec<&Activity>> {
-    let mut by_lead: std::collections::BTreeMap<LeadId, Vec<&Activity>> =
-        std::collections::BTreeMap::new();
-    for a in activities {
-        by_lead.entry(a.lead).or_default().push(a);
-    }
-    by_lead
 }

@@ -257,9 +257,13 @@ fn Shortcuts(help: RwSignal<bool>) -> impl IntoView {
 #[cfg(target_arch = "wasm32")]
 fn open_store(state: AppState, db_name: String) {
     use crate::storage::indexeddb::IdbStore;
+    state.set_db_name(&db_name);
     leptos::task::spawn_local(async move {
         match IdbStore::open(&db_name).await {
             Ok(store) => {
+                // The browser closed the store by itself (a disk error, site
+                // data cleared): check at once what it still holds.
+                store.on_lost(move || state.check_store(None));
                 state.attach(std::rc::Rc::new(store)).await;
                 state.sync_with_other_tabs(&db_name);
             }
@@ -269,8 +273,9 @@ fn open_store(state: AppState, db_name: String) {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn open_store(state: AppState, _db_name: String) {
+fn open_store(state: AppState, db_name: String) {
     use crate::storage::memory::MemoryStore;
+    state.set_db_name(&db_name);
     leptos::task::spawn_local(
         async move { state.attach(std::rc::Rc::new(MemoryStore::new())).await },
     );

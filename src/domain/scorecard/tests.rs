@@ -32,6 +32,7 @@ fn world() -> Workspace {
             team: Membership::Sales,
             capacity: 10,
             active: true,
+            user: None,
             extra: Default::default(),
         },
         Rep {
@@ -40,6 +41,7 @@ fn world() -> Workspace {
             team: Membership::Marketing,
             capacity: 10,
             active: true,
+            user: None,
             extra: Default::default(),
         },
     ];

@@ -413,6 +413,7 @@ fn rep(id: &str, team: Membership, capacity: u32, active: bool) -> Rep {
         team,
         capacity,
         active,
+        user: None,
         extra: Default::default(),
     }
 }

@@ -3,10 +3,11 @@
 //! error in the app's error area and changes nothing.
 
 use crate::app::state::{AppError, AppState, Loading};
-use crate::app::{clock, files};
+use crate::app::{backups, files};
 use crate::domain::workspace::Workspace;
-use crate::io::backup::{export_json, file_name, import_bytes};
+use crate::io::backup::import_bytes;
 use crate::ui::i18n::{Msg, use_i18n};
+use crate::ui::pages::data::BackupFirst;
 use leptos::prelude::*;
 
 /// The backup card.
@@ -16,20 +17,10 @@ pub fn BackupPanel() -> impl IntoView {
     let i18n = use_i18n();
     let pending = RwSignal::new(None::<Workspace>);
     let ready = move || state.loading.get() == Loading::Ready;
+    let writable = move || state.writable();
 
     let export = move |_| {
-        let now = clock::now();
-        let ws = state.snapshot();
-        let tz: chrono_tz::Tz = ws
-            .calendar
-            .timezone
-            .parse()
-            .unwrap_or(chrono_tz::Asia::Ho_Chi_Minh);
-        files::save_text(
-            &file_name(now, tz),
-            "application/json",
-            &export_json(&ws, now),
-        );
+        backups::download(state);
     };
 
     let on_file = move |ev: leptos::ev::Event| {
@@ -57,7 +48,7 @@ pub fn BackupPanel() -> impl IntoView {
                         type="file"
                         accept=".json,application/json"
                         data-testid="import-backup"
-                        disabled=move || !ready()
+                        disabled=move || !writable()
                         on:change=on_file
                     />
                 </label>
@@ -69,6 +60,7 @@ pub fn BackupPanel() -> impl IntoView {
                         view! {
                             <div class="confirm" role="alertdialog" data-testid="confirm-import">
                                 <p>{i18n.t(Msg::ConfirmReplace)} " (" {leads} " / " {activities} ")"</p>
+                                <BackupFirst />
                                 <button
                                     type="button"
                                     class="primary"

@@ -1,26 +1,21 @@
-//! The app's one place for errors and the read-only notice.
+//! The app's one place for errors, the read-only notice, and storage health
+//! (a failed write, data the browser dropped) with its way out.
 
-use crate::app::state::{AppError, AppState, Loading};
-use crate::storage::StorageError;
+use crate::app::backups;
+use crate::app::state::{AppError, AppState, Health, Loading, backup_due};
+use crate::ui::i18n::storage::{self as st, Label};
 use crate::ui::i18n::{Lang, Msg, tr, use_i18n};
+use leptos::prelude::*;
 
 /// An error as the person reads it: a sentence in their language, followed
 /// (for file and storage errors) by the precise detail — which row, which
 /// field, which record — as the error gives it.
 pub fn error_text(lang: Lang, e: &AppError) -> String {
     let t = |m| tr(lang, m);
-    if lang == Lang::En {
-        return e.to_string();
-    }
     match e {
-        AppError::Storage(StorageError::Unavailable(why)) => {
-            format!("{} ({why})", t(Msg::ErrStorageUnavailable))
-        }
-        AppError::Storage(StorageError::NewerVersion) => t(Msg::ErrNewerVersion).to_owned(),
-        AppError::Storage(StorageError::QuotaExceeded) => t(Msg::ErrQuota).to_owned(),
-        AppError::Storage(StorageError::Conflict { .. }) => t(Msg::ErrConflict).to_owned(),
-        AppError::Storage(StorageError::SettingsConflict) => t(Msg::ErrSettingsConflict).to_owned(),
-        AppError::Storage(other) => format!("{} {other}", t(Msg::ErrStorageFailed)),
+        AppError::Storage(s) => st::storage_error(lang, s),
+        AppError::WritesPaused(h) => st::health(lang, h).unwrap_or_default(),
+        _ if lang == Lang::En => e.to_string(),
         AppError::Move(m) => format!("{} {m}", t(Msg::ErrMove)),
         AppError::LeadNotFound(_) => t(Msg::LeadMissing).to_owned(),
         AppError::Backup(b) => format!("{} {b}", t(Msg::ErrBackup)),
@@ -28,13 +23,25 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
         AppError::ReasonMissing => t(Msg::ErrReasonMissing).to_owned(),
     }
 }
-use leptos::prelude::*;
 
-/// Shows the current error (until dismissed) and whether edits can be saved.
+/// Shows the current error (until dismissed), whether edits can be saved,
+/// and what to do when storage failed.
 #[component]
 pub fn ErrorBanner() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
+    let lang = move || i18n.0.get();
+    let health = move || state.health.get();
+    let reminder = move || {
+        state.loading.get() == Loading::Ready
+            && state.health.get() == Health::Ok
+            && backup_due(
+                state.last_backup.get(),
+                state.since.get(),
+                state.leads.with(Vec::len),
+                state.now.get(),
+            )
+    };
     view! {
         <div class="status-area" aria-live="polite">
             <Show when=move || state.loading.get() == Loading::Opening>
@@ -42,6 +49,44 @@ pub fn ErrorBanner() -> impl IntoView {
             </Show>
             <Show when=move || state.loading.get() == Loading::Unavailable>
                 <p class="notice warn" data-testid="read-only">{i18n.t(Msg::ReadOnly)}</p>
+            </Show>
+            {move || {
+                let h = health();
+                st::health(lang(), &h).map(|text| {
+                    let lost = matches!(h, Health::Lost { .. });
+                    let not_saved = matches!(h, Health::NotSaved { .. });
+                    view! {
+                        <div class="error-banner storage-health" role="alert" data-testid="storage-health">
+                            <p data-testid="storage-health-text">{text}</p>
+                            <div class="actions">
+                                {lost.then(|| view! {
+                                    <button type="button" class="primary" data-testid="download-shown" on:click=move |_| { backups::download(state); }>
+                                        {move || st::label(lang(), Label::DownloadShown)}
+                                    </button>
+                                    <button type="button" data-testid="store-again" on:click=move |_| state.store_again()>
+                                        {move || st::label(lang(), Label::StoreAgain)}
+                                    </button>
+                                })}
+                                {not_saved.then(|| view! {
+                                    <button type="button" data-testid="download-shown" on:click=move |_| { backups::download(state); }>
+                                        {move || st::label(lang(), Label::DownloadShown)}
+                                    </button>
+                                    <button type="button" class="primary" data-testid="retry-writes" on:click=move |_| state.retry_writes()>
+                                        {move || st::label(lang(), Label::TryAgain)}
+                                    </button>
+                                })}
+                            </div>
+                        </div>
+                    }
+                })
+            }}
+            <Show when=reminder>
+                <p class="notice warn" data-testid="backup-reminder">
+                    {move || st::backup_reminder(lang())} " "
+                    <button type="button" class="link" on:click=move |_| { backups::download(state); }>
+                        {i18n.t(Msg::ExportBackup)}
+                    </button>
+                </p>
             </Show>
             {move || {
                 state

@@ -3,13 +3,14 @@
 //! the workspace behind a typed confirmation.
 
 use crate::app::state::{AppError, AppState, Loading};
-use crate::app::{clock, files};
+use crate::app::{backups, clock, files};
 use crate::domain::search::{LeadFilter, Query};
 use crate::io::csv_export::export_csv;
 use crate::io::csv_import::{
     Duplicate, ImportPreview, Mapping, OnDuplicate, RowOutcome, Target, preview,
 };
 use crate::ui::components::backup_panel::BackupPanel;
+use crate::ui::i18n::storage::{self as st, Label};
 use crate::ui::i18n::{Msg, use_i18n};
 use leptos::prelude::*;
 
@@ -20,6 +21,7 @@ pub fn DataPage() -> impl IntoView {
     view! {
         <div class="data-page" data-testid="page-data">
             <h1>{i18n.t(Msg::NavData)}</h1>
+            <StorageCard />
             <BackupPanel />
             <CsvImport />
             <CsvExport />
@@ -265,35 +267,90 @@ fn CsvExport() -> impl IntoView {
     }
 }
 
+/// Where the data lives: whether the browser keeps it, and the last backup.
+#[component]
+fn StorageCard() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let lang = move || i18n.0.get();
+    view! {
+        <section class="card" data-testid="storage-card">
+            <h2>{move || st::label(lang(), Label::Storage)}</h2>
+            <p data-testid="persistence">{move || st::persistence(lang(), state.persistent.get())}</p>
+            <p data-testid="last-backup">{move || st::last_backup(lang(), state.last_backup.get(), state.now.get())}</p>
+        </section>
+    }
+}
+
+/// The "download a backup first" button of destructive confirmations.
+#[component]
+pub fn BackupFirst() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    view! {
+        <Show when=move || state.leads.with(|l| !l.is_empty())>
+            <button type="button" data-testid="backup-first" on:click=move |_| { backups::download(state); }>
+                {move || st::label(i18n.0.get(), Label::BackupFirst)}
+            </button>
+        </Show>
+    }
+}
+
 /// Sample data and erasing everything.
 #[component]
 fn SampleAndErase() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
+    let lang = move || i18n.0.get();
     let size = RwSignal::new("300".to_owned());
+    let chosen = move || size.get().parse::<usize>().unwrap_or(300);
+    let confirming = RwSignal::new(false);
     let typed = RwSignal::new(String::new());
     let word = move || i18n.t(Msg::EraseWord)();
+    let load = move |_| {
+        if state.leads.with_untracked(Vec::is_empty) {
+            state.load_sample(chosen());
+        } else {
+            confirming.set(true);
+        }
+    };
     view! {
         <section class="card" data-testid="sample-erase">
             <h2>{i18n.t(Msg::SampleData)}</h2>
-            <p class="muted">{i18n.t(Msg::SampleHint)}</p>
-            <select data-testid="sample-size" aria-label=i18n.t(Msg::SampleSize) bind:value=size>
+            <p class="muted" data-testid="sample-hint">{move || st::sample_hint(lang(), chosen())}</p>
+            <select data-testid="sample-size" aria-label=i18n.t(Msg::SampleSize) bind:value=size on:change=move |_| confirming.set(false)>
                 <option value="100">"100"</option>
                 <option value="300">"300"</option>
                 <option value="1000">"1 000"</option>
                 <option value="10000">"10 000"</option>
             </select>
-            <button type="button" data-testid="data-load-sample" disabled=move || state.loading.get() != Loading::Ready on:click=move |_| state.load_sample(size.get_untracked().parse().unwrap_or(300))>
+            <button type="button" data-testid="data-load-sample" disabled=move || !state.writable() on:click=load>
                 {i18n.t(Msg::LoadSample)}
             </button>
+            <Show when=move || confirming.get()>
+                <div class="confirm" role="alertdialog" data-testid="confirm-sample">
+                    <p>{move || st::confirm_sample(lang(), state.leads.with(Vec::len), chosen())}</p>
+                    <BackupFirst />
+                    <button type="button" class="danger" data-testid="confirm-sample-replace" on:click=move |_| {
+                        confirming.set(false);
+                        state.load_sample(chosen());
+                    }>
+                        {move || st::replace_with_sample(lang())}
+                    </button>
+                    <button type="button" data-testid="cancel-sample" on:click=move |_| confirming.set(false)>
+                        {i18n.t(Msg::Cancel)}
+                    </button>
+                </div>
+            </Show>
             <h2>{i18n.t(Msg::EraseWorkspace)}</h2>
             <p class="muted">{i18n.t(Msg::EraseHint)} " " <strong>{word}</strong></p>
+            <BackupFirst />
             <input data-testid="erase-confirm" aria-label=i18n.t(Msg::EraseWorkspace) bind:value=typed />
             <button
                 type="button"
                 class="danger"
                 data-testid="erase"
-                disabled=move || typed.get().trim() != word()
+                disabled=move || typed.get().trim() != word() || !state.writable()
                 on:click=move |_| {
                     typed.set(String::new());
                     state.erase();

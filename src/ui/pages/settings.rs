@@ -90,6 +90,7 @@ fn RepsEditor() -> impl IntoView {
             team: parse_team(&team.get_untracked()),
             capacity: cap.clone().unwrap_or(50),
             active: true,
+            user: None,
             extra: Default::default(),
         });
         error.set(None);

@@ -117,6 +117,111 @@ fn wait_for_port(port: u16, what: &str) {
     }
 }
 
+/// A small filesystem (tmpfs) for a browser profile, to play a nearly full
+/// device: [`SmallDisk::fill`] takes every free byte, [`SmallDisk::free`]
+/// gives them back. Unmounted on drop. Needs root (as `make test` runs in CI)
+/// or a user namespace.
+pub struct SmallDisk {
+    dir: PathBuf,
+}
+
+impl SmallDisk {
+    /// Mounts a tmpfs of `mib` MiB.
+    pub fn mount(label: &str, mib: u32) -> SmallDisk {
+        let dir = std::env::temp_dir().join(format!("lp-disk-{label}-{}", std::process::id()));
+        let _ = Command::new("umount")
+            .arg(&dir)
+            .stderr(Stdio::null())
+            .status();
+        std::fs::create_dir_all(&dir).expect("create the mount point");
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={mib}m"), "tmpfs"])
+            .arg(&dir)
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(
+            ok,
+            "could not mount a {mib} MiB tmpfs on {} for the full-disk journeys: \
+             they need root (or CAP_SYS_ADMIN), as `make test` has in CI",
+            dir.display()
+        );
+        SmallDisk { dir }
+    }
+
+    /// Its path.
+    pub fn path(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Free bytes left.
+    pub fn free_bytes(&self) -> u64 {
+        let c = std::ffi::CString::new(self.dir.as_os_str().as_encoded_bytes()).expect("path");
+        // SAFETY: statvfs writes into the zeroed struct we own.
+        unsafe {
+            let mut st: libc::statvfs = std::mem::zeroed();
+            if libc::statvfs(c.as_ptr(), &mut st) != 0 {
+                return 0;
+            }
+            st.f_bavail as u64 * st.f_frsize as u64
+        }
+    }
+
+    /// Fills the disk: writes ballast until the filesystem refuses, so the
+    /// next write by anyone fails with "no space left".
+    pub fn fill(&self) {
+        use std::io::Write;
+        let mut f = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(self.dir.join("ballast"))
+            .expect("open the ballast");
+        for size in [1 << 20, 64 << 10, 4 << 10, 512] {
+            let block = vec![0x5a_u8; size];
+            while f.write_all(&block).is_ok() {}
+        }
+        let _ = f.flush();
+    }
+
+    /// Gives the ballast's space back.
+    pub fn free(&self) {
+        let _ = std::fs::remove_file(self.dir.join("ballast"));
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(&self.dir).status();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// A Chrome DevTools Protocol command, sent through chromedriver.
+#[derive(Debug)]
+pub struct Cdp {
+    /// The method, e.g. `Storage.clearDataForOrigin`.
+    pub cmd: &'static str,
+    /// Its parameters.
+    pub params: serde_json::Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = serde_json::json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
 /// chromedriver plus one headless Chromium session with a private profile.
 pub struct Browser {
     /// The WebDriver client.
@@ -128,8 +233,15 @@ pub struct Browser {
 impl Browser {
     /// Starts chromedriver and a Chromium session.
     pub async fn start(label: &str) -> Browser {
+        Browser::start_with_profile(label, None).await
+    }
+
+    /// Starts chromedriver and a Chromium session whose profile (where
+    /// IndexedDB lives) is `profile` when given.
+    pub async fn start_with_profile(label: &str, profile: Option<PathBuf>) -> Browser {
         let scratch = Scratch::new(label);
         let dir = scratch.path();
+        let profile = profile.unwrap_or_else(|| dir.join("profile"));
         let port = free_port();
         let mut cmd = Command::new("/usr/bin/chromedriver");
         let log = dir.join("chromedriver.log");
@@ -158,7 +270,7 @@ impl Browser {
                     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--no-first-run", "--window-size=1280,900",
-                    format!("--user-data-dir={}", dir.join("profile").display()),
+                    format!("--user-data-dir={}", profile.display()),
                 ],
                 "prefs": {
                     "download.default_directory": dir.join("downloads").display().to_string(),

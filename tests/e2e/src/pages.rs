@@ -201,6 +201,23 @@ impl<'a> LeadsPage<'a> {
         );
     }
 
+    /// Clicks "next stage" on a lead's row without waiting for the result
+    /// (as a script: a toast may cover the button).
+    pub async fn click_advance(&self, name: &str) {
+        let row = self.row(name).await;
+        let button = row
+            .find(Locator::Css(&testid("advance")))
+            .await
+            .expect("advance button");
+        self.c
+            .execute(
+                "arguments[0].click()",
+                vec![serde_json::to_value(button).expect("element")],
+            )
+            .await
+            .expect("click");
+    }
+
     /// Follows a lead's link to its page.
     pub async fn open(&self, name: &str) -> LeadPage<'a> {
         let row = self.row(name).await;

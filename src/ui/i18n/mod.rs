@@ -1,6 +1,8 @@
 //! Every string a view shows, in English and Vietnamese. Views ask for a
 //! [`Msg`]; nothing user-visible is written inside a view.
 
+pub mod storage;
+
 use crate::domain::contact::{EmailError, PhoneError};
 use crate::domain::lead::FieldProblem;
 use leptos::prelude::*;

@@ -1,0 +1,245 @@
+//! Storage health: what happens when a write fails or the browser drops data.
+//!
+//! Rules (ARCHITECTURE.md, invariants):
+//! - After a failed write (no room, the connection closed, anything but a
+//!   refused stale edit) the app reads the store back and compares it with
+//!   what it shows before saying anything about what is stored
+//!   ([`verdict`]); until then, and until the person says they freed space,
+//!   it writes nothing more (a full disk punishes further writes).
+//! - When the store no longer holds what is on screen (the browser dropped
+//!   data), the person is offered at once to download what they see as a
+//!   backup, and to store it again, before anything else is written.
+//! - The app asks the browser to keep its storage (`navigator.storage.persist`)
+//!   and shows whether it agreed; the Data page shows when the last backup was
+//!   taken and reminds after [`BACKUP_DUE_DAYS`] days without one.
+
+use super::{AppError, AppState, Loading};
+use crate::domain::workspace::Workspace;
+use crate::storage::StorageError;
+use chrono::{DateTime, TimeDelta, Utc};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Days without a backup after which the app reminds.
+pub const BACKUP_DUE_DAYS: i64 = 7;
+
+/// Whether writes can go to the store.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Health {
+    /// Writes go through.
+    #[default]
+    Ok,
+    /// A write failed: reading the store back.
+    Checking,
+    /// A write failed and everything shown is still stored: the last
+    /// change was not saved. Writes wait until the person tries again.
+    NotSaved {
+        /// The failure.
+        cause: StorageError,
+        /// Leads still stored.
+        leads: usize,
+    },
+    /// The store no longer holds what is shown (or cannot be read).
+    Lost {
+        /// Leads the store still holds (None: it cannot be read).
+        stored: Option<usize>,
+        /// Leads on screen.
+        shown: usize,
+    },
+}
+
+impl Health {
+    /// True when writes must wait.
+    pub fn blocks_writes(&self) -> bool {
+        !matches!(self, Health::Ok)
+    }
+}
+
+/// Compares what the store holds with what is shown: `Ok(leads)` when they
+/// are the same workspace (every lead at the same version, the same
+/// activities and settings).
+pub fn verdict(stored: &Workspace, shown: &Workspace) -> Result<usize, usize> {
+    let versions = |ws: &Workspace| {
+        let mut v: Vec<_> = ws.leads.iter().map(|l| (l.id(), l.updated_at())).collect();
+        v.sort();
+        v
+    };
+    let same = versions(stored) == versions(shown)
+        && stored.activities.len() == shown.activities.len()
+        && stored.settings() == shown.settings();
+    if same {
+        Ok(stored.leads.len())
+    } else {
+        Err(stored.leads.len())
+    }
+}
+
+/// True when a backup reminder is due: the workspace has leads and the last
+/// backup (or, without one, the first use) is more than [`BACKUP_DUE_DAYS`] ago.
+pub fn backup_due(
+    last: Option<DateTime<Utc>>,
+    since: Option<DateTime<Utc>>,
+    leads: usize,
+    now: DateTime<Utc>,
+) -> bool {
+    leads > 0
+        && last
+            .or(since)
+            .is_some_and(|t| now - t > TimeDelta::days(BACKUP_DUE_DAYS))
+}
+
+impl AppState {
+    /// The error to show instead of writing while writes wait.
+    pub(crate) fn write_blocked(self) -> Option<AppError> {
+        let health = self.health.get_untracked();
+        health
+            .blocks_writes()
+            .then_some(AppError::WritesPaused(health))
+    }
+
+    /// A write failed with `e`: stop writing, read the store back, and say
+    /// what is still stored.
+    pub(crate) fn failed_write(self, e: StorageError) {
+        #[cfg(target_arch = "wasm32")]
+        web_sys::console::warn_1(&format!("a write failed: {e:?}").into());
+        if !e.needs_check() {
+            return self.error.set(Some(AppError::Storage(e)));
+        }
+        self.check_store(Some(e));
+    }
+
+    /// Reads the store back and compares it with what is shown (`cause`:
+    /// the failed write, None when the browser closed the store by itself).
+    pub fn check_store(self, cause: Option<StorageError>) {
+        let Ok(store) = self.store() else { return };
+        if self.health.get_untracked() == Health::Checking {
+            return;
+        }
+        self.health.set(Health::Checking);
+        spawn_local(async move {
+            let shown = self.snapshot();
+            // Right after the browser closed the store it may still be
+            // closing it: reading back is tried a few times.
+            let mut loaded = store.load().await;
+            for _ in 0..5 {
+                if loaded.is_ok() {
+                    break;
+                }
+                crate::app::clock::sleep(300).await;
+                loaded = store.load().await;
+            }
+            let health = match loaded {
+                Ok(stored) => match (verdict(&stored, &shown), cause) {
+                    (Ok(_), None) => Health::Ok,
+                    (Ok(leads), Some(cause)) => Health::NotSaved { cause, leads },
+                    (Err(stored), _) => Health::Lost {
+                        stored: Some(stored),
+                        shown: shown.leads.len(),
+                    },
+                },
+                Err(e) => {
+                    #[cfg(target_arch = "wasm32")]
+                    web_sys::console::error_1(
+                        &format!("reading the store back failed: {e}").into(),
+                    );
+                    let _ = e;
+                    Health::Lost {
+                        stored: None,
+                        shown: shown.leads.len(),
+                    }
+                }
+            };
+            self.error.set(None);
+            self.health.set(health);
+        });
+    }
+
+    /// The person freed space: writes may go to the store again.
+    pub fn retry_writes(self) {
+        if matches!(self.health.get_untracked(), Health::NotSaved { .. }) {
+            self.health.set(Health::Ok);
+        }
+    }
+
+    /// Writes what is shown to the store again (after the browser dropped
+    /// it); the health is checked again from what it then holds.
+    pub fn store_again(self) {
+        let Ok(store) = self.store() else { return };
+        let shown = self.snapshot();
+        self.health.set(Health::Checking);
+        spawn_local(async move {
+            let result = store.replace(&shown).await;
+            self.health.set(Health::Ok);
+            match result {
+                Ok(()) => self.check_store(None),
+                Err(e) => self.failed_write(e),
+            }
+        });
+    }
+
+    /// Asks the browser to keep this site's storage when space runs low,
+    /// and records whether it agreed.
+    pub fn ask_persistence(self) {
+        // The browser's own executor: this may run before the app mounts.
+        #[cfg(target_arch = "wasm32")]
+        wasm_bindgen_futures::spawn_local(async move {
+            let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) else {
+                return;
+            };
+            let ask = |p: Result<js_sys::Promise, wasm_bindgen::JsValue>| async move {
+                let p = p.ok()?;
+                wasm_bindgen_futures::JsFuture::from(p)
+                    .await
+                    .ok()?
+                    .as_bool()
+            };
+            let granted = match ask(storage.persisted()).await {
+                Some(true) => Some(true),
+                _ => ask(storage.persist()).await,
+            };
+            self.persistent.set(granted);
+        });
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = self;
+    }
+
+    /// True when the store is open and healthy.
+    pub fn writable(self) -> bool {
+        self.loading.get() == Loading::Ready && !self.health.get().blocks_writes()
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::domain::sample::generate;
+    use chrono::TimeZone;
+
+    #[test]
+    fn the_store_matches_the_screen_only_when_nothing_differs() {
+        let now = Utc.with_ymd_and_hms(2026, 6, 1, 3, 0, 0).unwrap();
+        let ws = generate(3, 40, 3, now);
+        assert_eq!(verdict(&ws, &ws), Ok(40));
+        assert_eq!(verdict(&Workspace::default(), &ws), Err(0), "wiped");
+        let mut fewer = ws.clone();
+        fewer.leads.pop();
+        assert_eq!(verdict(&fewer, &ws), Err(39));
+        let mut edited = ws.clone();
+        edited.leads[0].touch(now + TimeDelta::hours(1));
+        assert!(verdict(&edited, &ws).is_err(), "another version of a lead");
+    }
+
+    #[test]
+    fn a_backup_is_due_after_a_week_without_one() {
+        let now = Utc.with_ymd_and_hms(2026, 6, 10, 3, 0, 0).unwrap();
+        let days = |d| Some(now - TimeDelta::days(d));
+        assert!(!backup_due(days(2), days(30), 10, now));
+        assert!(backup_due(days(8), days(30), 10, now));
+        assert!(
+            backup_due(None, days(8), 10, now),
+            "never, and in use for 8 days"
+        );
+        assert!(!backup_due(None, days(3), 10, now));
+        assert!(!backup_due(None, days(30), 0, now), "nothing to back up");
+    }
+}

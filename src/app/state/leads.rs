@@ -1,0 +1,256 @@
+//! Actions on leads: create, move, close, assign, edit, log activities,
+//! delete and undo, import, and settle concurrent edits.
+
+use super::{AppError, AppState, Toast};
+use crate::app::clock;
+use crate::domain::activity::{Activity, ActivityKind, Direction, Outcome};
+use crate::domain::lead::{Closure, Csat, DraftErrors, Lead, LeadDraft, LeadId};
+use crate::domain::pipeline::StageId;
+use crate::domain::rep::{Membership, Rep, RepId};
+use crate::storage::Change;
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+impl AppState {
+    /// Validates a draft; when valid, saves the new lead and then shows it.
+    /// Field errors come back at once so the form can show them.
+    pub fn add_lead(self, draft: &LeadDraft) -> Result<(), DraftErrors> {
+        let lead = Lead::create(
+            draft,
+            clock::new_lead_id(),
+            clock::now(),
+            &self.pipeline.get_untracked(),
+        )?;
+        self.persist(Change::lead(lead), None);
+        Ok(())
+    }
+
+    /// Moves a lead to its next stage, saves it, then shows it.
+    pub fn advance(self, id: LeadId) {
+        let by = self.actor_name();
+        self.edit(&[id], None, |lead, p, now| {
+            lead.advance(p, by.as_deref(), now).map_err(AppError::Move)
+        });
+    }
+
+    /// Moves leads to `stage`.
+    pub fn move_to(self, ids: &[LeadId], stage: StageId) {
+        let by = self.actor_name();
+        self.edit(ids, None, move |lead, p, now| {
+            if lead.stage() == &stage {
+                return Ok(());
+            }
+            lead.move_to(&stage, p, by.as_deref(), now)
+                .map_err(AppError::Move)
+        });
+    }
+
+    /// Closes leads as lost or junk.
+    pub fn close(self, ids: &[LeadId], closure: Closure) {
+        let by = self.actor_name();
+        self.edit(ids, None, move |lead, p, now| {
+            lead.mark_lost(closure.clone(), p, by.as_deref(), now)
+                .map_err(AppError::Move)
+        });
+    }
+
+    /// Gives leads to `owner` (or nobody).
+    pub fn assign(self, ids: &[LeadId], owner: Option<RepId>) {
+        self.edit(ids, None, move |lead, _, now| {
+            lead.assign(owner.clone(), now);
+            Ok(())
+        });
+    }
+
+    /// Edits a lead's contact (validated like a new lead: field errors come
+    /// back at once and nothing is saved), campaign, priority and value.
+    pub fn update_lead(
+        self,
+        id: LeadId,
+        draft: &LeadDraft,
+        campaign: String,
+        priority: crate::domain::lead::Priority,
+        value: Option<u64>,
+    ) -> Result<(), DraftErrors> {
+        let Some(mut probe) = self.lead_untracked(id) else {
+            self.error.set(Some(AppError::LeadNotFound(id)));
+            return Ok(());
+        };
+        probe.update_contact(draft, clock::now())?;
+        let draft = draft.clone();
+        self.edit(&[id], None, move |lead, _, now| {
+            lead.update_contact(&draft, now)
+                .map_err(|_| AppError::LeadNotFound(lead.id()))?;
+            if lead.campaign() != campaign {
+                lead.set_campaign(campaign.clone(), now);
+            }
+            if lead.priority() != priority {
+                lead.set_priority(priority, now);
+            }
+            if lead.value() != value {
+                lead.set_value(value, now);
+            }
+            Ok(())
+        });
+        Ok(())
+    }
+
+    /// Records (or clears) the customer's satisfaction score.
+    pub fn set_csat(self, id: LeadId, csat: Option<Csat>) {
+        self.edit(&[id], None, move |lead, _, now| {
+            lead.set_csat(csat, now);
+            Ok(())
+        });
+    }
+
+    /// Logs an activity on a lead by the acting rep: the rep linked to the
+    /// signed-in team member; else the lead's owner; else the first active
+    /// rep, who then owns it; a workspace without reps gets a "Me" rep so a
+    /// solo founder's calls count as responses. One transaction.
+    pub fn log_activity(
+        self,
+        id: LeadId,
+        kind: ActivityKind,
+        direction: Direction,
+        outcome: Outcome,
+    ) {
+        let mut settings = self.settings.get_untracked();
+        let Some(lead) = self.lead_untracked(id) else {
+            return self.error.set(Some(AppError::LeadNotFound(id)));
+        };
+        let (actor, new_settings) = match self.my_rep().or_else(|| lead.owner().cloned()) {
+            Some(rep) => (rep, None),
+            None => match settings.reps.iter().find(|r| r.active) {
+                Some(r) => (r.id.clone(), None),
+                None => {
+                    let me = Rep {
+                        id: RepId::new("me"),
+                        name: "Me".into(),
+                        team: Membership::Both,
+                        capacity: 200,
+                        active: true,
+                        user: None,
+                        extra: Default::default(),
+                    };
+                    settings.reps.push(me);
+                    (RepId::new("me"), Some(settings))
+                }
+            },
+        };
+        let now = clock::now();
+        let activity = Activity {
+            lead: id,
+            at: now,
+            kind,
+            direction,
+            outcome,
+            rep: Some(actor.clone()),
+            extra: Default::default(),
+        };
+        let mut list: Vec<Activity> = self
+            .activities
+            .with_untracked(|all| all.iter().filter(|a| a.lead == id).cloned().collect());
+        list.push(activity);
+        let owner = lead.owner().is_none().then_some(actor);
+        self.edit(&[id], Some((list, new_settings)), move |lead, _, now| {
+            if let Some(o) = &owner {
+                lead.assign(Some(o.clone()), now);
+            }
+            lead.touch(now);
+            Ok(())
+        });
+    }
+
+    /// Deletes leads and their activities; [`AppState::undo_delete`] brings them back.
+    pub fn delete(self, ids: &[LeadId]) {
+        let set: BTreeSet<LeadId> = ids.iter().copied().collect();
+        let leads: Vec<Lead> = self.leads.with_untracked(|ls| {
+            ls.iter()
+                .filter(|l| set.contains(&l.id()))
+                .cloned()
+                .collect()
+        });
+        let acts: Vec<Activity> = self.activities.with_untracked(|all| {
+            all.iter()
+                .filter(|a| set.contains(&a.lead))
+                .cloned()
+                .collect()
+        });
+        let n = leads.len();
+        self.undo.set_value(Some((leads, acts)));
+        self.persist(
+            Change {
+                deleted: set.into_iter().collect(),
+                ..Change::default()
+            },
+            Some(Toast::Deleted(n)),
+        );
+    }
+
+    /// Restores the leads of the last deletion.
+    pub fn undo_delete(self) {
+        let Some((leads, acts)) = self.undo.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        let mut grouped: Vec<(LeadId, Vec<Activity>)> = Vec::new();
+        for a in acts {
+            match grouped.iter_mut().find(|(id, _)| *id == a.lead) {
+                Some((_, list)) => list.push(a),
+                None => grouped.push((a.lead, vec![a])),
+            }
+        }
+        self.persist(
+            Change {
+                leads,
+                activities: grouped,
+                ..Change::default()
+            },
+            None,
+        );
+    }
+
+    /// Adds imported leads and saves the existing leads they filled in
+    /// (each guarded by the version it was read at), in one transaction.
+    pub fn import_leads(self, leads: Vec<Lead>, merged: Vec<Lead>) {
+        let (added, filled) = (leads.len(), merged.len());
+        let expect = self.leads.with_untracked(|ls| {
+            merged
+                .iter()
+                .filter_map(|m| ls.iter().find(|l| l.id() == m.id()))
+                .map(|l| (l.id(), l.updated_at()))
+                .collect()
+        });
+        let mut all = leads;
+        all.extend(merged);
+        self.persist(
+            Change {
+                leads: all,
+                expect,
+                ..Change::default()
+            },
+            Some(Toast::Imported(added, filled)),
+        );
+    }
+
+    /// Takes the other value of a concurrent edit (conflict `index` of the lead).
+    pub fn take_conflict(self, id: LeadId, index: usize) {
+        let by = self.actor_name();
+        self.edit(&[id], None, move |lead, p, now| {
+            lead.take_conflict(index, p, by.as_deref(), now)
+                .map_err(AppError::Move)
+        });
+    }
+
+    /// Keeps the current value of a concurrently edited field.
+    pub fn dismiss_conflicts(self, id: LeadId, field: String) {
+        self.edit(&[id], None, move |lead, _, now| {
+            lead.dismiss_conflicts(&field, now);
+            Ok(())
+        });
+    }
+
+    pub(crate) fn lead_untracked(self, id: LeadId) -> Option<Lead> {
+        self.leads
+            .with_untracked(|ls| ls.iter().find(|l| l.id() == id).cloned())
+    }
+}

@@ -1,0 +1,89 @@
+//! Actions on the whole workspace: replace (backup, sample data), merge a
+//! backup, erase, and the settings.
+
+use super::{AppState, Toast};
+use crate::app::clock;
+use crate::domain::workspace::{Settings, Workspace};
+use crate::storage::Change;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+impl AppState {
+    /// Replaces the whole workspace (sample data, backup import) in one
+    /// transaction, then shows it. On failure nothing changes.
+    pub fn replace_workspace(self, ws: Workspace) {
+        self.replace_with_toast(ws, None);
+    }
+
+    /// Merges a backup into the workspace (see `domain::merge`) and saves
+    /// the result in one transaction; the toast reports what changed.
+    /// Only the leads the backup adds or changes are written (with their
+    /// activities and any new reps), as one change: in a workspace shared
+    /// with a team they go to the team like any edit.
+    pub fn merge_workspace(self, incoming: Workspace) {
+        let current = self.snapshot();
+        let (merged, report) = crate::domain::merge::merge(&current, incoming);
+        let change = Change::between(&current, &merged);
+        if change.is_empty() {
+            return self.toast.set(Some(Toast::Merged(report)));
+        }
+        self.persist(change, Some(Toast::Merged(report)));
+    }
+
+    fn replace_with_toast(self, ws: Workspace, toast: Option<Toast>) {
+        let store = match self.store() {
+            Ok(s) => s,
+            Err(e) => return self.error.set(Some(e)),
+        };
+        if let Some(e) = self.write_blocked() {
+            return self.error.set(Some(e));
+        }
+        spawn_local(async move {
+            match store.replace(&ws).await {
+                Ok(()) => {
+                    let n = ws.leads.len();
+                    self.show(ws);
+                    self.now.set(clock::now());
+                    self.toast.set(Some(toast.unwrap_or(Toast::Replaced(n))));
+                    self.announce();
+                }
+                Err(e) => self.failed_write(e),
+            }
+        });
+    }
+
+    /// The workspace as shown (for export).
+    pub fn snapshot(self) -> Workspace {
+        Workspace::from_parts(
+            self.settings.get_untracked(),
+            self.leads.get_untracked(),
+            self.activities.get_untracked(),
+        )
+    }
+
+    /// Replaces the workspace with a generated one of `leads` leads.
+    pub fn load_sample(self, leads: usize) {
+        let now = clock::now();
+        let seed = now.timestamp_millis() as u64;
+        self.replace_workspace(crate::domain::sample::generate(seed, leads, 6, now));
+    }
+
+    /// Saves new settings (pipeline, calendar, policies, reps, targets), made
+    /// from the settings this tab shows: refused when the stored ones have
+    /// changed since (another tab), and then reloaded.
+    pub fn save_settings(self, settings: Settings) {
+        self.persist(
+            Change {
+                settings: Some(settings),
+                expect_settings: Some(self.settings.get_untracked()),
+                ..Change::default()
+            },
+            Some(Toast::Saved),
+        );
+    }
+
+    /// Erases every lead, activity and setting.
+    pub fn erase(self) {
+        self.replace_workspace(Workspace::default());
+    }
+}

@@ -1,0 +1,140 @@
+//! The records a store keeps, as the adapters see them: tables of text
+//! values with a version each. Everything the app stores is written by the
+//! operations in `storage::ops` in terms of this small model, once; an
+//! adapter only reads records and writes them back *if nobody wrote them in
+//! between* ([`Records::write`] with the versions it read).
+//!
+//! Why two steps: IndexedDB keeps every large value as a `Blob` (see
+//! `storage::indexeddb`), and reading a blob's text cannot happen inside a
+//! transaction. So an operation reads (one read transaction), computes, and
+//! writes in a second transaction that first checks the versions it read;
+//! when another tab wrote in between, the operation runs again.
+
+use super::StorageError;
+use async_trait::async_trait;
+use std::collections::BTreeMap;
+
+/// A table of records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Table {
+    /// Leads, in chunks (`storage::chunks`).
+    Leads,
+    /// Activities, in the same chunks.
+    Activities,
+    /// Sync bookkeeping of the leads (revision, field stamps), same chunks.
+    Meta,
+    /// The settings (one record).
+    Settings,
+    /// Sync state: the link to the server, the settings' bookkeeping.
+    Sync,
+    /// Documents waiting to be pushed: doc id → change number.
+    Outbox,
+    /// The first download, staged in batches until it is complete.
+    Inbox,
+}
+
+impl Table {
+    /// Every table.
+    pub const ALL: [Table; 7] = [
+        Table::Leads,
+        Table::Activities,
+        Table::Meta,
+        Table::Settings,
+        Table::Sync,
+        Table::Outbox,
+        Table::Inbox,
+    ];
+
+    /// The IndexedDB object store.
+    pub fn store_name(self) -> &'static str {
+        match self {
+            Table::Leads => "lead_chunks",
+            Table::Activities => "activity_chunks",
+            Table::Meta => "sync_chunks",
+            Table::Settings => "settings",
+            Table::Sync => "sync",
+            Table::Outbox => "outbox",
+            Table::Inbox => "inbox",
+        }
+    }
+
+    /// Values that can be large are kept as blobs (outside the browser's
+    /// database log); small bookkeeping is kept inline.
+    pub fn large(self) -> bool {
+        !matches!(self, Table::Sync | Table::Outbox)
+    }
+}
+
+/// A record's address.
+pub type Key = (Table, String);
+
+/// What a read found: each record's text (None: absent) and version.
+#[derive(Clone, Debug, Default)]
+pub struct Reads {
+    /// By key.
+    pub values: BTreeMap<Key, (Option<String>, u64)>,
+    /// Whole tables read at once: key → text, plus each record's version.
+    pub tables: BTreeMap<Table, Vec<(String, String, u64)>>,
+}
+
+impl Reads {
+    /// The text of one record read by key.
+    pub fn get(&self, table: Table, key: &str) -> Option<&str> {
+        self.values
+            .get(&(table, key.to_owned()))
+            .and_then(|(v, _)| v.as_deref())
+    }
+
+    /// Every record of a table read whole.
+    pub fn table(&self, table: Table) -> &[(String, String, u64)] {
+        self.tables.get(&table).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// What an operation asks to read.
+#[derive(Clone, Debug, Default)]
+pub struct Need {
+    /// Single records.
+    pub keys: Vec<Key>,
+    /// Whole tables.
+    pub tables: Vec<Table>,
+}
+
+/// What an operation writes, all or nothing.
+#[derive(Clone, Debug, Default)]
+pub struct Writes {
+    /// Records to write (None: delete).
+    pub records: Vec<(Key, Option<String>)>,
+    /// Tables to empty first.
+    pub clear: Vec<Table>,
+}
+
+impl Writes {
+    /// Writes a record.
+    pub fn put(&mut self, table: Table, key: impl Into<String>, text: String) {
+        self.records.push(((table, key.into()), Some(text)));
+    }
+
+    /// Deletes a record.
+    pub fn delete(&mut self, table: Table, key: impl Into<String>) {
+        self.records.push(((table, key.into()), None));
+    }
+
+    /// Nothing to write.
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty() && self.clear.is_empty()
+    }
+}
+
+/// What an adapter provides.
+#[async_trait(?Send)]
+pub trait Records {
+    /// Reads records and whole tables, in one consistent snapshot.
+    async fn read(&self, need: &Need) -> Result<Reads, StorageError>;
+
+    /// Writes in one transaction, unless a record `read` found has another
+    /// version now (then writes nothing and returns `Ok(false)`). Whole
+    /// tables that were read are checked record by record, new records
+    /// included. Every record written gets a new version.
+    async fn write(&self, read: &Reads, writes: Writes) -> Result<bool, StorageError>;
+}

@@ -1,0 +1,460 @@
+//! The local bookkeeping of sync, as pure functions the store calls inside
+//! the transaction of each change (so a change and its outbox entry are
+//! written together, or neither is):
+//!
+//! - [`DocMeta`]: per mutable document (a lead, the settings), the server
+//!   revision the local copy descends from, the stamp of every field, and
+//!   for the fields written here since that revision, their stamp in it (the
+//!   common version a merge compares against);
+//! - [`Link`]: which server database the workspace syncs with, as whom, the
+//!   checkpoint of the `_changes` feed applied so far, the change counter the
+//!   outbox entries carry, and the phase (first upload, first download, live).
+//!
+//! Rules:
+//! - a local edit stamps exactly the fields it changed with the lead's new
+//!   `updated_at` and the writer; a new lead needs no stamps (its fields
+//!   carry its creation);
+//! - a pulled version is adopted as it is when nothing local is waiting to be
+//!   pushed, else merged (`sync::merge`) with the local one, which stays
+//!   waiting when it differs from the server's;
+//! - a server deletion removes the local lead unless it has local edits
+//!   waiting: then the edit wins and the lead comes back on the server (nothing
+//!   typed is lost);
+//! - an outbox entry is removed only when the server accepted the version
+//!   that entry pushed (its change number is unchanged).
+
+use super::merge::{self, Side};
+use super::stamp::{Stamp, Stamps};
+use crate::domain::lead::Lead;
+use crate::domain::workspace::Settings;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Sync bookkeeping of one mutable document.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocMeta {
+    /// The server revision the local copy descends from (None: never synced).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rev: Option<String>,
+    /// When each field of the local copy was written, and by whom.
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub stamps: Stamps,
+    /// Fields written here since `rev`: their stamp in `rev` (None: none).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub was: BTreeMap<String, Option<Stamp>>,
+}
+
+fn is_empty(s: &Stamps) -> bool {
+    s.0.is_empty()
+}
+
+impl DocMeta {
+    /// The stamps of revision `rev` (the common version for a merge).
+    pub fn base(&self) -> Option<Stamps> {
+        self.rev.as_ref()?;
+        let mut base = self.stamps.clone();
+        for (field, stamp) in &self.was {
+            match stamp {
+                Some(s) => base.0.insert(field.clone(), s.clone()),
+                None => base.0.remove(field),
+            };
+        }
+        Some(base)
+    }
+
+    fn stamp(&mut self, field: String, stamp: &Stamp) {
+        if self.rev.is_some() && !self.was.contains_key(&field) {
+            self.was
+                .insert(field.clone(), self.stamps.0.get(&field).cloned());
+        }
+        self.stamps.0.insert(field, stamp.clone());
+    }
+}
+
+/// Records a local edit of a lead (`old`: as stored before, None when new).
+pub fn record_lead_edit(meta: &mut DocMeta, old: Option<&Lead>, new: &Lead, who: &str) {
+    let Some(old) = old else { return };
+    let stamp = Stamp::new(new.updated_at().timestamp_millis(), who);
+    for field in merge::changed_fields(old, new) {
+        meta.stamp(field, &stamp);
+    }
+}
+
+/// Records a local edit of the settings at `now_ms`: a stamp later than
+/// every stamp the settings carry (a hybrid logical clock).
+pub fn record_settings_edit(
+    meta: &mut DocMeta,
+    old: &Settings,
+    new: &Settings,
+    who: &str,
+    now_ms: i64,
+) {
+    let ms = meta
+        .stamps
+        .latest()
+        .map_or(now_ms, |s| now_ms.max(s.ms + 1));
+    let stamp = Stamp::new(ms, who);
+    for part in merge::changed_parts(old, new) {
+        meta.stamp(part, &stamp);
+    }
+}
+
+/// What to do with a pulled version of a document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pulled<T> {
+    /// Already seen (our own push coming back, or a repeat).
+    Seen,
+    /// Keep this version and bookkeeping; `waiting`: it still has to be
+    /// pushed (a merge of local edits).
+    Keep {
+        /// The document to store.
+        value: T,
+        /// Its bookkeeping.
+        meta: DocMeta,
+        /// True when it must be pushed.
+        waiting: bool,
+    },
+}
+
+fn pending_fields(merged: &Stamps, remote: &Stamps) -> BTreeMap<String, Option<Stamp>> {
+    merged
+        .0
+        .keys()
+        .chain(remote.0.keys())
+        .filter(|k| merged.0.get(*k) != remote.0.get(*k))
+        .map(|k| (k.clone(), remote.0.get(k).cloned()))
+        .collect()
+}
+
+/// A pulled lead at revision `rev`, against the local copy (`waiting`: it
+/// has edits not yet pushed).
+pub fn pull_lead(
+    local: Option<(&Lead, &DocMeta)>,
+    waiting: bool,
+    rev: &str,
+    remote: &Lead,
+    remote_stamps: &Stamps,
+    who: &str,
+) -> Pulled<Lead> {
+    if let Some((_, meta)) = local
+        && meta.rev.as_deref() == Some(rev)
+    {
+        return Pulled::Seen;
+    }
+    let adopt = || Pulled::Keep {
+        value: remote.clone(),
+        meta: DocMeta {
+            rev: Some(rev.to_owned()),
+            stamps: remote_stamps.clone(),
+            was: BTreeMap::new(),
+        },
+        waiting: false,
+    };
+    match local {
+        Some((lead, meta)) if waiting => {
+            let base = meta.base();
+            let (merged, stamps) = merge::merge_lead(
+                base.as_ref(),
+                Side {
+                    lead,
+                    stamps: &meta.stamps,
+                },
+                Side {
+                    lead: remote,
+                    stamps: remote_stamps,
+                },
+                who,
+            );
+            let was = pending_fields(&stamps, remote_stamps);
+            let waiting = merged != *remote || !was.is_empty();
+            Pulled::Keep {
+                value: merged,
+                meta: DocMeta {
+                    rev: Some(rev.to_owned()),
+                    stamps,
+                    was,
+                },
+                waiting,
+            }
+        }
+        _ => adopt(),
+    }
+}
+
+/// A pulled version of the settings.
+pub fn pull_settings(
+    local: (&Settings, &DocMeta),
+    waiting: bool,
+    rev: &str,
+    remote: &Settings,
+    remote_stamps: &Stamps,
+) -> Pulled<Settings> {
+    if local.1.rev.as_deref() == Some(rev) {
+        return Pulled::Seen;
+    }
+    if !waiting {
+        return Pulled::Keep {
+            value: remote.clone(),
+            meta: DocMeta {
+                rev: Some(rev.to_owned()),
+                stamps: remote_stamps.clone(),
+                was: BTreeMap::new(),
+            },
+            waiting: false,
+        };
+    }
+    let (merged, stamps) =
+        merge::merge_settings((local.0, &local.1.stamps), (remote, remote_stamps));
+    let was = pending_fields(&stamps, remote_stamps);
+    let waiting = merged != *remote || !was.is_empty();
+    Pulled::Keep {
+        value: merged,
+        meta: DocMeta {
+            rev: Some(rev.to_owned()),
+            stamps,
+            was,
+        },
+        waiting,
+    }
+}
+
+/// The server accepted the version pushed with `pushed` stamps as `rev`.
+pub fn acknowledge(meta: &mut DocMeta, rev: &str, pushed: &Stamps) {
+    meta.rev = Some(rev.to_owned());
+    let mut was = BTreeMap::new();
+    for field in meta.was.keys() {
+        let now = meta.stamps.0.get(field);
+        let then = pushed.0.get(field);
+        if now != then {
+            was.insert(field.clone(), then.cloned());
+        }
+    }
+    meta.was = was;
+}
+
+/// The role a user has in a workspace (enforced by the server; the app
+/// only reflects it).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Reads and writes.
+    #[default]
+    Member,
+    /// Reads only: the server's guard refuses their writes.
+    Viewer,
+    /// Manages the database, its guard and its people.
+    Admin,
+}
+
+/// Where the link stands.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "phase")]
+pub enum Phase {
+    /// Uploading the local workspace to an empty database, chunk by chunk.
+    Upload {
+        /// The next chunk to upload.
+        next: u8,
+    },
+    /// Downloading the team's workspace; batches are staged until complete.
+    Download {
+        /// Changes staged so far.
+        done: u64,
+        /// Changes the server reported in all.
+        total: u64,
+        /// Staged batches.
+        batches: u32,
+    },
+    /// In step: edits go out, changes come in.
+    #[default]
+    Live,
+    /// The server refused this user (access removed): no more sync; the
+    /// local copy stays readable.
+    Revoked,
+}
+
+/// The workspace's link to a team database.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    /// The server, e.g. `https://couch.example.com`.
+    pub server: String,
+    /// The database.
+    pub db: String,
+    /// The CouchDB user.
+    pub user: String,
+    /// This device's id in the workspace (random).
+    pub replica: String,
+    /// The user's role, as last read from the server.
+    pub role: Role,
+    /// The `_changes` sequence applied so far.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checkpoint: Option<String>,
+    /// Where the link stands.
+    #[serde(default)]
+    pub phase: Phase,
+    /// The last change number given to an outbox entry.
+    #[serde(default)]
+    pub seq: u64,
+    /// Documents received but not applied, with the reason (shown in the status).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<(String, String)>,
+}
+
+/// A change of the link that touches nothing else.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkUpdate {
+    /// The role read from the server.
+    Role(Role),
+    /// A new phase (e.g. [`Phase::Revoked`]).
+    Phase(Phase),
+    /// The skipped documents were looked at (or fetched again).
+    ClearSkipped,
+}
+
+impl LinkUpdate {
+    /// Applies it.
+    pub fn apply(&self, link: &mut Link) {
+        match self {
+            LinkUpdate::Role(r) => link.role = *r,
+            LinkUpdate::Phase(p) => link.phase = p.clone(),
+            LinkUpdate::ClearSkipped => link.skipped.clear(),
+        }
+    }
+}
+
+impl Link {
+    /// The writer name stamps carry: `user@replica`.
+    pub fn who(&self) -> String {
+        format!("{}@{}", self.user, self.replica)
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::domain::lead::{LeadDraft, LeadId};
+    use crate::domain::pipeline::Pipeline;
+    use chrono::{TimeZone, Utc};
+
+    fn lead() -> Lead {
+        let draft = LeadDraft {
+            name: "An".into(),
+            phone: "0912345678".into(),
+            source: "Zalo".into(),
+            ..LeadDraft::default()
+        };
+        Lead::create(
+            &draft,
+            LeadId::from_uuid(uuid::Uuid::from_u128(1)),
+            Utc.with_ymd_and_hms(2026, 3, 2, 1, 0, 0).unwrap(),
+            &Pipeline::default(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn an_edit_stamps_what_it_changed_and_remembers_the_base() {
+        let old = lead();
+        let mut meta = DocMeta {
+            rev: Some("1-a".into()),
+            ..DocMeta::default()
+        };
+        let mut new = old.clone();
+        new.set_campaign("spring", Utc.with_ymd_and_hms(2026, 3, 2, 2, 0, 0).unwrap());
+        record_lead_edit(&mut meta, Some(&old), &new, "lan@d1");
+        assert_eq!(meta.stamps.0.keys().collect::<Vec<_>>(), ["campaign"]);
+        assert_eq!(meta.was.get("campaign"), Some(&None));
+        assert_eq!(
+            meta.base().unwrap(),
+            Stamps::default(),
+            "the base is rev's stamps"
+        );
+        let pushed = meta.stamps.clone();
+        acknowledge(&mut meta, "2-b", &pushed);
+        assert!(meta.was.is_empty(), "pushed as it is: nothing waits");
+        assert_eq!(meta.rev.as_deref(), Some("2-b"));
+    }
+
+    #[test]
+    fn a_pull_is_adopted_unless_local_edits_wait_then_merged() {
+        let base = lead();
+        let t = |h| Utc.with_ymd_and_hms(2026, 3, 2, h, 0, 0).unwrap();
+        let synced = DocMeta {
+            rev: Some("1-a".into()),
+            ..DocMeta::default()
+        };
+        // Theirs: the campaign changed on another device.
+        let mut theirs = base.clone();
+        theirs.set_campaign("tết", t(3));
+        let their_stamps = Stamps(
+            [(
+                "campaign".to_owned(),
+                Stamp::new(t(3).timestamp_millis(), "minh@d2"),
+            )]
+            .into(),
+        );
+        match pull_lead(
+            Some((&base, &synced)),
+            false,
+            "2-b",
+            &theirs,
+            &their_stamps,
+            "lan@d1",
+        ) {
+            Pulled::Keep { value, waiting, .. } => {
+                assert_eq!(value, theirs);
+                assert!(!waiting);
+            }
+            other => panic!("{other:?}"),
+        }
+        // Mine: the priority changed here, not yet pushed.
+        let mut mine = base.clone();
+        let mut meta = synced.clone();
+        mine.set_priority(crate::domain::lead::Priority::Urgent, t(2));
+        record_lead_edit(&mut meta, Some(&base), &mine, "lan@d1");
+        match pull_lead(
+            Some((&mine, &meta)),
+            true,
+            "2-b",
+            &theirs,
+            &their_stamps,
+            "lan@d1",
+        ) {
+            Pulled::Keep {
+                value,
+                meta,
+                waiting,
+            } => {
+                assert_eq!(value.campaign(), "tết", "their field kept");
+                assert_eq!(
+                    value.priority(),
+                    crate::domain::lead::Priority::Urgent,
+                    "mine kept"
+                );
+                assert!(waiting, "the merge must go to the server");
+                assert_eq!(meta.rev.as_deref(), Some("2-b"));
+                assert!(
+                    value.conflicts().is_empty(),
+                    "different fields: no conflict"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            pull_lead(
+                Some((
+                    &theirs,
+                    &DocMeta {
+                        rev: Some("2-b".into()),
+                        ..DocMeta::default()
+                    }
+                )),
+                false,
+                "2-b",
+                &theirs,
+                &their_stamps,
+                "x@y"
+            ),
+            Pulled::Seen
+        );
+    }
+}
