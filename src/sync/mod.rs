@@ -11,4 +11,6 @@
 pub mod doc;
 pub mod ledger;
 pub mod merge;
+pub mod protocol;
+pub mod roles;
 pub mod stamp;

@@ -2,6 +2,8 @@
 //! `MemoryStore` and in headless Chromium against `IdbStore` (a fresh database
 //! per case). Each case panics with a message naming the case on failure.
 
+mod sync;
+
 use super::{Change, Store};
 use crate::domain::activity::{Activity, ActivityKind, Direction, Outcome};
 use crate::domain::lead::{Lead, LeadDraft, LeadId};
@@ -13,11 +15,11 @@ use chrono::{DateTime, TimeZone, Utc};
 use std::future::Future;
 use uuid::Uuid;
 
-fn at(minute: u32) -> DateTime<Utc> {
+pub(super) fn at(minute: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 1, 5, 9, minute, 0).unwrap()
 }
 
-fn lead(n: u128, minute: u32, name: &str) -> Lead {
+pub(super) fn lead(n: u128, minute: u32, name: &str) -> Lead {
     let draft = LeadDraft {
         name: name.into(),
         phone: format!("09123456{:02}", n % 100),
@@ -33,7 +35,7 @@ fn lead(n: u128, minute: u32, name: &str) -> Lead {
     .expect("conformance fixtures are valid")
 }
 
-fn call(lead: &Lead, minute: u32) -> Activity {
+pub(super) fn call(lead: &Lead, minute: u32) -> Activity {
     Activity {
         lead: lead.id(),
         at: at(minute),
@@ -69,6 +71,7 @@ where
     replace_swaps_the_whole_workspace(&make().await).await;
     a_stale_edit_is_refused_and_changes_nothing(&make().await).await;
     a_stale_settings_save_is_refused_and_changes_nothing(&make().await).await;
+    sync::run_all(&make).await;
 }
 
 async fn empty_store_is_the_default_workspace(s: &impl Store) {

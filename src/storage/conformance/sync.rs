@@ -1,0 +1,259 @@
+//! The sync bookkeeping every store keeps (see `sync::ledger`), on both adapters.
+
+use super::{at, call, lead};
+use crate::domain::lead::Lead;
+use crate::domain::pipeline::Pipeline;
+use crate::domain::workspace::Workspace;
+use crate::storage::ops::Ack;
+use crate::storage::{Change, StorageError, Store};
+use crate::sync::doc::{self, DocId};
+use crate::sync::ledger::{Link, Phase, Role};
+use crate::sync::stamp::Stamps;
+use serde_json::Value;
+use std::future::Future;
+
+fn link(phase: Phase) -> Link {
+    Link {
+        server: "https://couch.example.com".into(),
+        db: "team".into(),
+        user: "lan".into(),
+        replica: "d1".into(),
+        role: Role::Member,
+        phase,
+        ..Link::default()
+    }
+}
+
+/// Every sync case, each on a fresh store.
+pub async fn run_all<S, F, Fut>(make: &F)
+where
+    S: Store,
+    F: Fn() -> Fut,
+    Fut: Future<Output = S>,
+{
+    a_change_and_its_outbox_entries_are_written_together(&make().await).await;
+    a_pulled_lead_is_adopted_or_merged_with_waiting_edits(&make().await).await;
+    a_bad_or_newer_document_is_skipped_and_changes_nothing(&make().await).await;
+    an_activity_that_arrives_before_its_lead_waits_for_it(&make().await).await;
+    the_first_download_is_staged_then_adopted_whole(&make().await).await;
+    the_first_upload_walks_every_chunk(&make().await).await;
+    a_shared_workspace_is_not_replaced_from_one_browser(&make().await).await;
+}
+
+fn acks(docs: &[crate::storage::ops::OutDoc], rev: &str) -> Vec<Ack> {
+    docs.iter()
+        .map(|d| Ack {
+            id: d.id.clone(),
+            seq: d.seq,
+            stamps: d.stamps.clone(),
+            rev: Some(rev.to_owned()),
+        })
+        .collect()
+}
+
+async fn a_change_and_its_outbox_entries_are_written_together(s: &impl Store) {
+    s.commit(&Change::lead(lead(1, 0, "Before the link"))).await.unwrap();
+    assert_eq!(s.waiting().await.unwrap(), 0, "unlinked: no outbox");
+    s.set_link(Some(&link(Phase::Live))).await.unwrap();
+    let a = lead(2, 1, "An");
+    s.commit(&Change {
+        leads: vec![a.clone()],
+        activities: vec![(a.id(), vec![call(&a, 2)])],
+        ..Change::default()
+    })
+    .await
+    .unwrap();
+    assert_eq!(s.waiting().await.unwrap(), 2, "the lead and its activity wait");
+    let out = s.outgoing(10).await.unwrap();
+    let ids: Vec<&str> = out.docs.iter().map(|d| d.id.as_str()).collect();
+    assert!(ids.contains(&doc::lead_id(a.id()).as_str()), "{ids:?}");
+    assert!(ids.iter().any(|i| i.starts_with("act:")), "{ids:?}");
+    s.pushed(&acks(&out.docs, "1-a"), None).await.unwrap();
+    assert_eq!(s.waiting().await.unwrap(), 0, "accepted: nothing waits");
+    // The next edit carries the revision it descends from.
+    let mut edited = a.clone();
+    edited.set_campaign("tết", at(5));
+    s.commit(&Change::edit(edited, a.updated_at())).await.unwrap();
+    let out = s.outgoing(10).await.unwrap();
+    assert_eq!(out.docs.len(), 1);
+    assert_eq!(out.docs[0].doc["_rev"], "1-a");
+    assert!(out.docs[0].stamps.as_ref().unwrap().0.contains_key("campaign"));
+    // Deleting the lead pushes its deletion and its activity's.
+    s.commit(&Change {
+        deleted: vec![a.id()],
+        ..Change::default()
+    })
+    .await
+    .unwrap();
+    let out = s.outgoing(10).await.unwrap();
+    assert!(
+        out.docs.iter().all(|d| d.doc["_deleted"] == true),
+        "deletions: {:?}",
+        out.docs
+    );
+    assert_eq!(out.docs.len(), 2);
+}
+
+fn lead_doc(l: &Lead, stamps: &Stamps, rev: &str) -> Value {
+    doc::lead_doc(l, stamps, Some(rev))
+}
+
+async fn a_pulled_lead_is_adopted_or_merged_with_waiting_edits(s: &impl Store) {
+    s.set_link(Some(&link(Phase::Live))).await.unwrap();
+    let a = lead(3, 0, "Bình");
+    let report = s
+        .pulled(&[lead_doc(&a, &Stamps::default(), "1-x")], Some("7"))
+        .await
+        .unwrap();
+    assert_eq!(report.applied, 1);
+    assert_eq!(s.load().await.unwrap().leads, vec![a.clone()], "adopted");
+    assert_eq!(s.link().await.unwrap().unwrap().checkpoint.as_deref(), Some("7"));
+    assert_eq!(s.waiting().await.unwrap(), 0, "nothing of ours to push");
+    // A local edit waits; another device's edit of another field arrives.
+    let mut mine = a.clone();
+    mine.set_priority(crate::domain::lead::Priority::Urgent, at(3));
+    s.commit(&Change::edit(mine, a.updated_at())).await.unwrap();
+    let mut theirs = a.clone();
+    theirs.set_campaign("hè", at(4));
+    let stamps = Stamps(
+        [(
+            "campaign".to_owned(),
+            crate::sync::stamp::Stamp::new(at(4).timestamp_millis(), "minh@d2"),
+        )]
+        .into(),
+    );
+    s.pulled(&[lead_doc(&theirs, &stamps, "2-y")], Some("8"))
+        .await
+        .unwrap();
+    let got = s.load().await.unwrap().leads[0].clone();
+    assert_eq!(got.campaign(), "hè", "their field");
+    assert_eq!(got.priority(), crate::domain::lead::Priority::Urgent, "our field");
+    let out = s.outgoing(10).await.unwrap();
+    assert_eq!(out.docs.len(), 1, "the merge waits to be pushed");
+    assert_eq!(out.docs[0].doc["_rev"], "2-y", "on top of their revision");
+}
+
+async fn a_bad_or_newer_document_is_skipped_and_changes_nothing(s: &impl Store) {
+    s.set_link(Some(&link(Phase::Live))).await.unwrap();
+    let before = s.load().await.unwrap();
+    let mut bad = lead_doc(&lead(4, 0, "Chi"), &Stamps::default(), "1-z");
+    bad["name"] = Value::from("");
+    let mut newer = lead_doc(&lead(5, 0, "Dũng"), &Stamps::default(), "1-z");
+    newer["format"] = Value::from(9);
+    let report = s.pulled(&[bad, newer], Some("3")).await.unwrap();
+    assert_eq!(report.skipped.len(), 2);
+    assert_eq!(s.load().await.unwrap(), before, "local data untouched");
+    let skipped = s.link().await.unwrap().unwrap().skipped;
+    assert_eq!(skipped.len(), 2, "named in the status: {skipped:?}");
+    assert!(skipped[1].1.contains("newer version"), "{skipped:?}");
+}
+
+async fn an_activity_that_arrives_before_its_lead_waits_for_it(s: &impl Store) {
+    s.set_link(Some(&link(Phase::Live))).await.unwrap();
+    let a = lead(6, 0, "Giang");
+    let act = call(&a, 3);
+    let id = doc::activity_ids([&act])[0].clone();
+    s.pulled(&[doc::activity_doc(&id, &act)], Some("1"))
+        .await
+        .unwrap();
+    assert!(
+        s.load().await.unwrap().activities.is_empty(),
+        "no activity without its lead"
+    );
+    s.pulled(&[lead_doc(&a, &Stamps::default(), "1-a")], Some("2"))
+        .await
+        .unwrap();
+    let ws = s.load().await.unwrap();
+    assert_eq!(ws.leads.len(), 1);
+    assert_eq!(ws.activities, vec![act], "adopted when the lead arrived");
+    // The same activity again is not a duplicate.
+    s.pulled(&[doc::activity_doc(&id, &call(&a, 3))], Some("3"))
+        .await
+        .unwrap();
+    assert_eq!(s.load().await.unwrap().activities.len(), 1);
+}
+
+async fn the_first_download_is_staged_then_adopted_whole(s: &impl Store) {
+    s.commit(&Change::lead(lead(7, 0, "Local only"))).await.unwrap();
+    s.set_link(Some(&link(Phase::Download {
+        done: 0,
+        total: 0,
+        batches: 0,
+    })))
+    .await
+    .unwrap();
+    let team = crate::domain::sample::generate(3, 12, 2, at(0) + chrono::TimeDelta::days(30));
+    let mut docs: Vec<Value> = vec![doc::settings_doc(&team.settings(), &Stamps::default(), Some("1-s"))];
+    for l in &team.leads {
+        docs.push(lead_doc(l, &Stamps::default(), "1-l"));
+        let acts: Vec<_> = team.activities.iter().filter(|a| a.lead == l.id()).collect();
+        for (id, a) in doc::activity_ids(acts.iter().copied()).iter().zip(&acts) {
+            docs.push(doc::activity_doc(id, a));
+        }
+    }
+    let (first, second) = docs.split_at(docs.len() / 2);
+    s.stage(first, "10", docs.len() as u64).await.unwrap();
+    assert_eq!(
+        s.load().await.unwrap().leads.len(),
+        1,
+        "nothing of a half download is shown"
+    );
+    assert_eq!(
+        s.commit(&Change::lead(lead(8, 1, "During"))).await,
+        Err(StorageError::Downloading),
+        "no local edit during the first download"
+    );
+    match s.link().await.unwrap().unwrap().phase {
+        Phase::Download { done, total, .. } => assert_eq!((done, total), (first.len() as u64, docs.len() as u64)),
+        other => panic!("{other:?}"),
+    }
+    s.stage(second, "20", docs.len() as u64).await.unwrap();
+    s.adopt_staged().await.unwrap();
+    let ws = s.load().await.unwrap();
+    assert_eq!(ws.leads, team.leads, "exactly the team's leads, nothing local mixed in");
+    assert_eq!(ws.activities.len(), team.activities.len());
+    assert_eq!(ws.settings(), team.settings());
+    let l = s.link().await.unwrap().unwrap();
+    assert_eq!((l.phase, l.checkpoint.as_deref()), (Phase::Live, Some("20")));
+}
+
+async fn the_first_upload_walks_every_chunk(s: &impl Store) {
+    let ws = crate::domain::sample::generate(5, 40, 3, at(0) + chrono::TimeDelta::days(30));
+    s.replace(&ws).await.unwrap();
+    s.set_link(Some(&link(Phase::Upload { next: 0 }))).await.unwrap();
+    let mut leads = 0;
+    let mut acts = 0;
+    let mut settings = 0;
+    for _ in 0..100 {
+        let out = s.outgoing(500).await.unwrap();
+        let Some(chunk) = out.upload else { break };
+        for d in &out.docs {
+            match DocId::parse(&d.id) {
+                DocId::Lead(_) => leads += 1,
+                DocId::Activity(..) => acts += 1,
+                DocId::Settings => settings += 1,
+                DocId::Other(_) => {}
+            }
+        }
+        s.pushed(&acks(&out.docs, "1-u"), Some(chunk)).await.unwrap();
+    }
+    assert_eq!((leads, acts, settings), (40, ws.activities.len(), 1));
+    assert_eq!(s.link().await.unwrap().unwrap().phase, Phase::Live);
+    // Every lead now knows its revision.
+    let mut edited = ws.leads[0].clone();
+    edited.advance(&Pipeline::default(), None, at(0) + chrono::TimeDelta::days(31)).ok();
+    edited.set_campaign("after upload", at(0) + chrono::TimeDelta::days(31));
+    s.commit(&Change::edit(edited, ws.leads[0].updated_at())).await.unwrap();
+    assert_eq!(s.outgoing(10).await.unwrap().docs[0].doc["_rev"], "1-u");
+}
+
+async fn a_shared_workspace_is_not_replaced_from_one_browser(s: &impl Store) {
+    s.set_link(Some(&link(Phase::Live))).await.unwrap();
+    assert_eq!(
+        s.replace(&Workspace::default()).await,
+        Err(StorageError::Shared)
+    );
+    s.set_link(None).await.unwrap();
+    assert!(s.link().await.unwrap().is_none(), "unlinked");
+    s.replace(&Workspace::default()).await.unwrap();
+}
