@@ -4,8 +4,10 @@
 
 pub mod backups;
 pub mod clock;
+pub mod couch;
 pub mod files;
 pub mod notify;
+pub mod replicator;
 pub mod routes;
 pub mod state;
 pub mod sync;

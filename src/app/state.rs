@@ -55,6 +55,8 @@ pub enum AppError {
     ReasonMissing,
     /// Writes wait: a previous write failed (see [`Health`]).
     WritesPaused(Health),
+    /// A viewer of a shared workspace does not change it.
+    ViewOnly,
 }
 
 impl fmt::Display for AppError {
@@ -71,6 +73,47 @@ impl fmt::Display for AppError {
             AppError::WritesPaused(_) => {
                 f.write_str("Changes are not saved until the storage problem above is dealt with.")
             }
+            AppError::ViewOnly => f.write_str(
+                "You can view this team workspace but not change it (your role is viewer). Ask the workspace admin if you need to edit.",
+            ),
+        }
+    }
+}
+
+/// Wakes a waiting task: [`Kick::wait`] returns at the next [`Kick::fire`],
+/// or after ten seconds at most.
+#[derive(Clone, Copy)]
+pub struct Kick(StoredValue<Option<js_sys::Function>, LocalStorage>);
+
+impl Kick {
+    fn new() -> Kick {
+        Kick(StoredValue::new_local(None))
+    }
+
+    /// Wakes whoever waits.
+    pub fn fire(self) {
+        if let Some(f) = self.0.try_update_value(Option::take).flatten() {
+            let _ = f.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    }
+
+    /// Waits for the next [`Kick::fire`] (ten seconds at most).
+    pub async fn wait(self) {
+        #[cfg(target_arch = "wasm32")]
+        {
+            let kicked = js_sys::Promise::new(&mut |resolve, _| {
+                self.0.set_value(Some(resolve));
+            });
+            let timeout = js_sys::Promise::new(&mut |resolve, _| {
+                if let Some(w) = web_sys::window() {
+                    let _ =
+                        w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10_000);
+                }
+            });
+            let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::race(
+                &js_sys::Array::of2(&kicked, &timeout),
+            ))
+            .await;
         }
     }
 }
@@ -244,6 +287,14 @@ pub struct AppState {
     pub last_backup: RwSignal<Option<DateTime<Utc>>>,
     /// When this workspace was first opened in this browser.
     pub since: RwSignal<Option<DateTime<Utc>>>,
+    /// Team sync as the status line shows it.
+    pub team: RwSignal<crate::app::replicator::TeamStatus>,
+    /// The team's server, while signed in.
+    pub(crate) couch: StoredValue<Option<Rc<crate::app::couch::Couch>>, LocalStorage>,
+    /// Raised to stop the running sync loops (each runs for one generation).
+    pub(crate) team_generation: StoredValue<u64, LocalStorage>,
+    /// Wakes the push loop after a local change.
+    pub(crate) sync_kick: Kick,
     db: StoredValue<String, LocalStorage>,
     undo: StoredValue<Option<Deleted>, LocalStorage>,
     store: StoredValue<Option<Rc<dyn Store>>, LocalStorage>,
@@ -289,6 +340,10 @@ impl AppState {
             link: RwSignal::new(None),
             last_backup: RwSignal::new(None),
             since: RwSignal::new(None),
+            team: RwSignal::new(Default::default()),
+            couch: StoredValue::new_local(None),
+            team_generation: StoredValue::new_local(0),
+            sync_kick: Kick::new(),
             db: StoredValue::new_local(String::new()),
             undo: StoredValue::new_local(None),
             store: StoredValue::new_local(None),
@@ -307,6 +362,7 @@ impl AppState {
                 self.store.set_value(Some(store));
                 self.loading.set(Loading::Ready);
                 self.ask_persistence();
+                crate::app::replicator::resume(self);
             }
             Err(e) => self.fail_to_open(e),
         }
@@ -468,6 +524,10 @@ impl AppState {
                         self.toast.set(toast);
                     }
                     self.announce();
+                    if self.link.with_untracked(Option::is_some) {
+                        self.team.update(|t| t.waiting += 1);
+                        self.sync_kick.fire();
+                    }
                 }
                 Err(e @ (StorageError::Conflict { .. } | StorageError::SettingsConflict)) => {
                     self.error.set(Some(AppError::Storage(e)));

@@ -234,7 +234,7 @@ pub fn acknowledge(meta: &mut DocMeta, rev: &str, pushed: &Stamps) {
 
 /// The role a user has in a workspace (enforced by the server; the app
 /// only reflects it).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Reads and writes.

@@ -106,6 +106,11 @@ pub enum SyncError {
     Server(u16, String),
     /// This device has no room to store what came.
     Storage(String),
+    /// Joining would replace this browser's workspace: the person confirms first.
+    WouldReplace {
+        /// Leads this browser holds.
+        leads: usize,
+    },
 }
 
 impl fmt::Display for SyncError {
@@ -157,6 +162,10 @@ impl fmt::Display for SyncError {
                 f,
                 "What came from the server could not be stored on this device ({why}); it is fetched again later."
             ),
+            SyncError::WouldReplace { leads } => write!(
+                f,
+                "The team already has a workspace: joining replaces the {leads} leads in this browser with the team's. Download a backup first if you want to keep them."
+            ),
         }
     }
 }
@@ -181,7 +190,10 @@ pub fn status_error(status: u16, body: &ErrorBody, db: &str) -> SyncError {
         403 => SyncError::Forbidden(body.reason.clone()),
         404 => SyncError::NoDatabase(db.to_owned()),
         413 => SyncError::TooLarge,
-        _ => SyncError::Server(status, format!("{} {}", body.error, body.reason).trim().to_owned()),
+        _ => SyncError::Server(
+            status,
+            format!("{} {}", body.error, body.reason).trim().to_owned(),
+        ),
     }
 }
 
@@ -291,7 +303,10 @@ mod tests {
 
     #[test]
     fn addresses_are_https_or_this_computer() {
-        check("https://couch.example.com/", Ok("https://couch.example.com"));
+        check(
+            "https://couch.example.com/",
+            Ok("https://couch.example.com"),
+        );
         check(" https://db.team.vn:6984 ", Ok("https://db.team.vn:6984"));
         check("http://localhost:5984", Ok("http://localhost:5984"));
         check("http://127.0.0.1:5984", Ok("http://127.0.0.1:5984"));
@@ -304,7 +319,10 @@ mod tests {
             "http://192.168.1.10:5984",
             Err(SyncError::PlainHttp("192.168.1.10".into())),
         );
-        check("couch.example.com", Err(SyncError::BadUrl("couch.example.com".into())));
+        check(
+            "couch.example.com",
+            Err(SyncError::BadUrl("couch.example.com".into())),
+        );
         check("ftp://x", Err(SyncError::BadUrl("ftp://x".into())));
         check("https://", Err(SyncError::BadUrl("https://".into())));
     }
@@ -330,11 +348,21 @@ mod tests {
             status_error(403, &body, "t").to_string(),
             "The server refused the change: viewers of this workspace cannot change it."
         );
-        assert_eq!(status_error(404, &body, "t"), SyncError::NoDatabase("t".into()));
-        assert!(matches!(status_error(500, &body, "t"), SyncError::Server(500, _)));
-        assert!(SyncError::Cors { origin: "https://a.github.io".into() }
+        assert_eq!(
+            status_error(404, &body, "t"),
+            SyncError::NoDatabase("t".into())
+        );
+        assert!(matches!(
+            status_error(500, &body, "t"),
+            SyncError::Server(500, _)
+        ));
+        assert!(
+            SyncError::Cors {
+                origin: "https://a.github.io".into()
+            }
             .to_string()
-            .contains("[cors] origins = https://a.github.io"));
+            .contains("[cors] origins = https://a.github.io")
+        );
         assert!(is_couch(&json!({"couchdb": "Welcome", "version": "3.3.3"})));
         assert!(is_couch(&json!({"express-pouchdb": "Welcome!"})));
         assert!(!is_couch(&json!({"hello": "world"})));

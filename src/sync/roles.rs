@@ -109,8 +109,14 @@ impl Security {
 
 /// A user's role in a workspace: an admin of the server or of the
 /// database, a viewer the guard names, or a member.
-pub fn role_of(user: &str, server_roles: &[String], security: &Security, viewers: &[String]) -> Role {
-    if server_roles.iter().any(|r| r == "_admin") || security.admins.names.iter().any(|n| n == user) {
+pub fn role_of(
+    user: &str,
+    server_roles: &[String],
+    security: &Security,
+    viewers: &[String],
+) -> Role {
+    if server_roles.iter().any(|r| r == "_admin") || security.admins.names.iter().any(|n| n == user)
+    {
         Role::Admin
     } else if viewers.iter().any(|v| v == user) {
         Role::Viewer
@@ -147,9 +153,15 @@ mod tests {
         sec.admit("victor");
         sec.admit("lan");
         assert_eq!(sec.members.names, ["founder", "lan", "victor"]);
-        assert_eq!(role_of("founder", &[], &sec, &["victor".into()]), Role::Admin);
+        assert_eq!(
+            role_of("founder", &[], &sec, &["victor".into()]),
+            Role::Admin
+        );
         assert_eq!(role_of("lan", &[], &sec, &["victor".into()]), Role::Member);
-        assert_eq!(role_of("victor", &[], &sec, &["victor".into()]), Role::Viewer);
+        assert_eq!(
+            role_of("victor", &[], &sec, &["victor".into()]),
+            Role::Viewer
+        );
         assert_eq!(role_of("root", &["_admin".into()], &sec, &[]), Role::Admin);
         sec.remove("lan");
         assert_eq!(sec.members.names, ["founder", "victor"]);

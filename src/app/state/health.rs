@@ -207,6 +207,24 @@ impl AppState {
     pub fn writable(self) -> bool {
         self.loading.get() == Loading::Ready && !self.health.get().blocks_writes()
     }
+
+    /// True when the signed-in team member may only read (tracked).
+    pub fn is_viewer_tracked(self) -> bool {
+        self.link.with(|l| {
+            l.as_ref()
+                .is_some_and(|l| l.role == crate::sync::ledger::Role::Viewer)
+        })
+    }
+
+    /// True when the person may edit: the store is writable and they are
+    /// not a viewer of a shared workspace (tracked).
+    pub fn can_edit(self) -> bool {
+        let viewer = self.link.with(|l| {
+            l.as_ref()
+                .is_some_and(|l| l.role == crate::sync::ledger::Role::Viewer)
+        });
+        self.writable() && !viewer
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

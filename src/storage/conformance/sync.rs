@@ -52,7 +52,9 @@ fn acks(docs: &[crate::storage::ops::OutDoc], rev: &str) -> Vec<Ack> {
 }
 
 async fn a_change_and_its_outbox_entries_are_written_together(s: &impl Store) {
-    s.commit(&Change::lead(lead(1, 0, "Before the link"))).await.unwrap();
+    s.commit(&Change::lead(lead(1, 0, "Before the link")))
+        .await
+        .unwrap();
     assert_eq!(s.waiting().await.unwrap(), 0, "unlinked: no outbox");
     s.set_link(Some(&link(Phase::Live))).await.unwrap();
     let a = lead(2, 1, "An");
@@ -63,7 +65,11 @@ async fn a_change_and_its_outbox_entries_are_written_together(s: &impl Store) {
     })
     .await
     .unwrap();
-    assert_eq!(s.waiting().await.unwrap(), 2, "the lead and its activity wait");
+    assert_eq!(
+        s.waiting().await.unwrap(),
+        2,
+        "the lead and its activity wait"
+    );
     let out = s.outgoing(10).await.unwrap();
     let ids: Vec<&str> = out.docs.iter().map(|d| d.id.as_str()).collect();
     assert!(ids.contains(&doc::lead_id(a.id()).as_str()), "{ids:?}");
@@ -73,11 +79,20 @@ async fn a_change_and_its_outbox_entries_are_written_together(s: &impl Store) {
     // The next edit carries the revision it descends from.
     let mut edited = a.clone();
     edited.set_campaign("tết", at(5));
-    s.commit(&Change::edit(edited, a.updated_at())).await.unwrap();
+    s.commit(&Change::edit(edited, a.updated_at()))
+        .await
+        .unwrap();
     let out = s.outgoing(10).await.unwrap();
     assert_eq!(out.docs.len(), 1);
     assert_eq!(out.docs[0].doc["_rev"], "1-a");
-    assert!(out.docs[0].stamps.as_ref().unwrap().0.contains_key("campaign"));
+    assert!(
+        out.docs[0]
+            .stamps
+            .as_ref()
+            .unwrap()
+            .0
+            .contains_key("campaign")
+    );
     // Deleting the lead pushes its deletion and its activity's.
     s.commit(&Change {
         deleted: vec![a.id()],
@@ -107,7 +122,10 @@ async fn a_pulled_lead_is_adopted_or_merged_with_waiting_edits(s: &impl Store) {
         .unwrap();
     assert_eq!(report.applied, 1);
     assert_eq!(s.load().await.unwrap().leads, vec![a.clone()], "adopted");
-    assert_eq!(s.link().await.unwrap().unwrap().checkpoint.as_deref(), Some("7"));
+    assert_eq!(
+        s.link().await.unwrap().unwrap().checkpoint.as_deref(),
+        Some("7")
+    );
     assert_eq!(s.waiting().await.unwrap(), 0, "nothing of ours to push");
     // A local edit waits; another device's edit of another field arrives.
     let mut mine = a.clone();
@@ -127,7 +145,11 @@ async fn a_pulled_lead_is_adopted_or_merged_with_waiting_edits(s: &impl Store) {
         .unwrap();
     let got = s.load().await.unwrap().leads[0].clone();
     assert_eq!(got.campaign(), "hè", "their field");
-    assert_eq!(got.priority(), crate::domain::lead::Priority::Urgent, "our field");
+    assert_eq!(
+        got.priority(),
+        crate::domain::lead::Priority::Urgent,
+        "our field"
+    );
     let out = s.outgoing(10).await.unwrap();
     assert_eq!(out.docs.len(), 1, "the merge waits to be pushed");
     assert_eq!(out.docs[0].doc["_rev"], "2-y", "on top of their revision");
@@ -174,7 +196,9 @@ async fn an_activity_that_arrives_before_its_lead_waits_for_it(s: &impl Store) {
 }
 
 async fn the_first_download_is_staged_then_adopted_whole(s: &impl Store) {
-    s.commit(&Change::lead(lead(7, 0, "Local only"))).await.unwrap();
+    s.commit(&Change::lead(lead(7, 0, "Local only")))
+        .await
+        .unwrap();
     s.set_link(Some(&link(Phase::Download {
         done: 0,
         total: 0,
@@ -183,10 +207,18 @@ async fn the_first_download_is_staged_then_adopted_whole(s: &impl Store) {
     .await
     .unwrap();
     let team = crate::domain::sample::generate(3, 12, 2, at(0) + chrono::TimeDelta::days(30));
-    let mut docs: Vec<Value> = vec![doc::settings_doc(&team.settings(), &Stamps::default(), Some("1-s"))];
+    let mut docs: Vec<Value> = vec![doc::settings_doc(
+        &team.settings(),
+        &Stamps::default(),
+        Some("1-s"),
+    )];
     for l in &team.leads {
         docs.push(lead_doc(l, &Stamps::default(), "1-l"));
-        let acts: Vec<_> = team.activities.iter().filter(|a| a.lead == l.id()).collect();
+        let acts: Vec<_> = team
+            .activities
+            .iter()
+            .filter(|a| a.lead == l.id())
+            .collect();
         for (id, a) in doc::activity_ids(acts.iter().copied()).iter().zip(&acts) {
             docs.push(doc::activity_doc(id, a));
         }
@@ -204,23 +236,33 @@ async fn the_first_download_is_staged_then_adopted_whole(s: &impl Store) {
         "no local edit during the first download"
     );
     match s.link().await.unwrap().unwrap().phase {
-        Phase::Download { done, total, .. } => assert_eq!((done, total), (first.len() as u64, docs.len() as u64)),
+        Phase::Download { done, total, .. } => {
+            assert_eq!((done, total), (first.len() as u64, docs.len() as u64))
+        }
         other => panic!("{other:?}"),
     }
     s.stage(second, "20", docs.len() as u64).await.unwrap();
     s.adopt_staged().await.unwrap();
     let ws = s.load().await.unwrap();
-    assert_eq!(ws.leads, team.leads, "exactly the team's leads, nothing local mixed in");
+    assert_eq!(
+        ws.leads, team.leads,
+        "exactly the team's leads, nothing local mixed in"
+    );
     assert_eq!(ws.activities.len(), team.activities.len());
     assert_eq!(ws.settings(), team.settings());
     let l = s.link().await.unwrap().unwrap();
-    assert_eq!((l.phase, l.checkpoint.as_deref()), (Phase::Live, Some("20")));
+    assert_eq!(
+        (l.phase, l.checkpoint.as_deref()),
+        (Phase::Live, Some("20"))
+    );
 }
 
 async fn the_first_upload_walks_every_chunk(s: &impl Store) {
     let ws = crate::domain::sample::generate(5, 40, 3, at(0) + chrono::TimeDelta::days(30));
     s.replace(&ws).await.unwrap();
-    s.set_link(Some(&link(Phase::Upload { next: 0 }))).await.unwrap();
+    s.set_link(Some(&link(Phase::Upload { next: 0 })))
+        .await
+        .unwrap();
     let mut leads = 0;
     let mut acts = 0;
     let mut settings = 0;
@@ -235,15 +277,25 @@ async fn the_first_upload_walks_every_chunk(s: &impl Store) {
                 DocId::Other(_) => {}
             }
         }
-        s.pushed(&acks(&out.docs, "1-u"), Some(chunk)).await.unwrap();
+        s.pushed(&acks(&out.docs, "1-u"), Some(chunk))
+            .await
+            .unwrap();
     }
     assert_eq!((leads, acts, settings), (40, ws.activities.len(), 1));
     assert_eq!(s.link().await.unwrap().unwrap().phase, Phase::Live);
     // Every lead now knows its revision.
     let mut edited = ws.leads[0].clone();
-    edited.advance(&Pipeline::default(), None, at(0) + chrono::TimeDelta::days(31)).ok();
+    edited
+        .advance(
+            &Pipeline::default(),
+            None,
+            at(0) + chrono::TimeDelta::days(31),
+        )
+        .ok();
     edited.set_campaign("after upload", at(0) + chrono::TimeDelta::days(31));
-    s.commit(&Change::edit(edited, ws.leads[0].updated_at())).await.unwrap();
+    s.commit(&Change::edit(edited, ws.leads[0].updated_at()))
+        .await
+        .unwrap();
     assert_eq!(s.outgoing(10).await.unwrap().docs[0].doc["_rev"], "1-u");
 }
 

@@ -87,12 +87,25 @@ fn fields_changed_on_one_side_are_kept_and_the_same_field_is_flagged() {
     pull(&mut lan, "2-b", &minh.lead, &minh.meta.stamps, "lan@d1");
     let merged = &lan.lead;
     assert_eq!(merged.priority(), Priority::High, "Lan's field kept");
-    assert_eq!(merged.owner(), Some(&RepId::new("minh")), "Minh's field kept");
-    assert_eq!(merged.campaign(), "hè", "the later edit of the same field wins");
+    assert_eq!(
+        merged.owner(),
+        Some(&RepId::new("minh")),
+        "Minh's field kept"
+    );
+    assert_eq!(
+        merged.campaign(),
+        "hè",
+        "the later edit of the same field wins"
+    );
     assert_eq!(merged.conflicts().len(), 1);
     let c = &merged.conflicts()[0];
     assert_eq!(
-        (c.field.as_str(), c.value.as_str(), c.by.as_str(), c.winner.as_str()),
+        (
+            c.field.as_str(),
+            c.value.as_str(),
+            c.by.as_str(),
+            c.winner.as_str()
+        ),
         ("campaign", Some("tết"), "lan", "minh"),
         "the other value, who and against whom"
     );
@@ -101,7 +114,9 @@ fn fields_changed_on_one_side_are_kept_and_the_same_field_is_flagged() {
 
     // Taking the other value is an edit; dismissing clears the flag everywhere.
     let mut taken = lan.clone();
-    edit(&mut taken, "lan@d1", |l| l.take_conflict(0, &p, None, t(9)).unwrap());
+    edit(&mut taken, "lan@d1", |l| {
+        l.take_conflict(0, &p, None, t(9)).unwrap()
+    });
     assert_eq!(taken.lead.campaign(), "tết");
     assert!(taken.lead.conflicts().is_empty());
     assert!(taken.meta.stamps.0.contains_key("cleared:campaign"));
@@ -131,7 +146,11 @@ fn concurrent_stage_moves_are_all_kept_and_different_ends_are_flagged() {
     });
     pull(&mut a, "2-x", &b.lead, &b.meta.stamps, "a@1");
     assert_eq!(a.lead.history().len(), 3, "both moves are in the history");
-    assert_eq!(a.lead.stage().as_str(), "lost", "the stage follows the last move");
+    assert_eq!(
+        a.lead.stage().as_str(),
+        "lost",
+        "the stage follows the last move"
+    );
     assert!(a.lead.check(&p).is_ok());
     let flag = &a.lead.conflicts()[0];
     assert_eq!(
@@ -158,27 +177,51 @@ fn the_merge_is_symmetric() {
     let stamps0 = Stamps::default();
     let mut a = base.clone();
     a.set_campaign("x", t(1));
-    let sa = Stamps([("campaign".to_owned(), Stamp::new(t(1).timestamp_millis(), "a@1"))].into());
+    let sa = Stamps(
+        [(
+            "campaign".to_owned(),
+            Stamp::new(t(1).timestamp_millis(), "a@1"),
+        )]
+        .into(),
+    );
     let mut b = base.clone();
     b.set_campaign("y", t(2));
     b.set_value(Some(5_000_000), t(2));
     let sb = Stamps(
         [
-            ("campaign".to_owned(), Stamp::new(t(2).timestamp_millis(), "b@2")),
-            ("value".to_owned(), Stamp::new(t(2).timestamp_millis(), "b@2")),
+            (
+                "campaign".to_owned(),
+                Stamp::new(t(2).timestamp_millis(), "b@2"),
+            ),
+            (
+                "value".to_owned(),
+                Stamp::new(t(2).timestamp_millis(), "b@2"),
+            ),
         ]
         .into(),
     );
     let one = merge_lead(
         Some(&stamps0),
-        Side { lead: &a, stamps: &sa },
-        Side { lead: &b, stamps: &sb },
+        Side {
+            lead: &a,
+            stamps: &sa,
+        },
+        Side {
+            lead: &b,
+            stamps: &sb,
+        },
         "m@9",
     );
     let two = merge_lead(
         Some(&stamps0),
-        Side { lead: &b, stamps: &sb },
-        Side { lead: &a, stamps: &sa },
+        Side {
+            lead: &b,
+            stamps: &sb,
+        },
+        Side {
+            lead: &a,
+            stamps: &sa,
+        },
         "m@9",
     );
     assert_eq!(one, two);
@@ -210,7 +253,11 @@ fn settings_merge_part_by_part_and_reps_by_id() {
     ledger::record_settings_edit(&mut mb, &base, &b, "b@2", 20);
     let (merged, _) = merge_settings((&a, &ma.stamps), (&b, &mb.stamps));
     let ids: Vec<&str> = merged.reps.iter().map(|r| r.id.as_str()).collect();
-    assert_eq!(ids, ["minh", "lan"], "both reps added concurrently are kept");
+    assert_eq!(
+        ids,
+        ["minh", "lan"],
+        "both reps added concurrently are kept"
+    );
     assert!(merged.calendar.holidays.contains(&"2026-09-02".to_owned()));
     let (again, _) = merge_settings((&b, &mb.stamps), (&a, &ma.stamps));
     assert_eq!(again, merged, "symmetric");
@@ -293,7 +340,9 @@ impl Model {
 
     fn push(&mut self, d: usize) {
         // Activities: immutable documents, added to the set.
-        let waiting: Vec<String> = std::mem::take(&mut self.waiting_acts[d]).into_iter().collect();
+        let waiting: Vec<String> = std::mem::take(&mut self.waiting_acts[d])
+            .into_iter()
+            .collect();
         self.server_acts.extend(waiting);
         let c = &mut self.copies[d];
         if !c.waiting {
@@ -310,13 +359,21 @@ impl Model {
             c.waiting = !c.meta.was.is_empty();
         } else {
             // 409: fetch the server's version and merge; it waits again.
-            let (rev, l, s) = (self.server.0.to_string(), self.server.1.clone(), self.server.2.clone());
+            let (rev, l, s) = (
+                self.server.0.to_string(),
+                self.server.1.clone(),
+                self.server.2.clone(),
+            );
             pull(c, &rev, &l, &s, &Self::who(d));
         }
     }
 
     fn pull(&mut self, d: usize) {
-        let (rev, l, s) = (self.server.0.to_string(), self.server.1.clone(), self.server.2.clone());
+        let (rev, l, s) = (
+            self.server.0.to_string(),
+            self.server.1.clone(),
+            self.server.2.clone(),
+        );
         pull(&mut self.copies[d], &rev, &l, &s, &Self::who(d));
         for id in &self.server_acts {
             if !self.acts[d].contains_key(id) {

@@ -21,6 +21,7 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
         AppError::Backup(b) => format!("{} {b}", t(Msg::ErrBackup)),
         AppError::Csv(c) => format!("{} {c}", t(Msg::ErrCsv)),
         AppError::ReasonMissing => t(Msg::ErrReasonMissing).to_owned(),
+        AppError::ViewOnly => "Bạn chỉ được xem dữ liệu nhóm này, không được sửa (vai trò: người xem). Hãy hỏi quản trị viên nếu cần sửa.".to_owned(),
     }
 }
 

@@ -1,6 +1,6 @@
 //! The "new lead" form: every field error shown next to its field.
 
-use crate::app::state::{AppState, Loading};
+use crate::app::state::AppState;
 use crate::domain::lead::{DraftErrors, Field, LeadDraft};
 use crate::ui::i18n::{Msg, field_error, use_i18n};
 use leptos::ev::SubmitEvent;
@@ -90,7 +90,7 @@ pub fn LeadForm() -> impl IntoView {
                 type="submit"
                 class="primary"
                 data-testid="add-lead"
-                disabled=move || state.loading.get() != Loading::Ready
+                disabled=move || !state.can_edit()
             >
                 {i18n.t(Msg::AddLead)}
             </button>

@@ -3,8 +3,8 @@
 
 use super::stage_badge::StageBadge;
 use crate::app::routes::Page;
+use crate::app::state::AppState;
 use crate::app::state::Shared;
-use crate::app::state::{AppState, Loading};
 use crate::domain::lead::{Closure, LeadId, LossKind, Priority};
 use crate::domain::pipeline::StageId;
 use crate::domain::queue::most_urgent;
@@ -418,7 +418,7 @@ pub fn AdvanceButton(closed: bool, on_advance: impl Fn() + 'static) -> impl Into
             <button
                 type="button"
                 data-testid="advance"
-                disabled=move || state.loading.get() != Loading::Ready
+                disabled=move || !state.can_edit()
                 on:click=move |_| on_advance()
             >
                 {i18n.t(Msg::Advance)}

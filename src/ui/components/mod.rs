@@ -1,10 +1,12 @@
 //! Reusable widgets.
 
 pub mod backup_panel;
+pub mod concurrent_edits;
 pub mod error_banner;
 pub mod lead_form;
 pub mod lead_list;
 pub mod sample_button;
 pub mod sla_clocks;
 pub mod stage_badge;
+pub mod team_sync;
 pub mod toast;

@@ -1,6 +1,6 @@
 //! The "load sample data" button of the empty screens (Today, Leads).
 
-use crate::app::state::{AppState, Loading};
+use crate::app::state::AppState;
 use crate::ui::i18n::{Msg, use_i18n};
 use leptos::prelude::*;
 
@@ -18,7 +18,7 @@ pub fn LoadSampleButton() -> impl IntoView {
             type="button"
             class="primary"
             data-testid="load-sample"
-            disabled=move || state.loading.get() != Loading::Ready
+            disabled=move || !state.can_edit()
             on:click=move |_| state.load_sample(LEADS)
         >
             {i18n.t(Msg::LoadSample)}

@@ -2,6 +2,7 @@
 //! [`Msg`]; nothing user-visible is written inside a view.
 
 pub mod storage;
+pub mod team;
 
 use crate::domain::contact::{EmailError, PhoneError};
 use crate::domain::lead::FieldProblem;

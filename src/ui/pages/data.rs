@@ -2,7 +2,7 @@
 //! column mapping, errors, duplicates), CSV export, sample data, and erasing
 //! the workspace behind a typed confirmation.
 
-use crate::app::state::{AppError, AppState, Loading};
+use crate::app::state::{AppError, AppState};
 use crate::app::{backups, clock, files};
 use crate::domain::search::{LeadFilter, Query};
 use crate::io::csv_export::export_csv;
@@ -143,7 +143,7 @@ fn CsvImport() -> impl IntoView {
                     type="file"
                     accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
                     data-testid="import-csv"
-                    disabled=move || state.loading.get() != Loading::Ready
+                    disabled=move || !state.can_edit()
                     on:change=on_file
                 />
             </label>

@@ -10,6 +10,7 @@ use crate::domain::lead::{
 };
 use crate::domain::pipeline::{StageId, StageKind};
 use crate::domain::rep::RepId;
+use crate::ui::components::concurrent_edits::ConcurrentEdits;
 use crate::ui::components::{
     lead_list::AdvanceButton, sla_clocks::SlaClocks, stage_badge::StageBadge,
 };
@@ -144,6 +145,7 @@ fn LeadCard(lead: Lead) -> impl IntoView {
                 <span class="pill">{i18n.t(priority_msg(lead.priority()))}</span>
             </header>
             {closure}
+            <ConcurrentEdits lead=lead.clone() />
             <div class="lead-grid">
                 <section>
                     <dl>
@@ -383,7 +385,7 @@ fn LogActivity(id: LeadId) -> impl IntoView {
                         {OUTCOMES.iter().map(|(v, _, m)| view! { <option value=*v>{i18n.t(*m)}</option> }).collect_view()}
                     </select>
                 </label>
-                <button type="submit" class="primary" data-testid="log-activity" disabled=move || state.loading.get() != Loading::Ready>
+                <button type="submit" class="primary" data-testid="log-activity" disabled=move || !state.can_edit()>
                     {i18n.t(Msg::Log)}
                 </button>
             </div>

@@ -7,6 +7,8 @@ use crate::domain::calendar::{BusinessCalendar, CalendarSpec};
 use crate::domain::pipeline::{Pipeline, Stage, StageId, StageKind};
 use crate::domain::rep::{Membership, Rep, RepId};
 use crate::domain::sla::Minutes;
+use crate::ui::components::team_sync::TeamSyncPanel;
+use crate::ui::i18n::team::{self as tt, T};
 use crate::ui::i18n::{Msg, use_i18n};
 use leptos::prelude::*;
 
@@ -25,6 +27,7 @@ pub fn SettingsPage() -> impl IntoView {
         <div class="settings-page" data-testid="page-settings">
             <h1>{i18n.t(Msg::NavSettings)}</h1>
             <Show when=move || state.loading.get() == Loading::Ready>
+                <TeamSyncPanel />
                 <RepsEditor />
                 {move || {
                     policy.track();
@@ -97,6 +100,7 @@ fn RepsEditor() -> impl IntoView {
         name.set(String::new());
         state.save_settings(s);
     };
+    let shared = move || state.link.with(Option::is_some);
     let update = move |i: usize, f: Box<dyn Fn(&mut Rep)>| {
         let mut s = state.settings.get_untracked();
         if let Some(r) = s.reps.get_mut(i) {
@@ -108,7 +112,7 @@ fn RepsEditor() -> impl IntoView {
         <section class="card" data-testid="reps-editor">
             <h2>{i18n.t(Msg::Reps)}</h2>
             <table class="data">
-                <thead><tr><th>{i18n.t(Msg::Name)}</th><th>{i18n.t(Msg::Team)}</th><th>{i18n.t(Msg::Capacity)}</th><th>{i18n.t(Msg::Active)}</th></tr></thead>
+                <thead><tr><th>{i18n.t(Msg::Name)}</th><th>{i18n.t(Msg::Team)}</th><th>{i18n.t(Msg::Capacity)}</th><th>{i18n.t(Msg::Active)}</th><Show when=shared><th>{move || tt::t(i18n.0.get(), T::TeamUser)}</th></Show></tr></thead>
                 <tbody>
                     {move || state.settings.get().reps.into_iter().enumerate().map(|(i, r)| {
                         let t = match r.team { Membership::Marketing => "marketing", Membership::Sales => "sales", Membership::Both => "both" };
@@ -133,6 +137,14 @@ fn RepsEditor() -> impl IntoView {
                                 <td>
                                     <input type="checkbox" aria-label=i18n.t(Msg::Active) prop:checked=r.active on:change=move |ev| { let on = event_target_checked(&ev); update(i, Box::new(move |r| r.active = on)); } />
                                 </td>
+                                <Show when=shared>
+                                    <td>
+                                        <input data-testid="rep-user" autocapitalize="off" aria-label=format!("{} — {}", tt::t(i18n.0.get_untracked(), T::TeamUser), r.name) prop:value=r.user.clone().unwrap_or_default() on:change=move |ev| {
+                                            let v = event_target_value(&ev).trim().to_owned();
+                                            update(i, Box::new(move |r| r.user = (!v.is_empty()).then(|| v.clone())));
+                                        } />
+                                    </td>
+                                </Show>
                             </tr>
                         }
                     }).collect_view()}

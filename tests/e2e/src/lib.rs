@@ -2,6 +2,7 @@
 //! with the whole group on drop, also when a test panics), chromedriver with a
 //! private Chromium profile, and page objects that find elements by `data-testid`.
 
+pub mod couch;
 pub mod pages;
 
 use fantoccini::{Client, ClientBuilder};
@@ -99,14 +100,14 @@ impl PagesServer {
     }
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
         .expect("a free port")
 }
 
-fn wait_for_port(port: u16, what: &str) {
+pub(crate) fn wait_for_port(port: u16, what: &str) {
     let deadline = Instant::now() + Duration::from_secs(20);
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
         assert!(
@@ -220,6 +221,24 @@ impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
         let body = serde_json::json!({ "cmd": self.cmd, "params": self.params });
         (http::Method::POST, Some(body.to_string()))
     }
+}
+
+/// Cuts (or restores) the page's network, as DevTools does.
+pub async fn set_offline(c: &Client, offline: bool) {
+    c.issue_cmd(Cdp {
+        cmd: "Network.enable",
+        params: serde_json::json!({}),
+    })
+    .await
+    .expect("enable network emulation");
+    c.issue_cmd(Cdp {
+        cmd: "Network.emulateNetworkConditions",
+        params: serde_json::json!({
+            "offline": offline, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1
+        }),
+    })
+    .await
+    .expect("emulate the network");
 }
 
 /// chromedriver plus one headless Chromium session with a private profile.

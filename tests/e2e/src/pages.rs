@@ -311,10 +311,24 @@ impl<'a> Screen<'a> {
         self.find(page).await;
     }
 
-    /// Clicks the first element with this test id.
+    /// Clicks the first element with this test id (when something covers
+    /// it, such as a toast, after a few tries as a script would).
     pub async fn click(&self, id: &str) {
-        for _ in 0..50 {
-            if self.find(id).await.click().await.is_ok() {
+        for attempt in 0..50 {
+            let el = self.find(id).await;
+            if el.clone().click().await.is_ok() {
+                return;
+            }
+            if attempt >= 5
+                && self
+                    .c
+                    .execute(
+                        "arguments[0].click()",
+                        vec![serde_json::to_value(el).expect("element")],
+                    )
+                    .await
+                    .is_ok()
+            {
                 return;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;

@@ -1,0 +1,747 @@
+//! Keeps a linked workspace in step with the team's CouchDB database:
+//! connecting (and founding the database), the first upload or download,
+//! then pushing what waits in the outbox and pulling the changes feed.
+//!
+//! Beside storage, never in views: views call [`connect`], [`sign_in`],
+//! [`disconnect`] and the admin's [`invite`] / [`remove`], and read
+//! `AppState::team`. Every write goes through the store's transactions
+//! (`storage::ops`), so a push, a pull and a local edit never half-apply;
+//! one tab of a browser syncs (a Web Lock), the others follow through the
+//! tab channel.
+//!
+//! Failures never touch local data: offline, the loop waits and retries
+//! (2 s, doubling to 30 s); a refused sign-in asks the person to sign in
+//! again; a removed access stops syncing for good and says so.
+
+use super::clock;
+use super::couch::{Auth, Couch};
+use super::state::{AppState, Loading};
+use crate::storage::StorageError;
+use crate::storage::ops::Ack;
+use crate::sync::doc::{self, DocId};
+use crate::sync::ledger::{Link, LinkUpdate, Phase, Role};
+use crate::sync::protocol::{ServerUrl, SyncError, check_db_name, seq_text};
+use crate::sync::roles::{self, Security};
+use leptos::prelude::*;
+use serde_json::Value;
+use std::rc::Rc;
+
+/// How many documents one push or pull moves at most.
+pub const BATCH: usize = 500;
+/// How long a pull waits on the server for the next change.
+const LONGPOLL_MS: u32 = 25_000;
+
+/// Where syncing stands, for the status line.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum SyncState {
+    /// Not linked to a team.
+    #[default]
+    Off,
+    /// Signing in, checking the database.
+    Connecting,
+    /// Everything is on the server.
+    Synced,
+    /// Pushing or pulling.
+    Syncing,
+    /// The server cannot be reached; changes wait.
+    Offline,
+    /// The person must sign in again.
+    SignIn,
+    /// Stopped on an error (retried when it may pass).
+    Failed(SyncError),
+    /// Access to the workspace was removed.
+    Revoked,
+}
+
+/// What the team-sync status shows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TeamStatus {
+    /// Where syncing stands.
+    pub state: SyncState,
+    /// Local changes waiting to be pushed.
+    pub waiting: usize,
+    /// The first download or upload: (done, of).
+    pub progress: Option<(u64, u64)>,
+    /// The members of the workspace (admins see them).
+    pub members: Vec<(String, Role)>,
+}
+
+/// The connection form.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ConnectForm {
+    /// The server's address.
+    pub server: String,
+    /// The database.
+    pub db: String,
+    /// The user.
+    pub user: String,
+    /// The password (never stored).
+    pub password: String,
+}
+
+fn random_replica() -> String {
+    let id = clock::new_lead_id().to_string();
+    id.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(8)
+        .collect()
+}
+
+fn status(state: AppState, f: impl FnOnce(&mut TeamStatus)) {
+    state.team.update(f);
+}
+
+fn fail(state: AppState, e: SyncError) {
+    status(state, |s| {
+        s.state = match e {
+            SyncError::Offline => SyncState::Offline,
+            SyncError::Unauthorized => SyncState::SignIn,
+            SyncError::Revoked => SyncState::Revoked,
+            other => SyncState::Failed(other),
+        }
+    });
+}
+
+fn storage(e: StorageError) -> SyncError {
+    SyncError::Storage(e.to_string())
+}
+
+/// The role of the signed-in user in this database.
+async fn role(couch: &Couch, user: &str, server_roles: &[String]) -> (Role, Security, Vec<String>) {
+    let security = couch.security().await.unwrap_or_default();
+    let viewers = match couch.get(doc::DESIGN).await {
+        Ok(Some(d)) => roles::viewers_of(&d),
+        _ => Vec::new(),
+    };
+    let role = roles::role_of(user, server_roles, &security, &viewers);
+    (role, security, viewers)
+}
+
+fn members(security: &Security, viewers: &[String]) -> Vec<(String, Role)> {
+    let mut out: Vec<(String, Role)> = security
+        .members
+        .names
+        .iter()
+        .map(|n| {
+            let r = if security.admins.names.contains(n) {
+                Role::Admin
+            } else if viewers.contains(n) {
+                Role::Viewer
+            } else {
+                Role::Member
+            };
+            (n.clone(), r)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Connects the workspace to a team database: signs in, founds the
+/// database when it does not exist (a server admin), installs the role
+/// guard, then uploads this workspace to an empty database or downloads the
+/// team's into this browser (`replace_local`: the person agreed that the
+/// local workspace is replaced). Errors are shown in the team status.
+pub fn connect(state: AppState, form: ConnectForm, replace_local: bool) {
+    leptos::task::spawn_local(async move {
+        status(state, |s| {
+            *s = TeamStatus {
+                state: SyncState::Connecting,
+                ..TeamStatus::default()
+            }
+        });
+        match try_connect(state, &form, replace_local).await {
+            Ok(()) => {}
+            Err(e) => fail(state, e),
+        }
+    });
+}
+
+async fn try_connect(
+    state: AppState,
+    form: &ConnectForm,
+    replace_local: bool,
+) -> Result<(), SyncError> {
+    let server = ServerUrl::parse(&form.server)?;
+    let db = form.db.trim().to_owned();
+    check_db_name(&db)?;
+    let user = form.user.trim().to_owned();
+    let couch = Rc::new(Couch::new(server.clone(), &db));
+    couch.welcome().await?;
+    let me = couch.sign_in(&user, &form.password).await?;
+    let store = state
+        .store()
+        .map_err(|e| SyncError::Storage(e.to_string()))?;
+    let info = match couch.info().await {
+        Ok(i) => i,
+        // A member who may not read the database at all.
+        Err(SyncError::Forbidden(_)) => return Err(SyncError::Revoked),
+        Err(e) => return Err(e),
+    };
+    let founding = info.is_none();
+    if founding {
+        if !me.roles.iter().any(|r| r == "_admin") {
+            return Err(SyncError::NoDatabase(db));
+        }
+        couch.create().await?;
+        couch.set_security(&Security::founded_by(&user)).await?;
+        couch.put(&roles::design_doc(&[], None)).await?;
+    }
+    let info = couch.info().await?.unwrap_or_default();
+    let (role, security, viewers) = role(&couch, &user, &me.roles).await;
+    if role == Role::Admin && couch.get(doc::DESIGN).await?.is_none() {
+        couch.put(&roles::design_doc(&viewers, None)).await?;
+    }
+    let team_has_data = couch.get(doc::SETTINGS).await?.is_some();
+    let local_has_data = state.leads.with_untracked(|l| !l.is_empty());
+    if team_has_data && local_has_data && !replace_local {
+        return Err(SyncError::WouldReplace {
+            leads: state.leads.with_untracked(Vec::len),
+        });
+    }
+    let phase = if team_has_data {
+        Phase::Download {
+            done: 0,
+            total: info.doc_count,
+            batches: 0,
+        }
+    } else {
+        Phase::Upload { next: 0 }
+    };
+    let link = Link {
+        server: server.as_str().to_owned(),
+        db,
+        user,
+        replica: random_replica(),
+        role,
+        checkpoint: (!team_has_data).then(|| seq_text(&info.update_seq)),
+        phase,
+        seq: 0,
+        skipped: Vec::new(),
+    };
+    store.set_link(Some(&link)).await.map_err(storage)?;
+    state.link.set(Some(link));
+    status(state, |s| s.members = members(&security, &viewers));
+    start(state, couch);
+    Ok(())
+}
+
+/// At start-up: a linked workspace resumes with the session cookie the
+/// browser may still hold, or asks the person to sign in again.
+pub fn resume(state: AppState) {
+    let Some(link) = state.link.get_untracked() else {
+        return;
+    };
+    if link.phase == Phase::Revoked {
+        return status(state, |s| s.state = SyncState::Revoked);
+    }
+    let Ok(server) = ServerUrl::parse(&link.server) else {
+        return;
+    };
+    let couch = Rc::new(Couch::new(server, &link.db));
+    couch.assume_cookie();
+    leptos::task::spawn_local(async move {
+        refresh_waiting(state).await;
+        match couch.session().await {
+            Ok(me) if me.name.as_deref() == Some(link.user.as_str()) => start(state, couch),
+            Ok(_) => status(state, |s| s.state = SyncState::SignIn),
+            Err(e) => fail(state, e),
+        }
+    });
+}
+
+/// Signs in again (the session expired, or the browser keeps no cookie).
+pub fn sign_in(state: AppState, password: String) {
+    let Some(link) = state.link.get_untracked() else {
+        return;
+    };
+    let Ok(server) = ServerUrl::parse(&link.server) else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        status(state, |s| s.state = SyncState::Connecting);
+        let couch = Rc::new(Couch::new(server, &link.db));
+        match couch.sign_in(&link.user, &password).await {
+            Ok(_) => start(state, couch),
+            Err(e) => fail(state, e),
+        }
+    });
+}
+
+/// Stops syncing and forgets the link; the local copy stays as it is.
+pub fn disconnect(state: AppState) {
+    state.team_generation.update_value(|g| *g += 1);
+    let Ok(store) = state.store() else { return };
+    let couch = state.couch.get_value();
+    leptos::task::spawn_local(async move {
+        if let Some(c) = couch {
+            c.sign_out().await;
+        }
+        match store.set_link(None).await {
+            Ok(()) => {
+                state.link.set(None);
+                state.couch.set_value(None);
+                state.team.set(TeamStatus::default());
+            }
+            Err(e) => state.failed_write(e),
+        }
+    });
+}
+
+fn start(state: AppState, couch: Rc<Couch>) {
+    let generation = state.team_generation.get_value() + 1;
+    state.team_generation.set_value(generation);
+    state.couch.set_value(Some(Rc::clone(&couch)));
+    let lock = format!("leadpact-sync:{}", state.db_name());
+    with_lock(&lock, move || {
+        let (pull_couch, push_couch) = (Rc::clone(&couch), couch);
+        leptos::task::spawn_local(pull_loop(state, pull_couch, generation));
+        leptos::task::spawn_local(push_loop(state, push_couch, generation));
+    });
+}
+
+/// Runs `f` once this tab holds the Web Lock `name` (held until the tab
+/// closes; another tab takes over then). Without Web Locks, at once.
+fn with_lock(name: &str, f: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use js_sys::{Function, Promise, Reflect};
+        use wasm_bindgen::JsCast;
+        use wasm_bindgen::closure::Closure;
+        let locks = web_sys::window()
+            .map(|w| w.navigator())
+            .and_then(|n| Reflect::get(&n, &"locks".into()).ok())
+            .filter(|l| !l.is_undefined());
+        let Some(locks) = locks else { return f() };
+        let request = Reflect::get(&locks, &"request".into())
+            .ok()
+            .and_then(|r| r.dyn_into::<Function>().ok());
+        let Some(request) = request else { return f() };
+        let held = Closure::once_into_js(move |_lock: wasm_bindgen::JsValue| {
+            f();
+            // Never settles: the lock is held as long as the tab lives.
+            wasm_bindgen::JsValue::from(Promise::new(&mut |_, _| {}))
+        });
+        if request.call2(&locks, &name.into(), &held).is_err() {
+            web_sys::console::warn_1(&"Web Locks refused; syncing from this tab".into());
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = name;
+        f();
+    }
+}
+
+fn current(state: AppState, generation: u64) -> bool {
+    state.team_generation.get_value() == generation
+}
+
+async fn refresh_waiting(state: AppState) {
+    if let Ok(store) = state.store()
+        && let Ok(n) = store.waiting().await
+    {
+        status(state, |s| s.waiting = n);
+    }
+}
+
+async fn backoff(delay: &mut i32) {
+    clock::sleep(*delay).await;
+    *delay = (*delay * 2).min(30_000);
+}
+
+/// An error of a request on the database: is it access removed, or the
+/// session gone?
+async fn triage(couch: &Couch, user: &str, e: SyncError) -> SyncError {
+    match e {
+        SyncError::Unauthorized | SyncError::Forbidden(_) => match couch.session().await {
+            Ok(me) if me.name.as_deref() == Some(user) => match e {
+                SyncError::Forbidden(ref why)
+                    if why.contains("viewer") || why.contains("activities") =>
+                {
+                    e
+                }
+                _ => SyncError::Revoked,
+            },
+            Ok(_) => SyncError::Unauthorized,
+            Err(other) => other,
+        },
+        other => other,
+    }
+}
+
+async fn revoke(state: AppState) {
+    if let Ok(store) = state.store() {
+        let _ = store.update_link(&LinkUpdate::Phase(Phase::Revoked)).await;
+        if let Ok(link) = store.link().await {
+            state.link.set(link);
+        }
+    }
+    fail(state, SyncError::Revoked);
+}
+
+async fn pull_loop(state: AppState, couch: Rc<Couch>, generation: u64) {
+    let mut delay = 2_000;
+    while current(state, generation) {
+        match pull_once(state, &couch).await {
+            Ok(()) => delay = 2_000,
+            Err(e) => {
+                let user = state
+                    .link
+                    .with_untracked(|l| l.as_ref().map(|l| l.user.clone()))
+                    .unwrap_or_default();
+                match triage(&couch, &user, e).await {
+                    SyncError::Revoked => return revoke(state).await,
+                    SyncError::Unauthorized => return fail(state, SyncError::Unauthorized),
+                    other => {
+                        fail(state, other);
+                        backoff(&mut delay).await;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One step of pulling: a batch of the first download, or the next changes.
+async fn pull_once(state: AppState, couch: &Couch) -> Result<(), SyncError> {
+    let store = state
+        .store()
+        .map_err(|e| SyncError::Storage(e.to_string()))?;
+    let Some(link) = store.link().await.map_err(storage)? else {
+        return Ok(());
+    };
+    let since = link.checkpoint.clone().unwrap_or_else(|| "0".into());
+    match link.phase {
+        Phase::Revoked => Err(SyncError::Revoked),
+        Phase::Download { done, total, .. } => {
+            status(state, |s| {
+                s.state = SyncState::Syncing;
+                s.progress = Some((done, total));
+            });
+            let changes = couch.changes(&since, BATCH, 0).await?;
+            let docs: Vec<Value> = changes.results.into_iter().filter_map(|c| c.doc).collect();
+            if docs.is_empty() {
+                let report = store.adopt_staged().await.map_err(storage)?;
+                state.reload();
+                state.announce();
+                if let Ok(link) = store.link().await {
+                    state.link.set(link);
+                }
+                status(state, |s| {
+                    s.progress = None;
+                    s.state = SyncState::Synced;
+                });
+                let _ = report;
+                return Ok(());
+            }
+            // The total: what the feed says is left, else the database's
+            // document count read when joining (not every server says).
+            let total = changes
+                .pending
+                .map_or(total, |left| done + docs.len() as u64 + left);
+            store
+                .stage(&docs, &seq_text(&changes.last_seq), total)
+                .await
+                .map_err(|e| {
+                    state.failed_write(e.clone());
+                    storage(e)
+                })?;
+            Ok(())
+        }
+        Phase::Upload { .. } | Phase::Live => {
+            let changes = couch.changes(&since, BATCH, LONGPOLL_MS).await?;
+            let docs: Vec<Value> = changes.results.into_iter().filter_map(|c| c.doc).collect();
+            let report = store
+                .pulled(&docs, Some(&seq_text(&changes.last_seq)))
+                .await
+                .map_err(|e| {
+                    state.failed_write(e.clone());
+                    storage(e)
+                })?;
+            if report.applied > 0 {
+                state.reload();
+                state.announce();
+            }
+            if let Ok(link) = store.link().await {
+                state.link.set(link);
+            }
+            refresh_waiting(state).await;
+            settle_status(state);
+            Ok(())
+        }
+    }
+}
+
+/// After a successful step: synced when nothing waits and no first upload
+/// or download is under way.
+fn settle_status(state: AppState) {
+    let live = state
+        .link
+        .with_untracked(|l| l.as_ref().is_some_and(|l| l.phase == Phase::Live));
+    status(state, |s| {
+        if matches!(
+            s.state,
+            SyncState::Failed(_)
+                | SyncState::Offline
+                | SyncState::Connecting
+                | SyncState::Syncing
+                | SyncState::Synced
+        ) {
+            s.state = if s.waiting > 0 || !live {
+                SyncState::Syncing
+            } else {
+                SyncState::Synced
+            };
+        }
+    });
+}
+
+async fn push_loop(state: AppState, couch: Rc<Couch>, generation: u64) {
+    let mut delay = 2_000;
+    while current(state, generation) {
+        match push_once(state, &couch).await {
+            Ok(true) => {
+                delay = 2_000;
+                continue;
+            }
+            Ok(false) => {
+                delay = 2_000;
+                state.sync_kick.wait().await;
+            }
+            Err(e) => {
+                let user = state
+                    .link
+                    .with_untracked(|l| l.as_ref().map(|l| l.user.clone()))
+                    .unwrap_or_default();
+                match triage(&couch, &user, e).await {
+                    SyncError::Revoked => return revoke(state).await,
+                    SyncError::Unauthorized => return fail(state, SyncError::Unauthorized),
+                    other => {
+                        fail(state, other);
+                        backoff(&mut delay).await;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Pushes one batch; true when there may be more.
+async fn push_once(state: AppState, couch: &Couch) -> Result<bool, SyncError> {
+    if state.loading.get_untracked() != Loading::Ready {
+        return Ok(false);
+    }
+    let store = state
+        .store()
+        .map_err(|e| SyncError::Storage(e.to_string()))?;
+    let out = store.outgoing(BATCH).await.map_err(storage)?;
+    status(state, |s| {
+        s.waiting = out.docs.len() + out.remaining;
+        if let Some(c) = out.upload {
+            s.progress = Some((u64::from(c), u64::from(crate::storage::chunks::CHUNKS)));
+        }
+    });
+    if out.docs.is_empty() {
+        if out.upload.is_some() {
+            store.pushed(&[], out.upload).await.map_err(storage)?;
+            if let Ok(link) = store.link().await {
+                state.link.set(link);
+            }
+            return Ok(true);
+        }
+        status(state, |s| s.progress = None);
+        settle_status(state);
+        return Ok(false);
+    }
+    status(state, |s| s.state = SyncState::Syncing);
+    // Deletions of documents whose revision this device never knew.
+    let unknown: Vec<String> = out
+        .docs
+        .iter()
+        .filter(|d| d.needs_rev)
+        .map(|d| d.id.clone())
+        .collect();
+    let revs: std::collections::HashMap<String, Option<String>> = if unknown.is_empty() {
+        Default::default()
+    } else {
+        couch
+            .fetch(&unknown)
+            .await?
+            .into_iter()
+            .filter_map(|d| {
+                let id = d["_id"].as_str()?.to_owned();
+                let live = d["_deleted"] != true;
+                Some((
+                    id,
+                    live.then(|| d["_rev"].as_str().unwrap_or_default().to_owned()),
+                ))
+            })
+            .collect()
+    };
+    let mut docs = Vec::new();
+    let mut acks = Vec::new();
+    let mut sent = Vec::new();
+    for d in &out.docs {
+        let mut body = d.doc.clone();
+        if d.needs_rev {
+            match revs.get(&d.id) {
+                Some(Some(rev)) => body["_rev"] = Value::from(rev.as_str()),
+                // Already gone on the server, or never there: nothing to delete.
+                _ => {
+                    acks.push(Ack {
+                        id: d.id.clone(),
+                        seq: d.seq,
+                        stamps: None,
+                        rev: Some(String::new()),
+                    });
+                    continue;
+                }
+            }
+        }
+        docs.push(body);
+        sent.push(d);
+    }
+    let mut conflicts = Vec::new();
+    let mut refused = None;
+    for chunk in docs.chunks(BATCH).zip(sent.chunks(BATCH)) {
+        let results = couch.bulk_docs(chunk.0).await?;
+        for (r, d) in results.iter().zip(chunk.1) {
+            match (&r.rev, r.error.as_deref()) {
+                (Some(rev), None) => acks.push(Ack {
+                    id: d.id.clone(),
+                    seq: d.seq,
+                    stamps: d.stamps.clone(),
+                    rev: Some(rev.clone()),
+                }),
+                (_, Some("conflict")) => match DocId::parse(&d.id) {
+                    // An immutable activity already there: nothing to push.
+                    DocId::Activity(..) if d.doc["_deleted"] != true => acks.push(Ack {
+                        id: d.id.clone(),
+                        seq: d.seq,
+                        stamps: None,
+                        rev: Some(String::new()),
+                    }),
+                    _ => conflicts.push(d.id.clone()),
+                },
+                (_, Some(_)) => refused = Some(r.reason.clone().unwrap_or_default()),
+                _ => {}
+            }
+        }
+    }
+    let whole_upload = out
+        .upload
+        .filter(|_| conflicts.is_empty() && refused.is_none());
+    store.pushed(&acks, whole_upload).await.map_err(storage)?;
+    if whole_upload.is_some()
+        && let Ok(link) = store.link().await
+    {
+        state.link.set(link);
+    }
+    if !conflicts.is_empty() {
+        // Edited elsewhere since: fetch the server's versions and merge.
+        let theirs = couch.fetch(&conflicts).await?;
+        store.pulled(&theirs, None).await.map_err(storage)?;
+        state.reload();
+    }
+    if let Some(why) = refused {
+        return Err(SyncError::Forbidden(why));
+    }
+    refresh_waiting(state).await;
+    Ok(true)
+}
+
+/// Admin: lets `name` into the workspace as `role`, creating the server
+/// user when it does not exist (with `password`).
+pub fn invite(state: AppState, name: String, password: String, role: Role) {
+    let Some(couch) = state.couch.get_value() else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let result = async {
+            if !password.is_empty() {
+                couch.create_user(&name, &password).await?;
+            }
+            let mut security = couch.security().await?;
+            security.admit(&name);
+            if role == Role::Admin && !security.admins.names.contains(&name) {
+                security.admins.names.push(name.clone());
+            }
+            couch.set_security(&security).await?;
+            set_viewer(&couch, &name, role == Role::Viewer).await?;
+            refresh_members(state, &couch).await
+        }
+        .await;
+        if let Err(e) = result {
+            fail(state, e);
+        }
+    });
+}
+
+/// Admin: removes `name` from the workspace (their next request is refused).
+pub fn remove(state: AppState, name: String) {
+    let Some(couch) = state.couch.get_value() else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let result = async {
+            let mut security = couch.security().await?;
+            security.remove(&name);
+            couch.set_security(&security).await?;
+            set_viewer(&couch, &name, false).await?;
+            refresh_members(state, &couch).await
+        }
+        .await;
+        if let Err(e) = result {
+            fail(state, e);
+        }
+    });
+}
+
+async fn set_viewer(couch: &Couch, name: &str, viewer: bool) -> Result<(), SyncError> {
+    let design = couch.get(doc::DESIGN).await?;
+    let mut viewers = design.as_ref().map(roles::viewers_of).unwrap_or_default();
+    let before = viewers.clone();
+    viewers.retain(|v| v != name);
+    if viewer {
+        viewers.push(name.to_owned());
+    }
+    if viewers != before || design.is_none() {
+        let rev = design
+            .as_ref()
+            .and_then(|d| d["_rev"].as_str().map(str::to_owned));
+        couch
+            .put(&roles::design_doc(&viewers, rev.as_deref()))
+            .await?;
+    }
+    Ok(())
+}
+
+async fn refresh_members(state: AppState, couch: &Couch) -> Result<(), SyncError> {
+    let security = couch.security().await?;
+    let viewers = match couch.get(doc::DESIGN).await? {
+        Some(d) => roles::viewers_of(&d),
+        None => Vec::new(),
+    };
+    status(state, |s| s.members = members(&security, &viewers));
+    Ok(())
+}
+
+/// Reads the members again (admins' panel).
+pub fn load_members(state: AppState) {
+    let Some(couch) = state.couch.get_value() else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let _ = refresh_members(state, &couch).await;
+    });
+}
+
+/// True when this tab signs requests with credentials held in memory (the
+/// browser refused the session cookie).
+pub fn credentials_in_memory(state: AppState) -> bool {
+    state.couch.with_value(|c| {
+        c.as_ref()
+            .is_some_and(|c| matches!(c.auth(), Auth::Basic(_)))
+    })
+}

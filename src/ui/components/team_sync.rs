@@ -1,0 +1,239 @@
+//! Settings → Team sync: connect the workspace to the team's CouchDB, see
+//! where syncing stands, sign in again, and (admins) add and remove people.
+
+use crate::app::replicator::{self, ConnectForm, SyncState};
+use crate::app::state::AppState;
+use crate::sync::ledger::{Phase, Role};
+use crate::sync::protocol::SyncError;
+use crate::ui::i18n::team::{self as tt, T};
+use crate::ui::i18n::use_i18n;
+use crate::ui::pages::data::BackupFirst;
+use leptos::prelude::*;
+
+/// The team sync card.
+#[component]
+pub fn TeamSyncPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let lang = move || i18n.0.get();
+    view! {
+        <section class="card team-sync" data-testid="team-sync">
+            <h2>{move || tt::t(lang(), T::Heading)}</h2>
+            <p class="muted">{move || tt::t(lang(), T::Hint)}</p>
+            {move || if state.link.with(Option::is_some) {
+                view! { <Linked /> }.into_any()
+            } else {
+                view! { <Connect /> }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// The status line, as the header badge and the panel show it.
+#[component]
+pub fn SyncStatusText() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    view! {
+        <p class="sync-status" role="status" data-testid="sync-status-text">
+            {move || tt::status(i18n.0.get(), &state.team.get())}
+        </p>
+    }
+}
+
+#[component]
+fn Connect() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let lang = move || i18n.0.get();
+    let server = RwSignal::new(String::new());
+    let db = RwSignal::new(String::new());
+    let user = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let form = move || ConnectForm {
+        server: server.get_untracked(),
+        db: db.get_untracked(),
+        user: user.get_untracked(),
+        password: password.get_untracked(),
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        replicator::connect(state, form(), false);
+    };
+    let would_replace = move || {
+        matches!(
+            state.team.get().state,
+            SyncState::Failed(SyncError::WouldReplace { .. })
+        )
+    };
+    let busy = move || state.team.get().state == SyncState::Connecting;
+    view! {
+        <form class="sync-form" on:submit=submit>
+            <label>{move || tt::t(lang(), T::Server)}
+                <input type="url" data-testid="sync-server" placeholder="https://couch.example.com" bind:value=server />
+            </label>
+            <label>{move || tt::t(lang(), T::Database)}
+                <input data-testid="sync-db" placeholder="sales-team" autocapitalize="off" bind:value=db />
+            </label>
+            <label>{move || tt::t(lang(), T::User)}
+                <input data-testid="sync-user" autocomplete="username" autocapitalize="off" bind:value=user />
+            </label>
+            <label>{move || tt::t(lang(), T::Password)}
+                <input type="password" data-testid="sync-password" autocomplete="current-password" bind:value=password />
+            </label>
+            <button type="submit" class="primary" data-testid="sync-connect" disabled=move || busy() || !state.writable()>
+                {move || tt::t(lang(), T::Connect)}
+            </button>
+        </form>
+        <SyncStatusText />
+        <Show when=would_replace>
+            <div class="confirm" role="alertdialog" data-testid="confirm-join">
+                <BackupFirst />
+                <button type="button" class="danger" data-testid="sync-join-replace" on:click=move |_| replicator::connect(state, form(), true)>
+                    {move || tt::t(lang(), T::JoinReplace)}
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn Linked() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let lang = move || i18n.0.get();
+    let link = move || state.link.get();
+    let password = RwSignal::new(String::new());
+    let confirming = RwSignal::new(false);
+    let is_admin = move || link().is_some_and(|l| l.role == Role::Admin);
+    Effect::new(move || {
+        if is_admin() {
+            replicator::load_members(state);
+        }
+    });
+    let who = move || {
+        link().map(|l| {
+            format!(
+                "{} · {} · {} ({})",
+                l.user,
+                l.server,
+                l.db,
+                tt::role(lang(), l.role)
+            )
+        })
+    };
+    let progress = move || {
+        let t = state.team.get();
+        let downloading = link()
+            .is_some_and(|l| matches!(l.phase, Phase::Download { .. } | Phase::Upload { .. }));
+        t.progress.filter(|_| downloading)
+    };
+    let skipped = move || link().map(|l| l.skipped).unwrap_or_default();
+    view! {
+        <p data-testid="sync-who">{who}</p>
+        <SyncStatusText />
+        {move || progress().map(|(done, of)| view! {
+            <progress data-testid="sync-progress" max=of.max(1).to_string() value=done.to_string()></progress>
+        })}
+        <Show when=move || state.team.get().state == SyncState::SignIn>
+            <form class="row" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                replicator::sign_in(state, password.get_untracked());
+                password.set(String::new());
+            }>
+                <input type="password" data-testid="sync-password" aria-label=move || tt::t(lang(), T::Password) autocomplete="current-password" bind:value=password />
+                <button type="submit" class="primary" data-testid="sync-sign-in">{move || tt::t(lang(), T::SignIn)}</button>
+            </form>
+        </Show>
+        <Show when=move || replicator::credentials_in_memory(state)>
+            <p class="muted" data-testid="sync-credentials-note">{move || tt::t(lang(), T::CredentialsInMemory)}</p>
+        </Show>
+        <Show when=move || !skipped().is_empty()>
+            <div data-testid="sync-skipped">
+                <p>{move || tt::t(lang(), T::Skipped)}</p>
+                <ul>{move || skipped().into_iter().map(|(_, why)| view! { <li>{why}</li> }).collect_view()}</ul>
+            </div>
+        </Show>
+        <Show when=is_admin>
+            <Members />
+        </Show>
+        <p>
+            <button type="button" class="danger" data-testid="sync-disconnect" on:click=move |_| confirming.set(true)>
+                {move || tt::t(lang(), T::Disconnect)}
+            </button>
+        </p>
+        <Show when=move || confirming.get()>
+            <div class="confirm" role="alertdialog" data-testid="confirm-disconnect">
+                <p>{move || tt::t(lang(), T::ConfirmDisconnect)}</p>
+                <button type="button" class="danger" data-testid="sync-disconnect-confirm" on:click=move |_| {
+                    confirming.set(false);
+                    replicator::disconnect(state);
+                }>
+                    {move || tt::t(lang(), T::Disconnect)}
+                </button>
+                <button type="button" on:click=move |_| confirming.set(false)>{i18n.t(crate::ui::i18n::Msg::Cancel)}</button>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn Members() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let lang = move || i18n.0.get();
+    let name = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let role = RwSignal::new("member".to_owned());
+    let me = move || state.link.get().map(|l| l.user).unwrap_or_default();
+    let invite = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = name.get_untracked().trim().to_owned();
+        if n.is_empty() {
+            return;
+        }
+        let r = match role.get_untracked().as_str() {
+            "viewer" => Role::Viewer,
+            "admin" => Role::Admin,
+            _ => Role::Member,
+        };
+        replicator::invite(state, n, password.get_untracked(), r);
+        name.set(String::new());
+        password.set(String::new());
+    };
+    view! {
+        <h3>{move || tt::t(lang(), T::Members)}</h3>
+        <table class="data" data-testid="members">
+            <thead><tr><th>{move || tt::t(lang(), T::User)}</th><th>{move || tt::t(lang(), T::RoleLabel)}</th><th><span class="visually-hidden">{move || tt::t(lang(), T::Remove)}</span></th></tr></thead>
+            <tbody>
+                {move || state.team.get().members.into_iter().map(|(n, r)| {
+                    let is_me = n == me();
+                    let gone = n.clone();
+                    view! {
+                        <tr data-testid="member-row">
+                            <td data-testid="member-name">{n.clone()}</td>
+                            <td data-testid="member-role">{move || tt::role(lang(), r)}</td>
+                            <td>
+                                {(!is_me).then(|| view! {
+                                    <button type="button" class="danger" data-testid="member-remove" aria-label=format!("{} {n}", tt::t(Default::default(), T::Remove)) on:click=move |_| replicator::remove(state, gone.clone())>
+                                        {move || tt::t(lang(), T::Remove)}
+                                    </button>
+                                })}
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        <form class="row" on:submit=invite>
+            <input data-testid="invite-name" aria-label=move || tt::t(lang(), T::User) placeholder=move || tt::t(lang(), T::User) autocapitalize="off" bind:value=name />
+            <input type="password" data-testid="invite-password" aria-label=move || tt::t(lang(), T::NewPassword) placeholder=move || tt::t(lang(), T::NewPassword) autocomplete="new-password" bind:value=password />
+            <select data-testid="invite-role" aria-label=move || tt::t(lang(), T::RoleLabel) bind:value=role>
+                <option value="member">{move || tt::role(lang(), Role::Member)}</option>
+                <option value="viewer">{move || tt::role(lang(), Role::Viewer)}</option>
+                <option value="admin">{move || tt::role(lang(), Role::Admin)}</option>
+            </select>
+            <button type="submit" data-testid="invite-submit">{move || tt::t(lang(), T::Invite)}</button>
+        </form>
+    }
+}

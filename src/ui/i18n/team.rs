@@ -1,0 +1,195 @@
+//! Team sync, in both languages: the status line, the connection form, the
+//! members, and concurrent edits of a lead.
+
+use super::Lang;
+use crate::app::replicator::{SyncState, TeamStatus};
+use crate::sync::ledger::Role;
+use crate::sync::protocol::SyncError;
+use crate::ui::format::number;
+
+/// Labels of the team panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum T {
+    Heading,
+    Hint,
+    Server,
+    Database,
+    User,
+    Password,
+    Connect,
+    Disconnect,
+    ConfirmDisconnect,
+    SignIn,
+    Members,
+    Invite,
+    NewPassword,
+    Remove,
+    RoleLabel,
+    TeamUser,
+    JoinReplace,
+    ViewOnly,
+    Skipped,
+    CredentialsInMemory,
+    ConcurrentHeading,
+    TakeIt,
+    KeepCurrent,
+}
+
+/// The text of a label.
+pub fn t(lang: Lang, l: T) -> &'static str {
+    use T::*;
+    let (en, vi) = match l {
+        Heading => ("Team sync", "Đồng bộ nhóm"),
+        Hint => (
+            "Share this workspace with your team through your own CouchDB server. Everything keeps working offline; changes go out and come in when the server can be reached.",
+            "Chia sẻ dữ liệu này với nhóm qua máy chủ CouchDB của bạn. Mọi thứ vẫn chạy khi mất mạng; thay đổi được gửi đi và nhận về khi kết nối lại được máy chủ.",
+        ),
+        Server => ("Server address", "Địa chỉ máy chủ"),
+        Database => ("Database", "Cơ sở dữ liệu"),
+        User => ("User name", "Tên đăng nhập"),
+        Password => ("Password", "Mật khẩu"),
+        Connect => ("Connect", "Kết nối"),
+        Disconnect => ("Disconnect from the team", "Ngắt kết nối nhóm"),
+        ConfirmDisconnect => (
+            "Stop syncing? This browser keeps its copy, but changes made here will no longer reach the team.",
+            "Ngừng đồng bộ? Trình duyệt này vẫn giữ bản sao, nhưng thay đổi ở đây sẽ không đến được nhóm nữa.",
+        ),
+        SignIn => ("Sign in", "Đăng nhập"),
+        Members => ("People in this workspace", "Thành viên của dữ liệu này"),
+        Invite => ("Add to the workspace", "Thêm vào nhóm"),
+        NewPassword => ("Password (for a new user)", "Mật khẩu (cho người dùng mới)"),
+        Remove => ("Remove", "Xoá khỏi nhóm"),
+        RoleLabel => ("Role", "Vai trò"),
+        TeamUser => ("Team user", "Tài khoản nhóm"),
+        JoinReplace => (
+            "Join and replace this browser's workspace",
+            "Tham gia và thay dữ liệu trong trình duyệt này",
+        ),
+        ViewOnly => ("View only", "Chỉ xem"),
+        Skipped => ("Not applied from the server:", "Chưa áp dụng từ máy chủ:"),
+        CredentialsInMemory => (
+            "This browser refuses the server's sign-in cookie, so your password is kept in this tab's memory only (never on disk): after a reload, sign in again.",
+            "Trình duyệt này chặn cookie đăng nhập của máy chủ nên mật khẩu chỉ được giữ trong bộ nhớ của tab này (không bao giờ ghi ra đĩa): sau khi tải lại trang, hãy đăng nhập lại.",
+        ),
+        ConcurrentHeading => ("Edited at the same time", "Bị sửa cùng lúc"),
+        TakeIt => ("Take this value", "Dùng giá trị này"),
+        KeepCurrent => ("Keep the current value", "Giữ giá trị hiện tại"),
+    };
+    match lang {
+        Lang::En => en,
+        Lang::Vi => vi,
+    }
+}
+
+/// A role's name.
+pub fn role(lang: Lang, r: Role) -> &'static str {
+    match (lang, r) {
+        (Lang::En, Role::Admin) => "admin",
+        (Lang::En, Role::Member) => "member",
+        (Lang::En, Role::Viewer) => "viewer (reads only)",
+        (Lang::Vi, Role::Admin) => "quản trị",
+        (Lang::Vi, Role::Member) => "thành viên",
+        (Lang::Vi, Role::Viewer) => "người xem (chỉ đọc)",
+    }
+}
+
+/// A sync error in the person's language.
+pub fn error(lang: Lang, e: &SyncError) -> String {
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    match e {
+        SyncError::BadUrl(u) => format!("'{u}' không phải địa chỉ máy chủ: hãy viết dạng https://couch.example.com"),
+        SyncError::PlainHttp(h) => format!("http:// gửi mật khẩu và dữ liệu ở dạng ai cũng đọc được trên mạng: hãy dùng https://{h} (http chỉ được dùng với chính máy này, http://localhost)"),
+        SyncError::BadDbName(n) => format!("'{n}' không phải tên cơ sở dữ liệu hợp lệ: bắt đầu bằng chữ thường, sau đó là chữ thường, số hoặc _ $ ( ) + - /"),
+        SyncError::Offline => "Không kết nối được máy chủ (mất mạng hoặc máy chủ tắt). Thay đổi của bạn được giữ trên thiết bị và sẽ gửi đi khi kết nối lại.".into(),
+        SyncError::Cors { origin } => format!("Máy chủ có trả lời nhưng không cho trang này đọc: hãy bật CORS trên CouchDB cho {origin} ([chttpd] enable_cors = true; [cors] origins = {origin}, credentials = true, methods = GET, PUT, POST, HEAD, DELETE)."),
+        SyncError::NotCouch => "Địa chỉ này có trả lời nhưng không phải máy chủ CouchDB. Hãy kiểm tra địa chỉ (địa chỉ máy chủ, không kèm tên cơ sở dữ liệu).".into(),
+        SyncError::Unauthorized => "Sai tên đăng nhập hoặc mật khẩu, hoặc phiên đăng nhập đã hết hạn: hãy đăng nhập lại.".into(),
+        SyncError::Forbidden(why) => format!("Máy chủ từ chối thay đổi: {why}."),
+        SyncError::Revoked => "Quyền truy cập của bạn vào dữ liệu này đã bị gỡ. Đồng bộ đã dừng; những gì có trên thiết bị này vẫn xem được tại đây.".into(),
+        SyncError::NoDatabase(db) => format!("Máy chủ không có cơ sở dữ liệu '{db}'. Hãy kiểm tra tên, hoặc nhờ quản trị viên tạo (đăng nhập bằng tài khoản quản trị máy chủ sẽ tạo)."),
+        SyncError::NeedsAdmin => "Chỉ quản trị viên máy chủ mới tạo được cơ sở dữ liệu của nhóm: hãy đăng nhập bằng tài khoản quản trị một lần, rồi mời nhóm.".into(),
+        SyncError::TooLarge => "Máy chủ từ chối vì yêu cầu quá lớn; dữ liệu sẽ được gửi lại thành nhiều phần nhỏ hơn.".into(),
+        SyncError::Server(s, why) => format!("Máy chủ bị lỗi ({s}: {why}); sẽ thử lại sau ít phút."),
+        SyncError::Storage(why) => format!("Không lưu được dữ liệu từ máy chủ trên thiết bị này ({why}); sẽ tải lại sau."),
+        SyncError::WouldReplace { leads } => format!("Nhóm đã có dữ liệu: tham gia sẽ thay {} trong trình duyệt này bằng dữ liệu của nhóm. Hãy tải bản sao lưu trước nếu cần giữ chúng.", super::storage::leads(lang, *leads)),
+    }
+}
+
+/// The status line.
+pub fn status(lang: Lang, s: &TeamStatus) -> String {
+    let waiting = number(s.waiting as u64, lang);
+    let progress = s.progress.map(|(done, of)| {
+        let pct = if of == 0 {
+            0
+        } else {
+            (done * 100 / of).min(100)
+        };
+        (number(done, lang), number(of, lang), pct)
+    });
+    match (lang, &s.state) {
+        (_, SyncState::Off) => String::new(),
+        (Lang::En, SyncState::Connecting) => "Connecting…".into(),
+        (Lang::Vi, SyncState::Connecting) => "Đang kết nối…".into(),
+        (Lang::En, SyncState::Synced) => "Synced".into(),
+        (Lang::Vi, SyncState::Synced) => "Đã đồng bộ".into(),
+        (Lang::En, SyncState::Syncing) => match progress {
+            Some((d, o, p)) => format!("Syncing: {d} of {o} ({p} %)"),
+            None => format!("Syncing {waiting} changes"),
+        },
+        (Lang::Vi, SyncState::Syncing) => match progress {
+            Some((d, o, p)) => format!("Đang đồng bộ: {d} / {o} ({p} %)"),
+            None => format!("Đang đồng bộ {waiting} thay đổi"),
+        },
+        (Lang::En, SyncState::Offline) => format!("Offline — {waiting} changes waiting"),
+        (Lang::Vi, SyncState::Offline) => format!("Mất kết nối — {waiting} thay đổi đang chờ"),
+        (Lang::En, SyncState::SignIn) => {
+            format!("Sign in again to sync ({waiting} changes waiting)")
+        }
+        (Lang::Vi, SyncState::SignIn) => {
+            format!("Hãy đăng nhập lại để đồng bộ ({waiting} thay đổi đang chờ)")
+        }
+        (_, SyncState::Failed(e)) => match lang {
+            Lang::En => format!("Sync error: {}", error(lang, e)),
+            Lang::Vi => format!("Lỗi đồng bộ: {}", error(lang, e)),
+        },
+        (_, SyncState::Revoked) => error(lang, &SyncError::Revoked),
+    }
+}
+
+/// "Edited at the same time by A and B".
+pub fn concurrent(lang: Lang, field: &str, loser: &str, winner: &str) -> String {
+    let field = field_name(lang, field);
+    match lang {
+        Lang::En => format!(
+            "{field}: edited at the same time by {loser} and {winner}. {winner}'s later edit is shown; {loser}'s value was:"
+        ),
+        Lang::Vi => format!(
+            "{field}: {loser} và {winner} sửa cùng lúc. Đang hiện bản sửa sau của {winner}; giá trị của {loser} là:"
+        ),
+    }
+}
+
+/// A lead field's name.
+pub fn field_name(lang: Lang, field: &str) -> String {
+    let (en, vi) = match field {
+        "name" => ("Name", "Họ tên"),
+        "phone" => ("Phone", "Số điện thoại"),
+        "email" => ("E-mail", "E-mail"),
+        "source" => ("Source", "Nguồn"),
+        "campaign" => ("Campaign", "Chiến dịch"),
+        "priority" => ("Priority", "Mức ưu tiên"),
+        "owner" => ("Owner", "Người phụ trách"),
+        "value" => ("Value", "Giá trị"),
+        "stage" => ("Stage", "Giai đoạn"),
+        "closure" => ("Reason closed", "Lý do đóng"),
+        "csat" => ("CSAT", "CSAT"),
+        "custom" => ("Extra fields", "Trường bổ sung"),
+        other => return other.to_owned(),
+    };
+    match lang {
+        Lang::En => en.into(),
+        Lang::Vi => vi.into(),
+    }
+}

@@ -1,0 +1,495 @@
+//! Team sync (issue 12): two colleagues, each in their own Chromium profile,
+//! share one workspace through a CouchDB-protocol server (PouchDB Server)
+//! on loopback. No mocks: the real app, the real server, the real browsers.
+
+use leadpact_e2e::couch::{ADMIN, ADMIN_PASSWORD, CouchServer};
+use leadpact_e2e::pages::{LeadsPage, Screen};
+use leadpact_e2e::{Browser, PagesServer, dist, set_offline};
+use std::time::Duration;
+
+const SERVER: &str = env!("CARGO_BIN_EXE_pages-server");
+const DB: &str = "sales-team";
+
+async fn open(label: &str, url: &str, path: &str) -> Browser {
+    let b = Browser::start(label).await;
+    b.client
+        .goto(&format!("{url}{path}"))
+        .await
+        .unwrap_or_else(|e| panic!("open {path}: {e}"));
+    b
+}
+
+/// Fills the Team sync form and connects.
+async fn connect(s: &Screen<'_>, couch: &CouchServer, user: &str, password: &str) {
+    s.nav("nav-settings", "page-settings").await;
+    s.type_into("sync-server", &couch.url).await;
+    s.type_into("sync-db", DB).await;
+    s.type_into("sync-user", user).await;
+    s.type_into("sync-password", password).await;
+    s.click("sync-connect").await;
+}
+
+async fn wait_status(
+    s: &Screen<'_>,
+    what: &str,
+    check: impl Fn(&str) -> bool,
+    couch: &CouchServer,
+) -> String {
+    for _ in 0..600 {
+        // The status line on Settings, or the header badge on any page.
+        let mut t = s.texts("sync-status-text").await.concat();
+        if t.is_empty() {
+            t = s.texts("sync-badge").await.concat();
+            t = t.split(" · ").next().unwrap_or_default().to_owned();
+        }
+        if check(&t) {
+            return t;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!(
+        "{what}: the status shows {:?}\nserver log (end):\n{}",
+        s.texts("sync-status-text").await,
+        couch
+            .log()
+            .lines()
+            .rev()
+            .take(30)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+/// Waits until the lead list shows a lead named `name` (or not).
+async fn wait_lead(s: &Screen<'_>, name: &str, present: bool) {
+    for _ in 0..300 {
+        let found = s.eval(&format!(
+            "return [...document.querySelectorAll(\"[data-testid='lead-link']\")].some(e => e.textContent === {name:?})"
+        )).await == serde_json::Value::Bool(true);
+        if found == present {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!(
+        "lead {name} {} the list",
+        if present {
+            "never reached"
+        } else {
+            "stayed in"
+        }
+    );
+}
+
+#[tokio::test]
+async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocation() {
+    let couch = CouchServer::start();
+    let pages = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
+    let url = pages.url.clone();
+
+    // The founder uploads a workspace to a new database and invites Lan.
+    let a = open("sync-a", &url, "leads").await;
+    let sa = Screen::new(&a.client);
+    let la = LeadsPage::new(&a.client);
+    la.wait_ready().await;
+    la.load_sample(300).await;
+    connect(&sa, &couch, ADMIN, ADMIN_PASSWORD).await;
+    wait_status(
+        &sa,
+        "the first upload shows its progress",
+        |t| t.starts_with("Syncing") || t == "Synced",
+        &couch,
+    )
+    .await;
+    wait_status(&sa, "the first upload", |t| t == "Synced", &couch).await;
+    let uploaded = couch.doc_ids(DB);
+    assert!(
+        uploaded.iter().filter(|id| id.starts_with("lead:")).count() == 300,
+        "every lead is a document"
+    );
+    assert!(
+        uploaded.iter().any(|id| id.starts_with("act:")),
+        "activities are documents"
+    );
+    sa.type_into("invite-name", "lan").await;
+    sa.type_into("invite-password", "lan-password").await;
+    sa.click("invite-submit").await;
+    sa.wait_texts("member-name", "lan is a member", |t| {
+        t.iter().any(|n| n == "lan")
+    })
+    .await;
+    a.screenshot("team-sync-admin", 1280).await;
+
+    // Lan joins from another browser: the team's workspace downloads.
+    let b = open("sync-b", &url, "leads").await;
+    let sb = Screen::new(&b.client);
+    let lb = LeadsPage::new(&b.client);
+    lb.wait_ready().await;
+    connect(&sb, &couch, "lan", "lan-password").await;
+    wait_status(&sb, "the first download", |t| t == "Synced", &couch).await;
+    sb.nav("nav-leads", "page-leads").await;
+    assert_eq!(
+        lb.wait_rows(300).await.len(),
+        300,
+        "Lan sees the team's 300 leads"
+    );
+
+    // The founder links a rep to Lan's user: Lan's work counts as that rep's.
+    sa.nav("nav-settings", "page-settings").await;
+    sa.set_value("rep-user", "lan", 0).await;
+    let rep_name = sa
+        .eval("return document.querySelector(\"[data-testid='rep-row'] td\").textContent")
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+
+    // The founder adds a lead: Lan sees it without reloading.
+    sa.nav("nav-leads", "page-leads").await;
+    la.add_lead("Khách Đồng Bộ", "0912 000 111", "Zalo").await;
+    wait_lead(&sb, "Khách Đồng Bộ", true).await;
+
+    // Lan calls the lead: the founder's first-response clock turns met,
+    // and the call is Lan's rep's.
+    let load_before = open_load(&sb, &rep_name).await;
+    sb.nav("nav-leads", "page-leads").await;
+    lb.open("Khách Đồng Bộ").await;
+    sb.select("log-outcome", "connected").await;
+    sb.click("log-activity").await;
+    sb.wait_texts("activity-entry", "Lan's call is on the lead", |t| {
+        t.len() == 1
+    })
+    .await;
+    let lead_url = b.client.current_url().await.expect("url").to_string();
+    let lead_path = &lead_url[url.len()..];
+    a.client
+        .goto(&format!("{url}{lead_path}"))
+        .await
+        .expect("open the lead");
+    sa.wait_texts(
+        "clock-first-response",
+        "the founder sees the response",
+        |t| t.concat().contains("met"),
+    )
+    .await;
+    let call = sa
+        .wait_texts("activity-entry", "the call reached the founder", |t| {
+            t.len() == 1
+        })
+        .await;
+    assert!(
+        call[0].contains(&rep_name),
+        "the call is {rep_name}'s: {call:?}"
+    );
+    let load_after = open_load(&sb, &rep_name).await;
+    assert!(
+        load_after > load_before,
+        "{rep_name}'s scorecard counts the lead Lan now works: open load {load_before} → {load_after}"
+    );
+
+    // Both edit the same lead while Lan is offline; she also logs a call.
+    b.client.goto(&lead_url).await.expect("back to the lead");
+    sb.find("edit-campaign").await;
+    set_offline(&b.client, true).await;
+    sb.set_value("edit-campaign", "Hè", 0).await;
+    sb.set_value("edit-value", "5000000", 0).await;
+    sb.click("save-lead").await;
+    sb.select("log-outcome", "no_answer").await;
+    sb.click("log-activity").await;
+    sb.wait_texts("activity-entry", "the offline call is kept", |t| {
+        t.len() == 2
+    })
+    .await;
+    wait_status(&sb, "offline", |t| t.starts_with("Offline"), &couch).await;
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    sa.find("edit-campaign").await;
+    sa.set_value("edit-campaign", "Tết", 0).await;
+    sa.set_value("edit-priority", "High", 0).await;
+    sa.click("save-lead").await;
+    wait_status(
+        &sa,
+        "the founder's edit went out",
+        |t| t == "Synced",
+        &couch,
+    )
+    .await;
+    set_offline(&b.client, false).await;
+    // Both browsers converge on the same lead, the concurrent edit shown.
+    for (s, who) in [(&sb, "Lan"), (&sa, "the founder")] {
+        let shown = s
+            .wait_texts(
+                "concurrent-edit",
+                &format!("{who} sees the concurrent edit"),
+                |t| t.len() == 1,
+            )
+            .await;
+        assert!(
+            shown[0].contains("edited at the same time by lan and founder")
+                && shown[0].contains("Hè"),
+            "{who}: {shown:?}"
+        );
+        s.wait_texts("activity-entry", &format!("{who} has both calls"), |t| {
+            t.len() == 2
+        })
+        .await;
+        let form = s
+            .eval("return ['edit-campaign','edit-value','edit-priority'].map(id => document.querySelector(`[data-testid='${id}']`).value)")
+            .await;
+        assert_eq!(
+            form,
+            serde_json::json!(["Tết", "5000000", "High"]),
+            "{who}: the later edit wins the field; other fields are both kept"
+        );
+    }
+    a.screenshot("team-sync-concurrent", 1280).await;
+    b.screenshot("team-sync-concurrent", 375).await;
+    // One click takes the other value, in both browsers.
+    sa.click("take-other").await;
+    for s in [&sa, &sb] {
+        for _ in 0..300 {
+            let v = s
+                .eval("return document.querySelector(\"[data-testid='edit-campaign']\").value")
+                .await;
+            if v == "Hè" && s.texts("concurrent-edit").await.is_empty() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert!(s.texts("concurrent-edit").await.is_empty());
+        assert_eq!(
+            s.eval("return document.querySelector(\"[data-testid='edit-campaign']\").value")
+                .await,
+            "Hè"
+        );
+    }
+
+    // A viewer reads the workspace but cannot change it: the app says so and
+    // the server refuses a direct write.
+    a.client
+        .goto(&format!("{url}settings"))
+        .await
+        .expect("settings");
+    sa.type_into("invite-name", "victor").await;
+    sa.type_into("invite-password", "victor-password").await;
+    sa.select("invite-role", "viewer").await;
+    sa.click("invite-submit").await;
+    sa.wait_texts("member-name", "victor is in", |t| {
+        t.iter().any(|n| n == "victor")
+    })
+    .await;
+    let c = open("sync-c", &url, "leads").await;
+    let sc = Screen::new(&c.client);
+    LeadsPage::new(&c.client).wait_ready().await;
+    connect(&sc, &couch, "victor", "victor-password").await;
+    wait_status(&sc, "the viewer's download", |t| t == "Synced", &couch).await;
+    let badge = sc.texts("sync-badge").await.concat();
+    assert!(badge.contains("View only"), "{badge}");
+    sc.nav("nav-leads", "page-leads").await;
+    assert_eq!(
+        sc.find("add-lead").await.attr("disabled").await.unwrap(),
+        Some("true".into()),
+        "a viewer's form is disabled"
+    );
+    let doc = serde_json::json!({"_id": "lead:00000000-0000-0000-0000-00000000beef", "type": "lead", "format": 1});
+    let (status, body) = couch.call(
+        "PUT",
+        &format!("/{DB}/lead:00000000-0000-0000-0000-00000000beef"),
+        Some(&doc.to_string()),
+        Some(("victor", "victor-password")),
+    );
+    assert_eq!(status, 403, "the server refuses a viewer's write: {body}");
+    assert!(body.contains("viewers"), "{body}");
+    c.close().await;
+
+    // The founder removes Lan: her next sync request is refused, the app says
+    // so and stops, and her copy stays readable.
+    let removed = sa
+        .eval("const r = [...document.querySelectorAll(\"[data-testid='member-row']\")].find(r => r.textContent.includes('lan')); r.querySelector(\"[data-testid='member-remove']\").click(); return true")
+        .await;
+    assert_eq!(removed, true);
+    sa.wait_texts("member-name", "lan is out", |t| {
+        !t.iter().any(|n| n == "lan")
+    })
+    .await;
+    sa.nav("nav-leads", "page-leads").await;
+    la.add_lead("Sau khi gỡ", "0912 000 222", "Zalo").await;
+    wait_status(
+        &sb,
+        "Lan's access is removed",
+        |t| t.contains("access to this workspace was removed"),
+        &couch,
+    )
+    .await;
+    // Syncing stopped: what the founder adds now never reaches Lan, and her
+    // copy stays readable.
+    let rows = lb_count(&sb).await;
+    sa.nav("nav-leads", "page-leads").await;
+    la.add_lead("Không đến được Lan", "0912 000 333", "Zalo")
+        .await;
+    wait_status(
+        &sa,
+        "the founder's lead went out",
+        |t| t == "Synced",
+        &couch,
+    )
+    .await;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert_eq!(
+        lb_count(&sb).await,
+        rows,
+        "nothing reaches a removed member; her copy stays readable"
+    );
+    wait_lead(&sb, "Không đến được Lan", false).await;
+    b.screenshot("team-sync-revoked", 375).await;
+}
+
+/// The open load the scorecard shows for a rep (Lan's browser).
+async fn open_load(s: &Screen<'_>, rep: &str) -> f64 {
+    s.nav("nav-scorecard", "page-scorecard").await;
+    let script = format!(
+        r#"const card = [...document.querySelectorAll("[data-testid^='scorecard-rep-']")].find(c => c.querySelector('h2, h3').textContent.trim() === {rep:?});
+           const cell = card && card.querySelector("[data-kpi='OpenLoad'] [data-testid='kpi-actual']");
+           return cell ? cell.textContent : null;"#
+    );
+    for _ in 0..100 {
+        if let serde_json::Value::String(t) = s.eval(&script).await {
+            let number: String = t
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+                .collect();
+            if let Ok(n) = number.replace(',', ".").parse() {
+                return n;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("no open load for {rep}");
+}
+
+/// How many leads the list shows.
+async fn lb_count(s: &Screen<'_>) -> String {
+    s.nav("nav-leads", "page-leads").await;
+    s.texts("lead-count").await.concat()
+}
+
+/// Puts a generated workspace into a new database as the server admin, the
+/// way the app lays it out (one document per lead and per activity).
+pub fn seed(couch: &CouchServer, db: &str, leads: usize) -> (usize, usize) {
+    use leadpact::sync::doc;
+    use leadpact::sync::roles::{Security, design_doc};
+    use leadpact::sync::stamp::Stamps;
+    let (status, body) = couch.admin("PUT", &format!("/{db}"), None);
+    assert_eq!(status, 201, "create {db}: {body}");
+    let mut security = Security::founded_by(leadpact_e2e::couch::ADMIN);
+    security.admit("nam");
+    couch.admin(
+        "PUT",
+        &format!("/{db}/_security"),
+        Some(&serde_json::to_string(&security).unwrap()),
+    );
+    couch.admin(
+        "PUT",
+        &format!("/{db}/_design/leadpact"),
+        Some(&design_doc(&[], None).to_string()),
+    );
+    let ws = leadpact::domain::sample::generate(17, leads, 6, chrono::Utc::now());
+    let mut docs = vec![doc::settings_doc(&ws.settings(), &Stamps::default(), None)];
+    for l in &ws.leads {
+        docs.push(doc::lead_doc(l, &Stamps::default(), None));
+    }
+    let mut by_lead: std::collections::BTreeMap<_, Vec<_>> = Default::default();
+    for a in &ws.activities {
+        by_lead.entry(a.lead).or_default().push(a);
+    }
+    for acts in by_lead.values() {
+        for (id, a) in doc::activity_ids(acts.iter().copied()).iter().zip(acts) {
+            docs.push(doc::activity_doc(id, a));
+        }
+    }
+    for batch in docs.chunks(2000) {
+        let body = serde_json::json!({ "docs": batch }).to_string();
+        let (status, reply) = couch.admin("POST", &format!("/{db}/_bulk_docs"), Some(&body));
+        assert_eq!(status, 201, "seed {db}: {reply}");
+    }
+    (ws.leads.len(), ws.activities.len())
+}
+
+#[tokio::test]
+async fn a_reload_in_the_middle_of_the_first_download_resumes_without_duplicates() {
+    let couch = CouchServer::start();
+    couch.create_user("nam", "nam-password");
+    let (leads, activities) = seed(&couch, "big-team", 2000);
+    let pages = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
+    let url = pages.url.clone();
+    let b = open("sync-resume", &url, "leads").await;
+    let s = Screen::new(&b.client);
+    let page = LeadsPage::new(&b.client);
+    page.wait_ready().await;
+    s.nav("nav-settings", "page-settings").await;
+    s.type_into("sync-server", &couch.url).await;
+    s.type_into("sync-db", "big-team").await;
+    s.type_into("sync-user", "nam").await;
+    s.type_into("sync-password", "nam-password").await;
+    s.click("sync-connect").await;
+    // Part of the team's workspace is here; the rest is not.
+    let mut halfway = false;
+    for _ in 0..600 {
+        let p = s
+            .eval("const p = document.querySelector(\"[data-testid='sync-progress']\"); return p ? [p.value, p.max] : null")
+            .await;
+        if std::env::var_os("DEBUG_SYNC").is_some() {
+            eprintln!("{p:?} {:?}", s.texts("sync-status-text").await);
+        }
+        if let Some([v, m]) = p
+            .as_array()
+            .map(|a| [a[0].as_f64().unwrap_or(0.0), a[1].as_f64().unwrap_or(1.0)])
+        {
+            if v > 0.0 && v < m * 0.6 {
+                halfway = true;
+                break;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(halfway, "the download was seen under way");
+    let status = s.texts("sync-status-text").await.concat();
+    assert!(status.starts_with("Syncing:"), "a progress: {status}");
+    b.screenshot("team-sync-download", 375).await;
+    b.client.refresh().await.expect("reload in the middle");
+    s.find("team-sync").await;
+    wait_status(
+        &s,
+        "the download resumes and completes",
+        |t| t == "Synced",
+        &couch,
+    )
+    .await;
+    s.nav("nav-leads", "page-leads").await;
+    s.wait_texts("lead-count", "every lead once", |t| {
+        t.concat() == format!("{leads} leads")
+    })
+    .await;
+    // The whole workspace once: export it and count.
+    s.nav("nav-data", "page-data").await;
+    s.click("export-backup").await;
+    let mut file = None;
+    for _ in 0..200 {
+        file = std::fs::read_dir(b.downloads())
+            .ok()
+            .and_then(|mut d| d.find_map(|e| e.ok().map(|e| e.path())))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"));
+        if file.is_some() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let ws = leadpact::io::backup::import_json(
+        &std::fs::read_to_string(file.expect("a backup")).unwrap(),
+    )
+    .expect("a valid workspace");
+    assert_eq!(
+        (ws.leads.len(), ws.activities.len()),
+        (leads, activities),
+        "no duplicates, nothing missing"
+    );
+}
