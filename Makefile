@@ -8,6 +8,8 @@ SHELL := bash
 TOOLS          := $(CURDIR)/.tools
 TRUNK_VERSION  := 0.21.14
 BINARYEN_VER   := 132
+# npm tools (wasm-opt, PouchDB Server, axe-core): versions pinned in tools/package-lock.json.
+NPM_STAMP      := $(TOOLS)/.npm-$(shell cksum < tools/package-lock.json | cut -d' ' -f1)
 # The CLI must match the wasm-bindgen crate exactly: read it from Cargo.lock.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
 CARGO_BIN      := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
@@ -19,17 +21,19 @@ DIST_SUBPATH   := $(CURDIR)/target/e2e-dist/subpath
 # Every test step's output, summed into one closing line by `make test`.
 RESULTS        := $(CURDIR)/target/test-results
 
-.PHONY: help serve test tools browser lint results test-native test-browser build-e2e test-e2e dist bench bench-browser clean-tools
+.PHONY: help serve test tools browser lint results test-native test-browser build-e2e test-e2e test-sync dist bench bench-browser bench-sync clean-tools
 
 help:
 	@echo "make serve   # install what is missing, serve the app on http://127.0.0.1:8080"
 	@echo "make test    # install what is missing, run every check and test"
 	@echo "make dist    # release build into dist/ (public URL via PUBLIC_URL=/repo/)"
 	@echo "make bench  # criterion benchmarks of the domain engine"
+	@echo "make test-sync    # only the team-sync tests (native, then two browsers with PouchDB Server)"
+	@echo "make bench-sync   # team-sync figures: first upload and download, edit to other browser"
 
 ## ---- tools -------------------------------------------------------------
 
-tools: $(TOOLS)/.wasm-target $(TOOLS)/.trunk-$(TRUNK_VERSION) $(TOOLS)/.wasm-bindgen-$(WASM_BINDGEN_VERSION) $(TOOLS)/.binaryen-$(BINARYEN_VER)
+tools: $(TOOLS)/.wasm-target $(TOOLS)/.trunk-$(TRUNK_VERSION) $(TOOLS)/.wasm-bindgen-$(WASM_BINDGEN_VERSION) $(NPM_STAMP)
 
 $(TOOLS)/.wasm-target:
 	@mkdir -p $(TOOLS)
@@ -58,14 +62,15 @@ $(TOOLS)/.wasm-bindgen-$(WASM_BINDGEN_VERSION):
 	fi
 	@touch $@
 
-# binaryen from npm into the git-ignored tools folder (never Debian's: too old).
-$(TOOLS)/.binaryen-$(BINARYEN_VER):
+# npm tools into the git-ignored tools folder, exactly as locked: binaryen
+# (never Debian's: too old), PouchDB Server (a CouchDB-compatible server for
+# the team-sync tests), axe-core. `npm ci` installs the whole lockfile at once.
+$(NPM_STAMP): tools/package.json tools/package-lock.json
 	@mkdir -p $(TOOLS)
-	@if [ -x $(TOOLS)/node_modules/.bin/wasm-opt ] && $(TOOLS)/node_modules/.bin/wasm-opt --version | grep -q "version $(BINARYEN_VER)"; then \
-	  echo "wasm-opt $(BINARYEN_VER) already installed"; \
-	else \
-	  npm install --prefix $(TOOLS) --no-audit --no-fund --no-save binaryen@$(BINARYEN_VER); \
-	fi
+	cp tools/package.json tools/package-lock.json $(TOOLS)/
+	npm ci --prefix $(TOOLS) --no-audit --no-fund
+	@$(TOOLS)/node_modules/.bin/wasm-opt --version | grep -q "version $(BINARYEN_VER)" || { echo "wasm-opt is not version $(BINARYEN_VER)"; exit 1; }
+	@rm -f $(TOOLS)/.npm-*
 	@touch $@
 
 browser:
@@ -134,6 +139,19 @@ bench-browser: tools browser
 	  CARGO_HOME=$$cargo_home RUSTUP_HOME=$$rustup_home WASM_BINDGEN_TEST_TIMEOUT=900 \
 	  TMPDIR=$$scratch HOME=$$scratch XDG_CONFIG_HOME=$$scratch/config XDG_CACHE_HOME=$$scratch/cache \
 	  cargo test --release --target wasm32-unknown-unknown --features browser-bench --test browser_bench -- --nocapture
+
+# The team-sync tests only: merge rules, bookkeeping and protocol natively,
+# then the two-browser journeys against PouchDB Server.
+test-sync: tools browser
+	cargo test --lib sync:: storage::
+	trunk build --release=true --dist $(DIST_ROOT) --public-url /
+	LEADPACT_DIST_ROOT=$(DIST_ROOT) cargo test -p leadpact-e2e --test team_sync -- --test-threads=1
+
+# Team-sync figures (BENCHMARKS.md): first upload and download of 10 000
+# leads with 100 000 activities, and an edit's way to another browser.
+bench-sync: tools browser
+	trunk build --release=true --dist $(DIST_ROOT) --public-url /
+	LEADPACT_DIST_ROOT=$(DIST_ROOT) cargo test --release -p leadpact-e2e --features bench --test sync_bench -- --test-threads=1 --nocapture
 
 dist: tools
 	trunk build --release=true --public-url $(or $(PUBLIC_URL),/)

@@ -419,20 +419,23 @@ async fn settings_saved_from_a_stale_copy_are_refused_and_reloaded() {
     })
     .await;
 
-    // Another tab renames that rep.
+    // Another tab renames that rep (writing the record as schema 4 keeps
+    // it: `{ v: version, d: Blob of JSON }`).
     let done = c
         .execute_async(
             r#"const cb = arguments[arguments.length - 1];
                const r = indexedDB.open("leadpact");
                r.onsuccess = () => {
                  const db = r.result;
-                 const store = db.transaction("settings", "readwrite").objectStore("settings");
-                 store.get("settings").onsuccess = (e) => {
-                   const settings = JSON.parse(e.target.result);
+                 const get = db.transaction("settings").objectStore("settings").get("settings");
+                 get.onsuccess = async (e) => {
+                   const settings = JSON.parse(await e.target.result.d.text());
                    settings.reps[0].name = "Hà (renamed elsewhere)";
-                   store.put(JSON.stringify(settings), "settings").onsuccess = () => {
-                     db.close(); cb("ok");
-                   };
+                   const d = new Blob([JSON.stringify(settings)], { type: "application/json" });
+                   const put = db.transaction("settings", "readwrite").objectStore("settings")
+                     .put({ v: Math.floor(Math.random() * 1e15) + 1, d }, "settings");
+                   put.onsuccess = () => { db.close(); cb("ok"); };
+                   put.onerror = () => cb("error " + put.error);
                  };
                };
                r.onerror = () => cb("error " + r.error);"#,

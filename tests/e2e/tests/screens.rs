@@ -459,15 +459,14 @@ async fn settings_and_lead_edits_are_validated_next_to_the_field_and_saved() {
 /// view and none is cut off.
 #[tokio::test]
 async fn a_long_list_on_a_phone_draws_whole_rows_where_it_is_scrolled() {
-    let (server, browser) = open("long-list", "data").await;
+    let (_server, browser) = open("long-list", "data").await;
     let c = &browser.client;
     let s = Screen::new(c);
     s.find("page-data").await;
     s.select("sample-size", "1000").await;
     s.click("data-load-sample").await;
-    c.goto(&format!("{}leads", server.url))
-        .await
-        .expect("open leads");
+    s.find("toast").await;
+    s.nav("nav-leads", "page-leads").await;
     s.wait_texts("lead-count", "the sample", |t| {
         t.first().is_some_and(|n| n.starts_with("1000 "))
     })
