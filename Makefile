@@ -151,7 +151,7 @@ test-sync: tools browser
 # leads with 100 000 activities, and an edit's way to another browser.
 bench-sync: tools browser
 	trunk build --release=true --dist $(DIST_ROOT) --public-url /
-	LEADPACT_DIST_ROOT=$(DIST_ROOT) cargo test --release -p leadpact-e2e --features bench --test sync_bench -- --test-threads=1 --nocapture
+	LEADPACT_DIST_ROOT=$(DIST_ROOT) cargo test -p leadpact-e2e --features bench --test sync_bench -- --test-threads=1 --nocapture
 
 dist: tools
 	trunk build --release=true --public-url $(or $(PUBLIC_URL),/)

@@ -5,6 +5,7 @@
 pub mod app;
 pub mod domain;
 pub mod io;
+pub mod json;
 pub mod storage;
 pub mod sync;
 pub mod ui;

@@ -181,7 +181,7 @@ impl Couch {
     }
 
     fn fail(&self, status: u16, body: &Value) -> SyncError {
-        let body: ErrorBody = serde_json::from_value(body.clone()).unwrap_or_default();
+        let body: ErrorBody = crate::json::from_value(body.clone()).unwrap_or_default();
         status_error(status, &body, &self.db)
     }
 
@@ -231,7 +231,7 @@ impl Couch {
         if status != 200 {
             return Err(self.fail(status, &body));
         }
-        let s: Session = serde_json::from_value(body).unwrap_or_default();
+        let s: Session = crate::json::from_value(body).unwrap_or_default();
         Ok(s.user_ctx)
     }
 
@@ -247,7 +247,7 @@ impl Couch {
     pub async fn info(&self) -> Result<Option<DbInfo>, SyncError> {
         let (status, body) = self.call("GET", &self.db_url(""), None).await?;
         match status {
-            200 => Ok(Some(serde_json::from_value(body).unwrap_or_default())),
+            200 => Ok(Some(crate::json::from_value(body).unwrap_or_default())),
             404 => Ok(None),
             _ => Err(self.fail(status, &body)),
         }
@@ -289,14 +289,14 @@ impl Couch {
     pub async fn security(&self) -> Result<Security, SyncError> {
         let (status, body) = self.call("GET", &self.db_url("_security"), None).await?;
         match status {
-            200 => Ok(serde_json::from_value(body).unwrap_or_default()),
+            200 => Ok(crate::json::from_value(body).unwrap_or_default()),
             _ => Err(self.fail(status, &body)),
         }
     }
 
     /// Replaces the security object.
     pub async fn set_security(&self, security: &Security) -> Result<(), SyncError> {
-        let body = serde_json::to_value(security).unwrap_or_default();
+        let body = crate::json::to_value(security).unwrap_or_default();
         let (status, reply) = self
             .call("PUT", &self.db_url("_security"), Some(&body))
             .await?;
@@ -323,15 +323,16 @@ impl Couch {
     }
 
     /// Changes since `since`: `wait_ms` > 0 waits for the next one
-    /// (longpoll); at most `limit`, with their documents.
+    /// (longpoll); at most `limit`; with their documents when `docs`.
     pub async fn changes(
         &self,
         since: &str,
         limit: usize,
         wait_ms: u32,
+        docs: bool,
     ) -> Result<Changes, SyncError> {
         let mut path = format!(
-            "_changes?include_docs=true&since={}&limit={limit}",
+            "_changes?include_docs={docs}&since={}&limit={limit}",
             encode_query(since)
         );
         if wait_ms > 0 {
@@ -339,7 +340,7 @@ impl Couch {
         }
         let (status, body) = self.call("GET", &self.db_url(&path), None).await?;
         match status {
-            200 => serde_json::from_value(body)
+            200 => crate::json::from_value(body)
                 .map_err(|e| SyncError::Server(200, format!("an unreadable changes feed: {e}"))),
             _ => Err(self.fail(status, &body)),
         }
@@ -352,7 +353,7 @@ impl Couch {
             .call("POST", &self.db_url("_bulk_docs"), Some(&body))
             .await?;
         match status {
-            200 | 201 | 202 => Ok(serde_json::from_value(reply).unwrap_or_default()),
+            200 | 201 | 202 => Ok(crate::json::from_value(reply).unwrap_or_default()),
             _ => Err(self.fail(status, &reply)),
         }
     }

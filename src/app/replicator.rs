@@ -27,7 +27,7 @@ use serde_json::Value;
 use std::rc::Rc;
 
 /// How many documents one push or pull moves at most.
-pub const BATCH: usize = 500;
+pub const BATCH: usize = 1000;
 /// How long a pull waits on the server for the next change.
 const LONGPOLL_MS: u32 = 25_000;
 
@@ -292,6 +292,26 @@ fn start(state: AppState, couch: Rc<Couch>) {
     let generation = state.team_generation.get_value() + 1;
     state.team_generation.set_value(generation);
     state.couch.set_value(Some(Rc::clone(&couch)));
+    // The role may have changed since the last session (the admin made this
+    // member a viewer, or the other way round).
+    let checking = Rc::clone(&couch);
+    leptos::task::spawn_local(async move {
+        let Some(link) = state.link.get_untracked() else {
+            return;
+        };
+        let Ok(me) = checking.session().await else {
+            return;
+        };
+        let (now, security, viewers) = role(&checking, &link.user, &me.roles).await;
+        if now != link.role
+            && let Ok(store) = state.store()
+            && store.update_link(&LinkUpdate::Role(now)).await.is_ok()
+            && let Ok(link) = store.link().await
+        {
+            state.link.set(link);
+        }
+        status(state, |s| s.members = members(&security, &viewers));
+    });
     let lock = format!("leadpact-sync:{}", state.db_name());
     with_lock(&lock, move || {
         let (pull_couch, push_couch) = (Rc::clone(&couch), couch);
@@ -419,7 +439,7 @@ async fn pull_once(state: AppState, couch: &Couch) -> Result<(), SyncError> {
                 s.state = SyncState::Syncing;
                 s.progress = Some((done, total));
             });
-            let changes = couch.changes(&since, BATCH, 0).await?;
+            let changes = couch.changes(&since, BATCH, 0, true).await?;
             let docs: Vec<Value> = changes.results.into_iter().filter_map(|c| c.doc).collect();
             if docs.is_empty() {
                 let report = store.adopt_staged().await.map_err(storage)?;
@@ -450,8 +470,18 @@ async fn pull_once(state: AppState, couch: &Couch) -> Result<(), SyncError> {
             Ok(())
         }
         Phase::Upload { .. } | Phase::Live => {
-            let changes = couch.changes(&since, BATCH, LONGPOLL_MS).await?;
-            let docs: Vec<Value> = changes.results.into_iter().filter_map(|c| c.doc).collect();
+            // The feed without bodies; only what this device lacks is
+            // fetched (our own pushes coming back are not).
+            let changes = couch.changes(&since, BATCH, LONGPOLL_MS, false).await?;
+            let listed: Vec<(String, String, bool)> = changes
+                .results
+                .iter()
+                .map(|c| (c.id.clone(), c.rev().to_owned(), c.deleted))
+                .collect();
+            let (fetch, mut docs) = store.unknown(&listed).await.map_err(storage)?;
+            if !fetch.is_empty() {
+                docs.extend(couch.fetch(&fetch).await?);
+            }
             let report = store
                 .pulled(&docs, Some(&seq_text(&changes.last_seq)))
                 .await
@@ -499,10 +529,16 @@ fn settle_status(state: AppState) {
 
 async fn push_loop(state: AppState, couch: Rc<Couch>, generation: u64) {
     let mut delay = 2_000;
+    // Halved when the server refuses a request as too large (413).
+    let mut batch = BATCH;
     while current(state, generation) {
-        match push_once(state, &couch).await {
+        match push_once(state, &couch, batch).await {
             Ok(true) => {
                 delay = 2_000;
+                continue;
+            }
+            Err(SyncError::TooLarge) if batch > 1 => {
+                batch = (batch / 2).max(1);
                 continue;
             }
             Ok(false) => {
@@ -528,14 +564,14 @@ async fn push_loop(state: AppState, couch: Rc<Couch>, generation: u64) {
 }
 
 /// Pushes one batch; true when there may be more.
-async fn push_once(state: AppState, couch: &Couch) -> Result<bool, SyncError> {
+async fn push_once(state: AppState, couch: &Couch, batch: usize) -> Result<bool, SyncError> {
     if state.loading.get_untracked() != Loading::Ready {
         return Ok(false);
     }
     let store = state
         .store()
         .map_err(|e| SyncError::Storage(e.to_string()))?;
-    let out = store.outgoing(BATCH).await.map_err(storage)?;
+    let out = store.outgoing(batch).await.map_err(storage)?;
     status(state, |s| {
         s.waiting = out.docs.len() + out.remaining;
         if let Some(c) = out.upload {
@@ -604,7 +640,7 @@ async fn push_once(state: AppState, couch: &Couch) -> Result<bool, SyncError> {
     }
     let mut conflicts = Vec::new();
     let mut refused = None;
-    for chunk in docs.chunks(BATCH).zip(sent.chunks(BATCH)) {
+    for chunk in docs.chunks(batch).zip(sent.chunks(batch)) {
         let results = couch.bulk_docs(chunk.0).await?;
         for (r, d) in results.iter().zip(chunk.1) {
             match (&r.rev, r.error.as_deref()) {

@@ -410,6 +410,11 @@ impl AppState {
                 Ok(ws) => self.show(ws),
                 Err(e) => self.error.set(Some(AppError::Storage(e))),
             }
+            if let Ok(link) = store.link().await
+                && link != self.link.get_untracked()
+            {
+                self.link.set(link);
+            }
         });
     }
 

@@ -25,8 +25,12 @@ impl Channel {
             use wasm_bindgen::JsCast;
             use wasm_bindgen::closure::Closure;
             let inner = web_sys::BroadcastChannel::new(&format!("leadpact:{db_name}")).ok()?;
-            let on_message =
-                Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| state.reload());
+            // Another tab wrote: show it, and (should this tab be the one
+            // syncing with the team) push what it wrote.
+            let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| {
+                state.reload();
+                state.sync_kick.fire();
+            });
             inner.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
             // The channel lives as long as the page; so does its handler.
             on_message.forget();

@@ -491,13 +491,13 @@ impl Lead {
         let mut next = self.clone();
         next.conflicts.retain(|x| x.field != c.field);
         if c.field == "stage" {
-            let to: StageId = serde_json::from_value(c.value.clone())
+            let to: StageId = crate::json::from_value(c.value.clone())
                 .map_err(|_| MoveError::ValueDoesNotFit(c.field.clone()))?;
             if next.stage != to {
                 next.move_to(&to, pipeline, by, now)?;
             }
         } else {
-            let mut json = serde_json::to_value(&next).expect("a lead serialises");
+            let mut json = crate::json::to_value(&next).expect("a lead serialises");
             if let Some(obj) = json.as_object_mut() {
                 if c.value.is_null() {
                     obj.remove(&c.field);
@@ -507,11 +507,13 @@ impl Lead {
                 if c.field == "owner" && !c.value.is_null() {
                     obj.insert(
                         "assigned_at".into(),
-                        serde_json::to_value(now).unwrap_or_default(),
+                        serde_json::Value::from(
+                            now.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+                        ),
                     );
                 }
             }
-            next = serde_json::from_value(json)
+            next = crate::json::from_value(json)
                 .map_err(|_| MoveError::ValueDoesNotFit(c.field.clone()))?;
             if next.check(pipeline).is_err() {
                 return Err(MoveError::ValueDoesNotFit(c.field.clone()));

@@ -265,6 +265,12 @@ pub trait Store {
         docs: &[serde_json::Value],
         checkpoint: Option<&str>,
     ) -> Result<ops::PullReport, StorageError>;
+    /// Which of the feed's changes (id, revision, deleted) this store does
+    /// not hold: ids to fetch, deletions to apply.
+    async fn unknown(
+        &self,
+        changes: &[(String, String, bool)],
+    ) -> Result<(Vec<String>, Vec<serde_json::Value>), StorageError>;
     /// Stages a batch of the first download.
     async fn stage(
         &self,
@@ -311,6 +317,12 @@ impl<R: Records> Store for R {
         checkpoint: Option<&str>,
     ) -> Result<ops::PullReport, StorageError> {
         ops::pulled(self, docs, checkpoint).await
+    }
+    async fn unknown(
+        &self,
+        changes: &[(String, String, bool)],
+    ) -> Result<(Vec<String>, Vec<serde_json::Value>), StorageError> {
+        ops::unknown(self, changes).await
     }
     async fn stage(
         &self,

@@ -23,6 +23,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// How often an operation starts again when other tabs keep writing.
 pub const ATTEMPTS: usize = 8;
 
+/// Chunks one round of the first upload takes.
+pub const UPLOAD_CHUNKS: u8 = 4;
+
 const SETTINGS_KEY: &str = "settings";
 const LINK: &str = "link";
 const SETTINGS_META: &str = "settings-meta";
@@ -358,7 +361,7 @@ pub struct OutDoc {
 pub struct Outgoing {
     /// Documents.
     pub docs: Vec<OutDoc>,
-    /// The chunk of the first upload these documents finish, if any.
+    /// The last chunk of the first upload these documents finish, if any.
     pub upload: Option<u8>,
     /// Outbox entries left after these.
     pub remaining: usize,
@@ -382,15 +385,20 @@ pub async fn outgoing<R: Records + ?Sized>(
     entries.sort_by_key(|(id, seq)| (*seq, id.clone()));
     let remaining = entries.len().saturating_sub(limit);
     entries.truncate(limit);
-    let upload = match link.phase {
-        Phase::Upload { next } if next < CHUNKS => Some(next),
-        _ => None,
+    // The first upload takes the next chunks, up to [`UPLOAD_CHUNKS`] of
+    // them per round.
+    let uploading: Vec<u8> = match link.phase {
+        Phase::Upload { next } if next < CHUNKS => {
+            (next..CHUNKS.min(next.saturating_add(UPLOAD_CHUNKS))).collect()
+        }
+        _ => Vec::new(),
     };
+    let upload = uploading.last().copied();
     let mut chunks_needed: BTreeSet<u8> = entries
         .iter()
         .filter_map(|(id, _)| DocId::parse(id).lead().map(chunk_of))
         .collect();
-    chunks_needed.extend(upload);
+    chunks_needed.extend(uploading.iter().copied());
     let mut need = Need {
         keys: chunk_keys(
             &chunks_needed,
@@ -475,7 +483,7 @@ pub async fn outgoing<R: Records + ?Sized>(
             DocId::Other(_) => {}
         }
     }
-    if let Some(c) = upload {
+    for &c in &uploading {
         if c == 0 {
             docs.push(settings_out(0));
         }
@@ -500,6 +508,84 @@ pub async fn outgoing<R: Records + ?Sized>(
         upload,
         remaining,
     })
+}
+
+/// Of the changes the feed lists (id, revision, deleted), which this store
+/// does not hold yet: the ids to fetch, and the deletions to apply as they
+/// are (no body needed). Our own pushes coming back are known.
+pub async fn unknown<R: Records + ?Sized>(
+    records: &R,
+    changes: &[(String, String, bool)],
+) -> Result<(Vec<String>, Vec<Value>), StorageError> {
+    let chunks_needed: BTreeSet<u8> = changes
+        .iter()
+        .filter_map(|(id, _, _)| DocId::parse(id).lead().map(chunk_of))
+        .collect();
+    let mut need = Need {
+        keys: chunk_keys(
+            &chunks_needed,
+            &[Table::Leads, Table::Activities, Table::Meta],
+        ),
+        tables: vec![],
+    };
+    need.keys.push((Table::Sync, SETTINGS_META.into()));
+    let reads = records.read(&need).await?;
+    let mut revs: HashMap<LeadId, Option<String>> = HashMap::new();
+    let mut present: BTreeSet<LeadId> = BTreeSet::new();
+    let mut acts: HashMap<LeadId, Vec<Activity>> = HashMap::new();
+    for &c in &chunks_needed {
+        let key = chunk_key(c);
+        for (id, m) in meta_chunk(&reads, c)? {
+            revs.insert(id, m.rev);
+        }
+        if let Some(t) = reads.get(Table::Leads, &key) {
+            present.extend(chunks::decode_leads(&key, t)?.iter().map(Lead::id));
+        }
+        if let Some(t) = reads.get(Table::Activities, &key) {
+            for a in chunks::decode_activities(&key, t)? {
+                acts.entry(a.lead).or_default().push(a);
+            }
+        }
+    }
+    let act_ids: BTreeSet<String> = acts
+        .values()
+        .flat_map(|list| doc::activity_ids(list))
+        .collect();
+    let settings_rev = settings_meta(&reads)?.rev;
+    let mut fetch = Vec::new();
+    let mut deletions = Vec::new();
+    for (id, rev, deleted) in changes {
+        let tombstone = || serde_json::json!({ "_id": id, "_rev": rev, "_deleted": true });
+        match DocId::parse(id) {
+            DocId::Lead(l) => {
+                let known = revs.get(&l).and_then(Option::as_deref) == Some(rev.as_str());
+                if *deleted {
+                    if present.contains(&l) || revs.contains_key(&l) {
+                        deletions.push(tombstone());
+                    }
+                } else if !known {
+                    fetch.push(id.clone());
+                }
+            }
+            DocId::Activity(..) => {
+                let here = act_ids.contains(id);
+                if *deleted {
+                    if here {
+                        deletions.push(tombstone());
+                    }
+                } else if !here {
+                    fetch.push(id.clone());
+                }
+            }
+            DocId::Settings => {
+                if !*deleted && settings_rev.as_deref() != Some(rev.as_str()) {
+                    fetch.push(id.clone());
+                }
+            }
+            DocId::Other(_) => {}
+        }
+    }
+    Ok((fetch, deletions))
 }
 
 /// What the server said about one pushed document.
@@ -592,7 +678,7 @@ pub async fn pushed<R: Records + ?Sized>(
             writes.put(Table::Sync, SETTINGS_META, encode(&smeta));
         }
         if let (Some(c), Phase::Upload { next }) = (upload, &link.phase)
-            && *next == c
+            && *next <= c
         {
             link.phase = if c + 1 >= CHUNKS {
                 Phase::Live

@@ -131,19 +131,19 @@ fn with_header(mut body: Value, id: &str, kind: &str, rev: Option<&str>) -> Valu
 /// A lead's document.
 pub fn lead_doc(lead: &Lead, stamps: &Stamps, rev: Option<&str>) -> Value {
     let mut doc = with_header(
-        serde_json::to_value(lead).expect("leads serialise"),
+        crate::json::to_value(lead).expect("leads serialise"),
         &lead_id(lead.id()),
         "lead",
         rev,
     );
-    doc["stamps"] = serde_json::to_value(stamps).expect("stamps serialise");
+    doc["stamps"] = crate::json::to_value(stamps).expect("stamps serialise");
     doc
 }
 
 /// An activity's document.
 pub fn activity_doc(id: &str, activity: &Activity) -> Value {
     with_header(
-        serde_json::to_value(activity).expect("activities serialise"),
+        crate::json::to_value(activity).expect("activities serialise"),
         id,
         "activity",
         None,
@@ -153,12 +153,12 @@ pub fn activity_doc(id: &str, activity: &Activity) -> Value {
 /// The settings document.
 pub fn settings_doc(settings: &Settings, stamps: &Stamps, rev: Option<&str>) -> Value {
     let mut doc = with_header(
-        serde_json::to_value(settings).expect("settings serialise"),
+        crate::json::to_value(settings).expect("settings serialise"),
         SETTINGS,
         "settings",
         rev,
     );
-    doc["stamps"] = serde_json::to_value(stamps).expect("stamps serialise");
+    doc["stamps"] = crate::json::to_value(stamps).expect("stamps serialise");
     doc
 }
 
@@ -277,7 +277,7 @@ pub fn parse(doc: &Value, pipeline: &Pipeline) -> Result<Remote, Skip> {
     }
     let stamps: Stamps = match doc.get("stamps") {
         None | Some(Value::Null) => Stamps::default(),
-        Some(s) => serde_json::from_value(s.clone()).map_err(|e| {
+        Some(s) => crate::json::from_value(s.clone()).map_err(|e| {
             skip(SkipReason::Invalid(format!(
                 "its stamps are unreadable: {e}"
             )))
@@ -292,7 +292,7 @@ pub fn parse(doc: &Value, pipeline: &Pipeline) -> Result<Remote, Skip> {
     let invalid = |e: serde_json::Error| skip(SkipReason::Invalid(e.to_string()));
     match kind {
         DocId::Lead(expected) => {
-            let lead: Lead = serde_json::from_value(body).map_err(invalid)?;
+            let lead: Lead = crate::json::from_value(body).map_err(invalid)?;
             if lead.id() != expected {
                 return Err(skip(SkipReason::Invalid(
                     "its id does not match the lead inside".into(),
@@ -307,7 +307,7 @@ pub fn parse(doc: &Value, pipeline: &Pipeline) -> Result<Remote, Skip> {
             })
         }
         DocId::Activity(lead, id) => {
-            let activity: Activity = serde_json::from_value(body).map_err(invalid)?;
+            let activity: Activity = crate::json::from_value(body).map_err(invalid)?;
             if activity.lead != lead {
                 return Err(skip(SkipReason::Invalid(
                     "its id names another lead than the activity".into(),
@@ -316,7 +316,7 @@ pub fn parse(doc: &Value, pipeline: &Pipeline) -> Result<Remote, Skip> {
             Ok(Remote::Activity { id, activity })
         }
         DocId::Settings => {
-            let settings: Settings = serde_json::from_value(body).map_err(invalid)?;
+            let settings: Settings = crate::json::from_value(body).map_err(invalid)?;
             crate::domain::calendar::BusinessCalendar::new(settings.calendar.clone())
                 .map_err(|e| skip(SkipReason::Invalid(e.to_string())))?;
             Ok(Remote::Settings {

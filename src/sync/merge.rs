@@ -59,7 +59,7 @@ pub fn cleared_key(field: &str) -> String {
 
 /// The fields of a lead that merge one by one, as JSON.
 fn fields(lead: &Lead) -> Map<String, Value> {
-    match serde_json::to_value(lead).expect("leads serialise") {
+    match crate::json::to_value(lead).expect("leads serialise") {
         Value::Object(m) => m,
         _ => Map::new(),
     }
@@ -233,7 +233,7 @@ pub fn merge_lead(
     let stage = history.last().map(|c| c.to.clone());
     out.insert(
         "history".into(),
-        serde_json::to_value(&history).expect("history serialises"),
+        crate::json::to_value(&history).expect("history serialises"),
     );
     if let Some(stage) = stage {
         out.insert("stage".into(), Value::from(stage.as_str()));
@@ -292,18 +292,18 @@ pub fn merge_lead(
         .collect();
     out.insert(
         "conflicts".into(),
-        serde_json::to_value(&kept).expect("conflicts serialise"),
+        crate::json::to_value(&kept).expect("conflicts serialise"),
     );
     if kept.is_empty() {
         out.remove("conflicts");
     }
     out.insert(
         "updated_at".into(),
-        serde_json::to_value(updated).expect("instants serialise"),
+        Value::from(updated.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)),
     );
     // Every field comes from a valid lead, so the merge is one too; should a
     // future field make that false, the later version is kept whole.
-    let lead: Lead = serde_json::from_value(Value::Object(out)).unwrap_or_else(|_| {
+    let lead: Lead = crate::json::from_value(Value::Object(out)).unwrap_or_else(|_| {
         if theirs.lead.updated_at() > mine.lead.updated_at() {
             theirs.lead.clone()
         } else {
@@ -316,7 +316,7 @@ pub fn merge_lead(
 /// The parts of the settings that merge one by one.
 fn settings_parts(s: &Settings) -> BTreeMap<String, Value> {
     let mut out = BTreeMap::new();
-    if let Value::Object(m) = serde_json::to_value(s).expect("settings serialise") {
+    if let Value::Object(m) = crate::json::to_value(s).expect("settings serialise") {
         for (k, v) in m {
             if k == "reps" {
                 if let Value::Array(reps) = v {
@@ -399,7 +399,7 @@ pub fn merge_settings(
         Value::Array(reps.into_iter().map(|(_, v)| v).collect()),
     );
     let settings: Settings =
-        serde_json::from_value(Value::Object(out)).unwrap_or_else(|_| mine.0.clone());
+        crate::json::from_value(Value::Object(out)).unwrap_or_else(|_| mine.0.clone());
     (settings, stamps)
 }
 

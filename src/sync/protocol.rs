@@ -264,12 +264,29 @@ pub struct Changes {
 pub struct Change {
     /// The document.
     pub id: String,
+    /// Its current revision(s) (the winner first).
+    #[serde(default)]
+    pub changes: Vec<Rev>,
     /// The document itself (`include_docs=true`).
     #[serde(default)]
     pub doc: Option<Value>,
     /// True when it was deleted.
     #[serde(default)]
     pub deleted: bool,
+}
+
+/// A revision in the feed.
+#[derive(Debug, Default, Deserialize)]
+pub struct Rev {
+    /// The revision.
+    pub rev: String,
+}
+
+impl Change {
+    /// The revision the feed names.
+    pub fn rev(&self) -> &str {
+        self.changes.first().map_or("", |r| r.rev.as_str())
+    }
 }
 
 /// One result of `POST /{db}/_bulk_docs`.

@@ -49,7 +49,7 @@ pub fn design_doc(viewers: &[String], rev: Option<&str>) -> Value {
 
 /// The viewers a design document names.
 pub fn viewers_of(design: &Value) -> Vec<String> {
-    serde_json::from_value(design["viewers"].clone()).unwrap_or_default()
+    crate::json::from_value(design["viewers"].clone()).unwrap_or_default()
 }
 
 /// A section of the security object.

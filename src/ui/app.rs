@@ -78,7 +78,7 @@ pub fn App(#[prop(optional, into)] db_name: Option<String>) -> impl IntoView {
                 </button>
                 <Show when=move || state.link.with(Option::is_some)>
                     <A href=Page::Settings.href() attr:class="sync-badge" attr:data-testid="sync-badge">
-                        {move || crate::ui::i18n::team::status(i18n.0.get(), &state.team.get())}
+                        {move || crate::ui::i18n::team::badge(i18n.0.get(), &state.team.get())}
                         {move || state.is_viewer_tracked().then(|| format!(" · {}", crate::ui::i18n::team::t(i18n.0.get(), crate::ui::i18n::team::T::ViewOnly)))}
                     </A>
                 </Show>

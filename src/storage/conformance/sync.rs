@@ -38,6 +38,63 @@ where
     the_first_download_is_staged_then_adopted_whole(&make().await).await;
     the_first_upload_walks_every_chunk(&make().await).await;
     a_shared_workspace_is_not_replaced_from_one_browser(&make().await).await;
+    only_what_the_store_lacks_is_fetched(&make().await).await;
+}
+
+async fn only_what_the_store_lacks_is_fetched(s: &impl Store) {
+    s.set_link(Some(&link(Phase::Live))).await.unwrap();
+    let a = lead(11, 0, "Kim");
+    let act = call(&a, 4);
+    let act_id = doc::activity_ids([&act])[0].clone();
+    s.pulled(
+        &[
+            lead_doc(&a, &Stamps::default(), "3-k"),
+            doc::activity_doc(&act_id, &act),
+        ],
+        Some("5"),
+    )
+    .await
+    .unwrap();
+    let other = doc::lead_id(lead(12, 0, "Other").id());
+    let changes = vec![
+        (doc::lead_id(a.id()), "3-k".to_owned(), false),
+        (doc::lead_id(a.id()), "4-m".to_owned(), false),
+        (act_id.clone(), "1-a".to_owned(), false),
+        (other.clone(), "1-o".to_owned(), false),
+        (
+            "act:00000000-0000-0000-0000-00000000000c:0000000000000000".to_owned(),
+            "1-x".to_owned(),
+            false,
+        ),
+        (
+            doc::lead_id(lead(13, 0, "Gone").id()),
+            "2-d".to_owned(),
+            true,
+        ),
+    ];
+    let (fetch, deletions) = s.unknown(&changes).await.unwrap();
+    assert_eq!(
+        fetch,
+        [
+            doc::lead_id(a.id()),
+            other,
+            "act:00000000-0000-0000-0000-00000000000c:0000000000000000".to_owned()
+        ],
+        "a newer revision, a lead and an activity never seen; not what is held"
+    );
+    assert!(
+        deletions.is_empty(),
+        "a deletion of a lead never held needs nothing"
+    );
+    let (_, deletions) = s
+        .unknown(&[(doc::lead_id(a.id()), "4-z".to_owned(), true)])
+        .await
+        .unwrap();
+    assert_eq!(
+        deletions.len(),
+        1,
+        "a deletion of a held lead is applied as it is"
+    );
 }
 
 fn acks(docs: &[crate::storage::ops::OutDoc], rev: &str) -> Vec<Ack> {

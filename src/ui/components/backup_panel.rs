@@ -65,6 +65,7 @@ pub fn BackupPanel() -> impl IntoView {
                                     type="button"
                                     class="primary"
                                     data-testid="confirm-replace"
+                                    disabled=move || state.link.with(Option::is_some)
                                     on:click=move |_| {
                                         if let Some(ws) = pending.get_untracked() {
                                             pending.set(None);

@@ -363,12 +363,6 @@ messages! {
     NotifyOn,
     NotifyTitle,
     NotifyBody,
-    ErrStorageUnavailable,
-    ErrNewerVersion,
-    ErrQuota,
-    ErrConflict,
-    ErrSettingsConflict,
-    ErrStorageFailed,
     ErrMove,
     ErrBackup,
     ErrCsv,
@@ -819,30 +813,6 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         NotifyBody => (
             "leads are at risk of breaching their SLA.",
             "khách hàng sắp trễ SLA.",
-        ),
-        ErrStorageUnavailable => (
-            "This browser does not let Leadpact store data. Your data is not saved; leave private mode or allow site storage, then reload.",
-            "Trình duyệt này không cho Leadpact lưu dữ liệu. Dữ liệu chưa được lưu; hãy thoát chế độ ẩn danh hoặc cho phép lưu trữ, rồi tải lại trang.",
-        ),
-        ErrNewerVersion => (
-            "This browser holds data saved by a newer version of Leadpact. Nothing was changed; reload the page to get the newer version.",
-            "Trình duyệt này có dữ liệu do phiên bản Leadpact mới hơn lưu. Không có gì bị thay đổi; hãy tải lại trang để dùng phiên bản mới.",
-        ),
-        ErrQuota => (
-            "The browser's storage for this site is full. Nothing was changed; export a backup and free some space.",
-            "Bộ nhớ của trình duyệt cho trang này đã đầy. Không có gì bị thay đổi; hãy xuất bản sao lưu và giải phóng dung lượng.",
-        ),
-        ErrConflict => (
-            "This lead was changed in another tab. Nothing was overwritten; the view now shows the latest version — please make your change again.",
-            "Khách hàng này vừa được sửa ở thẻ khác. Không có gì bị ghi đè; màn hình đã hiện bản mới nhất — hãy thao tác lại.",
-        ),
-        ErrSettingsConflict => (
-            "The settings were changed in another tab. Nothing was overwritten; the view now shows the latest settings — please make your change again.",
-            "Cài đặt vừa được sửa ở thẻ khác. Không có gì bị ghi đè; màn hình đã hiện cài đặt mới nhất — hãy thao tác lại.",
-        ),
-        ErrStorageFailed => (
-            "Could not save; nothing was changed. Detail:",
-            "Không lưu được; không có gì bị thay đổi. Chi tiết:",
         ),
         ErrMove => (
             "This stage move is not possible:",

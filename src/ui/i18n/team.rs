@@ -158,6 +158,43 @@ pub fn status(lang: Lang, s: &TeamStatus) -> String {
     }
 }
 
+/// The status in a few words, for the header.
+pub fn badge(lang: Lang, s: &TeamStatus) -> String {
+    let waiting = number(s.waiting as u64, lang);
+    match (lang, &s.state) {
+        (_, SyncState::Off) => String::new(),
+        (_, SyncState::Connecting | SyncState::Synced) => status(lang, s),
+        (Lang::En, SyncState::Syncing) => match s.progress {
+            Some((d, o)) if o > 0 => format!("Syncing {} %", (d * 100 / o).min(100)),
+            _ => format!("Syncing {waiting}"),
+        },
+        (Lang::Vi, SyncState::Syncing) => match s.progress {
+            Some((d, o)) if o > 0 => format!("Đang đồng bộ {} %", (d * 100 / o).min(100)),
+            _ => format!("Đang đồng bộ {waiting}"),
+        },
+        (Lang::En, SyncState::Offline) => format!("Offline · {waiting} waiting"),
+        (Lang::Vi, SyncState::Offline) => format!("Mất kết nối · {waiting} chờ"),
+        (Lang::En, SyncState::SignIn) => "Sign in to sync".into(),
+        (Lang::Vi, SyncState::SignIn) => "Đăng nhập để đồng bộ".into(),
+        (Lang::En, SyncState::Failed(_)) => "Sync error".into(),
+        (Lang::Vi, SyncState::Failed(_)) => "Lỗi đồng bộ".into(),
+        (Lang::En, SyncState::Revoked) => "Access removed".into(),
+        (Lang::Vi, SyncState::Revoked) => "Đã bị gỡ quyền".into(),
+    }
+}
+
+/// Why the Data page's replace, sample and erase are off in a shared workspace.
+pub fn shared_note(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => {
+            "This workspace is shared with your team: importing a backup to replace it, sample data and erasing are turned off here (merging a backup in works). Disconnect it first in Settings → Team sync."
+        }
+        Lang::Vi => {
+            "Dữ liệu này đang được chia sẻ với nhóm: thay thế bằng bản sao lưu, dữ liệu mẫu và xoá toàn bộ bị tắt ở đây (vẫn gộp được bản sao lưu). Hãy ngắt kết nối nhóm trước trong Cài đặt → Đồng bộ nhóm."
+        }
+    }
+}
+
 /// "Edited at the same time by A and B".
 pub fn concurrent(lang: Lang, field: &str, loser: &str, winner: &str) -> String {
     let field = field_name(lang, field);

@@ -17,10 +17,14 @@ use leptos::prelude::*;
 /// The data screen.
 #[component]
 pub fn DataPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
     let i18n = use_i18n();
     view! {
         <div class="data-page" data-testid="page-data">
             <h1>{i18n.t(Msg::NavData)}</h1>
+            <Show when=move || state.link.with(Option::is_some)>
+                <p class="notice" data-testid="shared-note">{move || crate::ui::i18n::team::shared_note(i18n.0.get())}</p>
+            </Show>
             <StorageCard />
             <BackupPanel />
             <CsvImport />
@@ -324,7 +328,7 @@ fn SampleAndErase() -> impl IntoView {
                 <option value="1000">"1 000"</option>
                 <option value="10000">"10 000"</option>
             </select>
-            <button type="button" data-testid="data-load-sample" disabled=move || !state.writable() on:click=load>
+            <button type="button" data-testid="data-load-sample" disabled=move || !state.writable() || state.link.with(Option::is_some) on:click=load>
                 {i18n.t(Msg::LoadSample)}
             </button>
             <Show when=move || confirming.get()>
@@ -350,7 +354,7 @@ fn SampleAndErase() -> impl IntoView {
                 type="button"
                 class="danger"
                 data-testid="erase"
-                disabled=move || typed.get().trim() != word() || !state.writable()
+                disabled=move || typed.get().trim() != word() || !state.writable() || state.link.with(Option::is_some)
                 on:click=move |_| {
                     typed.set(String::new());
                     state.erase();

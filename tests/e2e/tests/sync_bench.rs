@@ -84,17 +84,17 @@ async fn edit_to_other_browser(a: &Browser, b: &Browser, url: &str) {
     let la = LeadsPage::new(&a.client);
     la.wait_ready().await;
     LeadsPage::new(&b.client).wait_ready().await;
+    let sa = Screen::new(&a.client);
     let sb = Screen::new(&b.client);
     let mut times = Vec::new();
     for i in 0..50 {
         let name = format!("Bench {i:02}");
         let started = Instant::now();
-        la.add_lead(
-            &name,
-            &format!("0912 {:03} {:03}", 100 + i, 200 + i),
-            "Zalo",
-        )
-        .await;
+        sa.type_into("lead-name", &name).await;
+        sa.type_into("lead-phone", &format!("0912 {:03} {:03}", 100 + i, 200 + i))
+            .await;
+        sa.select("lead-source", "Zalo").await;
+        sa.click("add-lead").await;
         let script = format!(
             "return [...document.querySelectorAll(\"[data-testid='lead-link']\")].some(e => e.textContent === {name:?})"
         );

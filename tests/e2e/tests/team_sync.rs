@@ -493,3 +493,96 @@ async fn a_reload_in_the_middle_of_the_first_download_resumes_without_duplicates
         "no duplicates, nothing missing"
     );
 }
+
+#[tokio::test]
+async fn connection_mistakes_get_a_clear_message_and_change_nothing() {
+    let couch = CouchServer::start();
+    couch.create_user("lan", "lan-password");
+    let pages = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
+    let b = open("sync-mistakes", &pages.url, "leads").await;
+    let s = Screen::new(&b.client);
+    let page = LeadsPage::new(&b.client);
+    page.wait_ready().await;
+    page.add_lead("Khách Riêng", "0912 000 444", "Zalo").await;
+    s.nav("nav-settings", "page-settings").await;
+    let attempt = |server: String, db: &'static str, user: &'static str, password: &'static str| {
+        let s = &s;
+        async move {
+            s.set_value("sync-server", &server, 0).await;
+            s.set_value("sync-db", db, 0).await;
+            s.set_value("sync-user", user, 0).await;
+            s.set_value("sync-password", password, 0).await;
+            s.click("sync-connect").await;
+        }
+    };
+    let cases: Vec<(String, &str, &str, &str, &str)> = vec![
+        (
+            couch.url.clone(),
+            DB,
+            "lan",
+            "wrong",
+            "Wrong user name or password",
+        ),
+        (
+            pages.url.clone(),
+            DB,
+            "lan",
+            "lan-password",
+            "it is not a CouchDB server",
+        ),
+        (
+            "http://couch.example.com".into(),
+            DB,
+            "lan",
+            "lan-password",
+            "use https://couch.example.com",
+        ),
+        (
+            couch.url.clone(),
+            "Team Space",
+            "lan",
+            "lan-password",
+            "'Team Space' is not a database name",
+        ),
+        (
+            couch.url.clone(),
+            "missing-db",
+            "lan",
+            "lan-password",
+            "There is no database 'missing-db'",
+        ),
+    ];
+    for (server, db, user, password, expected) in cases {
+        attempt(server, db, user, password).await;
+        let text = wait_status(&s, expected, |t| t.contains(expected), &couch).await;
+        assert!(text.starts_with("Sync error: "), "{text}");
+        s.find("sync-connect").await;
+    }
+    // CORS turned off on the server: the message names what to enable.
+    let (status, _) = couch.admin("PUT", "/_config/httpd/enable_cors", Some("\"false\""));
+    assert_eq!(status, 200);
+    attempt(couch.url.clone(), DB, "lan", "lan-password").await;
+    let origin = pages.url.trim_end_matches('/');
+    let text = wait_status(&s, "CORS", |t| t.contains("enable CORS"), &couch).await;
+    assert!(
+        text.contains(&format!("[cors] origins = {origin}")),
+        "{text}"
+    );
+    couch.admin("PUT", "/_config/httpd/enable_cors", Some("\"true\""));
+    // In Vietnamese too.
+    s.click("lang-toggle").await;
+    attempt(couch.url.clone(), DB, "lan", "wrong").await;
+    wait_status(
+        &s,
+        "Vietnamese",
+        |t| t.contains("Sai tên đăng nhập hoặc mật khẩu"),
+        &couch,
+    )
+    .await;
+    b.screenshot("team-sync-mistake-vi", 375).await;
+    s.click("lang-toggle").await;
+    // Nothing changed: not linked, the local lead still here.
+    assert!(s.texts("sync-who").await.is_empty(), "not linked");
+    s.nav("nav-leads", "page-leads").await;
+    wait_lead(&s, "Khách Riêng", true).await;
+}
