@@ -150,9 +150,10 @@ pub fn connect(state: AppState, form: ConnectForm, replace_local: bool) {
                 ..TeamStatus::default()
             }
         });
-        match try_connect(state, &form, replace_local).await {
-            Ok(()) => {}
-            Err(e) => fail(state, e),
+        if let Err(e) = try_connect(state, &form, replace_local).await {
+            // Connecting failed: say exactly why (not "sign in again", which
+            // is for a workspace already linked).
+            status(state, |s| s.state = SyncState::Failed(e));
         }
     });
 }
