@@ -101,6 +101,7 @@ lint:
 	cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 	# The in-browser benchmarks build only with their feature: lint them so they keep compiling.
 	cargo clippy --target wasm32-unknown-unknown --features browser-bench --test browser_bench -- -D warnings
+	cargo clippy -p leadpact-e2e --features bench --tests -- -D warnings
 
 results:
 	@rm -rf $(RESULTS) && mkdir -p $(RESULTS)

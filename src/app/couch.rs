@@ -280,7 +280,7 @@ impl Couch {
             .call("PUT", &self.db_url(&encode_id(id)), Some(doc))
             .await?;
         match status {
-            200 | 201 | 202 => Ok(body["rev"].as_str().unwrap_or_default().to_owned()),
+            200..=202 => Ok(body["rev"].as_str().unwrap_or_default().to_owned()),
             _ => Err(self.fail(status, &body)),
         }
     }
@@ -315,7 +315,7 @@ impl Couch {
         ));
         let (status, body) = self.call("PUT", &url, Some(&doc)).await?;
         match status {
-            200 | 201 | 202 => Ok(true),
+            200..=202 => Ok(true),
             409 => Ok(false),
             401 | 403 => Err(SyncError::NeedsAdmin),
             _ => Err(self.fail(status, &body)),
@@ -353,7 +353,7 @@ impl Couch {
             .call("POST", &self.db_url("_bulk_docs"), Some(&body))
             .await?;
         match status {
-            200 | 201 | 202 => Ok(crate::json::from_value(reply).unwrap_or_default()),
+            200..=202 => Ok(crate::json::from_value(reply).unwrap_or_default()),
             _ => Err(self.fail(status, &reply)),
         }
     }

@@ -401,23 +401,39 @@ async fn revoke(state: AppState) {
     fail(state, SyncError::Revoked);
 }
 
+/// After a failed step of a loop: true when the loop must stop (access
+/// removed, or the person must sign in again); otherwise the status says why
+/// and the loop waits before trying again.
+async fn stopped(state: AppState, couch: &Couch, e: SyncError, delay: &mut i32) -> bool {
+    let user = state
+        .link
+        .with_untracked(|l| l.as_ref().map(|l| l.user.clone()))
+        .unwrap_or_default();
+    match triage(couch, &user, e).await {
+        SyncError::Revoked => {
+            revoke(state).await;
+            true
+        }
+        SyncError::Unauthorized => {
+            fail(state, SyncError::Unauthorized);
+            true
+        }
+        other => {
+            fail(state, other);
+            backoff(delay).await;
+            false
+        }
+    }
+}
+
 async fn pull_loop(state: AppState, couch: Rc<Couch>, generation: u64) {
     let mut delay = 2_000;
     while current(state, generation) {
         match pull_once(state, &couch).await {
             Ok(()) => delay = 2_000,
             Err(e) => {
-                let user = state
-                    .link
-                    .with_untracked(|l| l.as_ref().map(|l| l.user.clone()))
-                    .unwrap_or_default();
-                match triage(&couch, &user, e).await {
-                    SyncError::Revoked => return revoke(state).await,
-                    SyncError::Unauthorized => return fail(state, SyncError::Unauthorized),
-                    other => {
-                        fail(state, other);
-                        backoff(&mut delay).await;
-                    }
+                if stopped(state, &couch, e, &mut delay).await {
+                    return;
                 }
             }
         }
@@ -547,17 +563,8 @@ async fn push_loop(state: AppState, couch: Rc<Couch>, generation: u64) {
                 state.sync_kick.wait().await;
             }
             Err(e) => {
-                let user = state
-                    .link
-                    .with_untracked(|l| l.as_ref().map(|l| l.user.clone()))
-                    .unwrap_or_default();
-                match triage(&couch, &user, e).await {
-                    SyncError::Revoked => return revoke(state).await,
-                    SyncError::Unauthorized => return fail(state, SyncError::Unauthorized),
-                    other => {
-                        fail(state, other);
-                        backoff(&mut delay).await;
-                    }
+                if stopped(state, &couch, e, &mut delay).await {
+                    return;
                 }
             }
         }

@@ -22,6 +22,6 @@ pub mod search;
 pub mod sla;
 pub mod targets;
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod test_support;
+pub(crate) mod test_support;
 pub mod whatif;
 pub mod workspace;

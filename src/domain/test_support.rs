@@ -11,3 +11,21 @@ pub fn vn(local: &str) -> DateTime<Utc> {
         .unwrap()
         .with_timezone(&Utc)
 }
+
+/// A lead "Nguyễn An" (id `n`, phone 0912345678, from Zalo) created on
+/// 2 March 2026 at 01:00 UTC, in the default pipeline's first stage.
+pub fn lead(n: u128) -> super::lead::Lead {
+    let draft = super::lead::LeadDraft {
+        name: "Nguyễn An".into(),
+        phone: "0912345678".into(),
+        source: "Zalo".into(),
+        ..Default::default()
+    };
+    super::lead::Lead::create(
+        &draft,
+        super::lead::LeadId::from_uuid(uuid::Uuid::from_u128(n)),
+        Utc.with_ymd_and_hms(2026, 3, 2, 1, 0, 0).unwrap(),
+        &super::pipeline::Pipeline::default(),
+    )
+    .expect("a valid draft")
+}

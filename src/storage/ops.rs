@@ -547,10 +547,7 @@ pub async fn unknown<R: Records + ?Sized>(
             }
         }
     }
-    let act_ids: BTreeSet<String> = acts
-        .values()
-        .flat_map(|list| doc::activity_ids(list))
-        .collect();
+    let act_ids: BTreeSet<String> = acts.values().flat_map(doc::activity_ids).collect();
     let settings_rev = settings_meta(&reads)?.rev;
     let mut fetch = Vec::new();
     let mut deletions = Vec::new();

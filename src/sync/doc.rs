@@ -333,24 +333,11 @@ pub fn parse(doc: &Value, pipeline: &Pipeline) -> Result<Remote, Skip> {
 mod tests {
     use super::*;
     use crate::domain::activity::{ActivityKind, Direction, Outcome};
-    use crate::domain::lead::LeadDraft;
     use crate::domain::workspace::Workspace;
     use chrono::{TimeZone, Utc};
 
     fn lead() -> Lead {
-        let draft = LeadDraft {
-            name: "Nguyễn An".into(),
-            phone: "0912345678".into(),
-            source: "Zalo".into(),
-            ..LeadDraft::default()
-        };
-        Lead::create(
-            &draft,
-            LeadId::from_uuid(uuid::Uuid::from_u128(7)),
-            Utc.with_ymd_and_hms(2026, 3, 2, 1, 0, 0).unwrap(),
-            &Pipeline::default(),
-        )
-        .unwrap()
+        crate::domain::test_support::lead(7)
     }
 
     fn call(l: &Lead, minute: u32) -> Activity {

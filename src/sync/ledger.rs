@@ -126,6 +126,41 @@ fn pending_fields(merged: &Stamps, remote: &Stamps) -> BTreeMap<String, Option<S
         .collect()
 }
 
+/// The server's version as it is: nothing local waits.
+fn adopted<T: Clone>(remote: &T, rev: &str, stamps: &Stamps) -> Pulled<T> {
+    Pulled::Keep {
+        value: remote.clone(),
+        meta: DocMeta {
+            rev: Some(rev.to_owned()),
+            stamps: stamps.clone(),
+            was: BTreeMap::new(),
+        },
+        waiting: false,
+    }
+}
+
+/// A merge of local edits with the server's version at `rev`: it waits to
+/// be pushed when it differs from the server's.
+fn merged_keep<T: PartialEq>(
+    merged: T,
+    stamps: Stamps,
+    rev: &str,
+    remote: &T,
+    remote_stamps: &Stamps,
+) -> Pulled<T> {
+    let was = pending_fields(&stamps, remote_stamps);
+    let waiting = merged != *remote || !was.is_empty();
+    Pulled::Keep {
+        value: merged,
+        meta: DocMeta {
+            rev: Some(rev.to_owned()),
+            stamps,
+            was,
+        },
+        waiting,
+    }
+}
+
 /// A pulled lead at revision `rev`, against the local copy (`waiting`: it
 /// has edits not yet pushed).
 pub fn pull_lead(
@@ -141,15 +176,7 @@ pub fn pull_lead(
     {
         return Pulled::Seen;
     }
-    let adopt = || Pulled::Keep {
-        value: remote.clone(),
-        meta: DocMeta {
-            rev: Some(rev.to_owned()),
-            stamps: remote_stamps.clone(),
-            was: BTreeMap::new(),
-        },
-        waiting: false,
-    };
+    let adopt = || adopted(remote, rev, remote_stamps);
     match local {
         Some((lead, meta)) if waiting => {
             let base = meta.base();
@@ -165,17 +192,7 @@ pub fn pull_lead(
                 },
                 who,
             );
-            let was = pending_fields(&stamps, remote_stamps);
-            let waiting = merged != *remote || !was.is_empty();
-            Pulled::Keep {
-                value: merged,
-                meta: DocMeta {
-                    rev: Some(rev.to_owned()),
-                    stamps,
-                    was,
-                },
-                waiting,
-            }
+            merged_keep(merged, stamps, rev, remote, remote_stamps)
         }
         _ => adopt(),
     }
@@ -193,29 +210,11 @@ pub fn pull_settings(
         return Pulled::Seen;
     }
     if !waiting {
-        return Pulled::Keep {
-            value: remote.clone(),
-            meta: DocMeta {
-                rev: Some(rev.to_owned()),
-                stamps: remote_stamps.clone(),
-                was: BTreeMap::new(),
-            },
-            waiting: false,
-        };
+        return adopted(remote, rev, remote_stamps);
     }
     let (merged, stamps) =
         merge::merge_settings((local.0, &local.1.stamps), (remote, remote_stamps));
-    let was = pending_fields(&stamps, remote_stamps);
-    let waiting = merged != *remote || !was.is_empty();
-    Pulled::Keep {
-        value: merged,
-        meta: DocMeta {
-            rev: Some(rev.to_owned()),
-            stamps,
-            was,
-        },
-        waiting,
-    }
+    merged_keep(merged, stamps, rev, remote, remote_stamps)
 }
 
 /// The server accepted the version pushed with `pushed` stamps as `rev`.
@@ -331,24 +330,10 @@ impl Link {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::domain::lead::{LeadDraft, LeadId};
-    use crate::domain::pipeline::Pipeline;
     use chrono::{TimeZone, Utc};
 
     fn lead() -> Lead {
-        let draft = LeadDraft {
-            name: "An".into(),
-            phone: "0912345678".into(),
-            source: "Zalo".into(),
-            ..LeadDraft::default()
-        };
-        Lead::create(
-            &draft,
-            LeadId::from_uuid(uuid::Uuid::from_u128(1)),
-            Utc.with_ymd_and_hms(2026, 3, 2, 1, 0, 0).unwrap(),
-            &Pipeline::default(),
-        )
-        .unwrap()
+        crate::domain::test_support::lead(1)
     }
 
     #[test]

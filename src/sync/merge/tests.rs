@@ -1,6 +1,6 @@
 use super::*;
 use crate::domain::activity::{Activity, ActivityKind, Direction, Outcome};
-use crate::domain::lead::{LeadDraft, LeadId, Priority};
+use crate::domain::lead::Priority;
 use crate::domain::pipeline::{Pipeline, StageId};
 use crate::domain::rep::RepId;
 use crate::sync::doc;
@@ -14,19 +14,7 @@ fn t(minute: i64) -> DateTime<Utc> {
 }
 
 fn lead() -> Lead {
-    let draft = LeadDraft {
-        name: "Nguyễn An".into(),
-        phone: "0912345678".into(),
-        source: "Zalo".into(),
-        ..LeadDraft::default()
-    };
-    Lead::create(
-        &draft,
-        LeadId::from_uuid(uuid::Uuid::from_u128(9)),
-        t(0),
-        &Pipeline::default(),
-    )
-    .unwrap()
+    crate::domain::test_support::lead(9)
 }
 
 /// A device's copy: the lead, its bookkeeping, and whether it waits to be pushed.

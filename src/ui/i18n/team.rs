@@ -121,11 +121,7 @@ pub fn error(lang: Lang, e: &SyncError) -> String {
 pub fn status(lang: Lang, s: &TeamStatus) -> String {
     let waiting = number(s.waiting as u64, lang);
     let progress = s.progress.map(|(done, of)| {
-        let pct = if of == 0 {
-            0
-        } else {
-            (done * 100 / of).min(100)
-        };
+        let pct = (done * 100).checked_div(of).unwrap_or(0).min(100);
         (number(done, lang), number(of, lang), pct)
     });
     match (lang, &s.state) {

@@ -322,6 +322,22 @@ impl Browser {
         self._scratch.path().join("downloads")
     }
 
+    /// Waits (10 s at most) for a finished download whose name ends with
+    /// `.{ext}` and returns its path.
+    pub async fn download(&self, ext: &str) -> PathBuf {
+        for _ in 0..200 {
+            let found = std::fs::read_dir(self.downloads())
+                .ok()
+                .and_then(|mut d| d.find_map(|e| e.ok().map(|e| e.path())))
+                .filter(|p| p.extension().is_some_and(|x| x == ext));
+            if let Some(p) = found {
+                return p;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("no .{ext} download in {}", self.downloads().display());
+    }
+
     /// Saves a PNG of the page at `width` px to `target/screenshots/<name>-<width>.png`
     /// (a test artifact for people to look at, never committed).
     pub async fn screenshot(&self, name: &str, width: u32) {

@@ -212,18 +212,7 @@ async fn when_the_browser_drops_the_data_what_you_see_is_offered_as_a_backup_and
 
     // Download what is on screen: a complete backup of the 300 leads.
     s.click("download-shown").await;
-    let mut file = None;
-    for _ in 0..200 {
-        file = std::fs::read_dir(browser.downloads())
-            .ok()
-            .and_then(|mut d| d.find_map(|e| e.ok().map(|e| e.path())))
-            .filter(|p| p.extension().is_some_and(|x| x == "json"));
-        if file.is_some() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let file = file.expect("a backup download");
+    let file = browser.download("json").await;
     let ws = leadpact::io::backup::import_json(&std::fs::read_to_string(&file).unwrap())
         .expect("the download is a valid backup");
     assert_eq!(ws.leads.len(), 300, "the backup holds what was on screen");

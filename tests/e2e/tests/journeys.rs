@@ -204,18 +204,7 @@ async fn backups_export_import_and_bad_files_change_nothing() {
     let screen = Screen::new(c);
     screen.nav("nav-data", "page-data").await;
     page.export_backup().await;
-    let mut exported = None;
-    for _ in 0..200 {
-        exported = std::fs::read_dir(browser.downloads())
-            .ok()
-            .and_then(|mut d| d.find_map(|e| e.ok().map(|e| e.path())))
-            .filter(|p| p.extension().is_some_and(|x| x == "json"));
-        if exported.is_some() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    let exported = exported.expect("a leadpact-backup-*.json download");
+    let exported = browser.download("json").await;
     assert!(
         exported
             .file_name()

@@ -443,11 +443,11 @@ async fn a_reload_in_the_middle_of_the_first_download_resumes_without_duplicates
         if let Some([v, m]) = p
             .as_array()
             .map(|a| [a[0].as_f64().unwrap_or(0.0), a[1].as_f64().unwrap_or(1.0)])
+            && v > 0.0
+            && v < m * 0.6
         {
-            if v > 0.0 && v < m * 0.6 {
-                halfway = true;
-                break;
-            }
+            halfway = true;
+            break;
         }
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
@@ -472,21 +472,9 @@ async fn a_reload_in_the_middle_of_the_first_download_resumes_without_duplicates
     // The whole workspace once: export it and count.
     s.nav("nav-data", "page-data").await;
     s.click("export-backup").await;
-    let mut file = None;
-    for _ in 0..200 {
-        file = std::fs::read_dir(b.downloads())
-            .ok()
-            .and_then(|mut d| d.find_map(|e| e.ok().map(|e| e.path())))
-            .filter(|p| p.extension().is_some_and(|x| x == "json"));
-        if file.is_some() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let ws = leadpact::io::backup::import_json(
-        &std::fs::read_to_string(file.expect("a backup")).unwrap(),
-    )
-    .expect("a valid workspace");
+    let file = b.download("json").await;
+    let ws = leadpact::io::backup::import_json(&std::fs::read_to_string(file).unwrap())
+        .expect("a valid workspace");
     assert_eq!(
         (ws.leads.len(), ws.activities.len()),
         (leads, activities),
