@@ -426,10 +426,25 @@ async fn stopped(state: AppState, couch: &Couch, e: SyncError, delay: &mut i32) 
     }
 }
 
+/// The feed's position as the pull loop knows it: ahead of the stored
+/// checkpoint while only changes this device already had came by (the
+/// stored one moves with the next change applied, or every
+/// [`CHECKPOINT_EVERY_MS`]; after a reload those changes are listed again
+/// and recognised, not fetched).
+#[derive(Default)]
+struct Position {
+    since: Option<String>,
+    saved_at: f64,
+}
+
+/// How often a checkpoint that moved over known changes only is stored.
+const CHECKPOINT_EVERY_MS: f64 = 30_000.0;
+
 async fn pull_loop(state: AppState, couch: Rc<Couch>, generation: u64) {
     let mut delay = 2_000;
+    let mut position = Position::default();
     while current(state, generation) {
-        match pull_once(state, &couch).await {
+        match pull_once(state, &couch, &mut position).await {
             Ok(()) => delay = 2_000,
             Err(e) => {
                 if stopped(state, &couch, e, &mut delay).await {
@@ -441,14 +456,23 @@ async fn pull_loop(state: AppState, couch: Rc<Couch>, generation: u64) {
 }
 
 /// One step of pulling: a batch of the first download, or the next changes.
-async fn pull_once(state: AppState, couch: &Couch) -> Result<(), SyncError> {
+async fn pull_once(
+    state: AppState,
+    couch: &Couch,
+    position: &mut Position,
+) -> Result<(), SyncError> {
     let store = state
         .store()
         .map_err(|e| SyncError::Storage(e.to_string()))?;
     let Some(link) = store.link().await.map_err(storage)? else {
         return Ok(());
     };
-    let since = link.checkpoint.clone().unwrap_or_else(|| "0".into());
+    let since = position
+        .since
+        .clone()
+        .filter(|_| link.phase != Phase::Revoked && !matches!(link.phase, Phase::Download { .. }))
+        .or_else(|| link.checkpoint.clone())
+        .unwrap_or_else(|| "0".into());
     match link.phase {
         Phase::Revoked => Err(SyncError::Revoked),
         Phase::Download { done, total, .. } => {
@@ -499,13 +523,21 @@ async fn pull_once(state: AppState, couch: &Couch) -> Result<(), SyncError> {
             if !fetch.is_empty() {
                 docs.extend(couch.fetch(&fetch).await?);
             }
-            let report = store
-                .pulled(&docs, Some(&seq_text(&changes.last_seq)))
-                .await
-                .map_err(|e| {
-                    state.failed_write(e.clone());
-                    storage(e)
-                })?;
+            let at = seq_text(&changes.last_seq);
+            let now = js_sys::Date::now();
+            if docs.is_empty() && now - position.saved_at < CHECKPOINT_EVERY_MS {
+                // Only changes this device had: nothing to write now.
+                position.since = Some(at);
+                refresh_waiting(state).await;
+                settle_status(state);
+                return Ok(());
+            }
+            let report = store.pulled(&docs, Some(&at)).await.map_err(|e| {
+                state.failed_write(e.clone());
+                storage(e)
+            })?;
+            position.since = Some(at);
+            position.saved_at = now;
             if report.applied > 0 {
                 state.reload();
                 state.announce();

@@ -23,19 +23,6 @@ use wasm_bindgen_futures::JsFuture;
 /// need to log the write and flush its memory table.
 pub const MARGIN: usize = 512 * 1024;
 
-/// Of a check's margin, what later writes may use without checking again
-/// (the rest stays for the browser's database) …
-const BUDGET: usize = 256 * 1024;
-/// … within this many milliseconds of the check.
-const BUDGET_MS: f64 = 5_000.0;
-/// What each write is counted for beyond its own size.
-const OVERHEAD: usize = 16 * 1024;
-
-thread_local! {
-    /// (valid until, bytes left) of the last successful check.
-    static LEFT: std::cell::Cell<(f64, usize)> = const { std::cell::Cell::new((0.0, 0)) };
-}
-
 const CACHE: &str = "leadpact-room-check";
 const ENTRY: &str = "/leadpact-room-check";
 
@@ -56,25 +43,12 @@ fn bytes(n: usize) -> Vec<u8> {
     out
 }
 
-/// Ok when `bytes` (plus [`MARGIN`]) fit on the device right now. A check
-/// that found room covers the writes right after it, as long as they use
-/// less than [`BUDGET`] together within [`BUDGET_MS`]: a burst of small
-/// writes (a sync round's bookkeeping) checks once.
+/// Ok when `bytes` (plus [`MARGIN`]) fit on the device right now. Every
+/// write checks again: a room check found a few seconds earlier says
+/// nothing once another app has filled the disk (tried: a five-second
+/// allowance let a write through on a disk filled meanwhile).
 pub async fn room_for(size: usize) -> Result<(), StorageError> {
-    let now = js_sys::Date::now();
-    let (until, left) = LEFT.with(std::cell::Cell::get);
-    if now < until && size + OVERHEAD <= left {
-        LEFT.with(|l| l.set((until, left - size - OVERHEAD)));
-        return Ok(());
-    }
-    let found = probe(size).await;
-    LEFT.with(|l| {
-        l.set(match found {
-            Ok(()) => (now + BUDGET_MS, BUDGET),
-            Err(_) => (0.0, 0),
-        })
-    });
-    found
+    probe(size).await
 }
 
 /// Puts `size` plus [`MARGIN`] into Cache Storage and deletes it.

@@ -315,6 +315,14 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
     la.add_lead("Sau khi gỡ", "0912 000 222", "Zalo").await;
     wait_status(
         &sb,
+        "Lan's header says so",
+        |t| t == "Access removed",
+        &couch,
+    )
+    .await;
+    sb.nav("nav-settings", "page-settings").await;
+    wait_status(
+        &sb,
         "Lan's access is removed",
         |t| t.contains("access to this workspace was removed"),
         &couch,
