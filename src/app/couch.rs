@@ -273,6 +273,18 @@ impl Couch {
         }
     }
 
+    /// One revision of a document (a sibling the server keeps beside the
+    /// winner), or None when it is gone.
+    pub async fn get_rev(&self, id: &str, rev: &str) -> Result<Option<Value>, SyncError> {
+        let path = format!("{}?rev={}", encode_id(id), encode_query(rev));
+        let (status, body) = self.call("GET", &self.db_url(&path), None).await?;
+        match status {
+            200 => Ok(Some(body)),
+            404 => Ok(None),
+            _ => Err(self.fail(status, &body)),
+        }
+    }
+
     /// Writes one document; its new revision.
     pub async fn put(&self, doc: &Value) -> Result<String, SyncError> {
         let id = doc["_id"].as_str().unwrap_or_default();
@@ -323,7 +335,9 @@ impl Couch {
     }
 
     /// Changes since `since`: `wait_ms` > 0 waits for the next one
-    /// (longpoll); at most `limit`; with their documents when `docs`.
+    /// (longpoll); at most `limit`; with their documents (and the revisions
+    /// in conflict with them) when `docs`, else with every leaf revision
+    /// (more than one: siblings to make one).
     pub async fn changes(
         &self,
         since: &str,
@@ -331,10 +345,12 @@ impl Couch {
         wait_ms: u32,
         docs: bool,
     ) -> Result<Changes, SyncError> {
-        let mut path = format!(
-            "_changes?include_docs={docs}&since={}&limit={limit}",
-            encode_query(since)
-        );
+        let mut path = format!("_changes?since={}&limit={limit}", encode_query(since));
+        path.push_str(if docs {
+            "&include_docs=true&conflicts=true"
+        } else {
+            "&style=all_docs"
+        });
         if wait_ms > 0 {
             path.push_str(&format!("&feed=longpoll&timeout={wait_ms}"));
         }
@@ -358,13 +374,14 @@ impl Couch {
         }
     }
 
-    /// The current documents (and deletions' revisions) of `ids`.
+    /// The current documents (and deletions' revisions) of `ids`, each with
+    /// the revisions in conflict with it (`_conflicts`).
     pub async fn fetch(&self, ids: &[String]) -> Result<Vec<Value>, SyncError> {
         let body = json!({ "keys": ids });
         let (status, reply) = self
             .call(
                 "POST",
-                &self.db_url("_all_docs?include_docs=true"),
+                &self.db_url("_all_docs?include_docs=true&conflicts=true"),
                 Some(&body),
             )
             .await?;

@@ -12,8 +12,9 @@
 //!   later one wins and the other is kept on the lead as a
 //!   [`FieldConflict`] (who, when, which value) until a person takes it or
 //!   dismisses it. Without a known common version (sibling revisions of a
-//!   CouchDB cluster), every field whose two values and stamps differ counts
-//!   as concurrent: a person may see a conflict too many, never one too few.
+//!   CouchDB cluster), a field written on both sides since the lead was
+//!   created counts as concurrent: a person may see a conflict too many,
+//!   never one too few.
 //! - **Stage moves are all kept.** The history is the union of both
 //!   histories, ordered by time (then stage, origin and author, so the order
 //!   is total); the current stage is where it ends. When both sides moved the
@@ -128,8 +129,14 @@ pub fn merge_lead(
 ) -> (Lead, Stamps) {
     let created = created_stamp(mine.lead).min(created_stamp(theirs.lead));
     let (fa, fb) = (fields(mine.lead), fields(theirs.lead));
+    // Changed since the common version; without one, written since the
+    // lead was created (a field never written is the same on every side).
     let changed = |side: &Side<'_>, key: &str| -> bool {
-        base.is_none_or(|b| b.of(key, &created) != side.stamps.of(key, &created))
+        let own = side.stamps.of(key, &created);
+        match base {
+            Some(b) => b.of(key, &created) != own,
+            None => *own != created,
+        }
     };
     let mut out = fa.clone();
     let mut stamps = Stamps::default();
@@ -401,6 +408,71 @@ pub fn merge_settings(
     let settings: Settings =
         crate::json::from_value(Value::Object(out)).unwrap_or_else(|_| mine.0.clone());
     (settings, stamps)
+}
+
+/// Sibling revisions of one document (CouchDB `_conflicts`: a cluster, or
+/// replicas that were apart), made one: the merge above folded over them in
+/// the order of their revision ids, so every device that resolves them gets
+/// the same document. Without a known common version, every field the
+/// siblings disagree on counts as concurrent (shown to a person). The result
+/// keeps the winning revision's `_rev` (the first sibling is CouchDB's
+/// winner); the losing revisions are then deleted by the caller.
+/// None for anything else: activities are immutable (their siblings are
+/// the same activity, left as they are), other documents are not ours.
+pub fn resolve(
+    siblings: &[serde_json::Value],
+    pipeline: &crate::domain::pipeline::Pipeline,
+    who: &str,
+) -> Option<serde_json::Value> {
+    use super::doc::{self, Remote};
+    let winner = siblings.first()?;
+    let rev = winner["_rev"].as_str()?.to_owned();
+    let mut ordered: Vec<&serde_json::Value> = siblings.iter().collect();
+    ordered.sort_by(|a, b| a["_rev"].as_str().cmp(&b["_rev"].as_str()));
+    let parsed: Vec<Remote> = ordered
+        .iter()
+        .filter_map(|d| doc::parse(d, pipeline).ok())
+        .collect();
+    match parsed.first()? {
+        Remote::Lead { .. } => {
+            let mut acc: Option<(Lead, Stamps)> = None;
+            for r in &parsed {
+                if let Remote::Lead { lead, stamps, .. } = r {
+                    acc = Some(match acc {
+                        None => ((**lead).clone(), stamps.clone()),
+                        Some((l, s)) => merge_lead(
+                            None,
+                            Side {
+                                lead: &l,
+                                stamps: &s,
+                            },
+                            Side { lead, stamps },
+                            who,
+                        ),
+                    });
+                }
+            }
+            let (lead, stamps) = acc?;
+            Some(doc::lead_doc(&lead, &stamps, Some(&rev)))
+        }
+        Remote::Settings { .. } => {
+            let mut acc: Option<(Settings, Stamps)> = None;
+            for r in &parsed {
+                if let Remote::Settings {
+                    settings, stamps, ..
+                } = r
+                {
+                    acc = Some(match acc {
+                        None => ((**settings).clone(), stamps.clone()),
+                        Some((s, st)) => merge_settings((&s, &st), (settings, stamps)),
+                    });
+                }
+            }
+            let (settings, stamps) = acc?;
+            Some(doc::settings_doc(&settings, &stamps, Some(&rev)))
+        }
+        _ => None,
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

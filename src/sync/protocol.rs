@@ -287,6 +287,18 @@ impl Change {
     pub fn rev(&self) -> &str {
         self.changes.first().map_or("", |r| r.rev.as_str())
     }
+
+    /// The revision this change is recognised by: the one the feed names,
+    /// or none (fetch it) when a live document has several leaf revisions
+    /// (siblings, or siblings made one: deleted leaves stay listed), as the
+    /// winner is then not known without the document.
+    pub fn known_by(&self) -> &str {
+        if self.changes.len() > 1 && !self.deleted {
+            ""
+        } else {
+            self.rev()
+        }
+    }
 }
 
 /// One result of `POST /{db}/_bulk_docs`.

@@ -251,6 +251,68 @@ fn settings_merge_part_by_part_and_reps_by_id() {
     assert_eq!(again, merged, "symmetric");
 }
 
+#[test]
+fn sibling_revisions_resolve_the_same_whatever_their_order() {
+    let p = Pipeline::default();
+    let base = lead();
+    let stamp = |field: &str, minute: i64, who: &str| {
+        (
+            field.to_owned(),
+            Stamp::new(t(minute).timestamp_millis(), who),
+        )
+    };
+    let mut a = base.clone();
+    a.set_campaign("tết", t(3));
+    let sa = Stamps([stamp("campaign", 3, "a@1")].into());
+    let mut b = base.clone();
+    b.set_priority(Priority::Urgent, t(4));
+    b.set_campaign("hè", t(4));
+    let sb = Stamps([stamp("priority", 4, "b@2"), stamp("campaign", 4, "b@2")].into());
+    let mut c = base.clone();
+    c.set_value(Some(7_000_000), t(5));
+    let sc = Stamps([stamp("value", 5, "c@3")].into());
+    let docs = [
+        doc::lead_doc(&a, &sa, Some("3-aaa")),
+        doc::lead_doc(&b, &sb, Some("3-bbb")),
+        doc::lead_doc(&c, &sc, Some("3-ccc")),
+    ];
+    let orders = [[0, 1, 2], [1, 0, 2], [2, 1, 0], [1, 2, 0]];
+    let results: Vec<serde_json::Value> = orders
+        .iter()
+        .map(|o| {
+            let sibs: Vec<serde_json::Value> = o.iter().map(|&i| docs[i].clone()).collect();
+            let mut r = resolve(&sibs, &p, "m@9").unwrap();
+            r["_rev"] = serde_json::Value::Null;
+            r
+        })
+        .collect();
+    assert!(
+        results.windows(2).all(|w| w[0] == w[1]),
+        "the same document"
+    );
+    let merged = &results[0];
+    assert_eq!(merged["campaign"], "hè", "the later edit of the same field");
+    assert_eq!(merged["priority"], "urgent");
+    assert_eq!(
+        merged["value"], 7_000_000,
+        "a field only one sibling changed"
+    );
+    assert_eq!(
+        merged["conflicts"][0]["value"], "tết",
+        "the other value, shown"
+    );
+    let kept = resolve(&docs, &p, "m@9").unwrap();
+    assert_eq!(
+        kept["_rev"], "3-aaa",
+        "CouchDB's winner (first) keeps its revision"
+    );
+    let design = serde_json::json!({ "_id": "_design/leadpact", "_rev": "2-x" });
+    assert!(
+        resolve(&[design], &p, "m@9").is_none(),
+        "not ours: left alone"
+    );
+}
+
 /// One step of the property test.
 #[derive(Clone, Debug)]
 enum Op {

@@ -16,11 +16,14 @@ pub fn TeamSyncPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     let lang = move || i18n.0.get();
+    // Only a change between linked and not swaps the panel: the link itself
+    // changes with every batch synced, and what a person is typing stays.
+    let linked = Memo::new(move |_| state.link.with(Option::is_some));
     view! {
         <section class="card team-sync" data-testid="team-sync">
             <h2>{move || tt::t(lang(), T::Heading)}</h2>
             <p class="muted">{move || tt::t(lang(), T::Hint)}</p>
-            {move || if state.link.with(Option::is_some) {
+            {move || if linked.get() {
                 view! { <Linked /> }.into_any()
             } else {
                 view! { <Connect /> }.into_any()
@@ -185,7 +188,14 @@ fn Members() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let role = RwSignal::new("member".to_owned());
-    let me = move || state.link.get().map(|l| l.user).unwrap_or_default();
+    let me = Memo::new(move |_| {
+        state
+            .link
+            .with(|l| l.as_ref().map(|l| l.user.clone()).unwrap_or_default())
+    });
+    // The rows are drawn again when the members change, not with every
+    // change of the sync status.
+    let members = Memo::new(move |_| state.team.with(|t| t.members.clone()));
     let invite = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let n = name.get_untracked().trim().to_owned();
@@ -206,8 +216,8 @@ fn Members() -> impl IntoView {
         <table class="data" data-testid="members">
             <thead><tr><th>{move || tt::t(lang(), T::User)}</th><th>{move || tt::t(lang(), T::RoleLabel)}</th><th><span class="visually-hidden">{move || tt::t(lang(), T::Remove)}</span></th></tr></thead>
             <tbody>
-                {move || state.team.get().members.into_iter().map(|(n, r)| {
-                    let is_me = n == me();
+                {move || members.get().into_iter().map(|(n, r)| {
+                    let is_me = n == me.get();
                     let gone = n.clone();
                     view! {
                         <tr data-testid="member-row">
@@ -215,7 +225,7 @@ fn Members() -> impl IntoView {
                             <td data-testid="member-role">{move || tt::role(lang(), r)}</td>
                             <td>
                                 {(!is_me).then(|| view! {
-                                    <button type="button" class="danger" data-testid="member-remove" aria-label=format!("{} {n}", tt::t(Default::default(), T::Remove)) on:click=move |_| replicator::remove(state, gone.clone())>
+                                    <button type="button" class="danger" data-testid="member-remove" aria-label=move || format!("{} {n}", tt::t(lang(), T::Remove)) on:click=move |_| replicator::remove(state, gone.clone())>
                                         {move || tt::t(lang(), T::Remove)}
                                     </button>
                                 })}

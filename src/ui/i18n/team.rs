@@ -120,6 +120,8 @@ pub fn error(lang: Lang, e: &SyncError) -> String {
 /// The status line.
 pub fn status(lang: Lang, s: &TeamStatus) -> String {
     let waiting = number(s.waiting as u64, lang);
+    // English counts "1 change", "2 changes"; Vietnamese has no plural.
+    let changes = if s.waiting == 1 { "change" } else { "changes" };
     let progress = s.progress.map(|(done, of)| {
         let pct = (done * 100).checked_div(of).unwrap_or(0).min(100);
         (number(done, lang), number(of, lang), pct)
@@ -132,16 +134,16 @@ pub fn status(lang: Lang, s: &TeamStatus) -> String {
         (Lang::Vi, SyncState::Synced) => "Đã đồng bộ".into(),
         (Lang::En, SyncState::Syncing) => match progress {
             Some((d, o, p)) => format!("Syncing: {d} of {o} ({p} %)"),
-            None => format!("Syncing {waiting} changes"),
+            None => format!("Syncing {waiting} {changes}"),
         },
         (Lang::Vi, SyncState::Syncing) => match progress {
             Some((d, o, p)) => format!("Đang đồng bộ: {d} / {o} ({p} %)"),
             None => format!("Đang đồng bộ {waiting} thay đổi"),
         },
-        (Lang::En, SyncState::Offline) => format!("Offline — {waiting} changes waiting"),
+        (Lang::En, SyncState::Offline) => format!("Offline — {waiting} {changes} waiting"),
         (Lang::Vi, SyncState::Offline) => format!("Mất kết nối — {waiting} thay đổi đang chờ"),
         (Lang::En, SyncState::SignIn) => {
-            format!("Sign in again to sync ({waiting} changes waiting)")
+            format!("Sign in again to sync ({waiting} {changes} waiting)")
         }
         (Lang::Vi, SyncState::SignIn) => {
             format!("Hãy đăng nhập lại để đồng bộ ({waiting} thay đổi đang chờ)")
