@@ -247,14 +247,22 @@ pub enum Toast {
     Replaced(usize),
     /// Leads deleted (offers undo).
     Deleted(usize),
+    /// Leads closed together (offers undo).
+    Closed(usize),
     /// Leads imported from a file: added, and existing leads filled in.
     Imported(usize, usize),
     /// Settings saved.
     Saved,
 }
 
-/// Leads removed by the last deletion, with their activities (for undo).
-type Deleted = (Vec<Lead>, Vec<Activity>);
+/// What the toast's "Undo" takes back.
+#[derive(Clone, Debug)]
+pub(crate) enum Undo {
+    /// Leads removed by the last deletion, with their activities.
+    Deleted(Vec<Lead>, Vec<Activity>),
+    /// Leads closed together, with the stage each was in.
+    Closed(Vec<(LeadId, crate::domain::pipeline::StageId)>),
+}
 
 /// Everything views read. `Copy`: every field is an arena handle.
 #[derive(Clone, Copy)]
@@ -296,7 +304,7 @@ pub struct AppState {
     /// Wakes the push loop after a local change.
     pub(crate) sync_kick: Kick,
     db: StoredValue<String, LocalStorage>,
-    undo: StoredValue<Option<Deleted>, LocalStorage>,
+    undo: StoredValue<Option<Undo>, LocalStorage>,
     store: StoredValue<Option<Rc<dyn Store>>, LocalStorage>,
     channel: StoredValue<Option<Channel>, LocalStorage>,
 }
@@ -486,6 +494,17 @@ impl AppState {
         activities: Option<(Vec<Activity>, Option<Settings>)>,
         f: impl Fn(&mut Lead, &Pipeline, DateTime<Utc>) -> Result<(), AppError>,
     ) {
+        self.edit_then(ids, activities, None, f);
+    }
+
+    /// [`AppState::edit`], then `toast` once saved.
+    pub(crate) fn edit_then(
+        self,
+        ids: &[LeadId],
+        activities: Option<(Vec<Activity>, Option<Settings>)>,
+        toast: Option<Toast>,
+        f: impl Fn(&mut Lead, &Pipeline, DateTime<Utc>) -> Result<(), AppError>,
+    ) {
         let pipeline = self.pipeline.get_untracked();
         let now = clock::now();
         let mut change = Change::default();
@@ -506,7 +525,7 @@ impl AppState {
             change.expect_settings = settings.as_ref().map(|_| self.settings.get_untracked());
             change.settings = settings;
         }
-        self.persist(change, None);
+        self.persist(change, toast);
     }
 
     /// Saves a change, then shows it and tells the other tabs. On a

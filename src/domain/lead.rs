@@ -602,6 +602,20 @@ impl Lead {
         Ok(())
     }
 
+    /// Opens a closed lead again in stage `to` (the closure is forgotten;
+    /// the history keeps both moves).
+    pub fn reopen(
+        &mut self,
+        to: &StageId,
+        pipeline: &Pipeline,
+        by: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<(), MoveError> {
+        self.move_to(to, pipeline, by, now)?;
+        self.closure = None;
+        Ok(())
+    }
+
     /// Gives the lead to `owner` (or nobody).
     pub fn assign(&mut self, owner: Option<RepId>, now: DateTime<Utc>) {
         self.assigned_at = owner.as_ref().map(|_| now.max(self.updated_at));
@@ -869,6 +883,23 @@ mod tests {
         assert_eq!(lead.custom()["which_service_do_you_need?"], "Spa");
         let json = serde_json::to_string(&lead).unwrap();
         assert_eq!(serde_json::from_str::<Lead>(&json).unwrap(), lead);
+    }
+
+    #[test]
+    fn a_closed_lead_reopens_where_it_was_and_forgets_its_closure() {
+        let p = Pipeline::default();
+        let mut lead = create(&draft("An", "0912345678", "", "Facebook")).unwrap();
+        lead.advance(&p, None, t(1)).unwrap();
+        let was = lead.stage().clone();
+        let closure = Closure {
+            kind: LossKind::Lost,
+            reason: "nurture ended".into(),
+        };
+        lead.mark_lost(closure, &p, Some("Lan"), t(2)).unwrap();
+        lead.reopen(&was, &p, Some("Lan"), t(3)).unwrap();
+        assert_eq!(lead.stage(), &was);
+        assert!(lead.closure().is_none() && !lead.is_closed(&p));
+        assert_eq!(lead.history().len(), 4, "created, advanced, closed, reopened");
     }
 
     #[test]

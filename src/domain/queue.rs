@@ -2,11 +2,18 @@
 //!
 //! Rules (where the brief is silent):
 //! - Only open leads (not Won/Lost) are queued.
-//! - A lead appears once, under its most urgent clock (see
-//!   [`Status::urgency`]): breached clocks first (most overdue first), then
-//!   at-risk clocks, then running clocks due within `horizon` of business
-//!   time (least remaining first). Paused, met and not-applicable clocks never
-//!   queue a lead.
+//! - The work comes in [`Lane`]s, in the order a rep does it: calls first
+//!   (first responses and attempts due), then reassignments, then leads to
+//!   move on; housekeeping (nurture ended: close it) last, apart.
+//! - Within a lane: breached clocks first (most overdue first), then at-risk
+//!   clocks, then running clocks due within `horizon` of business time
+//!   (least remaining first), by [`Status::urgency`]. Paused, met and
+//!   not-applicable clocks never queue a lead.
+//! - A lead appears once, under one lane, by what settles it
+//!   ([`Lane::claim`]): a call due comes before everything (the call is the
+//!   work); then nurture ended (a lead to close is not reassigned or moved
+//!   on); then reassignment (an untouched lead needs an owner before it
+//!   moves on); then stage time. Within that lane, its most urgent clock.
 //! - Ties keep a stable order: higher priority first, then older leads.
 //! - The next step follows from the clock: first response and attempts →
 //!   call; stage time → move the lead on; reassignment → give it to the
@@ -46,6 +53,16 @@ impl ClockKind {
         ClockKind::Nurture,
     ];
 
+    /// The lane a lead queued by this clock is in.
+    pub fn lane(self) -> Lane {
+        match self {
+            ClockKind::FirstResponse | ClockKind::Attempts => Lane::Calls,
+            ClockKind::Reassignment => Lane::Reassign,
+            ClockKind::StageTime => Lane::MoveOn,
+            ClockKind::Nurture => Lane::ToClose,
+        }
+    }
+
     /// This clock's status in `clocks`.
     pub fn of(self, clocks: &LeadClocks) -> Status {
         match self {
@@ -72,7 +89,36 @@ pub enum NextStep {
     Close,
 }
 
-/// Which part of the queue an item is in.
+/// The kind of work, in the order the queue lists it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lane {
+    /// Calls to make: first responses and attempts due.
+    Calls,
+    /// Untouched leads to give to someone else.
+    Reassign,
+    /// Leads that stayed too long in their stage.
+    MoveOn,
+    /// Housekeeping: nurturing has ended, close them.
+    ToClose,
+}
+
+impl Lane {
+    /// Every lane, in order.
+    pub const ALL: [Lane; 4] = [Lane::Calls, Lane::Reassign, Lane::MoveOn, Lane::ToClose];
+
+    /// Which lane takes a lead several clocks queue (lowest first).
+    pub fn claim(self) -> u8 {
+        match self {
+            Lane::Calls => 0,
+            Lane::ToClose => 1,
+            Lane::Reassign => 2,
+            Lane::MoveOn => 3,
+        }
+    }
+}
+
+/// How urgent a clock is within its lane.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Bucket {
@@ -89,6 +135,8 @@ pub enum Bucket {
 pub struct QueueItem {
     /// The lead.
     pub lead: LeadId,
+    /// Its kind of work.
+    pub lane: Lane,
     /// Its part of the queue.
     pub bucket: Bucket,
     /// The clock that queued it.
@@ -128,14 +176,21 @@ pub fn all_clocks(p: &Prepared<'_>, now: DateTime<Utc>) -> Vec<LeadClocks> {
 pub fn today(p: &Prepared<'_>, clocks: &[LeadClocks], horizon: TimeDelta) -> Vec<QueueItem> {
     let pipeline = &p.ws.pipeline;
     let loads = p.open_loads();
-    let mut items: Vec<(&Lead, (u8, i64), QueueItem)> =
+    // (lead, (lane, urgency), item): sorted by the middle, then the lead.
+    type Ranked<'a> = (&'a Lead, (Lane, (u8, i64)), QueueItem);
+    let mut items: Vec<Ranked<'_>> =
         p.ws.leads
             .iter()
             .zip(clocks)
             .filter(|(l, _)| !l.is_closed(pipeline))
             .filter_map(|(lead, c)| {
-                let (clock, status) = most_urgent(c);
-                let bucket = bucket(&status, horizon)?;
+                let (clock, status, bucket) = ClockKind::ALL
+                    .iter()
+                    .filter_map(|k| {
+                        let status = k.of(c);
+                        Some((*k, status, bucket(&status, horizon)?))
+                    })
+                    .min_by_key(|(k, s, _)| (k.lane().claim(), s.urgency()))?;
                 let next = match clock {
                     ClockKind::FirstResponse | ClockKind::Attempts => NextStep::Call,
                     ClockKind::StageTime => NextStep::MoveOn,
@@ -146,12 +201,13 @@ pub fn today(p: &Prepared<'_>, clocks: &[LeadClocks], horizon: TimeDelta) -> Vec
                 };
                 let item = QueueItem {
                     lead: lead.id(),
+                    lane: clock.lane(),
                     bucket,
                     clock,
                     status,
                     next,
                 };
-                Some((lead, status.urgency(), item))
+                Some((lead, (clock.lane(), status.urgency()), item))
             })
             .collect();
     items.sort_by(|(la, ua, _), (lb, ub, _)| {
@@ -297,6 +353,53 @@ mod tests {
             NextStep::Reassign(to) => assert_eq!(to, Some(RepId::new("binh"))),
             NextStep::Close => {}
             other => panic!("unexpected next step {other:?}"),
+        }
+    }
+
+    #[test]
+    fn calls_come_first_and_housekeeping_last_in_a_sample_workspace() {
+        let now = vn("2026-06-01 10:00");
+        let ws = crate::domain::sample::generate(1, 3000, 6, now);
+        let p = Prepared::new(&ws, now).unwrap();
+        let clocks = all_clocks(&p, now);
+        let queue = today(&p, &clocks, TimeDelta::hours(4));
+        let lanes: Vec<Lane> = queue.iter().map(|i| i.lane).collect();
+        assert!(lanes.windows(2).all(|w| w[0] <= w[1]), "lane by lane");
+        assert_eq!(lanes.first(), Some(&Lane::Calls), "a call first");
+        assert!(
+            lanes.contains(&Lane::ToClose),
+            "the sample has housekeeping"
+        );
+        let index: std::collections::HashMap<LeadId, usize> = ws
+            .leads
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id(), i))
+            .collect();
+        let mut seen = std::collections::HashSet::new();
+        for item in &queue {
+            assert!(seen.insert(item.lead), "a lead once");
+            assert_eq!(item.clock.lane(), item.lane);
+            let c = &clocks[index[&item.lead]];
+            for k in ClockKind::ALL {
+                if k.lane().claim() < item.lane.claim() {
+                    assert!(
+                        bucket(&k.of(c), TimeDelta::hours(4)).is_none(),
+                        "{k:?} settles the lead first: {item:?}"
+                    );
+                }
+            }
+        }
+        for lane in Lane::ALL {
+            let urgencies: Vec<_> = queue
+                .iter()
+                .filter(|i| i.lane == lane)
+                .map(|i| i.status.urgency())
+                .collect();
+            assert!(
+                urgencies.windows(2).all(|w| w[0] <= w[1]),
+                "{lane:?}: most urgent first"
+            );
         }
     }
 }

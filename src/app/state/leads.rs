@@ -1,7 +1,7 @@
 //! Actions on leads: create, move, close, assign, edit, log activities,
 //! delete and undo, import, and settle concurrent edits.
 
-use super::{AppError, AppState, Toast};
+use super::{AppError, AppState, Toast, Undo};
 use crate::app::clock;
 use crate::domain::activity::{Activity, ActivityKind, Direction, Outcome};
 use crate::domain::lead::{Closure, Csat, DraftErrors, Lead, LeadDraft, LeadId};
@@ -161,7 +161,7 @@ impl AppState {
         });
     }
 
-    /// Deletes leads and their activities; [`AppState::undo_delete`] brings them back.
+    /// Deletes leads and their activities; [`AppState::undo`] brings them back.
     pub fn delete(self, ids: &[LeadId]) {
         let set: BTreeSet<LeadId> = ids.iter().copied().collect();
         let leads: Vec<Lead> = self.leads.with_untracked(|ls| {
@@ -177,7 +177,7 @@ impl AppState {
                 .collect()
         });
         let n = leads.len();
-        self.undo.set_value(Some((leads, acts)));
+        self.undo.set_value(Some(Undo::Deleted(leads, acts)));
         self.persist(
             Change {
                 deleted: set.into_iter().collect(),
@@ -187,11 +187,48 @@ impl AppState {
         );
     }
 
+    /// Closes leads together (the Today queue's "close all"); [`AppState::undo`]
+    /// puts each back in the stage it was in.
+    pub fn close_all(self, ids: &[LeadId], closure: Closure) {
+        let before: Vec<_> = ids
+            .iter()
+            .filter_map(|id| self.lead_untracked(*id).map(|l| (*id, l.stage().clone())))
+            .collect();
+        self.undo.set_value(Some(Undo::Closed(before)));
+        let by = self.actor_name();
+        self.edit_then(
+            ids,
+            None,
+            Some(Toast::Closed(ids.len())),
+            move |lead, p, now| {
+                lead.mark_lost(closure.clone(), p, by.as_deref(), now)
+                    .map_err(AppError::Move)
+            },
+        );
+    }
+
+    /// Takes back what the last toast offered to undo.
+    pub fn undo(self) {
+        match self.undo.try_update_value(Option::take).flatten() {
+            Some(Undo::Deleted(leads, acts)) => self.undo_delete(leads, acts),
+            Some(Undo::Closed(stages)) => {
+                let ids: Vec<LeadId> = stages.iter().map(|(id, _)| *id).collect();
+                let by = self.actor_name();
+                self.edit(&ids, None, move |lead, p, now| {
+                    let id = lead.id();
+                    let Some((_, stage)) = stages.iter().find(|(l, _)| *l == id) else {
+                        return Ok(());
+                    };
+                    lead.reopen(stage, p, by.as_deref(), now)
+                        .map_err(AppError::Move)
+                });
+            }
+            None => {}
+        }
+    }
+
     /// Restores the leads of the last deletion.
-    pub fn undo_delete(self) {
-        let Some((leads, acts)) = self.undo.try_update_value(Option::take).flatten() else {
-            return;
-        };
+    fn undo_delete(self, leads: Vec<Lead>, acts: Vec<Activity>) {
         let mut grouped: Vec<(LeadId, Vec<Activity>)> = Vec::new();
         for a in acts {
             match grouped.iter_mut().find(|(id, _)| *id == a.lead) {

@@ -1,6 +1,8 @@
-//! Results of actions, announced politely; a deletion offers undo.
+//! Results of actions, announced politely; a deletion or a bulk close
+//! offers undo.
 
 use crate::app::state::{AppState, Toast};
+use crate::ui::i18n::today as counted;
 use crate::ui::i18n::{Msg, use_i18n};
 use leptos::prelude::*;
 
@@ -12,7 +14,7 @@ pub fn ToastArea() -> impl IntoView {
     // A toast leaves by itself: 10 s with an undo, 6 s without.
     Effect::new(move || {
         if let Some(t) = state.toast.get() {
-            let secs = if matches!(t, Toast::Deleted(_)) {
+            let secs = if matches!(t, Toast::Deleted(_) | Toast::Closed(_)) {
                 10
             } else {
                 6
@@ -30,17 +32,14 @@ pub fn ToastArea() -> impl IntoView {
     view! {
         <div class="toasts" role="status" aria-live="polite" data-testid="toasts">
             {move || state.toast.get().map(|t| {
-                let is_delete = matches!(t, Toast::Deleted(_));
+                let lang = i18n.0.get_untracked();
+                let is_delete = matches!(t, Toast::Deleted(_) | Toast::Closed(_));
                 let text = match t {
-                    Toast::Deleted(n) => format!("{n} {}", i18n.t(Msg::ToastDeleted)()),
-                    Toast::Imported(n, 0) => format!("{n} {}", i18n.t(Msg::ToastImported)()),
-                    Toast::Imported(n, m) => format!(
-                        "{n} {} {m} {}",
-                        i18n.t(Msg::ToastImported)(),
-                        i18n.t(Msg::ToastFilledIn)()
-                    ),
+                    Toast::Deleted(n) => counted::deleted(lang, n),
+                    Toast::Closed(n) => counted::closed(lang, n),
+                    Toast::Imported(n, m) => counted::imported(lang, n, m),
                     Toast::Saved => i18n.t(Msg::ToastSaved)().to_owned(),
-                    Toast::Replaced(n) => format!("{} {n}", i18n.t(Msg::ToastReplaced)()),
+                    Toast::Replaced(n) => format!("{} {}", i18n.t(Msg::ToastReplaced)(), crate::ui::format::number(n as u64, lang)),
                     Toast::Merged(r) => format!(
                         "{}: {} {}, {} {}, {} {}{}",
                         i18n.t(Msg::ToastMerged)(),
@@ -61,7 +60,7 @@ pub fn ToastArea() -> impl IntoView {
                     <div class="toast" data-testid="toast">
                         <span data-testid="toast-text">{text}</span>
                         {is_delete.then(|| view! {
-                            <button type="button" data-testid="undo" on:click=move |_| { state.toast.set(None); state.undo_delete(); }>
+                            <button type="button" data-testid="undo" on:click=move |_| { state.toast.set(None); state.undo(); }>
                                 {i18n.t(Msg::Undo)}
                             </button>
                         })}

@@ -3,6 +3,7 @@
 
 pub mod storage;
 pub mod team;
+pub mod today;
 
 use crate::domain::contact::{EmailError, PhoneError};
 use crate::domain::lead::FieldProblem;
@@ -332,8 +333,6 @@ messages! {
     ThisMonth,
     Thu,
     Timezone,
-    ToastDeleted,
-    ToastImported,
     ToastSaved,
     Trend,
     Tue,
@@ -374,7 +373,6 @@ messages! {
     ErrRuleCondition,
     StageLimitHours,
     MergeDuplicates,
-    ToastFilledIn,
 }
 
 /// The text of `msg` in `lang`.
@@ -463,7 +461,7 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         StatusMet => ("met", "đạt"),
         StatusPaused => ("paused", "tạm dừng"),
         StatusNotApplicable => ("not applicable", "không áp dụng"),
-        Due => ("due", "hạn"),
+        Due => ("due", "chậm nhất"),
         Remaining => ("left", "còn lại"),
         Overdue => ("overdue by", "trễ"),
         Took => ("took", "mất"),
@@ -759,8 +757,6 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         ThisMonth => ("This month", "Tháng này"),
         Thu => ("Thursday", "Thứ Năm"),
         Timezone => ("Timezone (IANA)", "Múi giờ (IANA)"),
-        ToastDeleted => ("leads deleted.", "khách hàng đã xóa."),
-        ToastImported => ("leads imported.", "khách hàng đã nhập."),
         ToastSaved => ("Saved.", "Đã lưu."),
         Trend => ("Trend", "Xu hướng"),
         Tue => ("Tuesday", "Thứ Ba"),
@@ -848,10 +844,6 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         MergeDuplicates => (
             "Merge them into the existing lead (fill only what it lacks)",
             "Gộp vào khách hàng đã có (chỉ bổ sung phần còn thiếu)",
-        ),
-        ToastFilledIn => (
-            "existing leads filled in.",
-            "khách hàng đã có được bổ sung.",
         ),
     };
     match lang {

@@ -62,11 +62,27 @@ pub fn BoardPage() -> impl IntoView {
                 .map(|s| s.id.clone())
         })
     };
-    let shift = move |id: LeadId, step: isize| {
+    // The board is drawn again when a lead moves, so the focus would be
+    // lost (and the next key would move the card that took its place): it
+    // follows the moved card to its new column, on the same control.
+    let refocus = StoredValue::new(None::<(LeadId, StageId, &'static str)>);
+    let shift = move |id: LeadId, step: isize, from: &'static str| {
         if let Some(to) = neighbour(id, step) {
+            refocus.set_value(Some((id, to.clone(), from)));
             state.move_to(&[id], to);
         }
     };
+    Effect::new(move || {
+        state.insights.track();
+        let Some((id, to, from)) = refocus.get_value() else {
+            return;
+        };
+        if state.lead(id).is_none_or(|l| l.stage() != &to) {
+            return;
+        }
+        refocus.set_value(None);
+        request_animation_frame(move || focus_card(id, &to, from));
+    });
     view! {
         <div class="board-page" data-testid="page-board">
             <h1>{i18n.t(Msg::NavBoard)}</h1>
@@ -86,6 +102,7 @@ pub fn BoardPage() -> impl IntoView {
                             view! {
                                 <section
                                     class="column"
+                                    tabindex="-1"
                                     class:gate=gate
                                     data-testid="board-column"
                                     data-stage=stage.to_string()
@@ -120,16 +137,16 @@ pub fn BoardPage() -> impl IntoView {
                                                         data-lead-id=id.to_string()
                                                         on:dragstart=move |_| dragging.set(Some(id))
                                                         on:keydown=move |ev| match ev.key().as_str() {
-                                                            "ArrowRight" => { ev.prevent_default(); shift(id, 1) }
-                                                            "ArrowLeft" => { ev.prevent_default(); shift(id, -1) }
+                                                            "ArrowRight" => { ev.prevent_default(); shift(id, 1, CARD) }
+                                                            "ArrowLeft" => { ev.prevent_default(); shift(id, -1, CARD) }
                                                             _ => {}
                                                         }
                                                     >
                                                         <a href=Page::Lead(id).href()>{name.clone()}</a>
                                                         {late.then(|| view! { <span class="warn" title=i18n.t(Msg::StageTimeOver)>"⚠"</span> })}
                                                         <span class="moves">
-                                                            <button type="button" aria-label=i18n.t(Msg::MoveLeft) data-testid="move-left" on:click=move |_| shift(id, -1)>"←"</button>
-                                                            <button type="button" aria-label=i18n.t(Msg::MoveRight) data-testid="move-right" on:click=move |_| shift(id, 1)>"→"</button>
+                                                            <button type="button" aria-label=i18n.t(Msg::MoveLeft) data-testid="move-left" on:click=move |_| shift(id, -1, "move-left")>"←"</button>
+                                                            <button type="button" aria-label=i18n.t(Msg::MoveRight) data-testid="move-right" on:click=move |_| shift(id, 1, "move-right")>"→"</button>
                                                         </span>
                                                     </li>
                                                 }
@@ -144,5 +161,32 @@ pub fn BoardPage() -> impl IntoView {
                 }}
             </div>
         </div>
+    }
+}
+
+/// The card itself, as the control that keeps the focus.
+const CARD: &str = "board-card";
+
+/// Focuses the moved card's control `from` (the card, or one of its move
+/// buttons) in its new column; the column when the card is beyond the
+/// cards shown.
+fn focus_card(id: LeadId, stage: &StageId, from: &str) {
+    use wasm_bindgen::JsCast;
+    let card = format!("[data-testid='board-card'][data-lead-id='{id}']");
+    let selector = if from == CARD {
+        card
+    } else {
+        format!("{card} [data-testid='{from}']")
+    };
+    let column = format!("[data-testid='board-column'][data-stage='{stage}']");
+    let found = [selector, column].into_iter().find_map(|s| {
+        document()
+            .query_selector(&s)
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    });
+    if let Some(el) = found {
+        let _ = el.focus();
     }
 }

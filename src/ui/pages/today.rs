@@ -1,15 +1,17 @@
-//! `/`: the Today queue (breached, at risk, due soon) with one-click call
-//! logging, reassignment suggestions and nurture closing; a first-run
-//! screen when the workspace is empty.
+//! `/`: the Today queue, lane by lane (calls, reassignments, leads to move
+//! on; housekeeping collapsed apart with "close all"), most urgent first,
+//! for the signed-in rep or everyone; a first-run screen when the workspace
+//! is empty.
 
 use crate::app::routes::Page;
 use crate::app::state::{AppState, Loading};
 use crate::domain::activity::{ActivityKind, Direction, Outcome};
 use crate::domain::lead::{Closure, LeadId, LossKind};
-use crate::domain::queue::{Bucket, NextStep, QueueItem, today};
+use crate::domain::queue::{Bucket, Lane, NextStep, QueueItem, today};
 use crate::ui::components::sample_button::LoadSampleButton;
 use crate::ui::components::sla_clocks::{clock_msg, describe};
-use crate::ui::format::priority_msg;
+use crate::ui::format::{number, priority_msg};
+use crate::ui::i18n::today::{self as tt, T};
 use crate::ui::i18n::{Msg, use_i18n};
 use chrono::TimeDelta;
 use leptos::prelude::*;
@@ -17,16 +19,26 @@ use std::collections::BTreeSet;
 
 /// How far ahead "due soon" looks, in business time.
 const HORIZON_HOURS: i64 = 4;
-/// Rows shown at once; the rest are counted.
-const SHOWN: usize = 100;
+/// Rows shown at once in a lane; the rest are counted.
+const SHOWN: usize = 50;
 
 /// The start page.
 #[component]
 pub fn TodayPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
+    let lang = move || i18n.0.get();
     let dismissed = RwSignal::new(BTreeSet::new());
-    let queue = Memo::new(move |_| {
+    // The rep the signed-in member works as (a shared workspace whose reps
+    // name their team users): they start on their own leads.
+    let me = Memo::new(move |_| {
+        state.link.track();
+        state.settings.track();
+        state.my_rep()
+    });
+    let mine = RwSignal::new(true);
+    let whose = move || if mine.get() { me.get() } else { None };
+    let all = Memo::new(move |_| {
         let ins = state.insights.get();
         let Some(p) = ins.prepared() else {
             return Vec::new();
@@ -37,46 +49,137 @@ pub fn TodayPage() -> impl IntoView {
             .filter(|i| !(matches!(i.next, NextStep::Reassign(_)) && hidden.contains(&i.lead)))
             .collect::<Vec<_>>()
     });
-    let count = move |b: Bucket| queue.with(|q| q.iter().filter(|i| i.bucket == b).count());
+    let queue = Memo::new(move |_| {
+        let Some(rep) = whose() else {
+            return all.get();
+        };
+        state.insights.with(|ins| {
+            all.with(|q| {
+                q.iter()
+                    .filter(|i| ins.lead(i.lead).and_then(|l| l.owner()) == Some(&rep))
+                    .cloned()
+                    .collect()
+            })
+        })
+    });
+    // The counts are those of the work listed above the housekeeping.
+    let count = move |b: Bucket| {
+        queue.with(|q| {
+            q.iter()
+                .filter(|i| i.lane != Lane::ToClose && i.bucket == b)
+                .count()
+        })
+    };
+    let in_lane = move |lane: Lane| queue.with(|q| q.iter().filter(|i| i.lane == lane).count());
+    let others = move || all.with(Vec::len) - queue.with(Vec::len);
+    let nothing_to_do = move || queue.with(|q| q.iter().all(|i| i.lane == Lane::ToClose));
+    let close_all = move |_| {
+        let ids: Vec<LeadId> = queue.with_untracked(|q| {
+            q.iter()
+                .filter(|i| i.lane == Lane::ToClose)
+                .map(|i| i.lead)
+                .collect()
+        });
+        let reason = tt::t(i18n.0.get_untracked(), T::NurtureEndedReason).to_owned();
+        state.close_all(
+            &ids,
+            Closure {
+                kind: LossKind::Lost,
+                reason,
+            },
+        );
+    };
     let empty = move || state.leads.with(Vec::is_empty);
+    let lane_view = move |lane: Lane| {
+        view! {
+            <Show when=move || in_lane(lane) != 0>
+                <section class="lane" data-testid="lane" data-lane=format!("{lane:?}")>
+                    <h2 data-testid="lane-heading">{move || tt::lane(lang(), lane, in_lane(lane))}</h2>
+                    <LaneRows lane=lane queue=queue dismissed=dismissed />
+                </section>
+            </Show>
+        }
+    };
     view! {
         <div class="today-page" data-testid="page-today">
             <h1>{i18n.t(Msg::NavToday)}</h1>
             <Show when=move || state.loading.get() != Loading::Opening>
                 <Show when=move || !empty() fallback=FirstRun>
+                    <Show when=move || me.get().is_some()>
+                        <fieldset class="whose segmented" data-testid="whose">
+                            <legend class="visually-hidden">{move || tt::t(lang(), T::Whose)}</legend>
+                            <label>
+                                <input type="radio" name="whose" data-testid="whose-mine" prop:checked=move || mine.get() on:change=move |_| mine.set(true) />
+                                {move || tt::t(lang(), T::Mine)}
+                            </label>
+                            <label>
+                                <input type="radio" name="whose" data-testid="whose-everyone" prop:checked=move || !mine.get() on:change=move |_| mine.set(false) />
+                                {move || tt::t(lang(), T::Everyone)}
+                            </label>
+                        </fieldset>
+                    </Show>
                     <p class="summary" aria-live="polite" data-testid="today-summary">
                         <span class="pill breached" data-testid="count-breached">
-                            {move || count(Bucket::Breached)} " " {i18n.t(Msg::StatusBreached)}
+                            {move || number(count(Bucket::Breached) as u64, lang())} " " {i18n.t(Msg::StatusBreached)}
                         </span>
                         <span class="pill at-risk" data-testid="count-at-risk">
-                            {move || count(Bucket::AtRisk)} " " {i18n.t(Msg::StatusAtRisk)}
+                            {move || number(count(Bucket::AtRisk) as u64, lang())} " " {i18n.t(Msg::StatusAtRisk)}
                         </span>
                         <span class="pill" data-testid="count-due-soon">
-                            {move || count(Bucket::DueSoon)} " " {i18n.t(Msg::DueSoon)}
+                            {move || number(count(Bucket::DueSoon) as u64, lang())} " " {i18n.t(Msg::DueSoon)}
                         </span>
                     </p>
-                    <Show
-                        when=move || queue.with(|q| !q.is_empty())
-                        fallback=move || view! { <p class="card empty" data-testid="queue-empty">{i18n.t(Msg::QueueEmpty)}</p> }
-                    >
-                        <ul class="queue" data-testid="queue">
-                            <For
-                                each=move || queue.get().into_iter().take(SHOWN)
-                                key=|i| (i.lead, i.clock, i.bucket)
-                                let:item
-                            >
-                                <QueueRow item=item dismissed=dismissed />
-                            </For>
-                        </ul>
-                        <Show when=move || queue.with(|q| q.len() > SHOWN)>
-                            <p class="muted">
-                                {move || queue.with(|q| q.len() - SHOWN)} " " {i18n.t(Msg::MoreInQueue)}
-                            </p>
-                        </Show>
+                    <Show when=move || whose().is_some() && others() != 0>
+                        <p class="muted" data-testid="whose-others">{move || tt::others(lang(), others())}</p>
+                    </Show>
+                    <Show when=nothing_to_do>
+                        <p class="card empty" data-testid="queue-empty">{i18n.t(Msg::QueueEmpty)}</p>
+                    </Show>
+                    {lane_view(Lane::Calls)}
+                    {lane_view(Lane::Reassign)}
+                    {lane_view(Lane::MoveOn)}
+                    <Show when=move || in_lane(Lane::ToClose) != 0>
+                        <details class="lane to-close" data-testid="to-close">
+                            <summary data-testid="lane-heading">{move || tt::lane(lang(), Lane::ToClose, in_lane(Lane::ToClose))}</summary>
+                            <p class="muted">{move || tt::t(lang(), T::ToCloseHint)}</p>
+                            <button type="button" class="danger" data-testid="close-all" disabled=move || !state.can_edit() on:click=close_all>
+                                {move || tt::t(lang(), T::CloseAll)}
+                            </button>
+                            <LaneRows lane=Lane::ToClose queue=queue dismissed=dismissed />
+                        </details>
                     </Show>
                 </Show>
             </Show>
         </div>
+    }
+}
+
+/// The first rows of one lane, and how many more.
+#[component]
+fn LaneRows(
+    lane: Lane,
+    queue: Memo<Vec<QueueItem>>,
+    dismissed: RwSignal<BTreeSet<LeadId>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let rest = move || {
+        queue
+            .with(|q| q.iter().filter(|i| i.lane == lane).count())
+            .saturating_sub(SHOWN)
+    };
+    view! {
+        <ul class="queue" data-testid="queue">
+            <For
+                each=move || queue.with(|q| q.iter().filter(|i| i.lane == lane).take(SHOWN).cloned().collect::<Vec<_>>())
+                key=|i| (i.lead, i.clock, i.bucket)
+                let:item
+            >
+                <QueueRow item=item dismissed=dismissed />
+            </For>
+        </ul>
+        <Show when=move || rest() != 0>
+            <p class="muted" data-testid="lane-more">{move || tt::more(i18n.0.get(), rest())}</p>
+        </Show>
     }
 }
 
@@ -147,7 +250,7 @@ fn QueueRow(item: QueueItem, dismissed: RwSignal<BTreeSet<LeadId>>) -> impl Into
             <button
                 type="button"
                 data-testid="close-nurture"
-                on:click=move |_| state.close(&[id], Closure { kind: LossKind::Lost, reason: "nurture ended".into() })
+                on:click=move |_| state.close(&[id], Closure { kind: LossKind::Lost, reason: tt::t(i18n.0.get_untracked(), T::NurtureEndedReason).into() })
             >
                 {i18n.t(Msg::CloseLead)}
             </button>

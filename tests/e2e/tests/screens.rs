@@ -32,7 +32,7 @@ async fn open(label: &str, path: &str) -> (PagesServer, Browser) {
 fn count(text: &str) -> usize {
     text.split_whitespace()
         .next()
-        .and_then(|n| n.parse().ok())
+        .and_then(|n| n.replace([',', '.'], "").parse().ok())
         .unwrap_or_else(|| panic!("no count in {text:?}"))
 }
 
@@ -67,6 +67,124 @@ async fn first_run_then_sample_data_fills_the_today_queue_with_breaches() {
         shots(&browser, shot).await;
     }
     browser.close().await;
+}
+
+/// A rep opens Today on the 10 000-lead sample: calls come first, lane by
+/// lane, with honest counts; the housekeeping waits folded at the end and
+/// closes in one click, undoable; the same in Vietnamese, on a phone.
+#[tokio::test]
+async fn today_puts_calls_first_and_folds_the_housekeeping_at_10000_leads() {
+    let (_server, browser) = open("today-10k", "data").await;
+    let c = &browser.client;
+    let s = Screen::new(c);
+    s.select("sample-size", "10000").await;
+    s.click("data-load-sample").await;
+    s.nav("nav-leads", "page-leads").await;
+    s.wait_texts("lead-count", "the sample is loaded", |t| {
+        t.concat() == "10000 leads" || t.concat() == "10,000 leads"
+    })
+    .await;
+    s.nav("nav-today", "page-today").await;
+    s.find("queue").await;
+    let headings = s.texts("lane-heading").await;
+    assert!(
+        headings
+            .first()
+            .is_some_and(|h| h.starts_with("Calls to make (")),
+        "calls first: {headings:?}"
+    );
+    assert!(
+        headings.last().is_some_and(|h| h.starts_with("To close (")),
+        "housekeeping last: {headings:?}"
+    );
+    let lanes = s
+        .eval("return [...document.querySelectorAll(\"[data-testid='lane']\")].map(l => l.dataset.lane)")
+        .await;
+    assert_eq!(lanes[0], "Calls");
+    // What a person sees first: a lead to call, with its buttons.
+    let first = s
+        .eval("const i = document.querySelector(\"[data-testid='queue-item']\"); return [i.querySelector(\"[data-testid='queue-status']\").textContent, !!i.querySelector(\"[data-testid='log-connected']\")]")
+        .await;
+    assert_eq!(
+        first,
+        serde_json::json!(["breached", true]),
+        "a breached call first"
+    );
+    // The counts are those of the lanes shown.
+    let heading_count = |h: &str| -> usize {
+        h.rsplit('(')
+            .next()
+            .and_then(|n| n.trim_end_matches(')').replace(',', "").parse().ok())
+            .unwrap_or_else(|| panic!("no count in {h:?}"))
+    };
+    let work: usize = headings[..headings.len() - 1]
+        .iter()
+        .map(|h| heading_count(h))
+        .sum();
+    let mut pills_total = 0;
+    for id in ["count-breached", "count-at-risk", "count-due-soon"] {
+        pills_total += count(&s.texts(id).await[0]);
+    }
+    assert_eq!(pills_total, work, "the pills count the work listed");
+    let to_close = heading_count(headings.last().unwrap());
+    assert!(to_close > 0);
+    assert_eq!(
+        s.eval("return document.querySelector(\"[data-testid='to-close']\").open")
+            .await,
+        false,
+        "housekeeping is folded"
+    );
+    shots(&browser, "today-lanes").await;
+    // Close them all at once, then take it back.
+    s.eval("document.querySelector(\"[data-testid='to-close'] > summary\").click()")
+        .await;
+    s.click("close-all").await;
+    let toast = s
+        .wait_texts("toast-text", "the closing is reported", |t| {
+            t.first().is_some_and(|t| t.contains("closed"))
+        })
+        .await;
+    assert_eq!(
+        toast[0],
+        format!("{} leads closed as lost.", format_count(to_close))
+    );
+    s.wait_texts("lane-heading", "nothing left to close", |t| {
+        t.iter().all(|h| !h.starts_with("To close"))
+    })
+    .await;
+    s.click("undo").await;
+    s.wait_texts("lane-heading", "back to close", |t| {
+        t.last()
+            .is_some_and(|h| h.starts_with("To close (") && heading_count(h) == to_close)
+    })
+    .await;
+    // In Vietnamese, on a phone.
+    s.click("lang-toggle").await;
+    let vi = s
+        .wait_texts("lane-heading", "Vietnamese lanes", |t| {
+            t.first()
+                .is_some_and(|h| h.starts_with("Cuộc gọi cần thực hiện ("))
+        })
+        .await;
+    assert!(
+        vi.last().is_some_and(|h| h.starts_with("Cần đóng (")),
+        "{vi:?}"
+    );
+    browser.screenshot("today-lanes-vi", 375).await;
+    s.click("lang-toggle").await;
+    browser.close().await;
+}
+
+fn format_count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[tokio::test]
@@ -299,6 +417,69 @@ async fn search_bulk_junk_delete_with_undo_and_text_stays_text() {
     c.refresh().await.expect("reload");
     leads.wait_ready().await;
     assert_eq!(leads.wait_rows(3).await.len(), 3, "undo was stored");
+    browser.close().await;
+}
+
+/// Two → presses on a focused card move that card two columns right, not
+/// the card that took its place (the focus follows the card).
+#[tokio::test]
+async fn a_card_moved_by_keyboard_keeps_the_focus_two_columns_right() {
+    let (_server, browser) = open("board-keys", "leads").await;
+    let c = &browser.client;
+    let leads = LeadsPage::new(c);
+    leads.wait_ready().await;
+    leads
+        .add_lead("Hồ Văn Tâm", "0912 777 111", "Website")
+        .await;
+    leads.add_lead("Lý Thu Hà", "0912 777 222", "Website").await;
+    let s = Screen::new(c);
+    s.nav("nav-board", "page-board").await;
+    s.wait_texts("column-count", "two leads in New", |t| {
+        t.first().is_some_and(|n| n == "2")
+    })
+    .await;
+    let column_of = |name: &'static str| {
+        let s = &s;
+        async move {
+            s.eval(&format!(
+                "const a = [...document.querySelectorAll(\"[data-testid='board-card'] a\")].find(a => a.textContent === {name:?}); return a ? a.closest(\"[data-testid='board-column']\").dataset.stage : null"
+            ))
+            .await
+        }
+    };
+    s.eval(
+        "[...document.querySelectorAll(\"[data-testid='board-card']\")].find(c => c.textContent.includes('Hồ Văn Tâm')).focus()",
+    )
+    .await;
+    for (press, stage) in [(1, "interested"), (2, "qualified")] {
+        c.active_element()
+            .await
+            .expect("the focused card")
+            .send_keys(&fantoccini::key::Key::Right.to_string())
+            .await
+            .expect("arrow right");
+        for _ in 0..100 {
+            if column_of("Hồ Văn Tâm").await == stage {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        assert_eq!(column_of("Hồ Văn Tâm").await, stage, "press {press}");
+        // The focus is on the moved card again once it is drawn.
+        let mut focused = serde_json::Value::Null;
+        for _ in 0..100 {
+            focused = s.eval("return document.activeElement.textContent").await;
+            if focused.as_str().is_some_and(|t| t.contains("Hồ Văn Tâm")) {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        assert!(
+            focused.as_str().is_some_and(|t| t.contains("Hồ Văn Tâm")),
+            "press {press}: the focus is on {focused}"
+        );
+    }
+    assert_eq!(column_of("Lý Thu Hà").await, "new", "the other card stayed");
     browser.close().await;
 }
 
