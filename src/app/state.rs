@@ -3,6 +3,7 @@
 //! `leads` (one or a few leads), `workspace` (the whole workspace and the
 //! settings) and `health` (what happens when storage fails).
 
+pub mod contact;
 mod health;
 mod leads;
 mod workspace;
@@ -297,6 +298,8 @@ pub struct AppState {
     pub since: RwSignal<Option<DateTime<Utc>>>,
     /// Team sync as the status line shows it.
     pub team: RwSignal<crate::app::replicator::TeamStatus>,
+    /// A call, chat or mail opened by a tap, waiting for its outcome.
+    pub contact: RwSignal<Option<contact::PendingContact>>,
     /// The team's server, while signed in.
     pub(crate) couch: StoredValue<Option<Rc<crate::app::couch::Couch>>, LocalStorage>,
     /// Raised to stop the running sync loops (each runs for one generation).
@@ -349,6 +352,7 @@ impl AppState {
             last_backup: RwSignal::new(None),
             since: RwSignal::new(None),
             team: RwSignal::new(Default::default()),
+            contact: RwSignal::new(None),
             couch: StoredValue::new_local(None),
             team_generation: StoredValue::new_local(0),
             sync_kick: Kick::new(),
@@ -390,6 +394,7 @@ impl AppState {
         self.last_backup.set(local_settings::last_backup(name));
         self.since
             .set(Some(local_settings::first_use(name, clock::now())));
+        self.restore_contact();
     }
 
     /// The workspace's database name.

@@ -111,6 +111,32 @@ impl Phone {
     pub fn e164(&self) -> &str {
         &self.e164
     }
+
+    /// A Vietnamese number the way people write it at home: mobiles
+    /// `0912 345 678`, landlines `024 3826 4567`. None for other countries.
+    pub fn national(&self) -> Option<String> {
+        let n = self.e164.strip_prefix("+84")?;
+        let (a, rest) = n.split_at(if n.len() == 10 { 2 } else { 3 });
+        let (b, c) = rest.split_at(rest.len() - if n.len() == 10 { 4 } else { 3 });
+        Some(format!("0{a} {b} {c}"))
+    }
+
+    /// How the number is shown: national for Vietnam, `+CC…` otherwise.
+    pub fn shown(&self) -> String {
+        self.national().unwrap_or_else(|| self.e164.clone())
+    }
+
+    /// The `tel:` link that dials it.
+    pub fn tel_href(&self) -> String {
+        format!("tel:{}", self.e164)
+    }
+
+    /// The Zalo chat with this number (Zalo addresses Vietnamese numbers
+    /// in their national form); None for other countries.
+    pub fn zalo_href(&self) -> Option<String> {
+        let n = self.e164.strip_prefix("+84")?;
+        Some(format!("https://zalo.me/0{n}"))
+    }
 }
 
 fn vietnamese(national: &str) -> Result<String, PhoneError> {
@@ -219,6 +245,23 @@ impl fmt::Display for Email {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn numbers_show_the_way_people_write_them_and_link_to_call_and_chat() {
+        let mobile = Phone::parse("+84912345678").unwrap();
+        assert_eq!(mobile.shown(), "0912 345 678");
+        assert_eq!(mobile.tel_href(), "tel:+84912345678");
+        assert_eq!(
+            mobile.zalo_href().as_deref(),
+            Some("https://zalo.me/0912345678")
+        );
+        let landline = Phone::parse("024 3826 4567").unwrap();
+        assert_eq!(landline.shown(), "024 3826 4567");
+        let abroad = Phone::parse("+1 415 555 0100").unwrap();
+        assert_eq!(abroad.shown(), "+14155550100");
+        assert_eq!(abroad.zalo_href(), None);
+        assert_eq!(abroad.tel_href(), "tel:+14155550100");
+    }
+
     use super::*;
 
     fn phone(input: &str, expected: Result<&str, PhoneError>) {

@@ -899,7 +899,11 @@ mod tests {
         lead.reopen(&was, &p, Some("Lan"), t(3)).unwrap();
         assert_eq!(lead.stage(), &was);
         assert!(lead.closure().is_none() && !lead.is_closed(&p));
-        assert_eq!(lead.history().len(), 4, "created, advanced, closed, reopened");
+        assert_eq!(
+            lead.history().len(),
+            4,
+            "created, advanced, closed, reopened"
+        );
     }
 
     #[test]

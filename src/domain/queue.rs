@@ -8,7 +8,9 @@
 //! - Within a lane: breached clocks first (most overdue first), then at-risk
 //!   clocks, then running clocks due within `horizon` of business time
 //!   (least remaining first), by [`Status::urgency`]. Paused, met and
-//!   not-applicable clocks never queue a lead.
+//!   not-applicable clocks never queue a lead. Reassignment and nurture end
+//!   queue a lead only once breached: until then the owner still has time
+//!   to act, and "give it to someone" or "close it" would be premature.
 //! - A lead appears once, under one lane, by what settles it
 //!   ([`Lane::claim`]): a call due comes before everything (the call is the
 //!   work); then nurture ended (a lead to close is not reassigned or moved
@@ -61,6 +63,16 @@ impl ClockKind {
             ClockKind::StageTime => Lane::MoveOn,
             ClockKind::Nurture => Lane::ToClose,
         }
+    }
+
+    /// The bucket this clock's `status` queues its lead in, if any:
+    /// reassigning or closing is due once the limit has passed, not before
+    /// (until then the owner can still act).
+    pub fn queues(self, status: &Status, horizon: TimeDelta) -> Option<Bucket> {
+        let b = bucket(status, horizon)?;
+        let early =
+            matches!(self, ClockKind::Reassignment | ClockKind::Nurture) && b != Bucket::Breached;
+        (!early).then_some(b)
     }
 
     /// This clock's status in `clocks`.
@@ -188,7 +200,7 @@ pub fn today(p: &Prepared<'_>, clocks: &[LeadClocks], horizon: TimeDelta) -> Vec
                     .iter()
                     .filter_map(|k| {
                         let status = k.of(c);
-                        Some((*k, status, bucket(&status, horizon)?))
+                        Some((*k, status, k.queues(&status, horizon)?))
                     })
                     .min_by_key(|(k, s, _)| (k.lane().claim(), s.urgency()))?;
                 let next = match clock {
@@ -380,11 +392,14 @@ mod tests {
         for item in &queue {
             assert!(seen.insert(item.lead), "a lead once");
             assert_eq!(item.clock.lane(), item.lane);
+            if matches!(item.lane, Lane::Reassign | Lane::ToClose) {
+                assert_eq!(item.bucket, Bucket::Breached, "{item:?}");
+            }
             let c = &clocks[index[&item.lead]];
             for k in ClockKind::ALL {
                 if k.lane().claim() < item.lane.claim() {
                     assert!(
-                        bucket(&k.of(c), TimeDelta::hours(4)).is_none(),
+                        k.queues(&k.of(c), TimeDelta::hours(4)).is_none(),
                         "{k:?} settles the lead first: {item:?}"
                     );
                 }

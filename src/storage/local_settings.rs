@@ -85,3 +85,35 @@ fn write_instant(key: &str, at: chrono::DateTime<chrono::Utc>) {
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (key, at);
 }
+
+/// A small text this browser keeps for the workspace `db` (`name`: what it
+/// is), or None.
+pub fn text(db: &str, name: &str) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use gloo_storage::Storage;
+        gloo_storage::LocalStorage::get::<String>(format!("leadpact.{name}.{db}")).ok()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (db, name);
+        None
+    }
+}
+
+/// Keeps (or, with None, forgets) a small text for the workspace `db`.
+pub fn set_text(db: &str, name: &str, value: Option<&str>) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use gloo_storage::Storage;
+        let key = format!("leadpact.{name}.{db}");
+        match value {
+            Some(v) => {
+                let _ = gloo_storage::LocalStorage::set(key, v);
+            }
+            None => gloo_storage::LocalStorage::delete(key),
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (db, name, value);
+}

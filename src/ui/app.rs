@@ -92,6 +92,7 @@ pub fn App(#[prop(optional, into)] db_name: Option<String>) -> impl IntoView {
                 </button>
             </header>
             <ErrorBanner />
+            <crate::ui::components::contact_links::ContactOutcome />
             <main id="main">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=TodayPage />

@@ -14,6 +14,42 @@ pub fn priority_msg(p: Priority) -> Msg {
     }
 }
 
+/// Sources offered in the forms: (stored value, label).
+pub const SOURCES: [(&str, crate::ui::i18n::Msg); 6] = [
+    ("Facebook", crate::ui::i18n::Msg::SourceFacebook),
+    ("Google", crate::ui::i18n::Msg::SourceGoogle),
+    ("Zalo", crate::ui::i18n::Msg::SourceZalo),
+    ("Website", crate::ui::i18n::Msg::SourceWebsite),
+    ("Referral", crate::ui::i18n::Msg::SourceReferral),
+    ("Other", crate::ui::i18n::Msg::SourceOther),
+];
+
+/// A lead's source as shown: the forms' sources in the reader's language;
+/// any other (an import's, an ad's) as written.
+pub fn source_label(value: &str, lang: Lang) -> String {
+    SOURCES
+        .iter()
+        .find(|(v, _)| *v == value)
+        .map_or_else(|| value.to_owned(), |(_, m)| crate::ui::i18n::tr(lang, *m).to_owned())
+}
+
+/// A stage's name as shown: the default pipeline's stages, as long as
+/// nobody renamed them, in the reader's language; a name a person gave, as
+/// written.
+pub fn stage_label(id: &str, name: &str, lang: Lang) -> String {
+    const DEFAULTS: [(&str, &str, &str); 5] = [
+        ("new", "New", "Mới"),
+        ("interested", "Interested", "Quan tâm"),
+        ("qualified", "Qualified", "Đủ điều kiện"),
+        ("won", "Won", "Chốt thành công"),
+        ("lost", "Lost", "Thất bại"),
+    ];
+    match DEFAULTS.iter().find(|(i, n, _)| *i == id && *n == name) {
+        Some((_, _, vi)) if lang == Lang::Vi => (*vi).to_owned(),
+        _ => name.to_owned(),
+    }
+}
+
 /// An integer with the locale's thousands separator: `12,500,000` in
 /// English, `12.500.000` in Vietnamese.
 pub fn number(n: u64, lang: Lang) -> String {
@@ -80,6 +116,34 @@ mod tests {
     use super::*;
 
     #[test]
+    fn default_stages_and_periods_read_in_the_readers_language() {
+        use crate::domain::scorecard::Period;
+        use chrono::NaiveDate;
+        assert_eq!(stage_label("new", "New", Lang::Vi), "Mới");
+        assert_eq!(stage_label("new", "New", Lang::En), "New");
+        assert_eq!(
+            stage_label("new", "Khách mới", Lang::En),
+            "Khách mới",
+            "a name given is kept"
+        );
+        let monday = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        assert_eq!(
+            period_label(Period::Week(monday), Lang::En),
+            "Week 49, 2026 (30 Nov – 6 Dec)"
+        );
+        assert_eq!(
+            period_label(Period::Week(monday), Lang::Vi),
+            "Tuần 49, 2026 (30/11 – 06/12)"
+        );
+        let first = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        assert_eq!(
+            period_label(Period::Month(first), Lang::Vi),
+            "Tháng 12/2026"
+        );
+        assert_eq!(period_label(Period::Day(first), Lang::En), "1 Dec 2026");
+    }
+
+    #[test]
     fn vietnamese_durations_and_dates() {
         assert_eq!(
             business_duration(TimeDelta::minutes(65), Lang::Vi),
@@ -117,5 +181,53 @@ mod tests {
                 text
             );
         }
+    }
+}
+
+/// A scorecard period as people name it: "Week 49, 2026 (30 Nov – 6 Dec)" /
+/// "Tuần 49, 2026 (30/11 – 06/12)", "December 2026" / "Tháng 12/2026", or
+/// the day.
+pub fn period_label(period: crate::domain::scorecard::Period, lang: Lang) -> String {
+    use crate::domain::scorecard::Period;
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match (period, lang) {
+        (Period::Day(d), Lang::En) => d.format("%-d %b %Y").to_string(),
+        (Period::Day(d), Lang::Vi) => d.format("%d/%m/%Y").to_string(),
+        (Period::Week(d), _) => {
+            let w = d.iso_week();
+            let end = d + chrono::Days::new(6);
+            match lang {
+                Lang::En => format!(
+                    "Week {}, {} ({} – {})",
+                    w.week(),
+                    w.year(),
+                    d.format("%-d %b"),
+                    end.format("%-d %b")
+                ),
+                Lang::Vi => format!(
+                    "Tuần {}, {} ({} – {})",
+                    w.week(),
+                    w.year(),
+                    d.format("%d/%m"),
+                    end.format("%d/%m")
+                ),
+            }
+        }
+        (Period::Month(d), Lang::En) => format!("{} {}", MONTHS[d.month0() as usize], d.year()),
+        (Period::Month(d), Lang::Vi) => format!("Tháng {}/{}", d.month(), d.year()),
     }
 }

@@ -105,7 +105,7 @@ impl AppState {
 
     /// Logs an activity on a lead by the acting rep: the rep linked to the
     /// signed-in team member; else the lead's owner; else the first active
-    /// rep, who then owns it; a workspace without reps gets a "Me" rep so a
+    /// rep, who then owns it; a workspace without reps gets a "Me" ("Tôi") rep so a
     /// solo founder's calls count as responses. One transaction.
     pub fn log_activity(
         self,
@@ -113,6 +113,18 @@ impl AppState {
         kind: ActivityKind,
         direction: Direction,
         outcome: Outcome,
+    ) {
+        self.log_activity_at(id, kind, direction, outcome, None);
+    }
+
+    /// [`AppState::log_activity`] at `at` (None: now), never later than now.
+    pub(crate) fn log_activity_at(
+        self,
+        id: LeadId,
+        kind: ActivityKind,
+        direction: Direction,
+        outcome: Outcome,
+        at: Option<chrono::DateTime<chrono::Utc>>,
     ) {
         let mut settings = self.settings.get_untracked();
         let Some(lead) = self.lead_untracked(id) else {
@@ -125,7 +137,13 @@ impl AppState {
                 None => {
                     let me = Rep {
                         id: RepId::new("me"),
-                        name: "Me".into(),
+                        // In the language the person uses now (a name: it
+                        // stays as written, and can be renamed in Settings).
+                        name: match crate::storage::local_settings::initial_lang() {
+                            crate::ui::i18n::Lang::Vi => "Tôi",
+                            crate::ui::i18n::Lang::En => "Me",
+                        }
+                        .into(),
                         team: Membership::Both,
                         capacity: 200,
                         active: true,
@@ -140,7 +158,7 @@ impl AppState {
         let now = clock::now();
         let activity = Activity {
             lead: id,
-            at: now,
+            at: at.map_or(now, |at| at.min(now)),
             kind,
             direction,
             outcome,

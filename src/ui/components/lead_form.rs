@@ -6,15 +6,7 @@ use crate::ui::i18n::{Msg, field_error, use_i18n};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-/// Sources offered in the form: (stored value, label).
-const SOURCES: [(&str, Msg); 6] = [
-    ("Facebook", Msg::SourceFacebook),
-    ("Google", Msg::SourceGoogle),
-    ("Zalo", Msg::SourceZalo),
-    ("Website", Msg::SourceWebsite),
-    ("Referral", Msg::SourceReferral),
-    ("Other", Msg::SourceOther),
-];
+use crate::ui::format::SOURCES;
 
 /// Adds a lead; keeps what was typed when something is wrong.
 #[component]

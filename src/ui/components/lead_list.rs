@@ -10,6 +10,7 @@ use crate::domain::pipeline::StageId;
 use crate::domain::queue::most_urgent;
 use crate::domain::rep::RepId;
 use crate::domain::search::{LeadFilter, Query, SearchIndex, SlaFilter};
+use crate::ui::components::contact_links::ContactLinks;
 use crate::ui::components::sample_button::LoadSampleButton;
 use crate::ui::format::{local_datetime, priority_msg};
 use crate::ui::i18n::{Msg, use_i18n};
@@ -225,14 +226,14 @@ fn Filters(filter: RwSignal<LeadFilter>, sort: RwSignal<Sort>) -> impl IntoView 
                 filter.update(|f| f.stage = opt(v).map(StageId::new));
             }>
                 <option value="">{i18n.t(Msg::AllStages)}</option>
-                {move || state.pipeline.get().stages().iter().map(|s| view! { <option value=s.id.to_string()>{s.name.clone()}</option> }).collect_view()}
+                {move || state.pipeline.get().stages().iter().map(|s| view! { <option value=s.id.to_string()>{crate::ui::format::stage_label(s.id.as_str(), &s.name, i18n.0.get())}</option> }).collect_view()}
             </select>
             <select data-testid="filter-source" aria-label=i18n.t(Msg::Source) on:change=move |ev| {
                 let v = event_target_value(&ev);
                 filter.update(|f| f.source = opt(v));
             }>
                 <option value="">{i18n.t(Msg::AllSources)}</option>
-                {move || sources.get().into_iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
+                {move || sources.get().into_iter().map(|s| view! { <option value=s.clone()>{crate::ui::format::source_label(&s, i18n.0.get())}</option> }).collect_view()}
             </select>
             <select data-testid="filter-campaign" aria-label=i18n.t(Msg::Campaign) on:change=move |ev| {
                 let v = event_target_value(&ev);
@@ -339,7 +340,7 @@ fn BulkBar(selected: RwSignal<BTreeSet<LeadId>>) -> impl IntoView {
                     done();
                 }>
                     <option value="">{i18n.t(Msg::MoveTo)}</option>
-                    {move || state.pipeline.get().stages().iter().map(|s| view! { <option value=s.id.to_string()>{s.name.clone()}</option> }).collect_view()}
+                    {move || state.pipeline.get().stages().iter().map(|s| view! { <option value=s.id.to_string()>{crate::ui::format::stage_label(s.id.as_str(), &s.name, i18n.0.get())}</option> }).collect_view()}
                 </select>
                 <input data-testid="bulk-reason" placeholder=i18n.t(Msg::Reason) aria-label=i18n.t(Msg::Reason) bind:value=reason />
                 <button type="button" data-testid="bulk-junk" on:click=move |_| {
@@ -371,11 +372,12 @@ fn LeadRow(lead: crate::domain::lead::Lead, selected: RwSignal<BTreeSet<LeadId>>
     let i18n = use_i18n();
     let id = lead.id();
     let closed = state.pipeline.with_untracked(|p| lead.is_closed(p));
-    let contact = lead
+    // The phone (and its Zalo), else the e-mail: tap to reach the lead.
+    let email = lead
         .phone()
-        .map(|p| p.e164().to_owned())
-        .or_else(|| lead.email().map(|e| e.to_string()))
-        .unwrap_or_default();
+        .is_none()
+        .then(|| lead.email().cloned())
+        .flatten();
     let created = lead.created_at();
     let owner = lead
         .owner()
@@ -394,8 +396,8 @@ fn LeadRow(lead: crate::domain::lead::Lead, selected: RwSignal<BTreeSet<LeadId>>
             <td>
                 <a href=Page::Lead(id).href() data-testid="lead-link">{lead.name().to_owned()}</a>
             </td>
-            <td>{contact}</td>
-            <td>{lead.source().to_owned()}</td>
+            <td><ContactLinks lead=id name=lead.name().to_owned() phone=lead.phone().cloned() email=email /></td>
+            <td>{crate::ui::format::source_label(lead.source(), i18n.0.get_untracked())}</td>
             <td><StageBadge stage=lead.stage().clone() /></td>
             <td>{owner.unwrap_or_else(|| i18n.t(Msg::Unassigned)().to_owned())}</td>
             <td>{move || local_datetime(created, i18n.0.get())}</td>

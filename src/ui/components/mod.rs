@@ -2,6 +2,7 @@
 
 pub mod backup_panel;
 pub mod concurrent_edits;
+pub mod contact_links;
 pub mod error_banner;
 pub mod lead_form;
 pub mod lead_list;

@@ -18,10 +18,14 @@ pub fn StageBadge(stage: StageId) -> impl IntoView {
                 _ => "stage open",
             })
     };
+    let i18n = crate::ui::i18n::use_i18n();
     let name = move || {
+        let lang = i18n.0.get();
         state.pipeline.with(|p| {
-            p.stage(&stage)
-                .map_or_else(|| stage.to_string(), |s| s.name.clone())
+            p.stage(&stage).map_or_else(
+                || stage.to_string(),
+                |s| crate::ui::format::stage_label(s.id.as_str(), &s.name, lang),
+            )
         })
     };
     view! { <span class=kind data-testid="lead-stage">{name}</span> }

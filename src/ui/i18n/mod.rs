@@ -1,6 +1,7 @@
 //! Every string a view shows, in English and Vietnamese. Views ask for a
 //! [`Msg`]; nothing user-visible is written inside a view.
 
+pub mod contact;
 pub mod storage;
 pub mod team;
 pub mod today;

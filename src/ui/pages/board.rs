@@ -44,7 +44,7 @@ pub fn BoardPage() -> impl IntoView {
                 let team = pipeline.team_of(&s.id);
                 (
                     s.id.clone(),
-                    s.name.clone(),
+                    crate::ui::format::stage_label(s.id.as_str(), &s.name, i18n.0.get()),
                     team,
                     s.id == pipeline.gate().id,
                     cards,

@@ -65,7 +65,7 @@ pub fn FunnelPage() -> impl IntoView {
                 </select>
                 <select data-testid="funnel-source" aria-label=i18n.t(Msg::Source) bind:value=source>
                     <option value="">{i18n.t(Msg::AllSources)}</option>
-                    {move || distinct(|l| l.source()).into_iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
+                    {move || distinct(|l| l.source()).into_iter().map(|s| view! { <option value=s.clone()>{crate::ui::format::source_label(&s, i18n.0.get())}</option> }).collect_view()}
                 </select>
                 <select data-testid="funnel-campaign" aria-label=i18n.t(Msg::Campaign) bind:value=campaign>
                     <option value="">{i18n.t(Msg::AllCampaigns)}</option>
@@ -94,7 +94,7 @@ pub fn FunnelPage() -> impl IntoView {
                                 view! {
                                     <g>
                                         <rect class=cls x="150" y=y width=format!("{w:.1}") height=bar_h - 8 rx="4"></rect>
-                                        <text x="0" y=y + 18 class="bar-label">{s.name.clone()}</text>
+                                        <text x="0" y=y + 18 class="bar-label">{crate::ui::format::stage_label(s.stage.as_str(), &s.name, i18n.0.get())}</text>
                                         <text x=format!("{:.1}", 156.0 + w) y=y + 18 class="bar-value">{s.reached}</text>
                                     </g>
                                 }
@@ -114,7 +114,7 @@ pub fn FunnelPage() -> impl IntoView {
                                     .join(", ");
                                 view! {
                                     <tr data-testid="funnel-row" data-stage=s.stage.to_string()>
-                                        <th scope="row">{s.name.clone()}</th>
+                                        <th scope="row">{crate::ui::format::stage_label(s.stage.as_str(), &s.name, i18n.0.get())}</th>
                                         <td>{i18n.t(team)}</td>
                                         <td data-testid="funnel-reached">{s.reached}</td>
                                         <td>{pct(s.conversion)}</td>

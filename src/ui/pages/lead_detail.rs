@@ -11,6 +11,7 @@ use crate::domain::lead::{
 use crate::domain::pipeline::{StageId, StageKind};
 use crate::domain::rep::RepId;
 use crate::ui::components::concurrent_edits::ConcurrentEdits;
+use crate::ui::components::contact_links::ContactLinks;
 use crate::ui::components::{
     lead_list::AdvanceButton, sla_clocks::SlaClocks, stage_badge::StageBadge,
 };
@@ -150,11 +151,11 @@ fn LeadCard(lead: Lead) -> impl IntoView {
                 <section>
                     <dl>
                         <dt>{i18n.t(Msg::Phone)}</dt>
-                        <dd data-testid="lead-phone-value">{lead.phone().map(|p| p.e164().to_owned())}</dd>
+                        <dd data-testid="lead-phone-value"><ContactLinks lead=lead.id() name=lead.name().to_owned() phone=lead.phone().cloned() email=None /></dd>
                         <dt>{i18n.t(Msg::Email)}</dt>
-                        <dd data-testid="lead-email-value">{lead.email().map(|e| e.to_string())}</dd>
+                        <dd data-testid="lead-email-value"><ContactLinks lead=lead.id() name=lead.name().to_owned() phone=None email=lead.email().cloned() /></dd>
                         <dt>{i18n.t(Msg::Source)}</dt>
-                        <dd>{lead.source().to_owned()}</dd>
+                        <dd>{crate::ui::format::source_label(lead.source(), lang.get_untracked())}</dd>
                         <dt>{i18n.t(Msg::Campaign)}</dt>
                         <dd>{lead.campaign().to_owned()}</dd>
                         <dt>{i18n.t(Msg::Value)}</dt>
@@ -200,7 +201,7 @@ fn LeadCard(lead: Lead) -> impl IntoView {
                             {stages
                                 .iter()
                                 .filter(|s| s.kind != StageKind::Lost)
-                                .map(|s| view! { <option value=s.id.to_string()>{s.name.clone()}</option> })
+                                .map(|s| view! { <option value=s.id.to_string()>{crate::ui::format::stage_label(s.id.as_str(), &s.name, lang.get_untracked())}</option> })
                                 .collect_view()}
                         </select>
                     </div>
@@ -419,9 +420,12 @@ fn Timeline(lead: Lead) -> impl IntoView {
     let i18n = use_i18n();
     let id = lead.id();
     let stage_name = move |s: &StageId| {
+        let lang = i18n.0.get();
         state.pipeline.with(|p| {
-            p.stage(s)
-                .map_or_else(|| s.to_string(), |st| st.name.clone())
+            p.stage(s).map_or_else(
+                || s.to_string(),
+                |st| crate::ui::format::stage_label(st.id.as_str(), &st.name, lang),
+            )
         })
     };
     let entries = move || {

@@ -166,7 +166,7 @@ pub fn ScorecardPage() -> impl IntoView {
                     <option value="month">{i18n.t(Msg::Month)}</option>
                 </select>
                 <button type="button" data-testid="period-prev" aria-label=i18n.t(Msg::Previous) on:click=move |_| offset.update(|o| *o += 1)>"‹"</button>
-                <strong data-testid="period-label">{move || period.get().label()}</strong>
+                <strong data-testid="period-label">{move || crate::ui::format::period_label(period.get(), i18n.0.get())}</strong>
                 <button type="button" data-testid="period-next" aria-label=i18n.t(Msg::Next) disabled=move || offset.get() == 0 on:click=move |_| offset.update(|o| *o = (*o - 1).max(0))>"›"</button>
                 <button type="button" data-testid="print" on:click=move |_| print()>{i18n.t(Msg::Print)}</button>
             </div>
@@ -190,7 +190,7 @@ pub fn ScorecardPage() -> impl IntoView {
                             .map(|(row, advice)| {
                                 let l = lang.get();
                                 let kpi_label = match &row.kpi {
-                                    Kpi::LeadsFromSource(s) => format!("{} {s}", i18n.t(Msg::KpiLeadsFromSource)()),
+                                    Kpi::LeadsFromSource(s) => format!("{} {}", i18n.t(Msg::KpiLeadsFromSource)(), crate::ui::format::source_label(s, l)),
                                     k => i18n.t(kpi_msg(k))().to_owned(),
                                 };
                                 let mut trend: Vec<Option<f64>> = advice.history.iter().map(|(_, v)| *v).collect();

@@ -8,6 +8,7 @@ use crate::app::state::{AppState, Loading};
 use crate::domain::activity::{ActivityKind, Direction, Outcome};
 use crate::domain::lead::{Closure, LeadId, LossKind};
 use crate::domain::queue::{Bucket, Lane, NextStep, QueueItem, today};
+use crate::ui::components::contact_links::ContactLinks;
 use crate::ui::components::sample_button::LoadSampleButton;
 use crate::ui::components::sla_clocks::{clock_msg, describe};
 use crate::ui::format::{number, priority_msg};
@@ -261,6 +262,7 @@ fn QueueRow(item: QueueItem, dismissed: RwSignal<BTreeSet<LeadId>>) -> impl Into
         <li class=bucket_class data-testid="queue-item" data-lead-id=id.to_string()>
             <div class="who">
                 <a href=Page::Lead(id).href() data-testid="queue-lead">{lead.name().to_owned()}</a>
+                <ContactLinks lead=id name=lead.name().to_owned() phone=lead.phone().cloned() email=lead.phone().is_none().then(|| lead.email().cloned()).flatten() />
                 <span class="muted">
                     {i18n.t(priority_msg(lead.priority()))}
                     " · "

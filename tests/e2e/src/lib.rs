@@ -294,6 +294,13 @@ impl Browser {
                 "prefs": {
                     "download.default_directory": dir.join("downloads").display().to_string(),
                     "download.prompt_for_download": false
+                },
+                // A phone hands tel: and mailto: to its dialer and mail app;
+                // this machine has neither, and Chromium would ask in an
+                // (invisible, input-blocking) dialog: it is told there is
+                // nothing to launch.
+                "localState": {
+                    "protocol_handler": { "excluded_schemes": { "tel": true, "mailto": true } }
                 }
             }),
         );
