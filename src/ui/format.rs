@@ -27,10 +27,10 @@ pub const SOURCES: [(&str, crate::ui::i18n::Msg); 6] = [
 /// A lead's source as shown: the forms' sources in the reader's language;
 /// any other (an import's, an ad's) as written.
 pub fn source_label(value: &str, lang: Lang) -> String {
-    SOURCES
-        .iter()
-        .find(|(v, _)| *v == value)
-        .map_or_else(|| value.to_owned(), |(_, m)| crate::ui::i18n::tr(lang, *m).to_owned())
+    SOURCES.iter().find(|(v, _)| *v == value).map_or_else(
+        || value.to_owned(),
+        |(_, m)| crate::ui::i18n::tr(lang, *m).to_owned(),
+    )
 }
 
 /// A stage's name as shown: the default pipeline's stages, as long as
