@@ -111,6 +111,54 @@ pub fn business_duration(d: TimeDelta, lang: Lang) -> String {
     }
 }
 
+/// A scorecard period as people name it: "Week 49, 2026 (30 Nov – 6 Dec)" /
+/// "Tuần 49, 2026 (30/11 – 06/12)", "December 2026" / "Tháng 12/2026", or
+/// the day.
+pub fn period_label(period: crate::domain::scorecard::Period, lang: Lang) -> String {
+    use crate::domain::scorecard::Period;
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match (period, lang) {
+        (Period::Day(d), Lang::En) => d.format("%-d %b %Y").to_string(),
+        (Period::Day(d), Lang::Vi) => d.format("%d/%m/%Y").to_string(),
+        (Period::Week(d), _) => {
+            let w = d.iso_week();
+            let end = d + chrono::Days::new(6);
+            match lang {
+                Lang::En => format!(
+                    "Week {}, {} ({} – {})",
+                    w.week(),
+                    w.year(),
+                    d.format("%-d %b"),
+                    end.format("%-d %b")
+                ),
+                Lang::Vi => format!(
+                    "Tuần {}, {} ({} – {})",
+                    w.week(),
+                    w.year(),
+                    d.format("%d/%m"),
+                    end.format("%d/%m")
+                ),
+            }
+        }
+        (Period::Month(d), Lang::En) => format!("{} {}", MONTHS[d.month0() as usize], d.year()),
+        (Period::Month(d), Lang::Vi) => format!("Tháng {}/{}", d.month(), d.year()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,53 +229,5 @@ mod tests {
                 text
             );
         }
-    }
-}
-
-/// A scorecard period as people name it: "Week 49, 2026 (30 Nov – 6 Dec)" /
-/// "Tuần 49, 2026 (30/11 – 06/12)", "December 2026" / "Tháng 12/2026", or
-/// the day.
-pub fn period_label(period: crate::domain::scorecard::Period, lang: Lang) -> String {
-    use crate::domain::scorecard::Period;
-    use chrono::Datelike;
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    match (period, lang) {
-        (Period::Day(d), Lang::En) => d.format("%-d %b %Y").to_string(),
-        (Period::Day(d), Lang::Vi) => d.format("%d/%m/%Y").to_string(),
-        (Period::Week(d), _) => {
-            let w = d.iso_week();
-            let end = d + chrono::Days::new(6);
-            match lang {
-                Lang::En => format!(
-                    "Week {}, {} ({} – {})",
-                    w.week(),
-                    w.year(),
-                    d.format("%-d %b"),
-                    end.format("%-d %b")
-                ),
-                Lang::Vi => format!(
-                    "Tuần {}, {} ({} – {})",
-                    w.week(),
-                    w.year(),
-                    d.format("%d/%m"),
-                    end.format("%d/%m")
-                ),
-            }
-        }
-        (Period::Month(d), Lang::En) => format!("{} {}", MONTHS[d.month0() as usize], d.year()),
-        (Period::Month(d), Lang::Vi) => format!("Tháng {}/{}", d.month(), d.year()),
     }
 }
