@@ -254,6 +254,8 @@ pub enum Toast {
     Imported(usize, usize),
     /// Settings saved.
     Saved,
+    /// The browser refuses notifications (the person blocked them).
+    NotificationsBlocked,
 }
 
 /// What the toast's "Undo" takes back.

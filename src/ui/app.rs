@@ -62,18 +62,22 @@ pub fn App(#[prop(optional, into)] db_name: Option<String>) -> impl IntoView {
                 </nav>
                 <button
                     type="button"
-                    class="link"
+                    class="link notify-toggle"
                     data-testid="notify-toggle"
                     disabled=move || notify_on.get()
                     on:click=move |_| {
                         leptos::task::spawn_local(async move {
-                            notify_on.set(crate::app::notify::request().await);
+                            let granted = crate::app::notify::request().await;
+                            notify_on.set(granted);
+                            if !granted {
+                                state.toast.set(Some(crate::app::state::Toast::NotificationsBlocked));
+                            }
                         })
                     }
                 >
-                    {move || if notify_on.get() { i18n.t(Msg::NotifyOn)() } else { i18n.t(Msg::Notify)() }}
+                    <span class="label">{move || if notify_on.get() { i18n.t(Msg::NotifyOn)() } else { i18n.t(Msg::Notify)() }}</span>
                 </button>
-                <button type="button" class="link" data-testid="help-toggle" aria-keyshortcuts="?" on:click=move |_| help.update(|h| *h = !*h)>
+                <button type="button" class="link help-toggle" data-testid="help-toggle" aria-keyshortcuts="?" on:click=move |_| help.update(|h| *h = !*h)>
                     {i18n.t(Msg::Shortcuts)}
                 </button>
                 <Show when=move || state.link.with(Option::is_some)>

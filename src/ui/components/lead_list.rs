@@ -208,6 +208,24 @@ fn Filters(filter: RwSignal<LeadFilter>, sort: RwSignal<Sort>) -> impl IntoView 
     let sources = Memo::new(move |_| state.distinct(|l| l.source()));
     let campaigns = Memo::new(move |_| state.distinct(|l| l.campaign()));
     let opt = |v: String| (!v.is_empty()).then_some(v);
+    // On phones the filters wait behind one button, which counts those set.
+    let open = RwSignal::new(false);
+    let active = move || {
+        filter.with(|f| {
+            [
+                f.stage.is_some(),
+                f.source.is_some(),
+                f.campaign.is_some(),
+                f.owner.is_some(),
+                f.priority.is_some(),
+                f.sla.is_some(),
+                f.created_within_days.is_some(),
+            ]
+            .into_iter()
+            .filter(|set| *set)
+            .count()
+        })
+    };
     view! {
         <div class="filters" role="search">
             <input
@@ -221,6 +239,10 @@ fn Filters(filter: RwSignal<LeadFilter>, sort: RwSignal<Sort>) -> impl IntoView 
                     filter.update(|f| f.query = q);
                 }
             />
+            <button type="button" class="filters-toggle" data-testid="filters-toggle" aria-expanded=move || open.get().to_string() aria-controls="lead-filters" on:click=move |_| open.update(|o| *o = !*o)>
+                {move || crate::ui::i18n::today::filters(i18n.0.get(), active())}
+            </button>
+            <div class="filter-more" id="lead-filters" class:open=move || open.get()>
             <select data-testid="filter-stage" aria-label=i18n.t(Msg::Stage) on:change=move |ev| {
                 let v = event_target_value(&ev);
                 filter.update(|f| f.stage = opt(v).map(StageId::new));
@@ -307,6 +329,7 @@ fn Filters(filter: RwSignal<LeadFilter>, sort: RwSignal<Sort>) -> impl IntoView 
                 <option value="name">{i18n.t(Msg::SortName)}</option>
                 <option value="urgent">{i18n.t(Msg::SortUrgent)}</option>
             </select>
+            </div>
         </div>
     }
 }

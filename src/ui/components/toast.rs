@@ -39,6 +39,7 @@ pub fn ToastArea() -> impl IntoView {
                     Toast::Closed(n) => counted::closed(lang, n),
                     Toast::Imported(n, m) => counted::imported(lang, n, m),
                     Toast::Saved => i18n.t(Msg::ToastSaved)().to_owned(),
+                    Toast::NotificationsBlocked => counted::notifications_blocked(lang).to_owned(),
                     Toast::Replaced(n) => format!("{} {}", i18n.t(Msg::ToastReplaced)(), crate::ui::format::number(n as u64, lang)),
                     Toast::Merged(r) => format!(
                         "{}: {} {}, {} {}, {} {}{}",

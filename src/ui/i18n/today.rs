@@ -81,6 +81,30 @@ pub fn others(lang: Lang, n: usize) -> String {
     }
 }
 
+/// The phone's filter button: "Filters" / "Filters (2)".
+pub fn filters(lang: Lang, active: usize) -> String {
+    let word = match lang {
+        Lang::En => "Filters",
+        Lang::Vi => "Bộ lọc",
+    };
+    match active {
+        0 => word.to_owned(),
+        n => format!("{word} ({n})"),
+    }
+}
+
+/// Why "notify me" did nothing.
+pub fn notifications_blocked(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => {
+            "This browser blocks notifications from Leadpact: allow them in the site settings (the icon left of the address) to be warned before breaches."
+        }
+        Lang::Vi => {
+            "Trình duyệt đang chặn thông báo của Leadpact: hãy cho phép trong cài đặt trang (biểu tượng bên trái thanh địa chỉ) để được báo trước khi trễ hạn."
+        }
+    }
+}
+
 /// "1 lead deleted." / "Đã xóa 3 khách hàng."
 pub fn deleted(lang: Lang, n: usize) -> String {
     match lang {

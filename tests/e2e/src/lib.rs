@@ -353,6 +353,20 @@ impl Browser {
             .await
             .expect("resize window");
         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        // No page is wider than the window (a region that scrolls on its
+        // own, such as the board or a wide table, may be).
+        let widths = self
+            .client
+            .execute(
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth, [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !e.closest('.board, .table-scroll, .scroll-x')).slice(0, 5).map(e => e.tagName + '.' + e.className + '[' + (e.dataset.testid || '') + ']')]",
+                vec![],
+            )
+            .await
+            .expect("measure the page");
+        assert!(
+            widths[0].as_u64() <= widths[1].as_u64(),
+            "{name} at {width} px is wider than the window (scroll width, window, what sticks out): {widths}"
+        );
         let png = self.client.screenshot().await.expect("take screenshot");
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
         std::fs::create_dir_all(&dir).expect("create target/screenshots");

@@ -492,6 +492,14 @@ async fn switching_language_changes_the_whole_screen() {
         assert_eq!(s.texts(id).await, [vi], "{id}");
     }
     shots(&browser, "today-vi").await;
+    // Headless Chromium refuses notifications, as a person who blocked them
+    // would: the button says why nothing happens.
+    s.click("notify-toggle").await;
+    s.wait_texts("toast-text", "notifications blocked, said", |t| {
+        t.first()
+            .is_some_and(|t| t.starts_with("Trình duyệt đang chặn thông báo"))
+    })
+    .await;
     // It is remembered.
     c.refresh().await.expect("reload");
     s.wait_texts("nav-today", "still Vietnamese after a reload", |t| {
