@@ -96,7 +96,57 @@ impl WeekSpec {
     }
 }
 
-/// Why a calendar spec was refused; `field` is a path such as `week.mon[1][0]`.
+/// Which time of an interval.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// When it starts.
+    Start,
+    /// When it ends.
+    End,
+}
+
+/// Where in a calendar spec a problem is. People read it in their words
+/// (the settings screen names the day and the interval); `Display` writes
+/// it as the spec's JSON path (`week.mon[1][0]`, `holidays[3]`), which is
+/// what a backup file's reader needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CalendarField {
+    /// Interval `interval` (from 0) of weekday `day` (0 = Monday), or one
+    /// of its times.
+    Week {
+        /// The weekday, Monday first.
+        day: usize,
+        /// The interval, in the order written.
+        interval: usize,
+        /// Its start or end, or the whole interval.
+        part: Option<Part>,
+    },
+    /// The holiday at this position (from 0).
+    Holiday(usize),
+}
+
+impl fmt::Display for CalendarField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+        match self {
+            CalendarField::Week {
+                day,
+                interval,
+                part,
+            } => {
+                write!(f, "week.{}[{interval}]", DAYS[*day % 7])?;
+                match part {
+                    Some(Part::Start) => f.write_str("[0]"),
+                    Some(Part::End) => f.write_str("[1]"),
+                    None => Ok(()),
+                }
+            }
+            CalendarField::Holiday(i) => write!(f, "holidays[{i}]"),
+        }
+    }
+}
+
+/// Why a calendar spec was refused, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CalendarError {
     /// The timezone is not an IANA name this app knows.
@@ -104,26 +154,26 @@ pub enum CalendarError {
     /// A time is not `HH:MM` in range, or `24:00` starts an interval.
     BadTime {
         /// Where.
-        field: String,
+        field: CalendarField,
         /// What was written.
         value: String,
     },
     /// An interval starts and ends at the same time.
     EmptyInterval {
         /// Where.
-        field: String,
+        field: CalendarField,
     },
     /// Two intervals overlap (or an overnight interval runs into the next day's first one).
     Overlap {
         /// The later interval.
-        field: String,
+        field: CalendarField,
         /// The interval it overlaps.
-        other: String,
+        other: CalendarField,
     },
     /// A holiday is not a `YYYY-MM-DD` date.
     BadHoliday {
         /// Where.
-        field: String,
+        field: CalendarField,
         /// What was written.
         value: String,
     },
@@ -178,9 +228,9 @@ pub struct BusinessCalendar {
     spec: CalendarSpec,
 }
 
-fn parse_time(s: &str, field: String, is_end: bool) -> Result<u32, CalendarError> {
+fn parse_time(s: &str, field: CalendarField, is_end: bool) -> Result<u32, CalendarError> {
     let bad = || CalendarError::BadTime {
-        field: field.clone(),
+        field,
         value: s.to_owned(),
     };
     let (h, m) = s.split_once(':').ok_or_else(bad)?;
@@ -203,13 +253,18 @@ impl BusinessCalendar {
             .parse()
             .map_err(|_| CalendarError::UnknownTimezone(spec.timezone.clone()))?;
         let mut week: [Vec<Interval>; 7] = Default::default();
-        let mut names: [Vec<String>; 7] = Default::default();
-        for (day, (name, raw)) in spec.week.days().into_iter().enumerate() {
+        let mut names: [Vec<CalendarField>; 7] = Default::default();
+        for (day, (_, raw)) in spec.week.days().into_iter().enumerate() {
             let mut parsed = Vec::with_capacity(raw.len());
             for (i, (from, to)) in raw.iter().enumerate() {
-                let field = format!("week.{name}[{i}]");
-                let start = parse_time(from, format!("{field}[0]"), false)?;
-                let end = parse_time(to, format!("{field}[1]"), true)?;
+                let at = |part| CalendarField::Week {
+                    day,
+                    interval: i,
+                    part,
+                };
+                let field = at(None);
+                let start = parse_time(from, at(Some(Part::Start)), false)?;
+                let end = parse_time(to, at(Some(Part::End)), true)?;
                 if start == end {
                     return Err(CalendarError::EmptyInterval { field });
                 }
@@ -220,8 +275,8 @@ impl BusinessCalendar {
             for pair in parsed.windows(2) {
                 if pair[1].0.start < pair[0].0.end {
                     return Err(CalendarError::Overlap {
-                        field: pair[1].1.clone(),
-                        other: pair[0].1.clone(),
+                        field: pair[1].1,
+                        other: pair[0].1,
                     });
                 }
             }
@@ -232,10 +287,11 @@ impl BusinessCalendar {
             if let (Some(last), Some(first)) = (week[day].last(), week[next].first())
                 && last.end > DAY_MINUTES
                 && last.end - DAY_MINUTES > first.start
+                && let (Some(field), Some(other)) = (names[day].last(), names[next].first())
             {
                 return Err(CalendarError::Overlap {
-                    field: names[day].last().cloned().unwrap_or_default(),
-                    other: names[next].first().cloned().unwrap_or_default(),
+                    field: *field,
+                    other: *other,
                 });
             }
         }
@@ -248,7 +304,7 @@ impl BusinessCalendar {
             .enumerate()
             .map(|(i, s)| {
                 NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| CalendarError::BadHoliday {
-                    field: format!("holidays[{i}]"),
+                    field: CalendarField::Holiday(i),
                     value: s.clone(),
                 })
             })

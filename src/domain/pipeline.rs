@@ -112,6 +112,9 @@ pub enum PipelineError {
     DuplicateStage(StageId),
     /// A stage has an empty name.
     EmptyName(StageId),
+    /// Two stages have the same name but for case and accents (people
+    /// could not tell them apart in a report).
+    SameName(String, String),
     /// No stage of this kind exists.
     Missing(StageKind),
     /// The gate names no stage.
@@ -129,6 +132,12 @@ impl fmt::Display for PipelineError {
             ),
             PipelineError::DuplicateStage(id) => write!(f, "two stages have the id '{id}'"),
             PipelineError::EmptyName(id) => write!(f, "stage '{id}' has no name"),
+            PipelineError::SameName(a, b) => {
+                write!(
+                    f,
+                    "two stages are called '{a}' and '{b}', which read the same"
+                )
+            }
             PipelineError::Missing(kind) => {
                 write!(f, "the pipeline needs at least one {kind:?} stage")
             }
@@ -191,6 +200,13 @@ impl Pipeline {
             }
             if s.name.trim().is_empty() {
                 return Err(PipelineError::EmptyName(s.id.clone()));
+            }
+            let folded = super::search::fold(s.name.trim());
+            if let Some(o) = stages[..i]
+                .iter()
+                .find(|o| super::search::fold(o.name.trim()) == folded)
+            {
+                return Err(PipelineError::SameName(o.name.clone(), s.name.clone()));
             }
         }
         for kind in [StageKind::Open, StageKind::Won, StageKind::Lost] {
@@ -267,6 +283,17 @@ impl Pipeline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stage_names_differing_only_by_case_or_accents_are_refused() {
+        let mut stages = Pipeline::default().stages().to_vec();
+        stages.insert(1, Stage::new("lien-he", "Liên hệ", StageKind::Open));
+        stages.insert(2, Stage::new("lien-he-2", "LIEN HE", StageKind::Open));
+        assert_eq!(
+            Pipeline::new(stages, &StageId::new("qualified")).unwrap_err(),
+            PipelineError::SameName("Liên hệ".into(), "LIEN HE".into())
+        );
+    }
 
     fn id(s: &str) -> StageId {
         StageId::new(s)

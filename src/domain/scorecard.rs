@@ -67,6 +67,24 @@ impl Period {
         }
     }
 
+    /// How much of this period's business time has passed at `now`: 1 once
+    /// it is over, 0 before it starts (a period without business hours
+    /// counts as over once it starts).
+    pub fn elapsed_share(self, cal: &super::calendar::BusinessCalendar, now: DateTime<Utc>) -> f64 {
+        let (start, end) = self.range(cal.timezone());
+        if now >= end {
+            return 1.0;
+        }
+        if now <= start {
+            return 0.0;
+        }
+        let total = cal.elapsed(start, end).num_seconds();
+        if total <= 0 {
+            return 1.0;
+        }
+        (cal.elapsed(start, now).num_seconds() as f64 / total as f64).clamp(0.0, 1.0)
+    }
+
     /// `[start, end)` as instants.
     pub fn range(self, tz: Tz) -> (DateTime<Utc>, DateTime<Utc>) {
         let midnight = |d: NaiveDate| {
@@ -349,6 +367,11 @@ pub struct Row {
     pub actual: Option<f64>,
     /// Target vs actual.
     pub status: KpiStatus,
+    /// For a period in progress, a count with a floor (leads, leads from a
+    /// source) is judged against its target pro-rated to the business time
+    /// elapsed: this pro-rated target. Rates, ceilings and "now" figures
+    /// keep their target.
+    pub pace: Option<Target>,
 }
 
 /// A cohort: the positions of its leads in the workspace, their clocks at
@@ -605,6 +628,7 @@ pub fn kpis_for(p: &Prepared<'_>, scope: &Scope) -> Vec<Kpi> {
 /// The scorecard of `scope` for `period`, evaluated at `now`.
 pub fn scorecard(p: &Prepared<'_>, period: Period, scope: &Scope, now: DateTime<Utc>) -> Vec<Row> {
     let cohort = Cohort::new(p, period, scope, now);
+    let share = period.elapsed_share(p.calendar.calendar(), now);
     kpis_for(p, scope)
         .into_iter()
         .map(|kpi| {
@@ -615,11 +639,21 @@ pub fn scorecard(p: &Prepared<'_>, period: Period, scope: &Scope, now: DateTime<
             } else {
                 actual
             };
+            let pace = target.filter(|t| {
+                share < 1.0
+                    && t.goal == Goal::AtLeast
+                    && matches!(kpi, Kpi::LeadVolume | Kpi::LeadsFromSource(_))
+            });
+            let pace = pace.map(|t| Target {
+                value: t.value * share,
+                ..t
+            });
             Row {
-                status: status(target, actual),
+                status: status(pace.or(target), actual),
                 kpi,
                 target,
                 actual,
+                pace,
             }
         })
         .collect()

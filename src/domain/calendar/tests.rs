@@ -261,6 +261,36 @@ fn elapsed_counts_business_time_only() {
     assert!(!c.is_working(at(VN, "2026-03-07 10:00")));
 }
 
+/// The field a spec path names (`week.mon[1][0]`, `holidays[2]`).
+fn path(p: &str) -> CalendarField {
+    let index = |s: &str| s.trim_end_matches(']').parse::<usize>().unwrap();
+    if let Some(rest) = p.strip_prefix("holidays[") {
+        return CalendarField::Holiday(index(rest));
+    }
+    let rest = p.strip_prefix("week.").unwrap();
+    let (name, rest) = rest.split_once('[').unwrap();
+    let day = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        .iter()
+        .position(|d| *d == name)
+        .unwrap();
+    let mut parts = rest.split('[');
+    let interval = index(parts.next().unwrap());
+    let part = parts.next().map(|p| {
+        if index(p) == 0 {
+            Part::Start
+        } else {
+            Part::End
+        }
+    });
+    let field = CalendarField::Week {
+        day,
+        interval,
+        part,
+    };
+    assert_eq!(field.to_string(), p, "the path reads back");
+    field
+}
+
 fn check_err(s: CalendarSpec, expected: CalendarError) {
     let err = BusinessCalendar::new(s).unwrap_err();
     assert_eq!(err, expected);
@@ -270,7 +300,7 @@ fn check_err(s: CalendarSpec, expected: CalendarError) {
 #[test]
 fn invalid_specs_name_the_field() {
     let bad_time = |field: &str, value: &str| CalendarError::BadTime {
-        field: field.into(),
+        field: path(field),
         value: value.into(),
     };
     check_err(
@@ -300,7 +330,7 @@ fn invalid_specs_name_the_field() {
     check_err(
         spec(VN, &[("tue", &[("09:00", "09:00")])], &[]),
         CalendarError::EmptyInterval {
-            field: "week.tue[0]".into(),
+            field: path("week.tue[0]"),
         },
     );
     check_err(
@@ -310,8 +340,8 @@ fn invalid_specs_name_the_field() {
             &[],
         ),
         CalendarError::Overlap {
-            field: "week.mon[1]".into(),
-            other: "week.mon[0]".into(),
+            field: path("week.mon[1]"),
+            other: path("week.mon[0]"),
         },
     );
     check_err(
@@ -321,21 +351,21 @@ fn invalid_specs_name_the_field() {
             &[],
         ),
         CalendarError::Overlap {
-            field: "week.mon[1]".into(),
-            other: "week.mon[0]".into(),
+            field: path("week.mon[1]"),
+            other: path("week.mon[0]"),
         },
     );
     check_err(
         spec(VN, &[("sun", &[("22:00", "09:00")]), ("mon", OFFICE)], &[]),
         CalendarError::Overlap {
-            field: "week.sun[0]".into(),
-            other: "week.mon[0]".into(),
+            field: path("week.sun[0]"),
+            other: path("week.mon[0]"),
         },
     );
     check_err(
         spec(VN, VN_WEEK, &["2026-01-01", "2026-02-30"]),
         CalendarError::BadHoliday {
-            field: "holidays[1]".into(),
+            field: path("holidays[1]"),
             value: "2026-02-30".into(),
         },
     );

@@ -205,7 +205,12 @@ fn rep_scorecard_uses_their_leads_and_falls_back_to_sales_targets() {
     );
     let p = Prepared::new(&ws, now()).unwrap();
     let rows = scorecard(&p, week(), &Scope::Rep(binh()), now());
-    check(&rows, Kpi::LeadVolume, Some(3.0), KpiStatus::Met);
+    // The week is in progress: 3 leads by Tuesday beat the pace to 3.
+    check(&rows, Kpi::LeadVolume, Some(3.0), KpiStatus::Exceeded);
+    assert_eq!(
+        row(&rows, &Kpi::LeadVolume).target.map(|t| t.value),
+        Some(3.0)
+    );
     check(
         &rows,
         Kpi::LeadToWon,
@@ -244,6 +249,41 @@ fn changing_a_target_changes_the_status() {
         Some(25.0),
         KpiStatus::Met,
     );
+}
+
+#[test]
+fn a_week_in_progress_judges_lead_volume_against_the_time_elapsed() {
+    let mut ws = world();
+    let floor = |value| Target {
+        goal: Goal::AtLeast,
+        value,
+    };
+    ws.targets.set(None, Kpi::LeadVolume, floor(20.0));
+    // Tuesday noon of a Monday–Friday (and Saturday morning) week: a
+    // fraction of its business time has passed; 4 leads so far.
+    let p = Prepared::new(&ws, now()).unwrap();
+    let share = week().elapsed_share(p.calendar.calendar(), now());
+    assert!(share > 0.1 && share < 0.5, "{share}");
+    let rows = scorecard(&p, week(), &Scope::Marketing, now());
+    let r = row(&rows, &Kpi::LeadVolume);
+    let pace = r.pace.expect("a pro-rated target");
+    assert!((pace.value - 20.0 * share).abs() < 1e-9);
+    assert_eq!(
+        r.status,
+        status(Some(pace), Some(4.0)),
+        "judged against the pace"
+    );
+    assert_eq!(r.target, Some(floor(20.0)), "the target itself is kept");
+    // Rates and ceilings keep their target.
+    assert!(row(&rows, &Kpi::JunkRate).pace.is_none());
+    // Once the week is over, the whole target.
+    let later = vn("2026-03-10 09:00");
+    let p = Prepared::new(&ws, later).unwrap();
+    assert_eq!(week().elapsed_share(p.calendar.calendar(), later), 1.0);
+    let rows = scorecard(&p, week(), &Scope::Marketing, later);
+    let r = row(&rows, &Kpi::LeadVolume);
+    assert!(r.pace.is_none());
+    assert_eq!(r.status, KpiStatus::NeedsImprovement, "4 of 20");
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! [`Msg`]; nothing user-visible is written inside a view.
 
 pub mod contact;
+pub mod settings;
 pub mod storage;
 pub mod team;
 pub mod today;
@@ -97,6 +98,7 @@ messages! {
     SourceReferral,
     SourceOther,
     ErrNameMissing,
+    ErrRepNameMissing,
     ErrNoContact,
     ErrSourceMissing,
     ErrPhoneEmpty,
@@ -425,6 +427,7 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         SourceReferral => ("Referral", "Giới thiệu"),
         SourceOther => ("Other", "Khác"),
         ErrNameMissing => ("A lead needs a name.", "Cần nhập họ tên."),
+        ErrRepNameMissing => ("Write the rep's name.", "Hãy nhập tên nhân viên."),
         ErrNoContact => (
             "Give a phone number or an e-mail address.",
             "Cần số điện thoại hoặc e-mail.",

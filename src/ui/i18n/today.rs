@@ -81,6 +81,24 @@ pub fn others(lang: Lang, n: usize) -> String {
     }
 }
 
+/// A scorecard period not over yet: "in progress: 23 % of its business
+/// time has passed".
+pub fn in_progress(lang: Lang, share: f64) -> String {
+    let pct = (share * 100.0).floor() as u32;
+    match lang {
+        Lang::En => format!("in progress: {pct} % of its business time has passed"),
+        Lang::Vi => format!("đang diễn ra: đã qua {pct} % thời gian làm việc"),
+    }
+}
+
+/// The pro-rated target of a count in a period in progress: "by now ≥ 4.6".
+pub fn by_now(lang: Lang, value: &str) -> String {
+    match lang {
+        Lang::En => format!("by now ≥ {value}"),
+        Lang::Vi => format!("đến lúc này ≥ {value}"),
+    }
+}
+
 /// The phone's filter button: "Filters" / "Filters (2)".
 pub fn filters(lang: Lang, active: usize) -> String {
     let word = match lang {

@@ -123,6 +123,13 @@ pub fn ScorecardPage() -> impl IntoView {
         }
         p
     });
+    // How much of the period shown has passed (1 once it is over).
+    let share = Memo::new(move |_| {
+        let ins = state.insights.get();
+        ins.prepared().map_or(1.0, |p| {
+            period.get().elapsed_share(p.calendar.calendar(), ins.now)
+        })
+    });
     type Card = (Scope, String, Vec<(Row, Advice)>);
     let cards = Memo::new(move |_| -> Vec<Card> {
         let ins = state.insights.get();
@@ -167,6 +174,9 @@ pub fn ScorecardPage() -> impl IntoView {
                 </select>
                 <button type="button" data-testid="period-prev" aria-label=i18n.t(Msg::Previous) on:click=move |_| offset.update(|o| *o += 1)>"‹"</button>
                 <strong data-testid="period-label">{move || crate::ui::format::period_label(period.get(), i18n.0.get())}</strong>
+                <Show when=move || share.get() < 1.0>
+                    <span class="muted" data-testid="period-progress">{move || crate::ui::i18n::today::in_progress(i18n.0.get(), share.get())}</span>
+                </Show>
                 <button type="button" data-testid="period-next" aria-label=i18n.t(Msg::Next) disabled=move || offset.get() == 0 on:click=move |_| offset.update(|o| *o = (*o - 1).max(0))>"›"</button>
                 <button type="button" data-testid="print" on:click=move |_| print()>{i18n.t(Msg::Print)}</button>
             </div>
@@ -239,6 +249,9 @@ pub fn ScorecardPage() -> impl IntoView {
                                                     }
                                                 }
                                             />
+                                            {row.pace.map(|p| view! {
+                                                <span class="muted pace" data-testid="kpi-pace" data-value=p.value.to_string()>{crate::ui::i18n::today::by_now(l, &value(p.value, l))}</span>
+                                            })}
                                         </td>
                                         <td data-testid="kpi-actual">{row.actual.map_or_else(|| "—".to_owned(), |v| value(v, l))}</td>
                                         <td class=status_class data-testid="kpi-status">{i18n.t(status_msg(row.status))} {missed}</td>

@@ -3,7 +3,6 @@
 //! next to the section's save button; nothing invalid is stored.
 
 use crate::app::state::{AppState, Loading};
-use crate::domain::calendar::{BusinessCalendar, CalendarSpec};
 use crate::domain::pipeline::{Pipeline, Stage, StageId, StageKind};
 use crate::domain::rep::{Membership, Rep, RepId};
 use crate::domain::sla::Minutes;
@@ -11,6 +10,10 @@ use crate::ui::components::team_sync::TeamSyncPanel;
 use crate::ui::i18n::team::{self as tt, T};
 use crate::ui::i18n::{Msg, use_i18n};
 use leptos::prelude::*;
+
+mod calendar;
+
+use calendar::CalendarEditor;
 
 /// The settings screen.
 #[component]
@@ -79,7 +82,7 @@ fn RepsEditor() -> impl IntoView {
         let mut s = state.settings.get_untracked();
         let msg = |m| Some(i18n.t(m)().to_owned());
         match (n.is_empty(), &cap) {
-            (true, _) => return error.set(msg(Msg::ErrNameMissing)),
+            (true, _) => return error.set(msg(Msg::ErrRepNameMissing)),
             (_, Err(_)) | (_, Ok(0)) => return error.set(msg(Msg::ErrCapacity)),
             _ => {}
         }
@@ -391,7 +394,10 @@ fn PipelineEditor() -> impl IntoView {
                 s.pipeline = p;
                 state.save_settings(s);
             }
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => error.set(Some(crate::ui::i18n::settings::pipeline_error(
+                i18n.0.get_untracked(),
+                &e,
+            ))),
         }
     };
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -487,108 +493,6 @@ fn PipelineEditor() -> impl IntoView {
                 <button type="submit" data-testid="add-stage">{i18n.t(Msg::AddStage)}</button>
             </form>
             <SectionError error=error testid="pipeline-error" />
-        </section>
-    }
-}
-
-fn day_text(intervals: &[(String, String)]) -> String {
-    intervals
-        .iter()
-        .map(|(a, b)| format!("{a}-{b}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn parse_day(text: &str) -> Vec<(String, String)> {
-    text.split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|s| match s.split_once('-') {
-            Some((a, b)) => (a.trim().to_owned(), b.trim().to_owned()),
-            None => (s.to_owned(), String::new()),
-        })
-        .collect()
-}
-
-#[component]
-fn CalendarEditor() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let i18n = use_i18n();
-    let error = RwSignal::new(None::<String>);
-    let spec = state.settings.get_untracked().calendar;
-    let tz = RwSignal::new(spec.timezone.clone());
-    let w = &spec.week;
-    let days: [(Msg, RwSignal<String>); 7] = [
-        (Msg::Mon, RwSignal::new(day_text(&w.mon))),
-        (Msg::Tue, RwSignal::new(day_text(&w.tue))),
-        (Msg::Wed, RwSignal::new(day_text(&w.wed))),
-        (Msg::Thu, RwSignal::new(day_text(&w.thu))),
-        (Msg::Fri, RwSignal::new(day_text(&w.fri))),
-        (Msg::Sat, RwSignal::new(day_text(&w.sat))),
-        (Msg::Sun, RwSignal::new(day_text(&w.sun))),
-    ];
-    let holidays = RwSignal::new(spec.holidays.join("\n"));
-    let save_spec = move |spec: CalendarSpec| match BusinessCalendar::new(spec.clone()) {
-        Ok(_) => {
-            error.set(None);
-            let mut s = state.settings.get_untracked();
-            s.calendar = spec;
-            state.save_settings(s);
-        }
-        Err(e) => error.set(Some(e.to_string())),
-    };
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let d = |i: usize| parse_day(&days[i].1.get_untracked());
-        let mut spec = state.settings.get_untracked().calendar;
-        spec.timezone = tz.get_untracked().trim().to_owned();
-        spec.week.mon = d(0);
-        spec.week.tue = d(1);
-        spec.week.wed = d(2);
-        spec.week.thu = d(3);
-        spec.week.fri = d(4);
-        spec.week.sat = d(5);
-        spec.week.sun = d(6);
-        spec.holidays = holidays
-            .get_untracked()
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(str::to_owned)
-            .collect();
-        save_spec(spec);
-    };
-    let preset = move |_| {
-        let v = CalendarSpec::vietnam();
-        tz.set(v.timezone.clone());
-        let w = &v.week;
-        for (i, list) in [&w.mon, &w.tue, &w.wed, &w.thu, &w.fri, &w.sat, &w.sun]
-            .into_iter()
-            .enumerate()
-        {
-            days[i].1.set(day_text(list));
-        }
-        holidays.set(v.holidays.join("\n"));
-    };
-    view! {
-        <section class="card" data-testid="calendar-editor">
-            <h2>{i18n.t(Msg::BusinessCalendar)}</h2>
-            <p class="muted">{i18n.t(Msg::CalendarHint)}</p>
-            <form on:submit=save class="grid-form">
-                <label for="cal-tz">{i18n.t(Msg::Timezone)}</label>
-                <input id="cal-tz" data-testid="cal-tz" bind:value=tz />
-                {days.map(|(label, sig)| view! {
-                    <label>{i18n.t(label)}</label>
-                    <input aria-label=i18n.t(label) placeholder="08:00-12:00, 13:30-17:30" bind:value=sig />
-                }).collect_view()}
-                <label for="cal-holidays">{i18n.t(Msg::Holidays)}</label>
-                <textarea id="cal-holidays" rows="6" data-testid="cal-holidays" bind:value=holidays></textarea>
-                <div>
-                    <button type="submit" class="primary" data-testid="save-calendar">{i18n.t(Msg::Save)}</button>
-                    <button type="button" data-testid="vietnam-preset" on:click=preset>{i18n.t(Msg::VietnamPreset)}</button>
-                </div>
-            </form>
-            <SectionError error=error testid="calendar-error" />
         </section>
     }
 }

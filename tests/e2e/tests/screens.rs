@@ -358,25 +358,64 @@ async fn moving_a_lead_across_the_gate_changes_funnel_and_scorecard_and_targets_
         .await;
     assert_eq!(rate[0], "100", "Marketing's qualified rate after: {rate:?}");
 
-    // Lead volume has no target: set one the team meets, then one it misses.
+    // Lead volume has no target: set one. The week is in progress, so the
+    // one lead is judged against the target pro-rated to the business time
+    // passed, which the row shows.
+    let progress = s.texts("period-progress").await;
+    assert!(
+        progress
+            .first()
+            .is_some_and(|p| p.starts_with("in progress: ")),
+        "{progress:?}"
+    );
     let status = || s.texts_in("kpi-row", "data-kpi", "LeadVolume", "kpi-status");
     assert_eq!(status().await[0], "No target");
-    s.set_value("target-input", "1", 0).await;
-    for _ in 0..100 {
-        if status().await[0] == "Met" {
-            break;
+    let read_pace = || {
+        s.eval("const p = document.querySelector(\"[data-kpi='LeadVolume'] [data-testid='kpi-pace']\"); return p ? [p.textContent, Number(p.dataset.value)] : null")
+    };
+    let mut before = serde_json::Value::Null;
+    for target in ["1", "500"] {
+        s.set_value("target-input", target, 0).await;
+        // The row drawn again with the new target's pace.
+        let mut pace = read_pace().await;
+        for _ in 0..100 {
+            if !pace.is_null() && pace != before {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            pace = read_pace().await;
         }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    assert_eq!(status().await[0], "Met");
-    s.set_value("target-input", "5", 0).await;
-    for _ in 0..100 {
-        if status().await[0] == "Needs improvement" {
-            break;
+        before = pace.clone();
+        let by_now = pace[1].as_f64().expect("the pace");
+        assert!(
+            pace[0].as_str().is_some_and(|t| t.starts_with("by now ≥ ")),
+            "{pace}"
+        );
+        let expected = if 1.0 > by_now * 1.1 {
+            "Exceeded"
+        } else if 1.0 >= by_now {
+            "Met"
+        } else {
+            "Needs improvement"
+        };
+        for _ in 0..100 {
+            if status().await[0] == expected {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        assert_eq!(
+            status().await[0],
+            expected,
+            "target {target}, by now {by_now}"
+        );
     }
-    assert_eq!(status().await[0], "Needs improvement");
+    // Last week is over: judged against the whole target.
+    s.click("period-prev").await;
+    s.wait_texts("period-progress", "a past week is not in progress", |t| {
+        t.is_empty()
+    })
+    .await;
     browser.close().await;
 }
 
@@ -778,19 +817,54 @@ async fn settings_and_lead_edits_are_validated_next_to_the_field_and_saved() {
     })
     .await;
 
-    // Business hours: an impossible time is refused with the field named.
+    // Business hours: an impossible time, and an end before its start, are
+    // refused under their day, in words; an overnight shift is written +1.
     s.set_value("cal-tz", "Asia/Ho_Chi_Minh", 0).await;
-    s.eval(r#"const i = document.querySelector("input[aria-label='Monday']"); i.value = '08:00-25:00'; i.dispatchEvent(new Event('input', {bubbles: true}));"#).await;
+    let write_day = |day: usize, text: &'static str| {
+        let s = &s;
+        async move {
+            s.eval(&format!(
+                "const i = document.getElementById('cal-day-{day}'); i.value = {text:?}; i.dispatchEvent(new Event('input', {{bubbles: true}}));"
+            ))
+            .await;
+        }
+    };
+    write_day(0, "08:00-25:00").await;
+    write_day(2, "17:00-08:00").await;
     s.click("save-calendar").await;
-    let error = s
-        .wait_texts("calendar-error", "calendar error", |t| {
-            t.first().is_some_and(|e| !e.is_empty())
+    let errors = s
+        .wait_texts("cal-day-error", "the days' problems", |t| {
+            t.len() == 7 && !t[2].is_empty()
         })
         .await;
     assert!(
-        error[0].contains("mon") && error[0].contains("25:00"),
-        "{error:?}"
+        errors[2]
+            .starts_with("Wednesday, interval 1 (17:00–08:00): the end must be after the start"),
+        "{errors:?}"
     );
+    write_day(2, "17:00-08:00+1").await;
+    s.click("save-calendar").await;
+    let errors = s
+        .wait_texts("cal-day-error", "Monday's time", |t| !t[0].is_empty())
+        .await;
+    assert!(
+        errors[0].starts_with("Monday, interval 1, end: '25:00' is not a time of day"),
+        "{errors:?}"
+    );
+    assert!(
+        errors[2].is_empty(),
+        "the overnight shift is accepted: {errors:?}"
+    );
+    assert!(
+        !errors.concat().contains("week."),
+        "no internal path: {errors:?}"
+    );
+    write_day(0, "08:00-12:00, 13:30-17:30").await;
+    write_day(2, "08:00-12:00, 13:30-17:30").await;
+    s.click("save-calendar").await;
+    s.wait_texts("toast-text", "the calendar saved", |t| !t.is_empty())
+        .await;
+    assert!(s.texts("cal-day-error").await.concat().is_empty());
 
     // A rule for Facebook leads.
     s.type_into("rule-name", "Ads: 15 minutes").await;

@@ -1,0 +1,243 @@
+//! Settings problems in the person's words: the calendar's by day and
+//! interval (never a spec path), the pipeline's by stage name.
+
+use super::Lang;
+use crate::domain::calendar::{CalendarError, CalendarField, Part};
+use crate::domain::pipeline::{PipelineError, StageKind};
+
+/// Why the pipeline was not saved.
+pub fn pipeline_error(lang: Lang, e: &PipelineError) -> String {
+    let kind = |k: &StageKind| match (lang, k) {
+        (Lang::En, StageKind::Open) => "open",
+        (Lang::En, StageKind::Won) => "won",
+        (Lang::En, StageKind::Lost) => "lost",
+        (Lang::Vi, StageKind::Open) => "đang mở",
+        (Lang::Vi, StageKind::Won) => "thành công",
+        (Lang::Vi, StageKind::Lost) => "thất bại",
+    };
+    match (lang, e) {
+        (Lang::En, PipelineError::SameName(a, b)) => {
+            format!("'{a}' and '{b}' read the same: give the stages names people can tell apart.")
+        }
+        (Lang::Vi, PipelineError::SameName(a, b)) => format!(
+            "'{a}' và '{b}' đọc giống nhau: hãy đặt tên giai đoạn để mọi người phân biệt được."
+        ),
+        (Lang::En, PipelineError::EmptyName(_)) => "Every stage needs a name.".into(),
+        (Lang::Vi, PipelineError::EmptyName(_)) => "Giai đoạn nào cũng cần có tên.".into(),
+        (Lang::En, PipelineError::Missing(k)) => {
+            format!("The pipeline needs at least one {} stage.", kind(k))
+        }
+        (Lang::Vi, PipelineError::Missing(k)) => {
+            format!("Quy trình cần ít nhất một giai đoạn {}.", kind(k))
+        }
+        (Lang::En, PipelineError::GateNotOpen(_)) => {
+            "The qualified gate must be an open stage, not a won or lost one.".into()
+        }
+        (Lang::Vi, PipelineError::GateNotOpen(_)) => {
+            "Cổng đủ điều kiện phải là giai đoạn đang mở, không phải thành công hay thất bại."
+                .into()
+        }
+        (Lang::En, other) => other.to_string(),
+        (Lang::Vi, PipelineError::BadStageId(id)) => {
+            format!("Mã giai đoạn '{id}' không dùng được.")
+        }
+        (Lang::Vi, PipelineError::DuplicateStage(id)) => {
+            format!("Hai giai đoạn trùng mã '{id}'.")
+        }
+        (Lang::Vi, PipelineError::UnknownGate(_)) => {
+            "Cổng đủ điều kiện không còn là một giai đoạn của quy trình.".into()
+        }
+    }
+}
+
+/// Monday first.
+pub fn day(lang: Lang, day: usize) -> &'static str {
+    const EN: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    const VI: [&str; 7] = [
+        "Thứ Hai",
+        "Thứ Ba",
+        "Thứ Tư",
+        "Thứ Năm",
+        "Thứ Sáu",
+        "Thứ Bảy",
+        "Chủ Nhật",
+    ];
+    match lang {
+        Lang::En => EN[day % 7],
+        Lang::Vi => VI[day % 7],
+    }
+}
+
+/// "Wednesday, interval 1, end" / "Thứ Tư, khoảng 1, giờ kết thúc";
+/// "holiday 3" / "ngày lễ thứ 3" (counted from 1).
+pub fn field(lang: Lang, f: CalendarField) -> String {
+    match (f, lang) {
+        (
+            CalendarField::Week {
+                day: d,
+                interval,
+                part,
+            },
+            _,
+        ) => {
+            let n = interval + 1;
+            let part = match (part, lang) {
+                (None, _) => "",
+                (Some(Part::Start), Lang::En) => ", start",
+                (Some(Part::End), Lang::En) => ", end",
+                (Some(Part::Start), Lang::Vi) => ", giờ bắt đầu",
+                (Some(Part::End), Lang::Vi) => ", giờ kết thúc",
+            };
+            match lang {
+                Lang::En => format!("{}, interval {n}{part}", day(lang, d)),
+                Lang::Vi => format!("{}, khoảng {n}{part}", day(lang, d)),
+            }
+        }
+        (CalendarField::Holiday(i), Lang::En) => format!("Holiday {}", i + 1),
+        (CalendarField::Holiday(i), Lang::Vi) => format!("Ngày lễ thứ {}", i + 1),
+    }
+}
+
+/// The weekday a problem belongs to, to show it under that day's field.
+pub fn day_of(e: &CalendarError) -> Option<usize> {
+    match e {
+        CalendarError::BadTime { field, .. }
+        | CalendarError::EmptyInterval { field }
+        | CalendarError::Overlap { field, .. } => match field {
+            CalendarField::Week { day, .. } => Some(*day),
+            CalendarField::Holiday(_) => None,
+        },
+        _ => None,
+    }
+}
+
+/// The problem, said plainly.
+pub fn error(lang: Lang, e: &CalendarError) -> String {
+    let at = |f: &CalendarField| field(lang, *f);
+    match (lang, e) {
+        (Lang::En, CalendarError::UnknownTimezone(tz)) => {
+            format!("Timezone: '{tz}' is not a timezone name; write one such as Asia/Ho_Chi_Minh.")
+        }
+        (Lang::Vi, CalendarError::UnknownTimezone(tz)) => {
+            format!("Múi giờ: '{tz}' không phải tên múi giờ; hãy ghi ví dụ Asia/Ho_Chi_Minh.")
+        }
+        (Lang::En, CalendarError::BadTime { field, value }) => format!(
+            "{}: '{value}' is not a time of day; write hours and minutes such as 08:00 (24:00 only ends a day).",
+            at(field)
+        ),
+        (Lang::Vi, CalendarError::BadTime { field, value }) => format!(
+            "{}: '{value}' không phải giờ trong ngày; hãy ghi giờ và phút, ví dụ 08:00 (24:00 chỉ dùng để kết thúc ngày).",
+            at(field)
+        ),
+        (Lang::En, CalendarError::EmptyInterval { field }) => {
+            format!("{}: it starts and ends at the same time.", at(field))
+        }
+        (Lang::Vi, CalendarError::EmptyInterval { field }) => {
+            format!("{}: bắt đầu và kết thúc cùng một giờ.", at(field))
+        }
+        (Lang::En, CalendarError::Overlap { field, other }) => {
+            format!("{} overlaps {}.", at(field), lower_first(&at(other)))
+        }
+        (Lang::Vi, CalendarError::Overlap { field, other }) => {
+            format!("{} trùng với {}.", at(field), at(other))
+        }
+        (Lang::En, CalendarError::BadHoliday { field, value }) => format!(
+            "{}: '{value}' is not a date; write year-month-day such as 2026-09-02.",
+            at(field)
+        ),
+        (Lang::Vi, CalendarError::BadHoliday { field, value }) => format!(
+            "{}: '{value}' không phải ngày; hãy ghi năm-tháng-ngày, ví dụ 2026-09-02.",
+            at(field)
+        ),
+        (Lang::En, CalendarError::NoWorkingTime) => {
+            "No day has working hours, so no SLA clock could ever run.".into()
+        }
+        (Lang::Vi, CalendarError::NoWorkingTime) => {
+            "Không ngày nào có giờ làm việc, nên đồng hồ SLA không bao giờ chạy được.".into()
+        }
+    }
+}
+
+/// An interval written without its end: "Wednesday, interval 2: write it
+/// as start-end, such as 08:00-12:00."
+pub fn no_dash(lang: Lang, d: usize, interval: usize, text: &str) -> String {
+    let at = field(
+        lang,
+        CalendarField::Week {
+            day: d,
+            interval,
+            part: None,
+        },
+    );
+    match lang {
+        Lang::En => format!("{at}: '{text}' needs a start and an end, such as 08:00-12:00."),
+        Lang::Vi => format!("{at}: '{text}' cần giờ bắt đầu và giờ kết thúc, ví dụ 08:00-12:00."),
+    }
+}
+
+/// An end before its start, without the mark of a shift past midnight.
+pub fn backwards(lang: Lang, d: usize, interval: usize, from: &str, to: &str) -> String {
+    let at = field(
+        lang,
+        CalendarField::Week {
+            day: d,
+            interval,
+            part: None,
+        },
+    );
+    match lang {
+        Lang::En => format!(
+            "{at} ({from}–{to}): the end must be after the start. For a shift past midnight, write {from}-{to}+1."
+        ),
+        Lang::Vi => format!(
+            "{at} ({from}–{to}): giờ kết thúc phải sau giờ bắt đầu. Với ca qua nửa đêm, hãy ghi {from}-{to}+1."
+        ),
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_name_the_day_and_interval_never_a_path() {
+        let e = CalendarError::BadTime {
+            field: CalendarField::Week {
+                day: 2,
+                interval: 0,
+                part: Some(Part::End),
+            },
+            value: "25:00".into(),
+        };
+        let en = error(Lang::En, &e);
+        assert!(
+            en.starts_with("Wednesday, interval 1, end: '25:00'"),
+            "{en}"
+        );
+        assert!(!en.contains("week."), "{en}");
+        let vi = error(Lang::Vi, &e);
+        assert!(vi.starts_with("Thứ Tư, khoảng 1, giờ kết thúc"), "{vi}");
+        let h = CalendarError::BadHoliday {
+            field: CalendarField::Holiday(75),
+            value: "2026-02-30".into(),
+        };
+        assert!(error(Lang::En, &h).starts_with("Holiday 76: '2026-02-30' is not a date"));
+        assert_eq!(day_of(&e), Some(2));
+    }
+}

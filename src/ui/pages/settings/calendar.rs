@@ -1,0 +1,219 @@
+//! The business calendar editor: a timezone, each weekday's working
+//! intervals as people write them ("08:00-12:00, 13:30-17:30"; a shift past
+//! midnight marked "22:00-06:00+1"), and the holidays. A problem is shown
+//! under the day it concerns, in words ("Wednesday, interval 1: …");
+//! nothing is saved until the whole calendar is valid.
+
+use super::SectionError;
+use crate::app::state::AppState;
+use crate::domain::calendar::{BusinessCalendar, CalendarSpec};
+use crate::ui::i18n::settings as tc;
+use crate::ui::i18n::{Lang, Msg, use_i18n};
+use leptos::prelude::*;
+
+/// A day's intervals as the editor writes them.
+fn day_text(intervals: &[(String, String)]) -> String {
+    intervals
+        .iter()
+        .map(|(a, b)| {
+            if well_formed(a) && well_formed(b) && b < a {
+                format!("{a}-{b}+1")
+            } else {
+                format!("{a}-{b}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `HH:MM`, compared as text.
+fn well_formed(t: &str) -> bool {
+    t.len() == 5 && t.as_bytes()[2] == b':' && t.bytes().filter(u8::is_ascii_digit).count() == 4
+}
+
+/// Day `day`'s intervals as written. An end before its start is a shift
+/// past midnight only when marked `+1`; otherwise it is refused, as is an
+/// interval without its end. Times themselves are checked by the domain.
+fn parse_day(text: &str, day: usize, lang: Lang) -> Result<Vec<(String, String)>, String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .enumerate()
+        .map(|(i, s)| {
+            let Some((a, b)) = s.split_once('-') else {
+                return Err(tc::no_dash(lang, day, i, s));
+            };
+            let (a, b) = (a.trim(), b.trim());
+            let (b, overnight) = match b.strip_suffix("+1") {
+                Some(end) => (end.trim(), true),
+                None => (b, false),
+            };
+            if !overnight && well_formed(a) && well_formed(b) && b < a {
+                return Err(tc::backwards(lang, day, i, a, b));
+            }
+            Ok((a.to_owned(), b.to_owned()))
+        })
+        .collect()
+}
+
+#[component]
+pub(super) fn CalendarEditor() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let lang = move || i18n.0.get();
+    // A problem of the whole calendar, and one per weekday.
+    let error = RwSignal::new(None::<String>);
+    let day_errors: [RwSignal<Option<String>>; 7] = Default::default();
+    let spec = state.settings.get_untracked().calendar;
+    let tz = RwSignal::new(spec.timezone.clone());
+    let w = &spec.week;
+    let days: [(Msg, RwSignal<String>); 7] = [
+        (Msg::Mon, RwSignal::new(day_text(&w.mon))),
+        (Msg::Tue, RwSignal::new(day_text(&w.tue))),
+        (Msg::Wed, RwSignal::new(day_text(&w.wed))),
+        (Msg::Thu, RwSignal::new(day_text(&w.thu))),
+        (Msg::Fri, RwSignal::new(day_text(&w.fri))),
+        (Msg::Sat, RwSignal::new(day_text(&w.sat))),
+        (Msg::Sun, RwSignal::new(day_text(&w.sun))),
+    ];
+    let holidays = RwSignal::new(spec.holidays.join("\n"));
+    let clear = move || {
+        error.set(None);
+        day_errors.iter().for_each(|e| e.set(None));
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        clear();
+        let lang = i18n.0.get_untracked();
+        let mut week = Vec::with_capacity(7);
+        for (i, (_, text)) in days.iter().enumerate() {
+            match parse_day(&text.get_untracked(), i, lang) {
+                Ok(list) => week.push(list),
+                Err(why) => day_errors[i].set(Some(why)),
+            }
+        }
+        if week.len() < 7 {
+            return;
+        }
+        let mut spec = state.settings.get_untracked().calendar;
+        spec.timezone = tz.get_untracked().trim().to_owned();
+        let mut week = week.into_iter();
+        for slot in [
+            &mut spec.week.mon,
+            &mut spec.week.tue,
+            &mut spec.week.wed,
+            &mut spec.week.thu,
+            &mut spec.week.fri,
+            &mut spec.week.sat,
+            &mut spec.week.sun,
+        ] {
+            *slot = week.next().unwrap_or_default();
+        }
+        spec.holidays = holidays
+            .get_untracked()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect();
+        match BusinessCalendar::new(spec.clone()) {
+            Ok(_) => {
+                let mut s = state.settings.get_untracked();
+                s.calendar = spec;
+                state.save_settings(s);
+            }
+            Err(e) => {
+                let why = tc::error(lang, &e);
+                match tc::day_of(&e) {
+                    Some(d) => day_errors[d].set(Some(why)),
+                    None => error.set(Some(why)),
+                }
+            }
+        }
+    };
+    let preset = move |_| {
+        clear();
+        let v = CalendarSpec::vietnam();
+        tz.set(v.timezone.clone());
+        let w = &v.week;
+        for (i, list) in [&w.mon, &w.tue, &w.wed, &w.thu, &w.fri, &w.sat, &w.sun]
+            .into_iter()
+            .enumerate()
+        {
+            days[i].1.set(day_text(list));
+        }
+        holidays.set(v.holidays.join("\n"));
+    };
+    view! {
+        <section class="card" data-testid="calendar-editor">
+            <h2>{i18n.t(Msg::BusinessCalendar)}</h2>
+            <p class="muted">{i18n.t(Msg::CalendarHint)}</p>
+            <form on:submit=save class="grid-form">
+                <label for="cal-tz">{i18n.t(Msg::Timezone)}</label>
+                <input id="cal-tz" data-testid="cal-tz" bind:value=tz />
+                {days.into_iter().enumerate().map(|(i, (label, sig))| {
+                    let id = format!("cal-day-{i}");
+                    let err_id = format!("cal-day-{i}-error");
+                    let problem = day_errors[i];
+                    view! {
+                        <label for=id.clone()>{i18n.t(label)}</label>
+                        <div class="field">
+                            <input
+                                id=id
+                                data-testid="cal-day"
+                                placeholder="08:00-12:00, 13:30-17:30"
+                                aria-invalid=move || problem.with(Option::is_some).to_string()
+                                aria-describedby=err_id.clone()
+                                bind:value=sig
+                            />
+                            <p class="field-error" id=err_id role="alert" data-testid="cal-day-error">{move || problem.get()}</p>
+                        </div>
+                    }
+                }).collect_view()}
+                <label for="cal-holidays">{i18n.t(Msg::Holidays)}</label>
+                <textarea id="cal-holidays" rows="6" data-testid="cal-holidays" bind:value=holidays></textarea>
+                <div>
+                    <button type="submit" class="primary" data-testid="save-calendar">{i18n.t(Msg::Save)}</button>
+                    <button type="button" data-testid="vietnam-preset" on:click=preset>{i18n.t(Msg::VietnamPreset)}</button>
+                </div>
+            </form>
+            <SectionError error=error testid="calendar-error" />
+            <p class="muted">{move || overnight_hint(lang())}</p>
+        </section>
+    }
+}
+
+fn overnight_hint(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "A shift past midnight is written with +1 on its end: 22:00-06:00+1.",
+        Lang::Vi => "Ca làm qua nửa đêm ghi thêm +1 sau giờ kết thúc: 22:00-06:00+1.",
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_overnight_shift_is_an_explicit_choice() {
+        let ok = parse_day("08:00-12:00, 22:00-06:00+1", 0, Lang::En).unwrap();
+        assert_eq!(ok[1], ("22:00".to_owned(), "06:00".to_owned()));
+        assert_eq!(
+            day_text(&ok),
+            "08:00-12:00, 22:00-06:00+1",
+            "written back the same"
+        );
+        let refused = parse_day("17:00-08:00", 2, Lang::En).unwrap_err();
+        assert!(
+            refused.starts_with(
+                "Wednesday, interval 1 (17:00–08:00): the end must be after the start"
+            ),
+            "{refused}"
+        );
+        let vi = parse_day("08:00", 6, Lang::Vi).unwrap_err();
+        assert!(
+            vi.starts_with("Chủ Nhật, khoảng 1: '08:00' cần giờ bắt đầu"),
+            "{vi}"
+        );
+    }
+}
