@@ -146,7 +146,8 @@ pub fn LeadList() -> impl IntoView {
 
     view! {
         <section class="card lead-list">
-            <h2>{i18n.t(Msg::Leads)}</h2>
+            // The page's title: the list is what the page is for.
+            <h1 class="card-title">{i18n.t(Msg::Leads)}</h1>
             <Show
                 when=move || state.leads.with(|l| !l.is_empty())
                 fallback=move || {

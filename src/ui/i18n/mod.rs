@@ -99,6 +99,7 @@ messages! {
     SourceOther,
     ErrNameMissing,
     ErrRepNameMissing,
+    Actions,
     ErrNoContact,
     ErrSourceMissing,
     ErrPhoneEmpty,
@@ -427,6 +428,7 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         SourceReferral => ("Referral", "Giới thiệu"),
         SourceOther => ("Other", "Khác"),
         ErrNameMissing => ("A lead needs a name.", "Cần nhập họ tên."),
+        Actions => ("Actions", "Thao tác"),
         ErrRepNameMissing => ("Write the rep's name.", "Hãy nhập tên nhân viên."),
         ErrNoContact => (
             "Give a phone number or an e-mail address.",

@@ -346,7 +346,7 @@ fn RulesEditor() -> impl IntoView {
             <h2>{i18n.t(Msg::PolicyRules)}</h2>
             <p class="muted">{i18n.t(Msg::PolicyRulesHint)}</p>
             <table class="data">
-                <thead><tr><th>{i18n.t(Msg::Name)}</th><th>{i18n.t(Msg::Source)}</th><th>{i18n.t(Msg::Priority)}</th><th>{i18n.t(Msg::FirstResponseMinutes)}</th><th></th></tr></thead>
+                <thead><tr><th>{i18n.t(Msg::Name)}</th><th>{i18n.t(Msg::Source)}</th><th>{i18n.t(Msg::Priority)}</th><th>{i18n.t(Msg::FirstResponseMinutes)}</th><th><span class="visually-hidden">{i18n.t(Msg::Delete)}</span></th></tr></thead>
                 <tbody>
                     {move || state.settings.get().policies.rules.into_iter().enumerate().map(|(i, r)| {
                         let prio = r.conditions.priorities.iter().map(|p| i18n.t(crate::ui::format::priority_msg(*p))()).collect::<Vec<_>>().join(", ");
@@ -431,7 +431,7 @@ fn PipelineEditor() -> impl IntoView {
         <section class="card" data-testid="pipeline-editor">
             <h2>{i18n.t(Msg::Pipeline)}</h2>
             <table class="data">
-                <thead><tr><th>{i18n.t(Msg::Stage)}</th><th>{i18n.t(Msg::Kind)}</th><th>{i18n.t(Msg::PausesSla)}</th><th>{i18n.t(Msg::StageLimitHours)}</th><th>{i18n.t(Msg::QualifiedGate)}</th><th></th></tr></thead>
+                <thead><tr><th>{i18n.t(Msg::Stage)}</th><th>{i18n.t(Msg::Kind)}</th><th>{i18n.t(Msg::PausesSla)}</th><th>{i18n.t(Msg::StageLimitHours)}</th><th>{i18n.t(Msg::QualifiedGate)}</th><th><span class="visually-hidden">{i18n.t(Msg::Actions)}</span></th></tr></thead>
                 <tbody>
                     {move || {
                         let p = state.pipeline.get();

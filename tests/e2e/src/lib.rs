@@ -373,6 +373,32 @@ impl Browser {
         std::fs::write(dir.join(format!("{name}-{width}.png")), png).expect("write screenshot");
     }
 
+    /// axe-core's accessibility violations on the page as it is now, one
+    /// line each: rule, what it asks, and where (a few selectors).
+    pub async fn axe(&self) -> Vec<String> {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../.tools/node_modules/axe-core/axe.min.js");
+        let source = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{} (make tools installs it): {e}", path.display()));
+        self.client
+            .execute(&source, vec![])
+            .await
+            .expect("load axe-core");
+        let found = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { resultTypes: ['violations'] })
+                   .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' — ' +
+                     v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))))
+                   .catch(e => done(['axe-core failed: ' + e]));",
+                vec![],
+            )
+            .await
+            .expect("run axe-core");
+        serde_json::from_value(found).unwrap_or_default()
+    }
+
     /// Ends the session politely (drop kills everything anyway).
     pub async fn close(self) {
         let _ = self.client.clone().close().await;
