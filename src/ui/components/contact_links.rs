@@ -54,12 +54,13 @@ pub fn ContactLinks(
     });
     let mail_link = email.map(|e| {
         let text = e.to_string();
+        let address = text.clone();
         view! {
             <a
                 class="contact mail"
                 href=format!("mailto:{text}")
                 data-testid="mail-link"
-                aria-label=move || tt::mail(lang(), &name)
+                aria-label=move || tt::mail(lang(), &name, &address)
                 on:click=move |_| state.begin_contact(lead, ActivityKind::Message(Channel::Email))
             >
                 {text.clone()}

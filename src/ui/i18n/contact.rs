@@ -20,11 +20,11 @@ pub fn zalo(lang: Lang, name: &str) -> String {
     }
 }
 
-/// "Write to An".
-pub fn mail(lang: Lang, name: &str) -> String {
+/// "Write to An at an@example.com" (the address, as the link shows it).
+pub fn mail(lang: Lang, name: &str, address: &str) -> String {
     match lang {
-        Lang::En => format!("Write to {name}"),
-        Lang::Vi => format!("Gửi thư cho {name}"),
+        Lang::En => format!("Write to {name} at {address}"),
+        Lang::Vi => format!("Gửi thư cho {name} theo địa chỉ {address}"),
     }
 }
 

@@ -5,9 +5,7 @@
 use crate::app::routes::Page;
 use crate::app::state::{AppState, Loading};
 use crate::domain::activity::{Activity, ActivityKind, Channel, Direction, Outcome};
-use crate::domain::lead::{
-    Closure, Csat, DraftErrors, Field, Lead, LeadDraft, LeadId, LossKind, Priority,
-};
+use crate::domain::lead::{Closure, Csat, Lead, LeadId, LossKind};
 use crate::domain::pipeline::{StageId, StageKind};
 use crate::domain::rep::RepId;
 use crate::ui::components::concurrent_edits::ConcurrentEdits;
@@ -16,10 +14,14 @@ use crate::ui::components::{
     lead_list::AdvanceButton, sla_clocks::SlaClocks, stage_badge::StageBadge,
 };
 use crate::ui::format::{local_datetime, priority_msg, vnd};
-use crate::ui::i18n::{Msg, field_error, use_i18n};
+use crate::ui::i18n::{Msg, use_i18n};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
+
+mod edit;
+
+use edit::{EditDraft, EditLead};
 
 /// The lead named by the route, or a "does not exist" notice.
 #[component]
@@ -29,11 +31,21 @@ pub fn LeadPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|s| s.parse::<LeadId>().ok()));
     let lead = move || id().and_then(|id| state.lead(id));
+    // What the person types lives with the page: the card is drawn again
+    // when the lead changes (here, in another tab, or by a colleague), the
+    // forms keep their text.
+    let draft = EditDraft::new();
+    let reason = RwSignal::new(String::new());
+    Effect::new(move || {
+        if let Some(l) = lead() {
+            draft.follow(&l);
+        }
+    });
     view! {
         <div class="lead-page" data-testid="page-lead">
             <a href=Page::Leads.href() data-testid="back">{i18n.t(Msg::BackToLeads)}</a>
             {move || match lead() {
-                Some(lead) => view! { <LeadCard lead=lead /> }.into_any(),
+                Some(lead) => view! { <LeadCard lead=lead draft=draft reason=reason /> }.into_any(),
                 None if state.loading.get() == Loading::Opening => ().into_any(),
                 None => view! { <p class="card" data-testid="lead-missing">{i18n.t(Msg::LeadMissing)}</p> }.into_any(),
             }}
@@ -87,7 +99,7 @@ pub fn outcome_msg(outcome: Outcome) -> Msg {
 }
 
 #[component]
-fn LeadCard(lead: Lead) -> impl IntoView {
+fn LeadCard(lead: Lead, draft: EditDraft, reason: RwSignal<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     let id = lead.id();
@@ -205,13 +217,13 @@ fn LeadCard(lead: Lead) -> impl IntoView {
                                 .collect_view()}
                         </select>
                     </div>
-                    <CloseForm id=id />
+                    <CloseForm id=id reason=reason />
                     <button type="button" class="danger" data-testid="delete-lead" on:click=delete>
                         {i18n.t(Msg::Delete)}
                     </button>
                 </section>
             </div>
-            <EditLead lead=lead.clone() />
+            <EditLead id=id draft=draft />
             <LogActivity id=id />
             <SlaClocks id=id />
             <Timeline lead=lead.clone() />
@@ -219,92 +231,11 @@ fn LeadCard(lead: Lead) -> impl IntoView {
     }
 }
 
-/// Edit contact, campaign, priority and value; field errors next to fields.
-#[component]
-fn EditLead(lead: Lead) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let i18n = use_i18n();
-    let id = lead.id();
-    let name = RwSignal::new(lead.name().to_owned());
-    let phone = RwSignal::new(lead.phone().map(|p| p.raw().to_owned()).unwrap_or_default());
-    let email = RwSignal::new(lead.email().map(|e| e.to_string()).unwrap_or_default());
-    let source = RwSignal::new(lead.source().to_owned());
-    let campaign = RwSignal::new(lead.campaign().to_owned());
-    let priority = RwSignal::new(format!("{:?}", lead.priority()));
-    let value = RwSignal::new(lead.value().map(|v| v.to_string()).unwrap_or_default());
-    let errors = RwSignal::new(None::<DraftErrors>);
-    let value_error = RwSignal::new(false);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let digits: String = value
-            .get_untracked()
-            .chars()
-            .filter(|c| !matches!(c, '.' | ',' | ' ' | '₫'))
-            .collect();
-        let parsed = if digits.is_empty() {
-            Ok(None)
-        } else {
-            digits.parse::<u64>().map(Some)
-        };
-        value_error.set(parsed.is_err());
-        let Ok(v) = parsed else { return };
-        let draft = LeadDraft {
-            name: name.get_untracked(),
-            phone: phone.get_untracked(),
-            email: email.get_untracked(),
-            source: source.get_untracked(),
-        };
-        let p = Priority::ALL
-            .into_iter()
-            .find(|p| format!("{p:?}") == priority.get_untracked())
-            .unwrap_or_default();
-        match state.update_lead(id, &draft, campaign.get_untracked().trim().to_owned(), p, v) {
-            Ok(()) => errors.set(None),
-            Err(e) => errors.set(Some(e)),
-        }
-    };
-    let error_for = move |field: Field| errors.with(|e| field_error(i18n, e.as_ref(), field));
-    let text = move |label: Msg, id: &'static str, sig: RwSignal<String>, field: Option<Field>| {
-        view! {
-            <div class="field">
-                <label for=id>{i18n.t(label)}</label>
-                <input id=id data-testid=id bind:value=sig aria-invalid=move || field.and_then(error_for).is_some().to_string() />
-                <p class="field-error" data-testid=format!("{id}-error")>{move || field.and_then(error_for)}</p>
-            </div>
-        }
-    };
-    view! {
-        <details class="edit-lead">
-            <summary data-testid="edit-lead">{i18n.t(Msg::EditLead)}</summary>
-            <form on:submit=submit class="edit-grid">
-                {text(Msg::Name, "edit-name", name, Some(Field::Name))}
-                {text(Msg::Phone, "edit-phone", phone, Some(Field::Phone))}
-                {text(Msg::Email, "edit-email", email, Some(Field::Email))}
-                {text(Msg::Source, "edit-source", source, Some(Field::Source))}
-                {text(Msg::Campaign, "edit-campaign", campaign, None)}
-                <div class="field">
-                    <label for="edit-priority">{i18n.t(Msg::Priority)}</label>
-                    <select id="edit-priority" data-testid="edit-priority" bind:value=priority>
-                        {Priority::ALL.map(|p| view! { <option value=format!("{p:?}")>{i18n.t(priority_msg(p))}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="edit-value">{i18n.t(Msg::ValueVnd)}</label>
-                    <input id="edit-value" data-testid="edit-value" inputmode="numeric" bind:value=value aria-invalid=move || value_error.get().to_string() />
-                    <p class="field-error">{move || value_error.get().then(|| i18n.t(Msg::ErrWholeNumber)())}</p>
-                </div>
-                <div><button type="submit" class="primary" data-testid="save-lead">{i18n.t(Msg::Save)}</button></div>
-            </form>
-        </details>
-    }
-}
-
 /// Mark lost or junk, with a required reason.
 #[component]
-fn CloseForm(id: LeadId) -> impl IntoView {
+fn CloseForm(id: LeadId, reason: RwSignal<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
-    let reason = RwSignal::new(String::new());
     let missing = RwSignal::new(false);
     let close = move |kind: LossKind| {
         let r = reason.get_untracked().trim().to_owned();

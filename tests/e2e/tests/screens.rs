@@ -507,6 +507,98 @@ async fn every_page_in_vietnamese_shows_no_english_from_the_catalogue() {
     browser.close().await;
 }
 
+/// A lead changed in another tab while its form is being typed in: the text
+/// stays, the untouched fields follow the other tab, the field both changed
+/// is asked about, and "keep mine" saves it (the other tab's other change
+/// stays).
+#[tokio::test]
+async fn another_tab_saving_the_same_lead_never_wipes_the_form_being_typed() {
+    let (server, browser) = open("two-tabs", "leads").await;
+    let c = &browser.client;
+    let leads = LeadsPage::new(c);
+    leads.wait_ready().await;
+    leads
+        .add_lead("Trịnh Bảo Ngọc", "0912 444 777", "Zalo")
+        .await;
+    leads.open("Trịnh Bảo Ngọc").await.title_and_stage().await;
+    let lead_url = c.current_url().await.expect("the lead's address");
+    let s = Screen::new(c);
+    s.click("edit-lead").await;
+    s.type_into("edit-campaign", "hội chợ tháng 12").await;
+    let first = c.window().await.expect("this tab");
+    // The other tab raises the priority and saves.
+    let other = c.new_window(true).await.expect("another tab");
+    c.switch_to_window(other.handle)
+        .await
+        .expect("to the other tab");
+    c.goto(lead_url.as_str()).await.expect("the same lead");
+    s.click("edit-lead").await;
+    s.set_value("edit-priority", "Urgent", 0).await;
+    s.set_value("edit-campaign", "tết", 0).await;
+    s.click("save-lead").await;
+    for _ in 0..100 {
+        let pills = s
+            .eval(
+                "return [...document.querySelectorAll('.lead-card .pill')].map(p => p.textContent)",
+            )
+            .await;
+        if pills
+            .as_array()
+            .is_some_and(|p| p.iter().any(|p| p == "Urgent"))
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    c.switch_to_window(first)
+        .await
+        .expect("back to the first tab");
+    s.wait_texts("changed-elsewhere", "told of the other tab's change", |t| {
+        t.len() == 1
+    })
+    .await;
+    let typed = s
+        .eval("return document.querySelector(\"[data-testid='edit-campaign']\").value")
+        .await;
+    assert_eq!(typed, "hội chợ tháng 12", "what was typed is still there");
+    assert_eq!(
+        s.eval("return document.querySelector(\"[data-testid='edit-priority']\").value")
+            .await,
+        "Urgent",
+        "a field not touched here follows the other tab"
+    );
+    s.click("keep-mine").await;
+    s.wait_texts("changed-elsewhere", "the notice leaves", |t| t.is_empty())
+        .await;
+    s.click("save-lead").await;
+    // Saved: the card shows it.
+    for _ in 0..100 {
+        let card = s
+            .eval("return document.querySelector('.lead-card dl').innerText")
+            .await;
+        if card
+            .as_str()
+            .is_some_and(|t| t.contains("hội chợ tháng 12"))
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    c.refresh().await.expect("reload");
+    s.find("lead-card").await;
+    s.click("edit-lead").await;
+    let saved = s
+        .eval("return ['edit-campaign', 'edit-priority'].map(id => document.querySelector(`[data-testid='${id}']`).value)")
+        .await;
+    assert_eq!(
+        saved,
+        serde_json::json!(["hội chợ tháng 12", "Urgent"]),
+        "mine on top of theirs"
+    );
+    let _ = server;
+    browser.close().await;
+}
+
 /// axe-core finds nothing on any page, empty and with sample data, at
 /// 1280 and 375 px.
 #[tokio::test]
