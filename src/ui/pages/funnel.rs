@@ -105,6 +105,10 @@ pub fn FunnelPage() -> impl IntoView {
                             .iter()
                             .map(|s| {
                                 let team = if s.team == Team::Marketing { Msg::TeamMarketing } else { Msg::TeamSales };
+                                // On phones the chart gives way to a bar in each step's card.
+                                let share = format!("--w: {:.1}%", (s.reached as f64 / max * 100.0).max(1.0));
+                                let bar = if s.team == Team::Marketing { "step-bar marketing" } else { "step-bar sales" };
+                                let l = |m: Msg| i18n.t(m)().to_owned();
                                 let reasons = s
                                     .reasons
                                     .iter()
@@ -114,15 +118,18 @@ pub fn FunnelPage() -> impl IntoView {
                                     .join(", ");
                                 view! {
                                     <tr data-testid="funnel-row" data-stage=s.stage.to_string()>
-                                        <th scope="row">{crate::ui::format::stage_label(s.stage.as_str(), &s.name, i18n.0.get())}</th>
-                                        <td>{i18n.t(team)}</td>
-                                        <td data-testid="funnel-reached">{s.reached}</td>
-                                        <td>{pct(s.conversion)}</td>
-                                        <td>{pct(s.drop_off)}</td>
-                                        <td>{s.lost_here}</td>
-                                        <td>{s.junk_here}</td>
-                                        <td>{reasons}</td>
-                                        <td>{s.median_time.map(|d| business_duration(d, lang.get()))}</td>
+                                        <th scope="row">
+                                            {crate::ui::format::stage_label(s.stage.as_str(), &s.name, i18n.0.get())}
+                                            <span class=bar style=share aria-hidden="true"></span>
+                                        </th>
+                                        <td data-label=l(Msg::Team)>{i18n.t(team)}</td>
+                                        <td data-label=l(Msg::Reached) data-testid="funnel-reached">{s.reached}</td>
+                                        <td data-label=l(Msg::Conversion)>{pct(s.conversion)}</td>
+                                        <td data-label=l(Msg::DropOff)>{pct(s.drop_off)}</td>
+                                        <td data-label=l(Msg::LostHere)>{s.lost_here}</td>
+                                        <td data-label=l(Msg::JunkHere)>{s.junk_here}</td>
+                                        <td data-label=l(Msg::Reasons) class="reasons">{reasons}</td>
+                                        <td data-label=l(Msg::MedianTime)>{s.median_time.map(|d| business_duration(d, lang.get()))}</td>
                                     </tr>
                                 }
                             })
