@@ -367,10 +367,11 @@ pub struct Row {
     pub actual: Option<f64>,
     /// Target vs actual.
     pub status: KpiStatus,
-    /// For a period in progress, a count with a floor (leads, leads from a
-    /// source) is judged against its target pro-rated to the business time
-    /// elapsed: this pro-rated target. Rates, ceilings and "now" figures
-    /// keep their target.
+    /// For a period in progress, a figure that grows as the period goes on
+    /// (leads, leads from a source, attempts per lead, and the rates of young
+    /// leads that qualify or win later) with a floor is judged against its
+    /// target pro-rated to the business time elapsed: this pro-rated target.
+    /// Ceilings, quality ratios and "now" figures keep their target.
     pub pace: Option<Target>,
 }
 
@@ -642,7 +643,15 @@ pub fn scorecard(p: &Prepared<'_>, period: Period, scope: &Scope, now: DateTime<
             let pace = target.filter(|t| {
                 share < 1.0
                     && t.goal == Goal::AtLeast
-                    && matches!(kpi, Kpi::LeadVolume | Kpi::LeadsFromSource(_))
+                    && matches!(
+                        kpi,
+                        Kpi::LeadVolume
+                            | Kpi::LeadsFromSource(_)
+                            | Kpi::AttemptsPerLead
+                            | Kpi::QualifiedRate
+                            | Kpi::QualifiedToWon
+                            | Kpi::LeadToWon
+                    )
             });
             let pace = pace.map(|t| Target {
                 value: t.value * share,

@@ -18,7 +18,7 @@
 //! guarding a formula character (see `csv_export`) is removed.
 
 use crate::domain::contact::{Email, Phone};
-use crate::domain::lead::{Field, Lead, LeadDraft, LeadId};
+use crate::domain::lead::{Field, FieldProblem, Lead, LeadDraft, LeadId};
 use crate::domain::pipeline::Pipeline;
 use crate::io::csv_export::restore;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
@@ -143,8 +143,12 @@ pub struct CellError {
     pub column: String,
     /// What the cell held.
     pub value: String,
-    /// Why it was refused.
+    /// Why it was refused (in English, for logs and tests).
     pub reason: String,
+    /// The lead field's problem, for the screens to say in the reader's
+    /// language (None: the cell is not a date and time).
+    #[serde(skip)]
+    pub problem: Option<FieldProblem>,
 }
 
 impl fmt::Display for CellError {
@@ -472,6 +476,7 @@ fn read_row(
                             column: header,
                             value,
                             reason: "is not a date and time".into(),
+                            problem: None,
                         });
                     }
                 }
@@ -553,6 +558,7 @@ fn read_row(
                 column: column_of(field),
                 value,
                 reason: problem.to_string(),
+                problem: Some(problem),
             });
         }
     }

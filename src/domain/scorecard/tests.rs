@@ -274,7 +274,8 @@ fn a_week_in_progress_judges_lead_volume_against_the_time_elapsed() {
         "judged against the pace"
     );
     assert_eq!(r.target, Some(floor(20.0)), "the target itself is kept");
-    // Rates and ceilings keep their target.
+    // Ceilings keep their target; rates that grow as young leads qualify
+    // are paced like counts (when they have a floor).
     assert!(row(&rows, &Kpi::JunkRate).pace.is_none());
     // Once the week is over, the whole target.
     let later = vn("2026-03-10 09:00");

@@ -99,6 +99,7 @@ messages! {
     SourceOther,
     ErrNameMissing,
     ErrRepNameMissing,
+    ErrNotDateTime,
     Actions,
     ErrNoContact,
     ErrSourceMissing,
@@ -429,6 +430,10 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         SourceOther => ("Other", "Khác"),
         ErrNameMissing => ("A lead needs a name.", "Cần nhập họ tên."),
         Actions => ("Actions", "Thao tác"),
+        ErrNotDateTime => (
+            "Not a date and time (such as 2026-12-01 09:30).",
+            "Không phải ngày giờ (ví dụ 2026-12-01 09:30).",
+        ),
         ErrRepNameMissing => ("Write the rep's name.", "Hãy nhập tên nhân viên."),
         ErrNoContact => (
             "Give a phone number or an e-mail address.",

@@ -174,7 +174,8 @@ fn CsvImport() -> impl IntoView {
                     RowOutcome::Lead(_) => None,
                 }).flatten().take(50).map(|e| view! {
                     <tr data-testid="csv-error">
-                        <td>{e.row}</td><td>{e.column}</td><td>{e.value}</td><td>{e.reason}</td>
+                        <td>{e.row}</td><td>{e.column}</td><td>{e.value}</td>
+                        <td>{i18n.t(e.problem.as_ref().map_or(Msg::ErrNotDateTime, crate::ui::i18n::problem_msg))}</td>
                     </tr>
                 }).collect_view();
                 let dup_rows = p.rows.iter().filter_map(|(row, o)| match o {

@@ -717,6 +717,15 @@ async fn a_meta_lead_ads_file_is_previewed_with_errors_and_duplicates_then_impor
         "{error}"
     );
     shots(&browser, "csv-preview").await;
+    // The reason in the reader's language.
+    s.click("lang-toggle").await;
+    let vi = s
+        .wait_texts("csv-error", "the reason in Vietnamese", |t| {
+            t.first().is_some_and(|e| e.contains("Số"))
+        })
+        .await;
+    assert!(!vi[0].contains("phone number"), "{vi:?}");
+    s.click("lang-toggle").await;
     // The duplicate fills in the existing lead instead of becoming a second one.
     s.click("dup-merge").await;
     s.click("csv-confirm").await;
