@@ -169,14 +169,7 @@ pub fn error(lang: Lang, e: &CalendarError) -> String {
 /// An interval written without its end: "Wednesday, interval 2: write it
 /// as start-end, such as 08:00-12:00."
 pub fn no_dash(lang: Lang, d: usize, interval: usize, text: &str) -> String {
-    let at = field(
-        lang,
-        CalendarField::Week {
-            day: d,
-            interval,
-            part: None,
-        },
-    );
+    let at = whole_interval(lang, d, interval);
     match lang {
         Lang::En => format!("{at}: '{text}' needs a start and an end, such as 08:00-12:00."),
         Lang::Vi => format!("{at}: '{text}' cần giờ bắt đầu và giờ kết thúc, ví dụ 08:00-12:00."),
@@ -185,14 +178,7 @@ pub fn no_dash(lang: Lang, d: usize, interval: usize, text: &str) -> String {
 
 /// An end before its start, without the mark of a shift past midnight.
 pub fn backwards(lang: Lang, d: usize, interval: usize, from: &str, to: &str) -> String {
-    let at = field(
-        lang,
-        CalendarField::Week {
-            day: d,
-            interval,
-            part: None,
-        },
-    );
+    let at = whole_interval(lang, d, interval);
     match lang {
         Lang::En => format!(
             "{at} ({from}–{to}): the end must be after the start. For a shift past midnight, write {from}-{to}+1."
@@ -201,6 +187,18 @@ pub fn backwards(lang: Lang, d: usize, interval: usize, from: &str, to: &str) ->
             "{at} ({from}–{to}): giờ kết thúc phải sau giờ bắt đầu. Với ca qua nửa đêm, hãy ghi {from}-{to}+1."
         ),
     }
+}
+
+/// "Wednesday, interval 2".
+fn whole_interval(lang: Lang, day: usize, interval: usize) -> String {
+    field(
+        lang,
+        CalendarField::Week {
+            day,
+            interval,
+            part: None,
+        },
+    )
 }
 
 fn lower_first(s: &str) -> String {
