@@ -155,6 +155,19 @@ impl<'a> LeadsPage<'a> {
             .collect()
     }
 
+    /// The ids of the leads the list shows (names may repeat; ids do not).
+    pub async fn row_ids(&self) -> Vec<String> {
+        let value = self
+            .c
+            .execute(
+                r#"return [...document.querySelectorAll("[data-testid='lead-row']")].map(r => r.dataset.leadId);"#,
+                vec![],
+            )
+            .await
+            .expect("read the lead ids");
+        serde_json::from_value(value).expect("ids")
+    }
+
     /// The row of the lead named `name`, retried while the list re-renders.
     async fn row(&self, name: &str) -> Element {
         for _ in 0..100 {
