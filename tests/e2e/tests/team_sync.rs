@@ -187,6 +187,44 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
         "{rep_name}'s scorecard counts the lead Lan now works: open load {load_before} → {load_after}"
     );
 
+    // Lan's Today starts on her own leads; everyone's is one tap away.
+    sb.nav("nav-today", "page-today").await;
+    sb.find("whose").await;
+    let owners = || {
+        sb.eval("return [...document.querySelectorAll(\"[data-testid='queue-item'] .who .muted\")].map(e => e.textContent)")
+    };
+    let mine = owners().await;
+    let mine = mine.as_array().cloned().unwrap_or_default();
+    assert!(
+        !mine.is_empty()
+            && mine
+                .iter()
+                .all(|t| t.as_str().is_some_and(|t| t.ends_with(&rep_name))),
+        "only {rep_name}'s leads: {mine:?}"
+    );
+    assert!(
+        !sb.texts("whose-others").await.concat().is_empty(),
+        "the others are counted"
+    );
+    sb.click("whose-everyone").await;
+    let mut everyone = Vec::new();
+    for _ in 0..100 {
+        everyone = owners().await.as_array().cloned().unwrap_or_default();
+        if everyone
+            .iter()
+            .any(|t| t.as_str().is_some_and(|t| !t.ends_with(&rep_name)))
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(
+        everyone
+            .iter()
+            .any(|t| t.as_str().is_some_and(|t| !t.ends_with(&rep_name))),
+        "everyone's leads: {everyone:?}"
+    );
+
     // Both edit the same lead while Lan is offline; she also logs a call.
     b.client.goto(&lead_url).await.expect("back to the lead");
     sb.find("edit-campaign").await;
