@@ -5,8 +5,12 @@
 
 pub mod contact;
 mod health;
+mod insights;
 mod leads;
+mod persist;
 mod workspace;
+
+pub use insights::{Insights, Shared};
 
 pub use health::{BACKUP_DUE_DAYS, Health, backup_due, verdict};
 
@@ -116,126 +120,6 @@ impl Kick {
             ))
             .await;
         }
-    }
-}
-
-/// A shared, immutable value compared by identity (cheap `Memo` equality).
-#[derive(Debug)]
-pub struct Shared<T>(pub Arc<T>);
-
-impl<T> Clone for Shared<T> {
-    fn clone(&self) -> Self {
-        Shared(Arc::clone(&self.0))
-    }
-}
-
-impl<T> PartialEq for Shared<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl<T> std::ops::Deref for Shared<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.0
-    }
-}
-
-/// What every report screen starts from: the workspace and each lead's
-/// clocks at `now` and facts, computed once per change or clock tick.
-#[derive(Debug)]
-pub struct Insights {
-    /// The workspace as shown (shared by the insights of every tick until
-    /// the data or the settings change).
-    pub ws: Arc<Workspace>,
-    /// When the clocks were evaluated.
-    pub now: DateTime<Utc>,
-    /// Clocks and facts of `ws.leads[i]` (empty when the calendar is invalid).
-    pub eval: Evaluation,
-    /// Position of each lead in `ws.leads`.
-    pub index: Arc<HashMap<LeadId, usize>>,
-    /// The leads digested, for the next tick of the same workspace.
-    digest: Option<Arc<Digest>>,
-}
-
-impl Insights {
-    /// Evaluates every lead of `ws` at `now`.
-    pub fn new(ws: Arc<Workspace>, now: DateTime<Utc>) -> Insights {
-        let index = Arc::new(
-            ws.leads
-                .iter()
-                .enumerate()
-                .map(|(i, l)| (l.id(), i))
-                .collect(),
-        );
-        Insights::evaluate(ws, now, index, None)
-    }
-
-    /// The insights of the same workspace at a new `now` (a clock tick):
-    /// the leads are evaluated again from the digest this one kept.
-    pub fn at(&self, now: DateTime<Utc>) -> Insights {
-        Insights::evaluate(
-            Arc::clone(&self.ws),
-            now,
-            Arc::clone(&self.index),
-            self.digest.clone(),
-        )
-    }
-
-    fn evaluate(
-        ws: Arc<Workspace>,
-        now: DateTime<Utc>,
-        index: Arc<HashMap<LeadId, usize>>,
-        digest: Option<Arc<Digest>>,
-    ) -> Insights {
-        let prepared = match digest {
-            Some(d) => Prepared::with_digest(&ws, d, now),
-            None => Prepared::new(&ws, now),
-        };
-        let (eval, digest) = match prepared {
-            Ok(p) => {
-                let digest = p.shared_digest();
-                (p.eval.into_owned(), Some(digest))
-            }
-            Err(_) => (Evaluation::default(), None),
-        };
-        Insights {
-            ws,
-            now,
-            eval,
-            index,
-            digest,
-        }
-    }
-
-    /// The workspace prepared for the report functions, sharing this evaluation.
-    pub fn prepared(&self) -> Option<Prepared<'_>> {
-        Prepared::with_evaluation(&self.ws, &self.eval).ok()
-    }
-
-    /// Every lead's clocks, in order (empty when the calendar is invalid).
-    pub fn clocks(&self) -> &[LeadClocks] {
-        &self.eval.clocks
-    }
-
-    /// The clocks of one lead.
-    pub fn clocks_of(&self, id: LeadId) -> Option<&LeadClocks> {
-        self.index.get(&id).and_then(|i| self.clocks().get(*i))
-    }
-
-    /// One lead.
-    pub fn lead(&self, id: LeadId) -> Option<&Lead> {
-        self.index.get(&id).map(|i| &self.ws.leads[*i])
-    }
-
-    /// The display name of a rep (its id when unknown).
-    pub fn rep_name(&self, id: &RepId) -> String {
-        self.ws
-            .reps
-            .iter()
-            .find(|r| &r.id == id)
-            .map_or_else(|| id.to_string(), |r| r.name.clone())
     }
 }
 
@@ -483,122 +367,6 @@ impl AppState {
     pub fn lead(self, id: LeadId) -> Option<Lead> {
         self.leads
             .with(|ls| ls.iter().find(|l| l.id() == id).cloned())
-    }
-
-    pub(crate) fn store(self) -> Result<Rc<dyn Store>, AppError> {
-        self.store.get_value().ok_or_else(|| {
-            AppError::Storage(StorageError::Unavailable("the store is not open".into()))
-        })
-    }
-
-    /// Applies `f` to each lead in `ids` and saves them in one transaction,
-    /// guarded by each lead's version; `activities` (one lead's full list,
-    /// and changed settings) go into the same transaction. The first refusal
-    /// cancels everything.
-    pub(crate) fn edit(
-        self,
-        ids: &[LeadId],
-        activities: Option<(Vec<Activity>, Option<Settings>)>,
-        f: impl Fn(&mut Lead, &Pipeline, DateTime<Utc>) -> Result<(), AppError>,
-    ) {
-        self.edit_then(ids, activities, None, f);
-    }
-
-    /// [`AppState::edit`], then `toast` once saved.
-    pub(crate) fn edit_then(
-        self,
-        ids: &[LeadId],
-        activities: Option<(Vec<Activity>, Option<Settings>)>,
-        toast: Option<Toast>,
-        f: impl Fn(&mut Lead, &Pipeline, DateTime<Utc>) -> Result<(), AppError>,
-    ) {
-        let pipeline = self.pipeline.get_untracked();
-        let now = clock::now();
-        let mut change = Change::default();
-        for id in ids {
-            let Some(mut lead) = self.lead_untracked(*id) else {
-                return self.error.set(Some(AppError::LeadNotFound(*id)));
-            };
-            change.expect.push((*id, lead.updated_at()));
-            if let Err(e) = f(&mut lead, &pipeline, now) {
-                return self.error.set(Some(e));
-            }
-            change.leads.push(lead);
-        }
-        if let Some((list, settings)) = activities {
-            if let Some(first) = ids.first() {
-                change.activities.push((*first, list));
-            }
-            change.expect_settings = settings.as_ref().map(|_| self.settings.get_untracked());
-            change.settings = settings;
-        }
-        self.persist(change, toast);
-    }
-
-    /// Saves a change, then shows it and tells the other tabs. On a
-    /// conflict nothing is written; the latest version is reloaded and the
-    /// person is told why.
-    pub(crate) fn persist(self, mut change: Change, toast: Option<Toast>) {
-        let store = match self.store() {
-            Ok(s) => s,
-            Err(e) => return self.error.set(Some(e)),
-        };
-        if let Some(e) = self.write_blocked() {
-            return self.error.set(Some(e));
-        }
-        change.now = Some(clock::now());
-        spawn_local(async move {
-            match store.commit(&change).await {
-                Ok(()) => {
-                    self.apply(change);
-                    if toast.is_some() {
-                        self.toast.set(toast);
-                    }
-                    self.announce();
-                    if self.link.with_untracked(Option::is_some) {
-                        self.team.update(|t| t.waiting += 1);
-                        self.sync_kick.fire();
-                    }
-                }
-                Err(e @ (StorageError::Conflict { .. } | StorageError::SettingsConflict)) => {
-                    self.error.set(Some(AppError::Storage(e)));
-                    self.reload();
-                }
-                Err(e) => self.failed_write(e),
-            }
-        });
-    }
-
-    /// Shows a committed change.
-    fn apply(self, change: Change) {
-        self.now.set(clock::now());
-        let gone: BTreeSet<LeadId> = change.deleted.iter().copied().collect();
-        if let Some(s) = change.settings {
-            self.settings.set(s);
-        }
-        if !change.activities.is_empty() || !gone.is_empty() {
-            self.activities.update(|all| {
-                let replaced: BTreeSet<LeadId> =
-                    change.activities.iter().map(|(id, _)| *id).collect();
-                all.retain(|a| !gone.contains(&a.lead) && !replaced.contains(&a.lead));
-                for (_, list) in change.activities {
-                    all.extend(list);
-                }
-            });
-        }
-        if !change.leads.is_empty() || !gone.is_empty() {
-            self.leads.update(|ls| {
-                ls.retain(|l| !gone.contains(&l.id()));
-                let pos: HashMap<LeadId, usize> =
-                    ls.iter().enumerate().map(|(i, l)| (l.id(), i)).collect();
-                for lead in change.leads {
-                    match pos.get(&lead.id()) {
-                        Some(i) => ls[*i] = lead,
-                        None => ls.push(lead),
-                    }
-                }
-            });
-        }
     }
 }
 

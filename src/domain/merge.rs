@@ -143,15 +143,9 @@ mod tests {
             activities: vec![call(&a, "2026-03-02 09:00")],
             ..Workspace::default()
         };
-        current.reps.push(Rep {
-            id: RepId::new("an"),
-            name: "An".into(),
-            team: Membership::Sales,
-            capacity: 5,
-            active: true,
-            user: None,
-            extra: Default::default(),
-        });
+        current
+            .reps
+            .push(Rep::new("an", "An", Membership::Sales, 5));
         let mut a_newer = a.clone();
         a_newer
             .advance(&pipeline, None, vn("2026-03-03 08:00"))
@@ -164,15 +158,7 @@ mod tests {
                 call(&a, "2026-03-03 09:00"),
                 call(&c, "2026-03-02 10:00"),
             ],
-            reps: vec![Rep {
-                id: RepId::new("binh"),
-                name: "Bình".into(),
-                team: Membership::Sales,
-                capacity: 5,
-                active: true,
-                user: None,
-                extra: Default::default(),
-            }],
+            reps: vec![Rep::new("binh", "Bình", Membership::Sales, 5)],
             ..Workspace::default()
         };
         let (merged, report) = merge(&current, incoming);

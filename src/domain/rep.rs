@@ -30,6 +30,26 @@ impl fmt::Display for RepId {
     }
 }
 
+impl Rep {
+    /// An active rep not linked to a team user.
+    pub fn new(
+        id: impl Into<String>,
+        name: impl Into<String>,
+        team: Membership,
+        capacity: u32,
+    ) -> Rep {
+        Rep {
+            id: RepId::new(id),
+            name: name.into(),
+            team,
+            capacity,
+            active: true,
+            user: None,
+            extra: Extra::default(),
+        }
+    }
+}
+
 /// Which side(s) of the SLA a rep works on; a solo founder is both.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -135,21 +135,13 @@ impl AppState {
             None => match settings.reps.iter().find(|r| r.active) {
                 Some(r) => (r.id.clone(), None),
                 None => {
-                    let me = Rep {
-                        id: RepId::new("me"),
-                        // In the language the person uses now (a name: it
-                        // stays as written, and can be renamed in Settings).
-                        name: match crate::storage::local_settings::initial_lang() {
-                            crate::ui::i18n::Lang::Vi => "Tôi",
-                            crate::ui::i18n::Lang::En => "Me",
-                        }
-                        .into(),
-                        team: Membership::Both,
-                        capacity: 200,
-                        active: true,
-                        user: None,
-                        extra: Default::default(),
+                    // In the language the person uses now (a name: it
+                    // stays as written, and can be renamed in Settings).
+                    let name = match crate::storage::local_settings::initial_lang() {
+                        crate::ui::i18n::Lang::Vi => "Tôi",
+                        crate::ui::i18n::Lang::En => "Me",
                     };
+                    let me = Rep::new("me", name, Membership::Both, 200);
                     settings.reps.push(me);
                     (RepId::new("me"), Some(settings))
                 }

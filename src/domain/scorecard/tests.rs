@@ -9,6 +9,7 @@ use crate::domain::targets::{TargetRules, advise};
 use crate::domain::test_support::vn;
 use crate::domain::whatif::what_if;
 use crate::domain::workspace::{Prepared, Workspace};
+use chrono::NaiveDate;
 use chrono_tz::Asia::Ho_Chi_Minh;
 
 fn binh() -> RepId {
@@ -26,24 +27,8 @@ fn world() -> Workspace {
         ..Workspace::default()
     };
     ws.reps = vec![
-        Rep {
-            id: binh(),
-            name: "Bình".into(),
-            team: Membership::Sales,
-            capacity: 10,
-            active: true,
-            user: None,
-            extra: Default::default(),
-        },
-        Rep {
-            id: RepId::new("an"),
-            name: "An".into(),
-            team: Membership::Marketing,
-            capacity: 10,
-            active: true,
-            user: None,
-            extra: Default::default(),
-        },
+        Rep::new(binh().as_str(), "Bình", Membership::Sales, 10),
+        Rep::new("an", "An", Membership::Marketing, 10),
     ];
     let p = ws.pipeline.clone();
     let created = vn("2026-03-02 09:00");

@@ -408,13 +408,8 @@ fn first_matching_rule_wins() {
 
 fn rep(id: &str, team: Membership, capacity: u32, active: bool) -> Rep {
     Rep {
-        id: RepId::new(id),
-        name: id.to_uppercase(),
-        team,
-        capacity,
         active,
-        user: None,
-        extra: Default::default(),
+        ..Rep::new(id, id.to_uppercase(), team, capacity)
     }
 }
 

@@ -8,7 +8,7 @@ use super::{Change, Store};
 use crate::domain::activity::{Activity, ActivityKind, Direction, Outcome};
 use crate::domain::lead::{Lead, LeadDraft, LeadId};
 use crate::domain::pipeline::Pipeline;
-use crate::domain::rep::{Membership, Rep, RepId};
+use crate::domain::rep::{Membership, Rep};
 use crate::domain::sample::generate;
 use crate::domain::workspace::Workspace;
 use chrono::{DateTime, TimeZone, Utc};
@@ -182,15 +182,9 @@ async fn activities_are_stored_per_lead(s: &impl Store) {
 
 async fn settings_are_stored(s: &impl Store) {
     let mut settings = Workspace::default().settings();
-    settings.reps.push(Rep {
-        id: RepId::new("lan"),
-        name: "Lan".into(),
-        team: Membership::Both,
-        capacity: 30,
-        active: true,
-        user: None,
-        extra: Default::default(),
-    });
+    settings
+        .reps
+        .push(Rep::new("lan", "Lan", Membership::Both, 30));
     settings.calendar.holidays.push("2026-12-24".into());
     s.commit(&Change {
         settings: Some(settings.clone()),
@@ -255,15 +249,7 @@ async fn a_stale_settings_save_is_refused_and_changes_nothing(s: &impl Store) {
     let base = Workspace::default().settings();
     let with_rep = |id: &str| {
         let mut settings = base.clone();
-        settings.reps.push(Rep {
-            id: RepId::new(id),
-            name: id.into(),
-            team: Membership::Both,
-            capacity: 30,
-            active: true,
-            user: None,
-            extra: Default::default(),
-        });
+        settings.reps.push(Rep::new(id, id, Membership::Both, 30));
         settings
     };
     // Tab 1 adds a rep to the settings it read (the defaults, none stored yet).

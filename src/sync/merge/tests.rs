@@ -222,15 +222,7 @@ fn settings_merge_part_by_part_and_reps_by_id() {
     use crate::domain::rep::{Membership, Rep};
     use crate::domain::workspace::Workspace;
     let base = Workspace::default().settings();
-    let rep = |id: &str| Rep {
-        id: RepId::new(id),
-        name: id.into(),
-        team: Membership::Both,
-        capacity: 30,
-        active: true,
-        user: None,
-        extra: Default::default(),
-    };
+    let rep = |id: &str| Rep::new(id, id, Membership::Both, 30);
     let mut a = base.clone();
     a.reps.push(rep("lan"));
     let mut b = base.clone();

@@ -4,7 +4,7 @@
 
 use crate::app::state::{AppState, Loading};
 use crate::domain::pipeline::{Pipeline, Stage, StageId, StageKind};
-use crate::domain::rep::{Membership, Rep, RepId};
+use crate::domain::rep::{Membership, Rep};
 use crate::domain::sla::Minutes;
 use crate::ui::components::team_sync::TeamSyncPanel;
 use crate::ui::i18n::team::{self as tt, T};
@@ -90,15 +90,12 @@ fn RepsEditor() -> impl IntoView {
         while s.reps.iter().any(|r| r.id.as_str() == id) {
             id.push('2');
         }
-        s.reps.push(Rep {
-            id: RepId::new(id),
-            name: n,
-            team: parse_team(&team.get_untracked()),
-            capacity: cap.clone().unwrap_or(50),
-            active: true,
-            user: None,
-            extra: Default::default(),
-        });
+        s.reps.push(Rep::new(
+            id,
+            n,
+            parse_team(&team.get_untracked()),
+            cap.clone().unwrap_or(50),
+        ));
         error.set(None);
         name.set(String::new());
         state.save_settings(s);

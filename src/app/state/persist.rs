@@ -1,0 +1,124 @@
+//! The one path of every change: the store, an edit of some leads (domain
+//! call, one `Change` guarded by the versions it started from), and
+//! `persist` (write blocked? → commit → signals → other tabs → wake the push
+//! loop).
+
+use super::*;
+
+impl AppState {
+    pub(crate) fn store(self) -> Result<Rc<dyn Store>, AppError> {
+        self.store.get_value().ok_or_else(|| {
+            AppError::Storage(StorageError::Unavailable("the store is not open".into()))
+        })
+    }
+
+    /// Applies `f` to each lead in `ids` and saves them in one transaction,
+    /// guarded by each lead's version; `activities` (one lead's full list,
+    /// and changed settings) go into the same transaction. The first refusal
+    /// cancels everything.
+    pub(crate) fn edit(
+        self,
+        ids: &[LeadId],
+        activities: Option<(Vec<Activity>, Option<Settings>)>,
+        f: impl Fn(&mut Lead, &Pipeline, DateTime<Utc>) -> Result<(), AppError>,
+    ) {
+        self.edit_then(ids, activities, None, f);
+    }
+
+    /// [`AppState::edit`], then `toast` once saved.
+    pub(crate) fn edit_then(
+        self,
+        ids: &[LeadId],
+        activities: Option<(Vec<Activity>, Option<Settings>)>,
+        toast: Option<Toast>,
+        f: impl Fn(&mut Lead, &Pipeline, DateTime<Utc>) -> Result<(), AppError>,
+    ) {
+        let pipeline = self.pipeline.get_untracked();
+        let now = clock::now();
+        let mut change = Change::default();
+        for id in ids {
+            let Some(mut lead) = self.lead_untracked(*id) else {
+                return self.error.set(Some(AppError::LeadNotFound(*id)));
+            };
+            change.expect.push((*id, lead.updated_at()));
+            if let Err(e) = f(&mut lead, &pipeline, now) {
+                return self.error.set(Some(e));
+            }
+            change.leads.push(lead);
+        }
+        if let Some((list, settings)) = activities {
+            if let Some(first) = ids.first() {
+                change.activities.push((*first, list));
+            }
+            change.expect_settings = settings.as_ref().map(|_| self.settings.get_untracked());
+            change.settings = settings;
+        }
+        self.persist(change, toast);
+    }
+
+    /// Saves a change, then shows it and tells the other tabs. On a
+    /// conflict nothing is written; the latest version is reloaded and the
+    /// person is told why.
+    pub(crate) fn persist(self, mut change: Change, toast: Option<Toast>) {
+        let store = match self.store() {
+            Ok(s) => s,
+            Err(e) => return self.error.set(Some(e)),
+        };
+        if let Some(e) = self.write_blocked() {
+            return self.error.set(Some(e));
+        }
+        change.now = Some(clock::now());
+        spawn_local(async move {
+            match store.commit(&change).await {
+                Ok(()) => {
+                    self.apply(change);
+                    if toast.is_some() {
+                        self.toast.set(toast);
+                    }
+                    self.announce();
+                    if self.link.with_untracked(Option::is_some) {
+                        self.team.update(|t| t.waiting += 1);
+                        self.sync_kick.fire();
+                    }
+                }
+                Err(e @ (StorageError::Conflict { .. } | StorageError::SettingsConflict)) => {
+                    self.error.set(Some(AppError::Storage(e)));
+                    self.reload();
+                }
+                Err(e) => self.failed_write(e),
+            }
+        });
+    }
+
+    /// Shows a committed change.
+    fn apply(self, change: Change) {
+        self.now.set(clock::now());
+        let gone: BTreeSet<LeadId> = change.deleted.iter().copied().collect();
+        if let Some(s) = change.settings {
+            self.settings.set(s);
+        }
+        if !change.activities.is_empty() || !gone.is_empty() {
+            self.activities.update(|all| {
+                let replaced: BTreeSet<LeadId> =
+                    change.activities.iter().map(|(id, _)| *id).collect();
+                all.retain(|a| !gone.contains(&a.lead) && !replaced.contains(&a.lead));
+                for (_, list) in change.activities {
+                    all.extend(list);
+                }
+            });
+        }
+        if !change.leads.is_empty() || !gone.is_empty() {
+            self.leads.update(|ls| {
+                ls.retain(|l| !gone.contains(&l.id()));
+                let pos: HashMap<LeadId, usize> =
+                    ls.iter().enumerate().map(|(i, l)| (l.id(), i)).collect();
+                for lead in change.leads {
+                    match pos.get(&lead.id()) {
+                        Some(i) => ls[*i] = lead,
+                        None => ls.push(lead),
+                    }
+                }
+            });
+        }
+    }
+}
