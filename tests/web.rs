@@ -451,8 +451,8 @@ fn rows_cover_the_view() -> bool {
              const v = s.getBoundingClientRect();
              const rows = [...s.querySelectorAll("tr[data-testid='lead-row']")]
                .map(r => r.getBoundingClientRect());
-             return rows.length > 0 && rows[0].top <= v.top + 1
-               && rows[rows.length - 1].bottom >= v.bottom - 1;
+             return rows.length > 0 && rows[0].top <= Math.max(v.top, 0) + 1
+               && rows[rows.length - 1].bottom >= Math.min(v.bottom, window.innerHeight) - 1;
            })()"#,
     )
     .ok()

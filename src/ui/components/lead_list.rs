@@ -109,26 +109,44 @@ pub fn LeadList() -> impl IntoView {
     };
     let pad_top = move || window().0 * row_px.get();
     let pad_bottom = move || (shown.with(Vec::len) - window().1) * row_px.get();
-    let on_scroll = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        if let Some(el) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        {
-            let drawn = el
-                .query_selector("tr[data-testid='lead-row']")
-                .ok()
-                .flatten()
-                .and_then(|row| row.dyn_into::<web_sys::HtmlElement>().ok())
-                .map(|row| row.offset_height().max(0) as usize)
-                .filter(|h| *h > 0);
-            if let Some(h) = drawn.filter(|h| *h != row_px.get_untracked()) {
-                row_px.set(h);
-            }
-            scroll_top.set(el.scroll_top().max(0) as usize);
-            viewport.set(el.client_height().max(0) as usize);
+    // Which rows are in view, from geometry: the part of the list inside
+    // both its own box (a scroller on wide screens) and the window (phones
+    // scroll the page itself), measured from the top of the first row.
+    let list_ref = NodeRef::<leptos::html::Div>::new();
+    let measure = move || {
+        let Some(el) = list_ref.get_untracked() else {
+            return;
+        };
+        let Some(spacer) = el.query_selector("tr.spacer").ok().flatten() else {
+            return;
+        };
+        let drawn = el
+            .query_selector("tr[data-testid='lead-row']")
+            .ok()
+            .flatten()
+            .map(|row| row.get_bounding_client_rect().height().round() as usize)
+            .filter(|h| *h > 0);
+        if let Some(h) = drawn.filter(|h| *h != row_px.get_untracked()) {
+            row_px.set(h);
         }
+        let window_height = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(800.0);
+        let frame = el.get_bounding_client_rect();
+        let top = frame.top().max(0.0);
+        let bottom = frame.bottom().min(window_height);
+        let rows_top = spacer.get_bounding_client_rect().top();
+        scroll_top.set((top - rows_top).max(0.0) as usize);
+        viewport.set((bottom - top).max(0.0) as usize);
     };
+    let on_scroll = move |_: leptos::ev::Event| measure();
+    let page_scroll = window_event_listener(leptos::ev::scroll, move |_| measure());
+    let page_resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || {
+        page_scroll.remove();
+        page_resize.remove();
+    });
     let is_virtual = move || shown.with(Vec::len) > WHOLE;
     let all_selected = move || {
         let n = shown.with(Vec::len);
@@ -165,18 +183,20 @@ pub fn LeadList() -> impl IntoView {
                     {move || shown.with(Vec::len)} " " {i18n.t(Msg::LeadsShown)}
                 </p>
                 <BulkBar selected=selected />
-                <div class="table-scroll" class:virtual=is_virtual on:scroll=on_scroll data-testid="lead-scroll">
+                <div class="table-scroll" class:virtual=is_virtual on:scroll=on_scroll node_ref=list_ref data-testid="lead-scroll">
                     <table data-testid="lead-table">
                         <thead>
                             <tr>
                                 <th scope="col">
-                                    <input
-                                        type="checkbox"
-                                        data-testid="select-all"
-                                        aria-label=i18n.t(Msg::SelectAll)
-                                        prop:checked=all_selected
-                                        on:change=toggle_all
-                                    />
+                                    <label class="tap">
+                                        <input
+                                            type="checkbox"
+                                            data-testid="select-all"
+                                            aria-label=i18n.t(Msg::SelectAll)
+                                            prop:checked=all_selected
+                                            on:change=toggle_all
+                                        />
+                                    </label>
                                 </th>
                                 <th scope="col">{i18n.t(Msg::Name)}</th>
                                 <th scope="col">{i18n.t(Msg::Contact)}</th>
@@ -409,13 +429,16 @@ fn LeadRow(lead: crate::domain::lead::Lead, selected: RwSignal<BTreeSet<LeadId>>
     view! {
         <tr data-testid="lead-row" data-lead-id=id.to_string()>
             <td>
-                <input
-                    type="checkbox"
-                    data-testid="select-lead"
-                    aria-label=lead.name().to_owned()
-                    prop:checked=move || selected.with(|s| s.contains(&id))
-                    on:change=move |_| selected.update(|s| if !s.remove(&id) { s.insert(id); })
-                />
+                // The label is the box a finger taps (44 px on a phone).
+                <label class="tap">
+                    <input
+                        type="checkbox"
+                        data-testid="select-lead"
+                        aria-label=lead.name().to_owned()
+                        prop:checked=move || selected.with(|s| s.contains(&id))
+                        on:change=move |_| selected.update(|s| if !s.remove(&id) { s.insert(id); })
+                    />
+                </label>
             </td>
             <td>
                 <a href=Page::Lead(id).href() data-testid="lead-link">{lead.name().to_owned()}</a>

@@ -135,7 +135,7 @@ fn RepsEditor() -> impl IntoView {
                                     } />
                                 </td>
                                 <td>
-                                    <input type="checkbox" aria-label=i18n.t(Msg::Active) prop:checked=r.active on:change=move |ev| { let on = event_target_checked(&ev); update(i, Box::new(move |r| r.active = on)); } />
+                                    <label class="tap"><input type="checkbox" aria-label=i18n.t(Msg::Active) prop:checked=r.active on:change=move |ev| { let on = event_target_checked(&ev); update(i, Box::new(move |r| r.active = on)); } /></label>
                                 </td>
                                 <Show when=shared>
                                     <td>
@@ -447,10 +447,10 @@ fn PipelineEditor() -> impl IntoView {
                                         apply(Box::new(move |stages, _| stages[i].name = v));
                                     } /></td>
                                     <td>{i18n.t(kind)}</td>
-                                    <td><input type="checkbox" aria-label=i18n.t(Msg::PausesSla) prop:checked=st.pauses_sla on:change=move |ev| {
+                                    <td><label class="tap"><input type="checkbox" aria-label=i18n.t(Msg::PausesSla) prop:checked=st.pauses_sla on:change=move |ev| {
                                         let on = event_target_checked(&ev);
                                         apply(Box::new(move |stages, _| stages[i].pauses_sla = on));
-                                    } /></td>
+                                    } /></label></td>
                                     <td><input type="number" min="0" class="target-input" aria-label=i18n.t(Msg::StageLimitHours) data-testid="stage-limit" prop:value=limit on:change=move |ev| {
                                         let v = event_target_value(&ev);
                                         let hours = v.trim();
@@ -464,10 +464,10 @@ fn PipelineEditor() -> impl IntoView {
                                         error.set(None);
                                         state.save_settings(s);
                                     } /></td>
-                                    <td><input type="radio" name="gate" aria-label=i18n.t(Msg::QualifiedGate) prop:checked=is_gate disabled=st.kind != StageKind::Open on:change=move |_| {
+                                    <td><label class="tap"><input type="radio" name="gate" aria-label=i18n.t(Msg::QualifiedGate) prop:checked=is_gate disabled=st.kind != StageKind::Open on:change=move |_| {
                                         let g = id_for_gate.clone();
                                         apply(Box::new(move |_, gate| *gate = g));
-                                    } /></td>
+                                    } /></label></td>
                                     <td>
                                         <button type="button" aria-label=i18n.t(Msg::MoveUp) disabled=i == 0 on:click=move |_| apply(Box::new(move |stages, _| stages.swap(i - 1, i)))>"↑"</button>
                                         <button type="button" aria-label=i18n.t(Msg::Delete) data-testid="remove-stage" on:click=move |_| {

@@ -373,6 +373,44 @@ impl Browser {
         std::fs::write(dir.join(format!("{name}-{width}.png")), png).expect("write screenshot");
     }
 
+    /// Controls a finger would miss: everything one can tap that is drawn
+    /// smaller than 44 × 44 px (a control inside its label counts the
+    /// label's area; a link inside a sentence is exempt, as WCAG 2.5.5
+    /// exempts inline targets). One line each: what, where, its size.
+    pub async fn small_targets(&self) -> Vec<String> {
+        let found = self
+            .client
+            .execute(
+                r#"const tappable = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [tabindex="0"]';
+                   const out = [];
+                   for (const e of document.querySelectorAll(tappable)) {
+                     const r = e.getBoundingClientRect();
+                     const style = getComputedStyle(e);
+                     if (r.width === 0 || r.height === 0 || style.visibility === 'hidden') continue;
+                     if (e.closest('.sr-only, [aria-hidden=true], .skip-link')) continue;
+                     if (e.tagName === 'A' && style.display === 'inline' && e.closest('p')) continue;
+                     let w = r.width, h = r.height;
+                     const label = e.closest('label') || (e.id && document.querySelector(`label[for="${e.id}"]`));
+                     if (label) {
+                       const l = label.getBoundingClientRect();
+                       w = Math.max(w, l.width); h = Math.max(h, l.height);
+                     }
+                     if (w < 43.5 || h < 43.5) {
+                       const near = e.closest('[data-testid]');
+                       out.push(e.tagName.toLowerCase() + (e.dataset.testid ? `[${e.dataset.testid}]` : near ? ` in [${near.dataset.testid}]` : '') +
+                         (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ').join('.') : '') +
+                         ` "${(e.innerText || e.value || e.getAttribute('aria-label') || '').trim().slice(0, 24)}"` +
+                         ` ${Math.round(w)}×${Math.round(h)}`);
+                     }
+                   }
+                   return out;"#,
+                vec![],
+            )
+            .await
+            .expect("measure the targets");
+        serde_json::from_value(found).unwrap_or_default()
+    }
+
     /// axe-core's accessibility violations on the page as it is now, one
     /// line each: rule, what it asks, and where (a few selectors).
     pub async fn axe(&self) -> Vec<String> {

@@ -478,6 +478,12 @@ async fn every_page_in_vietnamese_shows_no_english_from_the_catalogue() {
             .await;
         let text = s.eval(body).await.as_str().unwrap_or_default().to_owned();
         visit(page.to_owned(), text);
+        // Vietnamese words are longer: every page still fits both widths.
+        shots(
+            &browser,
+            &format!("{}-vi", page.trim_start_matches("page-")),
+        )
+        .await;
     }
     s.nav("nav-leads", "page-leads").await;
     s.eval("document.querySelector(\"[data-testid='lead-link']\").click()")
@@ -487,7 +493,7 @@ async fn every_page_in_vietnamese_shows_no_english_from_the_catalogue() {
         .await;
     let text = s.eval(body).await.as_str().unwrap_or_default().to_owned();
     visit("lead page".to_owned(), text);
-    browser.screenshot("lead-vi", 375).await;
+    shots(&browser, "lead-vi").await;
     assert!(
         found.is_empty(),
         "English in the Vietnamese screens:\n{}",
@@ -589,7 +595,7 @@ async fn another_tab_saving_the_same_lead_never_wipes_the_form_being_typed() {
 }
 
 /// axe-core finds nothing on any page, empty and with sample data, at
-/// 1280 and 375 px.
+/// 1280 and 375 px; on a phone every control is at least 44 px each way.
 #[tokio::test]
 async fn every_page_passes_axe_empty_and_with_sample_data_at_both_widths() {
     let (_server, browser) = open("axe", "").await;
@@ -620,6 +626,11 @@ async fn every_page_passes_axe_empty_and_with_sample_data_at_both_widths() {
                 for v in browser.axe().await {
                     found.push(format!("{data} {page} {width}: {v}"));
                 }
+                if width == 375 {
+                    for t in browser.small_targets().await {
+                        found.push(format!("{data} {page} {width}: smaller than 44 px: {t}"));
+                    }
+                }
             }
             c.set_window_size(1280, 900).await.expect("resize");
         }
@@ -634,6 +645,11 @@ async fn every_page_passes_axe_empty_and_with_sample_data_at_both_widths() {
         tokio::time::sleep(std::time::Duration::from_millis(150)).await;
         for v in browser.axe().await {
             found.push(format!("sample lead {width}: {v}"));
+        }
+        if width == 375 {
+            for t in browser.small_targets().await {
+                found.push(format!("sample lead {width}: smaller than 44 px: {t}"));
+            }
         }
     }
     assert!(found.is_empty(), "axe-core:\n{}", found.join("\n"));
@@ -1072,7 +1088,7 @@ async fn a_long_list_on_a_phone_draws_whole_rows_where_it_is_scrolled() {
         const rects = rows.map(r => r.getBoundingClientRect());
         const inView = rects.filter(r => r.bottom > v.top && r.top < v.bottom);
         return {
-          covered: rects.length > 0 && rects[0].top <= v.top + 1
+          covered: rects.length > 0 && rects[0].top <= Math.max(v.top, 0) + 1
             && rects[rects.length - 1].bottom >= Math.min(v.bottom, window.innerHeight) - 1,
           inView: inView.length,
           clipped: rows.filter(r => r.scrollHeight > r.clientHeight + 1).length,
@@ -1082,12 +1098,28 @@ async fn a_long_list_on_a_phone_draws_whole_rows_where_it_is_scrolled() {
     for width in [1280, 375] {
         c.set_window_size(width, 800).await.expect("resize");
         for fraction in ["0.4", "0.9", "0.1"] {
+            // Wide screens scroll the list in its box; a phone scrolls the
+            // page itself (no box to scroll inside another).
+            let own_box = s
+                .eval(
+                    r#"const s = document.querySelector("[data-testid='lead-scroll']");
+                       return s.scrollHeight > s.clientHeight + 1;"#,
+                )
+                .await;
+            assert_eq!(own_box, width > 560, "{width} px: the list's own scroller");
             s.eval(&format!(
-                r#"const s = document.querySelector("[data-testid='lead-scroll']");
+                r#"return (async () => {{
+                   const s = document.querySelector("[data-testid='lead-scroll']");
                    for (let i = 0; i < 2; i++) {{
-                     s.scrollTop = s.scrollHeight * {fraction};
-                     s.dispatchEvent(new Event("scroll"));
-                   }}"#
+                     if (s.scrollHeight > s.clientHeight + 1) {{
+                       s.scrollTop = s.scrollHeight * {fraction};
+                     }} else {{
+                       window.scrollTo(0, s.getBoundingClientRect().top + window.scrollY
+                         + s.scrollHeight * {fraction});
+                     }}
+                     await new Promise(r => setTimeout(r, 50));
+                   }}
+                   }})();"#
             ))
             .await;
             tokio::time::sleep(std::time::Duration::from_millis(300)).await;
