@@ -8,7 +8,7 @@ use leadpact::domain::lead::LeadId;
 use leadpact::domain::sample::generate;
 use leadpact::io::backup::{export_json, import_json};
 use leadpact::io::csv_export::export_csv;
-use leadpact::io::csv_import::{OnDuplicate, preview};
+use leadpact::io::csv_import::{Choices, Home, OnDuplicate, preview};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 6, 1, 3, 0, 0).unwrap()
@@ -16,18 +16,24 @@ fn now() -> DateTime<Utc> {
 
 fn io(c: &mut Criterion) {
     let small = generate(2, 10_000, 10, now());
-    let csv = export_csv(&small.leads, &small.pipeline);
+    let csv = export_csv(&small.leads, &small.settings());
     let mut g = c.benchmark_group("csv_10k_rows");
     g.sample_size(10);
     g.bench_function("preview_dedupe_build", |b| {
         b.iter(|| {
-            let mut p = preview(&csv, None).expect("our own export reads");
+            let mut p = preview(&csv, None, Home::default()).expect("our own export reads");
             p.mark_duplicates(&small.leads[..0]);
             let mut n = 0u128;
-            p.leads(OnDuplicate::Skip, &small.pipeline, now(), || {
-                n += 1;
-                LeadId::from_uuid(uuid::Uuid::from_u128(n))
-            })
+            p.leads(
+                OnDuplicate::Skip,
+                &Choices::default(),
+                &small.pipeline,
+                now(),
+                || {
+                    n += 1;
+                    LeadId::from_uuid(uuid::Uuid::from_u128(n))
+                },
+            )
             .len()
         })
     });

@@ -13,7 +13,7 @@ use leadpact::domain::sample::generate;
 use leadpact::domain::workspace::Prepared;
 use leadpact::io::backup::{export_json, import_json};
 use leadpact::io::csv_export::export_csv;
-use leadpact::io::csv_import::{OnDuplicate, preview};
+use leadpact::io::csv_import::{Choices, Home, OnDuplicate, preview};
 use leadpact::storage::Store;
 use leadpact::storage::indexeddb::IdbStore;
 use wasm_bindgen_test::*;
@@ -159,15 +159,21 @@ async fn measure() {
     }
 
     let small = generate(2, 10_000, 10, now);
-    let csv = export_csv(&small.leads, &small.pipeline);
+    let csv = export_csv(&small.leads, &small.settings());
     let t = ms();
-    let mut p = preview(&csv, None).unwrap();
+    let mut p = preview(&csv, None, Home::default()).unwrap();
     p.mark_duplicates(&[]);
     let mut k = 0u128;
-    let leads = p.leads(OnDuplicate::Skip, &small.pipeline, now, || {
-        k += 1;
-        LeadId::from_uuid(uuid::Uuid::from_u128(k))
-    });
+    let leads = p.leads(
+        OnDuplicate::Skip,
+        &Choices::default(),
+        &small.pipeline,
+        now,
+        || {
+            k += 1;
+            LeadId::from_uuid(uuid::Uuid::from_u128(k))
+        },
+    );
     let parse = ms() - t;
     let name = format!("leadpact-bench-csv-{}", uuid::Uuid::new_v4());
     let store = IdbStore::open(&name).await.unwrap();

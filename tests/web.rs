@@ -40,6 +40,7 @@ fn lead_at(name: &str, source: &str, created: chrono::DateTime<chrono::Utc>) -> 
         phone: "0912345678".into(),
         email: String::new(),
         source: source.into(),
+        ..Default::default()
     };
     Lead::create(
         &draft,
@@ -74,6 +75,7 @@ async fn indexeddb_keeps_the_workspace_after_the_connection_closes() {
         phone: "0987654321".into(),
         email: String::new(),
         source: "Website".into(),
+        ..Default::default()
     };
     let id = LeadId::from_uuid(uuid::Uuid::new_v4());
     let lead = Lead::create(&draft, id, chrono::Utc::now(), &Pipeline::default()).unwrap();
@@ -274,7 +276,7 @@ async fn invalid_input_shows_field_errors_and_adds_nothing() {
     );
     assert_eq!(
         m.q("lead-phone-error").unwrap().text_content().unwrap(),
-        "The phone number is too short."
+        "The phone number has too few digits for its country (a number from another country starts with + and its code)."
     );
     let phone: HtmlInputElement = m.q("lead-phone").unwrap().unchecked_into();
     assert_eq!(phone.get_attribute("aria-invalid").as_deref(), Some("true"));

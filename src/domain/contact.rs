@@ -3,17 +3,25 @@
 //! Phone rules (default region Vietnam, the first market):
 //! - Separators people type are ignored: spaces, `.`, `-`, `(`, `)`, `/`, no-break spaces.
 //! - Meta Lead Ads prefixes numbers with `p:`; it is dropped.
-//! - `+CC…` and `00CC…` are international; anything else is Vietnamese:
-//!   `0912…` (trunk prefix 0), `84912…` (country code without `+`) and `912…`
-//!   (a spreadsheet that dropped the leading zero) all mean `+84912…`.
+//! - `+CC…` and `00CC…` are international; anything else is a number of the
+//!   *home* country (the workspace's default country, Vietnam unless the
+//!   team chose another; [`Country`]): for Vietnam `0912…` (trunk prefix 0),
+//!   `84912…` (country code without `+`) and `912…` (a spreadsheet that
+//!   dropped the leading zero) all mean `+84912…`.
 //! - A Vietnamese number has 9 digits after `+84` (mobile, first digit 3/5/7/8/9)
-//!   or 10 digits (landline, first digit 2). Other countries: 7 to 15 digits in
-//!   all, the E.164 limits.
+//!   or 10 digits (landline, first digit 2). A pre-2018 11-digit mobile number
+//!   (`0162…`, `0120…`, `0186…`…) is converted to today's (`032…`, `070…`,
+//!   `056…`), and [`Phone::renumbered`] says so. Other known countries: the
+//!   national lengths of their numbering plan (a `+1` number has 10 digits);
+//!   unknown calling codes: 7 to 15 digits in all, the E.164 limits.
 //!
 //! The full `phonenumber` crate (libphonenumber metadata plus `regex`) was
 //! weighed and left out: it would be the largest part of the wasm bundle for a
 //! check these few rules make for the numbers this app meets.
 
+mod country;
+
+pub use country::{Country, NUMBERINGS, Numbering, vietnam_2018};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -37,6 +45,9 @@ pub enum PhoneError {
     TooLong,
     /// A Vietnamese number whose first digit after the trunk prefix is not a known range.
     UnknownVietnameseRange,
+    /// A number of the North American plan (`+1`) whose area code starts
+    /// with 0 or 1, which none does.
+    NoSuchAreaCode,
 }
 
 impl fmt::Display for PhoneError {
@@ -51,6 +62,9 @@ impl fmt::Display for PhoneError {
             PhoneError::UnknownVietnameseRange => f.write_str(
                 "a Vietnamese number starts with 03, 05, 07, 08, 09 (mobile) or 02 (landline)",
             ),
+            PhoneError::NoSuchAreaCode => {
+                f.write_str("a +1 (US/Canada) number's area code starts with 2 to 9")
+            }
         }
     }
 }
@@ -58,43 +72,30 @@ impl fmt::Display for PhoneError {
 impl std::error::Error for PhoneError {}
 
 impl Phone {
-    /// Parses and normalises a phone number as typed or exported.
+    /// Parses and normalises a phone number as typed or exported, reading
+    /// a number written without `+` as Vietnamese.
     pub fn parse(raw: &str) -> Result<Phone, PhoneError> {
+        Phone::parse_in(raw, Country::VIETNAM)
+    }
+
+    /// Parses and normalises a phone number, reading a number written
+    /// without `+` (or `00`) as a number of `home` (the workspace's, or an
+    /// import's, default country).
+    pub fn parse_in(raw: &str, home: Country) -> Result<Phone, PhoneError> {
         let trimmed = raw.trim();
-        let body = trimmed.strip_prefix("p:").unwrap_or(trimmed);
-        let mut digits = String::with_capacity(body.len());
-        let mut plus = false;
-        for (i, c) in body.chars().enumerate() {
-            match c {
-                '0'..='9' => digits.push(c),
-                '+' if i == 0 => plus = true,
-                ' ' | '.' | '-' | '(' | ')' | '/' | '\u{a0}' | '\t' => {}
-                other => return Err(PhoneError::InvalidCharacter(other)),
-            }
-        }
-        if digits.is_empty() {
-            return Err(PhoneError::Empty);
-        }
+        let digits = digits_of(trimmed)?;
+        let (plus, digits) = digits;
         let international = if plus {
             Some(digits.as_str())
         } else {
             digits.strip_prefix("00")
         };
         let e164 = match international {
-            Some(rest) => match rest.strip_prefix("84") {
-                Some(national) => vietnamese(national)?,
+            Some(rest) => match Country::by_calling_code(rest) {
+                Some((country, national)) => in_country(country, national, true)?,
                 None => other_country(rest)?,
             },
-            None => {
-                let national = if let Some(n) = digits.strip_prefix('0') {
-                    n
-                } else if digits.len() >= 11 {
-                    digits.strip_prefix("84").unwrap_or(&digits)
-                } else {
-                    &digits
-                };
-                vietnamese(national)?
-            }
+            None => in_country(home, &digits, false)?,
         };
         Ok(Phone {
             raw: trimmed.to_owned(),
@@ -112,6 +113,21 @@ impl Phone {
         &self.e164
     }
 
+    /// Its country, when this app knows its calling code.
+    pub fn country(&self) -> Option<Country> {
+        Country::by_calling_code(&self.e164[1..]).map(|(c, _)| c)
+    }
+
+    /// True when it was written as a pre-2018 11-digit Vietnamese mobile
+    /// number (`0162 …`) and converted to today's (`032 …`).
+    pub fn renumbered(&self) -> bool {
+        if !self.e164.starts_with("+84") {
+            return false;
+        }
+        let digits: String = self.raw.chars().filter(char::is_ascii_digit).collect();
+        digits.len() >= 10 && vietnam_2018(&digits[digits.len() - 10..]).is_some()
+    }
+
     /// A Vietnamese number the way people write it at home: mobiles
     /// `0912 345 678`, landlines `024 3826 4567`. None for other countries.
     pub fn national(&self) -> Option<String> {
@@ -121,9 +137,35 @@ impl Phone {
         Some(format!("0{a} {b} {c}"))
     }
 
-    /// How the number is shown: national for Vietnam, `+CC…` otherwise.
+    /// How the number is shown to a team whose numbers are Vietnamese:
+    /// national for Vietnam, `+CC…` otherwise.
     pub fn shown(&self) -> String {
-        self.national().unwrap_or_else(|| self.e164.clone())
+        self.shown_in(Country::VIETNAM)
+    }
+
+    /// How the number is shown to a team in `home`: its national form for
+    /// a number of that country (`0912 345 678`, `(212) 555-0147`, `020…`),
+    /// `+CC…` for any other.
+    pub fn shown_in(&self, home: Country) -> String {
+        match self.country() {
+            Some(c) if c == home && c == Country::VIETNAM => {
+                self.national().unwrap_or_else(|| self.e164.clone())
+            }
+            Some(c) if c == home => {
+                let national = &self.e164[1 + c.code().len()..];
+                match (c.code(), national.len()) {
+                    ("1", 10) => format!(
+                        "({}) {}-{}",
+                        &national[..3],
+                        &national[3..6],
+                        &national[6..]
+                    ),
+                    _ if c.numbering().trunk => format!("0{national}"),
+                    _ => national.to_owned(),
+                }
+            }
+            _ => self.e164.clone(),
+        }
     }
 
     /// The `tel:` link that dials it.
@@ -137,9 +179,70 @@ impl Phone {
         let n = self.e164.strip_prefix("+84")?;
         Some(format!("https://zalo.me/0{n}"))
     }
+
+    /// True when its E.164 form is what its raw text says, read in its own
+    /// country or in Vietnam (a check for records read from outside).
+    pub fn is_consistent(&self) -> bool {
+        let home = self.country().unwrap_or(Country::VIETNAM);
+        [home, Country::VIETNAM]
+            .into_iter()
+            .any(|c| Phone::parse_in(&self.raw, c).is_ok_and(|p| p.e164 == self.e164))
+    }
+}
+
+/// The digits of a number as typed, and whether it began with `+`.
+fn digits_of(trimmed: &str) -> Result<(bool, String), PhoneError> {
+    let body = trimmed.strip_prefix("p:").unwrap_or(trimmed);
+    let mut digits = String::with_capacity(body.len());
+    let mut plus = false;
+    for (i, c) in body.chars().enumerate() {
+        match c {
+            '0'..='9' => digits.push(c),
+            // `+84…`, or `(+1) 212…` as a spreadsheet export writes it.
+            '+' if body.chars().take(i).all(|c| c == '(' || c == ' ') => plus = true,
+            ' ' | '.' | '-' | '(' | ')' | '/' | '\u{a0}' | '\t' => {}
+            other => return Err(PhoneError::InvalidCharacter(other)),
+        }
+    }
+    if digits.is_empty() {
+        return Err(PhoneError::Empty);
+    }
+    Ok((plus, digits))
+}
+
+/// The E.164 form of `digits` written in `country`: after its calling code
+/// (`after_code`), or at home — with the trunk `0`, with the calling code
+/// but no `+` (`84912…`, `1 212…`), or with a leading `0` a spreadsheet
+/// dropped (`912…`).
+fn in_country(country: Country, digits: &str, after_code: bool) -> Result<String, PhoneError> {
+    let n = country.numbering();
+    let national =
+        if n.trunk && digits.starts_with('0') && (!after_code || digits.len() > n.digits.0) {
+            // At home, or "+44 (0)20 …" with the trunk 0 kept after the code.
+            &digits[1..]
+        } else if !after_code && digits.len() > n.digits.1 && digits.starts_with(n.code) {
+            &digits[n.code.len()..]
+        } else {
+            digits
+        };
+    if country == Country::VIETNAM {
+        return vietnamese(national);
+    }
+    if n.code == "1" && national.len() == 10 && matches!(national.as_bytes()[0], b'0' | b'1') {
+        Err(PhoneError::NoSuchAreaCode)
+    } else if national.len() < n.digits.0 {
+        Err(PhoneError::TooShort)
+    } else if national.len() > n.digits.1 {
+        Err(PhoneError::TooLong)
+    } else {
+        Ok(format!("+{}{national}", n.code))
+    }
 }
 
 fn vietnamese(national: &str) -> Result<String, PhoneError> {
+    // A pre-2018 11-digit mobile number becomes today's.
+    let renumbered = vietnam_2018(national);
+    let national = renumbered.as_deref().unwrap_or(national);
     if national.len() < 9 {
         return Err(PhoneError::TooShort);
     }
@@ -301,6 +404,97 @@ mod tests {
         phone("+1 23", Err(PhoneError::TooShort));
         phone("+1234567890123456", Err(PhoneError::TooLong));
         phone("12+345", Err(PhoneError::InvalidCharacter('+')));
+    }
+
+    fn phone_in(input: &str, home: &str, expected: Result<&str, PhoneError>) {
+        let home = Country::from_iso(home).unwrap();
+        let got = Phone::parse_in(input, home).map(|p| p.e164().to_owned());
+        assert_eq!(
+            got,
+            expected.map(str::to_owned),
+            "input {input:?} in {home}"
+        );
+    }
+
+    #[test]
+    fn numbers_without_plus_belong_to_the_home_country() {
+        phone_in("(212) 555-0147", "US", Ok("+12125550147"));
+        phone_in("312-555-0199", "US", Ok("+13125550199"));
+        phone_in("1 312 555 0199", "US", Ok("+13125550199"));
+        phone_in("020 7946 0018", "GB", Ok("+442079460018"));
+        phone_in("6123 4567", "SG", Ok("+6561234567"));
+        // Written with a +code, the home country does not matter.
+        phone_in("+84 912 345 678", "US", Ok("+84912345678"));
+        phone_in("+44 (0)20 7946 0018", "VN", Ok("+442079460018"));
+        // Plausible lengths per calling code.
+        phone_in("+1 212 555 014", "VN", Err(PhoneError::TooShort));
+        phone_in("+1 212 555 01477", "VN", Err(PhoneError::TooLong));
+        phone_in("555-0147", "US", Err(PhoneError::TooShort));
+        phone_in("0912 345 678", "US", Err(PhoneError::NoSuchAreaCode));
+        // A US number is not a Vietnamese mobile (too long for one).
+        phone("312-555-0199", Err(PhoneError::TooLong));
+        // Unknown calling codes: the E.164 limits.
+        phone("+998 90 123 45 67", Ok("+998901234567"));
+    }
+
+    #[test]
+    fn old_eleven_digit_vietnamese_mobiles_are_renumbered() {
+        for (old, new) in [
+            ("0162 612 3456", "+84326123456"),
+            ("0169 999 8888", "+84399998888"),
+            ("0120 123 4567", "+84701234567"),
+            ("0121 123 4567", "+84791234567"),
+            ("0122 123 4567", "+84771234567"),
+            ("0126 123 4567", "+84761234567"),
+            ("0128 123 4567", "+84781234567"),
+            ("0123 123 4567", "+84831234567"),
+            ("0124 123 4567", "+84841234567"),
+            ("0125 123 4567", "+84851234567"),
+            ("0127 123 4567", "+84811234567"),
+            ("0129 123 4567", "+84821234567"),
+            ("0186 123 4567", "+84561234567"),
+            ("0188 123 4567", "+84581234567"),
+            ("0199 123 4567", "+84591234567"),
+            ("+84 162 612 3456", "+84326123456"),
+        ] {
+            phone(old, Ok(new));
+            let p = Phone::parse(old).unwrap();
+            assert!(p.renumbered(), "{old}");
+            assert_eq!(p.raw(), old, "the number as written is kept");
+        }
+        assert!(!Phone::parse("0326 123 456").unwrap().renumbered());
+        assert!(!Phone::parse("024 3826 4567").unwrap().renumbered());
+        // 0110… was never a mobile prefix.
+        phone("0110 123 4567", Err(PhoneError::UnknownVietnameseRange));
+    }
+
+    #[test]
+    fn numbers_show_in_the_home_form_and_international_otherwise() {
+        let us = Country::from_iso("US").unwrap();
+        let ny = Phone::parse_in("212.555.0147", us).unwrap();
+        assert_eq!(ny.shown_in(us), "(212) 555-0147");
+        assert_eq!(ny.shown_in(Country::VIETNAM), "+12125550147");
+        let hn = Phone::parse("0912345678").unwrap();
+        assert_eq!(hn.shown_in(us), "+84912345678");
+        let gb = Country::from_iso("GB").unwrap();
+        assert_eq!(
+            Phone::parse_in("020 7946 0018", gb).unwrap().shown_in(gb),
+            "02079460018"
+        );
+    }
+
+    #[test]
+    fn a_stored_number_is_checked_against_its_raw_text() {
+        assert!(Phone::parse("0912 345 678").unwrap().is_consistent());
+        let us = Country::from_iso("US").unwrap();
+        assert!(
+            Phone::parse_in("(212) 555-0147", us)
+                .unwrap()
+                .is_consistent()
+        );
+        let forged: Phone =
+            serde_json::from_str(r#"{"raw":"0912 345 678","e164":"+84987654321"}"#).unwrap();
+        assert!(!forged.is_consistent());
     }
 
     #[test]

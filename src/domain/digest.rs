@@ -111,6 +111,8 @@ impl Change {
 pub struct LeadDigest {
     /// Creation.
     pub created: Mark,
+    /// When it entered this workspace (its creation, or its import).
+    pub entered: Mark,
     /// When it entered its current stage (its last change, else creation).
     pub in_stage: Mark,
     /// When it was given to its owner.
@@ -212,8 +214,13 @@ impl Digest {
         let in_stage = self.changes[first_change..]
             .last()
             .map_or(created, Change::mark);
+        let entered = match lead.entered_at() {
+            at if at == lead.created_at() => created,
+            at => Mark::new(cal, at),
+        };
         let digest = LeadDigest {
             created,
+            entered,
             in_stage,
             assigned: lead.assigned_at().map(|at| Mark::new(cal, at)),
             stage: table

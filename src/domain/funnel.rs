@@ -244,6 +244,7 @@ mod tests {
             phone: "0912345678".into(),
             email: String::new(),
             source: source.into(),
+            ..Default::default()
         };
         let mut l = Lead::create(
             &draft,

@@ -117,6 +117,10 @@ pub struct Lead {
     owner: Option<RepId>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     assigned_at: Option<DateTime<Utc>>,
+    /// When the lead entered this workspace, if after its creation (leads
+    /// imported from another system): its SLA clocks start there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    entered_at: Option<DateTime<Utc>>,
     /// Expected deal value in VND.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     value: Option<u64>,
@@ -306,6 +310,7 @@ impl Lead {
             campaign: String::new(),
             owner: None,
             assigned_at: None,
+            entered_at: None,
             value: None,
             custom: BTreeMap::new(),
             closure: None,
@@ -606,6 +611,19 @@ impl Lead {
     /// When the lead arrived.
     pub fn created_at(&self) -> DateTime<Utc> {
         self.created_at
+    }
+    /// When it entered this workspace: its creation, or later for a lead
+    /// brought from another system. SLA clocks never start before it.
+    pub fn entered_at(&self) -> DateTime<Utc> {
+        self.entered_at
+            .map_or(self.created_at, |at| at.max(self.created_at))
+    }
+    /// Records that the lead entered this workspace at `at` (an import of
+    /// a lead created earlier elsewhere); nothing when `at` is not later
+    /// than its creation.
+    pub fn entering_at(mut self, at: DateTime<Utc>) -> Lead {
+        self.entered_at = (at > self.created_at).then_some(at);
+        self
     }
     /// Last change.
     pub fn updated_at(&self) -> DateTime<Utc> {

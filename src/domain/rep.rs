@@ -30,7 +30,39 @@ impl fmt::Display for RepId {
     }
 }
 
+/// An id made from a name (folded, `a-z0-9` and `-`), not one of `taken`:
+/// `Trần Lan` → `tran-lan`, then `tran-lan2`…
+pub fn slug_id(name: &str, taken: impl Fn(&str) -> bool) -> String {
+    let s: String = crate::domain::search::fold(name)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let s = s.trim_matches('-');
+    let mut id = if s.is_empty() {
+        "x".to_owned()
+    } else {
+        s.to_owned()
+    };
+    while taken(&id) {
+        id.push('2');
+    }
+    id
+}
+
 impl Rep {
+    /// A new Sales rep for each of `names` (owners named in an import),
+    /// with ids that none of `reps` has.
+    pub fn for_owners(names: &[String], reps: &[Rep]) -> Vec<Rep> {
+        let mut out: Vec<Rep> = Vec::new();
+        for name in names {
+            let id = slug_id(name, |id| {
+                reps.iter().chain(out.iter()).any(|r| r.id.as_str() == id)
+            });
+            out.push(Rep::new(id, name.trim(), Membership::Sales, 50));
+        }
+        out
+    }
+
     /// An active rep not linked to a team user.
     pub fn new(
         id: impl Into<String>,

@@ -163,6 +163,7 @@ pub fn generate(seed: u64, leads: usize, reps: usize, now: DateTime<Utc>) -> Wor
                 String::new()
             },
             source: source.to_owned(),
+            ..Default::default()
         };
         let id = LeadId::from_uuid(uuid::Uuid::from_u64_pair(seed, n as u64));
         let mut lead = Lead::create(&draft, id, at, &pipeline).expect("generated drafts are valid");

@@ -220,6 +220,7 @@ mod tests {
             phone: phone.into(),
             email: email.into(),
             source: "Facebook".into(),
+            ..Default::default()
         };
         Lead::create(
             &draft,

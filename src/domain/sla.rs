@@ -21,6 +21,19 @@
 //! - **Nurture end**: an open lead with no activity for `nurture_days`
 //!   *calendar* days (from its last activity, or creation) is due to be closed.
 //!
+//! # When clocks start
+//! A clock never starts before the lead *entered this workspace*
+//! ([`Lead::entered_at`]: its creation when it was added here by hand, the
+//! import time for a lead created earlier in another system, carried to the
+//! team by sync), nor before the workspace's [`SlaPolicies::enforced_from`].
+//! The first response, attempts, reassignment and nurture clocks start at
+//! the latest of creation, entry and that date; stage time starts at the
+//! later of entering the stage and that start. A lead imported with a
+//! creation date months ago therefore starts its clocks when it is
+//! imported, and keeps its true creation date for the funnel and the
+//! scorecard; a lead imported as closed stays closed (its clocks are not
+//! applicable). An activity before the start counts, and meets its clock.
+//!
 //! Business-time clocks other than stage time stop while the lead is in a
 //! stage that pauses the SLA. A clock of a closed (Won/Lost) lead: a met
 //! clock stays met; an unmet one is breached if the lead closed after its due
@@ -160,9 +173,18 @@ pub struct SlaPolicies {
     pub rules: Vec<SlaPolicy>,
     /// When no rule matches.
     pub default: SlaPolicy,
+    /// No clock starts before this instant (a team that starts using the
+    /// SLA on a date: leads older than that are not judged by it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enforced_from: Option<DateTime<Utc>>,
 }
 
 impl SlaPolicies {
+    /// [`SlaPolicies::enforced_from`] on `cal`, for [`evaluate_digest`].
+    pub fn from_mark(&self, cal: &dyn BusinessTime) -> Option<Mark> {
+        self.enforced_from.map(|at| Mark::new(cal, at))
+    }
+
     /// The policy for a lead.
     pub fn policy_for(&self, lead: &Lead) -> &SlaPolicy {
         self.rules
@@ -440,18 +462,20 @@ pub fn evaluate(
     let table = StageTable::new(ctx.pipeline);
     let digest = Digest::of_one(lead, activities, &table, ctx.calendar);
     let policy = ctx.policies.policy_for(lead);
+    let from = ctx.policies.from_mark(ctx.calendar);
     let now = Mark::new(ctx.calendar, now);
     digest.get(0).map_or(LeadClocks::NONE, |d| {
-        evaluate_digest(ctx.calendar, &table, policy, d, now)
+        evaluate_digest(ctx.calendar, &table, (policy, from), d, now)
     })
 }
 
 /// Every clock of a digested lead at `now`, under `policy` (its
-/// [`SlaPolicies::policy_for`]); `table` is the pipeline it was digested with.
+/// [`SlaPolicies::policy_for`]) and the workspace's start
+/// ([`SlaPolicies::from_mark`]); `table` is the pipeline it was digested with.
 pub fn evaluate_digest(
     cal: &dyn BusinessTime,
     table: &StageTable,
-    policy: &SlaPolicy,
+    (policy, from): (&SlaPolicy, Option<Mark>),
     d: Subject<'_>,
     now: Mark,
 ) -> LeadClocks {
@@ -459,7 +483,10 @@ pub fn evaluate_digest(
     let (done_pauses, paused_since) = pauses(d.changes, table);
     let stage_kind = lead.stage.and_then(|i| table.kind(usize::from(i)));
     let open = stage_kind == Some(StageKind::Open);
-    let created = lead.created;
+    let later = |a: Mark, b: Mark| if b.at() > a.at() { b } else { a };
+    // Where the clocks start (module docs): never before the lead entered
+    // this workspace, nor before the SLA was enforced.
+    let created = from.map_or(lead.entered, |f| later(lead.entered, f));
     let clock = Clock {
         cal,
         pauses: &done_pauses,
@@ -468,7 +495,7 @@ pub fn evaluate_digest(
         at_risk_percent: policy.at_risk_percent,
         now,
     };
-    let acts = &d.touches[d.touches.partition_point(|t| t.at() < created.at())..];
+    let acts = &d.touches[d.touches.partition_point(|t| t.at() < lead.created.at())..];
 
     let first_response = {
         let done = acts.iter().find(|t| t.is(Touch::RESPONSE)).map(Touch::mark);
@@ -525,7 +552,7 @@ pub fn evaluate_digest(
             closed_at: None,
             ..clock
         }
-        .status(lead.in_stage, limit.delta(), None),
+        .status(later(lead.in_stage, created), limit.delta(), None),
         _ => Status::NotApplicable,
     };
 

@@ -3,6 +3,7 @@
 
 use super::activity::Activity;
 use super::calendar::{BusinessCalendar, CalendarError, CalendarSpec, Mark, Timeline};
+use super::contact::Country;
 use super::digest::Digest;
 use super::extra::Extra;
 use super::facts::{Facts, StageTable};
@@ -33,6 +34,9 @@ pub struct Workspace {
     /// KPI targets.
     #[serde(default)]
     pub targets: Targets,
+    /// The country of phone numbers written without `+`.
+    #[serde(default, skip_serializing_if = "is_vietnam")]
+    pub country: Country,
     /// Leads, oldest first.
     #[serde(default)]
     pub leads: Vec<Lead>,
@@ -52,6 +56,7 @@ impl Default for Workspace {
             policies: SlaPolicies::default(),
             reps: Vec::new(),
             targets: Targets::default(),
+            country: Country::VIETNAM,
             leads: Vec::new(),
             activities: Vec::new(),
             extra: Extra::default(),
@@ -74,9 +79,16 @@ pub struct Settings {
     /// KPI targets.
     #[serde(default)]
     pub targets: Targets,
+    /// The country of phone numbers written without `+`.
+    #[serde(default, skip_serializing_if = "is_vietnam")]
+    pub country: Country,
     /// Fields this version does not know, kept verbatim.
     #[serde(flatten, default, skip_serializing_if = "Extra::is_empty")]
     pub extra: Extra,
+}
+
+fn is_vietnam(c: &Country) -> bool {
+    *c == Country::VIETNAM
 }
 
 impl Workspace {
@@ -88,6 +100,7 @@ impl Workspace {
             policies: self.policies.clone(),
             reps: self.reps.clone(),
             targets: self.targets.clone(),
+            country: self.country,
             extra: self.extra.clone(),
         }
     }
@@ -104,6 +117,7 @@ impl Workspace {
             policies: settings.policies,
             reps: settings.reps,
             targets: settings.targets,
+            country: settings.country,
             extra: settings.extra,
             leads,
             activities,
@@ -307,12 +321,19 @@ impl<'a> Prepared<'a> {
         self.loads = OnceLock::new();
         let n = self.ws.leads.len();
         let at = Mark::new(&self.calendar, now);
+        let from = self.ws.policies.from_mark(&self.calendar);
         let (mut clocks, mut facts) = (Vec::with_capacity(n), Facts::with_capacity(n));
         let digest = self.digest();
         for (lead, d) in self.ws.leads.iter().zip(digest.iter()) {
             facts.push(d, &self.stages, &self.calendar);
             let policy = self.ws.policies.policy_for(lead);
-            clocks.push(evaluate_digest(&self.calendar, &self.stages, policy, d, at));
+            clocks.push(evaluate_digest(
+                &self.calendar,
+                &self.stages,
+                (policy, from),
+                d,
+                at,
+            ));
         }
         facts.name(digest);
         self.eval = Cow::Owned(Evaluation { now, clocks, facts });
@@ -370,7 +391,8 @@ impl<'a> Prepared<'a> {
         match (self.ws.leads.get(i), self.digest().get(i)) {
             (Some(lead), Some(d)) => {
                 let policy = policies.policy_for(lead);
-                evaluate_digest(&self.calendar, &self.stages, policy, d, now)
+                let from = policies.from_mark(&self.calendar);
+                evaluate_digest(&self.calendar, &self.stages, (policy, from), d, now)
             }
             _ => LeadClocks::NONE,
         }

@@ -348,6 +348,7 @@ fn read_workspace(data: &str) -> Result<Workspace, BackupError> {
     let policies = part(&mut parts, "policies", None)?;
     let reps = part(&mut parts, "reps", None)?;
     let targets = part(&mut parts, "targets", Some(Default::default))?;
+    let country = part(&mut parts, "country", Some(Default::default))?;
     let leads = part(&mut parts, "leads", Some(Vec::new))?;
     let activities = part(&mut parts, "activities", Some(Vec::new))?;
     let mut extra = crate::domain::extra::Extra::default();
@@ -364,6 +365,7 @@ fn read_workspace(data: &str) -> Result<Workspace, BackupError> {
         policies,
         reps,
         targets,
+        country,
         leads,
         activities,
         extra,
@@ -451,7 +453,7 @@ mod fast {
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Workspace, A::Error> {
             let mut ws = Workspace::default();
             let mut extra = Extra::default();
-            let mut seen = [false; 7];
+            let mut seen = [false; 8];
             let mut once = |i: usize| {
                 if std::mem::replace(&mut seen[i], true) {
                     Err(de::Error::custom("repeated"))
@@ -468,6 +470,7 @@ mod fast {
                     "targets" => (once(4)?, ws.targets = map.next_value()?).1,
                     "leads" => (once(5)?, ws.leads = map.next_value()?).1,
                     "activities" => (once(6)?, ws.activities = map.next_value()?).1,
+                    "country" => (once(7)?, ws.country = map.next_value()?).1,
                     _ => {
                         let value: Value = map.next_value()?;
                         if extra.0.insert(key, value).is_some() {

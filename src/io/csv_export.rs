@@ -3,30 +3,55 @@
 //!
 //! Every cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return
 //! is prefixed with `'` so a spreadsheet shows it as text instead of running
-//! it as a formula (OWASP "CSV injection"). Phone numbers therefore appear as
-//! `'+84…`; the E.164 form is still exact after the quote.
+//! it as a formula (OWASP "CSV injection"). Phone numbers are written so
+//! that they need no guard and stay text: the workspace country's numbers
+//! in their national form with spaces (`0912 345 678`: the spaces keep the
+//! leading zero), others as `(+1) 212 555 0147`; both read back as the
+//! same number. Columns have people's names, each once (a custom field
+//! named like a column gets ` (2)`); the owner and the stage are written by
+//! name, times in the workspace's timezone with their offset.
 
+use crate::domain::contact::{Country, Phone};
 use crate::domain::lead::{Lead, LossKind};
-use crate::domain::pipeline::Pipeline;
+use crate::domain::workspace::Settings;
+use chrono_tz::Tz;
 use std::collections::BTreeSet;
 
 const FIXED: [&str; 15] = [
-    "id",
-    "created_at",
-    "name",
-    "phone",
-    "email",
-    "source",
-    "campaign",
-    "stage",
-    "owner",
-    "priority",
-    "value_vnd",
-    "closed_as",
-    "reason",
-    "csat",
-    "phone_as_typed",
+    "Lead ID",
+    "Created",
+    "Name",
+    "Phone",
+    "Email",
+    "Source",
+    "Campaign",
+    "Stage",
+    "Owner",
+    "Priority",
+    "Value (VND)",
+    "Closed as",
+    "Reason",
+    "CSAT",
+    "Phone as typed",
 ];
+
+/// A phone as a spreadsheet keeps it: text that is no formula (see the
+/// module docs).
+fn phone_cell(p: &Phone, home: Country) -> String {
+    let shown = p.shown_in(home);
+    match shown.strip_prefix('+') {
+        Some(_) => {
+            let code = p.country().map_or("", |c| c.code());
+            let rest = &p.e164()[1 + code.len()..];
+            if code.is_empty() {
+                format!("({})", p.e164())
+            } else {
+                format!("(+{code}) {rest}")
+            }
+        }
+        None => shown,
+    }
+}
 
 /// Makes a cell safe to open in a spreadsheet.
 pub fn neutralise(cell: &str) -> String {
@@ -45,11 +70,18 @@ pub fn restore(cell: &str) -> &str {
     }
 }
 
-/// The CSV bytes (UTF-8 with BOM) for `leads`.
+/// The CSV bytes (UTF-8 with BOM) for `leads` of a workspace with these
+/// `settings` (its stages, reps, timezone and country).
 pub fn export_csv<'a>(
     leads: impl IntoIterator<Item = &'a Lead> + Clone,
-    pipeline: &Pipeline,
+    settings: &Settings,
 ) -> Vec<u8> {
+    let pipeline = &settings.pipeline;
+    let tz: Tz = settings
+        .calendar
+        .timezone
+        .parse()
+        .unwrap_or(chrono_tz::Asia::Ho_Chi_Minh);
     let custom: BTreeSet<&str> = leads
         .clone()
         .into_iter()
@@ -58,17 +90,30 @@ pub fn export_csv<'a>(
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut w = csv::Writer::from_writer(&mut out);
-        let header: Vec<String> = FIXED
-            .iter()
-            .map(|s| (*s).to_owned())
-            .chain(custom.iter().map(|c| neutralise(c)))
-            .collect();
+        let mut header: Vec<String> = FIXED.iter().map(|s| (*s).to_owned()).collect();
+        for c in &custom {
+            let mut name = (*c).to_owned();
+            let mut n = 2;
+            while header.iter().any(|h| h.eq_ignore_ascii_case(&name)) {
+                name = format!("{c} ({n})");
+                n += 1;
+            }
+            header.push(name);
+        }
+        let header: Vec<String> = header.iter().map(|c| neutralise(c)).collect();
         w.write_record(&header)
             .expect("writing to memory cannot fail");
         for lead in leads {
             let stage = pipeline
                 .stage(lead.stage())
                 .map_or(lead.stage().to_string(), |s| s.name.clone());
+            let owner = lead.owner().map_or(String::new(), |id| {
+                settings
+                    .reps
+                    .iter()
+                    .find(|r| &r.id == id)
+                    .map_or(id.to_string(), |r| r.name.clone())
+            });
             let (closed_as, reason) = match lead.closure() {
                 Some(c) => (
                     if c.kind == LossKind::Junk {
@@ -82,16 +127,16 @@ pub fn export_csv<'a>(
             };
             let mut row: Vec<String> = vec![
                 lead.id().to_string(),
-                lead.created_at().to_rfc3339(),
+                lead.created_at().with_timezone(&tz).to_rfc3339(),
                 lead.name().to_owned(),
                 lead.phone()
-                    .map(|p| p.e164().to_owned())
+                    .map(|p| phone_cell(p, settings.country))
                     .unwrap_or_default(),
                 lead.email().map(|e| e.to_string()).unwrap_or_default(),
                 lead.source().to_owned(),
                 lead.campaign().to_owned(),
                 stage,
-                lead.owner().map(|o| o.to_string()).unwrap_or_default(),
+                owner,
                 format!("{:?}", lead.priority()).to_lowercase(),
                 lead.value().map(|v| v.to_string()).unwrap_or_default(),
                 closed_as.to_owned(),

@@ -17,15 +17,22 @@
 //! `created` time without offset is read in the mapping's timezone; a `'`
 //! guarding a formula character (see `csv_export`) is removed.
 
-use crate::domain::contact::{Email, Phone};
-use crate::domain::lead::{Field, FieldProblem, Lead, LeadDraft, LeadId};
+use crate::domain::contact::{Country, Email, Phone};
+use crate::domain::lead::{Closure, Field, FieldProblem, Lead, LeadDraft, LeadId};
 use crate::domain::pipeline::Pipeline;
+use crate::domain::rep::RepId;
 use crate::io::csv_export::restore;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
+
+mod columns;
+mod status;
+
+use columns::{detect_preset, target_for};
+pub use status::{StatusTarget, guess as guess_status};
 
 /// How the bytes were decoded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -74,24 +81,62 @@ pub enum Target {
     Campaign,
     /// Creation time.
     Created,
+    /// Status or stage in the other system (mapped to a stage or a closure).
+    Status,
+    /// Owner, by name (mapped to a rep).
+    Owner,
+    /// Company, kept as the custom field `Company`.
+    Company,
     /// Kept verbatim under this name.
     Custom(String),
 }
 
-/// Which column fills which field, plus the timezone for times without offset.
+/// Which column fills which field, plus the timezone for times without
+/// offset and the country of phone numbers without `+`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Mapping {
     /// One target per column, in column order.
     pub columns: Vec<Target>,
     /// For `created` values without an offset.
     pub timezone: Tz,
+    /// For phone numbers written without `+`.
+    #[serde(skip)]
+    pub country: Country,
 }
+
+/// The workspace's defaults a file is read with: its timezone (times
+/// without an offset) and its country (numbers without `+`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Home {
+    /// The workspace calendar's timezone.
+    pub timezone: Tz,
+    /// The workspace's country.
+    pub country: Country,
+}
+
+impl Default for Home {
+    fn default() -> Self {
+        Home {
+            timezone: chrono_tz::Asia::Ho_Chi_Minh,
+            country: Country::VIETNAM,
+        }
+    }
+}
+
+/// The custom field a phone that could not be understood is kept in.
+pub const PHONE_KEPT: &str = "Phone (not understood)";
+/// The custom field noting a pre-2018 Vietnamese number that was converted.
+pub const OLD_NUMBER: &str = "Old number (before 2018)";
+/// The custom field a company is kept in.
+pub const COMPANY: &str = "Company";
 
 /// Why the file cannot be previewed at all.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
     /// No bytes, or no header row.
     Empty,
+    /// The file is another kind of file (say which, and what to use).
+    NotCsv(NotCsv),
     /// The bytes are not text in a supported encoding.
     Encoding {
         /// Byte offset of the problem.
@@ -113,10 +158,32 @@ pub enum ImportError {
     },
 }
 
+/// What a file that is not a CSV looks like.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotCsv {
+    /// JSON: a Leadpact backup goes through backup import.
+    Json,
+    /// An Excel workbook (.xlsx, a zip) or another zip archive.
+    Spreadsheet,
+    /// An old Excel workbook (.xls).
+    OldExcel,
+    /// A PDF.
+    Pdf,
+}
+
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ImportError::Empty => f.write_str("The file is empty or has no header row."),
+            ImportError::NotCsv(NotCsv::Json) => f.write_str(
+                "This is a JSON file, not a CSV. A Leadpact backup is restored with \"Import backup\"; other JSON must be saved as CSV first.",
+            ),
+            ImportError::NotCsv(NotCsv::Spreadsheet | NotCsv::OldExcel) => f.write_str(
+                "This is a spreadsheet workbook, not a CSV. Open it and save it as \"CSV UTF-8\", then choose that file.",
+            ),
+            ImportError::NotCsv(NotCsv::Pdf) => f.write_str(
+                "This is a PDF, not a CSV. Export the leads from their app as CSV.",
+            ),
             ImportError::Encoding { offset } => write!(
                 f,
                 "The file is not UTF-8 or UTF-16 text (byte {offset}). Save it as \"CSV UTF-8\" and try again."
@@ -184,6 +251,13 @@ pub struct Candidate {
     pub campaign: String,
     /// Creation time from the file, if any.
     pub created: Option<DateTime<Utc>>,
+    /// Status in the other system, as written.
+    pub status: Option<String>,
+    /// Owner's name, as written.
+    pub owner: Option<String>,
+    /// A phone that could not be understood in a row that has an e-mail:
+    /// the lead is imported without it, the text kept in [`PHONE_KEPT`].
+    pub phone_kept: Option<CellError>,
     /// Unmapped columns.
     pub custom: BTreeMap<String, String>,
     /// Set by [`ImportPreview::mark_duplicates`].
@@ -216,6 +290,32 @@ pub struct ImportPreview {
     pub rows: Vec<(usize, RowOutcome)>,
 }
 
+/// What the person chose in the wizard: each status value's meaning, and
+/// each owner name's rep.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Choices {
+    /// Status value (as written) → stage or closure.
+    pub statuses: BTreeMap<String, StatusTarget>,
+    /// Owner name (as written) → rep.
+    pub owners: BTreeMap<String, RepId>,
+}
+
+/// The rep an owner name means: the same name, ignoring case, accents and
+/// spacing.
+pub fn rep_named<'a>(
+    name: &str,
+    reps: &'a [crate::domain::rep::Rep],
+) -> Option<&'a crate::domain::rep::Rep> {
+    let key = |s: &str| {
+        crate::domain::search::fold(s)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let wanted = key(name);
+    reps.iter().find(|r| key(&r.name) == wanted)
+}
+
 /// What to do with a candidate that duplicates an earlier record.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OnDuplicate {
@@ -226,6 +326,24 @@ pub enum OnDuplicate {
     /// Fill the matching workspace lead's empty fields from it (see
     /// [`ImportPreview::merged`]); a duplicate of an earlier row is left out.
     Merge,
+}
+
+/// What a file that is not text looks like, from its first bytes.
+fn not_csv(bytes: &[u8]) -> Option<NotCsv> {
+    let start = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let first = start.iter().find(|b| !b.is_ascii_whitespace());
+    match start {
+        [b'P', b'K', 3, 4, ..] => Some(NotCsv::Spreadsheet),
+        [0xD0, 0xCF, 0x11, 0xE0, ..] => Some(NotCsv::OldExcel),
+        [b'%', b'P', b'D', b'F', ..] => Some(NotCsv::Pdf),
+        _ if matches!(first, Some(b'{' | b'[')) => {
+            let text = std::str::from_utf8(start).ok()?;
+            serde_json::from_str::<serde::de::IgnoredAny>(text)
+                .is_ok()
+                .then_some(NotCsv::Json)
+        }
+        _ => None,
+    }
 }
 
 fn decode(bytes: &[u8]) -> Result<(String, Encoding), ImportError> {
@@ -288,62 +406,75 @@ fn sniff_delimiter(text: &str) -> u8 {
         .map_or(b',', |(d, _)| *d)
 }
 
-fn norm(h: &str) -> String {
-    h.trim().trim_matches('"').to_lowercase()
-}
-
-fn detect_preset(headers: &[String]) -> Option<Preset> {
-    let has = |name: &str| headers.iter().any(|h| norm(h) == name);
-    let starts = |prefix: &str| headers.iter().any(|h| norm(h).starts_with(prefix));
-    if has("full_name")
-        || (has("phone_number") && (has("ad_name") || has("form_name") || has("created_time")))
-    {
-        Some(Preset::MetaLeadAds)
-    } else if starts("person - ") || starts("lead - ") {
-        Some(Preset::Pipedrive)
-    } else if has("original source") || has("record id") && has("create date") {
-        Some(Preset::HubSpot)
-    } else if has("lead source") && (has("created time") || has("lead owner")) {
-        Some(Preset::Zoho)
-    } else if has("lead source") || has("lead id") {
-        Some(Preset::Salesforce)
-    } else {
-        None
+/// Reads a CSV file into a preview (see the module docs). `mapping` replaces
+/// the detected one; it must have one target per column.
+pub fn preview(
+    bytes: &[u8],
+    mapping: Option<&Mapping>,
+    home: Home,
+) -> Result<ImportPreview, ImportError> {
+    if let Some(kind) = not_csv(bytes) {
+        return Err(ImportError::NotCsv(kind));
     }
-}
-
-fn target_for(header: &str) -> Target {
-    let h = norm(header);
-    let h = h.as_str();
-    match h {
-        "full_name" | "full name" | "name" | "họ tên" | "họ và tên" | "ho ten"
-        | "person - name" | "contact name" | "lead name" => Target::Name,
-        "first name" | "first_name" | "firstname" | "tên" => Target::FirstName,
-        "last name" | "last_name" | "lastname" | "họ" => Target::LastName,
-        "phone_number"
-        | "phone"
-        | "phone number"
-        | "mobile"
-        | "mobile phone"
-        | "mobile phone number"
-        | "số điện thoại"
-        | "sdt"
-        | "sđt"
-        | "điện thoại"
-        | "person - phone"
-        | "person - phone - work"
-        | "person - phone - mobile" => Target::Phone,
-        "email" | "e-mail" | "email address" | "person - email" | "person - email - work" => {
-            Target::Email
-        }
-        "source" | "lead source" | "original source" | "nguồn" | "lead - source" => {
-            Target::Source
-        }
-        "campaign_name" | "campaign" | "utm_campaign" | "chiến dịch" => Target::Campaign,
-        "created_time" | "create date" | "created date" | "created time" | "created at"
-        | "created" | "lead - created" | "ngày tạo" => Target::Created,
-        _ => Target::Custom(header.trim().to_owned()),
+    let (text, encoding) = decode(bytes)?;
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
     }
+    let delimiter = sniff_delimiter(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let malformed = |e: csv::Error| ImportError::Malformed {
+        line: e.position().map_or(0, |p| p.line()),
+        message: e.to_string(),
+    };
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(malformed)?
+        .iter()
+        .map(|h| h.trim().to_owned())
+        .collect();
+    if headers.iter().all(String::is_empty) {
+        return Err(ImportError::Empty);
+    }
+    let preset = detect_preset(&headers);
+    let mapping = match mapping {
+        Some(m) if m.columns.len() != headers.len() => {
+            return Err(ImportError::MappingMismatch {
+                file: headers.len(),
+                mapping: m.columns.len(),
+            });
+        }
+        Some(m) => m.clone(),
+        None => Mapping {
+            columns: headers.iter().map(|h| target_for(h)).collect(),
+            timezone: home.timezone,
+            country: home.country,
+        },
+    };
+    let pipeline = Pipeline::default();
+    let mut rows = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let record = record.map_err(malformed)?;
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let row = i + 1;
+        rows.push((
+            row,
+            read_row(row, &record, &headers, &mapping, preset, &pipeline),
+        ));
+    }
+    Ok(ImportPreview {
+        encoding,
+        delimiter: char::from(delimiter),
+        preset,
+        headers,
+        mapping,
+        rows,
+    })
 }
 
 fn parse_created(s: &str, tz: Tz) -> Option<DateTime<Utc>> {
@@ -381,69 +512,6 @@ fn parse_created(s: &str, tz: Tz) -> Option<DateTime<Utc>> {
     None
 }
 
-/// Reads a CSV file into a preview (see the module docs). `mapping` replaces
-/// the detected one; it must have one target per column.
-pub fn preview(bytes: &[u8], mapping: Option<&Mapping>) -> Result<ImportPreview, ImportError> {
-    let (text, encoding) = decode(bytes)?;
-    if text.trim().is_empty() {
-        return Err(ImportError::Empty);
-    }
-    let delimiter = sniff_delimiter(&text);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(text.as_bytes());
-    let malformed = |e: csv::Error| ImportError::Malformed {
-        line: e.position().map_or(0, |p| p.line()),
-        message: e.to_string(),
-    };
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(malformed)?
-        .iter()
-        .map(|h| h.trim().to_owned())
-        .collect();
-    if headers.iter().all(String::is_empty) {
-        return Err(ImportError::Empty);
-    }
-    let preset = detect_preset(&headers);
-    let mapping = match mapping {
-        Some(m) if m.columns.len() != headers.len() => {
-            return Err(ImportError::MappingMismatch {
-                file: headers.len(),
-                mapping: m.columns.len(),
-            });
-        }
-        Some(m) => m.clone(),
-        None => Mapping {
-            columns: headers.iter().map(|h| target_for(h)).collect(),
-            timezone: chrono_tz::Asia::Ho_Chi_Minh,
-        },
-    };
-    let pipeline = Pipeline::default();
-    let mut rows = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(malformed)?;
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        let row = i + 1;
-        rows.push((
-            row,
-            read_row(row, &record, &headers, &mapping, preset, &pipeline),
-        ));
-    }
-    Ok(ImportPreview {
-        encoding,
-        delimiter: char::from(delimiter),
-        preset,
-        headers,
-        mapping,
-        rows,
-    })
-}
-
 fn read_row(
     row: usize,
     record: &csv::StringRecord,
@@ -455,6 +523,7 @@ fn read_row(
     let mut fields: HashMap<&'static str, (String, String)> = HashMap::new();
     let mut custom = BTreeMap::new();
     let mut created = None;
+    let (mut status, mut owner) = (None, None);
     let mut errors = Vec::new();
     for (col, target) in mapping.columns.iter().enumerate() {
         let value = restore(record.get(col).unwrap_or("").trim()).to_owned();
@@ -479,6 +548,20 @@ fn read_row(
                             problem: None,
                         });
                     }
+                }
+                continue;
+            }
+            Target::Status => {
+                status = status.or((!value.is_empty()).then_some(value));
+                continue;
+            }
+            Target::Owner => {
+                owner = owner.or((!value.is_empty()).then_some(value));
+                continue;
+            }
+            Target::Company => {
+                if !value.is_empty() {
+                    custom.entry(COMPANY.to_owned()).or_insert(value);
                 }
                 continue;
             }
@@ -513,11 +596,12 @@ fn read_row(
         (None, Some(p)) => format!("{p:?} import"),
         (None, None) => "CSV import".into(),
     };
-    let draft = LeadDraft {
+    let mut draft = LeadDraft {
         name,
         phone: get("phone"),
         email: get("email"),
         source,
+        country: mapping.country,
     };
     // The header an error points at: the column the value came from, else the
     // first column mapped to that field, else the field's name.
@@ -540,6 +624,23 @@ fn read_row(
             })
             .unwrap_or_else(|| key.to_owned())
     };
+    // A phone that cannot be understood never refuses a row that has an
+    // e-mail: the lead comes in without it, the text kept and flagged.
+    let mut phone_kept = None;
+    if !draft.phone.is_empty()
+        && let Err(problem) = Phone::parse_in(&draft.phone, draft.country)
+        && Email::parse(&draft.email).is_ok()
+    {
+        let raw = std::mem::take(&mut draft.phone);
+        custom.insert(PHONE_KEPT.to_owned(), raw.clone());
+        phone_kept = Some(CellError {
+            row,
+            column: column_of(Field::Phone),
+            value: raw,
+            reason: problem.to_string(),
+            problem: Some(FieldProblem::Phone(problem)),
+        });
+    }
     if let Err(problems) = Lead::create(
         &draft,
         LeadId::from_uuid(uuid::Uuid::nil()),
@@ -566,12 +667,17 @@ fn read_row(
         return RowOutcome::Errors(errors);
     }
     RowOutcome::Lead(Box::new(Candidate {
-        phone: Phone::parse(&draft.phone).ok().map(|p| p.e164().to_owned()),
+        phone: Phone::parse_in(&draft.phone, draft.country)
+            .ok()
+            .map(|p| p.e164().to_owned()),
         email: Email::parse(&draft.email)
             .ok()
             .map(|e| e.as_str().to_lowercase()),
         campaign: get("campaign"),
         created,
+        status,
+        owner,
+        phone_kept,
         custom,
         duplicate: None,
         draft,
@@ -651,6 +757,7 @@ impl ImportPreview {
                     .map(|e| e.as_str().to_owned())
                     .unwrap_or_else(|| c.draft.email.clone()),
                 source: lead.source().to_owned(),
+                ..Default::default()
             };
             if (lead.phone().is_none() || lead.email().is_none())
                 && lead.update_contact(&draft, now).is_err()
@@ -677,12 +784,41 @@ impl ImportPreview {
         out
     }
 
+    /// The distinct values of a row field (status or owner) among the rows
+    /// that became candidates, with how many rows hold each, in order of
+    /// first appearance.
+    pub fn values(&self, of: impl Fn(&Candidate) -> Option<&String>) -> Vec<(String, usize)> {
+        let mut out: Vec<(String, usize)> = Vec::new();
+        for (_, o) in &self.rows {
+            if let RowOutcome::Lead(c) = o
+                && let Some(v) = of(c)
+            {
+                match out.iter_mut().find(|(x, _)| x == v) {
+                    Some((_, n)) => *n += 1,
+                    None => out.push((v.clone(), 1)),
+                }
+            }
+        }
+        out
+    }
+
+    /// Rows whose phone was not understood and kept as text.
+    pub fn phones_kept(&self) -> impl Iterator<Item = &CellError> {
+        self.rows.iter().filter_map(|(_, o)| match o {
+            RowOutcome::Lead(c) => c.phone_kept.as_ref(),
+            RowOutcome::Errors(_) => None,
+        })
+    }
+
     /// Builds the leads to write: every valid row, except duplicates when
-    /// `on_duplicate` is `Skip` or `Merge`. Ids come from `new_id`; rows without a
-    /// creation time get `now`.
+    /// `on_duplicate` is `Skip` or `Merge`. Ids come from `new_id`; rows
+    /// without a creation time get `now`. A status becomes a stage or a
+    /// closure as `choices` says (else its [`guess_status`]); an owner
+    /// becomes the rep `choices` names (else nobody).
     pub fn leads(
         &self,
         on_duplicate: OnDuplicate,
+        choices: &Choices,
         pipeline: &Pipeline,
         now: DateTime<Utc>,
         mut new_id: impl FnMut() -> LeadId,
@@ -699,12 +835,44 @@ impl ImportPreview {
             })
             .filter_map(|c| {
                 let at = c.created.unwrap_or(now).min(now);
-                let mut lead = Lead::create(&c.draft, new_id(), at, pipeline).ok()?;
+                // It entered this workspace now, whenever it was created:
+                // its SLA clocks start now (`domain::sla`).
+                let mut lead = Lead::create(&c.draft, new_id(), at, pipeline)
+                    .ok()?
+                    .entering_at(now);
                 if !c.campaign.is_empty() {
                     lead.set_campaign(c.campaign.clone(), at);
                 }
                 for (k, v) in &c.custom {
                     lead.set_custom(k.clone(), v.clone(), at);
+                }
+                if let Some(status) = &c.status {
+                    let target = choices
+                        .statuses
+                        .get(status)
+                        .cloned()
+                        .unwrap_or_else(|| guess_status(status, pipeline));
+                    // A stage or closure the pipeline refuses leaves the lead new.
+                    let _ = match target {
+                        StatusTarget::Stage(id) if &id == lead.stage() => Ok(()),
+                        StatusTarget::Stage(id) => lead.move_to(&id, pipeline, None, at),
+                        StatusTarget::Closed(kind) => lead.mark_lost(
+                            Closure {
+                                kind,
+                                reason: status.clone(),
+                            },
+                            pipeline,
+                            None,
+                            at,
+                        ),
+                    };
+                }
+                if lead.phone().is_some_and(Phone::renumbered) {
+                    let old = lead.phone().map(|p| p.raw().to_owned()).unwrap_or_default();
+                    lead.set_custom(OLD_NUMBER, old, at);
+                }
+                if let Some(rep) = c.owner.as_ref().and_then(|o| choices.owners.get(o)) {
+                    lead.assign(Some(rep.clone()), at);
                 }
                 Some(lead)
             })

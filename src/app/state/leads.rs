@@ -15,6 +15,7 @@ impl AppState {
     /// Validates a draft; when valid, saves the new lead and then shows it.
     /// Field errors come back at once so the form can show them.
     pub fn add_lead(self, draft: &LeadDraft) -> Result<(), DraftErrors> {
+        let draft = &self.in_home_country(draft);
         let lead = Lead::create(
             draft,
             clock::new_lead_id(),
@@ -76,8 +77,8 @@ impl AppState {
             self.error.set(Some(AppError::LeadNotFound(id)));
             return Ok(());
         };
-        probe.update_contact(draft, clock::now())?;
-        let draft = draft.clone();
+        let draft = self.in_home_country(draft);
+        probe.update_contact(&draft, clock::now())?;
         self.edit(&[id], None, move |lead, _, now| {
             lead.update_contact(&draft, now)
                 .map_err(|_| AppError::LeadNotFound(lead.id()))?;
@@ -258,7 +259,7 @@ impl AppState {
 
     /// Adds imported leads and saves the existing leads they filled in
     /// (each guarded by the version it was read at), in one transaction.
-    pub fn import_leads(self, leads: Vec<Lead>, merged: Vec<Lead>) {
+    pub fn import_leads(self, leads: Vec<Lead>, merged: Vec<Lead>, new_reps: Vec<Rep>) {
         let (added, filled) = (leads.len(), merged.len());
         let expect = self.leads.with_untracked(|ls| {
             merged
@@ -269,10 +270,21 @@ impl AppState {
         });
         let mut all = leads;
         all.extend(merged);
+        // Owners the person chose to add as reps come in the same write.
+        let (settings, expect_settings) = if new_reps.is_empty() {
+            (None, None)
+        } else {
+            let before = self.settings.get_untracked();
+            let mut after = before.clone();
+            after.reps.extend(new_reps);
+            (Some(after), Some(before))
+        };
         self.persist(
             Change {
                 leads: all,
                 expect,
+                settings,
+                expect_settings,
                 ..Change::default()
             },
             Some(Toast::Imported(added, filled)),
@@ -294,6 +306,14 @@ impl AppState {
             lead.dismiss_conflicts(&field, now);
             Ok(())
         });
+    }
+
+    /// The draft with the workspace's country for numbers without `+`.
+    fn in_home_country(self, draft: &LeadDraft) -> LeadDraft {
+        LeadDraft {
+            country: self.settings.with_untracked(|s| s.country),
+            ..draft.clone()
+        }
     }
 
     pub(crate) fn lead_untracked(self, id: LeadId) -> Option<Lead> {

@@ -1,7 +1,7 @@
 //! What a person typed for a lead (the "new lead" and edit forms, a CSV
 //! row), and its validation: every problem, by field, in field order.
 
-use crate::domain::contact::{Email, EmailError, Phone, PhoneError};
+use crate::domain::contact::{Country, Email, EmailError, Phone, PhoneError};
 use std::fmt;
 
 /// What a person typed into the "new lead" form, unvalidated.
@@ -15,6 +15,8 @@ pub struct LeadDraft {
     pub email: String,
     /// Where the lead came from (Facebook, Google, referral…).
     pub source: String,
+    /// The country of a phone written without `+` (the workspace's).
+    pub country: Country,
 }
 
 /// A form field, for pointing an error at it.
@@ -97,7 +99,9 @@ pub(super) fn validate(draft: &LeadDraft) -> Result<Contact, DraftErrors> {
     if name.is_none() {
         problems.push((Field::Name, FieldProblem::NameMissing));
     }
-    let phone = non_empty(&draft.phone).map(Phone::parse).transpose();
+    let phone = non_empty(&draft.phone)
+        .map(|p| Phone::parse_in(p, draft.country))
+        .transpose();
     let email = non_empty(&draft.email).map(Email::parse).transpose();
     if let Err(e) = &phone {
         problems.push((Field::Phone, FieldProblem::Phone(e.clone())));

@@ -12,6 +12,7 @@ fn draft(name: &str, phone: &str, email: &str, source: &str) -> LeadDraft {
         phone: phone.into(),
         email: email.into(),
         source: source.into(),
+        ..Default::default()
     }
 }
 
@@ -178,6 +179,7 @@ fn editing_contact_validates_like_creating_and_changes_nothing_on_error() {
         phone: "0912345678".into(),
         email: String::new(),
         source: "Zalo".into(),
+        ..Default::default()
     };
     let at = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 3, 2, 1, 0, 0).unwrap();
     let mut lead = Lead::create(

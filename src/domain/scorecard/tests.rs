@@ -38,6 +38,7 @@ fn world() -> Workspace {
             phone: "0912345678".into(),
             email: String::new(),
             source: source.into(),
+            ..Default::default()
         };
         Lead::create(
             &draft,
@@ -386,6 +387,7 @@ fn what_if_a_looser_first_response_target() {
             ..ws.policies.default.clone()
         },
         rules: vec![],
+        enforced_from: None,
     };
     let w = what_if(&p, &proposed, week(), now());
     assert_eq!(w.current.leads, 4);

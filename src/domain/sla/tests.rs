@@ -48,6 +48,7 @@ impl World {
             phone: "0912345678".into(),
             email: String::new(),
             source: "Facebook".into(),
+            ..Default::default()
         };
         Lead::create(
             &draft,
@@ -516,4 +517,80 @@ fn urgency_orders_breached_then_at_risk_then_pending() {
     );
     assert!(matches!(list[2], Status::AtRisk { .. }));
     assert!(matches!(list[3], Status::Pending { .. }));
+}
+
+/// A lead created months ago in another system and imported today starts
+/// its clocks at the import: nothing is breached on arrival, and it keeps
+/// its true creation date.
+#[test]
+fn an_imported_old_lead_starts_its_clocks_when_it_enters_the_workspace() {
+    let mut w = World::new();
+    w.policies
+        .default
+        .stage_limits
+        .insert(StageId::new("new"), Minutes::hours(8));
+    let old = w.lead("2026-08-10 09:00");
+    let now = "2026-12-01 09:30";
+    // Without the entry time, everything is breached by months.
+    let as_if_new_here = w.clocks(&old, &[], now);
+    assert!(as_if_new_here.first_response.is_breached());
+    assert!(as_if_new_here.nurture.is_breached());
+    assert!(as_if_new_here.stage_time.is_breached());
+    let imported = old.entering_at(vn("2026-12-01 09:00"));
+    assert_eq!(imported.created_at(), vn("2026-08-10 09:00"));
+    let c = w.clocks(&imported, &[], now);
+    assert_eq!(
+        c.first_response,
+        Status::Pending {
+            due: vn("2026-12-01 10:00"),
+            remaining: mins(30)
+        }
+    );
+    assert!(!c.attempts.status.is_breached());
+    assert!(!c.nurture.is_breached());
+    assert!(!c.stage_time.is_breached());
+    // A day and a half later, untouched, it is late like any lead.
+    assert!(
+        w.clocks(&imported, &[], "2026-12-02 15:00")
+            .first_response
+            .is_breached()
+    );
+    // A call made before the import (kept in the file's history) counts.
+    let call = act(
+        "2026-08-10 10:00",
+        ActivityKind::Call,
+        Direction::Outbound,
+        Outcome::Connected,
+        "lan",
+    );
+    assert!(matches!(
+        w.clocks(&imported, &[call], now).first_response,
+        Status::Met { .. }
+    ));
+}
+
+/// "SLA enforced from": no clock starts before that date, whatever the
+/// lead's creation or entry.
+#[test]
+fn no_clock_starts_before_the_sla_is_enforced() {
+    let mut w = World::new();
+    let lead = w.lead("2026-11-20 09:00");
+    assert!(
+        w.clocks(&lead, &[], "2026-12-01 09:30")
+            .first_response
+            .is_breached()
+    );
+    w.policies.enforced_from = Some(vn("2026-12-01 09:00"));
+    let c = w.clocks(&lead, &[], "2026-12-01 09:30");
+    assert!(matches!(c.first_response, Status::Pending { .. }), "{c:?}");
+    assert!(!c.nurture.is_breached());
+    // A lead created after that date is judged from its creation.
+    let later = w.lead("2026-12-01 09:10");
+    assert_eq!(
+        w.clocks(&later, &[], "2026-12-01 09:30").first_response,
+        Status::Pending {
+            due: vn("2026-12-01 10:10"),
+            remaining: mins(40)
+        }
+    );
 }

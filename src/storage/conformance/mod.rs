@@ -25,6 +25,7 @@ pub(super) fn lead(n: u128, minute: u32, name: &str) -> Lead {
         phone: format!("09123456{:02}", n % 100),
         email: String::new(),
         source: "Facebook".into(),
+        ..Default::default()
     };
     Lead::create(
         &draft,

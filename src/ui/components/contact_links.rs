@@ -24,7 +24,7 @@ pub fn ContactLinks(
     let i18n = use_i18n();
     let lang = move || i18n.0.get();
     let phone_links = phone.map(|p| {
-        let shown = p.shown();
+        let shown = p.shown_in(state.settings.with_untracked(|s| s.country));
         let (call_name, zalo_name) = (name.clone(), name.clone());
         let label = shown.clone();
         view! {

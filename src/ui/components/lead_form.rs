@@ -26,6 +26,7 @@ pub fn LeadForm() -> impl IntoView {
             phone: phone.get_untracked(),
             email: email.get_untracked(),
             source: source.get_untracked(),
+            ..Default::default()
         };
         match state.add_lead(&draft) {
             Ok(()) => {

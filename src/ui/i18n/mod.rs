@@ -2,6 +2,7 @@
 //! [`Msg`]; nothing user-visible is written inside a view.
 
 pub mod contact;
+pub mod import;
 pub mod settings;
 pub mod storage;
 pub mod team;
@@ -275,6 +276,22 @@ messages! {
     NoRepHasRoom,
     NurtureDays,
     NurtureEnded,
+    SlaEnforcedFrom,
+    SlaEnforcedFromHint,
+    PhoneNumbers,
+    ErrPhoneAreaCode,
+    HomeCountry,
+    HomeCountryHint,
+    Company,
+    PhonesKept,
+    PhonesKeptHint,
+    StatusesInFile,
+    ImportedAs,
+    ClosedLost,
+    ClosedJunk,
+    OwnersInFile,
+    NewRepOrNobody,
+    Rows,
     OnDuplicates,
     OnTrack,
     Outbound,
@@ -445,8 +462,14 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
             "The phone number may hold only digits, spaces, dots, dashes and a leading +.",
             "Số điện thoại chỉ gồm chữ số, khoảng trắng, dấu chấm, gạch ngang và dấu + ở đầu.",
         ),
-        ErrPhoneShort => ("The phone number is too short.", "Số điện thoại quá ngắn."),
-        ErrPhoneLong => ("The phone number is too long.", "Số điện thoại quá dài."),
+        ErrPhoneShort => (
+            "The phone number has too few digits for its country (a number from another country starts with + and its code).",
+            "Số điện thoại thiếu chữ số so với quốc gia của số (số nước khác bắt đầu bằng + và mã nước).",
+        ),
+        ErrPhoneLong => (
+            "The phone number has too many digits for its country (a number from another country starts with + and its code).",
+            "Số điện thoại thừa chữ số so với quốc gia của số (số nước khác bắt đầu bằng + và mã nước).",
+        ),
         ErrPhoneRange => (
             "A Vietnamese number starts with 03, 05, 07, 08, 09 or 02.",
             "Số Việt Nam bắt đầu bằng 03, 05, 07, 08, 09 hoặc 02.",
@@ -690,6 +713,40 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
             "Ngừng chăm sóc sau (ngày không hoạt động)",
         ),
         NurtureEnded => ("Nurturing has ended.", "Đã hết thời gian chăm sóc."),
+        SlaEnforcedFrom => ("SLA enforced from (date)", "Áp dụng SLA từ ngày"),
+        PhoneNumbers => ("Phone numbers", "Số điện thoại"),
+        ErrPhoneAreaCode => (
+            "A US or Canadian number's area code starts with 2 to 9.",
+            "Mã vùng của số Mỹ hoặc Canada bắt đầu bằng 2 đến 9.",
+        ),
+        Company => ("Company", "Công ty"),
+        PhonesKept => ("Phones not understood", "Số điện thoại không đọc được"),
+        PhonesKeptHint => (
+            "These rows have an e-mail: they are imported without the phone, which is kept as text in the lead's field \"Phone (not understood)\" so nothing is lost.",
+            "Các dòng này có e-mail: khách được nhập không kèm số điện thoại; số được giữ nguyên văn trong trường \"Phone (not understood)\" để không mất gì.",
+        ),
+        StatusesInFile => (
+            "What the file's statuses mean here",
+            "Trạng thái trong tệp tương ứng với gì ở đây",
+        ),
+        ImportedAs => ("Imported as", "Nhập thành"),
+        ClosedLost => ("Closed: lost", "Đã đóng: thất bại"),
+        ClosedJunk => ("Closed: junk", "Đã đóng: rác"),
+        OwnersInFile => ("Owners in the file", "Người phụ trách trong tệp"),
+        NewRepOrNobody => ("(not in the team)", "(chưa có trong nhóm)"),
+        Rows => ("Rows", "Số dòng"),
+        HomeCountry => (
+            "Country of numbers written without +",
+            "Quốc gia của số không có dấu +",
+        ),
+        HomeCountryHint => (
+            "A number such as 0912 345 678 or (212) 555-0147 is read as a number of this country, and shown the way people write it there; numbers from elsewhere are shown with their + code.",
+            "Số như 0912 345 678 hay (212) 555-0147 được hiểu là số của quốc gia này và hiển thị theo cách viết ở đó; số nước khác hiển thị kèm mã +.",
+        ),
+        SlaEnforcedFromHint => (
+            "No SLA clock starts before this date. Leave it empty to judge every lead from the moment it entered this workspace.",
+            "Không đồng hồ SLA nào bắt đầu trước ngày này. Để trống: mỗi khách được tính từ lúc vào không gian làm việc này.",
+        ),
         OnDuplicates => (
             "Rows that match an existing lead or an earlier row",
             "Dòng trùng với khách đã có hoặc dòng trước",
@@ -874,6 +931,7 @@ pub fn problem_msg(p: &FieldProblem) -> Msg {
         FieldProblem::Phone(PhoneError::TooShort) => Msg::ErrPhoneShort,
         FieldProblem::Phone(PhoneError::TooLong) => Msg::ErrPhoneLong,
         FieldProblem::Phone(PhoneError::UnknownVietnameseRange) => Msg::ErrPhoneRange,
+        FieldProblem::Phone(PhoneError::NoSuchAreaCode) => Msg::ErrPhoneAreaCode,
         FieldProblem::Email(
             EmailError::Empty
             | EmailError::NoSingleAt

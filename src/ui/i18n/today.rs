@@ -175,3 +175,12 @@ mod tests {
         assert_eq!(lane(Lang::En, Lane::Calls, 12), "Calls to make (12)");
     }
 }
+
+/// The wizard's offer to add the owners not in the team as reps.
+pub fn new_reps(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::En, 1) => "Add the 1 owner not in the team as a Sales rep".to_owned(),
+        (Lang::En, n) => format!("Add the {n} owners not in the team as Sales reps"),
+        (Lang::Vi, n) => format!("Thêm {n} người phụ trách chưa có vào nhóm (Sales)"),
+    }
+}

@@ -1,4 +1,5 @@
-//! `/settings`: reps, the default SLA policy, the pipeline and the business
+//! `/settings`: reps, the default SLA policy (and when it is enforced
+//! from), the pipeline, the country of phone numbers and the business
 //! calendar. Each section validates before saving and shows what is wrong
 //! next to the section's save button; nothing invalid is stored.
 
@@ -12,6 +13,10 @@ use crate::ui::i18n::{Msg, use_i18n};
 use leptos::prelude::*;
 
 mod calendar;
+mod country;
+
+use country::CountryEditor;
+pub use country::country_name;
 
 use calendar::CalendarEditor;
 
@@ -24,7 +29,11 @@ pub fn SettingsPage() -> impl IntoView {
     // shown only once the workspace is loaded, and start again when those
     // values change (another tab, or a save), so a save never writes back
     // values the form did not show.
-    let policy = Memo::new(move |_| state.settings.with(|s| s.policies.default.clone()));
+    let policy = Memo::new(move |_| {
+        state
+            .settings
+            .with(|s| (s.policies.default.clone(), s.policies.enforced_from))
+    });
     let calendar = Memo::new(move |_| state.settings.with(|s| s.calendar.clone()));
     view! {
         <div class="settings-page" data-testid="page-settings">
@@ -38,6 +47,7 @@ pub fn SettingsPage() -> impl IntoView {
                 }}
                 <RulesEditor />
                 <PipelineEditor />
+                <CountryEditor />
                 {move || {
                     calendar.track();
                     view! { <CalendarEditor /> }
@@ -45,15 +55,6 @@ pub fn SettingsPage() -> impl IntoView {
             </Show>
         </div>
     }
-}
-
-fn slug(name: &str) -> String {
-    let s: String = crate::domain::search::fold(name)
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    let s = s.trim_matches('-').to_owned();
-    if s.is_empty() { "x".into() } else { s }
 }
 
 /// An error line under a section.
@@ -86,10 +87,7 @@ fn RepsEditor() -> impl IntoView {
             (_, Err(_)) | (_, Ok(0)) => return error.set(msg(Msg::ErrCapacity)),
             _ => {}
         }
-        let mut id = slug(&n);
-        while s.reps.iter().any(|r| r.id.as_str() == id) {
-            id.push('2');
-        }
+        let id = crate::domain::rep::slug_id(&n, |id| s.reps.iter().any(|r| r.id.as_str() == id));
         s.reps.push(Rep::new(
             id,
             n,
@@ -213,8 +211,36 @@ fn PolicyEditor() -> impl IntoView {
             RwSignal::new(p.at_risk_percent.to_string()),
         ),
     ];
+    // "SLA enforced from": a date, midnight in the workspace's timezone.
+    let settings_now = state.settings.get_untracked();
+    let tz = settings_now
+        .calendar
+        .timezone
+        .parse::<chrono_tz::Tz>()
+        .unwrap_or(chrono_tz::Asia::Ho_Chi_Minh);
+    let from = RwSignal::new(
+        settings_now
+            .policies
+            .enforced_from
+            .map(|at| at.with_timezone(&tz).date_naive().to_string())
+            .unwrap_or_default(),
+    );
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let enforced_from = match from.get_untracked().trim() {
+            "" => None,
+            day => match chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d") {
+                Ok(d) => {
+                    use chrono::TimeZone;
+                    tz.from_local_datetime(&d.and_time(chrono::NaiveTime::MIN))
+                        .earliest()
+                        .map(|t| t.with_timezone(&chrono::Utc))
+                }
+                Err(_) => {
+                    return error.set(Some(format!("{}: {day}", i18n.t(Msg::SlaEnforcedFrom)())));
+                }
+            },
+        };
         let mut values = [0u32; 8];
         for (i, (label, _, sig)) in fields.iter().enumerate() {
             match sig.get_untracked().trim().parse::<u32>() {
@@ -248,6 +274,7 @@ fn PolicyEditor() -> impl IntoView {
         d.reassign_after = Minutes(reassign * 60);
         d.nurture_days = nurture;
         d.at_risk_percent = risk as u8;
+        s.policies.enforced_from = enforced_from;
         error.set(None);
         state.save_settings(s);
     };
@@ -259,6 +286,9 @@ fn PolicyEditor() -> impl IntoView {
                     <label for=id>{i18n.t(label)}</label>
                     <input id=id data-testid=id type="number" min="0" bind:value=sig />
                 }).collect_view()}
+                <label for="policy-from">{i18n.t(Msg::SlaEnforcedFrom)}</label>
+                <input id="policy-from" data-testid="policy-from" type="date" aria-describedby="policy-from-hint" bind:value=from />
+                <p class="muted hint" id="policy-from-hint">{i18n.t(Msg::SlaEnforcedFromHint)}</p>
                 <button type="submit" class="primary" data-testid="save-policy">{i18n.t(Msg::Save)}</button>
             </form>
             <SectionError error=error testid="policy-error" />
@@ -409,10 +439,8 @@ fn PipelineEditor() -> impl IntoView {
                 .iter()
                 .rposition(|s| s.kind == StageKind::Open)
                 .map_or(0, |i| i + 1);
-            let mut id = slug(&name);
-            while stages.iter().any(|s| s.id.as_str() == id) {
-                id.push('2');
-            }
+            let id =
+                crate::domain::rep::slug_id(&name, |id| stages.iter().any(|s| s.id.as_str() == id));
             stages.insert(
                 at,
                 Stage {

@@ -120,6 +120,7 @@ pub(super) fn EditLead(id: LeadId, draft: EditDraft) -> impl IntoView {
             phone: phone.get_untracked(),
             email: email.get_untracked(),
             source: source.get_untracked(),
+            ..Default::default()
         };
         let p = Priority::ALL
             .into_iter()

@@ -1,0 +1,412 @@
+//! The CSV import wizard: choose a file → preview (the export recognised,
+//! columns mapped, rows with problems, phones kept as text, duplicates) →
+//! say what the file's statuses and owners mean here → import.
+
+use crate::app::state::{AppError, AppState};
+use crate::app::{clock, files};
+use crate::domain::lead::LossKind;
+use crate::domain::rep::{Rep, RepId};
+use crate::io::csv_import::{
+    Choices, Duplicate, Home, ImportPreview, Mapping, OnDuplicate, RowOutcome, StatusTarget,
+    Target, guess_status, preview, rep_named,
+};
+use crate::ui::i18n::{Msg, use_i18n};
+use leptos::prelude::*;
+
+/// What a column can be mapped to in the wizard: (value, label).
+const TARGETS: [(&str, Msg); 11] = [
+    ("name", Msg::Name),
+    ("first_name", Msg::FirstName),
+    ("last_name", Msg::LastName),
+    ("phone", Msg::Phone),
+    ("email", Msg::Email),
+    ("source", Msg::Source),
+    ("campaign", Msg::Campaign),
+    ("created", Msg::Created),
+    ("status", Msg::Status),
+    ("owner", Msg::Owner),
+    ("company", Msg::Company),
+];
+
+fn target_value(t: &Target) -> &'static str {
+    match t {
+        Target::Name => "name",
+        Target::FirstName => "first_name",
+        Target::LastName => "last_name",
+        Target::Phone => "phone",
+        Target::Email => "email",
+        Target::Source => "source",
+        Target::Campaign => "campaign",
+        Target::Created => "created",
+        Target::Status => "status",
+        Target::Owner => "owner",
+        Target::Company => "company",
+        Target::Custom(_) => "custom",
+    }
+}
+
+fn target_from(v: &str, header: &str) -> Target {
+    match v {
+        "name" => Target::Name,
+        "first_name" => Target::FirstName,
+        "last_name" => Target::LastName,
+        "phone" => Target::Phone,
+        "email" => Target::Email,
+        "source" => Target::Source,
+        "campaign" => Target::Campaign,
+        "created" => Target::Created,
+        "status" => Target::Status,
+        "owner" => Target::Owner,
+        "company" => Target::Company,
+        _ => Target::Custom(header.to_owned()),
+    }
+}
+
+/// Choose a file → preview (with mapping, errors and duplicates) → import.
+#[component]
+pub(super) fn CsvImport() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let bytes = StoredValue::new_local(None::<Vec<u8>>);
+    let shown = RwSignal::new(None::<ImportPreview>);
+    let on_dup = RwSignal::new("skip".to_owned());
+    // What the file's statuses and owners mean here (the wizard's choices).
+    let statuses = RwSignal::new(Vec::<(String, usize, StatusTarget)>::new());
+    let owners = RwSignal::new(Vec::<(String, usize, Option<RepId>)>::new());
+    let create_reps = RwSignal::new(true);
+    let run = move |mapping: Option<Mapping>| {
+        let home = state.settings.with_untracked(|s| Home {
+            timezone: s
+                .calendar
+                .timezone
+                .parse()
+                .unwrap_or(chrono_tz::Asia::Ho_Chi_Minh),
+            country: s.country,
+        });
+        let result = bytes.with_value(|b| b.as_ref().map(|b| preview(b, mapping.as_ref(), home)));
+        match result {
+            Some(Ok(mut p)) => {
+                state.leads.with_untracked(|ls| p.mark_duplicates(ls));
+                let pipeline = state.pipeline.get_untracked();
+                statuses.set(
+                    p.values(|c| c.status.as_ref())
+                        .into_iter()
+                        .map(|(v, n)| {
+                            let t = guess_status(&v, &pipeline);
+                            (v, n, t)
+                        })
+                        .collect(),
+                );
+                let reps = state.settings.with_untracked(|s| s.reps.clone());
+                owners.set(
+                    p.values(|c| c.owner.as_ref())
+                        .into_iter()
+                        .map(|(v, n)| {
+                            let id = rep_named(&v, &reps).map(|r| r.id.clone());
+                            (v, n, id)
+                        })
+                        .collect(),
+                );
+                shown.set(Some(p));
+            }
+            Some(Err(e)) => {
+                shown.set(None);
+                state.error.set(Some(AppError::Csv(e)));
+            }
+            None => {}
+        }
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let read = files::read_chosen_file(&ev);
+        leptos::task::spawn_local(async move {
+            let Some(b) = read.await else { return };
+            bytes.set_value(Some(b));
+            run(None);
+        });
+    };
+    let remap = move |col: usize, v: String| {
+        let Some(mut mapping) = shown.with_untracked(|p| p.as_ref().map(|p| p.mapping.clone()))
+        else {
+            return;
+        };
+        let header = shown
+            .with_untracked(|p| p.as_ref().and_then(|p| p.headers.get(col).cloned()))
+            .unwrap_or_default();
+        if let Some(slot) = mapping.columns.get_mut(col) {
+            *slot = target_from(&v, &header);
+        }
+        run(Some(mapping));
+    };
+    let import = move |_| {
+        let Some(p) = shown.get_untracked() else {
+            return;
+        };
+        let policy = match on_dup.get_untracked().as_str() {
+            "import" => OnDuplicate::ImportAnyway,
+            "merge" => OnDuplicate::Merge,
+            _ => OnDuplicate::Skip,
+        };
+        let pipeline = state.pipeline.get_untracked();
+        let now = clock::now();
+        // Owners without a rep become reps only when the person said so.
+        let unknown: Vec<String> = owners.with_untracked(|o| {
+            o.iter()
+                .filter(|(_, _, id)| id.is_none())
+                .map(|(n, _, _)| n.clone())
+                .collect()
+        });
+        let new_reps = if create_reps.get_untracked() {
+            state
+                .settings
+                .with_untracked(|s| Rep::for_owners(&unknown, &s.reps))
+        } else {
+            Vec::new()
+        };
+        let mut choices = Choices {
+            statuses: statuses
+                .with_untracked(|s| s.iter().map(|(v, _, t)| (v.clone(), t.clone())).collect()),
+            owners: owners.with_untracked(|o| {
+                o.iter()
+                    .filter_map(|(n, _, id)| id.clone().map(|id| (n.clone(), id)))
+                    .collect()
+            }),
+        };
+        for (name, rep) in unknown.iter().zip(&new_reps) {
+            choices.owners.insert(name.clone(), rep.id.clone());
+        }
+        let leads = p.leads(policy, &choices, &pipeline, now, clock::new_lead_id);
+        let merged = if policy == OnDuplicate::Merge {
+            state.leads.with_untracked(|ls| p.merged(ls, now))
+        } else {
+            Vec::new()
+        };
+        shown.set(None);
+        state.import_leads(leads, merged, new_reps);
+    };
+    view! {
+        <section class="card csv-import" data-testid="csv-import">
+            <h2>{i18n.t(Msg::CsvImport)}</h2>
+            <p class="muted">{i18n.t(Msg::CsvImportHint)}</p>
+            <label class="file-button">
+                {i18n.t(Msg::ChooseCsv)}
+                <input
+                    type="file"
+                    accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
+                    data-testid="import-csv"
+                    disabled=move || !state.can_edit()
+                    on:change=on_file
+                />
+            </label>
+            {move || shown.get().map(|p| {
+                let (ok, bad) = p.counts();
+                let dups = p.rows.iter().filter(|(_, o)| matches!(o, RowOutcome::Lead(c) if c.duplicate.is_some())).count();
+                let format = p.preset.map_or_else(|| i18n.t(Msg::UnknownFormat)().to_owned(), |f| format!("{f:?}"));
+                let mapping = p.headers.iter().enumerate().map(|(i, h)| {
+                    let current = p.mapping.columns.get(i).map_or("custom", target_value);
+                    view! {
+                        <tr>
+                            <th scope="row">{h.clone()}</th>
+                            <td>
+                                <select data-testid="map-column" aria-label=h.clone() on:change=move |ev| remap(i, event_target_value(&ev))>
+                                    {TARGETS.iter().map(|(v, m)| view! { <option value=*v selected=*v == current>{i18n.t(*m)}</option> }).collect_view()}
+                                    <option value="custom" selected=current == "custom">{i18n.t(Msg::CustomField)}</option>
+                                </select>
+                            </td>
+                        </tr>
+                    }
+                }).collect_view();
+                let errors = p.rows.iter().filter_map(|(_, o)| match o {
+                    RowOutcome::Errors(e) => Some(e.clone()),
+                    RowOutcome::Lead(_) => None,
+                }).flatten().take(50).map(|e| view! {
+                    <tr data-testid="csv-error">
+                        <td>{e.row}</td><td>{e.column}</td><td>{e.value}</td>
+                        <td>{i18n.t(e.problem.as_ref().map_or(Msg::ErrNotDateTime, crate::ui::i18n::problem_msg))}</td>
+                    </tr>
+                }).collect_view();
+                let kept = p.phones_kept().take(50).map(|e| view! {
+                    <tr data-testid="csv-phone-kept">
+                        <td>{e.row}</td><td>{e.value.clone()}</td>
+                        <td>{i18n.t(e.problem.as_ref().map_or(Msg::ErrNotDateTime, crate::ui::i18n::problem_msg))}</td>
+                    </tr>
+                }).collect_view();
+                let kept_count = p.phones_kept().count();
+                let dup_rows = p.rows.iter().filter_map(|(row, o)| match o {
+                    RowOutcome::Lead(c) => c.duplicate.clone().map(|d| (*row, c.draft.name.clone(), d)),
+                    RowOutcome::Errors(_) => None,
+                }).take(50).map(|(row, name, d)| {
+                    let with = match d {
+                        Duplicate::Workspace(id) => state.lead(id).map(|l| l.name().to_owned()).unwrap_or_default(),
+                        Duplicate::Row(r) => format!("#{r}"),
+                    };
+                    view! { <tr data-testid="csv-duplicate"><td>{row}</td><td>{name}</td><td>{with}</td></tr> }
+                }).collect_view();
+                view! {
+                    <div class="preview" data-testid="csv-preview">
+                        <p>
+                            <strong>{i18n.t(Msg::DetectedFormat)} ": "</strong>
+                            <span data-testid="csv-format">{format}</span>
+                            " · " {format!("{:?}", p.encoding)} " · "
+                            {match p.delimiter { '\t' => "TAB".to_owned(), d => d.to_string() }}
+                        </p>
+                        <p aria-live="polite">
+                            <span class="pill" data-testid="csv-ok">{ok} " " {i18n.t(Msg::RowsReady)}</span>
+                            " "
+                            <span class="pill breached" data-testid="csv-bad">{bad} " " {i18n.t(Msg::RowsWithErrors)}</span>
+                            " "
+                            <span class="pill at-risk" data-testid="csv-dups">{dups} " " {i18n.t(Msg::Duplicates)}</span>
+                        </p>
+                        <details open=p.preset.is_none()>
+                            <summary>{i18n.t(Msg::ColumnMapping)}</summary>
+                            <table class="data"><tbody>{mapping}</tbody></table>
+                        </details>
+                        {(bad > 0).then(|| view! {
+                            <h3>{i18n.t(Msg::RowsWithErrors)}</h3>
+                            <table class="data">
+                                <thead><tr><th>{i18n.t(Msg::Row)}</th><th>{i18n.t(Msg::Column)}</th><th>{i18n.t(Msg::Value)}</th><th>{i18n.t(Msg::Reason)}</th></tr></thead>
+                                <tbody>{errors}</tbody>
+                            </table>
+                        })}
+                        {(kept_count > 0).then(|| view! {
+                            <h3>{i18n.t(Msg::PhonesKept)}</h3>
+                            <p class="muted">{i18n.t(Msg::PhonesKeptHint)}</p>
+                            <table class="data">
+                                <thead><tr><th>{i18n.t(Msg::Row)}</th><th>{i18n.t(Msg::Value)}</th><th>{i18n.t(Msg::Reason)}</th></tr></thead>
+                                <tbody>{kept}</tbody>
+                            </table>
+                        })}
+                        <StatusChoices statuses=statuses />
+                        <OwnerChoices owners=owners create=create_reps />
+                        {(dups > 0).then(|| view! {
+                            <h3>{i18n.t(Msg::Duplicates)}</h3>
+                            <table class="data">
+                                <thead><tr><th>{i18n.t(Msg::Row)}</th><th>{i18n.t(Msg::Name)}</th><th>{i18n.t(Msg::SameAs)}</th></tr></thead>
+                                <tbody>{dup_rows}</tbody>
+                            </table>
+                            <fieldset>
+                                <legend>{i18n.t(Msg::OnDuplicates)}</legend>
+                                <label><input type="radio" name="on-dup" value="skip" data-testid="dup-skip" prop:checked=move || on_dup.get() == "skip" on:change=move |_| on_dup.set("skip".into()) /> {i18n.t(Msg::SkipDuplicates)}</label>
+                                <label><input type="radio" name="on-dup" value="merge" data-testid="dup-merge" prop:checked=move || on_dup.get() == "merge" on:change=move |_| on_dup.set("merge".into()) /> {i18n.t(Msg::MergeDuplicates)}</label>
+                                <label><input type="radio" name="on-dup" value="import" data-testid="dup-import" prop:checked=move || on_dup.get() == "import" on:change=move |_| on_dup.set("import".into()) /> {i18n.t(Msg::ImportAnyway)}</label>
+                            </fieldset>
+                        })}
+                        <button type="button" class="primary" data-testid="csv-confirm" disabled=ok == 0 on:click=import>
+                            {i18n.t(Msg::ImportRows)}
+                        </button>
+                        <button type="button" data-testid="csv-cancel" on:click=move |_| shown.set(None)>{i18n.t(Msg::Cancel)}</button>
+                    </div>
+                }
+            })}
+        </section>
+    }
+}
+
+/// Each status value in the file, how many rows have it, and what it
+/// becomes here: a stage, or closed as lost or junk (a default guessed
+/// from the words, which the person can change).
+#[component]
+fn StatusChoices(statuses: RwSignal<Vec<(String, usize, StatusTarget)>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let value_of = |t: &StatusTarget| match t {
+        StatusTarget::Stage(id) => format!("stage:{id}"),
+        StatusTarget::Closed(LossKind::Lost) => "lost".to_owned(),
+        StatusTarget::Closed(LossKind::Junk) => "junk".to_owned(),
+    };
+    let rows = move || {
+        statuses.get().into_iter().enumerate().map(|(i, (value, n, target))| {
+            let current = value_of(&target);
+            let pipeline = state.pipeline.get_untracked();
+            let options = pipeline.stages().iter().filter(|s| s.kind != crate::domain::pipeline::StageKind::Lost).map(|s| {
+                let v = format!("stage:{}", s.id);
+                let selected = v == current;
+                view! { <option value=v selected=selected>{crate::ui::format::stage_label(s.id.as_str(), &s.name, i18n.0.get())}</option> }
+            }).collect_view();
+            view! {
+                <tr data-testid="csv-status">
+                    <th scope="row">{value.clone()}</th>
+                    <td>{n}</td>
+                    <td>
+                        <select data-testid="csv-status-target" aria-label=value.clone() on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            let t = match v.as_str() {
+                                "lost" => StatusTarget::Closed(LossKind::Lost),
+                                "junk" => StatusTarget::Closed(LossKind::Junk),
+                                stage => StatusTarget::Stage(crate::domain::pipeline::StageId::new(stage.trim_start_matches("stage:"))),
+                            };
+                            statuses.update(|s| if let Some(row) = s.get_mut(i) { row.2 = t; });
+                        }>
+                            {options}
+                            <option value="lost" selected=current == "lost">{i18n.t(Msg::ClosedLost)}</option>
+                            <option value="junk" selected=current == "junk">{i18n.t(Msg::ClosedJunk)}</option>
+                        </select>
+                    </td>
+                </tr>
+            }
+        }).collect_view()
+    };
+    view! {
+        <Show when=move || statuses.with(|s| !s.is_empty())>
+            <h3>{i18n.t(Msg::StatusesInFile)}</h3>
+            <table class="data" data-testid="csv-statuses">
+                <thead><tr><th>{i18n.t(Msg::Status)}</th><th>{i18n.t(Msg::Rows)}</th><th>{i18n.t(Msg::ImportedAs)}</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </Show>
+    }
+}
+
+/// Each owner named in the file and the rep it is here: a rep of the same
+/// name when there is one; the others become new Sales reps only when the
+/// person leaves the box ticked.
+#[component]
+fn OwnerChoices(
+    owners: RwSignal<Vec<(String, usize, Option<RepId>)>>,
+    create: RwSignal<bool>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let rows = move || {
+        owners.get().into_iter().enumerate().map(|(i, (name, n, rep))| {
+            let current = rep.as_ref().map_or(String::new(), |r| r.to_string());
+            let reps = state.settings.get_untracked().reps;
+            let options = reps.iter().map(|r| {
+                let selected = r.id.as_str() == current;
+                view! { <option value=r.id.to_string() selected=selected>{r.name.clone()}</option> }
+            }).collect_view();
+            view! {
+                <tr data-testid="csv-owner">
+                    <th scope="row">{name.clone()}</th>
+                    <td>{n}</td>
+                    <td>
+                        <select data-testid="csv-owner-rep" aria-label=name.clone() on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            owners.update(|o| if let Some(row) = o.get_mut(i) {
+                                row.2 = (!v.is_empty()).then(|| RepId::new(v));
+                            });
+                        }>
+                            <option value="" selected=current.is_empty()>{i18n.t(Msg::NewRepOrNobody)}</option>
+                            {options}
+                        </select>
+                    </td>
+                </tr>
+            }
+        }).collect_view()
+    };
+    let unknown = move || owners.with(|o| o.iter().filter(|(_, _, r)| r.is_none()).count());
+    view! {
+        <Show when=move || owners.with(|o| !o.is_empty())>
+            <h3>{i18n.t(Msg::OwnersInFile)}</h3>
+            <table class="data" data-testid="csv-owners">
+                <thead><tr><th>{i18n.t(Msg::Owner)}</th><th>{i18n.t(Msg::Rows)}</th><th>{i18n.t(Msg::ImportedAs)}</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <Show when=move || unknown() != 0>
+                <label class="check">
+                    <input type="checkbox" data-testid="csv-create-reps" prop:checked=move || create.get() on:change=move |ev| create.set(event_target_checked(&ev)) />
+                    {move || crate::ui::i18n::today::new_reps(i18n.0.get(), unknown())}
+                </label>
+            </Show>
+        </Show>
+    }
+}
