@@ -757,7 +757,7 @@ impl ImportPreview {
                     .map(|e| e.as_str().to_owned())
                     .unwrap_or_else(|| c.draft.email.clone()),
                 source: lead.source().to_owned(),
-                ..Default::default()
+                country: c.draft.country,
             };
             if (lead.phone().is_none() || lead.email().is_none())
                 && lead.update_contact(&draft, now).is_err()
