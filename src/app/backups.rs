@@ -12,11 +12,7 @@ use leptos::prelude::*;
 pub fn download(state: AppState) -> bool {
     let now = clock::now();
     let ws = state.snapshot();
-    let tz: chrono_tz::Tz = ws
-        .calendar
-        .timezone
-        .parse()
-        .unwrap_or(chrono_tz::Asia::Ho_Chi_Minh);
+    let tz = ws.calendar.tz();
     let saved = files::save_text(
         &file_name(now, tz),
         "application/json",

@@ -375,28 +375,3 @@ impl Default for AppState {
         Self::new()
     }
 }
-
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests {
-    use super::*;
-    use crate::domain::sample::generate;
-    use chrono::{TimeDelta, TimeZone};
-
-    #[test]
-    fn a_clock_tick_reuses_the_workspace_and_evaluates_like_a_fresh_start() {
-        let now = Utc.with_ymd_and_hms(2026, 6, 1, 3, 0, 0).unwrap();
-        let ws = Arc::new(generate(5, 150, 4, now));
-        let first = Insights::new(Arc::clone(&ws), now);
-        let later = now + TimeDelta::hours(3);
-        let tick = first.at(later);
-        let fresh = Insights::new(ws, later);
-        assert_eq!(tick.now, later);
-        assert_eq!(tick.eval, fresh.eval);
-        assert!(
-            Arc::ptr_eq(&tick.ws, &first.ws),
-            "same workspace, not a copy"
-        );
-        assert!(Arc::ptr_eq(&tick.index, &first.index));
-        assert_ne!(tick.eval.clocks, first.eval.clocks, "the clocks moved on");
-    }
-}

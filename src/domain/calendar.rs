@@ -38,18 +38,21 @@
 //! never make a due time earlier.
 
 use chrono::{
-    DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone,
-    Utc, Weekday,
+    DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone, Utc,
 };
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
+mod business_time;
 mod error;
 mod timeline;
+mod vietnam;
 
+pub use business_time::{BusinessTime, Mark};
 pub use error::{CalendarError, CalendarField, Part};
 pub use timeline::Timeline;
+pub use vietnam::vietnam_holidays;
 
 const DAY_MINUTES: u32 = 24 * 60;
 
@@ -347,88 +350,6 @@ impl BusinessCalendar {
     }
 }
 
-/// Business-time questions, answered by a [`BusinessCalendar`] or, faster, by
-/// a [`Timeline`] precomputed from one. Both give identical answers.
-pub trait BusinessTime {
-    /// See [`BusinessCalendar::due_with_pauses`].
-    fn due_with_pauses(
-        &self,
-        start: DateTime<Utc>,
-        target: TimeDelta,
-        pauses: &[(DateTime<Utc>, DateTime<Utc>)],
-    ) -> DateTime<Utc>;
-    /// See [`BusinessCalendar::elapsed_with_pauses`].
-    fn elapsed_with_pauses(
-        &self,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-        pauses: &[(DateTime<Utc>, DateTime<Utc>)],
-    ) -> TimeDelta;
-    /// See [`BusinessCalendar::due`].
-    fn due(&self, start: DateTime<Utc>, target: TimeDelta) -> DateTime<Utc> {
-        self.due_with_pauses(start, target, &[])
-    }
-    /// See [`BusinessCalendar::elapsed`].
-    fn elapsed(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> TimeDelta {
-        self.elapsed_with_pauses(from, to, &[])
-    }
-    /// Business nanoseconds from a fixed origin to `t`, when known without a
-    /// walk through the calendar (a [`Timeline`] inside its range). Then
-    /// `elapsed(a, b)` is `position(b) - position(a)` for `a <= b`, which lets
-    /// a walk through instants in order look each one up once ([`Mark`]).
-    fn position(&self, _t: DateTime<Utc>) -> Option<i64> {
-        None
-    }
-}
-
-/// An instant and its business position ([`BusinessTime::position`]), for
-/// measuring the business time between consecutive instants of a walk with
-/// one lookup per instant instead of two per pair.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Mark {
-    at: DateTime<Utc>,
-    /// The business position, or [`Mark::UNKNOWN`] (kept as a plain number
-    /// so a mark takes 24 bytes, not 32).
-    position: i64,
-}
-
-impl Mark {
-    const UNKNOWN: i64 = i64::MIN;
-
-    /// `at`, looked up in `cal`.
-    pub fn new<C: BusinessTime + ?Sized>(cal: &C, at: DateTime<Utc>) -> Mark {
-        Mark {
-            at,
-            position: cal.position(at).unwrap_or(Mark::UNKNOWN),
-        }
-    }
-
-    /// The position as stored, for compact copies ([`Mark::from_raw`]).
-    pub(crate) fn raw_position(self) -> i64 {
-        self.position
-    }
-
-    /// A mark from [`Mark::raw_position`].
-    pub(crate) fn from_raw(at: DateTime<Utc>, position: i64) -> Mark {
-        Mark { at, position }
-    }
-
-    /// The instant.
-    pub fn at(self) -> DateTime<Utc> {
-        self.at
-    }
-
-    /// Business time from `self` to `later` (zero if `later` is earlier),
-    /// exactly [`BusinessTime::elapsed`].
-    pub fn until(self, cal: &dyn BusinessTime, later: Mark) -> TimeDelta {
-        if self.position == Mark::UNKNOWN || later.position == Mark::UNKNOWN {
-            cal.elapsed(self.at, later.at)
-        } else {
-            TimeDelta::nanoseconds((later.position - self.position).max(0))
-        }
-    }
-}
-
 impl BusinessTime for BusinessCalendar {
     fn due_with_pauses(
         &self,
@@ -488,82 +409,16 @@ fn merge(pauses: &[(DateTime<Utc>, DateTime<Utc>)]) -> Vec<(DateTime<Utc>, DateT
 }
 
 impl CalendarSpec {
-    /// Vietnam office hours: Asia/Ho_Chi_Minh, Monday–Friday 08:00–12:00 and
-    /// 13:30–17:30, with the public holidays of 2025–2030 from
-    /// [`vietnam_holidays`].
-    pub fn vietnam() -> CalendarSpec {
-        let day = || {
-            vec![
-                ("08:00".to_owned(), "12:00".to_owned()),
-                ("13:30".to_owned(), "17:30".to_owned()),
-            ]
-        };
-        CalendarSpec {
-            timezone: "Asia/Ho_Chi_Minh".to_owned(),
-            week: WeekSpec {
-                mon: day(),
-                tue: day(),
-                wed: day(),
-                thu: day(),
-                fri: day(),
-                ..WeekSpec::default()
-            },
-            holidays: vietnam_holidays()
-                .iter()
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .collect(),
-        }
+    /// Its timezone; Asia/Ho_Chi_Minh for a name no timezone has (a spec
+    /// that [`BusinessCalendar::new`] accepted never has one).
+    pub fn tz(&self) -> Tz {
+        self.timezone
+            .parse()
+            .unwrap_or(chrono_tz::Asia::Ho_Chi_Minh)
     }
 }
 
-/// Lunar new year's day (Tết, 1/1) and the Hùng Kings' day (10/3) by the
-/// Vietnamese lunar calendar (UTC+7), 2025–2030.
-/// (month, day).
-type MonthDay = (u32, u32);
-
-const LUNAR: [(i32, MonthDay, MonthDay); 6] = [
-    (2025, (1, 29), (4, 7)),
-    (2026, (2, 17), (4, 26)),
-    (2027, (2, 6), (4, 16)),
-    (2028, (1, 26), (4, 4)),
-    (2029, (2, 13), (4, 23)),
-    (2030, (2, 3), (4, 12)),
-];
-
-/// Vietnam's public holidays (Labour Code 2019, art. 112) for 2025–2030, for a
-/// Monday–Friday week: New Year (1 Jan); Tết, five days from lunar new year's
-/// eve; Hùng Kings' day (10/3 lunar); Reunification (30 Apr); Labour Day
-/// (1 May); National Day (2 Sep and 1 Sep). A fixed holiday on a Saturday or
-/// Sunday gives the next working day off (art. 111). The government may move
-/// days each year; edit the calendar when it does.
-pub fn vietnam_holidays() -> Vec<NaiveDate> {
-    let date = |y, (m, d)| NaiveDate::from_ymd_opt(y, m, d).expect("valid holiday table");
-    let mut days = BTreeSet::new();
-    for (year, tet, hung) in LUNAR {
-        let tet = date(year, tet);
-        days.extend((0..5).map(|i| tet - Days::new(1) + Days::new(i)));
-        let fixed = [
-            date(year, (1, 1)),
-            date(year, hung),
-            date(year, (4, 30)),
-            date(year, (5, 1)),
-            date(year, (9, 2)),
-            date(year, (9, 1)),
-        ];
-        days.extend(fixed);
-        for day in fixed {
-            if matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
-                let mut off = day;
-                while matches!(off.weekday(), Weekday::Sat | Weekday::Sun) || days.contains(&off) {
-                    off = off + Days::new(1);
-                }
-                days.insert(off);
-            }
-        }
-    }
-    days.into_iter().collect()
-}
-
-// Native only: proptest is not built for wasm32, where plain #[test]s do not run anyway.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod property_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -15,70 +15,17 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
-use uuid::Uuid;
 
+mod check;
+mod conflicts;
 mod draft;
+mod values;
 
+pub use check::LeadInvalid;
+pub use conflicts::FieldConflict;
 use draft::validate;
 pub use draft::{DraftErrors, Field, FieldProblem, LeadDraft};
-
-/// A lead's identity: a random UUID, stable across export and import.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct LeadId(Uuid);
-
-impl LeadId {
-    /// Wraps an existing UUID (the app layer makes random ones).
-    pub fn from_uuid(id: Uuid) -> Self {
-        LeadId(id)
-    }
-
-    /// The UUID.
-    pub fn uuid(&self) -> Uuid {
-        self.0
-    }
-}
-
-impl fmt::Display for LeadId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-impl std::str::FromStr for LeadId {
-    type Err = uuid::Error;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Uuid::parse_str(s).map(LeadId)
-    }
-}
-
-/// How urgently a lead should be handled; SLA policies may differ per priority.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Priority {
-    /// Can wait.
-    Low,
-    /// The default.
-    #[default]
-    Normal,
-    /// Ahead of normal leads.
-    High,
-    /// Drop everything.
-    Urgent,
-}
-
-impl Priority {
-    /// Every priority, lowest first.
-    pub const ALL: [Priority; 4] = [
-        Priority::Low,
-        Priority::Normal,
-        Priority::High,
-        Priority::Urgent,
-    ];
-}
+pub use values::{Csat, LeadId, Priority};
 
 /// One move of a lead between stages.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -159,100 +106,6 @@ pub struct Closure {
     pub reason: String,
 }
 
-/// A value of one field that lost to a concurrent edit made elsewhere (two
-/// people changed the same field of the same lead before either saw the
-/// other's change). The lead keeps the later edit; this is the other one,
-/// shown with who made it so a person can take it instead.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldConflict {
-    /// The field, as named in the lead's JSON (`phone`, `owner`, `stage`…).
-    pub field: String,
-    /// The value that lost, as the field's JSON.
-    pub value: serde_json::Value,
-    /// Who made the losing edit (a user name, or a rep id).
-    pub by: String,
-    /// When the losing edit was made.
-    #[serde(with = "super::instant")]
-    pub at: DateTime<Utc>,
-    /// Who made the winning edit.
-    pub winner: String,
-    /// Sync bookkeeping: when (and where) the conflict was found, so every
-    /// device drops it once a person has dealt with it. Opaque to the domain.
-    pub found: String,
-}
-
-/// Why a stored or received lead breaks an invariant (see the module docs).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LeadInvalid {
-    /// The name is empty.
-    NameMissing,
-    /// Neither phone nor e-mail.
-    NoContact,
-    /// The stage history is empty.
-    NoHistory,
-    /// `stage` is not where the history ends.
-    StageNotHistoryEnd,
-    /// A history entry is earlier than the one before it, or than the creation.
-    HistoryOutOfOrder(usize),
-    /// `updated_at` is before `created_at`.
-    UpdatedBeforeCreated,
-    /// A stage the pipeline does not have.
-    UnknownStage(String),
-}
-
-impl fmt::Display for LeadInvalid {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LeadInvalid::NameMissing => f.write_str("the name is empty"),
-            LeadInvalid::NoContact => f.write_str("it has neither a phone number nor an e-mail"),
-            LeadInvalid::NoHistory => f.write_str("its stage history is empty"),
-            LeadInvalid::StageNotHistoryEnd => {
-                f.write_str("its stage is not where its stage history ends")
-            }
-            LeadInvalid::HistoryOutOfOrder(i) => {
-                write!(
-                    f,
-                    "stage change {} is earlier than the one before it",
-                    i + 1
-                )
-            }
-            LeadInvalid::UpdatedBeforeCreated => {
-                f.write_str("it was last changed before it was created")
-            }
-            LeadInvalid::UnknownStage(s) => write!(f, "there is no stage '{s}'"),
-        }
-    }
-}
-
-/// Customer satisfaction, 1 (bad) to 5 (great).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u8", into = "u8")]
-pub struct Csat(u8);
-
-impl Csat {
-    /// The score.
-    pub fn score(self) -> u8 {
-        self.0
-    }
-}
-
-impl TryFrom<u8> for Csat {
-    type Error = String;
-
-    fn try_from(v: u8) -> Result<Self, Self::Error> {
-        (1..=5)
-            .contains(&v)
-            .then_some(Csat(v))
-            .ok_or_else(|| format!("CSAT is a score from 1 to 5, not {v}"))
-    }
-}
-
-impl From<Csat> for u8 {
-    fn from(c: Csat) -> u8 {
-        c.0
-    }
-}
-
 /// Why a stage move was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MoveError {
@@ -318,104 +171,6 @@ impl Lead {
             conflicts: Vec::new(),
             extra: Extra::default(),
         })
-    }
-
-    /// Checks the invariants a lead read from outside (a synced document, a
-    /// backup) must keep: a name, a way to reach it, a history that starts
-    /// at creation, runs forward and ends at `stage`, and stages `pipeline` has.
-    pub fn check(&self, pipeline: &Pipeline) -> Result<(), LeadInvalid> {
-        if self.name.trim().is_empty() {
-            return Err(LeadInvalid::NameMissing);
-        }
-        if self.phone.is_none() && self.email.is_none() {
-            return Err(LeadInvalid::NoContact);
-        }
-        let last = self.history.last().ok_or(LeadInvalid::NoHistory)?;
-        if last.to != self.stage {
-            return Err(LeadInvalid::StageNotHistoryEnd);
-        }
-        let mut previous = self.created_at;
-        for (i, change) in self.history.iter().enumerate() {
-            if change.at < previous {
-                return Err(LeadInvalid::HistoryOutOfOrder(i));
-            }
-            previous = change.at;
-            for stage in change.from.iter().chain([&change.to]) {
-                if pipeline.stage(stage).is_none() {
-                    return Err(LeadInvalid::UnknownStage(stage.to_string()));
-                }
-            }
-        }
-        if self.updated_at < self.created_at {
-            return Err(LeadInvalid::UpdatedBeforeCreated);
-        }
-        Ok(())
-    }
-
-    /// Values that lost to concurrent edits, for a person to look at.
-    pub fn conflicts(&self) -> &[FieldConflict] {
-        &self.conflicts
-    }
-
-    /// Replaces the conflicts (sync merges set them).
-    pub fn set_conflicts(&mut self, conflicts: Vec<FieldConflict>) {
-        self.conflicts = conflicts;
-    }
-
-    /// Keeps the current value of `field`: its conflicts are dismissed.
-    pub fn dismiss_conflicts(&mut self, field: &str, now: DateTime<Utc>) {
-        self.conflicts.retain(|c| c.field != field);
-        self.touch(now);
-    }
-
-    /// Takes the losing value of conflict `index` instead of the current
-    /// one (and dismisses the field's other conflicts). A stage conflict is
-    /// a move to that stage, recorded in the history like any move. Refused
-    /// (nothing changes) when the value no longer fits the lead.
-    pub fn take_conflict(
-        &mut self,
-        index: usize,
-        pipeline: &Pipeline,
-        by: Option<&str>,
-        now: DateTime<Utc>,
-    ) -> Result<(), MoveError> {
-        let Some(c) = self.conflicts.get(index).cloned() else {
-            return Ok(());
-        };
-        let mut next = self.clone();
-        next.conflicts.retain(|x| x.field != c.field);
-        if c.field == "stage" {
-            let to: StageId = crate::json::from_value(c.value.clone())
-                .map_err(|_| MoveError::ValueDoesNotFit(c.field.clone()))?;
-            if next.stage != to {
-                next.move_to(&to, pipeline, by, now)?;
-            }
-        } else {
-            let mut json = crate::json::to_value(&next).expect("a lead serialises");
-            if let Some(obj) = json.as_object_mut() {
-                if c.value.is_null() {
-                    obj.remove(&c.field);
-                } else {
-                    obj.insert(c.field.clone(), c.value.clone());
-                }
-                if c.field == "owner" && !c.value.is_null() {
-                    obj.insert(
-                        "assigned_at".into(),
-                        serde_json::Value::from(
-                            now.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
-                        ),
-                    );
-                }
-            }
-            next = crate::json::from_value(json)
-                .map_err(|_| MoveError::ValueDoesNotFit(c.field.clone()))?;
-            if next.check(pipeline).is_err() {
-                return Err(MoveError::ValueDoesNotFit(c.field.clone()));
-            }
-        }
-        next.touch(now);
-        *self = next;
-        Ok(())
     }
 
     /// Replaces name, phone, e-mail and source after the same validation as

@@ -14,46 +14,9 @@ use super::pipeline::{Pipeline, StageId};
 use super::rep::{Membership, Rep, RepId};
 use super::workspace::Workspace;
 use chrono::{DateTime, TimeDelta, Utc};
+use rng::Rng;
 
-/// SplitMix64 (Steele, Lea, Flood 2014): tiny, fast, and its stream never changes.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in `0..n`.
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-
-    /// True with probability `p`.
-    fn chance(&mut self, p: f64) -> bool {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len() as u64) as usize]
-    }
-
-    /// Picks by integer weights.
-    fn weighted<'a, T>(&mut self, items: &'a [(T, u32)]) -> &'a T {
-        let total: u32 = items.iter().map(|(_, w)| w).sum();
-        let mut x = self.below(u64::from(total)) as u32;
-        for (item, w) in items {
-            if x < *w {
-                return item;
-            }
-            x -= w;
-        }
-        &items[items.len() - 1].0
-    }
-}
+mod rng;
 
 const FAMILY: [(&str, u32); 14] = [
     ("Nguyễn", 38),
@@ -364,60 +327,4 @@ fn make_reps(rng: &mut Rng, n: usize, leads: usize) -> Vec<Rep> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::TimeZone;
-
-    fn now() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 6, 1, 3, 0, 0).unwrap()
-    }
-
-    #[test]
-    fn same_seed_same_workspace() {
-        assert_eq!(generate(7, 300, 5, now()), generate(7, 300, 5, now()));
-        assert_ne!(
-            generate(7, 300, 5, now()).leads,
-            generate(8, 300, 5, now()).leads
-        );
-    }
-
-    #[test]
-    fn generated_workspaces_look_like_real_ones() {
-        let ws = generate(42, 2_000, 8, now());
-        let pipeline = &ws.pipeline;
-        assert_eq!(ws.leads.len(), 2_000);
-        assert_eq!(ws.reps.len(), 8);
-        let share = |n: usize| n as f64 / ws.leads.len() as f64;
-        let junk = share(ws.leads.iter().filter(|l| l.is_junk()).count());
-        assert!((0.07..0.2).contains(&junk), "junk share {junk}");
-        let won = share(
-            ws.leads
-                .iter()
-                .filter(|l| l.stage().as_str() == "won")
-                .count(),
-        );
-        assert!((0.01..0.2).contains(&won), "won share {won}");
-        assert!(
-            ws.leads
-                .iter()
-                .all(|l| l.created_at() < now() && l.updated_at() <= now())
-        );
-        assert!(ws.activities.iter().all(|a| a.at < now()));
-        assert!(
-            ws.leads
-                .iter()
-                .all(|l| l.phone().is_some_and(|p| p.e164().starts_with("+84")))
-        );
-        let per_lead = ws.activities.len() as f64 / ws.leads.len() as f64;
-        assert!(
-            (1.5..12.0).contains(&per_lead),
-            "activities per lead {per_lead}"
-        );
-        for lead in &ws.leads {
-            assert_eq!(lead.history().last().map(|c| &c.to), Some(lead.stage()));
-            assert!(pipeline.stage(lead.stage()).is_some());
-        }
-        let json = serde_json::to_string(&ws).unwrap();
-        assert_eq!(serde_json::from_str::<Workspace>(&json).unwrap(), ws);
-    }
-}
+mod tests;

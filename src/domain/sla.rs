@@ -56,279 +56,11 @@ use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// A duration in whole minutes (business minutes where the field says so).
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
-#[serde(transparent)]
-pub struct Minutes(pub u32);
+mod policy;
+mod status;
 
-impl Minutes {
-    /// As a `TimeDelta`.
-    pub fn delta(self) -> TimeDelta {
-        TimeDelta::minutes(i64::from(self.0))
-    }
-
-    /// Whole hours.
-    pub fn hours(h: u32) -> Minutes {
-        Minutes(h * 60)
-    }
-}
-
-/// When a policy rule applies.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Conditions {
-    /// Matching priorities; empty matches any.
-    #[serde(default)]
-    pub priorities: Vec<Priority>,
-    /// Matching sources; empty matches any.
-    #[serde(default)]
-    pub sources: Vec<String>,
-    /// Matching campaigns; empty matches any.
-    #[serde(default)]
-    pub campaigns: Vec<String>,
-}
-
-impl Conditions {
-    /// True when the lead meets every non-empty condition.
-    pub fn matches(&self, lead: &Lead) -> bool {
-        let text = |list: &[String], value: &str| {
-            list.is_empty() || list.iter().any(|v| v.eq_ignore_ascii_case(value))
-        };
-        (self.priorities.is_empty() || self.priorities.contains(&lead.priority()))
-            && text(&self.sources, lead.source())
-            && text(&self.campaigns, lead.campaign())
-    }
-}
-
-/// The attempts part of a policy.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AttemptRule {
-    /// Attempts required (N).
-    pub min_attempts: u32,
-    /// Business time allowed for them, from creation (X).
-    pub within: Minutes,
-    /// Most attempts in total before the lead should be closed or nurtured (M).
-    pub max_attempts: u32,
-    /// Least business time between two attempts.
-    pub min_gap: Minutes,
-}
-
-/// One set of SLA targets.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SlaPolicy {
-    /// Shown to people.
-    pub name: String,
-    /// When it applies (ignored for the default policy).
-    #[serde(default)]
-    pub conditions: Conditions,
-    /// First response target, business minutes.
-    pub first_response: Minutes,
-    /// Attempts rule.
-    pub attempts: AttemptRule,
-    /// Business-time limit per stage; stages not listed have none.
-    #[serde(default)]
-    pub stage_limits: BTreeMap<StageId, Minutes>,
-    /// Reassign when the owner has not touched the lead for this long (business); 0 = never.
-    pub reassign_after: Minutes,
-    /// Close open leads without activity for this many calendar days; 0 = never.
-    pub nurture_days: u32,
-    /// A clock is at risk when less than this share of its target remains.
-    #[serde(default = "default_at_risk")]
-    pub at_risk_percent: u8,
-}
-
-fn default_at_risk() -> u8 {
-    25
-}
-
-impl Default for SlaPolicy {
-    /// Speed-to-lead defaults: respond within 1 business hour, 3 attempts
-    /// within 1 business day (8 h), at most 6, 1 h apart; reassign after 4
-    /// business hours untouched; stop nurturing after 30 days.
-    fn default() -> Self {
-        SlaPolicy {
-            name: "Default".into(),
-            conditions: Conditions::default(),
-            first_response: Minutes::hours(1),
-            attempts: AttemptRule {
-                min_attempts: 3,
-                within: Minutes::hours(8),
-                max_attempts: 6,
-                min_gap: Minutes::hours(1),
-            },
-            stage_limits: BTreeMap::new(),
-            reassign_after: Minutes::hours(4),
-            nurture_days: 30,
-            at_risk_percent: default_at_risk(),
-        }
-    }
-}
-
-/// Ordered rules plus the default.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SlaPolicies {
-    /// First match wins.
-    #[serde(default)]
-    pub rules: Vec<SlaPolicy>,
-    /// When no rule matches.
-    pub default: SlaPolicy,
-    /// No clock starts before this instant (a team that starts using the
-    /// SLA on a date: leads older than that are not judged by it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub enforced_from: Option<DateTime<Utc>>,
-}
-
-impl SlaPolicies {
-    /// [`SlaPolicies::enforced_from`] on `cal`, for [`evaluate_digest`].
-    pub fn from_mark(&self, cal: &dyn BusinessTime) -> Option<Mark> {
-        self.enforced_from.map(|at| Mark::new(cal, at))
-    }
-
-    /// The policy for a lead.
-    pub fn policy_for(&self, lead: &Lead) -> &SlaPolicy {
-        self.rules
-            .iter()
-            .find(|p| p.conditions.matches(lead))
-            .unwrap_or(&self.default)
-    }
-}
-
-/// Where one clock stands at `now`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "status")]
-pub enum Status {
-    /// Running, comfortably.
-    Pending {
-        /// Deadline.
-        due: DateTime<Utc>,
-        /// Business time left.
-        remaining: TimeDelta,
-    },
-    /// Running, little time left.
-    AtRisk {
-        /// Deadline.
-        due: DateTime<Utc>,
-        /// Business time left.
-        remaining: TimeDelta,
-    },
-    /// Past the deadline.
-    Breached {
-        /// Deadline.
-        due: DateTime<Utc>,
-        /// Business time past it (until `done`, or until now).
-        overdue: TimeDelta,
-        /// When the late event finally happened, if it did.
-        done: Option<DateTime<Utc>>,
-    },
-    /// Done in time.
-    Met {
-        /// When.
-        at: DateTime<Utc>,
-        /// Business time it took.
-        used: TimeDelta,
-    },
-    /// Stopped while the lead is in a pausing stage.
-    Paused {
-        /// Business time left when it resumes.
-        remaining: TimeDelta,
-    },
-    /// This clock does not apply to the lead.
-    NotApplicable,
-}
-
-impl Status {
-    /// Sort key for work queues: breached first (most overdue first), then at
-    /// risk and pending (least remaining first), then the rest.
-    pub fn urgency(&self) -> (u8, i64) {
-        match self {
-            Status::Breached {
-                done: None,
-                overdue,
-                ..
-            } => (0, -overdue.num_seconds()),
-            Status::AtRisk { remaining, .. } => (1, remaining.num_seconds()),
-            Status::Pending { remaining, .. } => (2, remaining.num_seconds()),
-            Status::Paused { remaining } => (3, remaining.num_seconds()),
-            Status::Breached { .. } | Status::Met { .. } | Status::NotApplicable => (4, 0),
-        }
-    }
-
-    /// Whether the clock was kept: `Some(true)` met, `Some(false)` breached,
-    /// `None` not judged yet (running, paused, not applicable). Rates such as
-    /// "% within SLA" count only judged clocks.
-    pub fn verdict(&self) -> Option<bool> {
-        match self {
-            Status::Met { .. } => Some(true),
-            Status::Breached { .. } => Some(false),
-            _ => None,
-        }
-    }
-
-    /// True for a breach, finished or not.
-    pub fn is_breached(&self) -> bool {
-        matches!(self, Status::Breached { .. })
-    }
-}
-
-/// The attempts clock plus rule violations.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AttemptClock {
-    /// N attempts within X.
-    pub status: Status,
-    /// Attempts made so far.
-    pub made: u32,
-    /// More than `max_attempts` were made.
-    pub too_many: bool,
-    /// Consecutive attempts closer than `min_gap`.
-    pub short_gaps: u32,
-}
-
-/// Every clock of one lead.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LeadClocks {
-    /// First response.
-    pub first_response: Status,
-    /// Attempts.
-    pub attempts: AttemptClock,
-    /// Time in the current stage.
-    pub stage_time: Status,
-    /// Owner inactivity.
-    pub reassignment: Status,
-    /// Nurture end.
-    pub nurture: Status,
-}
-
-impl LeadClocks {
-    /// No clock applies.
-    pub const NONE: LeadClocks = LeadClocks {
-        first_response: Status::NotApplicable,
-        attempts: AttemptClock {
-            status: Status::NotApplicable,
-            made: 0,
-            too_many: false,
-            short_gaps: 0,
-        },
-        stage_time: Status::NotApplicable,
-        reassignment: Status::NotApplicable,
-        nurture: Status::NotApplicable,
-    };
-
-    /// The most urgent clock's key (see [`Status::urgency`]).
-    pub fn urgency(&self) -> (u8, i64) {
-        [
-            self.first_response,
-            self.attempts.status,
-            self.stage_time,
-            self.reassignment,
-            self.nurture,
-        ]
-        .iter()
-        .map(Status::urgency)
-        .min()
-        .unwrap_or((4, 0))
-    }
-}
+pub use policy::{AttemptRule, Conditions, Minutes, SlaPolicies, SlaPolicy};
+pub use status::{AttemptClock, LeadClocks, Status};
 
 /// What the engine needs besides the lead.
 #[derive(Clone, Copy)]
@@ -486,7 +218,7 @@ pub fn evaluate_digest(
     let later = |a: Mark, b: Mark| if b.at() > a.at() { b } else { a };
     // Where the clocks start (module docs): never before the lead entered
     // this workspace, nor before the SLA was enforced.
-    let created = from.map_or(lead.entered, |f| later(lead.entered, f));
+    let start = from.map_or(lead.entered, |f| later(lead.entered, f));
     let clock = Clock {
         cal,
         pauses: &done_pauses,
@@ -499,7 +231,7 @@ pub fn evaluate_digest(
 
     let first_response = {
         let done = acts.iter().find(|t| t.is(Touch::RESPONSE)).map(Touch::mark);
-        clock.status(created, policy.first_response.delta(), done)
+        clock.status(start, policy.first_response.delta(), done)
     };
 
     let attempts = {
@@ -528,7 +260,7 @@ pub fn evaluate_digest(
         let status = if rule.min_attempts == 0 {
             Status::NotApplicable
         } else {
-            clock.status(created, rule.within.delta(), done)
+            clock.status(start, rule.within.delta(), done)
         };
         AttemptClock {
             status,
@@ -552,7 +284,7 @@ pub fn evaluate_digest(
             closed_at: None,
             ..clock
         }
-        .status(later(lead.in_stage, created), limit.delta(), None),
+        .status(later(lead.in_stage, start), limit.delta(), None),
         _ => Status::NotApplicable,
     };
 
@@ -562,16 +294,14 @@ pub fn evaluate_digest(
             let start = [lead.assigned, last_touch.map(Touch::mark)]
                 .into_iter()
                 .flatten()
-                .fold(created, |a, b| if b.at() >= a.at() { b } else { a });
+                .fold(start, later);
             clock.status(start, policy.reassign_after.delta(), None)
         }
         _ => Status::NotApplicable,
     };
 
     let nurture = if open && policy.nurture_days > 0 {
-        let last = acts
-            .last()
-            .map_or(created.at(), |t| t.at().max(created.at()));
+        let last = acts.last().map_or(start.at(), |t| t.at().max(start.at()));
         let span = TimeDelta::days(i64::from(policy.nurture_days));
         let due = last + span;
         let now = now.at();

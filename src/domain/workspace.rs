@@ -7,13 +7,12 @@ use super::contact::Country;
 use super::digest::Digest;
 use super::extra::Extra;
 use super::facts::{Facts, StageTable};
-use super::lead::{Lead, LeadId};
+use super::lead::Lead;
 use super::pipeline::Pipeline;
 use super::rep::{Rep, RepId};
 use super::scorecard::Targets;
 use super::sla::{LeadClocks, SlaContext, SlaPolicies, evaluate_digest};
 use chrono::{DateTime, TimeDelta, Utc};
-use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -87,6 +86,10 @@ pub struct Settings {
     pub extra: Extra,
 }
 
+mod index;
+
+pub use index::{ActivityIndex, group_by_lead};
+
 fn is_vietnam(c: &Country) -> bool {
     *c == Country::VIETNAM
 }
@@ -122,76 +125,6 @@ impl Workspace {
             leads,
             activities,
         }
-    }
-}
-
-/// Activities grouped by lead (each group oldest first), built once per change.
-///
-/// Storage and the app keep activities grouped by lead in time order; then
-/// the index borrows them as they are. Otherwise it sorts a copy.
-#[derive(Clone, Debug, Default)]
-pub struct ActivityIndex<'a> {
-    sorted: Cow<'a, [Activity]>,
-    by_lead: FxHashMap<LeadId, Range<usize>>,
-}
-
-/// The lead ranges of `activities` if they are grouped by lead with each
-/// group in time order; `None` otherwise.
-fn ranges_if_grouped(activities: &[Activity]) -> Option<FxHashMap<LeadId, Range<usize>>> {
-    let mut by_lead = FxHashMap::default();
-    let mut start = 0;
-    for i in 1..=activities.len() {
-        if i == activities.len() || activities[i].lead != activities[start].lead {
-            if by_lead.insert(activities[start].lead, start..i).is_some() {
-                return None;
-            }
-            start = i;
-        } else if activities[i].at < activities[i - 1].at {
-            return None;
-        }
-    }
-    Some(by_lead)
-}
-
-/// Orders activities the way [`ActivityIndex`] borrows them without copying:
-/// grouped by lead (groups in order of first appearance), each group oldest
-/// first. Stable: equal times keep their order.
-pub fn group_by_lead(activities: &mut [Activity]) {
-    let mut first: FxHashMap<LeadId, usize> = FxHashMap::default();
-    for a in activities.iter() {
-        let n = first.len();
-        first.entry(a.lead).or_insert(n);
-    }
-    activities.sort_by_key(|a| (first[&a.lead], a.at));
-}
-
-impl<'a> ActivityIndex<'a> {
-    /// Groups `activities` by lead.
-    pub fn new(activities: &'a [Activity]) -> ActivityIndex<'a> {
-        if let Some(by_lead) = ranges_if_grouped(activities) {
-            return ActivityIndex {
-                sorted: Cow::Borrowed(activities),
-                by_lead,
-            };
-        }
-        let mut order: Vec<usize> = (0..activities.len()).collect();
-        order.sort_by(|a, b| {
-            let (a, b) = (&activities[*a], &activities[*b]);
-            a.lead.cmp(&b.lead).then(a.at.cmp(&b.at))
-        });
-        let sorted: Vec<Activity> = order.iter().map(|i| activities[*i].clone()).collect();
-        let by_lead = ranges_if_grouped(&sorted).expect("sorted by lead, then time");
-        ActivityIndex {
-            sorted: Cow::Owned(sorted),
-            by_lead,
-        }
-    }
-
-    /// One lead's activities, oldest first.
-    pub fn of(&self, lead: LeadId) -> &[Activity] {
-        self.by_lead
-            .get(&lead)
-            .map_or(&[], |r| &self.sorted[r.clone()])
     }
 }
 
@@ -467,66 +400,4 @@ impl<'a> Prepared<'a> {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests {
-    use super::*;
-    use crate::domain::activity::{ActivityKind, Direction, Outcome};
-    use chrono::TimeZone;
-
-    fn act(lead: u128, minute: u32) -> Activity {
-        Activity {
-            lead: LeadId::from_uuid(uuid::Uuid::from_u128(lead)),
-            at: Utc.with_ymd_and_hms(2026, 3, 2, 8, minute, 0).unwrap(),
-            kind: ActivityKind::Call,
-            direction: Direction::Outbound,
-            outcome: Outcome::NoAnswer,
-            rep: None,
-            extra: Extra::default(),
-        }
-    }
-
-    #[test]
-    fn a_tick_with_the_earlier_digest_evaluates_like_a_fresh_start() {
-        use crate::domain::sample::generate;
-        use crate::domain::test_support::vn;
-        let now = vn("2026-06-01 10:00");
-        let ws = generate(3, 200, 4, now);
-        let first = Prepared::new(&ws, now).unwrap();
-        let later = now + TimeDelta::hours(5);
-        let fresh = Prepared::new(&ws, later).unwrap();
-        let tick = Prepared::with_digest(&ws, first.shared_digest(), later).unwrap();
-        assert_eq!(*tick.eval, *fresh.eval);
-        assert!(
-            Arc::ptr_eq(&tick.shared_digest(), &first.shared_digest()),
-            "the digest was reused"
-        );
-        // A digest of other data (another number of leads) is not used.
-        let other = generate(4, 50, 2, now);
-        let elsewhere = Prepared::new(&other, now).unwrap();
-        let tick = Prepared::with_digest(&ws, elsewhere.shared_digest(), later).unwrap();
-        assert_eq!(*tick.eval, *fresh.eval);
-    }
-
-    #[test]
-    fn grouped_or_not_the_index_gives_each_lead_its_activities_oldest_first() {
-        let mixed = vec![act(2, 5), act(1, 9), act(2, 1), act(1, 3), act(3, 0)];
-        let mut grouped = mixed.clone();
-        group_by_lead(&mut grouped);
-        assert_eq!(
-            grouped,
-            vec![act(2, 1), act(2, 5), act(1, 3), act(1, 9), act(3, 0)]
-        );
-        let lead = |n| LeadId::from_uuid(uuid::Uuid::from_u128(n));
-        for list in [&mixed, &grouped] {
-            let index = ActivityIndex::new(list);
-            assert_eq!(index.of(lead(1)), [act(1, 3), act(1, 9)]);
-            assert_eq!(index.of(lead(2)), [act(2, 1), act(2, 5)]);
-            assert_eq!(index.of(lead(3)), [act(3, 0)]);
-            assert!(index.of(lead(4)).is_empty());
-        }
-        assert!(
-            matches!(ActivityIndex::new(&grouped).sorted, Cow::Borrowed(_)),
-            "no copy when grouped"
-        );
-        assert!(matches!(ActivityIndex::new(&mixed).sorted, Cow::Owned(_)));
-    }
-}
+mod tests;

@@ -14,7 +14,6 @@
 use crate::domain::contact::{Country, Phone};
 use crate::domain::lead::{Lead, LossKind};
 use crate::domain::workspace::Settings;
-use chrono_tz::Tz;
 use std::collections::BTreeSet;
 
 const FIXED: [&str; 15] = [
@@ -38,18 +37,10 @@ const FIXED: [&str; 15] = [
 /// A phone as a spreadsheet keeps it: text that is no formula (see the
 /// module docs).
 fn phone_cell(p: &Phone, home: Country) -> String {
-    let shown = p.shown_in(home);
-    match shown.strip_prefix('+') {
-        Some(_) => {
-            let code = p.country().map_or("", |c| c.code());
-            let rest = &p.e164()[1 + code.len()..];
-            if code.is_empty() {
-                format!("({})", p.e164())
-            } else {
-                format!("(+{code}) {rest}")
-            }
-        }
-        None => shown,
+    match p.country() {
+        Some(c) if c == home => p.shown_in(home),
+        Some(c) => format!("(+{}) {}", c.code(), &p.e164()[1 + c.code().len()..]),
+        None => format!("({})", p.e164()),
     }
 }
 
@@ -77,11 +68,7 @@ pub fn export_csv<'a>(
     settings: &Settings,
 ) -> Vec<u8> {
     let pipeline = &settings.pipeline;
-    let tz: Tz = settings
-        .calendar
-        .timezone
-        .parse()
-        .unwrap_or(chrono_tz::Asia::Ho_Chi_Minh);
+    let tz = settings.calendar.tz();
     let custom: BTreeSet<&str> = leads
         .clone()
         .into_iter()

@@ -1,7 +1,6 @@
 use super::*;
-use proptest::prelude::*;
 
-type Week = &'static [(&'static str, &'static [(&'static str, &'static str)])];
+pub(super) type Week = &'static [(&'static str, &'static [(&'static str, &'static str)])];
 
 fn spec(tz: &str, week: Week, holidays: &[&str]) -> CalendarSpec {
     let mut w = WeekSpec::default();
@@ -29,7 +28,7 @@ fn spec(tz: &str, week: Week, holidays: &[&str]) -> CalendarSpec {
 }
 
 const OFFICE: &[(&str, &str)] = &[("08:00", "12:00"), ("13:30", "17:30")];
-const VN_WEEK: Week = &[
+pub(super) const VN_WEEK: Week = &[
     ("mon", OFFICE),
     ("tue", OFFICE),
     ("wed", OFFICE),
@@ -37,12 +36,12 @@ const VN_WEEK: Week = &[
     ("fri", OFFICE),
 ];
 
-fn cal(tz: &str, week: Week, holidays: &[&str]) -> BusinessCalendar {
+pub(super) fn cal(tz: &str, week: Week, holidays: &[&str]) -> BusinessCalendar {
     BusinessCalendar::new(spec(tz, week, holidays)).unwrap()
 }
 
 /// A local wall-clock time "YYYY-MM-DD HH:MM" in `tz`, as UTC (earlier if ambiguous).
-fn at(tz: &str, local: &str) -> DateTime<Utc> {
+pub(super) fn at(tz: &str, local: &str) -> DateTime<Utc> {
     let tz: Tz = tz.parse().unwrap();
     let naive = NaiveDateTime::parse_from_str(local, "%Y-%m-%d %H:%M").unwrap();
     tz.from_local_datetime(&naive)
@@ -56,7 +55,7 @@ fn show(tz: &str, t: DateTime<Utc>) -> String {
     t.with_timezone(&tz).format("%Y-%m-%d %H:%M %Z").to_string()
 }
 
-const VN: &str = "Asia/Ho_Chi_Minh";
+pub(super) const VN: &str = "Asia/Ho_Chi_Minh";
 
 fn check_due(c: &BusinessCalendar, tz: &str, start: &str, minutes: i64, expected: &str) {
     let got = c.due(at(tz, start), TimeDelta::minutes(minutes));
@@ -103,7 +102,7 @@ fn holidays_close_whole_days() {
     );
 }
 
-const NIGHT: Week = &[("mon", &[("22:00", "06:00")])];
+pub(super) const NIGHT: Week = &[("mon", &[("22:00", "06:00")])];
 
 #[test]
 fn overnight_intervals_belong_to_the_day_they_start() {
@@ -135,7 +134,7 @@ fn an_interval_ending_at_24_00_runs_into_the_next_day() {
     check_due(&c, "UTC", "2026-03-01 20:00", 240, "2026-03-02 00:00");
 }
 
-const NY: &str = "America/New_York";
+pub(super) const NY: &str = "America/New_York";
 
 #[test]
 fn dst_gap_moves_an_opening_to_the_first_instant_after_it() {
@@ -412,140 +411,4 @@ fn vietnam_preset_holidays() {
     }
     let c = BusinessCalendar::new(CalendarSpec::vietnam()).unwrap();
     check_due(&c, VN, "2026-02-13 17:00", 60, "2026-02-23 08:30");
-}
-
-fn calendars() -> Vec<(&'static str, BusinessCalendar)> {
-    vec![
-        (VN, BusinessCalendar::new(CalendarSpec::vietnam()).unwrap()),
-        ("UTC", cal("UTC", NIGHT, &["2026-03-02"])),
-        (
-            NY,
-            cal(
-                NY,
-                &[
-                    ("sun", &[("01:30", "03:00")]),
-                    ("mon", &[("02:30", "04:00"), ("09:00", "17:00")]),
-                ],
-                &[],
-            ),
-        ),
-    ]
-}
-
-fn instant() -> impl Strategy<Value = DateTime<Utc>> {
-    // 2025-01-01 .. 2028-01-01, to the second.
-    (1_735_689_600i64..1_830_297_600).prop_map(|s| DateTime::from_timestamp(s, 0).unwrap())
-}
-
-fn minutes() -> impl Strategy<Value = TimeDelta> {
-    (0i64..20_000).prop_map(TimeDelta::minutes)
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
-
-    #[test]
-    fn elapsed_until_due_is_the_target(which in 0usize..3, start in instant(), d in minutes()) {
-        let (_, c) = &calendars()[which];
-        let due = c.due(start, d);
-        prop_assert!(due >= start);
-        prop_assert_eq!(c.elapsed(start, due), d);
-    }
-
-    #[test]
-    fn due_is_monotonic_and_additive(which in 0usize..3, start in instant(), a in minutes(), b in minutes()) {
-        let (_, c) = &calendars()[which];
-        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
-        prop_assert!(c.due(start, lo) <= c.due(start, hi));
-        if b > TimeDelta::zero() {
-            prop_assert_eq!(c.due(c.due(start, a), b), c.due(start, a + b));
-        }
-    }
-
-    #[test]
-    fn pauses_never_shorten(which in 0usize..3, start in instant(), d in minutes(),
-                            pauses in proptest::collection::vec((0i64..30_000, 0i64..3_000), 0..4)) {
-        let (_, c) = &calendars()[which];
-        let pauses: Vec<_> = pauses
-            .into_iter()
-            .map(|(off, len)| (start + TimeDelta::minutes(off), start + TimeDelta::minutes(off + len)))
-            .collect();
-        let paused = c.due_with_pauses(start, d, &pauses);
-        prop_assert!(paused >= c.due(start, d));
-        prop_assert_eq!(c.elapsed_with_pauses(start, paused, &pauses), d);
-    }
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
-
-    /// The timeline covers only part of the sampled range, so both its fast
-    /// path and its fallback at the edges are exercised.
-    #[test]
-    fn timeline_gives_the_calendars_answers(which in 0usize..3, start in instant(), d in minutes(), span in minutes(),
-                                            pauses in proptest::collection::vec((0i64..30_000, 0i64..3_000), 0..3)) {
-        let (_, c) = &calendars()[which];
-        let tl = Timeline::new(
-            c.clone(),
-            Utc.with_ymd_and_hms(2025, 9, 1, 0, 0, 0).unwrap(),
-            Utc.with_ymd_and_hms(2027, 3, 1, 0, 0, 0).unwrap(),
-        );
-        let pauses: Vec<_> = pauses
-            .into_iter()
-            .map(|(off, len)| (start + TimeDelta::minutes(off), start + TimeDelta::minutes(off + len)))
-            .collect();
-        let end = start + span;
-        prop_assert_eq!(BusinessTime::due(&tl, start, d), c.due(start, d));
-        prop_assert_eq!(BusinessTime::elapsed(&tl, start, end), c.elapsed(start, end));
-        // Marks give the same business time, both ways round and with the calendar itself.
-        for cal in [&tl as &dyn BusinessTime, c as &dyn BusinessTime] {
-            let (a, b) = (Mark::new(cal, start), Mark::new(cal, end));
-            prop_assert_eq!(a.until(cal, b), c.elapsed(start, end));
-            prop_assert_eq!(b.until(cal, a), c.elapsed(end, start));
-        }
-        prop_assert_eq!(tl.due_with_pauses(start, d, &pauses), c.due_with_pauses(start, d, &pauses));
-        prop_assert_eq!(tl.elapsed_with_pauses(start, end, &pauses), c.elapsed_with_pauses(start, end, &pauses));
-    }
-}
-
-#[test]
-fn timeline_edge_cases_match_the_calendar() {
-    let c = cal(VN, VN_WEEK, &["2026-02-16"]);
-    let tl = Timeline::new(
-        c.clone(),
-        at(VN, "2026-02-01 00:00"),
-        at(VN, "2026-04-01 00:00"),
-    );
-    let p = |a: &str, b: &str| (at(VN, a), at(VN, b));
-    for (start, minutes) in [
-        ("2026-03-02 12:00", 0),
-        ("2026-03-02 11:00", 60),
-        ("2026-03-02 07:00", 0),
-        ("2026-02-13 17:00", 60),
-        ("2026-03-31 17:00", 120), // runs past the end of the timeline
-        ("2026-01-15 09:00", 30),  // starts before it
-    ] {
-        let (s, d) = (at(VN, start), TimeDelta::minutes(minutes));
-        assert_eq!(
-            BusinessTime::due(&tl, s, d),
-            c.due(s, d),
-            "{start} + {minutes}"
-        );
-    }
-    let pauses = [
-        p("2026-03-02 10:00", "2026-03-02 11:00"),
-        p("2026-03-02 08:00", "2026-03-02 09:30"),
-    ];
-    for (start, minutes) in [
-        ("2026-03-02 09:00", 60),
-        ("2026-03-02 09:00", 0),
-        ("2026-03-02 07:00", 30),
-    ] {
-        let (s, d) = (at(VN, start), TimeDelta::minutes(minutes));
-        assert_eq!(
-            tl.due_with_pauses(s, d, &pauses),
-            c.due_with_pauses(s, d, &pauses),
-            "{start} + {minutes} paused"
-        );
-    }
 }

@@ -164,7 +164,7 @@ impl<'de> Deserialize<'de> for Country {
 
 /// The 2018 renumbering of Vietnam's 11-digit mobile numbers: the old
 /// three-digit prefix (after the trunk `0`) and the new two-digit one.
-const VIETNAM_2018: [(&str, &str); 19] = [
+const VIETNAM_2018: [(&str, &str); 21] = [
     ("162", "32"),
     ("163", "33"),
     ("164", "34"),
@@ -184,10 +184,9 @@ const VIETNAM_2018: [(&str, &str); 19] = [
     ("127", "81"),
     ("129", "82"),
     ("186", "56"),
+    ("188", "58"),
+    ("199", "59"),
 ];
-
-/// The 2018 prefixes not in the table above (0188 → 058, 0199 → 059).
-const VIETNAM_2018_MORE: [(&str, &str); 2] = [("188", "58"), ("199", "59")];
 
 /// The number a pre-2018 11-digit Vietnamese mobile number became: the
 /// national digits `1XX…` (ten of them) with the new prefix. None when
@@ -198,7 +197,6 @@ pub fn vietnam_2018(national: &str) -> Option<String> {
     }
     VIETNAM_2018
         .iter()
-        .chain(VIETNAM_2018_MORE.iter())
         .find(|(old, _)| national.starts_with(old))
         .map(|(old, new)| format!("{new}{}", &national[old.len()..]))
 }

@@ -1,6 +1,7 @@
 use super::*;
 use crate::domain::contact::{EmailError, PhoneError};
 use chrono::TimeZone;
+use uuid::Uuid;
 
 fn t(h: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 2, h, 0, 0).unwrap()

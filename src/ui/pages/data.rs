@@ -11,6 +11,7 @@ use crate::ui::i18n::storage::{self as st, Label};
 use crate::ui::i18n::{Msg, use_i18n};
 use leptos::prelude::*;
 
+mod csv_choices;
 mod csv_import;
 
 use csv_import::CsvImport;

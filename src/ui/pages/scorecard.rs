@@ -111,12 +111,7 @@ pub fn ScorecardPage() -> impl IntoView {
     let offset = RwSignal::new(0i32);
     let period = Memo::new(move |_| {
         let ins = state.insights.get();
-        let tz = ins
-            .ws
-            .calendar
-            .timezone
-            .parse()
-            .unwrap_or(chrono_tz::Asia::Ho_Chi_Minh);
+        let tz = ins.ws.calendar.tz();
         let mut p = Period::containing(kind.get(), ins.now, tz);
         for _ in 0..offset.get() {
             p = p.previous();

@@ -1,0 +1,147 @@
+//! Targets (a goal and a value per KPI and scope) and how an actual
+//! compares with its target.
+
+use super::*;
+
+/// Which way is better.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Goal {
+    /// Higher is better; the target is a floor.
+    AtLeast,
+    /// Lower is better; the target is a ceiling.
+    AtMost,
+}
+
+/// A target for one KPI.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Target {
+    /// Direction.
+    pub goal: Goal,
+    /// Value, in the KPI's unit.
+    pub value: f64,
+}
+
+/// One stored target: for a scope (or every scope when `None`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TargetEntry {
+    /// Whose.
+    pub scope: Option<Scope>,
+    /// Which KPI.
+    pub kpi: Kpi,
+    /// The target.
+    pub target: Target,
+}
+
+/// The workspace's KPI targets.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Targets(pub Vec<TargetEntry>);
+
+impl Default for Targets {
+    /// Conventional starting points; teams replace them with their own
+    /// baselines (see `domain::targets`).
+    fn default() -> Self {
+        use Goal::*;
+        let t = |kpi, goal, value| TargetEntry {
+            scope: None,
+            kpi,
+            target: Target { goal, value },
+        };
+        Targets(vec![
+            t(Kpi::QualifiedRate, AtLeast, 30.0),
+            t(Kpi::JunkRate, AtMost, 15.0),
+            t(Kpi::FirstResponseMedian, AtMost, 30.0),
+            t(Kpi::FirstResponseP90, AtMost, 120.0),
+            t(Kpi::FirstResponseWithinSla, AtLeast, 90.0),
+            t(Kpi::AttemptsPerLead, AtLeast, 2.0),
+            t(Kpi::RequiredAttemptsRate, AtLeast, 80.0),
+            t(Kpi::QualifiedToWon, AtLeast, 25.0),
+            t(Kpi::LeadToWon, AtLeast, 5.0),
+            t(Kpi::Csat, AtLeast, 4.0),
+            t(Kpi::FirstContactResolution, AtLeast, 30.0),
+            t(Kpi::OpenLoad, AtMost, 90.0),
+        ])
+    }
+}
+
+impl Targets {
+    /// The target for `kpi` in `scope`: the scope's own, else (for a rep)
+    /// Sales', else the one for every scope.
+    pub fn get(&self, scope: &Scope, kpi: &Kpi) -> Option<Target> {
+        let find = |s: Option<&Scope>| {
+            self.0
+                .iter()
+                .find(|e| e.scope.as_ref() == s && &e.kpi == kpi)
+                .map(|e| e.target)
+        };
+        find(Some(scope))
+            .or_else(|| {
+                matches!(scope, Scope::Rep(_))
+                    .then(|| find(Some(&Scope::Sales)))
+                    .flatten()
+            })
+            .or_else(|| find(None))
+    }
+
+    /// Sets (or replaces) the target for `kpi` in exactly `scope`.
+    pub fn set(&mut self, scope: Option<Scope>, kpi: Kpi, target: Target) {
+        match self.0.iter_mut().find(|e| e.scope == scope && e.kpi == kpi) {
+            Some(e) => e.target = target,
+            None => self.0.push(TargetEntry { scope, kpi, target }),
+        }
+    }
+}
+
+/// How an actual compares with its target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KpiStatus {
+    /// Better than the target by more than 10 %.
+    Exceeded,
+    /// Reached.
+    Met,
+    /// Missed.
+    NeedsImprovement,
+    /// No leads to measure.
+    NoData,
+    /// No target set.
+    NoTarget,
+}
+
+/// The status of `actual` against `target` (see module rules).
+pub fn status(target: Option<Target>, actual: Option<f64>) -> KpiStatus {
+    match (target, actual) {
+        (None, _) => KpiStatus::NoTarget,
+        (_, None) => KpiStatus::NoData,
+        (
+            Some(Target {
+                goal: Goal::AtLeast,
+                value,
+            }),
+            Some(a),
+        ) => {
+            if a > value + value.abs() * 0.1 {
+                KpiStatus::Exceeded
+            } else if a >= value {
+                KpiStatus::Met
+            } else {
+                KpiStatus::NeedsImprovement
+            }
+        }
+        (
+            Some(Target {
+                goal: Goal::AtMost,
+                value,
+            }),
+            Some(a),
+        ) => {
+            if a < value - value.abs() * 0.1 {
+                KpiStatus::Exceeded
+            } else if a <= value {
+                KpiStatus::Met
+            } else {
+                KpiStatus::NeedsImprovement
+            }
+        }
+    }
+}

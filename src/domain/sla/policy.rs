@@ -1,0 +1,142 @@
+//! SLA policies: the targets (the default and ordered rules by priority,
+//! source and campaign) and when the SLA is enforced from.
+
+use super::*;
+
+/// A duration in whole minutes (business minutes where the field says so).
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct Minutes(pub u32);
+
+impl Minutes {
+    /// As a `TimeDelta`.
+    pub fn delta(self) -> TimeDelta {
+        TimeDelta::minutes(i64::from(self.0))
+    }
+
+    /// Whole hours.
+    pub fn hours(h: u32) -> Minutes {
+        Minutes(h * 60)
+    }
+}
+
+/// When a policy rule applies.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conditions {
+    /// Matching priorities; empty matches any.
+    #[serde(default)]
+    pub priorities: Vec<Priority>,
+    /// Matching sources; empty matches any.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// Matching campaigns; empty matches any.
+    #[serde(default)]
+    pub campaigns: Vec<String>,
+}
+
+impl Conditions {
+    /// True when the lead meets every non-empty condition.
+    pub fn matches(&self, lead: &Lead) -> bool {
+        let text = |list: &[String], value: &str| {
+            list.is_empty() || list.iter().any(|v| v.eq_ignore_ascii_case(value))
+        };
+        (self.priorities.is_empty() || self.priorities.contains(&lead.priority()))
+            && text(&self.sources, lead.source())
+            && text(&self.campaigns, lead.campaign())
+    }
+}
+
+/// The attempts part of a policy.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttemptRule {
+    /// Attempts required (N).
+    pub min_attempts: u32,
+    /// Business time allowed for them, from creation (X).
+    pub within: Minutes,
+    /// Most attempts in total before the lead should be closed or nurtured (M).
+    pub max_attempts: u32,
+    /// Least business time between two attempts.
+    pub min_gap: Minutes,
+}
+
+/// One set of SLA targets.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlaPolicy {
+    /// Shown to people.
+    pub name: String,
+    /// When it applies (ignored for the default policy).
+    #[serde(default)]
+    pub conditions: Conditions,
+    /// First response target, business minutes.
+    pub first_response: Minutes,
+    /// Attempts rule.
+    pub attempts: AttemptRule,
+    /// Business-time limit per stage; stages not listed have none.
+    #[serde(default)]
+    pub stage_limits: BTreeMap<StageId, Minutes>,
+    /// Reassign when the owner has not touched the lead for this long (business); 0 = never.
+    pub reassign_after: Minutes,
+    /// Close open leads without activity for this many calendar days; 0 = never.
+    pub nurture_days: u32,
+    /// A clock is at risk when less than this share of its target remains.
+    #[serde(default = "default_at_risk")]
+    pub at_risk_percent: u8,
+}
+
+fn default_at_risk() -> u8 {
+    25
+}
+
+impl Default for SlaPolicy {
+    /// Speed-to-lead defaults: respond within 1 business hour, 3 attempts
+    /// within 1 business day (8 h), at most 6, 1 h apart; reassign after 4
+    /// business hours untouched; stop nurturing after 30 days.
+    fn default() -> Self {
+        SlaPolicy {
+            name: "Default".into(),
+            conditions: Conditions::default(),
+            first_response: Minutes::hours(1),
+            attempts: AttemptRule {
+                min_attempts: 3,
+                within: Minutes::hours(8),
+                max_attempts: 6,
+                min_gap: Minutes::hours(1),
+            },
+            stage_limits: BTreeMap::new(),
+            reassign_after: Minutes::hours(4),
+            nurture_days: 30,
+            at_risk_percent: default_at_risk(),
+        }
+    }
+}
+
+/// Ordered rules plus the default.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlaPolicies {
+    /// First match wins.
+    #[serde(default)]
+    pub rules: Vec<SlaPolicy>,
+    /// When no rule matches.
+    pub default: SlaPolicy,
+    /// No clock starts before this instant (a team that starts using the
+    /// SLA on a date: leads older than that are not judged by it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enforced_from: Option<DateTime<Utc>>,
+}
+
+impl SlaPolicies {
+    /// [`SlaPolicies::enforced_from`] on `cal`, for [`evaluate_digest`].
+    pub fn from_mark(&self, cal: &dyn BusinessTime) -> Option<Mark> {
+        self.enforced_from.map(|at| Mark::new(cal, at))
+    }
+
+    /// The policy for a lead.
+    pub fn policy_for(&self, lead: &Lead) -> &SlaPolicy {
+        self.rules
+            .iter()
+            .find(|p| p.conditions.matches(lead))
+            .unwrap_or(&self.default)
+    }
+}

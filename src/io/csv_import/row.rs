@@ -1,0 +1,210 @@
+//! One row of the file to a lead candidate or its cell errors.
+
+use super::*;
+
+fn parse_created(s: &str, tz: Tz) -> Option<DateTime<Utc>> {
+    let s = s.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Some(t.with_timezone(&Utc));
+    }
+    for f in ["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%d %H:%M:%S%z"] {
+        if let Ok(t) = DateTime::parse_from_str(s, f) {
+            return Some(t.with_timezone(&Utc));
+        }
+    }
+    for f in [
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%d/%m/%Y %H:%M:%S",
+        "%d/%m/%Y %H:%M",
+        "%m/%d/%Y %I:%M %p",
+    ] {
+        if let Ok(n) = NaiveDateTime::parse_from_str(s, f) {
+            return tz
+                .from_local_datetime(&n)
+                .earliest()
+                .map(|t| t.with_timezone(&Utc));
+        }
+    }
+    for f in ["%Y-%m-%d", "%d/%m/%Y"] {
+        if let Ok(d) = NaiveDate::parse_from_str(s, f) {
+            return tz
+                .from_local_datetime(&d.and_hms_opt(0, 0, 0)?)
+                .earliest()
+                .map(|t| t.with_timezone(&Utc));
+        }
+    }
+    None
+}
+
+pub(super) fn read_row(
+    row: usize,
+    record: &csv::StringRecord,
+    headers: &[String],
+    mapping: &Mapping,
+    preset: Option<Preset>,
+    pipeline: &Pipeline,
+) -> RowOutcome {
+    let mut fields: HashMap<&'static str, (String, String)> = HashMap::new();
+    let mut custom = BTreeMap::new();
+    let mut created = None;
+    let (mut status, mut owner) = (None, None);
+    let mut errors = Vec::new();
+    for (col, target) in mapping.columns.iter().enumerate() {
+        let value = restore(record.get(col).unwrap_or("").trim()).to_owned();
+        let header = headers.get(col).cloned().unwrap_or_default();
+        let key = match target {
+            Target::Name => "name",
+            Target::FirstName => "first",
+            Target::LastName => "last",
+            Target::Phone => "phone",
+            Target::Email => "email",
+            Target::Source => "source",
+            Target::Campaign => "campaign",
+            Target::Created => {
+                if !value.is_empty() {
+                    created = parse_created(&value, mapping.timezone);
+                    if created.is_none() {
+                        errors.push(CellError {
+                            row,
+                            column: header,
+                            value,
+                            reason: "is not a date and time".into(),
+                            problem: None,
+                        });
+                    }
+                }
+                continue;
+            }
+            Target::Status => {
+                status = status.or((!value.is_empty()).then_some(value));
+                continue;
+            }
+            Target::Owner => {
+                owner = owner.or((!value.is_empty()).then_some(value));
+                continue;
+            }
+            Target::Company => {
+                if !value.is_empty() {
+                    custom.entry(COMPANY.to_owned()).or_insert(value);
+                }
+                continue;
+            }
+            Target::Custom(name) => {
+                if !value.is_empty() {
+                    custom.insert(name.clone(), value);
+                }
+                continue;
+            }
+        };
+        if !value.is_empty() {
+            fields.entry(key).or_insert((header, value));
+        }
+    }
+    let get = |k: &str| fields.get(k).map(|(_, v)| v.clone()).unwrap_or_default();
+    let name = match fields.get("name") {
+        Some((_, v)) => v.clone(),
+        None => format!("{} {}", get("first"), get("last"))
+            .trim()
+            .to_owned(),
+    };
+    let source = match (fields.get("source"), preset) {
+        (Some((_, v)), _) => v.clone(),
+        (None, Some(Preset::MetaLeadAds))
+            if custom
+                .get("platform")
+                .is_some_and(|p| p.eq_ignore_ascii_case("ig")) =>
+        {
+            "Instagram".into()
+        }
+        (None, Some(Preset::MetaLeadAds)) => "Facebook".into(),
+        (None, Some(p)) => format!("{p:?} import"),
+        (None, None) => "CSV import".into(),
+    };
+    let mut draft = LeadDraft {
+        name,
+        phone: get("phone"),
+        email: get("email"),
+        source,
+        country: mapping.country,
+    };
+    // The header an error points at: the column the value came from, else the
+    // first column mapped to that field, else the field's name.
+    let column_of = |field: Field| -> String {
+        let (key, target) = match field {
+            Field::Name => ("name", Target::Name),
+            Field::Phone => ("phone", Target::Phone),
+            Field::Email => ("email", Target::Email),
+            Field::Source => ("source", Target::Source),
+        };
+        fields
+            .get(key)
+            .map(|(h, _)| h.clone())
+            .or_else(|| {
+                mapping
+                    .columns
+                    .iter()
+                    .position(|t| *t == target)
+                    .and_then(|i| headers.get(i).cloned())
+            })
+            .unwrap_or_else(|| key.to_owned())
+    };
+    // A phone that cannot be understood never refuses a row that has an
+    // e-mail: the lead comes in without it, the text kept and flagged.
+    let mut phone_kept = None;
+    if !draft.phone.is_empty()
+        && let Err(problem) = Phone::parse_in(&draft.phone, draft.country)
+        && Email::parse(&draft.email).is_ok()
+    {
+        let raw = std::mem::take(&mut draft.phone);
+        custom.insert(PHONE_KEPT.to_owned(), raw.clone());
+        phone_kept = Some(CellError {
+            row,
+            column: column_of(Field::Phone),
+            value: raw,
+            reason: problem.to_string(),
+            problem: Some(FieldProblem::Phone(problem)),
+        });
+    }
+    if let Err(problems) = Lead::create(
+        &draft,
+        LeadId::from_uuid(uuid::Uuid::nil()),
+        DateTime::UNIX_EPOCH,
+        pipeline,
+    ) {
+        for (field, problem) in problems.0 {
+            let value = match field {
+                Field::Name => draft.name.clone(),
+                Field::Phone => draft.phone.clone(),
+                Field::Email => draft.email.clone(),
+                Field::Source => draft.source.clone(),
+            };
+            errors.push(CellError {
+                row,
+                column: column_of(field),
+                value,
+                reason: problem.to_string(),
+                problem: Some(problem),
+            });
+        }
+    }
+    if !errors.is_empty() {
+        return RowOutcome::Errors(errors);
+    }
+    RowOutcome::Lead(Box::new(Candidate {
+        phone: Phone::parse_in(&draft.phone, draft.country)
+            .ok()
+            .map(|p| p.e164().to_owned()),
+        email: Email::parse(&draft.email)
+            .ok()
+            .map(|e| e.as_str().to_lowercase()),
+        campaign: get("campaign"),
+        created,
+        status,
+        owner,
+        phone_kept,
+        custom,
+        duplicate: None,
+        draft,
+    }))
+}

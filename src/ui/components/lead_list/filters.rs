@@ -1,0 +1,145 @@
+//! The list's search box, filters (behind one button on phones) and sort.
+
+use super::Sort;
+use crate::app::state::AppState;
+use crate::domain::lead::Priority;
+use crate::domain::pipeline::StageId;
+use crate::domain::rep::RepId;
+use crate::domain::search::{LeadFilter, SlaFilter};
+use crate::ui::format::priority_msg;
+use crate::ui::i18n::{Msg, use_i18n};
+use leptos::prelude::*;
+
+/// Search box, filters and sort.
+#[component]
+pub(super) fn Filters(filter: RwSignal<LeadFilter>, sort: RwSignal<Sort>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let sources = Memo::new(move |_| state.distinct(|l| l.source()));
+    let campaigns = Memo::new(move |_| state.distinct(|l| l.campaign()));
+    let opt = |v: String| (!v.is_empty()).then_some(v);
+    // On phones the filters wait behind one button, which counts those set.
+    let open = RwSignal::new(false);
+    let active = move || {
+        filter.with(|f| {
+            [
+                f.stage.is_some(),
+                f.source.is_some(),
+                f.campaign.is_some(),
+                f.owner.is_some(),
+                f.priority.is_some(),
+                f.sla.is_some(),
+                f.created_within_days.is_some(),
+            ]
+            .into_iter()
+            .filter(|set| *set)
+            .count()
+        })
+    };
+    view! {
+        <div class="filters" role="search">
+            <input
+                type="search"
+                id="lead-search"
+                data-testid="lead-search"
+                placeholder=i18n.t(Msg::SearchHint)
+                aria-label=i18n.t(Msg::Search)
+                on:input=move |ev| {
+                    let q = event_target_value(&ev);
+                    filter.update(|f| f.query = q);
+                }
+            />
+            <button type="button" class="filters-toggle" data-testid="filters-toggle" aria-expanded=move || open.get().to_string() aria-controls="lead-filters" on:click=move |_| open.update(|o| *o = !*o)>
+                {move || crate::ui::i18n::today::filters(i18n.0.get(), active())}
+            </button>
+            <div class="filter-more" id="lead-filters" class:open=move || open.get()>
+            <select data-testid="filter-stage" aria-label=i18n.t(Msg::Stage) on:change=move |ev| {
+                let v = event_target_value(&ev);
+                filter.update(|f| f.stage = opt(v).map(StageId::new));
+            }>
+                <option value="">{i18n.t(Msg::AllStages)}</option>
+                {move || state.pipeline.get().stages().iter().map(|s| view! { <option value=s.id.to_string()>{crate::ui::format::stage_label(s.id.as_str(), &s.name, i18n.0.get())}</option> }).collect_view()}
+            </select>
+            <select data-testid="filter-source" aria-label=i18n.t(Msg::Source) on:change=move |ev| {
+                let v = event_target_value(&ev);
+                filter.update(|f| f.source = opt(v));
+            }>
+                <option value="">{i18n.t(Msg::AllSources)}</option>
+                {move || sources.get().into_iter().map(|s| view! { <option value=s.clone()>{crate::ui::format::source_label(&s, i18n.0.get())}</option> }).collect_view()}
+            </select>
+            <select data-testid="filter-campaign" aria-label=i18n.t(Msg::Campaign) on:change=move |ev| {
+                let v = event_target_value(&ev);
+                filter.update(|f| f.campaign = opt(v));
+            }>
+                <option value="">{i18n.t(Msg::AllCampaigns)}</option>
+                {move || campaigns.get().into_iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
+            </select>
+            <select data-testid="filter-owner" aria-label=i18n.t(Msg::Owner) on:change=move |ev| {
+                let v = event_target_value(&ev);
+                filter.update(|f| {
+                    f.owner = match v.as_str() {
+                        "" => None,
+                        "-" => Some(None),
+                        id => Some(Some(RepId::new(id))),
+                    }
+                });
+            }>
+                <option value="">{i18n.t(Msg::AllOwners)}</option>
+                <option value="-">{i18n.t(Msg::Unassigned)}</option>
+                {move || state.settings.get().reps.iter().map(|r| view! { <option value=r.id.to_string()>{r.name.clone()}</option> }).collect_view()}
+            </select>
+            <select data-testid="filter-priority" aria-label=i18n.t(Msg::Priority) on:change=move |ev| {
+                let v = event_target_value(&ev);
+                filter.update(|f| {
+                    f.priority = Priority::ALL
+                        .into_iter()
+                        .find(|p| format!("{p:?}") == v)
+                });
+            }>
+                <option value="">{i18n.t(Msg::AllPriorities)}</option>
+                {Priority::ALL
+                    .map(|p| view! { <option value=format!("{p:?}")>{i18n.t(priority_msg(p))}</option> })
+                    .collect_view()}
+            </select>
+            <select data-testid="filter-sla" aria-label=i18n.t(Msg::SlaClocks) on:change=move |ev| {
+                let v = event_target_value(&ev);
+                filter.update(|f| {
+                    f.sla = match v.as_str() {
+                        "breached" => Some(SlaFilter::Breached),
+                        "at-risk" => Some(SlaFilter::AtRisk),
+                        "on-track" => Some(SlaFilter::OnTrack),
+                        _ => None,
+                    }
+                });
+            }>
+                <option value="">{i18n.t(Msg::AnySla)}</option>
+                <option value="breached">{i18n.t(Msg::StatusBreached)}</option>
+                <option value="at-risk">{i18n.t(Msg::StatusAtRisk)}</option>
+                <option value="on-track">{i18n.t(Msg::OnTrack)}</option>
+            </select>
+            <select data-testid="filter-created" aria-label=i18n.t(Msg::Created) on:change=move |ev| {
+                let v = event_target_value(&ev);
+                filter.update(|f| f.created_within_days = v.parse().ok());
+            }>
+                <option value="">{i18n.t(Msg::AnyTime)}</option>
+                <option value="1">{i18n.t(Msg::LastDay)}</option>
+                <option value="7">{i18n.t(Msg::Last7Days)}</option>
+                <option value="30">{i18n.t(Msg::Last30Days)}</option>
+            </select>
+            <select data-testid="sort" aria-label=i18n.t(Msg::SortBy) on:change=move |ev| {
+                sort.set(match event_target_value(&ev).as_str() {
+                    "oldest" => Sort::Oldest,
+                    "name" => Sort::Name,
+                    "urgent" => Sort::Urgent,
+                    _ => Sort::Newest,
+                });
+            }>
+                <option value="newest">{i18n.t(Msg::SortNewest)}</option>
+                <option value="oldest">{i18n.t(Msg::SortOldest)}</option>
+                <option value="name">{i18n.t(Msg::SortName)}</option>
+                <option value="urgent">{i18n.t(Msg::SortUrgent)}</option>
+            </select>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,242 @@
+//! The SLA policy: the default targets (and when the SLA is enforced
+//! from), and the rules that give some leads other targets.
+
+use super::SectionError;
+use crate::app::state::AppState;
+use crate::domain::sla::Minutes;
+use crate::ui::i18n::{Msg, use_i18n};
+use leptos::prelude::*;
+
+#[component]
+pub(super) fn PolicyEditor() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let error = RwSignal::new(None::<String>);
+    let p = state.settings.get_untracked().policies.default;
+    let fields: [(Msg, &'static str, RwSignal<String>); 8] = [
+        (
+            Msg::FirstResponseMinutes,
+            "policy-first-response",
+            RwSignal::new(p.first_response.0.to_string()),
+        ),
+        (
+            Msg::MinAttempts,
+            "policy-min-attempts",
+            RwSignal::new(p.attempts.min_attempts.to_string()),
+        ),
+        (
+            Msg::AttemptsWithinHours,
+            "policy-within",
+            RwSignal::new((p.attempts.within.0 / 60).to_string()),
+        ),
+        (
+            Msg::MaxAttempts,
+            "policy-max-attempts",
+            RwSignal::new(p.attempts.max_attempts.to_string()),
+        ),
+        (
+            Msg::MinGapMinutes,
+            "policy-min-gap",
+            RwSignal::new(p.attempts.min_gap.0.to_string()),
+        ),
+        (
+            Msg::ReassignAfterHours,
+            "policy-reassign",
+            RwSignal::new((p.reassign_after.0 / 60).to_string()),
+        ),
+        (
+            Msg::NurtureDays,
+            "policy-nurture",
+            RwSignal::new(p.nurture_days.to_string()),
+        ),
+        (
+            Msg::AtRiskPercent,
+            "policy-at-risk",
+            RwSignal::new(p.at_risk_percent.to_string()),
+        ),
+    ];
+    // "SLA enforced from": a date, midnight in the workspace's timezone.
+    let settings_now = state.settings.get_untracked();
+    let tz = settings_now.calendar.tz();
+    let from = RwSignal::new(
+        settings_now
+            .policies
+            .enforced_from
+            .map(|at| at.with_timezone(&tz).date_naive().to_string())
+            .unwrap_or_default(),
+    );
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let enforced_from = match from.get_untracked().trim() {
+            "" => None,
+            day => match chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d") {
+                Ok(d) => {
+                    use chrono::TimeZone;
+                    tz.from_local_datetime(&d.and_time(chrono::NaiveTime::MIN))
+                        .earliest()
+                        .map(|t| t.with_timezone(&chrono::Utc))
+                }
+                Err(_) => {
+                    return error.set(Some(format!("{}: {day}", i18n.t(Msg::SlaEnforcedFrom)())));
+                }
+            },
+        };
+        let mut values = [0u32; 8];
+        for (i, (label, _, sig)) in fields.iter().enumerate() {
+            match sig.get_untracked().trim().parse::<u32>() {
+                Ok(v) => values[i] = v,
+                Err(_) => {
+                    return error.set(Some(format!(
+                        "{}: {}",
+                        i18n.t(*label)(),
+                        i18n.t(Msg::ErrWholeNumber)()
+                    )));
+                }
+            }
+        }
+        let [fr, min, within, max, gap, reassign, nurture, risk] = values;
+        if fr == 0 || min == 0 || within == 0 {
+            return error.set(Some(i18n.t(Msg::ErrPositive)().to_owned()));
+        }
+        if max < min {
+            return error.set(Some(i18n.t(Msg::ErrMaxBelowMin)().to_owned()));
+        }
+        if risk > 100 {
+            return error.set(Some(i18n.t(Msg::ErrPercent)().to_owned()));
+        }
+        let mut s = state.settings.get_untracked();
+        let d = &mut s.policies.default;
+        d.first_response = Minutes(fr);
+        d.attempts.min_attempts = min;
+        d.attempts.within = Minutes(within * 60);
+        d.attempts.max_attempts = max;
+        d.attempts.min_gap = Minutes(gap);
+        d.reassign_after = Minutes(reassign * 60);
+        d.nurture_days = nurture;
+        d.at_risk_percent = risk as u8;
+        s.policies.enforced_from = enforced_from;
+        error.set(None);
+        state.save_settings(s);
+    };
+    view! {
+        <section class="card" data-testid="policy-editor">
+            <h2>{i18n.t(Msg::SlaPolicy)}</h2>
+            <form on:submit=save class="grid-form">
+                {fields.map(|(label, id, sig)| view! {
+                    <label for=id>{i18n.t(label)}</label>
+                    <input id=id data-testid=id type="number" min="0" bind:value=sig />
+                }).collect_view()}
+                <label for="policy-from">{i18n.t(Msg::SlaEnforcedFrom)}</label>
+                <input id="policy-from" data-testid="policy-from" type="date" aria-describedby="policy-from-hint" bind:value=from />
+                <p class="muted hint" id="policy-from-hint">{i18n.t(Msg::SlaEnforcedFromHint)}</p>
+                <button type="submit" class="primary" data-testid="save-policy">{i18n.t(Msg::Save)}</button>
+            </form>
+            <SectionError error=error testid="policy-error" />
+        </section>
+    }
+}
+
+/// Policy rules: the first rule whose conditions match a lead sets its
+/// targets; a new rule starts from the default policy with its own first
+/// response target.
+#[component]
+pub(super) fn RulesEditor() -> impl IntoView {
+    use crate::domain::lead::Priority;
+    use crate::domain::sla::{Conditions, SlaPolicy};
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let error = RwSignal::new(None::<String>);
+    let name = RwSignal::new(String::new());
+    let source = RwSignal::new(String::new());
+    let priority = RwSignal::new(String::new());
+    let first = RwSignal::new("15".to_owned());
+    let priorities = [
+        Priority::Low,
+        Priority::Normal,
+        Priority::High,
+        Priority::Urgent,
+    ];
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = name.get_untracked().trim().to_owned();
+        if n.is_empty() {
+            return error.set(Some(i18n.t(Msg::ErrNameMissing)().to_owned()));
+        }
+        let Some(fr) = first
+            .get_untracked()
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|v| *v > 0)
+        else {
+            return error.set(Some(i18n.t(Msg::ErrPositive)().to_owned()));
+        };
+        let src = source.get_untracked().trim().to_owned();
+        let pr: Vec<Priority> = priorities
+            .into_iter()
+            .filter(|p| format!("{p:?}") == priority.get_untracked())
+            .collect();
+        if src.is_empty() && pr.is_empty() {
+            return error.set(Some(i18n.t(Msg::ErrRuleCondition)().to_owned()));
+        }
+        let mut s = state.settings.get_untracked();
+        s.policies.rules.push(SlaPolicy {
+            name: n,
+            conditions: Conditions {
+                priorities: pr,
+                sources: if src.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![src]
+                },
+                campaigns: Vec::new(),
+            },
+            first_response: Minutes(fr),
+            ..s.policies.default.clone()
+        });
+        error.set(None);
+        name.set(String::new());
+        state.save_settings(s);
+    };
+    let remove = move |i: usize| {
+        let mut s = state.settings.get_untracked();
+        if i < s.policies.rules.len() {
+            s.policies.rules.remove(i);
+            state.save_settings(s);
+        }
+    };
+    view! {
+        <section class="card" data-testid="rules-editor">
+            <h2>{i18n.t(Msg::PolicyRules)}</h2>
+            <p class="muted">{i18n.t(Msg::PolicyRulesHint)}</p>
+            <table class="data">
+                <thead><tr><th>{i18n.t(Msg::Name)}</th><th>{i18n.t(Msg::Source)}</th><th>{i18n.t(Msg::Priority)}</th><th>{i18n.t(Msg::FirstResponseMinutes)}</th><th><span class="visually-hidden">{i18n.t(Msg::Delete)}</span></th></tr></thead>
+                <tbody>
+                    {move || state.settings.get().policies.rules.into_iter().enumerate().map(|(i, r)| {
+                        let prio = r.conditions.priorities.iter().map(|p| i18n.t(crate::ui::format::priority_msg(*p))()).collect::<Vec<_>>().join(", ");
+                        view! {
+                            <tr data-testid="rule-row">
+                                <td>{r.name.clone()}</td>
+                                <td>{r.conditions.sources.join(", ")}</td>
+                                <td>{prio}</td>
+                                <td>{r.first_response.0}</td>
+                                <td><button type="button" aria-label=i18n.t(Msg::Delete) on:click=move |_| remove(i)>"✕"</button></td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <form class="row" on:submit=add>
+                <input data-testid="rule-name" placeholder=i18n.t(Msg::Name) aria-label=i18n.t(Msg::Name) bind:value=name />
+                <input data-testid="rule-source" placeholder=i18n.t(Msg::Source) aria-label=i18n.t(Msg::Source) bind:value=source />
+                <select data-testid="rule-priority" aria-label=i18n.t(Msg::Priority) bind:value=priority>
+                    <option value="">{i18n.t(Msg::AllPriorities)}</option>
+                    {priorities.map(|p| view! { <option value=format!("{p:?}")>{i18n.t(crate::ui::format::priority_msg(p))}</option> }).collect_view()}
+                </select>
+                <input type="number" min="1" data-testid="rule-first-response" aria-label=i18n.t(Msg::FirstResponseMinutes) bind:value=first />
+                <button type="submit" data-testid="add-rule">{i18n.t(Msg::AddRule)}</button>
+            </form>
+            <SectionError error=error testid="rules-error" />
+        </section>
+    }
+}
