@@ -77,3 +77,61 @@ fn fifty_megabyte_files_fail_fast_and_cleanly() {
     );
     assert_eq!(import_json(&unterminated).unwrap_err().kind(), "truncated");
 }
+
+/// A backup's records are read like the form reads them, and each error
+/// says where and what in plain words (no parser jargon, no "missing" for
+/// a value that is there).
+#[test]
+fn broken_records_and_bad_json_are_said_in_plain_words() {
+    for (file, said) in [
+        (
+            "invalid__lead_name_blank.json",
+            "data.leads[0].name: the name is empty",
+        ),
+        (
+            "invalid__lead_email_not_an_email.json",
+            "data.leads[0].email: 'not-an-email' is not an e-mail address",
+        ),
+        (
+            "invalid__lead_phone_not_its_text.json",
+            "data.leads[0].phone: the stored number is not the phone number '0912 345 678'",
+        ),
+        (
+            "invalid__lead_history_before_created.json",
+            "data.leads[0].history[0].at: stage change 1 is earlier than the one before it",
+        ),
+        (
+            "invalid__lead_updated_before_created.json",
+            "data.leads[0].updated_at: it was last changed before it was created",
+        ),
+        (
+            "invalid__version_1e400.json",
+            "version: expected a whole number from 1, found \"1e400\"",
+        ),
+        ("syntax__nan.json", "something that is not a value"),
+        (
+            "syntax__trailing_comma.json",
+            "a comma right before a closing bracket",
+        ),
+        (
+            "syntax__single_quotes.json",
+            "a name that is not in double quotes",
+        ),
+        (
+            "syntax__two_documents.json",
+            "more text after the end of the backup",
+        ),
+    ] {
+        let bytes = std::fs::read(fixtures().join("bad").join(file)).unwrap();
+        let message = import_bytes(&bytes).unwrap_err().to_string();
+        assert!(message.contains(said), "{file}: {message}");
+        assert!(!message.contains("expected ident"), "{file}: {message}");
+    }
+    let misspelt = import_json(r#"{"format": "leadpact-backup", "version": tru}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        misspelt.contains("line 1, column 45: a word that JSON does not know"),
+        "{misspelt}"
+    );
+}

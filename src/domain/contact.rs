@@ -179,13 +179,18 @@ impl Phone {
         Some(format!("https://zalo.me/0{n}"))
     }
 
-    /// True when its E.164 form is what its raw text says, read in its own
-    /// country or in Vietnam (a check for records read from outside).
+    /// True when its E.164 form is the number its raw text says (a check
+    /// for records read from outside): the text reads as it in its own
+    /// country or in Vietnam, or — for a number stored under older, looser
+    /// rules — its digits (less leading zeros) end its E.164 digits.
     pub fn is_consistent(&self) -> bool {
         let home = self.country().unwrap_or(Country::VIETNAM);
-        [home, Country::VIETNAM]
+        let reads_as_it = [home, Country::VIETNAM]
             .into_iter()
-            .any(|c| Phone::parse_in(&self.raw, c).is_ok_and(|p| p.e164 == self.e164))
+            .any(|c| Phone::parse_in(&self.raw, c).is_ok_and(|p| p.e164 == self.e164));
+        let digits = digits_of(&self.raw).map(|(_, d)| d).unwrap_or_default();
+        let national = digits.trim_start_matches('0');
+        reads_as_it || (national.len() >= 6 && self.e164[1..].ends_with(national))
     }
 }
 

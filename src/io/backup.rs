@@ -215,6 +215,26 @@ pub fn import_json(text: &str) -> Result<Workspace, BackupError> {
     Ok(ws)
 }
 
+/// What a JSON parser's complaint means, in words a person reads.
+fn plain_words(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let what = text.split(" at line").next().unwrap_or_default();
+    match what {
+        "expected ident" => "a word that JSON does not know (only true, false and null are allowed; text needs double quotes)".into(),
+        "trailing comma" => "a comma right before a closing bracket".into(),
+        "key must be a string" => "a name that is not in double quotes".into(),
+        "expected value" => "something that is not a value (text in double quotes, a number, true, false, null, a list or an object)".into(),
+        "trailing characters" => "more text after the end of the backup (two files joined?)".into(),
+        "recursion limit exceeded" => "lists or objects nested too deeply".into(),
+        "number out of range" => "a number too large to read".into(),
+        _ if what.starts_with("control character") => "a line break or tab inside a text in quotes".into(),
+        _ if what.starts_with("invalid escape") => "a backslash that does not start a valid escape (\\n, \\\", \\\\…)".into(),
+        _ if what.starts_with("expected `,` or") => "a missing comma between two items".into(),
+        _ if what.starts_with("expected `:`") => "a missing colon after a name".into(),
+        other => other.to_owned(),
+    }
+}
+
 /// The envelope checked field by field, older versions migrated, and every
 /// error located: what [`import_json`] does for any file its one-pass reader
 /// does not take.
@@ -224,12 +244,7 @@ fn read_carefully(text: &str) -> Result<Workspace, BackupError> {
     let syntax = |e: serde_json::Error| BackupError::Syntax {
         line: e.line(),
         column: e.column(),
-        message: e
-            .to_string()
-            .split(" at line")
-            .next()
-            .unwrap_or_default()
-            .to_owned(),
+        message: plain_words(&e),
         truncated: e.is_eof(),
     };
     let envelope: BTreeMap<String, &RawValue> = match serde_json::from_str(text) {
@@ -243,10 +258,13 @@ fn read_carefully(text: &str) -> Result<Workspace, BackupError> {
         }
         Err(e) => return Err(syntax(e)),
     };
+    // A field's value; a value present but unreadable (`1e400`) comes back
+    // as its text, so the error says what is there rather than "missing".
     let field = |name: &str| {
-        envelope
-            .get(name)
-            .and_then(|raw| serde_json::from_str::<Value>(raw.get()).ok())
+        envelope.get(name).map(|raw| {
+            serde_json::from_str::<Value>(raw.get())
+                .unwrap_or_else(|_| Value::String(raw.get().to_owned()))
+        })
     };
     match field("format") {
         Some(Value::String(f)) if f == FORMAT => {}
@@ -564,15 +582,15 @@ fn validate(ws: &Workspace) -> Result<(), BackupError> {
                 )?;
             }
         }
-        if lead.history().last().map(|c| &c.to) != Some(lead.stage()) {
-            return Err(BackupError::Invalid {
-                path: format!("data.leads[{i}].stage"),
-                message: "the stage is not where the stage history ends".into(),
-            });
-        }
         if let Some(owner) = lead.owner() {
             rep_ref(&|| format!("data.leads[{i}].owner"), owner.as_str())?;
         }
+        // The same invariants as a lead made in the app or received by sync.
+        lead.check(&ws.pipeline)
+            .map_err(|problem| BackupError::Invalid {
+                path: format!("data.leads[{i}].{}", problem.field()),
+                message: problem.to_string(),
+            })?;
     }
     for (i, a) in ws.activities.iter().enumerate() {
         if !leads.contains(&a.lead) {

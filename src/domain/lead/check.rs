@@ -2,6 +2,7 @@
 //! must keep (see the module docs of `lead`).
 
 use super::Lead;
+use crate::domain::contact::Email;
 use crate::domain::pipeline::Pipeline;
 use std::fmt;
 
@@ -12,6 +13,10 @@ pub enum LeadInvalid {
     NameMissing,
     /// Neither phone nor e-mail.
     NoContact,
+    /// The e-mail is not an address (the value).
+    BadEmail(String),
+    /// The phone's E.164 form is not the number its text says (the text).
+    PhoneNotItsText(String),
     /// The stage history is empty.
     NoHistory,
     /// `stage` is not where the history ends.
@@ -29,6 +34,10 @@ impl fmt::Display for LeadInvalid {
         match self {
             LeadInvalid::NameMissing => f.write_str("the name is empty"),
             LeadInvalid::NoContact => f.write_str("it has neither a phone number nor an e-mail"),
+            LeadInvalid::BadEmail(e) => write!(f, "'{e}' is not an e-mail address"),
+            LeadInvalid::PhoneNotItsText(raw) => {
+                write!(f, "the stored number is not the phone number '{raw}'")
+            }
             LeadInvalid::NoHistory => f.write_str("its stage history is empty"),
             LeadInvalid::StageNotHistoryEnd => {
                 f.write_str("its stage is not where its stage history ends")
@@ -48,9 +57,26 @@ impl fmt::Display for LeadInvalid {
     }
 }
 
+impl LeadInvalid {
+    /// The field it is about, as a path inside the lead's JSON
+    /// (`name`, `history[2].at`…).
+    pub fn field(&self) -> String {
+        match self {
+            LeadInvalid::NameMissing => "name".into(),
+            LeadInvalid::NoContact | LeadInvalid::PhoneNotItsText(_) => "phone".into(),
+            LeadInvalid::BadEmail(_) => "email".into(),
+            LeadInvalid::NoHistory | LeadInvalid::UnknownStage(_) => "history".into(),
+            LeadInvalid::StageNotHistoryEnd => "stage".into(),
+            LeadInvalid::HistoryOutOfOrder(i) => format!("history[{i}].at"),
+            LeadInvalid::UpdatedBeforeCreated => "updated_at".into(),
+        }
+    }
+}
+
 impl Lead {
     /// Checks the invariants a lead read from outside (a synced document, a
-    /// backup) must keep: a name, a way to reach it, a history that starts
+    /// backup) must keep: a name, a way to reach it (an e-mail that is an
+    /// address, a phone whose E.164 form is its text), a history that starts
     /// at creation, runs forward and ends at `stage`, and stages `pipeline` has.
     pub fn check(&self, pipeline: &Pipeline) -> Result<(), LeadInvalid> {
         if self.name.trim().is_empty() {
@@ -58,6 +84,14 @@ impl Lead {
         }
         if self.phone.is_none() && self.email.is_none() {
             return Err(LeadInvalid::NoContact);
+        }
+        if let Some(e) = &self.email
+            && Email::parse(e.as_str()).as_ref() != Ok(e)
+        {
+            return Err(LeadInvalid::BadEmail(e.to_string()));
+        }
+        if let Some(p) = self.phone.as_ref().filter(|p| !p.is_consistent()) {
+            return Err(LeadInvalid::PhoneNotItsText(p.raw().to_owned()));
         }
         let last = self.history.last().ok_or(LeadInvalid::NoHistory)?;
         if last.to != self.stage {
