@@ -405,7 +405,7 @@ async fn leads_page_with_a_long_sample() -> Mounted {
     until("the sample is shown", || {
         m.all_text("lead-count")
             .first()
-            .is_some_and(|t| t.starts_with("2000 "))
+            .is_some_and(|t| t.starts_with("2,000 "))
     })
     .await;
     m

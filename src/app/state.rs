@@ -13,6 +13,7 @@ mod workspace;
 pub use insights::{Insights, Shared};
 
 pub use health::{BACKUP_DUE_DAYS, Health, backup_due, verdict};
+pub use leads::NotAdded;
 
 use super::clock;
 use super::sync::Channel;

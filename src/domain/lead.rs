@@ -189,6 +189,37 @@ impl Lead {
         Ok(())
     }
 
+    /// Takes the phone and e-mail of `draft` where this lead has none
+    /// (a duplicate merged into it); what the lead holds is kept. True when
+    /// it gained one; a value that does not validate changes nothing.
+    pub fn fill_contact(&mut self, draft: &LeadDraft, now: DateTime<Utc>) -> bool {
+        if self.phone.is_some() && self.email.is_some() {
+            return false;
+        }
+        let filled = LeadDraft {
+            name: self.name.clone(),
+            phone: self
+                .phone
+                .as_ref()
+                .map_or_else(|| draft.phone.clone(), |p| p.raw().to_owned()),
+            email: self
+                .email
+                .as_ref()
+                .map_or_else(|| draft.email.clone(), |e| e.as_str().to_owned()),
+            source: self.source.clone(),
+            country: draft.country,
+        };
+        let before = (self.phone.clone(), self.email.clone());
+        let mut next = self.clone();
+        if next.update_contact(&filled, now).is_err()
+            || (next.phone.clone(), next.email.clone()) == before
+        {
+            return false;
+        }
+        *self = next;
+        true
+    }
+
     /// Moves the lead to the pipeline's next stage (see [`Pipeline::next_stage`]).
     pub fn advance(
         &mut self,

@@ -8,7 +8,7 @@
 //! - Every set filter must hold; an unset one accepts everything.
 //! - "Created within" counts calendar days back from `now`.
 
-use super::lead::{Lead, Priority};
+use super::lead::{Lead, LeadId, Priority};
 use super::pipeline::StageId;
 use super::queue::{Bucket, bucket, most_urgent};
 use super::rep::RepId;
@@ -89,6 +89,24 @@ impl SearchIndex {
 pub struct Query {
     text: String,
     digits: Option<String>,
+}
+
+/// The first of `leads`, other than `except`, that has the same phone
+/// (E.164) or the same e-mail (ignoring case) as `lead`: a person entered
+/// twice.
+pub fn same_contact<'a>(
+    leads: &'a [Lead],
+    lead: &Lead,
+    except: Option<LeadId>,
+) -> Option<&'a Lead> {
+    let phone = lead.phone().map(|p| p.e164());
+    let email = lead.email().map(|e| e.as_str().to_lowercase());
+    leads.iter().find(|other| {
+        Some(other.id()) != except
+            && other.id() != lead.id()
+            && (phone.is_some() && other.phone().map(|p| p.e164()) == phone
+                || email.is_some() && other.email().map(|e| e.as_str().to_lowercase()) == email)
+    })
 }
 
 /// Lower-case without Vietnamese diacritics (`Nguyễn Đức` → `nguyen duc`).
@@ -295,5 +313,42 @@ mod tests {
         f.stage = None;
         f.owner = Some(Some(RepId::new("an")));
         assert!(!f.accepts(&q, &l, None, now));
+    }
+
+    #[test]
+    fn the_same_person_is_found_by_phone_in_any_format_or_email_in_any_case() {
+        let make = |n: u128, phone: &str, email: &str| {
+            Lead::create(
+                &crate::domain::lead::LeadDraft {
+                    name: format!("L{n}"),
+                    phone: phone.into(),
+                    email: email.into(),
+                    source: "Zalo".into(),
+                    ..Default::default()
+                },
+                LeadId::from_uuid(uuid::Uuid::from_u128(n)),
+                chrono::DateTime::UNIX_EPOCH,
+                &crate::domain::pipeline::Pipeline::default(),
+            )
+            .unwrap()
+        };
+        let here = [make(1, "0912 345 678", ""), make(2, "", "Lan@Example.vn")];
+        let by_phone = make(3, "+84 912 345 678", "");
+        assert_eq!(
+            same_contact(&here, &by_phone, None).map(Lead::id),
+            Some(here[0].id())
+        );
+        let by_email = make(4, "", "lan@example.VN");
+        assert_eq!(
+            same_contact(&here, &by_email, None).map(Lead::id),
+            Some(here[1].id())
+        );
+        assert_eq!(
+            same_contact(&here, &make(5, "0912 345 679", ""), None),
+            None
+        );
+        // A lead being edited is not its own duplicate; `except` skips another.
+        assert_eq!(same_contact(&here, &here[0], None), None);
+        assert_eq!(same_contact(&here, &by_phone, Some(here[0].id())), None);
     }
 }

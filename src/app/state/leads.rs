@@ -7,23 +7,54 @@ use crate::domain::activity::{Activity, ActivityKind, Direction, Outcome};
 use crate::domain::lead::{Closure, Csat, DraftErrors, Lead, LeadDraft, LeadId};
 use crate::domain::pipeline::StageId;
 use crate::domain::rep::{Membership, Rep, RepId};
+use crate::domain::search::same_contact;
 use crate::storage::Change;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
+/// Why a new lead was not added.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NotAdded {
+    /// Field problems, to show at their fields.
+    Invalid(DraftErrors),
+    /// Another lead has this phone or e-mail.
+    SameContact(LeadId),
+}
+
 impl AppState {
     /// Validates a draft; when valid, saves the new lead and then shows it.
-    /// Field errors come back at once so the form can show them.
-    pub fn add_lead(self, draft: &LeadDraft) -> Result<(), DraftErrors> {
+    /// Field errors come back at once so the form can show them. A lead
+    /// with the phone or e-mail of another lead is not added unless
+    /// `anyway`: the other lead comes back for the person to look at.
+    pub fn add_lead(self, draft: &LeadDraft, anyway: bool) -> Result<(), NotAdded> {
         let draft = &self.in_home_country(draft);
         let lead = Lead::create(
             draft,
             clock::new_lead_id(),
             clock::now(),
             &self.pipeline.get_untracked(),
-        )?;
+        )
+        .map_err(NotAdded::Invalid)?;
+        if !anyway
+            && let Some(other) = self
+                .leads
+                .with_untracked(|ls| same_contact(ls, &lead, None).map(Lead::id))
+        {
+            return Err(NotAdded::SameContact(other));
+        }
         self.persist(Change::lead(lead), None);
         Ok(())
+    }
+
+    /// Merges what was typed for a new lead into lead `id` (the same
+    /// person): its missing phone or e-mail is filled; nothing it holds is
+    /// overwritten, and no second lead is made.
+    pub fn merge_into(self, id: LeadId, draft: &LeadDraft) {
+        let draft = self.in_home_country(draft);
+        self.edit(&[id], None, move |lead, _, now| {
+            lead.fill_contact(&draft, now);
+            Ok(())
+        });
     }
 
     /// Moves a lead to its next stage, saves it, then shows it.

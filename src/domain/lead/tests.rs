@@ -212,3 +212,21 @@ fn editing_contact_validates_like_creating_and_changes_nothing_on_error() {
         "an edit is a new version"
     );
 }
+
+/// A duplicate merged into a lead fills what it lacks and overwrites
+/// nothing; a value that does not validate changes nothing.
+#[test]
+fn filling_contact_takes_only_what_is_missing() {
+    let mut lead = create(&draft("Võ Thị Hạnh", "0912 555 010", "", "Facebook")).unwrap();
+    let typed = draft("Hạnh Võ", "+84 987 000 111", "hanh.vo@example.vn", "Zalo");
+    assert!(lead.fill_contact(&typed, t(2)));
+    assert_eq!(lead.name(), "Võ Thị Hạnh");
+    assert_eq!(lead.source(), "Facebook");
+    assert_eq!(lead.phone().map(|p| p.e164()), Some("+84912555010"), "kept");
+    assert_eq!(lead.email().map(|e| e.as_str()), Some("hanh.vo@example.vn"));
+    assert!(!lead.fill_contact(&typed, t(3)), "nothing left to fill");
+    let mut no_email = create(&draft("An", "0912 555 011", "", "Zalo")).unwrap();
+    let before = no_email.clone();
+    assert!(!no_email.fill_contact(&draft("An", "", "not-an-email", "Zalo"), t(2)));
+    assert_eq!(no_email, before);
+}

@@ -65,25 +65,7 @@ impl ImportPreview {
                 },
             };
             let lead = &mut out[slot];
-            let before = lead.clone();
-            let draft = LeadDraft {
-                name: lead.name().to_owned(),
-                phone: lead
-                    .phone()
-                    .map(|p| p.raw().to_owned())
-                    .unwrap_or_else(|| c.draft.phone.clone()),
-                email: lead
-                    .email()
-                    .map(|e| e.as_str().to_owned())
-                    .unwrap_or_else(|| c.draft.email.clone()),
-                source: lead.source().to_owned(),
-                country: c.draft.country,
-            };
-            if (lead.phone().is_none() || lead.email().is_none())
-                && lead.update_contact(&draft, now).is_err()
-            {
-                *lead = before.clone();
-            }
+            lead.fill_contact(&c.draft, now);
             if lead.campaign().is_empty() && !c.campaign.is_empty() {
                 lead.set_campaign(c.campaign.clone(), now);
             }

@@ -1,7 +1,10 @@
-//! The "new lead" form: every field error shown next to its field.
+//! The "new lead" form: every field error shown next to its field, and a
+//! person already here (same phone or e-mail) shown before a second lead
+//! is made: open it, add the details to it, or add anyway.
 
-use crate::app::state::AppState;
-use crate::domain::lead::{DraftErrors, Field, LeadDraft};
+use crate::app::routes::Page;
+use crate::app::state::{AppState, NotAdded};
+use crate::domain::lead::{DraftErrors, Field, LeadDraft, LeadId};
 use crate::ui::i18n::{Msg, field_error, use_i18n};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -18,24 +21,41 @@ pub fn LeadForm() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let source = RwSignal::new(SOURCES[0].0.to_owned());
     let errors = RwSignal::new(None::<DraftErrors>);
-
+    // The lead already here with this phone or e-mail, once found.
+    let same = RwSignal::new(None::<LeadId>);
+    let draft = move || LeadDraft {
+        name: name.get_untracked(),
+        phone: phone.get_untracked(),
+        email: email.get_untracked(),
+        source: source.get_untracked(),
+        ..Default::default()
+    };
+    let done = move || {
+        for s in [name, phone, email] {
+            s.set(String::new());
+        }
+        errors.set(None);
+        same.set(None);
+    };
+    let add = move |anyway: bool| match state.add_lead(&draft(), anyway) {
+        Ok(()) => done(),
+        Err(NotAdded::Invalid(e)) => {
+            same.set(None);
+            errors.set(Some(e));
+        }
+        Err(NotAdded::SameContact(id)) => {
+            errors.set(None);
+            same.set(Some(id));
+        }
+    };
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let draft = LeadDraft {
-            name: name.get_untracked(),
-            phone: phone.get_untracked(),
-            email: email.get_untracked(),
-            source: source.get_untracked(),
-            ..Default::default()
-        };
-        match state.add_lead(&draft) {
-            Ok(()) => {
-                for s in [name, phone, email] {
-                    s.set(String::new());
-                }
-                errors.set(None);
-            }
-            Err(e) => errors.set(Some(e)),
+        add(false);
+    };
+    let merge = move |_| {
+        if let Some(id) = same.get_untracked() {
+            state.merge_into(id, &draft());
+            done();
         }
     };
     let error_for = move |field: Field| errors.with(|e| field_error(i18n, e.as_ref(), field));
@@ -79,6 +99,26 @@ pub fn LeadForm() -> impl IntoView {
                         .collect_view()}
                 </select>
             </div>
+            {move || same.get().and_then(|id| state.lead(id)).map(|other| {
+                let id = other.id();
+                let contact = other.phone().map(|p| p.shown_in(state.settings.with_untracked(|s| s.country)))
+                    .or_else(|| other.email().map(|e| e.to_string()))
+                    .unwrap_or_default();
+                view! {
+                    <div class="notice same-contact" role="alert" data-testid="same-contact">
+                        <p>
+                            {i18n.t(Msg::SameContactFound)} " "
+                            <strong data-testid="same-contact-name">{other.name().to_owned()}</strong>
+                            " (" {contact} ")."
+                        </p>
+                        <div class="actions">
+                            <a class="button" href=Page::Lead(id).href() data-testid="same-open">{i18n.t(Msg::OpenIt)}</a>
+                            <button type="button" data-testid="same-merge" on:click=merge>{i18n.t(Msg::MergeIntoIt)}</button>
+                            <button type="button" data-testid="same-add-anyway" on:click=move |_| add(true)>{i18n.t(Msg::AddAnyway)}</button>
+                        </div>
+                    </div>
+                }
+            })}
             <button
                 type="submit"
                 class="primary"

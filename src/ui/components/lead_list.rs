@@ -188,7 +188,7 @@ pub fn LeadList() -> impl IntoView {
             >
                 <Filters filter=filter sort=sort />
                 <p class="muted" aria-live="polite" data-testid="lead-count">
-                    {move || shown.with(Vec::len)} " " {i18n.t(Msg::LeadsShown)}
+                    {move || crate::ui::i18n::storage::leads(i18n.0.get(), shown.with(Vec::len))}
                 </p>
                 <BulkBar selected=selected />
                 <div class="table-scroll" class:virtual=is_virtual on:scroll=on_scroll node_ref=list_ref data-testid="lead-scroll">

@@ -163,7 +163,7 @@ async fn every_action_on_a_full_disk_is_refused_whole_and_says_what_is_still_sto
     s.nav("nav-leads", "page-leads").await;
     page.wait_ready().await;
     s.wait_texts("lead-count", "the 10 000 sample leads are shown", |t| {
-        t.concat().starts_with("10000 ")
+        t.concat().starts_with("10,000 ")
     })
     .await;
     browser.close().await;

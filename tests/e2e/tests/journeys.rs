@@ -259,7 +259,7 @@ async fn shown_count(screen: &Screen<'_>) -> usize {
         .await;
     t[0].split_whitespace()
         .next()
-        .and_then(|n| n.parse().ok())
+        .and_then(|n| n.replace(',', "").parse().ok())
         .unwrap_or_else(|| panic!("no count in {t:?}"))
 }
 
