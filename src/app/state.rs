@@ -4,6 +4,7 @@
 //! settings) and `health` (what happens when storage fails).
 
 pub mod contact;
+mod duplicates;
 mod health;
 mod insights;
 mod leads;
@@ -12,8 +13,8 @@ mod workspace;
 
 pub use insights::{Insights, Shared};
 
+pub use duplicates::{LeadEdit, NotSaved};
 pub use health::{BACKUP_DUE_DAYS, Health, backup_due, verdict};
-pub use leads::NotAdded;
 
 use super::clock;
 use super::sync::Channel;
@@ -137,6 +138,8 @@ pub enum Toast {
     Closed(usize),
     /// Leads imported from a file: added, and existing leads filled in.
     Imported(usize, usize),
+    /// A lead merged into another (the name of the one that stays).
+    LeadsMerged(String),
     /// Settings saved.
     Saved,
     /// The browser refuses notifications (the person blocked them).

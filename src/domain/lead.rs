@@ -16,11 +16,13 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
+mod absorb;
 mod check;
 mod conflicts;
 mod draft;
 mod values;
 
+pub use absorb::{MergedLead, merge_pair};
 pub use check::LeadInvalid;
 pub use conflicts::FieldConflict;
 use draft::validate;
@@ -82,6 +84,9 @@ pub struct Lead {
     /// device (team sync), kept until a person takes one or dismisses them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     conflicts: Vec<FieldConflict>,
+    /// Leads for the same person merged into this one, kept whole.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    merged: Vec<MergedLead>,
     /// Fields this version does not know, kept verbatim.
     #[serde(flatten, default, skip_serializing_if = "Extra::is_empty")]
     extra: Extra,
@@ -169,6 +174,7 @@ impl Lead {
             closure: None,
             csat: None,
             conflicts: Vec::new(),
+            merged: Vec::new(),
             extra: Extra::default(),
         })
     }

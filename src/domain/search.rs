@@ -64,10 +64,21 @@ fn entry(lead: &Lead) -> (String, String) {
         text.push('\u{1}');
         text.push_str(&fold(part));
     }
-    let digits = lead
+    let mut digits = lead
         .phone()
         .map(|p| p.e164().trim_start_matches('+').to_owned())
         .unwrap_or_default();
+    // A lead is found by the name and contact of the leads merged into it.
+    for m in lead.merged() {
+        for part in [m.lead.name(), m.lead.email().map_or("", |e| e.as_str())] {
+            text.push('\u{1}');
+            text.push_str(&fold(part));
+        }
+        if let Some(p) = m.lead.phone() {
+            digits.push(' ');
+            digits.push_str(p.e164().trim_start_matches('+'));
+        }
+    }
     (text, digits)
 }
 
@@ -100,12 +111,21 @@ pub fn same_contact<'a>(
     except: Option<LeadId>,
 ) -> Option<&'a Lead> {
     let phone = lead.phone().map(|p| p.e164());
-    let email = lead.email().map(|e| e.as_str().to_lowercase());
+    let email = lead.email().map(|e| e.as_str());
+    // Without allocating per lead: addresses are nearly always ASCII.
+    let same_address = |a: &str, b: &str| {
+        a.eq_ignore_ascii_case(b)
+            || (!a.is_ascii() || !b.is_ascii()) && a.to_lowercase() == b.to_lowercase()
+    };
     leads.iter().find(|other| {
         Some(other.id()) != except
             && other.id() != lead.id()
             && (phone.is_some() && other.phone().map(|p| p.e164()) == phone
-                || email.is_some() && other.email().map(|e| e.as_str().to_lowercase()) == email)
+                || email.is_some_and(|mine| {
+                    other
+                        .email()
+                        .is_some_and(|theirs| same_address(mine, theirs.as_str()))
+                }))
     })
 }
 
@@ -350,5 +370,18 @@ mod tests {
         // A lead being edited is not its own duplicate; `except` skips another.
         assert_eq!(same_contact(&here, &here[0], None), None);
         assert_eq!(same_contact(&here, &by_phone, Some(here[0].id())), None);
+        // A lead is found by the contact of a lead merged into it.
+        let mut stays = make(6, "0987 654 321", "");
+        stays.absorb(
+            make(7, "0912 000 111", "mai@example.vn"),
+            None,
+            chrono::DateTime::UNIX_EPOCH,
+        );
+        let index = SearchIndex::new([&stays]);
+        for q in ["0912000111", "MAI@example", "l7"] {
+            assert!(index.matches(0, &Query::new(q)), "{q}");
+            assert!(Query::new(q).matches(&stays), "{q}");
+        }
+        assert!(!index.matches(0, &Query::new("0912345")));
     }
 }

@@ -18,7 +18,9 @@
 //! guarding a formula character (see `csv_export`) is removed.
 
 use crate::domain::contact::{Country, Email, Phone};
-use crate::domain::lead::{Closure, Field, FieldProblem, Lead, LeadDraft, LeadId};
+use crate::domain::lead::{
+    Closure, Csat, Field, FieldProblem, Lead, LeadDraft, LeadId, LossKind, Priority,
+};
 use crate::domain::pipeline::Pipeline;
 use crate::domain::rep::RepId;
 use crate::io::csv_export::restore;
@@ -92,6 +94,16 @@ pub enum Target {
     Owner,
     /// Company, kept as the custom field `Company`.
     Company,
+    /// Priority (low, normal, high, urgent; in English or Vietnamese).
+    Priority,
+    /// Expected deal value in VND.
+    Value,
+    /// Closed as lost or junk (our own export's `Closed as`).
+    ClosedAs,
+    /// Why it was closed (our own export's `Reason`).
+    Reason,
+    /// Satisfaction score, 1 to 5.
+    Csat,
     /// Kept verbatim under this name.
     Custom(String),
 }
@@ -227,10 +239,52 @@ pub struct CellError {
     pub value: String,
     /// Why it was refused (in English, for logs and tests).
     pub reason: String,
-    /// The lead field's problem, for the screens to say in the reader's
-    /// language (None: the cell is not a date and time).
+    /// What is wrong, for the screens to say in the reader's language.
     #[serde(skip)]
-    pub problem: Option<FieldProblem>,
+    pub problem: CellProblem,
+}
+
+/// What is wrong with a cell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CellProblem {
+    /// The lead field it fills refuses it.
+    Field(FieldProblem),
+    /// Not a date and time.
+    NotATime,
+    /// Not a priority.
+    NotAPriority,
+    /// Not a whole amount.
+    NotAnAmount,
+    /// Not a score from 1 to 5.
+    NotAScore,
+    /// Neither lost nor junk.
+    NotAClosure,
+}
+
+impl CellProblem {
+    /// In English, for logs and tests.
+    fn reason(&self) -> String {
+        match self {
+            CellProblem::Field(p) => p.to_string(),
+            CellProblem::NotATime => "is not a date and time".into(),
+            CellProblem::NotAPriority => "is not a priority (low, normal, high, urgent)".into(),
+            CellProblem::NotAnAmount => "is not a whole amount".into(),
+            CellProblem::NotAScore => "is not a score from 1 to 5".into(),
+            CellProblem::NotAClosure => "is neither lost nor junk".into(),
+        }
+    }
+}
+
+impl CellError {
+    fn new(row: usize, column: String, value: String, problem: CellProblem) -> CellError {
+        CellError {
+            row,
+            column,
+            value,
+            reason: problem.reason(),
+            problem,
+        }
+    }
 }
 
 impl fmt::Display for CellError {
@@ -270,6 +324,17 @@ pub struct Candidate {
     pub status: Option<String>,
     /// Owner's name, as written.
     pub owner: Option<String>,
+    /// Priority, when the file gives one.
+    pub priority: Option<Priority>,
+    /// Deal value in VND, when given.
+    pub value: Option<u64>,
+    /// Closed as lost or junk, when the file says so.
+    pub closed_as: Option<LossKind>,
+    /// Why it was closed, when given.
+    pub reason: Option<String>,
+    /// Satisfaction score, when given.
+    #[serde(skip)]
+    pub csat: Option<Csat>,
     /// A phone that could not be understood in a row that has an e-mail:
     /// the lead is imported without it, the text kept in [`PHONE_KEPT`].
     pub phone_kept: Option<CellError>,

@@ -225,6 +225,31 @@ impl Change {
         }
     }
 
+    /// Lead `gone` made part of lead `stays` (the same person, see
+    /// `domain::lead::merge_pair`), both as read now: `stays` saved with
+    /// every activity of both, `gone` deleted; refused if either changed.
+    pub fn merge(
+        stays: Lead,
+        gone: Lead,
+        activities: &[Activity],
+        by: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Change {
+        let expect = vec![
+            (gone.id(), gone.updated_at()),
+            (stays.id(), stays.updated_at()),
+        ];
+        let deleted = vec![gone.id()];
+        let (lead, acts) = crate::domain::lead::merge_pair(stays, gone, activities, by, now);
+        Change {
+            activities: vec![(lead.id(), acts)],
+            leads: vec![lead],
+            deleted,
+            expect,
+            ..Change::default()
+        }
+    }
+
     /// Saving an edit of a lead that was read at version `base`.
     pub fn edit(lead: Lead, base: DateTime<Utc>) -> Change {
         Change {

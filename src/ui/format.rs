@@ -33,6 +33,22 @@ pub fn source_label(value: &str, lang: Lang) -> String {
     )
 }
 
+/// A custom field's name as shown: the names our imports give, in the
+/// reader's language; a column of a file, as written.
+pub fn custom_label(key: &str, lang: Lang) -> String {
+    use crate::io::csv_import::{COMPANY, OLD_NUMBER, PHONE_KEPT};
+    let known: [(&str, &str); 4] = [
+        (PHONE_KEPT, "Số điện thoại (không đọc được)"),
+        (OLD_NUMBER, "Số cũ (trước 2018)"),
+        (COMPANY, "Công ty"),
+        ("Reason", "Lý do"),
+    ];
+    match (lang, known.iter().find(|(k, _)| *k == key)) {
+        (Lang::Vi, Some((_, vi))) => (*vi).to_owned(),
+        _ => key.to_owned(),
+    }
+}
+
 /// A stage's name as shown: the default pipeline's stages, as long as
 /// nobody renamed them, in the reader's language; a name a person gave, as
 /// written.

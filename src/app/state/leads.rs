@@ -4,59 +4,14 @@
 use super::{AppError, AppState, Toast, Undo};
 use crate::app::clock;
 use crate::domain::activity::{Activity, ActivityKind, Direction, Outcome};
-use crate::domain::lead::{Closure, Csat, DraftErrors, Lead, LeadDraft, LeadId};
+use crate::domain::lead::{Closure, Csat, Lead, LeadId};
 use crate::domain::pipeline::StageId;
 use crate::domain::rep::{Membership, Rep, RepId};
-use crate::domain::search::same_contact;
 use crate::storage::Change;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
-/// Why a new lead was not added.
-#[derive(Clone, Debug, PartialEq)]
-pub enum NotAdded {
-    /// Field problems, to show at their fields.
-    Invalid(DraftErrors),
-    /// Another lead has this phone or e-mail.
-    SameContact(LeadId),
-}
-
 impl AppState {
-    /// Validates a draft; when valid, saves the new lead and then shows it.
-    /// Field errors come back at once so the form can show them. A lead
-    /// with the phone or e-mail of another lead is not added unless
-    /// `anyway`: the other lead comes back for the person to look at.
-    pub fn add_lead(self, draft: &LeadDraft, anyway: bool) -> Result<(), NotAdded> {
-        let draft = &self.in_home_country(draft);
-        let lead = Lead::create(
-            draft,
-            clock::new_lead_id(),
-            clock::now(),
-            &self.pipeline.get_untracked(),
-        )
-        .map_err(NotAdded::Invalid)?;
-        if !anyway
-            && let Some(other) = self
-                .leads
-                .with_untracked(|ls| same_contact(ls, &lead, None).map(Lead::id))
-        {
-            return Err(NotAdded::SameContact(other));
-        }
-        self.persist(Change::lead(lead), None);
-        Ok(())
-    }
-
-    /// Merges what was typed for a new lead into lead `id` (the same
-    /// person): its missing phone or e-mail is filled; nothing it holds is
-    /// overwritten, and no second lead is made.
-    pub fn merge_into(self, id: LeadId, draft: &LeadDraft) {
-        let draft = self.in_home_country(draft);
-        self.edit(&[id], None, move |lead, _, now| {
-            lead.fill_contact(&draft, now);
-            Ok(())
-        });
-    }
-
     /// Moves a lead to its next stage, saves it, then shows it.
     pub fn advance(self, id: LeadId) {
         let by = self.actor_name();
@@ -92,39 +47,6 @@ impl AppState {
             lead.assign(owner.clone(), now);
             Ok(())
         });
-    }
-
-    /// Edits a lead's contact (validated like a new lead: field errors come
-    /// back at once and nothing is saved), campaign, priority and value.
-    pub fn update_lead(
-        self,
-        id: LeadId,
-        draft: &LeadDraft,
-        campaign: String,
-        priority: crate::domain::lead::Priority,
-        value: Option<u64>,
-    ) -> Result<(), DraftErrors> {
-        let Some(mut probe) = self.lead_untracked(id) else {
-            self.error.set(Some(AppError::LeadNotFound(id)));
-            return Ok(());
-        };
-        let draft = self.in_home_country(draft);
-        probe.update_contact(&draft, clock::now())?;
-        self.edit(&[id], None, move |lead, _, now| {
-            lead.update_contact(&draft, now)
-                .map_err(|_| AppError::LeadNotFound(lead.id()))?;
-            if lead.campaign() != campaign {
-                lead.set_campaign(campaign.clone(), now);
-            }
-            if lead.priority() != priority {
-                lead.set_priority(priority, now);
-            }
-            if lead.value() != value {
-                lead.set_value(value, now);
-            }
-            Ok(())
-        });
-        Ok(())
     }
 
     /// Records (or clears) the customer's satisfaction score.
@@ -337,14 +259,6 @@ impl AppState {
             lead.dismiss_conflicts(&field, now);
             Ok(())
         });
-    }
-
-    /// The draft with the workspace's country for numbers without `+`.
-    fn in_home_country(self, draft: &LeadDraft) -> LeadDraft {
-        LeadDraft {
-            country: self.settings.with_untracked(|s| s.country),
-            ..draft.clone()
-        }
     }
 
     pub(crate) fn lead_untracked(self, id: LeadId) -> Option<Lead> {

@@ -230,3 +230,72 @@ fn filling_contact_takes_only_what_is_missing() {
     assert!(!no_email.fill_contact(&draft("An", "", "not-an-email", "Zalo"), t(2)));
     assert_eq!(no_email, before);
 }
+
+fn lead_at(n: u128, d: &LeadDraft, h: u32) -> Lead {
+    Lead::create(
+        d,
+        LeadId::from_uuid(Uuid::from_u128(n)),
+        t(h),
+        &Pipeline::default(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn absorbing_keeps_what_stays_takes_what_it_lacks_and_keeps_the_other_whole() {
+    let p = Pipeline::default();
+    let mut stays = lead_at(1, &draft("An", "0912 345 678", "", "Facebook"), 1);
+    stays.advance(&p, Some("Bình"), t(2)).unwrap();
+    let mut other = lead_at(2, &draft("Nguyễn An", "", "an@example.vn", "Zalo"), 3);
+    other.set_campaign("Tết", t(3));
+    other.set_priority(Priority::Urgent, t(3));
+    other.set_value(Some(5_000_000), t(3));
+    other.set_custom("size", "12", t(3));
+    other.assign(Some(RepId::new("chi")), t(4));
+    other.advance(&p, None, t(4)).unwrap();
+    other.advance(&p, None, t(5)).unwrap();
+    stays.set_custom("size", "3", t(2));
+    let before = stays.clone();
+    stays.absorb(other.clone(), Some("Bình"), t(6));
+
+    // What stays is kept.
+    assert_eq!(stays.name(), "An");
+    assert_eq!(stays.stage(), before.stage());
+    assert_eq!(stays.history(), before.history());
+    assert_eq!(stays.created_at(), before.created_at());
+    assert_eq!(stays.custom()["size"], "3");
+    // What it lacked is taken.
+    assert_eq!(stays.email().unwrap().as_str(), "an@example.vn");
+    assert_eq!(stays.phone(), before.phone());
+    assert_eq!(stays.campaign(), "Tết");
+    assert_eq!(stays.priority(), Priority::Urgent);
+    assert_eq!(stays.value(), Some(5_000_000));
+    assert_eq!(stays.owner(), Some(&RepId::new("chi")));
+    assert_eq!(stays.assigned_at(), other.assigned_at());
+    // The other is kept whole, its history readable.
+    assert_eq!(stays.merged().len(), 1);
+    assert_eq!(stays.merged()[0].lead, other);
+    assert_eq!(stays.merged()[0].lead.history().len(), 3);
+    assert_eq!(stays.merged()[0].by.as_deref(), Some("Bình"));
+    assert!(stays.updated_at() >= t(6));
+    assert_eq!(stays.check(&p), Ok(()));
+    // And it survives a round trip through JSON.
+    let json = serde_json::to_string(&stays).unwrap();
+    assert_eq!(serde_json::from_str::<Lead>(&json).unwrap(), stays);
+}
+
+#[test]
+fn absorbing_a_lead_that_absorbed_others_keeps_the_list_flat() {
+    let mut a = lead_at(1, &draft("A", "0912 345 678", "", "Zalo"), 1);
+    let mut b = lead_at(2, &draft("B", "0912 345 679", "", "Zalo"), 1);
+    let c = lead_at(3, &draft("C", "0912 345 670", "", "Zalo"), 1);
+    b.absorb(c.clone(), None, t(2));
+    a.absorb(b, None, t(3));
+    let ids: Vec<_> = a.merged().iter().map(|m| m.lead.id()).collect();
+    assert_eq!(ids, [LeadId::from_uuid(Uuid::from_u128(2)), c.id()]);
+    assert!(a.merged().iter().all(|m| m.lead.merged().is_empty()));
+    // Into itself: nothing.
+    let before = a.clone();
+    a.absorb(before.clone(), None, t(4));
+    assert_eq!(a, before);
+}

@@ -152,26 +152,47 @@ impl ImportPreview {
                 for (k, v) in &c.custom {
                     lead.set_custom(k.clone(), v.clone(), at);
                 }
-                if let Some(status) = &c.status {
-                    let target = choices
+                let from_status = c.status.as_ref().map(|status| {
+                    choices
                         .statuses
                         .get(status)
                         .cloned()
-                        .unwrap_or_else(|| guess_status(status, pipeline));
-                    // A stage or closure the pipeline refuses leaves the lead new.
-                    let _ = match target {
-                        StatusTarget::Stage(id) if &id == lead.stage() => Ok(()),
-                        StatusTarget::Stage(id) => lead.move_to(&id, pipeline, None, at),
-                        StatusTarget::Closed(kind) => lead.mark_lost(
-                            Closure {
-                                kind,
-                                reason: status.clone(),
-                            },
-                            pipeline,
-                            None,
-                            at,
-                        ),
-                    };
+                        .unwrap_or_else(|| guess_status(status, pipeline))
+                });
+                // "Closed as" (our own export) says lost or junk outright.
+                let target = c.closed_as.map(StatusTarget::Closed).or(from_status);
+                // A stage or closure the pipeline refuses leaves the lead new.
+                let _ = match target {
+                    None => Ok(()),
+                    Some(StatusTarget::Stage(id)) if &id == lead.stage() => Ok(()),
+                    Some(StatusTarget::Stage(id)) => lead.move_to(&id, pipeline, None, at),
+                    Some(StatusTarget::Closed(kind)) => lead.mark_lost(
+                        Closure {
+                            kind,
+                            reason: c
+                                .reason
+                                .clone()
+                                .or_else(|| c.status.clone())
+                                .unwrap_or_default(),
+                        },
+                        pipeline,
+                        None,
+                        at,
+                    ),
+                };
+                if let Some(reason) = &c.reason
+                    && lead.closure().is_none()
+                {
+                    lead.set_custom("Reason", reason.clone(), at);
+                }
+                if let Some(p) = c.priority {
+                    lead.set_priority(p, at);
+                }
+                if c.value.is_some() {
+                    lead.set_value(c.value, at);
+                }
+                if c.csat.is_some() {
+                    lead.set_csat(c.csat, at);
                 }
                 if lead.phone().is_some_and(Phone::renumbered) {
                     let old = lead.phone().map(|p| p.raw().to_owned()).unwrap_or_default();

@@ -127,6 +127,12 @@ pub(super) fn target_for(header: &str) -> Target {
         | "organization - name"
         | "account name"
         | "công ty" => Target::Company,
+        "priority" | "ưu tiên" => Target::Priority,
+        "value (vnd)" | "deal value (vnd)" | "value" | "deal value" | "giá trị"
+        | "giá trị (vnd)" => Target::Value,
+        "closed as" | "đóng là" => Target::ClosedAs,
+        "reason" | "lost reason" | "closed reason" | "junk reason" | "lý do" => Target::Reason,
+        "csat" => Target::Csat,
         _ => Target::Custom(header.trim().to_owned()),
     }
 }

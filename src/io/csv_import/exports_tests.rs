@@ -4,6 +4,7 @@
 use super::tests::errors_of;
 use super::*;
 use crate::domain::lead::{LeadDraft, LossKind};
+use crate::domain::pipeline::Pipeline;
 use crate::io::csv_export::export_csv;
 
 /// One real export (built from the vendor's documented headers).
@@ -123,7 +124,7 @@ fn salesforce_api_names_fill_contact_status_owner_company_and_time() {
     assert_eq!(p.counts(), (2, 1));
     assert_eq!(
         errors_of(&p, 3)[0].problem,
-        Some(FieldProblem::Phone(
+        CellProblem::Field(FieldProblem::Phone(
             crate::domain::contact::PhoneError::NoSuchAreaCode
         ))
     );
@@ -271,6 +272,21 @@ fn the_export_reads_back_as_the_same_leads() {
         &ws.pipeline,
     )
     .unwrap();
+    let mut vn = vn;
+    let t = vn.created_at();
+    vn.mark_lost(
+        Closure {
+            kind: LossKind::Junk,
+            reason: "số ảo, \"spam\"".into(),
+        },
+        &ws.pipeline,
+        None,
+        t,
+    )
+    .unwrap();
+    vn.set_priority(Priority::Urgent, t);
+    vn.set_value(Some(15_000_000), t);
+    vn.set_csat(Csat::try_from(4).ok(), t);
     let all = [lead.clone(), leads[1].clone(), vn.clone()];
     let bytes = export_csv(&all, &ws.settings());
     let text = std::str::from_utf8(&bytes[3..]).unwrap();
@@ -324,5 +340,48 @@ fn the_export_reads_back_as_the_same_leads() {
         assert_eq!(a.created_at(), b.created_at());
         assert_eq!(a.custom().get(COMPANY), b.custom().get(COMPANY));
         assert_eq!(a.custom().get("Id"), b.custom().get("Id"));
+        assert_eq!(a.closure(), b.closure());
+        assert_eq!(a.priority(), b.priority());
+        assert_eq!(a.value(), b.value());
+        assert_eq!(a.csat(), b.csat());
     }
+}
+
+#[test]
+fn priority_value_closure_and_score_cells_are_read_or_refused_by_name() {
+    let file = "Name,Phone,Priority,Value (VND),Closed as,Reason,CSAT\n\
+        An,0912345678,Cao,\"15.000.000 ₫\",rác,số ảo,★★★★\n\
+        Bình,0912345679,someday,lots,maybe,,9\n";
+    let p = preview(file.as_bytes(), None, Home::default()).unwrap();
+    assert_eq!(p.counts(), (1, 1));
+    let problems: Vec<(String, CellProblem)> = errors_of(&p, 2)
+        .iter()
+        .map(|e| (e.column.clone(), e.problem.clone()))
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            ("Priority".to_owned(), CellProblem::NotAPriority),
+            ("Value (VND)".to_owned(), CellProblem::NotAnAmount),
+            ("Closed as".to_owned(), CellProblem::NotAClosure),
+            ("CSAT".to_owned(), CellProblem::NotAScore),
+        ]
+    );
+    let pipeline = Pipeline::default();
+    let leads = p.leads(
+        OnDuplicate::Skip,
+        &Choices::default(),
+        &pipeline,
+        utc("2026-12-01T03:00:00Z"),
+        || LeadId::from_uuid(uuid::Uuid::from_u128(1)),
+    );
+    let an = &leads[0];
+    assert_eq!(an.priority(), Priority::High);
+    assert_eq!(an.value(), Some(15_000_000));
+    assert_eq!(
+        an.closure().map(|c| (c.kind, c.reason.as_str())),
+        Some((LossKind::Junk, "số ảo"))
+    );
+    assert_eq!(an.csat().map(|c| c.score()), Some(4));
+    assert!(an.is_closed(&pipeline));
 }

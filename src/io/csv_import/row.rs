@@ -37,6 +37,51 @@ fn parse_created(s: &str, tz: Tz) -> Option<DateTime<Utc>> {
     None
 }
 
+fn parse_priority(s: &str) -> Option<Priority> {
+    match crate::domain::search::fold(s.trim()).as_str() {
+        "low" | "thap" => Some(Priority::Low),
+        "normal" | "medium" | "binh thuong" | "trung binh" => Some(Priority::Normal),
+        "high" | "cao" => Some(Priority::High),
+        "urgent" | "khan" | "khan cap" => Some(Priority::Urgent),
+        _ => None,
+    }
+}
+
+/// `15.000.000 ₫`, `15,000,000`, `15000000 VND` → 15 000 000.
+fn parse_amount(s: &str) -> Option<u64> {
+    let t = s.trim();
+    let t = t
+        .strip_suffix("VND")
+        .or_else(|| t.strip_suffix("vnd"))
+        .unwrap_or(t);
+    let digits: String = t
+        .chars()
+        .filter(|c| !matches!(c, '.' | ',' | ' ' | '\u{a0}' | '₫' | 'đ'))
+        .collect();
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+fn parse_score(s: &str) -> Option<Csat> {
+    let t = s.trim();
+    let n = if !t.is_empty() && t.chars().all(|c| c == '★') {
+        u8::try_from(t.chars().count()).ok()?
+    } else {
+        t.parse::<u8>().ok()?
+    };
+    Csat::try_from(n).ok()
+}
+
+fn parse_closure(s: &str) -> Option<LossKind> {
+    match crate::domain::search::fold(s.trim()).as_str() {
+        "lost" | "that bai" | "mat" => Some(LossKind::Lost),
+        "junk" | "rac" | "spam" => Some(LossKind::Junk),
+        _ => None,
+    }
+}
+
 pub(super) fn read_row(
     row: usize,
     record: &csv::StringRecord,
@@ -49,6 +94,8 @@ pub(super) fn read_row(
     let mut custom = BTreeMap::new();
     let mut created = None;
     let (mut status, mut owner) = (None, None);
+    let (mut priority, mut amount, mut closed_as, mut reason, mut csat) =
+        (None, None, None, None, None);
     let mut errors = Vec::new();
     for (col, target) in mapping.columns.iter().enumerate() {
         let value = restore(record.get(col).unwrap_or("").trim()).to_owned();
@@ -65,15 +112,36 @@ pub(super) fn read_row(
                 if !value.is_empty() {
                     created = parse_created(&value, mapping.timezone);
                     if created.is_none() {
-                        errors.push(CellError {
-                            row,
-                            column: header,
-                            value,
-                            reason: "is not a date and time".into(),
-                            problem: None,
-                        });
+                        errors.push(CellError::new(row, header, value, CellProblem::NotATime));
                     }
                 }
+                continue;
+            }
+            Target::Priority | Target::Value | Target::ClosedAs | Target::Csat => {
+                if value.is_empty() {
+                    continue;
+                }
+                let read = match target {
+                    Target::Priority => parse_priority(&value)
+                        .map(|p| priority = Some(p))
+                        .ok_or(CellProblem::NotAPriority),
+                    Target::Value => parse_amount(&value)
+                        .map(|v| amount = Some(v))
+                        .ok_or(CellProblem::NotAnAmount),
+                    Target::ClosedAs => parse_closure(&value)
+                        .map(|k| closed_as = Some(k))
+                        .ok_or(CellProblem::NotAClosure),
+                    _ => parse_score(&value)
+                        .map(|c| csat = Some(c))
+                        .ok_or(CellProblem::NotAScore),
+                };
+                if let Err(problem) = read {
+                    errors.push(CellError::new(row, header, value, problem));
+                }
+                continue;
+            }
+            Target::Reason => {
+                reason = reason.or((!value.is_empty()).then_some(value));
                 continue;
             }
             Target::Status => {
@@ -158,13 +226,12 @@ pub(super) fn read_row(
     {
         let raw = std::mem::take(&mut draft.phone);
         custom.insert(PHONE_KEPT.to_owned(), raw.clone());
-        phone_kept = Some(CellError {
+        phone_kept = Some(CellError::new(
             row,
-            column: column_of(Field::Phone),
-            value: raw,
-            reason: problem.to_string(),
-            problem: Some(FieldProblem::Phone(problem)),
-        });
+            column_of(Field::Phone),
+            raw,
+            CellProblem::Field(FieldProblem::Phone(problem)),
+        ));
     }
     if let Err(problems) = Lead::create(
         &draft,
@@ -179,13 +246,12 @@ pub(super) fn read_row(
                 Field::Email => draft.email.clone(),
                 Field::Source => draft.source.clone(),
             };
-            errors.push(CellError {
+            errors.push(CellError::new(
                 row,
-                column: column_of(field),
+                column_of(field),
                 value,
-                reason: problem.to_string(),
-                problem: Some(problem),
-            });
+                CellProblem::Field(problem),
+            ));
         }
     }
     if !errors.is_empty() {
@@ -202,6 +268,11 @@ pub(super) fn read_row(
         created,
         status,
         owner,
+        priority,
+        value: amount,
+        closed_as,
+        reason,
+        csat,
         phone_kept,
         custom,
         duplicate: None,

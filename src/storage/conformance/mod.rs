@@ -66,6 +66,7 @@ where
     a_commit_replaces_by_id(&make().await).await;
     leads_load_sorted_by_creation(&make().await).await;
     deleting_removes_the_lead_and_its_activities(&make().await).await;
+    a_merge_keeps_both_leads_activities_under_the_one_that_stays(&make().await).await;
     unicode_survives(&make().await).await;
     activities_are_stored_per_lead(&make().await).await;
     settings_are_stored(&make().await).await;
@@ -139,6 +140,72 @@ async fn deleting_removes_the_lead_and_its_activities(s: &impl Store) {
         ws.activities,
         vec![call(&b, 3)],
         "the deleted lead's activities went with it"
+    );
+}
+
+async fn a_merge_keeps_both_leads_activities_under_the_one_that_stays(s: &impl Store) {
+    // Ids far apart, so the two leads live in different chunks.
+    let (stays, gone, other) = (
+        lead(3, 0, "An"),
+        lead(200, 1, "An Nguyễn"),
+        lead(4, 2, "Chi"),
+    );
+    let acts = vec![
+        call(&stays, 5),
+        call(&gone, 3),
+        call(&gone, 7),
+        call(&other, 4),
+    ];
+    let setup = Change {
+        leads: vec![stays.clone(), gone.clone(), other.clone()],
+        activities: vec![
+            (stays.id(), vec![acts[0].clone()]),
+            (gone.id(), vec![acts[1].clone(), acts[2].clone()]),
+            (other.id(), vec![acts[3].clone()]),
+        ],
+        ..Change::default()
+    };
+    s.commit(&setup).await.unwrap();
+    let merge = Change::merge(stays.clone(), gone.clone(), &acts, Some("Bình"), at(9));
+    s.commit(&merge).await.unwrap();
+    let ws = s.load().await.unwrap();
+    let ids: Vec<LeadId> = ws.leads.iter().map(Lead::id).collect();
+    assert_eq!(
+        ids,
+        [stays.id(), other.id()],
+        "merge: the other lead is gone"
+    );
+    let kept = &ws.leads[0];
+    assert_eq!(
+        kept.merged().len(),
+        1,
+        "merge: the other lead is kept inside"
+    );
+    assert_eq!(kept.merged()[0].lead, gone, "merge: kept whole");
+    assert_eq!(kept.history(), stays.history(), "merge: its own history");
+    let mut theirs: Vec<_> = ws
+        .activities
+        .iter()
+        .filter(|a| a.lead == stays.id())
+        .map(|a| a.at)
+        .collect();
+    theirs.sort();
+    assert_eq!(
+        theirs,
+        [at(3), at(5), at(7)],
+        "merge: every activity of both"
+    );
+    assert_eq!(ws.activities.len(), 4, "merge: no activity lost or doubled");
+    // A second merge from a stale copy is refused and changes nothing.
+    let again = Change::merge(stays.clone(), gone.clone(), &acts, None, at(10));
+    assert!(
+        s.commit(&again).await.is_err(),
+        "merge: stale copies refused"
+    );
+    assert_eq!(
+        s.load().await.unwrap(),
+        ws,
+        "merge: refusal changed nothing"
     );
 }
 

@@ -2,9 +2,9 @@
 //! person already here (same phone or e-mail) shown before a second lead
 //! is made: open it, add the details to it, or add anyway.
 
-use crate::app::routes::Page;
-use crate::app::state::{AppState, NotAdded};
+use crate::app::state::{AppState, NotSaved};
 use crate::domain::lead::{DraftErrors, Field, LeadDraft, LeadId};
+use crate::ui::components::same_person::SamePerson;
 use crate::ui::i18n::{Msg, field_error, use_i18n};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -39,11 +39,11 @@ pub fn LeadForm() -> impl IntoView {
     };
     let add = move |anyway: bool| match state.add_lead(&draft(), anyway) {
         Ok(()) => done(),
-        Err(NotAdded::Invalid(e)) => {
+        Err(NotSaved::Invalid(e)) => {
             same.set(None);
             errors.set(Some(e));
         }
-        Err(NotAdded::SameContact(id)) => {
+        Err(NotSaved::SameContact(id)) => {
             errors.set(None);
             same.set(Some(id));
         }
@@ -52,7 +52,7 @@ pub fn LeadForm() -> impl IntoView {
         ev.prevent_default();
         add(false);
     };
-    let merge = move |_| {
+    let merge = move |()| {
         if let Some(id) = same.get_untracked() {
             state.merge_into(id, &draft());
             done();
@@ -99,25 +99,14 @@ pub fn LeadForm() -> impl IntoView {
                         .collect_view()}
                 </select>
             </div>
-            {move || same.get().and_then(|id| state.lead(id)).map(|other| {
-                let id = other.id();
-                let contact = other.phone().map(|p| p.shown_in(state.settings.with_untracked(|s| s.country)))
-                    .or_else(|| other.email().map(|e| e.to_string()))
-                    .unwrap_or_default();
-                view! {
-                    <div class="notice same-contact" role="alert" data-testid="same-contact">
-                        <p>
-                            {i18n.t(Msg::SameContactFound)} " "
-                            <strong data-testid="same-contact-name">{other.name().to_owned()}</strong>
-                            " (" {contact} ")."
-                        </p>
-                        <div class="actions">
-                            <a class="button" href=Page::Lead(id).href() data-testid="same-open">{i18n.t(Msg::OpenIt)}</a>
-                            <button type="button" data-testid="same-merge" on:click=merge>{i18n.t(Msg::MergeIntoIt)}</button>
-                            <button type="button" data-testid="same-add-anyway" on:click=move |_| add(true)>{i18n.t(Msg::AddAnyway)}</button>
-                        </div>
-                    </div>
-                }
+            {move || same.get().and_then(|id| state.lead(id)).map(|other| view! {
+                <SamePerson
+                    other=other
+                    text=Signal::derive(move || i18n.t(Msg::SameContactFound)().to_owned())
+                    merge=Signal::derive(move || i18n.t(Msg::MergeIntoIt)().to_owned())
+                    on_merge=Callback::new(merge)
+                    anyway=(Signal::derive(move || i18n.t(Msg::AddAnyway)().to_owned()), Callback::new(move |()| add(true)))
+                />
             })}
             <button
                 type="submit"

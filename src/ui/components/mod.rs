@@ -6,6 +6,7 @@ pub mod contact_links;
 pub mod error_banner;
 pub mod lead_form;
 pub mod lead_list;
+pub mod same_person;
 pub mod sample_button;
 pub mod sla_clocks;
 pub mod stage_badge;

@@ -38,6 +38,7 @@ pub fn ToastArea() -> impl IntoView {
                     Toast::Deleted(n) => counted::deleted(lang, n),
                     Toast::Closed(n) => counted::closed(lang, n),
                     Toast::Imported(n, m) => counted::imported(lang, n, m),
+                    Toast::LeadsMerged(name) => crate::ui::i18n::duplicates::merged(lang, &name),
                     Toast::Saved => i18n.t(Msg::ToastSaved)().to_owned(),
                     Toast::NotificationsBlocked => counted::notifications_blocked(lang).to_owned(),
                     Toast::Replaced(n) => format!("{} {}", i18n.t(Msg::ToastReplaced)(), crate::ui::format::number(n as u64, lang)),

@@ -2,6 +2,7 @@
 //! [`Msg`]; nothing user-visible is written inside a view.
 
 pub mod contact;
+pub mod duplicates;
 pub mod import;
 pub mod settings;
 pub mod storage;
@@ -101,6 +102,11 @@ messages! {
     ErrNameMissing,
     ErrRepNameMissing,
     ErrNotDateTime,
+    ErrNotPriority,
+    ErrNotAmount,
+    ErrNotScore,
+    ErrNotClosure,
+    ClosedAs,
     Actions,
     ErrNoContact,
     ErrSourceMissing,
@@ -454,6 +460,20 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
             "Not a date and time (such as 2026-12-01 09:30).",
             "Không phải ngày giờ (ví dụ 2026-12-01 09:30).",
         ),
+        ErrNotPriority => (
+            "Not a priority: write low, normal, high or urgent.",
+            "Không phải mức ưu tiên: ghi thấp, bình thường, cao hoặc khẩn cấp.",
+        ),
+        ErrNotAmount => (
+            "Not a whole amount (such as 15000000).",
+            "Không phải số tiền nguyên (ví dụ 15000000).",
+        ),
+        ErrNotScore => ("Not a score from 1 to 5.", "Không phải điểm từ 1 đến 5."),
+        ErrNotClosure => (
+            "Write lost or junk, or leave it empty.",
+            "Ghi thất bại hoặc rác, hoặc để trống.",
+        ),
+        ClosedAs => ("Closed as (lost or junk)", "Đóng là (thất bại hoặc rác)"),
         ErrRepNameMissing => ("Write the rep's name.", "Hãy nhập tên nhân viên."),
         ErrNoContact => (
             "Give a phone number or an e-mail address.",
@@ -732,7 +752,7 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         PhonesKept => ("Phones not understood", "Số điện thoại không đọc được"),
         PhonesKeptHint => (
             "These rows have an e-mail: they are imported without the phone, which is kept as text in the lead's field \"Phone (not understood)\" so nothing is lost.",
-            "Các dòng này có e-mail: khách được nhập không kèm số điện thoại; số được giữ nguyên văn trong trường \"Phone (not understood)\" để không mất gì.",
+            "Các dòng này có e-mail: khách được nhập không kèm số điện thoại; số được giữ nguyên văn trong trường \"Số điện thoại (không đọc được)\" để không mất gì.",
         ),
         StatusesInFile => (
             "What the file's statuses mean here",
@@ -926,6 +946,19 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
     match lang {
         Lang::En => en,
         Lang::Vi => vi,
+    }
+}
+
+/// The message for a CSV cell that was refused.
+pub fn cell_problem_msg(p: &crate::io::csv_import::CellProblem) -> Msg {
+    use crate::io::csv_import::CellProblem;
+    match p {
+        CellProblem::Field(f) => problem_msg(f),
+        CellProblem::NotATime => Msg::ErrNotDateTime,
+        CellProblem::NotAPriority => Msg::ErrNotPriority,
+        CellProblem::NotAnAmount => Msg::ErrNotAmount,
+        CellProblem::NotAScore => Msg::ErrNotScore,
+        CellProblem::NotAClosure => Msg::ErrNotClosure,
     }
 }
 

@@ -4,24 +4,27 @@
 
 use crate::app::routes::Page;
 use crate::app::state::{AppState, Loading};
-use crate::domain::activity::{Activity, ActivityKind, Channel, Direction, Outcome};
+use crate::domain::activity::{ActivityKind, Channel, Direction, Outcome};
 use crate::domain::lead::{Closure, Csat, Lead, LeadId, LossKind};
 use crate::domain::pipeline::{StageId, StageKind};
 use crate::domain::rep::RepId;
 use crate::ui::components::concurrent_edits::ConcurrentEdits;
 use crate::ui::components::contact_links::ContactLinks;
+use crate::ui::components::same_person::SamePerson;
 use crate::ui::components::{
     lead_list::AdvanceButton, sla_clocks::SlaClocks, stage_badge::StageBadge,
 };
 use crate::ui::format::{local_datetime, priority_msg, vnd};
+use crate::ui::i18n::duplicates;
 use crate::ui::i18n::{Msg, use_i18n};
-use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 mod edit;
+mod timeline;
 
 use edit::{EditDraft, EditLead};
+use timeline::Timeline;
 
 /// The lead named by the route, or a "does not exist" notice.
 #[component]
@@ -113,7 +116,10 @@ fn LeadCard(lead: Lead, draft: EditDraft, reason: RwSignal<String>) -> impl Into
     let custom = lead
         .custom()
         .iter()
-        .map(|(k, v)| view! { <dt>{k.clone()}</dt><dd>{v.clone()}</dd> })
+        .map(|(k, v)| {
+            let k = k.clone();
+            view! { <dt>{move || crate::ui::format::custom_label(&k, lang.get())}</dt><dd>{v.clone()}</dd> }
+        })
         .collect_view();
     let closure = lead.closure().map(|c| {
         let kind = match c.kind {
@@ -146,6 +152,57 @@ fn LeadCard(lead: Lead, draft: EditDraft, reason: RwSignal<String>) -> impl Into
         state.delete(&[id]);
         navigate(&Page::Leads.href(), Default::default());
     };
+    // Another lead for the same person (added anyway, imported, synced).
+    let twin = state
+        .leads
+        .with_untracked(|ls| crate::domain::search::same_contact(ls, &lead, None).cloned());
+    let twin = twin.map(|other| {
+        let into = other.id();
+        let navigate = use_navigate();
+        view! {
+            <SamePerson
+                other=other
+                text=Signal::derive(move || duplicates::already_here(lang.get()).to_owned())
+                merge=Signal::derive(move || duplicates::merge_this_into_it(lang.get()).to_owned())
+                on_merge=Callback::new(move |()| {
+                    state.merge_leads(id, into, None);
+                    navigate(&Page::Lead(into).href(), Default::default());
+                })
+            />
+        }
+    });
+    let country = state.settings.with_untracked(|s| s.country);
+    let merged = (!lead.merged().is_empty()).then(|| {
+        let items = lead
+            .merged()
+            .iter()
+            .map(|m| {
+                let l = &m.lead;
+                let contact = [
+                    l.phone().map(|p| p.shown_in(country)),
+                    l.email().map(|e| e.to_string()),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" · ");
+                let source = crate::ui::format::source_label(l.source(), lang.get_untracked());
+                let created = l.created_at();
+                view! {
+                    <li data-testid="merged-lead">
+                        <strong>{l.name().to_owned()}</strong> " · " {contact} " · " {source} " · "
+                        <time>{move || local_datetime(created, lang.get())}</time>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="merged-leads">
+                <h2>{move || duplicates::merged_heading(lang.get())}</h2>
+                <ul>{items}</ul>
+            </section>
+        }
+    });
     let csat_value = lead
         .csat()
         .map(|c| c.score().to_string())
@@ -158,6 +215,7 @@ fn LeadCard(lead: Lead, draft: EditDraft, reason: RwSignal<String>) -> impl Into
                 <span class="pill">{i18n.t(priority_msg(lead.priority()))}</span>
             </header>
             {closure}
+            {twin}
             <ConcurrentEdits lead=lead.clone() />
             <div class="lead-grid">
                 <section>
@@ -223,6 +281,7 @@ fn LeadCard(lead: Lead, draft: EditDraft, reason: RwSignal<String>) -> impl Into
                     </button>
                 </section>
             </div>
+            {merged}
             <EditLead id=id draft=draft />
             <LogActivity id=id />
             <SlaClocks id=id />
@@ -322,115 +381,5 @@ fn LogActivity(id: LeadId) -> impl IntoView {
                 </button>
             </div>
         </form>
-    }
-}
-
-/// One entry of the timeline.
-enum Entry {
-    Activity(Activity),
-    Move {
-        at: DateTime<Utc>,
-        from: Option<StageId>,
-        to: StageId,
-    },
-}
-
-impl Entry {
-    fn at(&self) -> DateTime<Utc> {
-        match self {
-            Entry::Activity(a) => a.at,
-            Entry::Move { at, .. } => *at,
-        }
-    }
-}
-
-/// Activities and stage changes, newest first.
-#[component]
-fn Timeline(lead: Lead) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let i18n = use_i18n();
-    let id = lead.id();
-    let stage_name = move |s: &StageId| {
-        let lang = i18n.0.get();
-        state.pipeline.with(|p| {
-            p.stage(s).map_or_else(
-                || s.to_string(),
-                |st| crate::ui::format::stage_label(st.id.as_str(), &st.name, lang),
-            )
-        })
-    };
-    let entries = move || {
-        let mut all: Vec<Entry> = state.activities.with(|acts| {
-            acts.iter()
-                .filter(|a| a.lead == id)
-                .cloned()
-                .map(Entry::Activity)
-                .collect()
-        });
-        all.extend(lead.history().iter().map(|c| Entry::Move {
-            at: c.at,
-            from: c.from.clone(),
-            to: c.to.clone(),
-        }));
-        all.sort_by_key(|e| std::cmp::Reverse(e.at()));
-        all
-    };
-    let rep_name = move |r: &RepId| state.insights.with_untracked(|i| i.rep_name(r));
-    view! {
-        <section class="timeline">
-            <h2>{i18n.t(Msg::History)}</h2>
-            <ol class="history" data-testid="timeline">
-                {move || {
-                    entries()
-                        .into_iter()
-                        .map(|e| {
-                            let at = local_datetime(e.at(), i18n.0.get());
-                            match e {
-                                Entry::Activity(a) => {
-                                    let dir = match a.direction {
-                                        Direction::Outbound => Msg::Outbound,
-                                        Direction::Inbound => Msg::Inbound,
-                                    };
-                                    let who = a.rep.as_ref().map(rep_name).unwrap_or_default();
-                                    view! {
-                                        <li data-testid="activity-entry">
-                                            <time>{at}</time>
-                                            " "
-                                            <strong>{i18n.t(kind_msg(a.kind))}</strong>
-                                            " · "
-                                            {i18n.t(dir)}
-                                            " · "
-                                            {i18n.t(outcome_msg(a.outcome))}
-                                            " · "
-                                            {who}
-                                        </li>
-                                    }
-                                    .into_any()
-                                }
-                                Entry::Move { from, to, .. } => {
-                                    let text = match &from {
-                                        None => format!("{} {}", i18n.t(Msg::EnteredAt)(), stage_name(&to)),
-                                        Some(f) => format!(
-                                            "{} {} → {}",
-                                            i18n.t(Msg::MovedFromTo)(),
-                                            stage_name(f),
-                                            stage_name(&to)
-                                        ),
-                                    };
-                                    view! {
-                                        <li data-testid="history-entry">
-                                            <time>{at}</time>
-                                            " "
-                                            {text}
-                                        </li>
-                                    }
-                                    .into_any()
-                                }
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ol>
-        </section>
     }
 }

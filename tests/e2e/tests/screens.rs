@@ -277,8 +277,83 @@ async fn a_person_already_here_is_shown_before_a_second_lead_is_made() {
     s.nav("nav-leads", "page-leads").await;
     leads.wait_rows(1).await;
     retype("Võ Hạnh (chị)", "").await;
-    s.click("same-add-anyway").await;
+    s.click("same-anyway").await;
     leads.wait_rows(2).await;
+
+    // The second lead gets a call, then its page says who else it is, and
+    // merging it keeps both: one lead, its history, the call.
+    leads.open("Võ Hạnh (chị)").await.title_and_stage().await;
+    s.click("log-activity").await;
+    s.wait_texts("activity-entry", "the call logged", |t| t.len() == 1)
+        .await;
+    s.wait_texts("same-contact-name", "the other lead named", |t| {
+        t == ["Võ Thị Hạnh"]
+    })
+    .await;
+    s.click("same-merge").await;
+    s.wait_texts("lead-title", "the lead that stays", |t| {
+        t == ["Võ Thị Hạnh"]
+    })
+    .await;
+    s.wait_texts("toast-text", "the merge said", |t| {
+        t.first()
+            .is_some_and(|t| t.starts_with("Merged into Võ Thị Hạnh"))
+    })
+    .await;
+    s.wait_texts("merged-lead", "the merged lead kept", |t| {
+        t.len() == 1 && t[0].contains("Võ Hạnh (chị)")
+    })
+    .await;
+    assert_eq!(
+        s.texts("activity-entry").await.len(),
+        1,
+        "the call came along"
+    );
+    assert_eq!(
+        s.texts("merged-entry").await.len(),
+        1,
+        "the merge is in the timeline"
+    );
+    let moves = s.texts("history-entry").await;
+    assert!(
+        moves.iter().any(|m| m.contains("Võ Hạnh (chị)")),
+        "the merged lead's stage history is shown: {moves:?}"
+    );
+
+    // Editing a third lead to this number asks before saving.
+    s.nav("nav-leads", "page-leads").await;
+    leads.wait_rows(1).await;
+    leads.add_lead("Trần Công", "0912 555 777", "Zalo").await;
+    leads.open("Trần Công").await.title_and_stage().await;
+    s.click("edit-lead").await;
+    s.find("edit-phone").await.clear().await.expect("clear");
+    s.type_into("edit-phone", "091 2555 010").await;
+    s.click("save-lead").await;
+    s.wait_texts("same-contact-name", "the edit's duplicate", |t| {
+        t == ["Võ Thị Hạnh"]
+    })
+    .await;
+    assert_eq!(
+        s.texts("tel-link").await,
+        ["0912 555 777"],
+        "nothing saved before the answer"
+    );
+    c.set_window_size(375, 900).await.expect("resize");
+    s.eval("document.querySelector(\"[data-testid='same-contact']\").scrollIntoView({block: 'center'})")
+        .await;
+    browser.screenshot("same-contact-edit", 375).await;
+    c.set_window_size(1280, 900).await.expect("resize back");
+    s.click("same-merge").await;
+    s.wait_texts("merged-lead", "two merged leads", |t| t.len() == 2)
+        .await;
+    s.nav("nav-leads", "page-leads").await;
+    leads.wait_rows(1).await;
+    // The lead is found by a merged lead's name, typed without accents.
+    s.type_into("lead-search", "0999 888").await;
+    leads.wait_rows(0).await;
+    s.find("lead-search").await.clear().await.expect("clear");
+    s.type_into("lead-search", "tran cong").await;
+    assert_eq!(leads.wait_rows(1).await[0].name, "Võ Thị Hạnh");
     browser.close().await;
 }
 
@@ -816,6 +891,142 @@ async fn a_meta_lead_ads_file_is_previewed_with_errors_and_duplicates_then_impor
         t == ["lan@example.vn"]
     })
     .await;
+    browser.close().await;
+}
+
+/// A HubSpot export brought in through the wizard as a person would: the
+/// file's statuses shown with what they will mean (one changed), its owners
+/// becoming reps, a US number without + kept as text beside the e-mail, an
+/// old 11-digit number converted; nothing arrives breached.
+#[tokio::test]
+async fn a_crm_export_goes_through_the_wizard_statuses_owners_and_kept_phones() {
+    let (_server, browser) = open("csv-wizard", "leads").await;
+    let c = &browser.client;
+    let leads = LeadsPage::new(c);
+    leads.wait_ready().await;
+    let dir = browser.downloads().with_file_name("inputs");
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let file = dir.join("hubspot-contacts.csv");
+    std::fs::write(
+        &file,
+        "\u{feff}Record ID,First Name,Last Name,Email,Phone Number,Contact owner,Lead Status,Create Date\n\
+         1,Hoa,Nguyen,hoa@example.vn,0987 654 321,Minh Tran,NEW,2026-11-03 08:30\n\
+         2,Tom,Baker,tom@example.com,(646) 555-0147,Lan Nguyen,Closed - Converted,2026-11-04 10:00\n\
+         3,Linh,Vo,linh@example.vn,0162 612 3456,Minh Tran,UNQUALIFIED,2026-11-05 16:45\n\
+         4,Mai,Pham,mai@example.vn,0912 111 222,,CONNECTED,2026-11-06 09:00\n",
+    )
+    .expect("write the export");
+    let s = Screen::new(c);
+    s.nav("nav-data", "page-data").await;
+    s.choose_file("import-csv", &file).await;
+    s.find("csv-preview").await;
+    assert_eq!(s.texts("csv-format").await, ["HubSpot"]);
+    assert_eq!(
+        count(&s.texts("csv-ok").await[0]),
+        4,
+        "every row has a contact"
+    );
+    let kept = s.texts("csv-phone-kept").await.join(" | ");
+    assert!(
+        kept.contains("(646) 555-0147"),
+        "the US number is kept: {kept}"
+    );
+    let read = |id: &str| {
+        format!(
+            r#"return [...document.querySelectorAll("[data-testid='{id}']")].map(r => [
+                r.querySelector("th").textContent, r.querySelector("select").value]);"#
+        )
+    };
+    let statuses: Vec<(String, String)> =
+        serde_json::from_value(s.eval(&read("csv-status")).await).expect("status rows");
+    let meaning = |v: &str| {
+        statuses
+            .iter()
+            .find(|(k, _)| k == v)
+            .map(|(_, m)| m.clone())
+            .unwrap_or_else(|| panic!("{v} not listed: {statuses:?}"))
+    };
+    assert_eq!(meaning("Closed - Converted"), "stage:won");
+    assert_eq!(meaning("UNQUALIFIED"), "junk");
+    assert_eq!(meaning("NEW"), "stage:new");
+    // The person decides CONNECTED means qualified here.
+    let connected = statuses
+        .iter()
+        .position(|(k, _)| k == "CONNECTED")
+        .expect("CONNECTED listed");
+    s.set_value("csv-status-target", "stage:qualified", connected)
+        .await;
+    let owners: Vec<(String, String)> =
+        serde_json::from_value(s.eval(&read("csv-owner")).await).expect("owner rows");
+    let names: Vec<&str> = owners.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Minh Tran", "Lan Nguyen"],
+        "owners, most rows first"
+    );
+    assert!(
+        owners.iter().all(|(_, rep)| rep.is_empty()),
+        "new reps: {owners:?}"
+    );
+    // The same step in Vietnamese, at both widths.
+    s.click("lang-toggle").await;
+    s.wait_texts("csv-create-reps-label", "the wizard in Vietnamese", |t| {
+        t.first().is_some_and(|t| t.contains("Thêm"))
+    })
+    .await;
+    s.eval("document.querySelector(\"[data-testid='csv-statuses']\").scrollIntoView()")
+        .await;
+    shots(&browser, "csv-wizard-vi").await;
+    s.click("lang-toggle").await;
+    s.click("csv-confirm").await;
+    s.wait_texts("toast-text", "import result", |t| {
+        t.first().is_some_and(|t| t.starts_with("4 leads imported"))
+    })
+    .await;
+
+    s.nav("nav-leads", "page-leads").await;
+    let mut rows: Vec<(String, String)> = leads
+        .wait_rows(4)
+        .await
+        .into_iter()
+        .map(|r| (r.name, r.stage))
+        .collect();
+    rows.sort();
+    assert_eq!(
+        rows,
+        [
+            ("Hoa Nguyen".to_owned(), "New".to_owned()),
+            ("Linh Vo".to_owned(), "Lost".to_owned()),
+            ("Mai Pham".to_owned(), "Qualified".to_owned()),
+            ("Tom Baker".to_owned(), "Won".to_owned()),
+        ]
+    );
+    leads.open("Tom Baker").await.title_and_stage().await;
+    s.wait_texts("mail-link", "Tom's e-mail", |t| t == ["tom@example.com"])
+        .await;
+    let owner = s
+        .eval("const o = document.querySelector(\"[data-testid='lead-owner']\"); return o.options[o.selectedIndex].text")
+        .await;
+    assert_eq!(owner, "Lan Nguyen", "the owner became a rep");
+    let card = s.texts("lead-card").await.concat();
+    assert!(
+        card.contains("(646) 555-0147"),
+        "the number kept as text: {card}"
+    );
+    s.nav("nav-leads", "page-leads").await;
+    leads.open("Linh Vo").await.title_and_stage().await;
+    s.wait_texts("tel-link", "the 2018 renumbering", |t| {
+        t == ["0326 123 456"]
+    })
+    .await;
+    assert!(
+        s.texts("closure").await.concat().contains("UNQUALIFIED"),
+        "closed as junk with the file's status as its reason"
+    );
+    // Created weeks ago, imported now: nothing is breached on arrival.
+    s.nav("nav-today", "page-today").await;
+    let today = s.texts("page-today").await.concat();
+    assert!(!today.contains("overdue by"), "{today}");
     browser.close().await;
 }
 

@@ -111,7 +111,7 @@ pub(super) fn OwnerChoices(
                 <tbody>{rows}</tbody>
             </table>
             <Show when=move || unknown() != 0>
-                <label class="check">
+                <label class="check" data-testid="csv-create-reps-label">
                     <input type="checkbox" data-testid="csv-create-reps" prop:checked=move || create.get() on:change=move |ev| create.set(event_target_checked(&ev)) />
                     {move || crate::ui::i18n::today::new_reps(i18n.0.get(), unknown())}
                 </label>

@@ -14,7 +14,7 @@ use crate::ui::i18n::{Msg, use_i18n};
 use leptos::prelude::*;
 
 /// What a column can be mapped to in the wizard: (value, label).
-const TARGETS: [(&str, Msg); 11] = [
+const TARGETS: [(&str, Msg); 16] = [
     ("name", Msg::Name),
     ("first_name", Msg::FirstName),
     ("last_name", Msg::LastName),
@@ -26,6 +26,11 @@ const TARGETS: [(&str, Msg); 11] = [
     ("status", Msg::Status),
     ("owner", Msg::Owner),
     ("company", Msg::Company),
+    ("priority", Msg::Priority),
+    ("value", Msg::ValueVnd),
+    ("closed_as", Msg::ClosedAs),
+    ("reason", Msg::Reason),
+    ("csat", Msg::Csat),
 ];
 
 fn target_value(t: &Target) -> &'static str {
@@ -41,6 +46,11 @@ fn target_value(t: &Target) -> &'static str {
         Target::Status => "status",
         Target::Owner => "owner",
         Target::Company => "company",
+        Target::Priority => "priority",
+        Target::Value => "value",
+        Target::ClosedAs => "closed_as",
+        Target::Reason => "reason",
+        Target::Csat => "csat",
         Target::Custom(_) => "custom",
     }
 }
@@ -58,6 +68,11 @@ fn target_from(v: &str, header: &str) -> Target {
         "status" => Target::Status,
         "owner" => Target::Owner,
         "company" => Target::Company,
+        "priority" => Target::Priority,
+        "value" => Target::Value,
+        "closed_as" => Target::ClosedAs,
+        "reason" => Target::Reason,
+        "csat" => Target::Csat,
         _ => Target::Custom(header.to_owned()),
     }
 }
@@ -214,13 +229,13 @@ pub(super) fn CsvImport() -> impl IntoView {
                 }).flatten().take(50).map(|e| view! {
                     <tr data-testid="csv-error">
                         <td>{e.row}</td><td>{e.column}</td><td>{e.value}</td>
-                        <td>{i18n.t(e.problem.as_ref().map_or(Msg::ErrNotDateTime, crate::ui::i18n::problem_msg))}</td>
+                        <td>{i18n.t(crate::ui::i18n::cell_problem_msg(&e.problem))}</td>
                     </tr>
                 }).collect_view();
                 let kept = p.phones_kept().take(50).map(|e| view! {
                     <tr data-testid="csv-phone-kept">
                         <td>{e.row}</td><td>{e.value.clone()}</td>
-                        <td>{i18n.t(e.problem.as_ref().map_or(Msg::ErrNotDateTime, crate::ui::i18n::problem_msg))}</td>
+                        <td>{i18n.t(crate::ui::i18n::cell_problem_msg(&e.problem))}</td>
                     </tr>
                 }).collect_view();
                 let kept_count = p.phones_kept().count();

@@ -5,9 +5,12 @@
 //! version, the ones they changed stay, and when the new version changed
 //! one of those too, the form asks: keep mine, or take theirs.
 
-use crate::app::state::AppState;
+use crate::app::routes::Page;
+use crate::app::state::{AppState, LeadEdit, NotSaved};
 use crate::domain::lead::{DraftErrors, Field, Lead, LeadDraft, LeadId, Priority};
+use crate::ui::components::same_person::SamePerson;
 use crate::ui::format::priority_msg;
+use crate::ui::i18n::duplicates;
 use crate::ui::i18n::{Lang, Msg, field_error, use_i18n};
 use leptos::prelude::*;
 
@@ -101,8 +104,9 @@ pub(super) fn EditLead(id: LeadId, draft: EditDraft) -> impl IntoView {
     let [name, phone, email, source, campaign, priority, value] = draft.fields;
     let errors = RwSignal::new(None::<DraftErrors>);
     let value_error = RwSignal::new(false);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    // The lead already here with the phone or e-mail typed, once found.
+    let same = RwSignal::new(None::<LeadId>);
+    let typed = move || -> Option<LeadEdit> {
         let digits: String = value
             .get_untracked()
             .chars()
@@ -114,31 +118,52 @@ pub(super) fn EditLead(id: LeadId, draft: EditDraft) -> impl IntoView {
             digits.parse::<u64>().map(Some)
         };
         value_error.set(parsed.is_err());
-        let Ok(v) = parsed else { return };
-        let lead_draft = LeadDraft {
-            name: name.get_untracked(),
-            phone: phone.get_untracked(),
-            email: email.get_untracked(),
-            source: source.get_untracked(),
-            ..Default::default()
-        };
-        let p = Priority::ALL
-            .into_iter()
-            .find(|p| format!("{p:?}") == priority.get_untracked())
-            .unwrap_or_default();
-        match state.update_lead(
-            id,
-            &lead_draft,
-            campaign.get_untracked().trim().to_owned(),
-            p,
-            v,
-        ) {
+        Some(LeadEdit {
+            draft: LeadDraft {
+                name: name.get_untracked(),
+                phone: phone.get_untracked(),
+                email: email.get_untracked(),
+                source: source.get_untracked(),
+                ..Default::default()
+            },
+            campaign: campaign.get_untracked().trim().to_owned(),
+            priority: Priority::ALL
+                .into_iter()
+                .find(|p| format!("{p:?}") == priority.get_untracked())
+                .unwrap_or_default(),
+            value: parsed.ok()?,
+        })
+    };
+    let save = move |anyway: bool| {
+        let Some(edit) = typed() else { return };
+        match state.update_lead(id, &edit, anyway) {
             Ok(()) => {
                 errors.set(None);
+                same.set(None);
                 draft.changed_elsewhere.set(false);
             }
-            Err(e) => errors.set(Some(e)),
+            Err(NotSaved::Invalid(e)) => {
+                same.set(None);
+                errors.set(Some(e));
+            }
+            Err(NotSaved::SameContact(other)) => {
+                errors.set(None);
+                same.set(Some(other));
+            }
         }
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        save(false);
+    };
+    let navigate = leptos_router::hooks::use_navigate();
+    let merge = move |()| {
+        let (Some(other), Some(edit)) = (same.get_untracked(), typed()) else {
+            return;
+        };
+        state.merge_leads(id, other, Some(&edit));
+        same.set(None);
+        navigate(&Page::Lead(other).href(), Default::default());
     };
     let keep_mine = move |_| {
         // The latest version becomes the base; saving puts these fields on it.
@@ -177,6 +202,15 @@ pub(super) fn EditLead(id: LeadId, draft: EditDraft) -> impl IntoView {
                     <button type="button" data-testid="take-theirs" on:click=take_theirs>{move || take_text(lang())}</button>
                 </div>
             </Show>
+            {move || same.get().and_then(|other| state.lead(other)).map(|other| view! {
+                <SamePerson
+                    other=other
+                    text=Signal::derive(move || i18n.t(Msg::SameContactFound)().to_owned())
+                    merge=Signal::derive(move || duplicates::merge_this_into_it(lang()).to_owned())
+                    on_merge=Callback::new(merge.clone())
+                    anyway=(Signal::derive(move || duplicates::save_anyway(lang()).to_owned()), Callback::new(move |()| save(true)))
+                />
+            })}
             <form on:submit=submit class="edit-grid">
                 {text(Msg::Name, "edit-name", name, Some(Field::Name))}
                 {text(Msg::Phone, "edit-phone", phone, Some(Field::Phone))}
