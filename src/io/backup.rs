@@ -101,6 +101,13 @@ pub enum BackupError {
         /// What is wrong.
         message: String,
     },
+    /// A lead breaks an invariant of leads (see `Lead::check`).
+    Lead {
+        /// JSON path of the field, e.g. `data.leads[3].email`.
+        path: String,
+        /// What is wrong.
+        problem: crate::domain::lead::LeadInvalid,
+    },
     /// Two records of one kind share an id.
     DuplicateId {
         /// JSON path of the second one.
@@ -119,6 +126,8 @@ pub enum BackupError {
     },
     /// The business calendar is not valid.
     Calendar(CalendarError),
+    /// The pipeline's stages do not make a pipeline.
+    Pipeline(crate::domain::pipeline::PipelineError),
 }
 
 impl BackupError {
@@ -133,10 +142,11 @@ impl BackupError {
             BackupError::Syntax { .. } => "syntax",
             BackupError::NotABackup { .. } => "not-a-backup",
             BackupError::NewerVersion { .. } => "newer-version",
-            BackupError::Invalid { .. } => "invalid",
+            BackupError::Invalid { .. } | BackupError::Lead { .. } => "invalid",
             BackupError::DuplicateId { .. } => "duplicate-id",
             BackupError::DanglingReference { .. } => "dangling-reference",
             BackupError::Calendar(_) => "calendar",
+            BackupError::Pipeline(_) => "invalid",
         }
     }
 }
@@ -177,6 +187,7 @@ impl fmt::Display for BackupError {
                 "This backup was made by a newer Leadpact (format version {found}); this app reads up to version {supported}. Update the app first."
             ),
             BackupError::Invalid { path, message } => write!(f, "{path}: {message}"),
+            BackupError::Lead { path, problem } => write!(f, "{path}: {problem}"),
             BackupError::DuplicateId { path, id } => write!(f, "{path}: the id {id} is used twice"),
             BackupError::DanglingReference { path, id, kind } => {
                 write!(
@@ -185,6 +196,7 @@ impl fmt::Display for BackupError {
                 )
             }
             BackupError::Calendar(e) => write!(f, "data.calendar.{e}"),
+            BackupError::Pipeline(e) => write!(f, "data.pipeline: {e}"),
         }
     }
 }
@@ -361,7 +373,16 @@ fn read_workspace(data: &str) -> Result<Workspace, BackupError> {
             }),
         }
     }
-    let pipeline = part(&mut parts, "pipeline", None)?;
+    // Stages that are well-formed but make no pipeline: said as such.
+    let spec = parts.get("pipeline").and_then(|raw| {
+        serde_json::from_str::<crate::domain::pipeline::PipelineSpec>(raw.get()).ok()
+    });
+    let pipeline = part(&mut parts, "pipeline", None).map_err(|e| {
+        match spec.map(crate::domain::pipeline::Pipeline::try_from) {
+            Some(Err(problem)) => BackupError::Pipeline(problem),
+            _ => e,
+        }
+    })?;
     let calendar = part(&mut parts, "calendar", None)?;
     let policies = part(&mut parts, "policies", None)?;
     let reps = part(&mut parts, "reps", None)?;
@@ -587,9 +608,9 @@ fn validate(ws: &Workspace) -> Result<(), BackupError> {
         }
         // The same invariants as a lead made in the app or received by sync.
         lead.check(&ws.pipeline)
-            .map_err(|problem| BackupError::Invalid {
+            .map_err(|problem| BackupError::Lead {
                 path: format!("data.leads[{i}].{}", problem.field()),
-                message: problem.to_string(),
+                problem,
             })?;
     }
     for (i, a) in ws.activities.iter().enumerate() {

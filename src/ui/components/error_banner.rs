@@ -16,10 +16,14 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
         AppError::Storage(s) => st::storage_error(lang, s),
         AppError::WritesPaused(h) => st::health(lang, h).unwrap_or_default(),
         AppError::Csv(c) => crate::ui::i18n::import::csv_error(lang, c),
+        AppError::Backup(b) => format!(
+            "{} {}",
+            t(Msg::ErrBackup),
+            crate::ui::i18n::backup::backup_error(lang, b)
+        ),
         _ if lang == Lang::En => e.to_string(),
         AppError::Move(m) => format!("{} {m}", t(Msg::ErrMove)),
         AppError::LeadNotFound(_) => t(Msg::LeadMissing).to_owned(),
-        AppError::Backup(b) => format!("{} {b}", t(Msg::ErrBackup)),
         AppError::ReasonMissing => t(Msg::ErrReasonMissing).to_owned(),
         AppError::ViewOnly => "Bạn chỉ được xem dữ liệu nhóm này, không được sửa (vai trò: người xem). Hãy hỏi quản trị viên nếu cần sửa.".to_owned(),
     }

@@ -1,6 +1,7 @@
 //! Every string a view shows, in English and Vietnamese. Views ask for a
 //! [`Msg`]; nothing user-visible is written inside a view.
 
+pub mod backup;
 pub mod contact;
 pub mod duplicates;
 pub mod import;

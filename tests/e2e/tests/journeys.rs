@@ -224,8 +224,8 @@ async fn backups_export_import_and_bad_files_change_nothing() {
     .await;
     let error = page.error_text().await;
     assert!(
-        error.contains("data.activities[0].lead"),
-        "the error says where: {error}"
+        error.contains("Activity 1, field “lead”") && error.contains("data.activities[0].lead"),
+        "the error says where, in words and in the file: {error}"
     );
     screen.nav("nav-leads", "page-leads").await;
     assert_eq!(page.wait_rows(300).await.len(), 300);
