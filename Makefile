@@ -21,13 +21,14 @@ DIST_SUBPATH   := $(CURDIR)/target/e2e-dist/subpath
 # Every test step's output, summed into one closing line by `make test`.
 RESULTS        := $(CURDIR)/target/test-results
 
-.PHONY: help serve test tools browser lint results test-native test-browser build-e2e test-e2e test-sync dist bench bench-browser bench-sync clean-tools
+.PHONY: help serve test tools browser lint results test-native test-browser build-e2e size-budget size test-e2e test-sync dist bench bench-browser bench-sync clean-tools
 
 help:
 	@echo "make serve   # install what is missing, serve the app on http://127.0.0.1:8080"
 	@echo "make test    # install what is missing, run every check and test"
 	@echo "make dist    # release build into dist/ (public URL via PUBLIC_URL=/repo/)"
 	@echo "make bench  # criterion benchmarks of the domain engine"
+	@echo "make size   # raw / gzip / brotli of every file of the release build, and the first load"
 	@echo "make test-sync    # only the team-sync tests (native, then two browsers with PouchDB Server)"
 	@echo "make bench-sync   # team-sync figures: first upload and download, edit to other browser"
 
@@ -88,7 +89,7 @@ browser:
 serve: tools
 	trunk serve --address 127.0.0.1 --port 8080
 
-test: tools browser lint results test-native test-browser build-e2e test-e2e
+test: tools browser lint results test-native test-browser build-e2e size-budget test-e2e
 	@echo "make test: formatting, lints, native, browser and end-to-end tests all passed"
 	@awk '/^test result:/ { for (i = 1; i < NF; i++) { if ($$(i+1) ~ /^passed/) p += $$i; if ($$(i+1) ~ /^failed/) f += $$i } } \
 	  END { printf "%d passed, %d failed\n", p, f }' $(RESULTS)/*.log
@@ -124,6 +125,14 @@ test-browser:
 build-e2e:
 	trunk build --release=true --dist $(DIST_ROOT) --public-url /
 	trunk build --release=true --dist $(DIST_SUBPATH) --public-url /leadpact/
+
+# The first load (gzip -9) may not grow past tools/size-budget (bytes).
+size-budget:
+	node tools/size.mjs $(DIST_ROOT) --budget $$(cat tools/size-budget)
+
+size: tools
+	trunk build --release=true --dist $(DIST_ROOT) --public-url /
+	node tools/size.mjs $(DIST_ROOT)
 
 test-e2e:
 	LEADPACT_DIST_ROOT=$(DIST_ROOT) LEADPACT_DIST_SUBPATH=$(DIST_SUBPATH) \

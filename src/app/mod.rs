@@ -7,6 +7,7 @@ pub mod clock;
 pub mod couch;
 pub mod files;
 pub mod notify;
+pub mod offline;
 pub mod replicator;
 pub mod routes;
 pub mod state;

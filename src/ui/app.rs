@@ -40,6 +40,9 @@ pub fn App(#[prop(optional, into)] db_name: Option<String>) -> impl IntoView {
     let notify_on = RwSignal::new(crate::app::notify::allowed());
     watch_at_risk(state, i18n, notify_on);
 
+    // Offline and updates (the service worker).
+    let updates = crate::app::offline::Updates::start();
+
     let nav = [
         (Page::Today, Msg::NavToday, "nav-today"),
         (Page::Leads, Msg::NavLeads, "nav-leads"),
@@ -57,7 +60,8 @@ pub fn App(#[prop(optional, into)] db_name: Option<String>) -> impl IntoView {
                 <a class="brand" href=Page::Today.href()>{i18n.t(Msg::AppName)}</a>
                 <nav aria-label=i18n.t(Msg::MainNav)>
                     {nav
-                        .map(|(page, msg, id)| view! { <A href=page.href() attr:data-testid=id>{i18n.t(msg)}</A> })
+                        // Today is "/": marked current only there, not under every page.
+                        .map(|(page, msg, id)| view! { <A href=page.href() exact=matches!(page, Page::Today) attr:data-testid=id>{i18n.t(msg)}</A> })
                         .collect_view()}
                 </nav>
                 <button
@@ -96,6 +100,14 @@ pub fn App(#[prop(optional, into)] db_name: Option<String>) -> impl IntoView {
                 </button>
             </header>
             <ErrorBanner />
+            <Show when=move || updates.ready.get()>
+                <div class="notice update-ready" role="status" data-testid="update-ready">
+                    {i18n.t(Msg::UpdateReady)} " "
+                    <button type="button" class="primary" data-testid="update-reload" on:click=move |_| updates.reload()>
+                        {i18n.t(Msg::ReloadNow)}
+                    </button>
+                </div>
+            </Show>
             <crate::ui::components::contact_links::ContactOutcome />
             <main id="main">
                 <Routes fallback=NotFound>

@@ -317,11 +317,30 @@ impl Browser {
                     tail.join("\n")
                 )
             });
+        // Every page records the Content-Security-Policy violations it
+        // reports, from before its own scripts run (see `csp_violations`).
+        client
+            .issue_cmd(Cdp {
+                cmd: "Page.addScriptToEvaluateOnNewDocument",
+                params: serde_json::json!({ "source": "window.__cspViolations = []; document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(e.effectiveDirective + ' refused ' + (e.blockedURI || 'inline') + (e.sourceFile ? ' (' + e.sourceFile + ':' + e.lineNumber + ')' : '')));" }),
+            })
+            .await
+            .expect("record CSP violations");
         Browser {
             client,
             _driver: driver,
             _scratch: scratch,
         }
+    }
+
+    /// The Content-Security-Policy violations this page reported.
+    pub async fn csp_violations(&self) -> Vec<String> {
+        let v = self
+            .client
+            .execute("return window.__cspViolations || []", vec![])
+            .await
+            .expect("read CSP violations");
+        serde_json::from_value(v).unwrap_or_default()
     }
 
     /// Where this browser saves downloads.
@@ -367,6 +386,8 @@ impl Browser {
             widths[0].as_u64() <= widths[1].as_u64(),
             "{name} at {width} px is wider than the window (scroll width, window, what sticks out): {widths}"
         );
+        let csp = self.csp_violations().await;
+        assert!(csp.is_empty(), "{name}: the page broke its CSP: {csp:?}");
         let png = self.client.screenshot().await.expect("take screenshot");
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
         std::fs::create_dir_all(&dir).expect("create target/screenshots");

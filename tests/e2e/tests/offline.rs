@@ -1,0 +1,142 @@
+//! Installable and offline, at the site root and under a sub-path: a first
+//! visit installs the service worker; with the network cut, a reload opens
+//! the app with its data; a new build, once online, is offered as "a new
+//! version is ready — reload", and reloading runs it. Every page keeps its
+//! Content-Security-Policy (checked at every screenshot, see `Browser`).
+
+use leadpact_e2e::pages::{LeadsPage, Screen};
+use leadpact_e2e::{Browser, PagesServer, Scratch, dist, set_offline};
+use std::path::Path;
+use std::time::Duration;
+
+const SERVER: &str = env!("CARGO_BIN_EXE_pages-server");
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create the copy");
+    for entry in std::fs::read_dir(from).expect("read the build") {
+        let entry = entry.expect("entry");
+        let path = entry.path();
+        if path.is_dir() {
+            copy_dir(&path, &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(&path, to.join(entry.file_name())).expect("copy a file");
+        }
+    }
+}
+
+async fn wait_until(s: &Screen<'_>, what: &str, script: &str) {
+    for _ in 0..400 {
+        if s.eval(script).await == serde_json::Value::Bool(true) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("never: {what}");
+}
+
+async fn offline_then_update(dist_var: &str, prefix: &str, label: &str) {
+    // A copy of the build, so the test can publish a "new build" into it.
+    let scratch = Scratch::new(label);
+    let site = scratch.path().join("site");
+    copy_dir(&dist(dist_var), &site);
+    let server = PagesServer::start(SERVER, &site, prefix);
+    let browser = Browser::start(label).await;
+    let c = &browser.client;
+    c.goto(&format!("{}leads", server.url))
+        .await
+        .expect("open the app");
+    let leads = LeadsPage::new(c);
+    leads.wait_ready().await;
+    leads.add_lead("Đặng Thu Hà", "0912 321 654", "Zalo").await;
+    let s = Screen::new(c);
+    wait_until(
+        &s,
+        "the service worker controls the page",
+        "return !!navigator.serviceWorker.controller",
+    )
+    .await;
+    let manifest = s
+        .eval("return document.querySelector('link[rel=manifest]').href")
+        .await;
+    assert_eq!(
+        manifest.as_str(),
+        Some(format!("{}manifest.webmanifest", server.url).as_str()),
+        "the manifest sits beside the app, sub-path included"
+    );
+
+    // No network: a reload (and a deep link) still opens the app, with its data.
+    set_offline(c, true).await;
+    c.refresh().await.expect("reload offline");
+    leads.wait_ready().await;
+    assert_eq!(leads.wait_rows(1).await[0].name, "Đặng Thu Hà");
+    c.goto(&format!("{}funnel", server.url))
+        .await
+        .expect("a deep link offline");
+    s.find("page-funnel").await;
+    let current = s
+        .eval("return [...document.querySelectorAll('nav [aria-current=page]')].map(a => a.textContent)")
+        .await;
+    assert_eq!(
+        current,
+        serde_json::json!(["Funnel"]),
+        "only the page shown is marked current"
+    );
+    browser.screenshot(&format!("{label}-offline"), 375).await;
+    c.set_window_size(1280, 900).await.expect("resize back");
+
+    // Back online after a new build was published: the page offers it.
+    set_offline(c, false).await;
+    let sw = site.join("sw.js");
+    let mut text = std::fs::read_to_string(&sw).expect("read sw.js");
+    text = text.replacen("const VERSION = \"", "const VERSION = \"next-", 1);
+    std::fs::write(&sw, text).expect("publish a new build");
+    s.eval("navigator.serviceWorker.getRegistration().then(r => r.update())")
+        .await;
+    let said = s
+        .wait_texts("update-ready", "the new version offered", |t| {
+            t.first().is_some_and(|t| t.contains("new version"))
+        })
+        .await;
+    assert!(said[0].contains("ready"), "{said:?}");
+    browser.screenshot(&format!("{label}-update"), 375).await;
+    c.set_window_size(1280, 900).await.expect("resize back");
+    s.eval("window.__before = true").await;
+    s.click("update-reload").await;
+    wait_until(
+        &s,
+        "the page loaded again",
+        "return window.__before === undefined && !!document.querySelector(\"[data-testid='nav-leads']\")",
+    )
+    .await;
+    assert!(
+        s.texts("update-ready").await.is_empty(),
+        "nothing more to offer"
+    );
+    let keys = c
+        .execute_async(
+            "const done = arguments[0]; caches.keys().then(done)",
+            vec![],
+        )
+        .await
+        .expect("read the caches");
+    let keys: Vec<String> = serde_json::from_value(keys).expect("cache names");
+    let builds: Vec<&String> = keys
+        .iter()
+        .filter(|k| k.starts_with("leadpact-build-"))
+        .collect();
+    assert_eq!(builds.len(), 1, "the old version's cache is gone: {keys:?}");
+    assert!(builds[0].starts_with("leadpact-build-next-"), "{keys:?}");
+    s.nav("nav-leads", "page-leads").await;
+    assert_eq!(leads.wait_rows(1).await[0].name, "Đặng Thu Hà");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn offline_reload_and_update_prompt_at_the_site_root() {
+    offline_then_update("LEADPACT_DIST_ROOT", "/", "offline-root").await;
+}
+
+#[tokio::test]
+async fn offline_reload_and_update_prompt_under_a_sub_path() {
+    offline_then_update("LEADPACT_DIST_SUBPATH", "/leadpact/", "offline-subpath").await;
+}
