@@ -5,18 +5,28 @@
 //! it may do before writing a transaction's blobs), and sometimes when it
 //! opens the database on a full disk (measured: BENCHMARKS.md, "a full
 //! disk"). So the store never opens the database or starts a write without
-//! room for it: [`room_for`] puts the write's size plus [`MARGIN`] into the
-//! site's Cache Storage (outside IndexedDB: on a full disk only that put
-//! fails) and deletes it at once. No room: nothing is opened or written.
-//! Where Cache Storage does not exist (insecure pages, some private modes),
+//! room for it: [`room_for`] writes the write's size plus [`MARGIN`] where a
+//! failure costs nothing, and deletes it at once. No room: nothing is opened
+//! or written.
+//!
+//! Where: an IndexedDB database of its own storage bucket (Chromium's
+//! `navigator.storageBuckets`), so that whatever the browser does to a
+//! store that failed to write stays in that bucket; elsewhere the site's
+//! Cache Storage. Where neither exists (insecure pages, some private modes)
 //! the check is skipped.
 //!
-//! (The private file system was tried first: on a full disk Chromium's
-//! file-system database fails and the whole browser crashes.)
+//! Tried and refused, in Chromium:
+//! - the private file system: on a full disk its database fails and the
+//!   whole browser crashes;
+//! - the site's own Cache Storage once a service worker is registered: a
+//!   put that fails on a full disk makes Chromium delete everything the
+//!   site stores — IndexedDB, caches and the worker (the full-disk journey
+//!   caught it; a failed write in the bucket's database deletes nothing).
 
 use super::StorageError;
-use js_sys::{Promise, Uint8Array};
-use wasm_bindgen::JsValue;
+use js_sys::{Function, Promise, Reflect, Uint8Array};
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// Room asked for beyond the write itself: what the browser's database may
@@ -48,7 +58,101 @@ fn bytes(n: usize) -> Vec<u8> {
 /// nothing once another app has filled the disk (tried: a five-second
 /// allowance let a write through on a disk filled meanwhile).
 pub async fn room_for(size: usize) -> Result<(), StorageError> {
-    probe(size).await
+    match in_bucket(size).await {
+        Some(result) => result,
+        None => probe(size).await,
+    }
+}
+
+const BUCKET: &str = "leadpact-room-check";
+
+/// Resolves with the request's result, rejects with its error.
+fn requested(req: &web_sys::IdbRequest) -> JsFuture {
+    let req = req.clone();
+    JsFuture::from(Promise::new(&mut |resolve, reject| {
+        let ok = req.clone();
+        let on_success = Closure::once_into_js(move || {
+            let _ = resolve.call1(&JsValue::UNDEFINED, &ok.result().unwrap_or_default());
+        });
+        let on_error = Closure::once_into_js(move || {
+            let _ = reject.call0(&JsValue::UNDEFINED);
+        });
+        req.set_onsuccess(Some(on_success.unchecked_ref()));
+        req.set_onerror(Some(on_error.unchecked_ref()));
+    }))
+}
+
+/// Resolves when the transaction commits, rejects when it fails.
+fn committed(tx: &web_sys::IdbTransaction) -> JsFuture {
+    let tx = tx.clone();
+    JsFuture::from(Promise::new(&mut |resolve, reject| {
+        let on_complete = Closure::once_into_js(move || {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        });
+        let on_abort = Closure::once_into_js(move || {
+            let _ = reject.call0(&JsValue::UNDEFINED);
+        });
+        tx.set_oncomplete(Some(on_complete.unchecked_ref()));
+        tx.set_onabort(Some(on_abort.unchecked_ref()));
+    }))
+}
+
+/// Writes `size` plus [`MARGIN`] into a database of its own storage bucket
+/// and deletes it; None where storage buckets do not exist.
+async fn in_bucket(size: usize) -> Option<Result<(), StorageError>> {
+    let navigator = web_sys::window()?.navigator();
+    let buckets = Reflect::get(&navigator, &"storageBuckets".into()).ok()?;
+    let open: Function = Reflect::get(&buckets, &"open".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let opening: Promise = open.call1(&buckets, &BUCKET.into()).ok()?.dyn_into().ok()?;
+    let bucket = JsFuture::from(opening).await.ok()?;
+    let factory: web_sys::IdbFactory = Reflect::get(&bucket, &"indexedDB".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let request = factory.open_with_u32(BUCKET, 1).ok()?;
+    let on_upgrade = Closure::once_into_js({
+        let request = request.clone();
+        move || {
+            if let Ok(db) = request.result() {
+                let _ = db
+                    .unchecked_into::<web_sys::IdbDatabase>()
+                    .create_object_store("room");
+            }
+        }
+    });
+    request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
+    let Ok(db) = requested(&request).await else {
+        return Some(Err(StorageError::OutOfSpace));
+    };
+    let db: web_sys::IdbDatabase = db.unchecked_into();
+    let write = |value: Option<&JsValue>| -> Option<JsFuture> {
+        let tx = db
+            .transaction_with_str_and_mode("room", web_sys::IdbTransactionMode::Readwrite)
+            .ok()?;
+        let store = tx.object_store("room").ok()?;
+        match value {
+            Some(v) => store.put_with_key(v, &"room".into()).ok()?,
+            None => store.delete(&"room".into()).ok()?,
+        };
+        Some(committed(&tx))
+    };
+    let data: JsValue = Uint8Array::from(bytes(size + MARGIN).as_slice()).into();
+    let stored = match write(Some(&data)) {
+        Some(done) => done.await.is_ok(),
+        None => false,
+    };
+    if let Some(done) = write(None) {
+        let _ = done.await;
+    }
+    db.close();
+    Some(if stored {
+        Ok(())
+    } else {
+        Err(StorageError::OutOfSpace)
+    })
 }
 
 /// Puts `size` plus [`MARGIN`] into Cache Storage and deletes it.
