@@ -102,7 +102,10 @@ fn from_js(operation: &'static str, e: &JsValue) -> StorageError {
 
 /// Waits for a request: its result, or its error. The handlers are the
 /// promise's own functions, so nothing of Rust's has to outlive the request.
-async fn done(operation: &'static str, req: &IdbRequest) -> Result<JsValue, StorageError> {
+pub(super) async fn done(
+    operation: &'static str,
+    req: &IdbRequest,
+) -> Result<JsValue, StorageError> {
     let promise = Promise::new(&mut |resolve, reject| {
         req.set_onsuccess(Some(&resolve));
         req.set_onerror(Some(&reject));
@@ -114,7 +117,7 @@ async fn done(operation: &'static str, req: &IdbRequest) -> Result<JsValue, Stor
 }
 
 /// A promise settled when `tx` completes (Ok) or aborts (Err, with why).
-fn settled(tx: &IdbTransaction) -> JsFuture {
+pub(super) fn settled(tx: &IdbTransaction) -> JsFuture {
     JsFuture::from(Promise::new(&mut |resolve, reject| {
         tx.set_oncomplete(Some(&resolve));
         tx.set_onabort(Some(&reject));

@@ -66,37 +66,6 @@ pub async fn room_for(size: usize) -> Result<(), StorageError> {
 
 const BUCKET: &str = "leadpact-room-check";
 
-/// Resolves with the request's result, rejects with its error.
-fn requested(req: &web_sys::IdbRequest) -> JsFuture {
-    let req = req.clone();
-    JsFuture::from(Promise::new(&mut |resolve, reject| {
-        let ok = req.clone();
-        let on_success = Closure::once_into_js(move || {
-            let _ = resolve.call1(&JsValue::UNDEFINED, &ok.result().unwrap_or_default());
-        });
-        let on_error = Closure::once_into_js(move || {
-            let _ = reject.call0(&JsValue::UNDEFINED);
-        });
-        req.set_onsuccess(Some(on_success.unchecked_ref()));
-        req.set_onerror(Some(on_error.unchecked_ref()));
-    }))
-}
-
-/// Resolves when the transaction commits, rejects when it fails.
-fn committed(tx: &web_sys::IdbTransaction) -> JsFuture {
-    let tx = tx.clone();
-    JsFuture::from(Promise::new(&mut |resolve, reject| {
-        let on_complete = Closure::once_into_js(move || {
-            let _ = resolve.call0(&JsValue::UNDEFINED);
-        });
-        let on_abort = Closure::once_into_js(move || {
-            let _ = reject.call0(&JsValue::UNDEFINED);
-        });
-        tx.set_oncomplete(Some(on_complete.unchecked_ref()));
-        tx.set_onabort(Some(on_abort.unchecked_ref()));
-    }))
-}
-
 /// Writes `size` plus [`MARGIN`] into a database of its own storage bucket
 /// and deletes it; None where storage buckets do not exist.
 async fn in_bucket(size: usize) -> Option<Result<(), StorageError>> {
@@ -124,7 +93,7 @@ async fn in_bucket(size: usize) -> Option<Result<(), StorageError>> {
         }
     });
     request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
-    let Ok(db) = requested(&request).await else {
+    let Ok(db) = super::indexeddb::done("open", &request).await else {
         return Some(Err(StorageError::OutOfSpace));
     };
     let db: web_sys::IdbDatabase = db.unchecked_into();
@@ -137,7 +106,7 @@ async fn in_bucket(size: usize) -> Option<Result<(), StorageError>> {
             Some(v) => store.put_with_key(v, &"room".into()).ok()?,
             None => store.delete(&"room".into()).ok()?,
         };
-        Some(committed(&tx))
+        Some(super::indexeddb::settled(&tx))
     };
     let data: JsValue = Uint8Array::from(bytes(size + MARGIN).as_slice()).into();
     let stored = match write(Some(&data)) {
