@@ -198,6 +198,9 @@ pub struct AppState {
     pub(crate) sync_kick: Kick,
     db: StoredValue<String, LocalStorage>,
     undo: StoredValue<Option<Undo>, LocalStorage>,
+    /// Writes under way (see `health`: a store emptied meanwhile was
+    /// evicted by the browser).
+    writing: StoredValue<u32, LocalStorage>,
     store: StoredValue<Option<Rc<dyn Store>>, LocalStorage>,
     channel: StoredValue<Option<Channel>, LocalStorage>,
 }
@@ -248,6 +251,7 @@ impl AppState {
             sync_kick: Kick::new(),
             db: StoredValue::new_local(String::new()),
             undo: StoredValue::new_local(None),
+            writing: StoredValue::new_local(0),
             store: StoredValue::new_local(None),
             channel: StoredValue::new_local(None),
         }

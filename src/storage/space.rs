@@ -15,13 +15,13 @@
 //! Cache Storage. Where neither exists (insecure pages, some private modes)
 //! the check is skipped.
 //!
-//! Tried and refused, in Chromium:
-//! - the private file system: on a full disk its database fails and the
-//!   whole browser crashes;
-//! - the site's own Cache Storage once a service worker is registered: a
-//!   put that fails on a full disk makes Chromium delete everything the
-//!   site stores — IndexedDB, caches and the worker (the full-disk journey
-//!   caught it; a failed write in the bucket's database deletes nothing).
+//! A failed check is still a failed write to Chromium's quota manager,
+//! which may then evict the site's other buckets, the workspace's included
+//! (BENCHMARKS.md, "a full disk"); the app stores what it shows again when
+//! that happens (`app::state::health`).
+//!
+//! Tried and refused, in Chromium: the private file system — on a full
+//! disk its database fails and the whole browser crashes.
 
 use super::StorageError;
 use js_sys::{Function, Promise, Reflect, Uint8Array};

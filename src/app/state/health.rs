@@ -9,6 +9,12 @@
 //! - When the store no longer holds what is on screen (the browser dropped
 //!   data), the person is offered at once to download what they see as a
 //!   backup, and to store it again, before anything else is written.
+//! - Except right after one of our writes failed and the store is found
+//!   empty: then the browser deleted the site's data to make room (Chromium
+//!   evicts a best-effort site once a write fails on a nearly full disk,
+//!   BENCHMARKS.md "A full disk"), which freed the room the workspace took,
+//!   and what is shown — the workspace as it was before the refused change
+//!   — is stored again at once, and the person told so.
 //! - The app asks the browser to keep its storage (`navigator.storage.persist`)
 //!   and shows whether it agreed; the Data page shows when the last backup was
 //!   taken and reminds after [`BACKUP_DUE_DAYS`] days without one.
@@ -38,6 +44,9 @@ pub enum Health {
         cause: StorageError,
         /// Leads still stored.
         leads: usize,
+        /// The browser had deleted the site's data after the failure and
+        /// the app stored what is shown again (see [`AppState::check_store`]).
+        restored: bool,
     },
     /// The store no longer holds what is shown (or cannot be read).
     Lost {
@@ -131,7 +140,20 @@ impl AppState {
             let health = match loaded {
                 Ok(stored) => match (verdict(&stored, &shown), cause) {
                     (Ok(_), None) => Health::Ok,
-                    (Ok(leads), Some(cause)) => Health::NotSaved { cause, leads },
+                    (Ok(leads), Some(cause)) => Health::NotSaved {
+                        cause,
+                        leads,
+                        restored: false,
+                    },
+                    // Emptied by the browser after (or while) one of our
+                    // writes failed: evicted to make room.
+                    (Err(0), cause)
+                        if !shown.leads.is_empty()
+                            && (cause.is_some() || self.writing.get_value() > 0) =>
+                    {
+                        let cause = cause.unwrap_or(StorageError::OutOfSpace);
+                        self.restore(&*store, &shown, cause).await
+                    }
                     (Err(stored), _) => Health::Lost {
                         stored: Some(stored),
                         shown: shown.leads.len(),
@@ -152,6 +174,45 @@ impl AppState {
             self.error.set(None);
             self.health.set(health);
         });
+    }
+
+    /// Stores `shown` again into the emptied store (see the module docs);
+    /// what it then holds decides the health.
+    async fn restore(
+        self,
+        store: &dyn crate::storage::Store,
+        shown: &Workspace,
+        cause: StorageError,
+    ) -> Health {
+        #[cfg(target_arch = "wasm32")]
+        web_sys::console::warn_1(
+            &"the browser deleted the stored workspace: storing it again".into(),
+        );
+        let lost = Health::Lost {
+            stored: Some(0),
+            shown: shown.leads.len(),
+        };
+        if store.replace(shown).await.is_err() {
+            return lost;
+        }
+        // The link to a team went with the rest.
+        self.link.set(store.link().await.ok().flatten());
+        match store.load().await.map(|stored| verdict(&stored, shown)) {
+            Ok(Ok(leads)) => Health::NotSaved {
+                cause,
+                leads,
+                restored: true,
+            },
+            _ => lost,
+        }
+    }
+
+    /// Runs a write, counted as under way until it ends.
+    pub(crate) async fn while_writing<T>(self, write: impl std::future::Future<Output = T>) -> T {
+        self.writing.update_value(|n| *n += 1);
+        let out = write.await;
+        self.writing.update_value(|n| *n = n.saturating_sub(1));
+        out
     }
 
     /// The person freed space: writes may go to the store again.

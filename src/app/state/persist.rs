@@ -69,7 +69,8 @@ impl AppState {
         }
         change.now = Some(clock::now());
         spawn_local(async move {
-            match store.commit(&change).await {
+            let committed = self.while_writing(store.commit(&change)).await;
+            match committed {
                 Ok(()) => {
                     self.apply(change);
                     if toast.is_some() {

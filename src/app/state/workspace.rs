@@ -39,7 +39,7 @@ impl AppState {
             return self.error.set(Some(e));
         }
         spawn_local(async move {
-            match store.replace(&ws).await {
+            match self.while_writing(store.replace(&ws)).await {
                 Ok(()) => {
                     let n = ws.leads.len();
                     self.show(ws);

@@ -56,9 +56,13 @@ pub fn health(lang: Lang, h: &Health) -> Option<String> {
             }
             .into(),
         ),
-        Health::NotSaved { cause, leads: n } => {
+        Health::NotSaved {
+            cause,
+            leads: n,
+            restored,
+        } => {
             let all = leads(lang, *n);
-            Some(match (lang, cause) {
+            let said = match (lang, cause) {
                 (Lang::En, StorageError::OutOfSpace) => format!(
                     "Your device is out of space. The last change was not saved; your {all} are still stored. Free some space (photos, videos, apps you do not use), then press “Try again”."
                 ),
@@ -72,6 +76,15 @@ pub fn health(lang: Lang, h: &Health) -> Option<String> {
                 (Lang::Vi, cause) => format!(
                     "Thay đổi vừa rồi chưa được lưu ({}). {all} của bạn vẫn được lưu an toàn. Bấm “Thử lại” để tiếp tục.",
                     storage_error(lang, cause).trim_end_matches('.')
+                ),
+            };
+            Some(match (restored, lang) {
+                (false, _) => said,
+                (true, Lang::En) => format!(
+                    "{said} (To make room, the browser had deleted what this site stored; Leadpact stored your workspace again from this tab.)"
+                ),
+                (true, Lang::Vi) => format!(
+                    "{said} (Để lấy chỗ trống, trình duyệt đã xoá dữ liệu của trang này; Leadpact đã lưu lại dữ liệu của bạn từ tab này.)"
                 ),
             })
         }
