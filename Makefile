@@ -21,7 +21,7 @@ DIST_SUBPATH   := $(CURDIR)/target/e2e-dist/subpath
 # Every test step's output, summed into one closing line by `make test`.
 RESULTS        := $(CURDIR)/target/test-results
 
-.PHONY: help serve test tools browser lint results test-native test-browser build-e2e size-budget size test-e2e test-sync dist bench bench-browser bench-sync clean-tools
+.PHONY: help serve test tools browser lint results test-native test-browser build-e2e size-budget size lighthouse test-e2e test-sync dist bench bench-browser bench-sync clean-tools
 
 help:
 	@echo "make serve   # install what is missing, serve the app on http://127.0.0.1:8080"
@@ -29,6 +29,7 @@ help:
 	@echo "make dist    # release build into dist/ (public URL via PUBLIC_URL=/repo/)"
 	@echo "make bench  # criterion benchmarks of the domain engine"
 	@echo "make size   # raw / gzip / brotli of every file of the release build, and the first load"
+	@echo "make lighthouse # Lighthouse on the release build served with gzip: mobile and desktop, medians of 3 runs"
 	@echo "make test-sync    # only the team-sync tests (native, then two browsers with PouchDB Server)"
 	@echo "make bench-sync   # team-sync figures: first upload and download, edit to other browser"
 
@@ -133,6 +134,22 @@ size-budget:
 size: tools
 	trunk build --release=true --dist $(DIST_ROOT) --public-url /
 	node tools/size.mjs $(DIST_ROOT)
+
+# Lighthouse (issue 15): the release build served with gzip, mobile and
+# desktop, medians of 3 runs. Lighthouse is installed here only, not by
+# `make test`.
+LH_STAMP := $(TOOLS)/lighthouse/.npm-$(shell cksum < tools/lighthouse/package-lock.json | cut -d' ' -f1)
+$(LH_STAMP): tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	mkdir -p $(TOOLS)/lighthouse
+	cp tools/lighthouse/package.json tools/lighthouse/package-lock.json $(TOOLS)/lighthouse/
+	# `npm ci` refuses lighthouse 12.8.2's own lockfile ("Missing:
+	# third-party-web"), an npm quirk; install follows the lockfile.
+	npm install --prefix $(TOOLS)/lighthouse --no-audit --no-fund
+	touch $@
+
+lighthouse: tools browser $(LH_STAMP)
+	trunk build --release=true --dist $(DIST_ROOT) --public-url /
+	node tools/lighthouse.mjs $(DIST_ROOT) $(TOOLS)/lighthouse/node_modules/.bin/lighthouse 3
 
 test-e2e:
 	LEADPACT_DIST_ROOT=$(DIST_ROOT) LEADPACT_DIST_SUBPATH=$(DIST_SUBPATH) \

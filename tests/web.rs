@@ -544,3 +544,104 @@ async fn the_today_queue_logs_a_call_and_the_breach_leaves_the_queue() {
     .await;
     assert_eq!(state.activities.with_untracked(Vec::len), 1);
 }
+
+#[wasm_bindgen_test]
+fn the_browsers_timezones_agree_with_intl_and_with_chrono_tz_across_dst_changes() {
+    use chrono::{DateTime, Offset, TimeZone, Utc};
+    use leadpact::app::zones::Intl;
+    use leadpact::domain::zone::{OffsetSource, Zone};
+    leadpact::app::zones::install();
+    let names = [
+        "Asia/Ho_Chi_Minh",
+        "Asia/Bangkok",
+        "Asia/Singapore",
+        "Asia/Tokyo",
+        "Asia/Kolkata",
+        "Asia/Kathmandu",
+        "Asia/Tehran",
+        "Asia/Jerusalem",
+        "Asia/Dubai",
+        "Europe/London",
+        "Europe/Paris",
+        "Europe/Berlin",
+        "Europe/Moscow",
+        "Europe/Istanbul",
+        "Africa/Cairo",
+        "Africa/Casablanca",
+        "America/New_York",
+        "America/Chicago",
+        "America/Los_Angeles",
+        "America/Sao_Paulo",
+        "America/Santiago",
+        "America/St_Johns",
+        "Australia/Sydney",
+        "Australia/Adelaide",
+        "Australia/Lord_Howe",
+        "Pacific/Auckland",
+        "Pacific/Chatham",
+    ];
+    let from = Utc
+        .with_ymd_and_hms(2010, 1, 1, 0, 0, 0)
+        .unwrap()
+        .timestamp();
+    // The browser's rules and chrono-tz's may differ from here on (a newer
+    // tzdata: Chromium 156 has Morocco on +00:00 from 2026-09-20); the
+    // table must always follow the browser.
+    let agreed = Utc
+        .with_ymd_and_hms(2025, 1, 1, 0, 0, 0)
+        .unwrap()
+        .timestamp();
+    let to = Utc
+        .with_ymd_and_hms(2030, 12, 31, 0, 0, 0)
+        .unwrap()
+        .timestamp();
+    for name in names {
+        let theirs: chrono_tz::Tz = name.parse().unwrap();
+        let ours = Zone::named(name).unwrap_or_else(|e| panic!("{e}"));
+        let browser = |t: i64| Intl.offset(name, t).expect("the browser knows the zone");
+        let mut t = from;
+        while t < to {
+            let at = DateTime::from_timestamp(t, 0).unwrap();
+            let offset = at.with_timezone(&ours).offset().fix();
+            assert_eq!(
+                offset.local_minus_utc(),
+                browser(t),
+                "{name} at {at}, as the browser says"
+            );
+            if t < agreed {
+                assert_eq!(
+                    offset,
+                    at.with_timezone(&theirs).offset().fix(),
+                    "{name} at {at}"
+                );
+                // Local times around the instant, read back.
+                for d in [-3600, -60, 0, 60, 3600] {
+                    let local = (at + chrono::TimeDelta::seconds(d))
+                        .with_timezone(&theirs)
+                        .naive_local();
+                    assert_eq!(
+                        ours.from_local_datetime(&local)
+                            .map(|x| x.with_timezone(&Utc)),
+                        theirs
+                            .from_local_datetime(&local)
+                            .map(|x| x.with_timezone(&Utc)),
+                        "{name} at local {local}"
+                    );
+                }
+            }
+            t += 6 * 86_400 + 3_607;
+        }
+        // Each change found, to the second.
+        for c in ours.changes().iter().filter(|c| (from..to).contains(*c)) {
+            for s in [c - 1, *c] {
+                let at = DateTime::from_timestamp(s, 0).unwrap();
+                assert_eq!(
+                    at.with_timezone(&ours).offset().fix().local_minus_utc(),
+                    browser(s),
+                    "{name}: the change at {at}"
+                );
+            }
+        }
+    }
+    assert!(Zone::named("Mars/Olympus_Mons").is_err(), "an unknown name");
+}

@@ -37,7 +37,7 @@ if (release) {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     // The team's sync server: https anywhere, http only on this computer.
-    "connect-src 'self' https: http://localhost:* http://127.0.0.1:* http://[::1]:*",
+    "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
     "worker-src 'self'",
     "manifest-src 'self'",
     "object-src 'none'",

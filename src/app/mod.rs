@@ -12,3 +12,5 @@ pub mod replicator;
 pub mod routes;
 pub mod state;
 pub mod sync;
+#[cfg(target_arch = "wasm32")]
+pub mod zones;

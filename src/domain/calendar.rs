@@ -37,10 +37,10 @@
 //! is monotonic in `d`; `due(due(s, a), b) == due(s, a + b)` for `b > 0`; pauses
 //! never make a due time earlier.
 
+use crate::domain::zone::Zone;
 use chrono::{
     DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone, Utc,
 };
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -115,7 +115,7 @@ struct Interval {
 /// A validated business calendar. Build it with [`BusinessCalendar::new`].
 #[derive(Clone, Debug)]
 pub struct BusinessCalendar {
-    tz: Tz,
+    tz: Zone,
     /// Monday first.
     week: [Vec<Interval>; 7],
     holidays: BTreeSet<NaiveDate>,
@@ -142,7 +142,7 @@ fn parse_time(s: &str, field: CalendarField, is_end: bool) -> Result<u32, Calend
 impl BusinessCalendar {
     /// Validates a spec (see the module rules); errors name the field.
     pub fn new(spec: CalendarSpec) -> Result<BusinessCalendar, CalendarError> {
-        let tz: Tz = spec
+        let tz: Zone = spec
             .timezone
             .parse()
             .map_err(|_| CalendarError::UnknownTimezone(spec.timezone.clone()))?;
@@ -217,7 +217,7 @@ impl BusinessCalendar {
     }
 
     /// The calendar's timezone.
-    pub fn timezone(&self) -> Tz {
+    pub fn timezone(&self) -> Zone {
         self.tz
     }
 
@@ -371,7 +371,7 @@ impl BusinessTime for BusinessCalendar {
 
 /// A local wall-clock time to UTC: the instant itself, the earlier of two, or
 /// for a time skipped by DST the first instant after the gap.
-fn local_to_utc(tz: Tz, local: NaiveDateTime) -> DateTime<Utc> {
+fn local_to_utc(tz: Zone, local: NaiveDateTime) -> DateTime<Utc> {
     use chrono::LocalResult;
     match tz.from_local_datetime(&local) {
         LocalResult::Single(t) => t.with_timezone(&Utc),
@@ -411,10 +411,10 @@ fn merge(pauses: &[(DateTime<Utc>, DateTime<Utc>)]) -> Vec<(DateTime<Utc>, DateT
 impl CalendarSpec {
     /// Its timezone; Asia/Ho_Chi_Minh for a name no timezone has (a spec
     /// that [`BusinessCalendar::new`] accepted never has one).
-    pub fn tz(&self) -> Tz {
+    pub fn tz(&self) -> Zone {
         self.timezone
             .parse()
-            .unwrap_or(chrono_tz::Asia::Ho_Chi_Minh)
+            .unwrap_or_else(|_| crate::domain::zone::Zone::ho_chi_minh())
     }
 }
 

@@ -25,3 +25,4 @@ pub mod targets;
 pub(crate) mod test_support;
 pub mod whatif;
 pub mod workspace;
+pub mod zone;

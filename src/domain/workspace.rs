@@ -385,7 +385,7 @@ impl<'a> Prepared<'a> {
     }
 
     /// The timezone of the workspace calendar.
-    pub fn timezone(&self) -> chrono_tz::Tz {
+    pub fn timezone(&self) -> crate::domain::zone::Zone {
         self.calendar.calendar().timezone()
     }
 

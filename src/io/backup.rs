@@ -17,8 +17,8 @@
 
 use crate::domain::calendar::{BusinessCalendar, CalendarError};
 use crate::domain::workspace::Workspace;
+use crate::domain::zone::Zone;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use serde::Serialize;
 use serde_json::Value;
 use serde_json::value::RawValue;
@@ -54,7 +54,7 @@ pub fn export_json(ws: &Workspace, exported_at: DateTime<Utc>) -> String {
 }
 
 /// `leadpact-backup-YYYY-MM-DD.json`, the date in `tz`.
-pub fn file_name(exported_at: DateTime<Utc>, tz: Tz) -> String {
+pub fn file_name(exported_at: DateTime<Utc>, tz: Zone) -> String {
     format!(
         "leadpact-backup-{}.json",
         exported_at.with_timezone(&tz).format("%Y-%m-%d")
@@ -723,7 +723,7 @@ mod tests {
     fn file_name_uses_the_local_date() {
         let late = Utc.with_ymd_and_hms(2026, 11, 22, 18, 0, 0).unwrap();
         assert_eq!(
-            file_name(late, chrono_tz::Asia::Ho_Chi_Minh),
+            file_name(late, crate::domain::zone::Zone::ho_chi_minh()),
             "leadpact-backup-2026-11-23.json"
         );
     }

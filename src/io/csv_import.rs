@@ -23,9 +23,9 @@ use crate::domain::lead::{
 };
 use crate::domain::pipeline::Pipeline;
 use crate::domain::rep::RepId;
+use crate::domain::zone::Zone;
 use crate::io::csv_export::restore;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
-use chrono_tz::Tz;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -117,7 +117,7 @@ pub struct Mapping {
     /// One target per column, in column order.
     pub columns: Vec<Target>,
     /// For `created` values without an offset.
-    pub timezone: Tz,
+    pub timezone: Zone,
     /// For phone numbers written without `+`.
     #[serde(skip)]
     pub country: Country,
@@ -128,7 +128,7 @@ pub struct Mapping {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Home {
     /// The workspace calendar's timezone.
-    pub timezone: Tz,
+    pub timezone: Zone,
     /// The workspace's country.
     pub country: Country,
 }
@@ -146,7 +146,7 @@ impl Home {
 impl Default for Home {
     fn default() -> Self {
         Home {
-            timezone: chrono_tz::Asia::Ho_Chi_Minh,
+            timezone: crate::domain::zone::Zone::ho_chi_minh(),
             country: Country::VIETNAM,
         }
     }

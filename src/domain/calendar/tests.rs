@@ -1,4 +1,5 @@
 use super::*;
+use chrono_tz::Tz;
 
 pub(super) type Week = &'static [(&'static str, &'static [(&'static str, &'static str)])];
 

@@ -1,8 +1,8 @@
 //! Reporting periods: a day, an ISO week or a month in the workspace
 //! timezone, and how much of one has passed.
 
+use crate::domain::zone::Zone;
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, TimeZone, Utc};
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 /// A reporting period.
@@ -31,7 +31,7 @@ pub enum PeriodKind {
 
 impl Period {
     /// The period of `kind` containing `at` in `tz`.
-    pub fn containing(kind: PeriodKind, at: DateTime<Utc>, tz: Tz) -> Period {
+    pub fn containing(kind: PeriodKind, at: DateTime<Utc>, tz: Zone) -> Period {
         let d = at.with_timezone(&tz).date_naive();
         match kind {
             PeriodKind::Day => Period::Day(d),
@@ -73,7 +73,7 @@ impl Period {
     }
 
     /// `[start, end)` as instants.
-    pub fn range(self, tz: Tz) -> (DateTime<Utc>, DateTime<Utc>) {
+    pub fn range(self, tz: Zone) -> (DateTime<Utc>, DateTime<Utc>) {
         let midnight = |d: NaiveDate| {
             let local = d.and_hms_opt(0, 0, 0).expect("midnight");
             tz.from_local_datetime(&local)

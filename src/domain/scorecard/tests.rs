@@ -9,8 +9,8 @@ use crate::domain::targets::{TargetRules, advise};
 use crate::domain::test_support::vn;
 use crate::domain::whatif::what_if;
 use crate::domain::workspace::{Prepared, Workspace};
+use crate::domain::zone::Zone;
 use chrono::NaiveDate;
-use chrono_tz::Asia::Ho_Chi_Minh;
 
 fn binh() -> RepId {
     RepId::new("binh")
@@ -309,7 +309,7 @@ fn status_rules() {
 
 #[test]
 fn periods_in_the_workspace_timezone() {
-    let tz = Ho_Chi_Minh;
+    let tz = Zone::ho_chi_minh();
     let wed = vn("2026-03-04 23:30");
     assert_eq!(Period::containing(PeriodKind::Week, wed, tz), week());
     assert_eq!(

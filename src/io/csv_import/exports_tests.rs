@@ -162,7 +162,7 @@ fn hubspot_pipedrive_zoho_and_meta_map_their_own_columns() {
     let (_, hub_bkk) = import_all(
         "hubspot.csv",
         Home {
-            timezone: chrono_tz::Asia::Bangkok,
+            timezone: crate::domain::zone::Zone::named("Asia/Bangkok").unwrap(),
             ..Home::default()
         },
     );
@@ -174,7 +174,7 @@ fn hubspot_pipedrive_zoho_and_meta_map_their_own_columns() {
     let (_, hub_utc) = import_all(
         "hubspot.csv",
         Home {
-            timezone: chrono_tz::UTC,
+            timezone: crate::domain::zone::Zone::named("UTC").unwrap(),
             ..Home::default()
         },
     );

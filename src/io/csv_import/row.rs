@@ -2,7 +2,7 @@
 
 use super::*;
 
-fn parse_created(s: &str, tz: Tz) -> Option<DateTime<Utc>> {
+fn parse_created(s: &str, tz: Zone) -> Option<DateTime<Utc>> {
     let s = s.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Some(t.with_timezone(&Utc));

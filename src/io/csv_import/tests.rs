@@ -234,7 +234,7 @@ fn a_custom_mapping_replaces_the_detected_one() {
     let csv = "col1,col2\nLan,0912345678\n";
     let mapping = Mapping {
         columns: vec![Target::Name, Target::Phone],
-        timezone: chrono_tz::Asia::Ho_Chi_Minh,
+        timezone: crate::domain::zone::Zone::ho_chi_minh(),
         country: Country::VIETNAM,
     };
     let p = preview(csv.as_bytes(), Some(&mapping), Home::default()).unwrap();
