@@ -113,7 +113,9 @@ async fn in_bucket(size: usize) -> Option<Result<(), StorageError>> {
         Some(done) => done.await.is_ok(),
         None => false,
     };
-    if let Some(done) = write(None) {
+    // Only what was stored is deleted: on a full disk a delete after the
+    // failed put may never settle (measured: the edit then hung).
+    if stored && let Some(done) = write(None) {
         let _ = done.await;
     }
     db.close();

@@ -118,12 +118,18 @@ impl AppState {
     }
 
     /// Reads the store back and compares it with what is shown (`cause`:
-    /// the failed write, None when the browser closed the store by itself).
+    /// the failed write, None when the browser closed the store by itself;
+    /// a failure still waiting for "Try again" counts as the cause).
     pub fn check_store(self, cause: Option<StorageError>) {
         let Ok(store) = self.store() else { return };
-        if self.health.get_untracked() == Health::Checking {
-            return;
-        }
+        // The browser closing the store after one of our writes failed
+        // (writes are paused until the person tries again): that failure
+        // is still the cause.
+        let cause = match self.health.get_untracked() {
+            Health::Checking => return,
+            Health::NotSaved { cause: pending, .. } => cause.or(Some(pending)),
+            _ => cause,
+        };
         self.health.set(Health::Checking);
         spawn_local(async move {
             let shown = self.snapshot();
