@@ -3,7 +3,7 @@
 //! A [`Zone`] is a chrono [`TimeZone`] whose offsets come from an
 //! [`OffsetSource`]: natively chrono-tz (tests, tools), in the browser its
 //! own `Intl` data (`app::zones`), so the wasm carries no tables (chrono-tz
-//! weighed 143 KB gzip; BENCHMARKS.md). The first use of a name asks the
+//! weighed 142 KB of the gzip first load; BENCHMARKS.md). The first use of a name asks the
 //! source once per week from [`FROM`] to [`TO`], finds each change to the
 //! second, and keeps that table for the rest of the process; outside the
 //! sampled years the same rules are repeated with the calendar's 28-year
@@ -122,27 +122,25 @@ impl Table {
         self.starts.partition_point(|s| *s <= utc).saturating_sub(1)
     }
 
-    /// `utc` moved into the sampled years by whole cycles, and the shift.
-    fn fold(utc: i64) -> (i64, i64) {
-        let shift = if utc < FROM {
-            (FROM - utc + CYCLE - 1) / CYCLE * CYCLE
+    /// `utc` moved into the sampled years by whole cycles.
+    fn fold(utc: i64) -> i64 {
+        if utc < FROM {
+            utc + (FROM - utc + CYCLE - 1) / CYCLE * CYCLE
         } else if utc >= TO {
-            -((utc - TO) / CYCLE + 1) * CYCLE
+            utc - ((utc - TO) / CYCLE + 1) * CYCLE
         } else {
-            0
-        };
-        (utc + shift, shift)
+            utc
+        }
     }
 
     fn offset(&self, utc: i64) -> i32 {
-        let (u, _) = Table::fold(utc);
-        self.offsets[self.index(u)]
+        self.offsets[self.index(Table::fold(utc))]
     }
 
     /// The offsets under which local time `local` (seconds, as if UTC)
     /// exists, earlier instant first.
     fn local(&self, local: i64) -> MappedLocalTime<i32> {
-        let (l, _) = Table::fold(local);
+        let l = Table::fold(local);
         // Offsets lie within ±26 h: every period that may hold `l - offset`.
         let first = self.index((l - 26 * 3600).max(FROM));
         let mut found: Vec<i32> = Vec::with_capacity(2);
