@@ -21,7 +21,7 @@ DIST_SUBPATH   := $(CURDIR)/target/e2e-dist/subpath
 # Every test step's output, summed into one closing line by `make test`.
 RESULTS        := $(CURDIR)/target/test-results
 
-.PHONY: help serve test tools browser lint results test-native test-browser build-e2e size-budget size lighthouse test-e2e test-sync dist bench bench-browser bench-sync clean-tools
+.PHONY: help serve test tools browser lint results test-native test-browser build-e2e size-budget size lighthouse bench-memory test-e2e test-sync dist bench bench-browser bench-sync clean-tools
 
 help:
 	@echo "make serve   # install what is missing, serve the app on http://127.0.0.1:8080"
@@ -32,6 +32,7 @@ help:
 	@echo "make lighthouse # Lighthouse on the release build served with gzip: mobile and desktop, medians of 3 runs"
 	@echo "make test-sync    # only the team-sync tests (native, then two browsers with PouchDB Server)"
 	@echo "make bench-sync   # team-sync figures: first upload and download, edit to other browser"
+	@echo "make bench-memory # wasm memory and JS heap at 10 000 and 100 000 leads, after reloads and an import"
 
 ## ---- tools -------------------------------------------------------------
 
@@ -179,6 +180,11 @@ test-sync: tools browser
 bench-sync: tools browser
 	trunk build --release=true --dist $(DIST_ROOT) --public-url /
 	LEADPACT_DIST_ROOT=$(DIST_ROOT) cargo test -p leadpact-e2e --features bench --test sync_bench -- --test-threads=1 --nocapture
+
+# Wasm memory and JS heap after a reload with 10 000 leads (issue 16).
+bench-memory: tools browser
+	trunk build --release=true --dist $(DIST_ROOT) --public-url /
+	LEADPACT_DIST_ROOT=$(DIST_ROOT) cargo test -p leadpact-e2e --features bench --test memory_bench -- --test-threads=1 --nocapture
 
 dist: tools
 	trunk build --release=true --public-url $(or $(PUBLIC_URL),/)

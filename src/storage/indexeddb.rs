@@ -541,9 +541,15 @@ fn stores_of(need: &Need) -> Vec<&'static str> {
     tables.into_iter().map(Table::store_name).collect()
 }
 
-#[async_trait(?Send)]
-impl Records for IdbStore {
-    async fn read(&self, need: &Need) -> Result<Reads, StorageError> {
+impl IdbStore {
+    /// Records and whole tables in one transaction; the texts of whole
+    /// tables go to `each` one at a time when it is given (see
+    /// [`Records::read_each`]), else into the reads.
+    async fn snapshot(
+        &self,
+        need: &Need,
+        mut each: Option<&mut super::records::EachRecord<'_>>,
+    ) -> Result<Reads, StorageError> {
         let operation = "read your data";
         let names = stores_of(need);
         let mut reads = Reads::default();
@@ -585,11 +591,32 @@ impl Records for IdbStore {
             for (k, value) in rows {
                 let version = version_of(Some(&value));
                 let text = text_of(&k, data_of(&value)).await?;
-                out.push((k, text, version));
+                match each.as_mut() {
+                    // Handed over and dropped: one record's text at a time.
+                    Some(f) => f(table, &k, &text)?,
+                    None => out.push((k, text, version)),
+                }
             }
-            reads.tables.insert(table, out);
+            if each.is_none() {
+                reads.tables.insert(table, out);
+            }
         }
         Ok(reads)
+    }
+}
+
+#[async_trait(?Send)]
+impl Records for IdbStore {
+    async fn read(&self, need: &Need) -> Result<Reads, StorageError> {
+        self.snapshot(need, None).await
+    }
+
+    async fn read_each(
+        &self,
+        need: &Need,
+        each: &mut dyn for<'k, 't> FnMut(Table, &'k str, &'t str) -> Result<(), StorageError>,
+    ) -> Result<Reads, StorageError> {
+        self.snapshot(need, Some(each)).await
     }
 
     async fn write(&self, read: &Reads, writes: Writes) -> Result<bool, StorageError> {

@@ -107,19 +107,23 @@ pub async fn load<R: Records + ?Sized>(records: &R) -> Result<Workspace, Storage
         keys: vec![(Table::Settings, SETTINGS_KEY.into())],
         tables: vec![Table::Leads, Table::Activities],
     };
-    let reads = records.read(&need).await?;
-    let mut leads = Vec::new();
-    for (key, text, _) in reads.table(Table::Leads) {
-        leads.extend(chunks::decode_leads(key, text)?);
-    }
+    // Each chunk decoded as soon as it is read: never every chunk's JSON
+    // at once (issue 16: the wasm memory keeps its high-water mark).
+    let (mut leads, mut activities) = (Vec::new(), Vec::new());
+    let reads = records
+        .read_each(&need, &mut |table, key, text| {
+            match table {
+                Table::Leads => leads.extend(chunks::decode_leads(key, text)?),
+                Table::Activities => activities.extend(chunks::decode_activities(
+                    &format!("activities {key}"),
+                    text,
+                )?),
+                _ => {}
+            }
+            Ok(())
+        })
+        .await?;
     leads.sort_by_key(|l| (l.created_at(), l.id()));
-    let mut activities = Vec::new();
-    for (key, text, _) in reads.table(Table::Activities) {
-        activities.extend(chunks::decode_activities(
-            &format!("activities {key}"),
-            text,
-        )?);
-    }
     Ok(Workspace::from_parts(
         decode_settings(reads.get(Table::Settings, SETTINGS_KEY))?,
         leads,

@@ -126,6 +126,11 @@ impl Writes {
     }
 }
 
+/// Where [`Records::read_each`] hands each record of a whole table: its
+/// table, key and text.
+pub type EachRecord<'f> =
+    dyn for<'k, 't> FnMut(Table, &'k str, &'t str) -> Result<(), StorageError> + 'f;
+
 /// What an adapter provides.
 #[async_trait(?Send)]
 pub trait Records {
@@ -137,4 +142,23 @@ pub trait Records {
     /// tables that were read are checked record by record, new records
     /// included. Every record written gets a new version.
     async fn write(&self, read: &Reads, writes: Writes) -> Result<bool, StorageError>;
+
+    /// [`Records::read`], except that whole tables are not kept: each of
+    /// their records goes to `each` (table, key, text) as soon as its text
+    /// is read, and is dropped after, so a caller decoding them never holds
+    /// every record's text at once (a workspace's load). The snapshot is
+    /// the same; the returned reads hold the records read by key.
+    async fn read_each(
+        &self,
+        need: &Need,
+        each: &mut dyn for<'k, 't> FnMut(Table, &'k str, &'t str) -> Result<(), StorageError>,
+    ) -> Result<Reads, StorageError> {
+        let mut reads = self.read(need).await?;
+        for (table, rows) in std::mem::take(&mut reads.tables) {
+            for (key, text, _) in rows {
+                each(table, &key, &text)?;
+            }
+        }
+        Ok(reads)
+    }
 }
