@@ -545,6 +545,57 @@ async fn the_today_queue_logs_a_call_and_the_breach_leaves_the_queue() {
     assert_eq!(state.activities.with_untracked(Vec::len), 1);
 }
 
+/// The browser deleting the site's data after one of our writes failed (its
+/// full-disk eviction) gets what is shown stored again; the same empty store
+/// without a failed write is only reported, never written over.
+#[wasm_bindgen_test]
+async fn a_store_emptied_after_a_failed_write_gets_what_is_shown_again() {
+    use leadpact::app::state::Health;
+    use leadpact::domain::workspace::Workspace;
+    use leadpact::storage::StorageError;
+    // Mounting is what starts the app's executor (its tasks run on the
+    // browser's loop).
+    let _mounted = leptos::mount::mount_to(fresh_root(), || ());
+    let store = Rc::new(IdbStore::open(&unique_db("evicted")).await.unwrap());
+    let created = chrono::Utc::now() - chrono::TimeDelta::hours(2);
+    for name in ["Lê An", "Phạm Bình", "Võ Châu"] {
+        let lead = lead_at(name, "Zalo", created);
+        store.commit(&Change::lead(lead)).await.unwrap();
+    }
+    let state = AppState::new();
+    state.attach(store.clone()).await;
+    let decided = || !matches!(state.health.get_untracked(), Health::Checking);
+
+    store.replace(&Workspace::default()).await.unwrap();
+    state.check_store(Some(StorageError::OutOfSpace));
+    until("the store is checked", decided).await;
+    assert_eq!(
+        state.health.get_untracked(),
+        Health::NotSaved {
+            cause: StorageError::OutOfSpace,
+            leads: 3,
+            restored: true
+        }
+    );
+    assert_eq!(store.load().await.unwrap().leads.len(), 3, "stored again");
+
+    state.retry_writes();
+    store.replace(&Workspace::default()).await.unwrap();
+    state.check_store(None);
+    until("the store is checked", decided).await;
+    assert_eq!(
+        state.health.get_untracked(),
+        Health::Lost {
+            stored: Some(0),
+            shown: 3
+        }
+    );
+    assert!(
+        store.load().await.unwrap().leads.is_empty(),
+        "nothing written without the person's say"
+    );
+}
+
 #[wasm_bindgen_test]
 fn the_browsers_timezones_agree_with_intl_and_with_chrono_tz_across_dst_changes() {
     use chrono::{DateTime, Offset, TimeZone, Utc};
