@@ -7,6 +7,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use leadpact::domain::calendar::Mark;
 use leadpact::domain::digest::Digest;
 use leadpact::domain::funnel::{FunnelFilter, funnel, funnel_of};
+use leadpact::domain::live::{Changed, Live};
+use leadpact::domain::queue::{HORIZON, Queue, placements, today};
 use leadpact::domain::sample::generate;
 use leadpact::domain::scorecard::{Period, PeriodKind, Scope, scorecard};
 use leadpact::domain::sla::evaluate;
@@ -90,14 +92,57 @@ fn engine(c: &mut Criterion) {
             black_box((breached, f, m, s))
         })
     });
+
+    // What the app does (`domain::live`): a workspace taken in whole (a
+    // load), one lead changed (an edit: one more activity, as a logged
+    // call), the Today screen's queue.
+    g.bench_function("live_new_whole_workspace", |b| {
+        b.iter_batched(
+            || ws.clone(),
+            |ws| Live::new(ws, now()).clocks().len(),
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    let mut live = Live::new(ws.clone(), now());
+    let mut k = 0usize;
+    g.bench_function("live_one_lead_changed", |b| {
+        b.iter(|| {
+            k = (k + 7_919) % ws.leads.len();
+            let mut lead = live.leads()[k].clone();
+            let mut list = live.activities_of(lead.id()).to_vec();
+            let mut call = list
+                .last()
+                .cloned()
+                .unwrap_or_else(|| ws.activities[0].clone());
+            call.lead = lead.id();
+            call.at = now();
+            list.push(call);
+            lead.touch(now());
+            live.apply(Changed {
+                activities: vec![(lead.id(), list)],
+                leads: vec![lead],
+                deleted: Vec::new(),
+            });
+            live.clocks().len()
+        })
+    });
+    g.bench_function("today_queue_full_sort", |b| {
+        b.iter(|| today(&p, p.clocks(), chrono::TimeDelta::hours(4)).len())
+    });
+    // The Today screen at 100 000 leads: from the placements `Live` keeps
+    // (clocks → lane and bucket, worked out with the clocks).
+    let placed = placements(&p, p.clocks(), HORIZON);
+    g.bench_function("today_screen_queue_50_per_lane", |b| {
+        b.iter(|| Queue::build(&p, &placed, None, |_| false, 50).items.len())
+    });
     g.finish();
 
     // One lead's clocks from scratch: digest it with its activities, then
-    // evaluate (`sla::evaluate`). The app does not take this path yet: an
-    // edit rebuilds every lead's digest (issue 16).
-    let lead = &ws.leads[ws.leads.len() / 2];
+    // evaluate (`sla::evaluate`).
+    let i = ws.leads.len() / 2;
+    let lead = &ws.leads[i];
     c.bench_function("one_lead_digested_and_evaluated", |b| {
-        b.iter(|| evaluate(p.sla(), black_box(lead), p.index.of(lead.id()), now()))
+        b.iter(|| evaluate(p.sla(), black_box(lead), p.activities(i), now()))
     });
 }
 
@@ -105,7 +150,7 @@ fn engine(c: &mut Criterion) {
 /// lead search (issue target ≤ 16 ms in the browser), the Today queue, and
 /// the app's whole recompute after a change (timeline + index + every clock).
 fn screens(c: &mut Criterion) {
-    use leadpact::domain::queue::{all_clocks, today};
+    use leadpact::domain::queue::all_clocks;
     use leadpact::domain::search::{LeadFilter, Query, SearchIndex};
     let ws = generate(1, 10_000, 10, now());
     let p = Prepared::new(&ws, now()).expect("valid calendar");
@@ -151,10 +196,18 @@ fn screens(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
-    g.bench_function("app_recompute_after_a_change", |b| {
+    let mut live = Live::new(ws.clone(), now());
+    let mut k = 0usize;
+    g.bench_function("live_one_lead_changed", |b| {
         b.iter(|| {
-            let p = Prepared::new(&ws, now()).expect("valid calendar");
-            all_clocks(&p, now()).len()
+            k = (k + 7_919) % ws.leads.len();
+            let mut lead = live.leads()[k].clone();
+            lead.set_campaign("bench", now());
+            live.apply(Changed {
+                leads: vec![lead],
+                ..Changed::default()
+            });
+            live.clocks().len()
         })
     });
     g.finish();

@@ -18,7 +18,8 @@ fn main() {
         breached += ws
             .leads
             .iter()
-            .map(|l| evaluate(p.sla(), l, p.index.of(l.id()), now))
+            .enumerate()
+            .map(|(i, l)| evaluate(p.sla(), l, p.activities(i), now))
             .filter(|c| c.first_response.is_breached())
             .count();
     }

@@ -248,7 +248,10 @@ async fn adding_and_advancing_a_lead_through_the_dom() {
     m.click("add-lead");
     until("the new row", || m.all_text("lead-link") == ["Võ Thị Dung"]).await;
     assert_eq!(m.all_text("lead-stage"), ["New"]);
-    assert_eq!(m.state.leads.get_untracked()[0].source(), "Referral");
+    assert_eq!(
+        m.state.with_leads_untracked(|ls| ls[0].source().to_owned()),
+        "Referral"
+    );
     let name: HtmlInputElement = m.q("lead-name").unwrap().unchecked_into();
     assert_eq!(
         name.value(),
@@ -284,7 +287,7 @@ async fn invalid_input_shows_field_errors_and_adds_nothing() {
     for _ in 0..5 {
         tick().await;
     }
-    assert!(m.state.leads.get_untracked().is_empty());
+    assert!(m.state.with_leads_untracked(<[_]>::is_empty));
     assert!(m.q("lead-row").is_none());
 }
 
@@ -331,7 +334,7 @@ async fn sample_data_fills_the_list_from_the_empty_state() {
     })
     .await;
     assert!(
-        m.state.activities.get_untracked().len() > 300,
+        m.state.insights.with_untracked(|i| i.activity_count()) > 300,
         "activities came with them"
     );
     assert!(m.q("no-leads").is_none());
@@ -436,7 +439,7 @@ async fn a_long_list_is_virtualised_and_search_and_scroll_reach_every_lead() {
     })
     .await;
     // Search finds a lead that is not rendered, by name.
-    let wanted = m.state.leads.with_untracked(|ls| ls[10].name().to_owned());
+    let wanted = m.state.with_leads_untracked(|ls| ls[10].name().to_owned());
     m.type_into("lead-search", &wanted);
     until("the search result", || {
         let names = m.all_text("lead-link");
@@ -542,7 +545,7 @@ async fn the_today_queue_logs_a_call_and_the_breach_leaves_the_queue() {
         || q("count-breached").is_some_and(|e| e.text_content().unwrap().starts_with("0 ")),
     )
     .await;
-    assert_eq!(state.activities.with_untracked(Vec::len), 1);
+    assert_eq!(state.insights.with_untracked(|i| i.activity_count()), 1);
 }
 
 /// The browser deleting the site's data after one of our writes failed (its

@@ -19,17 +19,16 @@ pub use health::{BACKUP_DUE_DAYS, Health, backup_due, verdict};
 use super::clock;
 use super::sync::Channel;
 use crate::domain::activity::Activity;
-use crate::domain::digest::Digest;
 use crate::domain::lead::{Lead, LeadId, MoveError};
+use crate::domain::live::{Changed, Live};
 use crate::domain::pipeline::Pipeline;
 use crate::domain::rep::RepId;
-use crate::domain::sla::LeadClocks;
-use crate::domain::workspace::{Evaluation, Prepared, Settings, Workspace};
+use crate::domain::workspace::{Settings, Workspace};
 use crate::storage::{Change, StorageError, Store};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::fmt;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -155,13 +154,17 @@ pub(crate) enum Undo {
     Closed(Vec<(LeadId, crate::domain::pipeline::StageId)>),
 }
 
+/// A change of the data on its way to the insights (see [`AppState::insights`]).
+enum Pending {
+    /// A whole workspace (a load, a backup, sample data).
+    Replace(Box<Workspace>),
+    /// Some leads changed (an edit, an import, a pull).
+    Changed(Changed),
+}
+
 /// Everything views read. `Copy`: every field is an arena handle.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// Leads in creation order.
-    pub leads: RwSignal<Vec<Lead>>,
-    /// Activities of every lead.
-    pub activities: RwSignal<Vec<Activity>>,
     /// Pipeline, calendar, policies, reps, targets.
     pub settings: RwSignal<Settings>,
     /// The pipeline leads move through, derived from `settings`.
@@ -172,8 +175,15 @@ pub struct AppState {
     pub error: RwSignal<Option<AppError>>,
     /// The instant clocks are evaluated at; ticks while the app is open.
     pub now: RwSignal<DateTime<Utc>>,
-    /// Workspace plus every lead's clocks, recomputed on change or tick.
+    /// The workspace as shown, with every lead's clocks and facts: the one
+    /// copy of the data in memory. A change of some leads works out only
+    /// their part again (`domain::live`); a clock tick evaluates every
+    /// lead again; a new workspace is worked out whole.
     pub insights: Memo<Shared<Insights>>,
+    /// Changes waiting for the insights to take them in.
+    pending: StoredValue<Vec<Pending>, LocalStorage>,
+    /// Notified when `pending` has something.
+    data: Trigger,
     /// The last result message.
     pub toast: RwSignal<Option<Toast>>,
     /// Whether writes can go to the store (see [`Health`]).
@@ -209,35 +219,46 @@ impl AppState {
     /// Fresh state; nothing is loaded until [`AppState::attach`].
     pub fn new() -> Self {
         let settings = RwSignal::new(Workspace::default().settings());
-        let leads = RwSignal::new(Vec::new());
-        let activities = RwSignal::new(Vec::new());
         let now = RwSignal::new(clock::now());
-        // The workspace, rebuilt when the data or the settings change (not
-        // on a clock tick).
-        let data = Memo::new(move |_| {
-            Shared(Arc::new(Workspace::from_parts(
-                settings.get(),
-                leads.get(),
-                activities.get(),
-            )))
-        });
+        let pending = StoredValue::new_local(Vec::new());
+        let data = Trigger::new();
         AppState {
-            leads,
-            activities,
             settings,
             pipeline: Memo::new(move |_| settings.with(|s| s.pipeline.clone())),
             loading: RwSignal::new(Loading::Opening),
             error: RwSignal::new(None),
             now,
-            insights: Memo::new(move |previous: Option<&Shared<Insights>>| {
-                let ws = data.get();
+            insights: Memo::new_owning(move |previous: Option<Shared<Insights>>| {
+                data.track();
                 let now = now.get();
-                Shared(Arc::new(match previous {
-                    // A clock tick: same data, a new instant.
-                    Some(p) if Arc::ptr_eq(&p.0.ws, &ws.0) => p.0.at(now),
-                    _ => Insights::new(ws.0, now),
-                }))
+                let changes: Vec<Pending> =
+                    pending.try_update_value(std::mem::take).unwrap_or_default();
+                let mut live = match previous {
+                    // Nothing else holds the previous insights (views read
+                    // them in place): they are changed where they are.
+                    Some(Shared(previous)) => {
+                        Arc::try_unwrap(previous).unwrap_or_else(|held| (*held).clone())
+                    }
+                    None => Live::new(Workspace::default(), now),
+                };
+                for change in changes {
+                    match change {
+                        Pending::Replace(ws) => live = Live::new(*ws, now),
+                        Pending::Changed(c) => live.apply(c),
+                    }
+                }
+                settings.with(|s| {
+                    if !live.has_settings(s) {
+                        live.set_settings(s.clone());
+                    }
+                });
+                if live.now() != now {
+                    live.at(now);
+                }
+                (Shared(Arc::new(live)), true)
             }),
+            pending,
+            data,
             toast: RwSignal::new(None),
             health: RwSignal::new(Health::Ok),
             persistent: RwSignal::new(None),
@@ -274,11 +295,23 @@ impl AppState {
         }
     }
 
-    pub(crate) fn show(self, mut ws: Workspace) {
-        self.settings.set(ws.settings());
-        crate::domain::workspace::group_by_lead(&mut ws.activities);
-        self.activities.set(ws.activities);
-        self.leads.set(ws.leads);
+    pub(crate) fn show(self, ws: Workspace) {
+        let settings = ws.settings();
+        self.pending.update_value(|p| {
+            // What was waiting is replaced with everything else.
+            p.clear();
+            p.push(Pending::Replace(Box::new(ws)));
+        });
+        self.settings.set(settings);
+        self.data.notify();
+    }
+
+    /// Shows a change of some leads, already stored (the path of every
+    /// edit; public for the in-browser benchmarks).
+    pub fn show_change(self, change: Changed) {
+        self.pending
+            .update_value(|p| p.push(Pending::Changed(change)));
+        self.data.notify();
     }
 
     /// Names the workspace's database (backups and reminders are per workspace).
@@ -361,20 +394,31 @@ impl AppState {
 
     /// The distinct non-empty values of a lead field (sources, campaigns),
     /// sorted, tracked.
-    pub fn distinct(self, field: fn(&Lead) -> &str) -> BTreeSet<String> {
-        self.leads.with(|ls| {
-            ls.iter()
-                .map(field)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-                .collect()
-        })
+    pub fn distinct(self, field: crate::domain::live::Field) -> BTreeSet<String> {
+        // Counted as leads change (`Live::values`), never by reading them all.
+        self.insights
+            .with(|i| i.values(field).map(str::to_owned).collect())
+    }
+
+    /// Reads every lead, in creation order, tracked.
+    pub fn with_leads<R>(self, f: impl FnOnce(&[Lead]) -> R) -> R {
+        self.insights.with(|i| f(i.leads()))
+    }
+
+    /// Reads every lead, in creation order, untracked.
+    pub fn with_leads_untracked<R>(self, f: impl FnOnce(&[Lead]) -> R) -> R {
+        self.insights.with_untracked(|i| f(i.leads()))
     }
 
     /// The lead with this id, tracked.
     pub fn lead(self, id: LeadId) -> Option<Lead> {
-        self.leads
-            .with(|ls| ls.iter().find(|l| l.id() == id).cloned())
+        self.insights.with(|i| i.lead(id).cloned())
+    }
+
+    /// One lead's activities, oldest first, untracked.
+    pub fn activities_of(self, id: LeadId) -> Vec<Activity> {
+        self.insights
+            .with_untracked(|i| i.activities_of(id).to_vec())
     }
 }
 

@@ -154,6 +154,9 @@ pub struct Digest {
     pub owners: Names,
     /// Why leads were closed without a sale.
     pub reasons: Names,
+    /// Entries of the flat lists no lead uses any more (leads digested
+    /// again or removed).
+    garbage: usize,
 }
 
 /// A position in one of the flat lists, as stored in a range.
@@ -193,6 +196,75 @@ impl Digest {
         table: &StageTable,
         cal: &C,
     ) {
+        let digest = self.digest(lead, acts, table, cal);
+        self.leads.push(digest);
+    }
+
+    /// Digests the lead at `i` again (it changed): its new touches and
+    /// changes go to the end of the flat lists, and the old ones become
+    /// garbage, dropped once they outweigh what is in use.
+    pub fn replace<C: BusinessTime + ?Sized>(
+        &mut self,
+        i: usize,
+        lead: &Lead,
+        acts: &[Activity],
+        table: &StageTable,
+        cal: &C,
+    ) {
+        let digest = self.digest(lead, acts, table, cal);
+        if let Some(old) = self.leads.get_mut(i) {
+            self.garbage += old.touches.len() + old.changes.len();
+            *old = digest;
+        }
+        self.compact_if_wasteful();
+    }
+
+    /// Keeps the leads whose `keep` is true, in order.
+    pub fn retain(&mut self, keep: &[bool]) {
+        let mut k = keep.iter();
+        let mut garbage = 0;
+        self.leads.retain(|d| {
+            let kept = k.next().copied().unwrap_or(true);
+            if !kept {
+                garbage += d.touches.len() + d.changes.len();
+            }
+            kept
+        });
+        self.garbage += garbage;
+        self.compact_if_wasteful();
+    }
+
+    /// Copies what is in use into fresh lists when garbage is most of them.
+    fn compact_if_wasteful(&mut self) {
+        if self.garbage < 4096 || self.garbage < (self.touches.len() + self.changes.len()) / 2 {
+            return;
+        }
+        let mut touches =
+            Vec::with_capacity(self.touches.len() - self.garbage.min(self.touches.len()));
+        let mut changes = Vec::with_capacity(self.leads.len() * 3);
+        for d in &mut self.leads {
+            let t = position(touches.len());
+            touches
+                .extend_from_slice(&self.touches[d.touches.start as usize..d.touches.end as usize]);
+            d.touches = t..position(touches.len());
+            let c = position(changes.len());
+            changes
+                .extend_from_slice(&self.changes[d.changes.start as usize..d.changes.end as usize]);
+            d.changes = c..position(changes.len());
+        }
+        self.touches = touches;
+        self.changes = changes;
+        self.garbage = 0;
+    }
+
+    /// One lead's digest, its touches and changes appended to the flat lists.
+    fn digest<C: BusinessTime + ?Sized>(
+        &mut self,
+        lead: &Lead,
+        acts: &[Activity],
+        table: &StageTable,
+        cal: &C,
+    ) -> LeadDigest {
         let first = self.touches.len();
         let owner = lead.owner();
         self.touches
@@ -218,7 +290,7 @@ impl Digest {
             at if at == lead.created_at() => created,
             at => Mark::new(cal, at),
         };
-        let digest = LeadDigest {
+        LeadDigest {
             created,
             entered,
             in_stage,
@@ -232,8 +304,7 @@ impl Digest {
             csat: lead.csat(),
             touches: position(first)..position(self.touches.len()),
             changes: position(first_change)..position(self.changes.len()),
-        };
-        self.leads.push(digest);
+        }
     }
 
     /// How many leads.

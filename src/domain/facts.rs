@@ -227,6 +227,8 @@ pub struct Facts {
     pub reasons: Names,
     /// Some lead was created before the one pushed ahead of it.
     out_of_order: bool,
+    /// Stays no lead uses any more (leads learnt again or removed).
+    garbage: usize,
 }
 
 impl Facts {
@@ -267,6 +269,56 @@ impl Facts {
         self.out_of_order |= self.leads.last().is_some_and(|l| l.created > f.created);
         self.leads.push(f);
         self.leads.last().expect("just pushed")
+    }
+
+    /// Learns the lead at `i` again (it changed); its old stays become
+    /// garbage, dropped once they outweigh what is in use. The names are
+    /// taken again with [`Facts::name`].
+    pub fn replace(
+        &mut self,
+        i: usize,
+        d: Subject<'_>,
+        table: &StageTable,
+        calendar: &dyn BusinessTime,
+    ) {
+        if i >= self.leads.len() {
+            return;
+        }
+        let f = LeadFacts::learn(d, table, calendar, &mut self.stays);
+        self.garbage += self.leads[i].stays.len();
+        self.leads[i] = f;
+        self.out_of_order = !self.leads.is_sorted_by_key(|l| l.created);
+        self.compact_if_wasteful();
+    }
+
+    /// Keeps the leads whose `keep` is true, in order.
+    pub fn retain(&mut self, keep: &[bool]) {
+        let mut k = keep.iter();
+        let mut garbage = 0;
+        self.leads.retain(|f| {
+            let kept = k.next().copied().unwrap_or(true);
+            if !kept {
+                garbage += f.stays.len();
+            }
+            kept
+        });
+        self.garbage += garbage;
+        self.out_of_order = !self.leads.is_sorted_by_key(|l| l.created);
+        self.compact_if_wasteful();
+    }
+
+    fn compact_if_wasteful(&mut self) {
+        if self.garbage < 4096 || self.garbage < self.stays.len() / 2 {
+            return;
+        }
+        let mut stays = Vec::with_capacity(self.stays.len() - self.garbage.min(self.stays.len()));
+        for f in &mut self.leads {
+            let first = position(stays.len());
+            stays.extend_from_slice(&self.stays[f.stays.start as usize..f.stays.end as usize]);
+            f.stays = first..position(stays.len());
+        }
+        self.stays = stays;
+        self.garbage = 0;
     }
 
     /// True when the leads were pushed oldest first (creation times never

@@ -12,6 +12,7 @@ pub mod facts;
 pub mod funnel;
 pub mod instant;
 pub mod lead;
+pub mod live;
 pub mod merge;
 pub mod pipeline;
 pub mod queue;

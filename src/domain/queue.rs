@@ -22,7 +22,7 @@
 //!   suggested rep ([`super::sla::suggest_owner`], computed against open
 //!   loads); nurture end → close it.
 
-use super::lead::{Lead, LeadId, Priority};
+use super::lead::{LeadId, Priority};
 use super::rep::RepId;
 use super::sla::{LeadClocks, Status, suggest_owner};
 use super::workspace::Prepared;
@@ -186,48 +186,150 @@ pub fn all_clocks(p: &Prepared<'_>, now: DateTime<Utc>) -> Vec<LeadClocks> {
 
 /// The queue at `now`, given every lead's clocks (from [`all_clocks`]).
 pub fn today(p: &Prepared<'_>, clocks: &[LeadClocks], horizon: TimeDelta) -> Vec<QueueItem> {
-    let pipeline = &p.ws.pipeline;
     let loads = p.open_loads();
-    // (lead, (lane, urgency), item): sorted by the middle, then the lead.
-    type Ranked<'a> = (&'a Lead, (Lane, (u8, i64)), QueueItem);
-    let mut items: Vec<Ranked<'_>> =
-        p.ws.leads
-            .iter()
-            .zip(clocks)
-            .filter(|(l, _)| !l.is_closed(pipeline))
-            .filter_map(|(lead, c)| {
-                let (clock, status, bucket) = ClockKind::ALL
-                    .iter()
-                    .filter_map(|k| {
-                        let status = k.of(c);
-                        Some((*k, status, k.queues(&status, horizon)?))
-                    })
-                    .min_by_key(|(k, s, _)| (k.lane().claim(), s.urgency()))?;
-                let next = match clock {
-                    ClockKind::FirstResponse | ClockKind::Attempts => NextStep::Call,
-                    ClockKind::StageTime => NextStep::MoveOn,
-                    ClockKind::Reassignment => NextStep::Reassign(
-                        suggest_owner(&p.ws.reps, loads, lead.owner()).map(|r| r.id.clone()),
-                    ),
-                    ClockKind::Nurture => NextStep::Close,
-                };
-                let item = QueueItem {
-                    lead: lead.id(),
-                    lane: clock.lane(),
-                    bucket,
-                    clock,
-                    status,
-                    next,
-                };
-                Some((lead, (clock.lane(), status.urgency()), item))
-            })
-            .collect();
-    items.sort_by(|(la, ua, _), (lb, ub, _)| {
-        ua.cmp(ub)
-            .then_with(|| rank(lb.priority()).cmp(&rank(la.priority())))
-            .then_with(|| la.created_at().cmp(&lb.created_at()))
-    });
-    items.into_iter().map(|(_, _, i)| i).collect()
+    let mut items: Vec<(Rank, QueueItem)> = (0..p.ws.leads.len().min(clocks.len()))
+        .filter_map(|i| queued(p, i, &clocks[i], loads, horizon))
+        .collect();
+    items.sort_by_key(|(rank, _)| *rank);
+    items.into_iter().map(|(_, i)| i).collect()
+}
+
+/// Where a queued lead sorts: its lane, its clock's urgency, then higher
+/// priority, then older leads, then its position (a stable order).
+type Rank = (Lane, (u8, i64), u8, DateTime<Utc>, usize);
+
+/// The queue item of `ws.leads[i]` with its rank, if its clocks queue it.
+fn queued(
+    p: &Prepared<'_>,
+    i: usize,
+    clocks: &LeadClocks,
+    loads: &std::collections::BTreeMap<RepId, u32>,
+    horizon: TimeDelta,
+) -> Option<(Rank, QueueItem)> {
+    let (rank, clock, status, bucket) = placed(p, i, clocks, horizon)?;
+    Some((rank, item(p, i, clock, status, bucket, loads)))
+}
+
+/// Where `ws.leads[i]` is queued, if it is: its rank, the clock that
+/// queues it, that clock's status and its bucket.
+fn placed(
+    p: &Prepared<'_>,
+    i: usize,
+    clocks: &LeadClocks,
+    horizon: TimeDelta,
+) -> Option<(Rank, ClockKind, Status, Bucket)> {
+    let lead = &p.ws.leads[i];
+    let closed = p
+        .facts()
+        .leads
+        .get(i)
+        .map_or_else(|| lead.is_closed(&p.ws.pipeline), |f| f.closed);
+    if closed {
+        return None;
+    }
+    let (clock, status, bucket) = settled_by(clocks, horizon)?;
+    Some((rank_of(p, i, clock, &status), clock, status, bucket))
+}
+
+/// The clock that queues an open lead, its status and its bucket, if any.
+fn settled_by(clocks: &LeadClocks, horizon: TimeDelta) -> Option<(ClockKind, Status, Bucket)> {
+    ClockKind::ALL
+        .iter()
+        .filter_map(|k| {
+            let status = k.of(clocks);
+            Some((*k, status, k.queues(&status, horizon)?))
+        })
+        .min_by_key(|(k, s, _)| (k.lane().claim(), s.urgency()))
+}
+
+/// How far ahead "due soon" looks, in business time: the Today screen's
+/// horizon, the one a [`super::live::Live`] workspace places leads with.
+pub const HORIZON: TimeDelta = TimeDelta::hours(4);
+
+/// Where a lead's clocks put it in the queue: the clock that queues it,
+/// that clock's status and its bucket (a closed lead is never placed).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Placement {
+    /// The clock that settles its lane.
+    pub clock: ClockKind,
+    /// That clock's status.
+    pub status: Status,
+    /// Its part of the lane.
+    pub bucket: Bucket,
+}
+
+/// The placement of a lead (`closed`: Won or Lost) with `clocks`.
+pub fn placement(closed: bool, clocks: &LeadClocks, horizon: TimeDelta) -> Option<Placement> {
+    if closed {
+        return None;
+    }
+    let (clock, status, bucket) = settled_by(clocks, horizon)?;
+    Some(Placement {
+        clock,
+        status,
+        bucket,
+    })
+}
+
+/// Every lead's placement, by position, from the prepared facts and `clocks`.
+pub fn placements(
+    p: &Prepared<'_>,
+    clocks: &[LeadClocks],
+    horizon: TimeDelta,
+) -> Vec<Option<Placement>> {
+    clocks
+        .iter()
+        .enumerate()
+        .take(p.ws.leads.len())
+        .map(|(i, c)| {
+            let closed = p
+                .facts()
+                .leads
+                .get(i)
+                .map_or_else(|| p.ws.leads[i].is_closed(&p.ws.pipeline), |f| f.closed);
+            placement(closed, c, horizon)
+        })
+        .collect()
+}
+
+/// The rank of `ws.leads[i]` queued by `clock` at `status`.
+fn rank_of(p: &Prepared<'_>, i: usize, clock: ClockKind, status: &Status) -> Rank {
+    let lead = &p.ws.leads[i];
+    (
+        clock.lane(),
+        status.urgency(),
+        3 - rank(lead.priority()),
+        lead.created_at(),
+        i,
+    )
+}
+
+/// The queue item of `ws.leads[i]`, queued by `clock`.
+fn item(
+    p: &Prepared<'_>,
+    i: usize,
+    clock: ClockKind,
+    status: Status,
+    bucket: Bucket,
+    loads: &std::collections::BTreeMap<RepId, u32>,
+) -> QueueItem {
+    let lead = &p.ws.leads[i];
+    let next = match clock {
+        ClockKind::FirstResponse | ClockKind::Attempts => NextStep::Call,
+        ClockKind::StageTime => NextStep::MoveOn,
+        ClockKind::Reassignment => {
+            NextStep::Reassign(suggest_owner(&p.ws.reps, loads, lead.owner()).map(|r| r.id.clone()))
+        }
+        ClockKind::Nurture => NextStep::Close,
+    };
+    QueueItem {
+        lead: lead.id(),
+        lane: clock.lane(),
+        bucket,
+        clock,
+        status,
+        next,
+    }
 }
 
 fn rank(p: Priority) -> u8 {
@@ -238,6 +340,10 @@ fn rank(p: Priority) -> u8 {
         Priority::Urgent => 3,
     }
 }
+
+mod shown;
+
+pub use shown::Queue;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -88,6 +88,20 @@ impl SearchIndex {
         SearchIndex(leads.into_iter().map(entry).collect())
     }
 
+    /// Indexes the `i`-th lead again (it changed), or one more lead at the end.
+    pub fn set(&mut self, i: usize, lead: &Lead) {
+        match self.0.get_mut(i) {
+            Some(e) => *e = entry(lead),
+            None => self.0.push(entry(lead)),
+        }
+    }
+
+    /// Keeps the leads whose `keep` is true, in order.
+    pub fn retain(&mut self, keep: &[bool]) {
+        let mut k = keep.iter();
+        self.0.retain(|_| k.next().copied().unwrap_or(true));
+    }
+
     /// True when the `i`-th lead matches `query` (false past the end).
     pub fn matches(&self, i: usize, query: &Query) -> bool {
         self.0

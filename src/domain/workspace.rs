@@ -145,19 +145,18 @@ pub struct Evaluation {
 /// indexed, and every lead evaluated once at `now` ([`Evaluation`]) for all
 /// the reports to share.
 pub struct Prepared<'a> {
-    /// The data.
+    /// The data. Read a lead's activities through [`Prepared::activities`],
+    /// never `ws.activities`: a workspace kept by [`super::live::Live`]
+    /// holds them per lead.
     pub ws: &'a Workspace,
     /// Business hours, precomputed.
     pub calendar: Timeline,
     /// Activities per lead.
-    pub index: ActivityIndex<'a>,
+    acts: Acts<'a>,
     /// The pipeline as positions.
     pub stages: StageTable,
     /// Every lead's clocks and facts, at `eval.now`.
     pub eval: Cow<'a, Evaluation>,
-    /// Where the activities of `ws.leads[i]` sit in the index: looked up
-    /// once, then read by position.
-    acts: Vec<Range<usize>>,
     /// The leads and activities as the engine reads them, digested on
     /// first use (a `Prepared` sharing an evaluation may never need it) or
     /// handed over from an earlier `Prepared` of the same data.
@@ -166,6 +165,15 @@ pub struct Prepared<'a> {
     sources: OnceLock<Vec<String>>,
     /// Open leads per owner, worked out on first use.
     loads: OnceLock<BTreeMap<RepId, u32>>,
+}
+
+/// Where a [`Prepared`] workspace reads each lead's activities.
+enum Acts<'a> {
+    /// From `ws.activities` grouped by lead, with where the activities of
+    /// `ws.leads[i]` sit looked up once, then read by position.
+    Indexed(ActivityIndex<'a>, Vec<Range<usize>>),
+    /// Held per lead, by position ([`super::live::Live`]).
+    PerLead(&'a [Vec<Activity>]),
 }
 
 impl<'a> Prepared<'a> {
@@ -225,7 +233,7 @@ impl<'a> Prepared<'a> {
             now + TimeDelta::days(366),
         );
         let index = ActivityIndex::new(&ws.activities);
-        let acts = ws
+        let ranges = ws
             .leads
             .iter()
             .map(|l| index.by_lead.get(&l.id()).cloned().unwrap_or(0..0))
@@ -233,17 +241,40 @@ impl<'a> Prepared<'a> {
         Ok(Prepared {
             ws,
             calendar: timeline,
-            index,
+            acts: Acts::Indexed(index, ranges),
             stages: StageTable::new(&ws.pipeline),
             eval: Cow::Owned(Evaluation {
                 now,
                 ..Evaluation::default()
             }),
-            acts,
             digest: OnceLock::new(),
             sources: OnceLock::new(),
             loads: OnceLock::new(),
         })
+    }
+
+    /// A workspace kept by [`super::live::Live`]: its activities held per
+    /// lead (`ws.activities` is not read), its timeline, stage table,
+    /// digest and evaluation made before.
+    pub(super) fn kept(
+        ws: &'a Workspace,
+        acts: &'a [Vec<Activity>],
+        (calendar, stages): (Timeline, StageTable),
+        digest: Arc<Digest>,
+        eval: &'a Evaluation,
+    ) -> Prepared<'a> {
+        let p = Prepared {
+            ws,
+            calendar,
+            acts: Acts::PerLead(acts),
+            stages,
+            eval: Cow::Borrowed(eval),
+            digest: OnceLock::new(),
+            sources: OnceLock::new(),
+            loads: OnceLock::new(),
+        };
+        let _ = p.digest.set(digest);
+        p
     }
 
     /// Evaluates every lead again, at `now`: its clocks and, in the same
@@ -286,7 +317,11 @@ impl<'a> Prepared<'a> {
 
     fn shared(&self) -> &Arc<Digest> {
         self.digest.get_or_init(|| {
-            let mut digest = Digest::with_capacity(self.ws.leads.len(), self.index.sorted.len());
+            let activities = match &self.acts {
+                Acts::Indexed(index, _) => index.sorted.len(),
+                Acts::PerLead(acts) => acts.iter().map(Vec::len).sum(),
+            };
+            let mut digest = Digest::with_capacity(self.ws.leads.len(), activities);
             for (i, lead) in self.ws.leads.iter().enumerate() {
                 digest.push(lead, self.activities(i), &self.stages, &self.calendar);
             }
@@ -333,15 +368,32 @@ impl<'a> Prepared<'a> {
 
     /// The activities of `ws.leads[i]`, oldest first.
     pub fn activities(&self, i: usize) -> &[Activity] {
-        self.acts
-            .get(i)
-            .map_or(&[], |r| &self.index.sorted[r.clone()])
+        match &self.acts {
+            Acts::Indexed(index, ranges) => ranges.get(i).map_or(&[], |r| &index.sorted[r.clone()]),
+            Acts::PerLead(acts) => acts.get(i).map_or(&[], Vec::as_slice),
+        }
     }
 
     /// The distinct lead sources, in order (worked out once).
     pub fn sources(&self) -> &[String] {
         self.sources.get_or_init(|| {
-            let mut sorted = self.eval.facts.sources.all().to_vec();
+            // Only the sources some lead has (a kept digest also numbers
+            // sources of leads since changed or removed).
+            let facts = &self.eval.facts;
+            let mut used = vec![false; facts.sources.all().len()];
+            for f in &facts.leads {
+                if let Some(u) = used.get_mut(f.source as usize) {
+                    *u = true;
+                }
+            }
+            let mut sorted: Vec<String> = facts
+                .sources
+                .all()
+                .iter()
+                .zip(used)
+                .filter(|(_, used)| *used)
+                .map(|(name, _)| name.clone())
+                .collect();
             sorted.sort();
             sorted
         })

@@ -212,13 +212,15 @@ pub fn encode_list<T: serde::Serialize>(items: &[T]) -> String {
 /// Every chunk of a workspace: `(chunk, leads text, activities text)` for
 /// the chunks that hold anything.
 pub fn encode_workspace(ws: &Workspace) -> Vec<(u8, String, String)> {
-    let mut leads: BTreeMap<u8, Vec<String>> = BTreeMap::new();
-    let mut acts: BTreeMap<u8, Vec<String>> = BTreeMap::new();
+    // Grouped by reference, then each chunk written straight into its text
+    // (the same text as joining each record's own: one JSON array).
+    let mut leads: BTreeMap<u8, Vec<&Lead>> = BTreeMap::new();
+    let mut acts: BTreeMap<u8, Vec<&Activity>> = BTreeMap::new();
     for l in &ws.leads {
-        leads.entry(chunk_of(l.id())).or_default().push(encode(l));
+        leads.entry(chunk_of(l.id())).or_default().push(l);
     }
     for a in &ws.activities {
-        acts.entry(chunk_of(a.lead)).or_default().push(encode(a));
+        acts.entry(chunk_of(a.lead)).or_default().push(a);
     }
     let chunks: BTreeSet<u8> = leads.keys().chain(acts.keys()).copied().collect();
     chunks
@@ -226,8 +228,8 @@ pub fn encode_workspace(ws: &Workspace) -> Vec<(u8, String, String)> {
         .map(|c| {
             (
                 c,
-                join(leads.remove(&c).unwrap_or_default()),
-                join(acts.remove(&c).unwrap_or_default()),
+                encode(&leads.remove(&c).unwrap_or_default()),
+                encode(&acts.remove(&c).unwrap_or_default()),
             )
         })
         .collect()

@@ -268,31 +268,31 @@ fn plan_commit(
 /// Replaces everything (backup import, sample data, erase). A workspace
 /// shared with a team is not replaced from one browser.
 pub async fn replace<R: Records + ?Sized>(records: &R, ws: &Workspace) -> Result<(), StorageError> {
+    // The old leads and activities are cleared, not read: a replace never
+    // holds the old workspace's text beside the new one (issue 16: the wasm
+    // memory keeps its high-water mark).
     let need = Need {
         keys: vec![(Table::Sync, LINK.into())],
-        tables: vec![Table::Leads, Table::Activities],
+        tables: Vec::new(),
     };
-    let encoded = chunks::encode_workspace(ws);
-    let settings = encode(&ws.settings());
+    let encode_all = || (chunks::encode_workspace(ws), encode(&ws.settings()));
+    let mut encoded = Some(encode_all());
     run(records, &need, |reads| {
         if link_of(reads)?.is_some() {
             return Err(StorageError::Shared);
         }
-        let mut writes = Writes::default();
-        let mut kept: BTreeSet<String> = BTreeSet::new();
-        for (c, leads, acts) in &encoded {
-            kept.insert(chunk_key(*c));
-            writes.put(Table::Leads, chunk_key(*c), leads.clone());
-            writes.put(Table::Activities, chunk_key(*c), acts.clone());
+        // The text goes to the first attempt whole, not copied; an attempt
+        // after another tab wrote encodes it again.
+        let (chunks, settings) = encoded.take().unwrap_or_else(encode_all);
+        let mut writes = Writes {
+            clear: vec![Table::Leads, Table::Activities],
+            ..Writes::default()
+        };
+        for (c, leads, acts) in chunks {
+            writes.put(Table::Leads, chunk_key(c), leads);
+            writes.put(Table::Activities, chunk_key(c), acts);
         }
-        for table in [Table::Leads, Table::Activities] {
-            for (key, _, _) in reads.table(table) {
-                if !kept.contains(key) {
-                    writes.delete(table, key.clone());
-                }
-            }
-        }
-        writes.put(Table::Settings, SETTINGS_KEY, settings.clone());
+        writes.put(Table::Settings, SETTINGS_KEY, settings);
         Ok((writes, ()))
     })
     .await

@@ -136,6 +136,11 @@ fn watch_at_risk(state: AppState, i18n: I18n, on: RwSignal<bool>) {
     // `None` until the workspace is loaded: opening the app is not news.
     let last = StoredValue::new(None::<usize>);
     Effect::new(move || {
+        if !on.get() {
+            // Off: nothing to count (a big workspace pays for every pass).
+            last.set_value(None);
+            return;
+        }
         let at_risk = state.insights.with(|ins| {
             ins.clocks()
                 .iter()
@@ -147,7 +152,7 @@ fn watch_at_risk(state: AppState, i18n: I18n, on: RwSignal<bool>) {
         if state.loading.get() != crate::app::state::Loading::Ready {
             return;
         }
-        if on.get() && last.get_value().is_some_and(|l| at_risk > l) {
+        if last.get_value().is_some_and(|l| at_risk > l) {
             crate::app::notify::show(
                 i18n.t(Msg::NotifyTitle)(),
                 &format!("{at_risk} {}", i18n.t(Msg::NotifyBody)()),
@@ -255,9 +260,8 @@ fn Shortcuts(help: RwSignal<bool>) -> impl IntoView {
                 "j" | "k" => {
                     let path = location.pathname.get_untracked();
                     let current = path.rsplit('/').next().and_then(|s| s.parse().ok());
-                    let ids: Vec<_> = state
-                        .leads
-                        .with_untracked(|ls| ls.iter().rev().map(|l| l.id()).collect());
+                    let ids: Vec<_> =
+                        state.with_leads_untracked(|ls| ls.iter().rev().map(|l| l.id()).collect());
                     if let Some(cur) = current
                         && let Some(i) = ids.iter().position(|id| *id == cur)
                     {

@@ -69,10 +69,10 @@ async fn try_connect(
         couch.put(&roles::design_doc(&viewers, None)).await?;
     }
     let team_has_data = couch.get(doc::SETTINGS).await?.is_some();
-    let local_has_data = state.leads.with_untracked(|l| !l.is_empty());
+    let local_has_data = state.with_leads_untracked(|l| !l.is_empty());
     if team_has_data && local_has_data && !replace_local {
         return Err(SyncError::WouldReplace {
-            leads: state.leads.with_untracked(Vec::len),
+            leads: state.with_leads_untracked(<[_]>::len),
         });
     }
     let phase = if team_has_data {

@@ -136,9 +136,12 @@ impl AppState {
         }
         let name = stays.name().to_owned();
         let by = self.actor_name();
-        let mut change = self
-            .activities
-            .with_untracked(|all| Change::merge(stays, gone, all, by.as_deref(), now));
+        let acts = [
+            self.activities_of(stays.id()),
+            self.activities_of(gone.id()),
+        ]
+        .concat();
+        let mut change = Change::merge(stays, gone, &acts, by.as_deref(), now);
         // Guarded by the version read, not the one the edit made.
         for (id, at) in &mut change.expect {
             if *id == from {
@@ -153,10 +156,7 @@ impl AppState {
         if anyway {
             return Ok(());
         }
-        match self
-            .leads
-            .with_untracked(|ls| same_contact(ls, lead, None).map(Lead::id))
-        {
+        match self.with_leads_untracked(|ls| same_contact(ls, lead, None).map(Lead::id)) {
             Some(other) => Err(NotSaved::SameContact(other)),
             None => Ok(()),
         }

@@ -111,9 +111,7 @@ impl AppState {
             rep: Some(actor.clone()),
             extra: Default::default(),
         };
-        let mut list: Vec<Activity> = self
-            .activities
-            .with_untracked(|all| all.iter().filter(|a| a.lead == id).cloned().collect());
+        let mut list = self.activities_of(id);
         list.push(activity);
         let owner = lead.owner().is_none().then_some(actor);
         self.edit(&[id], Some((list, new_settings)), move |lead, _, now| {
@@ -128,18 +126,13 @@ impl AppState {
     /// Deletes leads and their activities; [`AppState::undo`] brings them back.
     pub fn delete(self, ids: &[LeadId]) {
         let set: BTreeSet<LeadId> = ids.iter().copied().collect();
-        let leads: Vec<Lead> = self.leads.with_untracked(|ls| {
+        let leads: Vec<Lead> = self.with_leads_untracked(|ls| {
             ls.iter()
                 .filter(|l| set.contains(&l.id()))
                 .cloned()
                 .collect()
         });
-        let acts: Vec<Activity> = self.activities.with_untracked(|all| {
-            all.iter()
-                .filter(|a| set.contains(&a.lead))
-                .cloned()
-                .collect()
-        });
+        let acts: Vec<Activity> = set.iter().flat_map(|id| self.activities_of(*id)).collect();
         let n = leads.len();
         self.undo.set_value(Some(Undo::Deleted(leads, acts)));
         self.persist(
@@ -214,7 +207,7 @@ impl AppState {
     /// (each guarded by the version it was read at), in one transaction.
     pub fn import_leads(self, leads: Vec<Lead>, merged: Vec<Lead>, new_reps: Vec<Rep>) {
         let (added, filled) = (leads.len(), merged.len());
-        let expect = self.leads.with_untracked(|ls| {
+        let expect = self.with_leads_untracked(|ls| {
             merged
                 .iter()
                 .filter_map(|m| ls.iter().find(|l| l.id() == m.id()))
@@ -262,7 +255,6 @@ impl AppState {
     }
 
     pub(crate) fn lead_untracked(self, id: LeadId) -> Option<Lead> {
-        self.leads
-            .with_untracked(|ls| ls.iter().find(|l| l.id() == id).cloned())
+        self.insights.with_untracked(|i| i.lead(id).cloned())
     }
 }

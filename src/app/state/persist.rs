@@ -91,34 +91,18 @@ impl AppState {
         });
     }
 
-    /// Shows a committed change.
+    /// Shows a committed change: the settings, and the leads it touched
+    /// (worked out again on their own; every other lead keeps its clocks
+    /// until the next tick).
     fn apply(self, change: Change) {
-        self.now.set(clock::now());
-        let gone: BTreeSet<LeadId> = change.deleted.iter().copied().collect();
         if let Some(s) = change.settings {
             self.settings.set(s);
         }
-        if !change.activities.is_empty() || !gone.is_empty() {
-            self.activities.update(|all| {
-                let replaced: BTreeSet<LeadId> =
-                    change.activities.iter().map(|(id, _)| *id).collect();
-                all.retain(|a| !gone.contains(&a.lead) && !replaced.contains(&a.lead));
-                for (_, list) in change.activities {
-                    all.extend(list);
-                }
-            });
-        }
-        if !change.leads.is_empty() || !gone.is_empty() {
-            self.leads.update(|ls| {
-                ls.retain(|l| !gone.contains(&l.id()));
-                let pos: HashMap<LeadId, usize> =
-                    ls.iter().enumerate().map(|(i, l)| (l.id(), i)).collect();
-                for lead in change.leads {
-                    match pos.get(&lead.id()) {
-                        Some(i) => ls[*i] = lead,
-                        None => ls.push(lead),
-                    }
-                }
+        if !change.leads.is_empty() || !change.activities.is_empty() || !change.deleted.is_empty() {
+            self.show_change(Changed {
+                leads: change.leads,
+                activities: change.activities,
+                deleted: change.deleted,
             });
         }
     }

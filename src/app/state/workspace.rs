@@ -54,11 +54,7 @@ impl AppState {
 
     /// The workspace as shown (for export).
     pub fn snapshot(self) -> Workspace {
-        Workspace::from_parts(
-            self.settings.get_untracked(),
-            self.leads.get_untracked(),
-            self.activities.get_untracked(),
-        )
+        self.insights.with_untracked(|i| i.workspace())
     }
 
     /// Replaces the workspace with a generated one of `leads` leads.

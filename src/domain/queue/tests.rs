@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::activity::{Activity, ActivityKind, Direction, Outcome};
+use crate::domain::lead::Lead;
 use crate::domain::lead::LeadDraft;
 use crate::domain::rep::{Membership, Rep};
 use crate::domain::test_support::vn;

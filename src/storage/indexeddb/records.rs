@@ -204,11 +204,14 @@ impl Records for IdbStore {
             .map(|(_, text)| text.as_ref().map_or(0, String::len))
             .sum();
         crate::storage::space::room_for(bytes).await?;
-        // Values are prepared before the transaction opens.
-        let mut prepared: Vec<(Table, JsValue, Option<JsValue>)> = Vec::new();
-        for ((table, k), text) in &writes.records {
-            let value = text.as_deref().map(|t| record(*table, t)).transpose()?;
-            prepared.push((*table, key(k), value));
+        // Values are prepared before the transaction opens; each text is
+        // dropped once it is a value (a Blob for the large tables).
+        let Writes { records, clear } = writes;
+        let mut prepared: Vec<(Table, JsValue, Option<JsValue>)> =
+            Vec::with_capacity(records.len());
+        for ((table, k), text) in records {
+            let value = text.as_deref().map(|t| record(table, t)).transpose()?;
+            prepared.push((table, key(&k), value));
         }
         let db = self.db().await?;
         let tx = self.transaction(&db, &names, IdbTransactionMode::Readwrite, operation)?;
@@ -254,7 +257,7 @@ impl Records for IdbStore {
             }
         }
         let apply = || -> Result<(), JsValue> {
-            for table in &writes.clear {
+            for table in &clear {
                 tx.object_store(table.store_name())?.clear()?;
             }
             for (table, k, value) in &prepared {

@@ -67,8 +67,8 @@ pub fn BackupPanel() -> impl IntoView {
                                     data-testid="confirm-replace"
                                     disabled=move || state.link.with(Option::is_some)
                                     on:click=move |_| {
-                                        if let Some(ws) = pending.get_untracked() {
-                                            pending.set(None);
+                                        // Taken, not copied (a backup can be 100 000 leads).
+                                        if let Some(ws) = pending.try_update(Option::take).flatten() {
                                             state.replace_workspace(ws);
                                         }
                                     }
@@ -79,8 +79,8 @@ pub fn BackupPanel() -> impl IntoView {
                                     type="button"
                                     data-testid="confirm-merge"
                                     on:click=move |_| {
-                                        if let Some(ws) = pending.get_untracked() {
-                                            pending.set(None);
+                                        // Taken, not copied (a backup can be 100 000 leads).
+                                        if let Some(ws) = pending.try_update(Option::take).flatten() {
                                             state.merge_workspace(ws);
                                         }
                                     }

@@ -43,7 +43,7 @@ pub fn ErrorBanner() -> impl IntoView {
             && backup_due(
                 state.last_backup.get(),
                 state.since.get(),
-                state.leads.with(Vec::len),
+                state.with_leads(<[_]>::len),
                 state.now.get(),
             )
     };

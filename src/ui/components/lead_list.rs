@@ -4,12 +4,11 @@
 use super::stage_badge::StageBadge;
 use crate::app::routes::Page;
 use crate::app::state::AppState;
-use crate::app::state::Shared;
 use crate::domain::lead::{Closure, LeadId, LossKind};
 use crate::domain::pipeline::StageId;
 use crate::domain::queue::most_urgent;
 use crate::domain::rep::RepId;
-use crate::domain::search::{LeadFilter, Query, SearchIndex};
+use crate::domain::search::{LeadFilter, Query};
 use crate::ui::components::contact_links::ContactLinks;
 use crate::ui::components::sample_button::LoadSampleButton;
 use crate::ui::format::local_datetime;
@@ -20,7 +19,6 @@ mod filters;
 
 use filters::Filters;
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
 /// Row height in pixels until one is measured. CSS keeps the rows of a long
 /// list at one height per layout (56 px wide, taller on phones, where the
@@ -56,29 +54,24 @@ pub fn LeadList() -> impl IntoView {
     let viewport = RwSignal::new(640usize);
     let row_px = RwSignal::new(ROW_PX);
 
-    // Searchable text per lead, rebuilt only when leads change.
-    let index = Memo::new(move |_| {
-        Shared(Arc::new(
-            state.insights.with(|ins| SearchIndex::new(&ins.ws.leads)),
-        ))
-    });
-    // Positions (into insights.ws.leads) of the leads shown, in order.
+    // Positions (into the insights' leads) of the leads shown, in order;
+    // the searchable text of each lead is kept with the insights.
     let shown = Memo::new(move |_| {
         let ins = state.insights.get();
-        let index = index.get();
+        let index = ins.search();
         let f = filter.get();
         let q = Query::new(&f.query);
-        let mut idx: Vec<usize> = (0..ins.ws.leads.len())
+        let mut idx: Vec<usize> = (0..ins.leads().len())
             .filter(|i| {
                 f.accepts_with(
                     || index.matches(*i, &q),
-                    &ins.ws.leads[*i],
+                    &ins.leads()[*i],
                     ins.clocks().get(*i),
-                    ins.now,
+                    ins.now(),
                 )
             })
             .collect();
-        let leads = &ins.ws.leads;
+        let leads = ins.leads();
         match sort.get() {
             Sort::Newest => idx.reverse(),
             Sort::Oldest => {}
@@ -107,7 +100,7 @@ pub fn LeadList() -> impl IntoView {
         shown.with(|s| {
             s[a..b]
                 .iter()
-                .map(|i| ins.ws.leads[*i].clone())
+                .map(|i| ins.leads()[*i].clone())
                 .collect::<Vec<_>>()
         })
     };
@@ -166,7 +159,7 @@ pub fn LeadList() -> impl IntoView {
         } else {
             let ins = state.insights.get_untracked();
             selected
-                .set(shown.with_untracked(|s| s.iter().map(|i| ins.ws.leads[*i].id()).collect()));
+                .set(shown.with_untracked(|s| s.iter().map(|i| ins.leads()[*i].id()).collect()));
         }
     };
 
@@ -175,7 +168,7 @@ pub fn LeadList() -> impl IntoView {
             // The page's title: the list is what the page is for.
             <h1 class="card-title">{i18n.t(Msg::Leads)}</h1>
             <Show
-                when=move || state.leads.with(|l| !l.is_empty())
+                when=move || state.with_leads(|l| !l.is_empty())
                 fallback=move || {
                     view! {
                         <div class="empty" data-testid="no-leads">

@@ -22,14 +22,13 @@ pub fn BoardPage() -> impl IntoView {
     let dragging = RwSignal::new(None::<LeadId>);
     let columns = move || {
         let ins = state.insights.get();
-        let pipeline = &ins.ws.pipeline;
+        let pipeline = ins.pipeline();
         pipeline
             .stages()
             .iter()
             .map(|s| {
                 let cards: Vec<(LeadId, String, bool)> = ins
-                    .ws
-                    .leads
+                    .leads()
                     .iter()
                     .enumerate()
                     .rev()

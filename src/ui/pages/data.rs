@@ -47,13 +47,12 @@ fn CsvExport() -> impl IntoView {
         let q = Query::new(&query.get_untracked());
         let f = LeadFilter::default();
         let leads: Vec<_> = ins
-            .ws
-            .leads
+            .leads()
             .iter()
-            .filter(|l| f.accepts(&q, l, None, ins.now))
+            .filter(|l| f.accepts(&q, l, None, ins.now()))
             .collect();
-        let bytes = export_csv(leads.iter().copied(), &ins.ws.settings());
-        let name = format!("leadpact-leads-{}.csv", ins.now.format("%Y-%m-%d"));
+        let bytes = export_csv(leads.iter().copied(), &ins.settings());
+        let name = format!("leadpact-leads-{}.csv", ins.now().format("%Y-%m-%d"));
         files::save_text(
             &name,
             "text/csv;charset=utf-8",
@@ -91,7 +90,7 @@ pub fn BackupFirst() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     view! {
-        <Show when=move || state.leads.with(|l| !l.is_empty())>
+        <Show when=move || state.with_leads(|l| !l.is_empty())>
             <button type="button" data-testid="backup-first" on:click=move |_| { backups::download(state); }>
                 {move || st::label(i18n.0.get(), Label::BackupFirst)}
             </button>
@@ -111,7 +110,7 @@ fn SampleAndErase() -> impl IntoView {
     let typed = RwSignal::new(String::new());
     let word = move || i18n.t(Msg::EraseWord)();
     let load = move |_| {
-        if state.leads.with_untracked(Vec::is_empty) {
+        if state.with_leads_untracked(<[_]>::is_empty) {
             state.load_sample(chosen());
         } else {
             confirming.set(true);
@@ -132,7 +131,7 @@ fn SampleAndErase() -> impl IntoView {
             </button>
             <Show when=move || confirming.get()>
                 <div class="confirm" role="alertdialog" data-testid="confirm-sample">
-                    <p>{move || st::confirm_sample(lang(), state.leads.with(Vec::len), chosen())}</p>
+                    <p>{move || st::confirm_sample(lang(), state.with_leads(<[_]>::len), chosen())}</p>
                     <BackupFirst />
                     <button type="button" class="danger" data-testid="confirm-sample-replace" on:click=move |_| {
                         confirming.set(false);

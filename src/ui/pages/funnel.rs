@@ -4,6 +4,7 @@
 
 use crate::app::state::AppState;
 use crate::domain::funnel::{Funnel, FunnelFilter, funnel_of};
+use crate::domain::live::Field;
 use crate::domain::pipeline::Team;
 use crate::domain::rep::RepId;
 use crate::domain::scorecard::{Period, PeriodKind};
@@ -27,16 +28,16 @@ pub fn FunnelPage() -> impl IntoView {
         let tz = p.timezone();
         let (from, to) = match range.get().as_str() {
             "month" => {
-                let (a, b) = Period::containing(PeriodKind::Month, ins.now, tz).range(tz);
+                let (a, b) = Period::containing(PeriodKind::Month, ins.now(), tz).range(tz);
                 (Some(a), Some(b))
             }
             "last-month" => {
-                let (a, b) = Period::containing(PeriodKind::Month, ins.now, tz)
+                let (a, b) = Period::containing(PeriodKind::Month, ins.now(), tz)
                     .previous()
                     .range(tz);
                 (Some(a), Some(b))
             }
-            "90" => (Some(ins.now - TimeDelta::days(90)), None),
+            "90" => (Some(ins.now() - TimeDelta::days(90)), None),
             _ => (None, None),
         };
         let opt = |s: String| (!s.is_empty()).then_some(s);
@@ -49,7 +50,7 @@ pub fn FunnelPage() -> impl IntoView {
         };
         Some(funnel_of(&p, &filter))
     });
-    let distinct = move |f: fn(&crate::domain::lead::Lead) -> &str| state.distinct(f);
+    let distinct = move |f: Field| state.distinct(f);
     let lang = i18n.0;
     let pct =
         move |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| percent(v * 100.0, lang.get()));
@@ -65,11 +66,11 @@ pub fn FunnelPage() -> impl IntoView {
                 </select>
                 <select data-testid="funnel-source" aria-label=i18n.t(Msg::Source) bind:value=source>
                     <option value="">{i18n.t(Msg::AllSources)}</option>
-                    {move || distinct(|l| l.source()).into_iter().map(|s| view! { <option value=s.clone()>{crate::ui::format::source_label(&s, i18n.0.get())}</option> }).collect_view()}
+                    {move || distinct(Field::Source).into_iter().map(|s| view! { <option value=s.clone()>{crate::ui::format::source_label(&s, i18n.0.get())}</option> }).collect_view()}
                 </select>
                 <select data-testid="funnel-campaign" aria-label=i18n.t(Msg::Campaign) bind:value=campaign>
                     <option value="">{i18n.t(Msg::AllCampaigns)}</option>
-                    {move || distinct(|l| l.campaign()).into_iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
+                    {move || distinct(Field::Campaign).into_iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
                 </select>
                 <select data-testid="funnel-owner" aria-label=i18n.t(Msg::Owner) bind:value=owner>
                     <option value="">{i18n.t(Msg::AllOwners)}</option>

@@ -154,8 +154,7 @@ fn LeadCard(lead: Lead, draft: EditDraft, reason: RwSignal<String>) -> impl Into
     };
     // Another lead for the same person (added anyway, imported, synced).
     let twin = state
-        .leads
-        .with_untracked(|ls| crate::domain::search::same_contact(ls, &lead, None).cloned());
+        .with_leads_untracked(|ls| crate::domain::search::same_contact(ls, &lead, None).cloned());
     let twin = twin.map(|other| {
         let into = other.id();
         let navigate = use_navigate();

@@ -111,8 +111,8 @@ pub fn ScorecardPage() -> impl IntoView {
     let offset = RwSignal::new(0i32);
     let period = Memo::new(move |_| {
         let ins = state.insights.get();
-        let tz = ins.ws.calendar.tz();
-        let mut p = Period::containing(kind.get(), ins.now, tz);
+        let tz = ins.timezone();
+        let mut p = Period::containing(kind.get(), ins.now(), tz);
         for _ in 0..offset.get() {
             p = p.previous();
         }
@@ -122,7 +122,7 @@ pub fn ScorecardPage() -> impl IntoView {
     let share = Memo::new(move |_| {
         let ins = state.insights.get();
         ins.prepared().map_or(1.0, |p| {
-            period.get().elapsed_share(p.calendar.calendar(), ins.now)
+            period.get().elapsed_share(p.calendar.calendar(), ins.now())
         })
     });
     type Card = (Scope, String, Vec<(Row, Advice)>);
@@ -140,7 +140,7 @@ pub fn ScorecardPage() -> impl IntoView {
                     _ => String::new(),
                 };
                 let rows =
-                    scorecard_with_advice(&p, &scope, period, TargetRules::default(), ins.now);
+                    scorecard_with_advice(&p, &scope, period, TargetRules::default(), ins.now());
                 (scope, name, rows)
             })
             .collect()
@@ -305,7 +305,7 @@ fn WhatIfCard(period: Memo<Period>) -> impl IntoView {
         let proposed = proposal.get()?;
         let ins = state.insights.get();
         let p = ins.prepared()?;
-        Some(what_if(&p, &proposed, period.get(), ins.now))
+        Some(what_if(&p, &proposed, period.get(), ins.now()))
     });
     let lang = i18n.0;
     let pct = move |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| value(v, lang.get()));

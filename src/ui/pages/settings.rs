@@ -263,7 +263,7 @@ fn PipelineEditor() -> impl IntoView {
                                     <td>
                                         <button type="button" aria-label=i18n.t(Msg::MoveUp) disabled=i == 0 on:click=move |_| apply(Box::new(move |stages, _| stages.swap(i - 1, i)))>"↑"</button>
                                         <button type="button" aria-label=i18n.t(Msg::Delete) data-testid="remove-stage" on:click=move |_| {
-                                            let used = state.leads.with_untracked(|ls| ls.iter().any(|l| l.stage() == &st.id || l.history().iter().any(|h| h.to == st.id)));
+                                            let used = state.with_leads_untracked(|ls| ls.iter().any(|l| l.stage() == &st.id || l.history().iter().any(|h| h.to == st.id)));
                                             if used {
                                                 error.set(Some(i18n.t(Msg::ErrStageInUse)().to_owned()));
                                             } else {

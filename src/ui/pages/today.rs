@@ -7,19 +7,17 @@ use crate::app::routes::Page;
 use crate::app::state::{AppState, Loading};
 use crate::domain::activity::{ActivityKind, Direction, Outcome};
 use crate::domain::lead::{Closure, LeadId, LossKind};
-use crate::domain::queue::{Bucket, Lane, NextStep, QueueItem, today};
+use crate::domain::queue::{Bucket, Lane, NextStep, Queue, QueueItem};
 use crate::ui::components::contact_links::ContactLinks;
 use crate::ui::components::sample_button::LoadSampleButton;
 use crate::ui::components::sla_clocks::{clock_msg, describe};
 use crate::ui::format::{number, priority_msg};
 use crate::ui::i18n::today::{self as tt, T};
 use crate::ui::i18n::{Msg, use_i18n};
-use chrono::TimeDelta;
+
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
-/// How far ahead "due soon" looks, in business time.
-const HORIZON_HOURS: i64 = 4;
 /// Rows shown at once in a lane; the rest are counted.
 const SHOWN: usize = 50;
 
@@ -39,48 +37,37 @@ pub fn TodayPage() -> impl IntoView {
     });
     let mine = RwSignal::new(true);
     let whose = move || if mine.get() { me.get() } else { None };
-    let all = Memo::new(move |_| {
+    // Every queued lead counted, each lane's first rows listed (at 100 000
+    // leads sorting the whole queue after every change would cost frames).
+    let queue = Memo::new(move |_| {
         let ins = state.insights.get();
         let Some(p) = ins.prepared() else {
-            return Vec::new();
+            return Queue::default();
         };
-        let hidden = dismissed.get();
-        today(&p, ins.clocks(), TimeDelta::hours(HORIZON_HOURS))
-            .into_iter()
-            .filter(|i| !(matches!(i.next, NextStep::Reassign(_)) && hidden.contains(&i.lead)))
-            .collect::<Vec<_>>()
-    });
-    let queue = Memo::new(move |_| {
-        let Some(rep) = whose() else {
-            return all.get();
-        };
-        state.insights.with(|ins| {
-            all.with(|q| {
-                q.iter()
-                    .filter(|i| ins.lead(i.lead).and_then(|l| l.owner()) == Some(&rep))
-                    .cloned()
-                    .collect()
-            })
+        let owner = whose();
+        dismissed.with(|hidden| {
+            Queue::build(
+                &p,
+                ins.placements(),
+                owner.as_ref(),
+                |id| hidden.contains(&id),
+                SHOWN,
+            )
         })
     });
     // The counts are those of the work listed above the housekeeping.
-    let count = move |b: Bucket| {
+    let count = move |b: Bucket| queue.with(|q| q.count(b));
+    let in_lane = move |lane: Lane| queue.with(|q| q.in_lane(lane));
+    let others = move || queue.with(|q| q.others);
+    let nothing_to_do = move || {
         queue.with(|q| {
-            q.iter()
-                .filter(|i| i.lane != Lane::ToClose && i.bucket == b)
-                .count()
+            Lane::ALL
+                .iter()
+                .all(|l| *l == Lane::ToClose || q.in_lane(*l) == 0)
         })
     };
-    let in_lane = move |lane: Lane| queue.with(|q| q.iter().filter(|i| i.lane == lane).count());
-    let others = move || all.with(Vec::len) - queue.with(Vec::len);
-    let nothing_to_do = move || queue.with(|q| q.iter().all(|i| i.lane == Lane::ToClose));
     let close_all = move |_| {
-        let ids: Vec<LeadId> = queue.with_untracked(|q| {
-            q.iter()
-                .filter(|i| i.lane == Lane::ToClose)
-                .map(|i| i.lead)
-                .collect()
-        });
+        let ids: Vec<LeadId> = queue.with_untracked(|q| q.to_close.clone());
         let reason = tt::t(i18n.0.get_untracked(), T::NurtureEndedReason).to_owned();
         state.close_all(
             &ids,
@@ -90,7 +77,7 @@ pub fn TodayPage() -> impl IntoView {
             },
         );
     };
-    let empty = move || state.leads.with(Vec::is_empty);
+    let empty = move || state.with_leads(<[_]>::is_empty);
     let lane_view = move |lane: Lane| {
         view! {
             <Show when=move || in_lane(lane) != 0>
@@ -159,19 +146,15 @@ pub fn TodayPage() -> impl IntoView {
 #[component]
 fn LaneRows(
     lane: Lane,
-    queue: Memo<Vec<QueueItem>>,
+    queue: Memo<Queue>,
     dismissed: RwSignal<BTreeSet<LeadId>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let rest = move || {
-        queue
-            .with(|q| q.iter().filter(|i| i.lane == lane).count())
-            .saturating_sub(SHOWN)
-    };
+    let rest = move || queue.with(|q| q.in_lane(lane).saturating_sub(SHOWN));
     view! {
         <ul class="queue" data-testid="queue">
             <For
-                each=move || queue.with(|q| q.iter().filter(|i| i.lane == lane).take(SHOWN).cloned().collect::<Vec<_>>())
+                each=move || queue.with(|q| q.lane(lane).cloned().collect::<Vec<_>>())
                 key=|i| (i.lead, i.clock, i.bucket)
                 let:item
             >

@@ -3,6 +3,7 @@
 use super::Sort;
 use crate::app::state::AppState;
 use crate::domain::lead::Priority;
+use crate::domain::live::Field;
 use crate::domain::pipeline::StageId;
 use crate::domain::rep::RepId;
 use crate::domain::search::{LeadFilter, SlaFilter};
@@ -15,8 +16,8 @@ use leptos::prelude::*;
 pub(super) fn Filters(filter: RwSignal<LeadFilter>, sort: RwSignal<Sort>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
-    let sources = Memo::new(move |_| state.distinct(|l| l.source()));
-    let campaigns = Memo::new(move |_| state.distinct(|l| l.campaign()));
+    let sources = Memo::new(move |_| state.distinct(Field::Source));
+    let campaigns = Memo::new(move |_| state.distinct(Field::Campaign));
     let opt = |v: String| (!v.is_empty()).then_some(v);
     // On phones the filters wait behind one button, which counts those set.
     let open = RwSignal::new(false);

@@ -94,7 +94,7 @@ pub(super) fn CsvImport() -> impl IntoView {
         let result = bytes.with_value(|b| b.as_ref().map(|b| preview(b, mapping.as_ref(), home)));
         match result {
             Some(Ok(mut p)) => {
-                state.leads.with_untracked(|ls| p.mark_duplicates(ls));
+                state.with_leads_untracked(|ls| p.mark_duplicates(ls));
                 let pipeline = state.pipeline.get_untracked();
                 statuses.set(
                     p.values(|c| c.status.as_ref())
@@ -184,7 +184,7 @@ pub(super) fn CsvImport() -> impl IntoView {
         }
         let leads = p.leads(policy, &choices, &pipeline, now, clock::new_lead_id);
         let merged = if policy == OnDuplicate::Merge {
-            state.leads.with_untracked(|ls| p.merged(ls, now))
+            state.with_leads_untracked(|ls| p.merged(ls, now))
         } else {
             Vec::new()
         };

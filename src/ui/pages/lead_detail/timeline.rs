@@ -54,9 +54,9 @@ pub(super) fn Timeline(lead: Lead) -> impl IntoView {
         })
     };
     let entries = move || {
-        let mut all: Vec<Entry> = state.activities.with(|acts| {
-            acts.iter()
-                .filter(|a| a.lead == id)
+        let mut all: Vec<Entry> = state.insights.with(|i| {
+            i.activities_of(id)
+                .iter()
                 .cloned()
                 .map(Entry::Activity)
                 .collect()
