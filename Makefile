@@ -160,13 +160,15 @@ test-e2e:
 bench:
 	cargo bench --bench engine --bench io
 
-# In-browser measurements (IndexedDB load, CSV, backups) in headless Chromium, release build.
+# In-browser measurements in headless Chromium, release build: IndexedDB load, CSV, backups, an edit
+# until the screen shows it, then the whole app (bench-memory: memory, cold start, backup import).
 bench-browser: tools browser
 	cargo_home=$${CARGO_HOME:-$$HOME/.cargo}; rustup_home=$${RUSTUP_HOME:-$$HOME/.rustup}; \
 	scratch=$$(mktemp -d /tmp/lp-wbb-XXXXXX); trap 'rm -rf "$$scratch"' EXIT; \
 	  CARGO_HOME=$$cargo_home RUSTUP_HOME=$$rustup_home WASM_BINDGEN_TEST_TIMEOUT=900 \
 	  TMPDIR=$$scratch HOME=$$scratch XDG_CONFIG_HOME=$$scratch/config XDG_CACHE_HOME=$$scratch/cache \
 	  cargo test --release --target wasm32-unknown-unknown --features browser-bench --test browser_bench -- --nocapture
+	$(MAKE) bench-memory
 
 # The team-sync tests only: merge rules, bookkeeping and protocol natively,
 # then the two-browser journeys against PouchDB Server.

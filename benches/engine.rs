@@ -104,6 +104,15 @@ fn engine(c: &mut Criterion) {
         )
     });
     let mut live = Live::new(ws.clone(), now());
+    let mut tick = 0i64;
+    g.bench_function("live_clock_tick_every_lead_evaluated", |b| {
+        b.iter(|| {
+            tick += 1;
+            live.at(now() + chrono::TimeDelta::seconds(30 * tick));
+            live.clocks().len()
+        })
+    });
+    live.at(now());
     let mut k = 0usize;
     g.bench_function("live_one_lead_changed", |b| {
         b.iter(|| {

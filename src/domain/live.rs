@@ -156,7 +156,15 @@ impl Live {
             .enumerate()
             .map(|(i, l)| (l.id(), i))
             .collect();
-        let mut acts = vec![Vec::new(); ws.leads.len()];
+        // Each lead's list at its exact size (growing them one by one
+        // would leave a third of a million activities' room unused).
+        let mut counts = vec![0usize; ws.leads.len()];
+        for a in &activities {
+            if let Some(i) = positions.get(&a.lead) {
+                counts[*i] += 1;
+            }
+        }
+        let mut acts: Vec<Vec<Activity>> = counts.into_iter().map(Vec::with_capacity).collect();
         let mut orphans = Vec::new();
         for a in activities {
             match positions.get(&a.lead) {
