@@ -145,6 +145,15 @@ pub enum Toast {
     NotificationsBlocked,
 }
 
+/// Long work under way, shown with a progress bar until it ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Busy {
+    /// A backup file is being read and checked.
+    ReadingBackup,
+    /// This many leads are being stored (a replace, an import, a merge).
+    Saving(usize),
+}
+
 /// What the toast's "Undo" takes back.
 #[derive(Clone, Debug)]
 pub(crate) enum Undo {
@@ -186,6 +195,8 @@ pub struct AppState {
     data: Trigger,
     /// The last result message.
     pub toast: RwSignal<Option<Toast>>,
+    /// Long work under way (a progress bar).
+    pub busy: RwSignal<Option<Busy>>,
     /// Whether writes can go to the store (see [`Health`]).
     pub health: RwSignal<Health>,
     /// Whether the browser agreed to keep this site's storage (None: unknown).
@@ -260,6 +271,7 @@ impl AppState {
             pending,
             data,
             toast: RwSignal::new(None),
+            busy: RwSignal::new(None),
             health: RwSignal::new(Health::Ok),
             persistent: RwSignal::new(None),
             link: RwSignal::new(None),

@@ -182,13 +182,8 @@ fn read_carefully(text: &str) -> Result<Workspace, BackupError> {
     } else {
         let mut value: Value = serde_json::from_str(data.get()).map_err(syntax)?;
         migrate(&mut value, version);
-        serde_path_to_error::deserialize(value).map_err(|e| {
-            let path = e.path().to_string();
-            BackupError::Invalid {
-                path: format!("data.{path}"),
-                message: e.into_inner().to_string(),
-            }
-        })?
+        // Read like the current version (errors located the same way).
+        read_workspace(&value.to_string())?
     };
     Ok(ws)
 }
@@ -210,23 +205,12 @@ fn read_workspace(data: &str) -> Result<Workspace, BackupError> {
         default: Option<fn() -> T>,
     ) -> Result<T, BackupError> {
         match parts.remove(name) {
-            // Parse fast; only a failure is parsed again with path tracking
-            // (which allocates for every key) to say where it went wrong.
-            Some(raw) => serde_json::from_str(raw.get()).map_err(|_| {
-                let e = serde_path_to_error::deserialize::<_, T>(
-                    &mut serde_json::Deserializer::from_str(raw.get()),
-                )
-                .err()
-                .expect("the same input fails the same way");
-                let path = e.path().to_string();
-                BackupError::Invalid {
-                    path: match path.as_str() {
-                        "." => format!("data.{name}"),
-                        p if p.starts_with('[') => format!("data.{name}{p}"),
-                        p => format!("data.{name}.{p}"),
-                    },
-                    message: e.into_inner().to_string(),
-                }
+            // Parsed once; a failure is located from where the parser
+            // stopped (`locate`), with no second, path-tracking parser
+            // (a second copy of every record's reader in the bundle).
+            Some(raw) => serde_json::from_str(raw.get()).map_err(|e| BackupError::Invalid {
+                path: format!("data.{name}{}", locate::error_path(raw.get(), &e)),
+                message: e.to_string(),
             }),
             None => default.map(|f| f()).ok_or_else(|| BackupError::Invalid {
                 path: "data".into(),
@@ -278,6 +262,7 @@ fn read_workspace(data: &str) -> Result<Workspace, BackupError> {
 /// is an error, and the caller then takes the careful path (which accepts
 /// the same files and explains the bad ones), so the two never disagree.
 mod fast;
+mod locate;
 mod validate;
 use validate::validate;
 

@@ -5,6 +5,9 @@
 
 use super::*;
 
+/// From how many leads a change shows a progress bar while it is stored.
+const BIG_CHANGE: usize = 500;
+
 impl AppState {
     pub(crate) fn store(self) -> Result<Rc<dyn Store>, AppError> {
         self.store.get_value().ok_or_else(|| {
@@ -68,8 +71,16 @@ impl AppState {
             return self.error.set(Some(e));
         }
         change.now = Some(clock::now());
+        // A big change (an import, a merge) takes seconds to store.
+        let big = change.leads.len() >= BIG_CHANGE;
+        if big {
+            self.busy.set(Some(Busy::Saving(change.leads.len())));
+        }
         spawn_local(async move {
             let committed = self.while_writing(store.commit(&change)).await;
+            if big {
+                self.busy.set(None);
+            }
             match committed {
                 Ok(()) => {
                     self.apply(change);

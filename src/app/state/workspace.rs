@@ -38,8 +38,11 @@ impl AppState {
         if let Some(e) = self.write_blocked() {
             return self.error.set(Some(e));
         }
+        self.busy.set(Some(super::Busy::Saving(ws.leads.len())));
         spawn_local(async move {
-            match self.while_writing(store.replace(&ws)).await {
+            let stored = self.while_writing(store.replace(&ws)).await;
+            self.busy.set(None);
+            match stored {
                 Ok(()) => {
                     let n = ws.leads.len();
                     self.show(ws);

@@ -2,7 +2,7 @@
 //! validates the whole file first (`io::backup`); a refused file shows its
 //! error in the app's error area and changes nothing.
 
-use crate::app::state::{AppError, AppState, Loading};
+use crate::app::state::{AppError, AppState, Busy, Loading};
 use crate::app::{backups, files};
 use crate::domain::workspace::Workspace;
 use crate::io::backup::import_bytes;
@@ -25,11 +25,15 @@ pub fn BackupPanel() -> impl IntoView {
 
     let on_file = move |ev: leptos::ev::Event| {
         let bytes = files::read_chosen_file(&ev);
+        state.busy.set(Some(Busy::ReadingBackup));
         leptos::task::spawn_local(async move {
-            let Some(bytes) = bytes.await else { return };
-            match import_bytes(&bytes) {
-                Ok(ws) => pending.set(Some(ws)),
-                Err(e) => state.error.set(Some(AppError::Backup(e))),
+            let read = bytes.await;
+            let checked = read.as_deref().map(import_bytes);
+            state.busy.set(None);
+            match checked {
+                Some(Ok(ws)) => pending.set(Some(ws)),
+                Some(Err(e)) => state.error.set(Some(AppError::Backup(e))),
+                None => {}
             }
         });
     };

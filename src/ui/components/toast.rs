@@ -30,6 +30,15 @@ pub fn ToastArea() -> impl IntoView {
         }
     });
     view! {
+        {move || state.busy.get().map(|b| {
+            let text = crate::ui::i18n::storage::busy(i18n.0.get(), b);
+            view! {
+                <div class="busy" role="status" data-testid="busy">
+                    <progress aria-label=text.clone()></progress>
+                    <span>{text}</span>
+                </div>
+            }
+        })}
         <div class="toasts" role="status" aria-live="polite" data-testid="toasts">
             {move || state.toast.get().map(|t| {
                 let lang = i18n.0.get_untracked();

@@ -17,6 +17,17 @@ pub fn leads(lang: Lang, n: usize) -> String {
     }
 }
 
+/// Long work under way, beside its progress bar.
+pub fn busy(lang: Lang, b: crate::app::state::Busy) -> String {
+    use crate::app::state::Busy;
+    match (lang, b) {
+        (Lang::En, Busy::ReadingBackup) => "Reading and checking the backup…".into(),
+        (Lang::Vi, Busy::ReadingBackup) => "Đang đọc và kiểm tra tệp sao lưu…".into(),
+        (Lang::En, Busy::Saving(n)) => format!("Saving {}…", leads(lang, n)),
+        (Lang::Vi, Busy::Saving(n)) => format!("Đang lưu {}…", leads(lang, n)),
+    }
+}
+
 /// A storage error as the person reads it.
 pub fn storage_error(lang: Lang, e: &StorageError) -> String {
     if lang == Lang::En {
