@@ -340,10 +340,9 @@ impl Digest {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use crate::domain::calendar::BusinessCalendar;
-    use crate::domain::lead::Priority;
     use crate::domain::pipeline::{Pipeline, StageId};
     use crate::domain::sample::generate;
-    use crate::domain::sla::{Conditions, Minutes, SlaContext, SlaPolicy, evaluate};
+    use crate::domain::sla::{Minutes, SlaContext, evaluate};
     use crate::domain::test_support::vn;
     use crate::domain::workspace::Prepared;
     use chrono::TimeDelta;
@@ -358,21 +357,10 @@ mod tests {
         let mut stages = ws.pipeline.stages().to_vec();
         stages[1].pauses_sla = true;
         ws.pipeline = Pipeline::new(stages, &ws.pipeline.gate().id).unwrap();
-        let mut urgent = SlaPolicy {
-            name: "Urgent".into(),
-            conditions: Conditions {
-                priorities: vec![Priority::High, Priority::Urgent],
-                ..Conditions::default()
-            },
-            first_response: Minutes(15),
-            ..SlaPolicy::default()
-        };
+        let mut urgent = crate::domain::test_support::urgent_rule();
         urgent
             .stage_limits
             .insert(StageId::new("qualified"), Minutes::hours(16));
-        urgent
-            .stage_limits
-            .insert(StageId::new("new"), Minutes::hours(2));
         ws.policies.rules.push(urgent);
         ws.policies
             .default

@@ -35,7 +35,7 @@ use super::queue::{HORIZON, Placement, placement};
 use super::rep::{Rep, RepId};
 use super::search::SearchIndex;
 use super::sla::{LeadClocks, evaluate_digest};
-use super::workspace::{Evaluation, Prepared, Settings, Workspace};
+use super::workspace::{Evaluation, Prepared, Settings, Workspace, timeline_around};
 use chrono::{DateTime, TimeDelta, Utc};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
@@ -195,16 +195,7 @@ impl Live {
         self.engine = BusinessCalendar::new(self.ws.calendar.clone())
             .ok()
             .map(|calendar| {
-                let first = self
-                    .ws
-                    .leads
-                    .iter()
-                    .map(Lead::created_at)
-                    .min()
-                    .unwrap_or(now)
-                    .min(now);
-                let until = now + TimeDelta::days(366);
-                let timeline = Timeline::new(calendar, first - TimeDelta::days(2), until);
+                let (timeline, until) = timeline_around(calendar, &self.ws.leads, now);
                 let stages = StageTable::new(&self.ws.pipeline);
                 let n = self.acts.iter().map(Vec::len).sum();
                 let mut digest = Digest::with_capacity(self.ws.leads.len(), n);

@@ -29,3 +29,23 @@ pub fn lead(n: u128) -> super::lead::Lead {
     )
     .expect("a valid draft")
 }
+
+/// An "Urgent" SLA rule for high and urgent leads: first response within 15
+/// minutes, at most 2 hours in "new".
+pub fn urgent_rule() -> super::sla::SlaPolicy {
+    use super::lead::Priority;
+    use super::sla::{Conditions, Minutes, SlaPolicy};
+    let mut urgent = SlaPolicy {
+        name: "Urgent".into(),
+        conditions: Conditions {
+            priorities: vec![Priority::High, Priority::Urgent],
+            ..Conditions::default()
+        },
+        first_response: Minutes(15),
+        ..SlaPolicy::default()
+    };
+    urgent
+        .stage_limits
+        .insert(super::pipeline::StageId::new("new"), Minutes::hours(2));
+    urgent
+}

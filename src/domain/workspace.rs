@@ -167,6 +167,26 @@ pub struct Prepared<'a> {
     loads: OnceLock<BTreeMap<RepId, u32>>,
 }
 
+/// The calendar precomputed from two days before the first of `leads` to a
+/// year after `now` (where every clock of a workspace looks), with that end.
+pub(super) fn timeline_around(
+    calendar: BusinessCalendar,
+    leads: &[Lead],
+    now: DateTime<Utc>,
+) -> (Timeline, DateTime<Utc>) {
+    let first = leads
+        .iter()
+        .map(Lead::created_at)
+        .min()
+        .unwrap_or(now)
+        .min(now);
+    let until = now + TimeDelta::days(366);
+    (
+        Timeline::new(calendar, first - TimeDelta::days(2), until),
+        until,
+    )
+}
+
 /// Where a [`Prepared`] workspace reads each lead's activities.
 enum Acts<'a> {
     /// From `ws.activities` grouped by lead, with where the activities of
@@ -220,18 +240,7 @@ impl<'a> Prepared<'a> {
 
     fn unevaluated(ws: &'a Workspace, now: DateTime<Utc>) -> Result<Prepared<'a>, CalendarError> {
         let calendar = BusinessCalendar::new(ws.calendar.clone())?;
-        let first = ws
-            .leads
-            .iter()
-            .map(Lead::created_at)
-            .min()
-            .unwrap_or(now)
-            .min(now);
-        let timeline = Timeline::new(
-            calendar,
-            first - TimeDelta::days(2),
-            now + TimeDelta::days(366),
-        );
+        let (timeline, _) = timeline_around(calendar, &ws.leads, now);
         let index = ActivityIndex::new(&ws.activities);
         let ranges = ws
             .leads

@@ -5,10 +5,9 @@ use super::*;
 use crate::domain::activity::{ActivityKind, Channel, Direction, Outcome};
 use crate::domain::facts::LeadFacts;
 use crate::domain::lead::{Closure, LeadDraft, LossKind, Priority};
-use crate::domain::pipeline::StageId;
 use crate::domain::sample::generate;
-use crate::domain::sla::{Conditions, Minutes, SlaPolicy};
-use crate::domain::test_support::vn;
+use crate::domain::sla::Minutes;
+use crate::domain::test_support::{urgent_rule, vn};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 
@@ -201,19 +200,7 @@ fn action(ws: &Workspace, kind: u8, pick: usize, x: u32, now: DateTime<Utc>) -> 
 fn start() -> (Workspace, DateTime<Utc>) {
     let now = vn("2026-06-01 10:00");
     let mut ws = generate(3, 40, 4, now);
-    let mut urgent = SlaPolicy {
-        name: "Urgent".into(),
-        conditions: Conditions {
-            priorities: vec![Priority::High, Priority::Urgent],
-            ..Conditions::default()
-        },
-        first_response: Minutes(15),
-        ..SlaPolicy::default()
-    };
-    urgent
-        .stage_limits
-        .insert(StageId::new("new"), Minutes::hours(2));
-    ws.policies.rules.push(urgent);
+    ws.policies.rules.push(urgent_rule());
     (ws, now)
 }
 
