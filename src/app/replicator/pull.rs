@@ -121,7 +121,11 @@ async fn pull_once(
             position.since = Some(at);
             position.saved_at = now;
             if report.applied > 0 {
-                state.reload();
+                // What the pull changed, shown like an edit of this tab.
+                if let Some(settings) = report.settings {
+                    state.settings.set(settings);
+                }
+                state.show_change(report.shown);
                 state.announce();
             }
             if let Ok(link) = store.link().await {

@@ -2,6 +2,7 @@
 
 use super::{at, call, lead};
 use crate::domain::lead::Lead;
+use crate::domain::live::Changed;
 use crate::domain::pipeline::Pipeline;
 use crate::domain::workspace::Workspace;
 use crate::storage::ops::Ack;
@@ -180,6 +181,14 @@ async fn a_pulled_lead_is_adopted_or_merged_with_waiting_edits(s: &impl Store) {
     assert_eq!(report.applied, 1);
     assert_eq!(s.load().await.unwrap().leads, vec![a.clone()], "adopted");
     assert_eq!(
+        report.shown,
+        Changed {
+            leads: vec![a.clone()],
+            ..Changed::default()
+        },
+        "what the app shows"
+    );
+    assert_eq!(
         s.link().await.unwrap().unwrap().checkpoint.as_deref(),
         Some("7")
     );
@@ -197,10 +206,16 @@ async fn a_pulled_lead_is_adopted_or_merged_with_waiting_edits(s: &impl Store) {
         )]
         .into(),
     );
-    s.pulled(&[lead_doc(&theirs, &stamps, "2-y")], Some("8"))
+    let report = s
+        .pulled(&[lead_doc(&theirs, &stamps, "2-y")], Some("8"))
         .await
         .unwrap();
     let got = s.load().await.unwrap().leads[0].clone();
+    assert_eq!(
+        report.shown.leads,
+        vec![got.clone()],
+        "the merge, as stored"
+    );
     assert_eq!(got.campaign(), "hè", "their field");
     assert_eq!(
         got.priority(),
@@ -239,17 +254,49 @@ async fn an_activity_that_arrives_before_its_lead_waits_for_it(s: &impl Store) {
         s.load().await.unwrap().activities.is_empty(),
         "no activity without its lead"
     );
-    s.pulled(&[lead_doc(&a, &Stamps::default(), "1-a")], Some("2"))
+    let report = s
+        .pulled(&[lead_doc(&a, &Stamps::default(), "1-a")], Some("2"))
         .await
         .unwrap();
     let ws = s.load().await.unwrap();
     assert_eq!(ws.leads.len(), 1);
-    assert_eq!(ws.activities, vec![act], "adopted when the lead arrived");
+    assert_eq!(
+        ws.activities,
+        vec![act.clone()],
+        "adopted when the lead arrived"
+    );
+    assert_eq!(
+        report.shown,
+        Changed {
+            leads: vec![a.clone()],
+            activities: vec![(a.id(), vec![act])],
+            deleted: Vec::new(),
+        },
+        "the lead and its activity, as the app shows them"
+    );
     // The same activity again is not a duplicate.
-    s.pulled(&[doc::activity_doc(&id, &call(&a, 3))], Some("3"))
+    let report = s
+        .pulled(&[doc::activity_doc(&id, &call(&a, 3))], Some("3"))
         .await
         .unwrap();
     assert_eq!(s.load().await.unwrap().activities.len(), 1);
+    assert_eq!(report.shown, Changed::default(), "nothing to show");
+    // Deleted on another device: gone, with its activity.
+    let report = s
+        .pulled(
+            &[serde_json::json!({ "_id": doc::lead_id(a.id()), "_rev": "2-d", "_deleted": true })],
+            Some("4"),
+        )
+        .await
+        .unwrap();
+    assert!(s.load().await.unwrap().leads.is_empty());
+    assert_eq!(
+        report.shown,
+        Changed {
+            deleted: vec![a.id()],
+            ..Changed::default()
+        }
+    );
 }
 
 async fn the_first_download_is_staged_then_adopted_whole(s: &impl Store) {

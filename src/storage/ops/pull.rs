@@ -2,6 +2,8 @@
 //! checkpoint in one transaction.
 
 use super::*;
+use crate::domain::live::Changed;
+use crate::domain::workspace::Settings;
 
 /// What applying pulled documents did.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -12,6 +14,12 @@ pub struct PullReport {
     pub skipped: Vec<Skip>,
     /// Leads that now carry conflicts a person should look at.
     pub conflicts: usize,
+    /// What changed, as the app shows it (`domain::live::Live::apply`):
+    /// the leads as they now are, the whole activity list of each lead
+    /// whose activities changed, the leads deleted.
+    pub shown: Changed,
+    /// The settings, when they changed.
+    pub settings: Option<Settings>,
 }
 
 /// Applies documents received from the server and, when given, the new
@@ -89,6 +97,9 @@ fn plan_pull(
         metas.insert(c, meta_chunk(reads, c)?);
     }
     let mut touched: BTreeSet<u8> = BTreeSet::new();
+    // Which leads changed, for `report.shown`.
+    let (mut changed, mut changed_acts, mut deleted) =
+        (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
     let mut new_waiting: Vec<String> = Vec::new();
     let mut settings_changed = false;
     // Settings first: leads are checked against the pipeline they bring.
@@ -173,6 +184,8 @@ fn plan_pull(
                         new_waiting.push(id.to_owned());
                     }
                     touched.insert(c);
+                    changed.insert(remote.id());
+                    deleted.remove(&remote.id());
                     report.applied += 1;
                 }
             }
@@ -189,6 +202,7 @@ fn plan_pull(
                 let of_lead: Vec<&Activity> =
                     list.iter().filter(|a| a.lead == activity.lead).collect();
                 if !doc::activity_ids(of_lead).contains(&id) {
+                    changed_acts.insert(activity.lead);
                     list.push(activity);
                     touched.insert(c);
                     report.applied += 1;
@@ -212,6 +226,7 @@ fn plan_pull(
                 if list.iter().any(|x| x.id() == l) {
                     list.retain(|x| x.id() != l);
                     acts.entry(c).or_default().retain(|a| a.lead != l);
+                    deleted.insert(l);
                     report.applied += 1;
                 }
                 metas.entry(c).or_default().remove(&l);
@@ -233,6 +248,7 @@ fn plan_pull(
                     if let Some(j) = list.iter().position(|a| *a == gone) {
                         list.remove(j);
                         touched.insert(c);
+                        changed_acts.insert(l);
                         report.applied += 1;
                     }
                 }
@@ -250,9 +266,26 @@ fn plan_pull(
         );
         writes.put(Table::Meta, key, encode(&metas[c]));
     }
+    // The leads as this transaction leaves them (a lead deleted after it
+    // changed is only deleted).
+    for id in changed.iter().filter(|id| !deleted.contains(*id)) {
+        if let Some(lead) = leads[&chunk_of(*id)].iter().find(|l| l.id() == *id) {
+            report.shown.leads.push(lead.clone());
+        }
+    }
+    for id in changed_acts.iter().filter(|id| !deleted.contains(*id)) {
+        let list = acts[&chunk_of(*id)]
+            .iter()
+            .filter(|a| a.lead == *id)
+            .cloned()
+            .collect();
+        report.shown.activities.push((*id, list));
+    }
+    report.shown.deleted = deleted.into_iter().collect();
     if settings_changed {
         writes.put(Table::Settings, SETTINGS_KEY, encode(&settings));
         writes.put(Table::Sync, SETTINGS_META, encode(&smeta));
+        report.settings = Some(settings);
     }
     if orphans != pending_orphans {
         writes.put(Table::Sync, ORPHANS, encode(&orphans));
