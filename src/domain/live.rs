@@ -52,56 +52,11 @@ pub struct Changed {
     pub deleted: Vec<LeadId>,
 }
 
-/// A lead field whose distinct values the screens list (filters).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Field {
-    /// Where the lead came from.
-    Source,
-    /// The campaign that brought it.
-    Campaign,
-}
+mod read;
+mod values;
 
-impl Field {
-    fn of(self, lead: &Lead) -> &str {
-        match self {
-            Field::Source => lead.source(),
-            Field::Campaign => lead.campaign(),
-        }
-    }
-}
-
-/// How many leads have each non-empty value of a [`Field`].
-#[derive(Clone, Debug, Default)]
-struct Values([BTreeMap<String, u32>; 2]);
-
-impl Values {
-    fn add(&mut self, lead: &Lead) {
-        for (map, field) in self.0.iter_mut().zip([Field::Source, Field::Campaign]) {
-            let value = field.of(lead);
-            if value.is_empty() {
-                continue;
-            }
-            match map.get_mut(value) {
-                Some(n) => *n += 1,
-                None => {
-                    map.insert(value.to_owned(), 1);
-                }
-            }
-        }
-    }
-
-    fn remove(&mut self, lead: &Lead) {
-        for (map, field) in self.0.iter_mut().zip([Field::Source, Field::Campaign]) {
-            let value = field.of(lead);
-            if let Some(n) = map.get_mut(value) {
-                *n -= 1;
-                if *n == 0 {
-                    map.remove(value);
-                }
-            }
-        }
-    }
-}
+pub use values::Field;
+use values::Values;
 
 /// The calendar and pipeline worked out, and every lead digested (absent
 /// while the calendar is invalid).
@@ -409,126 +364,6 @@ impl Live {
             .enumerate()
             .map(|(i, l)| (l.id(), i))
             .collect();
-    }
-
-    /// When every lead was evaluated.
-    pub fn now(&self) -> DateTime<Utc> {
-        self.eval.now
-    }
-
-    /// Every lead's clocks and facts (empty when the calendar is invalid).
-    pub fn eval(&self) -> &Evaluation {
-        &self.eval
-    }
-
-    /// Every lead's clocks, by position (empty when the calendar is invalid).
-    pub fn clocks(&self) -> &[LeadClocks] {
-        &self.eval.clocks
-    }
-
-    /// The clocks of one lead.
-    pub fn clocks_of(&self, id: LeadId) -> Option<&LeadClocks> {
-        self.positions
-            .get(&id)
-            .and_then(|i| self.eval.clocks.get(*i))
-    }
-
-    /// Where each lead's clocks put it in the Today queue, by position
-    /// (at [`HORIZON`]; empty when the calendar is invalid).
-    pub fn placements(&self) -> &[Option<Placement>] {
-        &self.placements
-    }
-
-    /// Every lead, in order.
-    pub fn leads(&self) -> &[Lead] {
-        &self.ws.leads
-    }
-
-    /// One lead.
-    pub fn lead(&self, id: LeadId) -> Option<&Lead> {
-        self.positions.get(&id).map(|i| &self.ws.leads[*i])
-    }
-
-    /// Where a lead is in [`Live::leads`].
-    pub fn position(&self, id: LeadId) -> Option<usize> {
-        self.positions.get(&id).copied()
-    }
-
-    /// One lead's activities, oldest first.
-    pub fn activities_of(&self, id: LeadId) -> &[Activity] {
-        self.positions
-            .get(&id)
-            .map_or(&[], |i| self.acts[*i].as_slice())
-    }
-
-    /// How many activities there are.
-    pub fn activity_count(&self) -> usize {
-        self.acts.iter().map(Vec::len).sum::<usize>() + self.orphans.len()
-    }
-
-    /// The pipeline.
-    pub fn pipeline(&self) -> &Pipeline {
-        &self.ws.pipeline
-    }
-
-    /// The people.
-    pub fn reps(&self) -> &[Rep] {
-        &self.ws.reps
-    }
-
-    /// The settings (a copy).
-    pub fn settings(&self) -> Settings {
-        self.ws.settings()
-    }
-
-    /// The timezone of the workspace calendar.
-    pub fn timezone(&self) -> super::zone::Zone {
-        self.ws.calendar.tz()
-    }
-
-    /// The display name of a rep (its id when unknown).
-    pub fn rep_name(&self, id: &RepId) -> String {
-        self.ws
-            .reps
-            .iter()
-            .find(|r| &r.id == id)
-            .map_or_else(|| id.to_string(), |r| r.name.clone())
-    }
-
-    /// The whole workspace (a copy, for a backup or a comparison): the
-    /// activities grouped by lead in lead order, oldest first, then those of
-    /// no lead here.
-    pub fn workspace(&self) -> Workspace {
-        let mut ws = self.ws.clone();
-        ws.activities = Vec::with_capacity(self.activity_count());
-        for acts in &self.acts {
-            ws.activities.extend_from_slice(acts);
-        }
-        ws.activities.extend_from_slice(&self.orphans);
-        ws
-    }
-
-    /// The distinct non-empty values of `field` among the leads, in order.
-    pub fn values(&self, field: Field) -> impl Iterator<Item = &str> {
-        self.values.0[field as usize].keys().map(String::as_str)
-    }
-
-    /// The search index of every lead, made on first use, then kept.
-    pub fn search(&self) -> &SearchIndex {
-        self.search.get_or_init(|| SearchIndex::new(&self.ws.leads))
-    }
-
-    /// The workspace prepared for the report functions, sharing this
-    /// evaluation (`None` when the calendar is invalid).
-    pub fn prepared(&self) -> Option<Prepared<'_>> {
-        let e = self.engine.as_ref()?;
-        Some(Prepared::kept(
-            &self.ws,
-            &self.acts,
-            (e.timeline.clone(), e.stages.clone()),
-            Arc::clone(&e.digest),
-            &self.eval,
-        ))
     }
 }
 
