@@ -228,6 +228,29 @@ async fn backup() {
     );
 }
 
+/// A page mounted in English over `state` in a new element of the body,
+/// a few timer turns later; dropping the handle unmounts it.
+async fn mount_page<V: leptos::prelude::IntoView + 'static>(
+    state: leadpact::app::state::AppState,
+    page: fn() -> V,
+) -> (web_sys::HtmlElement, Box<dyn std::any::Any>) {
+    use leadpact::ui::i18n::{I18n, Lang};
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(state);
+        provide_context(I18n(RwSignal::new(Lang::En)));
+        page()
+    });
+    for _ in 0..5 {
+        tick().await;
+    }
+    (root, Box::new(handle))
+}
+
 /// `performance.now()`, in milliseconds with a fraction.
 fn precise_ms() -> f64 {
     web_sys::window().unwrap().performance().unwrap().now()
@@ -261,13 +284,11 @@ async fn edits() {
     use leadpact::app::state::AppState;
     use leadpact::domain::activity::{ActivityKind, Direction, Outcome};
     use leadpact::domain::live::Changed;
-    use leadpact::ui::i18n::{I18n, Lang};
     use leadpact::ui::pages::leads::LeadsPage;
     use leadpact::ui::pages::today::TodayPage;
     use leptos::prelude::*;
     use wasm_bindgen::JsCast;
     const EDITS: usize = 12;
-    let document = web_sys::window().unwrap().document().unwrap();
     for n in [10_000usize, 100_000] {
         let now = Utc::now();
         let ws = generate(5, n, 20, now);
@@ -322,16 +343,7 @@ async fn edits() {
         drop(live);
 
         // The lead list, newest first: "next stage" on a row in view.
-        let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-        document.body().unwrap().append_child(&root).unwrap();
-        let handle = leptos::mount::mount_to(root.clone(), move || {
-            provide_context(state);
-            provide_context(I18n(RwSignal::new(Lang::En)));
-            view! { <LeadsPage /> }
-        });
-        for _ in 0..5 {
-            tick().await;
-        }
+        let (root, handle) = mount_page(state, || view! { <LeadsPage /> }).await;
         let row_html = |id: &str| {
             root.query_selector(&format!("tr[data-lead-id='{id}']"))
                 .unwrap()
@@ -420,16 +432,7 @@ async fn edits() {
         root.remove();
 
         // Today: log a call on the first queued lead.
-        let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-        document.body().unwrap().append_child(&root).unwrap();
-        let handle = leptos::mount::mount_to(root.clone(), move || {
-            provide_context(state);
-            provide_context(I18n(RwSignal::new(Lang::En)));
-            view! { <TodayPage /> }
-        });
-        for _ in 0..5 {
-            tick().await;
-        }
+        let (root, handle) = mount_page(state, || view! { <TodayPage /> }).await;
         let page = || {
             root.query_selector("[data-testid='page-today']")
                 .unwrap()

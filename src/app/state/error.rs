@@ -1,0 +1,49 @@
+//! The one error area's errors.
+
+use crate::domain::lead::{LeadId, MoveError};
+use crate::storage::StorageError;
+use std::fmt;
+
+use super::Health;
+
+/// An error shown to the user in the app's one error area.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AppError {
+    /// Reading or writing the store failed.
+    Storage(StorageError),
+    /// A stage move was refused.
+    Move(MoveError),
+    /// The lead no longer exists (deleted in another tab, or a stale link).
+    LeadNotFound(LeadId),
+    /// A backup file was refused; nothing changed.
+    Backup(crate::io::backup::BackupError),
+    /// A CSV file cannot be read; nothing changed.
+    Csv(crate::io::csv_import::ImportError),
+    /// Closing leads needs a reason.
+    ReasonMissing,
+    /// Writes wait: a previous write failed (see [`Health`]).
+    WritesPaused(Health),
+    /// A viewer of a shared workspace does not change it.
+    ViewOnly,
+}
+
+impl fmt::Display for AppError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AppError::Storage(e) => e.fmt(f),
+            AppError::Move(e) => e.fmt(f),
+            AppError::LeadNotFound(id) => write!(f, "lead {id} does not exist"),
+            AppError::Backup(e) => write!(f, "The backup was not imported: {e}"),
+            AppError::Csv(e) => write!(f, "The CSV file was not imported: {e}"),
+            AppError::ReasonMissing => {
+                f.write_str("Write a reason before closing leads as junk or lost.")
+            }
+            AppError::WritesPaused(_) => {
+                f.write_str("Changes are not saved until the storage problem above is dealt with.")
+            }
+            AppError::ViewOnly => f.write_str(
+                "You can view this team workspace but not change it (your role is viewer). Ask the workspace admin if you need to edit.",
+            ),
+        }
+    }
+}

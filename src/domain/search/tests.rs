@@ -1,0 +1,137 @@
+use super::*;
+use crate::domain::lead::{LeadDraft, LeadId};
+use crate::domain::pipeline::Pipeline;
+use crate::domain::test_support::vn;
+
+fn lead(name: &str, phone: &str, email: &str) -> Lead {
+    let draft = LeadDraft {
+        name: name.into(),
+        phone: phone.into(),
+        email: email.into(),
+        source: "Facebook".into(),
+        ..Default::default()
+    };
+    Lead::create(
+        &draft,
+        LeadId::from_uuid(uuid::Uuid::from_u128(7)),
+        vn("2026-03-02 08:00"),
+        &Pipeline::default(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn phone_in_any_format_finds_the_lead() {
+    let l = lead("Trần Thị Mai", "0912 345 678", "");
+    for q in [
+        "0912 345",
+        "+84 912",
+        "84912345678",
+        "912-345-678",
+        "345678",
+    ] {
+        assert!(Query::new(q).matches(&l), "{q}");
+    }
+    for q in ["0913", "12"] {
+        assert!(!Query::new(q).matches(&l), "{q}");
+    }
+}
+
+#[test]
+fn names_match_without_accents_or_case() {
+    let l = lead("Nguyễn Đức Anh", "", "anh@Example.com");
+    for q in ["nguyen duc", "ĐỨC", "anh@example", "facebook", ""] {
+        assert!(Query::new(q).matches(&l), "{q}");
+    }
+    assert!(!Query::new("binh").matches(&l));
+}
+
+#[test]
+fn the_index_answers_like_the_lead() {
+    let leads = [
+        lead("Trần Thị Mai", "0912 345 678", ""),
+        lead("Nguyễn Đức Anh", "", "anh@example.com"),
+    ];
+    let index = SearchIndex::new(&leads);
+    for q in [
+        "0912", "mai", "anh@", "facebook", "", "zzz", "84912345", "đức",
+    ] {
+        let q = Query::new(q);
+        for (i, l) in leads.iter().enumerate() {
+            assert_eq!(index.matches(i, &q), q.matches(l));
+        }
+    }
+    assert!(!index.matches(2, &Query::new("")));
+}
+
+#[test]
+fn every_set_filter_must_hold() {
+    let l = lead("Mai", "0912345678", "");
+    let now = vn("2026-03-05 08:00");
+    let q = Query::new("");
+    let mut f = LeadFilter {
+        source: Some("facebook".into()),
+        created_within_days: Some(7),
+        owner: Some(None),
+        ..LeadFilter::default()
+    };
+    assert!(f.accepts(&q, &l, None, now));
+    f.created_within_days = Some(1);
+    assert!(!f.accepts(&q, &l, None, now));
+    f.created_within_days = None;
+    f.stage = Some(StageId::new("qualified"));
+    assert!(!f.accepts(&q, &l, None, now));
+    f.stage = None;
+    f.owner = Some(Some(RepId::new("an")));
+    assert!(!f.accepts(&q, &l, None, now));
+}
+
+#[test]
+fn the_same_person_is_found_by_phone_in_any_format_or_email_in_any_case() {
+    let make = |n: u128, phone: &str, email: &str| {
+        Lead::create(
+            &crate::domain::lead::LeadDraft {
+                name: format!("L{n}"),
+                phone: phone.into(),
+                email: email.into(),
+                source: "Zalo".into(),
+                ..Default::default()
+            },
+            LeadId::from_uuid(uuid::Uuid::from_u128(n)),
+            chrono::DateTime::UNIX_EPOCH,
+            &crate::domain::pipeline::Pipeline::default(),
+        )
+        .unwrap()
+    };
+    let here = [make(1, "0912 345 678", ""), make(2, "", "Lan@Example.vn")];
+    let by_phone = make(3, "+84 912 345 678", "");
+    assert_eq!(
+        same_contact(&here, &by_phone, None).map(Lead::id),
+        Some(here[0].id())
+    );
+    let by_email = make(4, "", "lan@example.VN");
+    assert_eq!(
+        same_contact(&here, &by_email, None).map(Lead::id),
+        Some(here[1].id())
+    );
+    assert_eq!(
+        same_contact(&here, &make(5, "0912 345 679", ""), None),
+        None
+    );
+    // A lead being edited is not its own duplicate; `except` skips another.
+    assert_eq!(same_contact(&here, &here[0], None), None);
+    assert_eq!(same_contact(&here, &by_phone, Some(here[0].id())), None);
+    // A lead is found by the contact of a lead merged into it.
+    let mut stays = make(6, "0987 654 321", "");
+    stays.absorb(
+        make(7, "0912 000 111", "mai@example.vn"),
+        None,
+        chrono::DateTime::UNIX_EPOCH,
+    );
+    let index = SearchIndex::new([&stays]);
+    for q in ["0912000111", "MAI@example", "l7"] {
+        assert!(index.matches(0, &Query::new(q)), "{q}");
+        assert!(Query::new(q).matches(&stays), "{q}");
+    }
+    assert!(!index.matches(0, &Query::new("0912345")));
+}
