@@ -150,7 +150,8 @@ $(LH_STAMP): tools/lighthouse/package.json tools/lighthouse/package-lock.json
 
 lighthouse: tools browser $(LH_STAMP)
 	trunk build --release=true --dist $(DIST_ROOT) --public-url /
-	node tools/lighthouse.mjs $(DIST_ROOT) $(TOOLS)/lighthouse/node_modules/.bin/lighthouse 3
+	node tools/lighthouse.mjs $(DIST_ROOT) $(TOOLS)/lighthouse/node_modules/.bin/lighthouse 3 simulate
+	node tools/lighthouse.mjs $(DIST_ROOT) $(TOOLS)/lighthouse/node_modules/.bin/lighthouse 3 devtools
 
 test-e2e:
 	LEADPACT_DIST_ROOT=$(DIST_ROOT) LEADPACT_DIST_SUBPATH=$(DIST_SUBPATH) \

@@ -222,5 +222,41 @@ fn screens(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, engine, screens);
+/// The program's one sort (`leadpact::sort`) beside the standard library's,
+/// on what the engine sorts most: a million activities by lead, then time
+/// (`domain::workspace::group_by_lead` after an import).
+fn sorting(c: &mut Criterion) {
+    let mut ws = generate(1, 100_000, 20, now());
+    // A scrambled order, the same for both.
+    let n = ws.activities.len();
+    for i in 0..n {
+        ws.activities.swap(i, (i * 7_919 + 13) % n);
+    }
+    let key = |a: &leadpact::domain::activity::Activity| (a.lead, a.at);
+    let mut g = c.benchmark_group("sort_1m_activities");
+    g.sample_size(10);
+    g.bench_function("std_sort_by_key", |b| {
+        b.iter_batched(
+            || ws.activities.clone(),
+            |mut v| {
+                v.sort_by_key(key);
+                v
+            },
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    g.bench_function("leadpact_sort_by_key", |b| {
+        b.iter_batched(
+            || ws.activities.clone(),
+            |mut v| {
+                leadpact::sort::sort_by_key(&mut v, key);
+                v
+            },
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    g.finish();
+}
+
+criterion_group!(benches, engine, screens, sorting);
 criterion_main!(benches);

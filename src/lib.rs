@@ -6,6 +6,7 @@ pub mod app;
 pub mod domain;
 pub mod io;
 pub mod json;
+pub mod sort;
 pub mod storage;
 pub mod sync;
 pub mod ui;

@@ -1,8 +1,11 @@
 // `make lighthouse`: Lighthouse on the release build served with gzip (as
 // GitHub Pages serves it), mobile and desktop, three runs each; prints the
 // median score of each category and the median of the main metrics.
+// Throttling is Lighthouse's default (simulated: a fast load observed, then
+// a slow phone modelled); `devtools` throttles the real load instead, so the
+// paints measured are the ones a slow phone would see.
 //
-//   node tools/lighthouse.mjs <dist dir> <lighthouse bin> [runs]
+//   node tools/lighthouse.mjs <dist dir> <lighthouse bin> [runs] [simulate|devtools]
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -10,7 +13,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const [dist, lighthouse, runsArg] = process.argv.slice(2);
+const [dist, lighthouse, runsArg, throttling = "simulate"] = process.argv.slice(2);
 if (!dist || !lighthouse) {
   console.error("usage: node tools/lighthouse.mjs <dist dir> <lighthouse bin> [runs]");
   process.exit(2);
@@ -48,6 +51,7 @@ try {
         "--quiet",
         "--only-categories=performance,accessibility,best-practices,seo",
         "--output=json",
+        `--throttling-method=${throttling}`,
         `--output-path=${out}`,
         `--chrome-flags=--headless=new --no-sandbox --disable-gpu --user-data-dir=${join(scratch, `profile-${form}-${i}`)}`,
       ];
@@ -66,7 +70,7 @@ try {
       const v = median(reports.map((r) => r.audits[id].numericValue));
       return id === "cumulative-layout-shift" ? `${label} ${v.toFixed(3)}` : `${label} ${Math.round(v)} ms`;
     });
-    console.log(`${form} (median of ${runs}): ${scores.join(", ")}; ${values.join(", ")}`);
+    console.log(`${form}, ${throttling} (median of ${runs}): ${scores.join(", ")}; ${values.join(", ")}`);
   }
 } finally {
   server.kill();

@@ -1,4 +1,7 @@
 // Trunk's post-build hook (Trunk.toml): finishes a build in its staging dir.
+// - A release build gets its JS glue minified by terser (Trunk's own
+//   minifier fails on wasm-bindgen's output and leaves it whole), with the
+//   integrity hash index.html holds for it brought up to date.
 // - A release build gets its Content-Security-Policy as a <meta> (GitHub
 //   Pages sends no headers), with the hash of each inline script Trunk
 //   wrote; a debug build (trunk serve, whose live reload is an inline
@@ -10,6 +13,7 @@
 //   node tools/postbuild.mjs <staging dir>
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -26,7 +30,30 @@ let html = readFileSync(join(dir, "index.html"), "utf8").replace(
   /<meta http-equiv="Content-Security-Policy"[^>]*>/g,
   "",
 );
+const here = dirname(fileURLToPath(import.meta.url));
 if (release) {
+  // terser comes with the other build tools (tools/package.json, installed
+  // into .tools/ by the Makefile).
+  const { minify } = createRequire(join(here, "..", ".tools", "package.json"))("terser");
+  for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
+    if (!/\brel="?modulepreload\b/.test(tag)) continue;
+    const name = tag.match(/\bhref="?([^"\s>]+)/)[1].replace(/^.*\//, "");
+    const path = join(dir, name);
+    const before = readFileSync(path, "utf8");
+    const { code } = await minify(before, {
+      module: true,
+      compress: { passes: 2 },
+      format: { comments: false },
+    });
+    writeFileSync(path, code);
+    const integrity = (text) => `sha384-${createHash("sha384").update(text).digest("base64")}`;
+    if (!html.includes(integrity(before))) {
+      console.error(`postbuild: index.html holds no integrity hash for ${name}`);
+      process.exit(1);
+    }
+    html = html.split(integrity(before)).join(integrity(code));
+    console.log(`postbuild: ${name} minified, ${before.length} → ${code.length} bytes`);
+  }
   const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
     (m) => `'sha256-${sha(m[1], "base64")}'`,
   );
@@ -70,7 +97,6 @@ const version = sha(
   cached.map((name) => name + ":" + sha(readFileSync(join(dir, name)), "hex")).join("\n"),
   "hex",
 ).slice(0, 16);
-const here = dirname(fileURLToPath(import.meta.url));
 const sw = readFileSync(join(here, "sw-template.js"), "utf8")
   .replace("__VERSION__", version)
   .replace("__FILES__", JSON.stringify(cached.map((name) => "./" + name)));

@@ -125,7 +125,7 @@ fn members(security: &Security, viewers: &[String]) -> Vec<(String, Role)> {
             (n.clone(), r)
         })
         .collect();
-    out.sort();
+    crate::sort::sort(&mut out);
     out
 }
 

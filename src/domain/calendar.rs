@@ -165,7 +165,7 @@ impl BusinessCalendar {
                 let end = if end < start { end + DAY_MINUTES } else { end };
                 parsed.push((Interval { start, end }, field));
             }
-            parsed.sort_by_key(|(iv, _)| iv.start);
+            crate::sort::sort_by_key(&mut parsed, |(iv, _)| iv.start);
             for pair in parsed.windows(2) {
                 if pair[1].0.start < pair[0].0.end {
                     return Err(CalendarError::Overlap {
@@ -397,7 +397,7 @@ fn local_to_utc(tz: Zone, local: NaiveDateTime) -> DateTime<Utc> {
 /// Sorts and merges pause ranges, dropping empty ones.
 fn merge(pauses: &[(DateTime<Utc>, DateTime<Utc>)]) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
     let mut sorted: Vec<_> = pauses.iter().copied().filter(|(s, e)| e > s).collect();
-    sorted.sort();
+    crate::sort::sort(&mut sorted);
     let mut merged: Vec<(DateTime<Utc>, DateTime<Utc>)> = Vec::with_capacity(sorted.len());
     for (s, e) in sorted {
         match merged.last_mut() {

@@ -271,7 +271,7 @@ impl Digest {
             .extend(acts.iter().map(|a| Touch::new(a, owner, cal)));
         let touches = &mut self.touches[first..];
         if !touches.is_sorted_by_key(|t| t.at) {
-            touches.sort_by_key(|t| t.at);
+            crate::sort::sort_by_key(touches, |t| t.at);
         }
         let first_change = self.changes.len();
         self.changes.extend(lead.history().iter().map(|c| {

@@ -189,7 +189,7 @@ impl Counts {
                     .into_iter()
                     .map(|(r, n)| (reasons.all()[r as usize].clone(), n))
                     .collect();
-                why.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                crate::sort::sort_by(&mut why, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
                 FunnelStep {
                     stage: stage.id.clone(),
                     name: stage.name.clone(),

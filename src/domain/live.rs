@@ -97,7 +97,7 @@ impl Default for Live {
 /// A lead's activities oldest first; equal instants keep their order.
 fn oldest_first(acts: &mut [Activity]) {
     if !acts.is_sorted_by_key(|a| a.at) {
-        acts.sort_by_key(|a| a.at);
+        crate::sort::sort_by_key(acts, |a| a.at);
     }
 }
 

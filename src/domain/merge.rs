@@ -90,7 +90,7 @@ pub fn merge(current: &Workspace, incoming: Workspace) -> (Workspace, MergeRepor
             }
         }
     }
-    out.leads.sort_by_key(|l| (l.created_at(), l.id()));
+    crate::sort::sort_by_key(&mut out.leads, |l| (l.created_at(), l.id()));
     (out, report)
 }
 

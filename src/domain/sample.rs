@@ -108,7 +108,7 @@ pub fn generate(seed: u64, leads: usize, reps: usize, now: DateTime<Utc>) -> Wor
     let mut created: Vec<DateTime<Utc>> = (0..leads)
         .map(|_| now - TimeDelta::seconds((rng.below(span) + 60) as i64))
         .collect();
-    created.sort();
+    crate::sort::sort(&mut created);
 
     for (n, at) in created.into_iter().enumerate() {
         let (source, _, junk_p, campaigns) = *rng.weighted(&SOURCES.map(|s| (s, s.1)));

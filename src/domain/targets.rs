@@ -42,7 +42,7 @@ pub fn baseline(values: &[Option<f64>], k: usize) -> Option<f64> {
     if last.is_empty() {
         return None;
     }
-    last.sort_by(f64::total_cmp);
+    crate::sort::sort_by(&mut last, f64::total_cmp);
     let n = last.len();
     Some(if n % 2 == 1 {
         last[n / 2]

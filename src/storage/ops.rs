@@ -123,7 +123,7 @@ pub async fn load<R: Records + ?Sized>(records: &R) -> Result<Workspace, Storage
             Ok(())
         })
         .await?;
-    leads.sort_by_key(|l| (l.created_at(), l.id()));
+    crate::sort::sort_by_key(&mut leads, |l| (l.created_at(), l.id()));
     Ok(Workspace::from_parts(
         decode_settings(reads.get(Table::Settings, SETTINGS_KEY))?,
         leads,

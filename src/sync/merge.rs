@@ -193,7 +193,7 @@ pub fn merge_lead(
             history.push(c.clone());
         }
     }
-    history.sort_by(|x, y| history_key(x).cmp(&history_key(y)));
+    crate::sort::sort_by(&mut history, |x, y| history_key(x).cmp(&history_key(y)));
     let (ha, hb) = (
         mine.stamps.of(HISTORY, &created),
         theirs.stamps.of(HISTORY, &created),
@@ -400,7 +400,9 @@ pub fn merge_settings(
             .position(|r| r.id.as_str() == id)
             .unwrap_or(usize::MAX)
     };
-    reps.sort_by(|(x, _), (y, _)| (position(x), x).cmp(&(position(y), y)));
+    crate::sort::sort_by(&mut reps, |(x, _), (y, _)| {
+        (position(x), x).cmp(&(position(y), y))
+    });
     out.insert(
         "reps".into(),
         Value::Array(reps.into_iter().map(|(_, v)| v).collect()),
@@ -428,7 +430,9 @@ pub fn resolve(
     let winner = siblings.first()?;
     let rev = winner["_rev"].as_str()?.to_owned();
     let mut ordered: Vec<&serde_json::Value> = siblings.iter().collect();
-    ordered.sort_by(|a, b| a["_rev"].as_str().cmp(&b["_rev"].as_str()));
+    crate::sort::sort_by(&mut ordered, |a, b| {
+        a["_rev"].as_str().cmp(&b["_rev"].as_str())
+    });
     let parsed: Vec<Remote> = ordered
         .iter()
         .filter_map(|d| doc::parse(d, pipeline).ok())

@@ -70,7 +70,7 @@ impl Health {
 pub fn verdict(stored: &Workspace, shown: &Workspace) -> Result<usize, usize> {
     let versions = |ws: &Workspace| {
         let mut v: Vec<_> = ws.leads.iter().map(|l| (l.id(), l.updated_at())).collect();
-        v.sort();
+        crate::sort::sort(&mut v);
         v
     };
     let same = versions(stored) == versions(shown)

@@ -95,7 +95,7 @@ pub fn merge_pair<'a>(
             ..a.clone()
         })
         .collect();
-    acts.sort_by_key(|a| a.at);
+    crate::sort::sort_by_key(&mut acts, |a| a.at);
     stays.absorb(gone, by, now);
     (stays, acts)
 }

@@ -139,7 +139,7 @@ impl Tally {
             );
             t.reassignments += usize::from(c.reassignment.is_breached());
         }
-        t.response_minutes.sort_by(f64::total_cmp);
+        crate::sort::sort_by(&mut t.response_minutes, f64::total_cmp);
         t
     }
 }

@@ -245,7 +245,7 @@ impl<'a> Prepared<'a> {
                 .filter(|(_, used)| *used)
                 .map(|(name, _)| name.clone())
                 .collect();
-            sorted.sort();
+            crate::sort::sort(&mut sorted);
             sorted
         })
     }

@@ -59,7 +59,7 @@ pub async fn adopt_staged<R: Records + ?Sized>(records: &R) -> Result<PullReport
         };
         let mut latest: BTreeMap<String, Value> = BTreeMap::new();
         let mut batches: Vec<&(String, String, u64)> = reads.table(Table::Inbox).iter().collect();
-        batches.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::sort::sort_by(&mut batches, |a, b| a.0.cmp(&b.0));
         for (key, text, _) in batches {
             let docs: Vec<Value> = serde_json::from_str(text).map_err(|e| corrupt(key, e))?;
             for d in docs {
@@ -120,7 +120,7 @@ pub async fn adopt_staged<R: Records + ?Sized>(records: &R) -> Result<PullReport
             }
         }
         report.applied = leads.len() + acts.len();
-        leads.sort_by_key(|l| (l.created_at(), l.id()));
+        crate::sort::sort_by_key(&mut leads, |l| (l.created_at(), l.id()));
         let ws = Workspace::from_parts(settings, leads, acts);
         writes.clear = vec![
             Table::Leads,

@@ -45,7 +45,7 @@ pub async fn outgoing<R: Records + ?Sized>(
         return Ok(Outgoing::default());
     };
     let mut entries: Vec<(String, u64)> = outbox(&first).into_iter().collect();
-    entries.sort_by_key(|(id, seq)| (*seq, id.clone()));
+    crate::sort::sort_by_key(&mut entries, |(id, seq)| (*seq, id.clone()));
     let remaining = entries.len().saturating_sub(limit);
     entries.truncate(limit);
     // The first upload takes the next chunks, up to [`UPLOAD_CHUNKS`] of
@@ -151,7 +151,7 @@ pub async fn outgoing<R: Records + ?Sized>(
             docs.push(settings_out(0));
         }
         let mut in_chunk: Vec<&Lead> = leads.values().filter(|l| chunk_of(l.id()) == c).collect();
-        in_chunk.sort_by_key(|l| l.id());
+        crate::sort::sort_by_key(&mut in_chunk, |l| l.id());
         for l in in_chunk {
             docs.extend(lead_doc(l.id(), 0));
             let list = acts.get(&l.id()).map_or(&[][..], Vec::as_slice);

@@ -75,8 +75,15 @@ pub fn LeadList() -> impl IntoView {
         match sort.get() {
             Sort::Newest => idx.reverse(),
             Sort::Oldest => {}
-            Sort::Name => idx.sort_by_cached_key(|i| crate::domain::search::fold(leads[*i].name())),
-            Sort::Urgent => idx.sort_by_key(|i| {
+            Sort::Name => {
+                let mut named: Vec<(String, usize)> = idx
+                    .iter()
+                    .map(|i| (crate::domain::search::fold(leads[*i].name()), *i))
+                    .collect();
+                crate::sort::sort_by(&mut named, |a, b| a.0.cmp(&b.0));
+                idx = named.into_iter().map(|(_, i)| i).collect();
+            }
+            Sort::Urgent => crate::sort::sort_by_key(&mut idx, |i| {
                 ins.clocks()
                     .get(*i)
                     .map_or((9, 0), |c| most_urgent(c).1.urgency())

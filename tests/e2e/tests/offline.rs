@@ -3,9 +3,11 @@
 //! the app with its data; a new build, once online, is offered as "a new
 //! version is ready — reload", and reloading runs it. Every page keeps its
 //! Content-Security-Policy (checked at every screenshot, see `Browser`).
+//! Before the app arrives, a first visit reads the app's welcome; later
+//! visits and deep links a skeleton.
 
 use leadpact_e2e::pages::{LeadsPage, Screen};
-use leadpact_e2e::{Browser, PagesServer, Scratch, dist, set_offline};
+use leadpact_e2e::{Browser, Cdp, PagesServer, Scratch, dist, serve_and_open, set_offline};
 use std::path::Path;
 use std::time::Duration;
 
@@ -139,4 +141,80 @@ async fn offline_reload_and_update_prompt_at_the_site_root() {
 #[tokio::test]
 async fn offline_reload_and_update_prompt_under_a_sub_path() {
     offline_then_update("LEADPACT_DIST_SUBPATH", "/leadpact/", "offline-subpath").await;
+}
+
+/// What the page shows while the wasm is held back: the welcome's heading,
+/// or "skeleton" when the skeleton is what shows.
+async fn before_the_app(c: &fantoccini::Client, s: &Screen<'_>, url: &str) -> String {
+    c.goto(url).await.expect("open the page");
+    let shown = s
+        .eval(
+            r##"const shown = [...document.querySelectorAll("#boot .boot-welcome, #boot .boot-skeleton")]
+                .filter((e) => e.offsetParent !== null);
+            return shown.length === 1
+                ? (shown[0].classList.contains("boot-skeleton") ? "skeleton" : shown[0].querySelector("h2").innerText)
+                : "shown: " + shown.length;"##,
+        )
+        .await;
+    shown.as_str().expect("a text").to_owned()
+}
+
+#[tokio::test]
+async fn a_first_visit_reads_the_welcome_before_the_app_arrives() {
+    let (server, browser) =
+        serve_and_open(SERVER, "LEADPACT_DIST_SUBPATH", "/leadpact/", "shell", "").await;
+    let c = &browser.client;
+    let s = Screen::new(c);
+    let block = |urls: Vec<&str>| Cdp {
+        cmd: "Network.setBlockedURLs",
+        params: serde_json::json!({ "urls": urls }),
+    };
+    c.issue_cmd(Cdp {
+        cmd: "Network.enable",
+        params: serde_json::json!({}),
+    })
+    .await
+    .expect("enable the network domain");
+    // The first visit's app ran already: start again as a new visitor (no
+    // saved language, no service worker to serve the held-back wasm).
+    s.find("first-run").await;
+    c.execute_async(
+        r#"const done = arguments[arguments.length - 1];
+        localStorage.clear();
+        navigator.serviceWorker.getRegistrations()
+            .then((rs) => Promise.all(rs.map((r) => r.unregister())))
+            .then(() => caches.keys())
+            .then((ks) => Promise.all(ks.map((k) => caches.delete(k))))
+            .then(() => done(true));"#,
+        vec![],
+    )
+    .await
+    .expect("forget the visit");
+    c.issue_cmd(block(vec!["*.wasm"]))
+        .await
+        .expect("hold back the wasm");
+    let root = server.url.clone();
+    assert_eq!(before_the_app(c, &s, &root).await, "Welcome to Leadpact");
+    assert_eq!(
+        before_the_app(c, &s, &format!("{root}leads")).await,
+        "skeleton",
+        "a deep link does not open on Today's welcome"
+    );
+    c.issue_cmd(block(vec![]))
+        .await
+        .expect("let the wasm through");
+    c.goto(&root).await.expect("open the app");
+    s.find("first-run").await;
+    assert_eq!(
+        s.eval(r#"return document.getElementById("boot") === null;"#)
+            .await,
+        serde_json::Value::Bool(true),
+        "the app took the page's place"
+    );
+    // The app has been here (its language is saved): a skeleton from now on.
+    c.issue_cmd(block(vec!["*.wasm"]))
+        .await
+        .expect("hold back the wasm");
+    assert_eq!(before_the_app(c, &s, &root).await, "skeleton");
+    browser.close().await;
 }

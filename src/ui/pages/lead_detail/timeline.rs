@@ -79,7 +79,7 @@ pub(super) fn Timeline(lead: Lead) -> impl IntoView {
                 of: Some(m.lead.name().to_owned()),
             }));
         }
-        all.sort_by_key(|e| std::cmp::Reverse(e.at()));
+        crate::sort::sort_by_key(&mut all, |e| std::cmp::Reverse(e.at()));
         all
     };
     let rep_name = move |r: &RepId| state.insights.with_untracked(|i| i.rep_name(r));
