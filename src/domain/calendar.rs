@@ -41,68 +41,21 @@ use crate::domain::zone::Zone;
 use chrono::{
     DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone, Utc,
 };
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 mod business_time;
 mod error;
+mod spec;
 mod timeline;
 mod vietnam;
 
 pub use business_time::{BusinessTime, Mark};
 pub use error::{CalendarError, CalendarField, Part};
+pub use spec::{CalendarSpec, WeekSpec};
 pub use timeline::Timeline;
 pub use vietnam::vietnam_holidays;
 
 const DAY_MINUTES: u32 = 24 * 60;
-
-/// The serialisable form of a calendar, as users and backups write it:
-/// `{"timezone": "Asia/Ho_Chi_Minh", "week": {"mon": [["08:00","12:00"]], …}, "holidays": ["2026-02-16"]}`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CalendarSpec {
-    /// IANA timezone name.
-    pub timezone: String,
-    /// Working intervals per weekday.
-    #[serde(default)]
-    pub week: WeekSpec,
-    /// Closed dates, `YYYY-MM-DD`, in the calendar's timezone.
-    #[serde(default)]
-    pub holidays: Vec<String>,
-}
-
-/// Intervals `[start, end]` as `HH:MM` strings, per weekday; a missing day is closed.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[allow(missing_docs)]
-pub struct WeekSpec {
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub mon: Vec<(String, String)>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub tue: Vec<(String, String)>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub wed: Vec<(String, String)>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub thu: Vec<(String, String)>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub fri: Vec<(String, String)>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sat: Vec<(String, String)>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sun: Vec<(String, String)>,
-}
-
-impl WeekSpec {
-    fn days(&self) -> [(&'static str, &Vec<(String, String)>); 7] {
-        [
-            ("mon", &self.mon),
-            ("tue", &self.tue),
-            ("wed", &self.wed),
-            ("thu", &self.thu),
-            ("fri", &self.fri),
-            ("sat", &self.sat),
-            ("sun", &self.sun),
-        ]
-    }
-}
 
 /// One working interval in minutes after the local midnight of the day it
 /// starts; `end` may exceed 1440 (overnight or ending at 24:00).
@@ -406,16 +359,6 @@ fn merge(pauses: &[(DateTime<Utc>, DateTime<Utc>)]) -> Vec<(DateTime<Utc>, DateT
         }
     }
     merged
-}
-
-impl CalendarSpec {
-    /// Its timezone; Asia/Ho_Chi_Minh for a name no timezone has (a spec
-    /// that [`BusinessCalendar::new`] accepted never has one).
-    pub fn tz(&self) -> Zone {
-        self.timezone
-            .parse()
-            .unwrap_or_else(|_| crate::domain::zone::Zone::ho_chi_minh())
-    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
