@@ -7,6 +7,9 @@ SHELL := bash
 
 TOOLS          := $(CURDIR)/.tools
 TRUNK_VERSION  := 0.21.14
+# Cuts the release build's lazily loaded pages into their own wasm modules
+# (tools/split.mjs); its major version must match wasm_split_helpers' (Cargo.lock).
+WASM_SPLIT_VERSION := 0.2.4
 BINARYEN_VER   := 132
 # npm tools (wasm-opt, PouchDB Server, axe-core): versions pinned in tools/package-lock.json.
 NPM_STAMP      := $(TOOLS)/.npm-$(shell cksum < tools/package-lock.json | cut -d' ' -f1)
@@ -36,7 +39,7 @@ help:
 
 ## ---- tools -------------------------------------------------------------
 
-tools: $(TOOLS)/.wasm-target $(TOOLS)/.trunk-$(TRUNK_VERSION) $(TOOLS)/.wasm-bindgen-$(WASM_BINDGEN_VERSION) $(NPM_STAMP)
+tools: $(TOOLS)/.wasm-target $(TOOLS)/.trunk-$(TRUNK_VERSION) $(TOOLS)/.wasm-bindgen-$(WASM_BINDGEN_VERSION) $(TOOLS)/.wasm-split-$(WASM_SPLIT_VERSION) $(NPM_STAMP)
 
 $(TOOLS)/.wasm-target:
 	@mkdir -p $(TOOLS)
@@ -62,6 +65,15 @@ $(TOOLS)/.wasm-bindgen-$(WASM_BINDGEN_VERSION):
 	  echo "wasm-bindgen-cli $(WASM_BINDGEN_VERSION) already installed"; \
 	else \
 	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
+	fi
+	@touch $@
+
+$(TOOLS)/.wasm-split-$(WASM_SPLIT_VERSION):
+	@mkdir -p $(TOOLS)
+	@if [ -x "$(CARGO_BIN)/wasm-split-cli" ] && cargo install --list | grep -qx "wasm_split_cli_support v$(WASM_SPLIT_VERSION):"; then \
+	  echo "wasm-split-cli $(WASM_SPLIT_VERSION) already installed"; \
+	else \
+	  cargo install wasm_split_cli_support --version $(WASM_SPLIT_VERSION) --features build-binary --locked; \
 	fi
 	@touch $@
 
@@ -102,6 +114,8 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+	# The release build's split points (src/split.rs) build only with their feature.
+	cargo clippy --target wasm32-unknown-unknown --features split --bin leadpact -- -D warnings
 	# The in-browser benchmarks build only with their feature: lint them so they keep compiling.
 	cargo clippy --target wasm32-unknown-unknown --features browser-bench --test browser_bench -- -D warnings
 	cargo clippy -p leadpact-e2e --features bench --tests -- -D warnings

@@ -7,6 +7,7 @@ pub mod domain;
 pub mod io;
 pub mod json;
 pub mod sort;
+pub mod split;
 pub mod storage;
 pub mod sync;
 pub mod ui;

@@ -1,7 +1,8 @@
 // Trunk's post-build hook (Trunk.toml): finishes a build in its staging dir.
-// - A release build gets its JS glue minified by terser (Trunk's own
-//   minifier fails on wasm-bindgen's output and leaves it whole), with the
-//   integrity hash index.html holds for it brought up to date.
+// - The wasm is split: the pages opened less often become modules of their
+//   own, loaded when opened (tools/split.mjs, src/ui/lazy.rs); in a release
+//   build the JS is minified by terser (Trunk's own minifier fails on
+//   wasm-bindgen's output and leaves it whole).
 // - A release build gets its Content-Security-Policy as a <meta> (GitHub
 //   Pages sends no headers), with the hash of each inline script Trunk
 //   wrote; a debug build (trunk serve, whose live reload is an inline
@@ -13,9 +14,9 @@
 //   node tools/postbuild.mjs <staging dir>
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { split } from "./split.mjs";
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -31,29 +32,11 @@ let html = readFileSync(join(dir, "index.html"), "utf8").replace(
   "",
 );
 const here = dirname(fileURLToPath(import.meta.url));
+// The lazily loaded pages cut out of the wasm, Trunk's glue and wasm
+// replaced by the split's (minified in a release build): tools/split.mjs.
+html = await split(dir, html, { root: join(here, ".."), release });
+writeFileSync(join(dir, "index.html"), html);
 if (release) {
-  // terser comes with the other build tools (tools/package.json, installed
-  // into .tools/ by the Makefile).
-  const { minify } = createRequire(join(here, "..", ".tools", "package.json"))("terser");
-  for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
-    if (!/\brel="?modulepreload\b/.test(tag)) continue;
-    const name = tag.match(/\bhref="?([^"\s>]+)/)[1].replace(/^.*\//, "");
-    const path = join(dir, name);
-    const before = readFileSync(path, "utf8");
-    const { code } = await minify(before, {
-      module: true,
-      compress: { passes: 2 },
-      format: { comments: false },
-    });
-    writeFileSync(path, code);
-    const integrity = (text) => `sha384-${createHash("sha384").update(text).digest("base64")}`;
-    if (!html.includes(integrity(before))) {
-      console.error(`postbuild: index.html holds no integrity hash for ${name}`);
-      process.exit(1);
-    }
-    html = html.split(integrity(before)).join(integrity(code));
-    console.log(`postbuild: ${name} minified, ${before.length} → ${code.length} bytes`);
-  }
   const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
     (m) => `'sha256-${sha(m[1], "base64")}'`,
   );

@@ -32,16 +32,49 @@ const sizes = (bytes) => ({
   }).length,
 });
 
+// The first load: index.html, what it names, and the JS modules those
+// import statically (the split's loader, imported by the glue); not the
+// lazily loaded modules, fetched when their page opens.
 const html = readFileSync(join(dist, "index.html"), "utf8");
-const referenced = new Set(
-  [...html.matchAll(/([\w./-]+\.(?:js|wasm|css))\b/g)].map((m) =>
-    m[1].replace(/^\.?\//, "").replace(/^.*\//, ""),
-  ),
-);
+const local = (ref, from) => {
+  if (/^[a-z]+:/i.test(ref)) return null;
+  const base = ref.startsWith("/") ? "" : from.includes("/") ? from.replace(/[^/]*$/, "") : "";
+  const parts = [];
+  for (const part of (base + ref).split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") parts.pop();
+    else parts.push(part);
+  }
+  return parts.join("/");
+};
+const all = new Set([...files(dist)].map((p) => relative(dist, p).split("\\").join("/")));
+// Names in index.html are under the public URL (/ or /leadpact/): match
+// them by their tail.
+const named = (ref) => {
+  const path = local(ref, "");
+  if (path === null) return null;
+  for (let tail = path; ; tail = tail.replace(/^[^/]*\//, "")) {
+    if (all.has(tail)) return tail;
+    if (!tail.includes("/")) return null;
+  }
+};
+const referenced = new Set();
+const queue = [...html.matchAll(/([\w./-]+\.(?:js|wasm|css))\b/g)].map((m) => named(m[1])).filter(Boolean);
+while (queue.length > 0) {
+  const name = queue.pop();
+  if (referenced.has(name)) continue;
+  referenced.add(name);
+  if (!name.endsWith(".js")) continue;
+  const code = readFileSync(join(dist, name), "utf8");
+  for (const m of code.matchAll(/\b(?:import|export)\b[^'"`;]*?\bfrom\s*["'`]([^"'`]+)["'`]|\bimport\s*["'`]([^"'`]+)["'`]/g)) {
+    const path = local(m[1] ?? m[2], name);
+    if (path !== null && all.has(path)) queue.push(path);
+  }
+}
 const rows = [];
 for (const path of files(dist)) {
-  const name = relative(dist, path);
-  const first = name === "index.html" || referenced.has(name.replace(/^.*\//, ""));
+  const name = relative(dist, path).split("\\").join("/");
+  const first = name === "index.html" || referenced.has(name);
   rows.push({ name, first, ...sizes(readFileSync(path)) });
 }
 rows.sort((a, b) => b.gzip - a.gzip);

@@ -10,14 +10,16 @@
 //! tab channel.
 //!
 //! Failures never touch local data: offline, the loop waits and retries
-//! (2 s, doubling to 30 s); a refused sign-in asks the person to sign in
-//! again; a removed access stops syncing for good and says so.
+//! (2 s, doubling to 30 s, or at once when the browser is back online); a
+//! refused sign-in asks the person to sign in again; a removed access stops
+//! syncing for good and says so.
 
 use super::clock;
 use super::couch::{Auth, Couch};
 use super::state::{AppState, Loading};
-use crate::storage::StorageError;
+use crate::split::split_point;
 use crate::storage::ops::Ack;
+use crate::storage::{StorageError, SyncStore};
 use crate::sync::doc::{self, DocId};
 use crate::sync::ledger::{Link, LinkUpdate, Phase, Role};
 use crate::sync::protocol::{ServerUrl, SyncError, check_db_name, seq_text};
@@ -94,6 +96,15 @@ fn fail(state: AppState, e: SyncError) {
     });
 }
 
+/// The store, as the sync engine works on it (`storage::SyncStore`).
+fn sync_store(state: AppState) -> Result<Rc<dyn SyncStore>, SyncError> {
+    let store = state
+        .store()
+        .map_err(|e| SyncError::Storage(e.to_string()))?;
+    crate::storage::syncing(store)
+        .ok_or_else(|| SyncError::Storage("this store cannot sync".into()))
+}
+
 fn storage(e: StorageError) -> SyncError {
     SyncError::Storage(e.to_string())
 }
@@ -145,7 +156,7 @@ fn start(state: AppState, couch: Rc<Couch>) {
         };
         let (now, security, viewers) = role(&checking, &link.user, &me.roles).await;
         if now != link.role
-            && let Ok(store) = state.store()
+            && let Ok(store) = sync_store(state)
             && store.update_link(&LinkUpdate::Role(now)).await.is_ok()
             && let Ok(link) = store.link().await
         {
@@ -207,7 +218,7 @@ async fn refresh_waiting(state: AppState) {
 }
 
 async fn backoff(delay: &mut i32) {
-    clock::sleep(*delay).await;
+    clock::sleep_or_online(*delay).await;
     *delay = (*delay * 2).min(30_000);
 }
 
@@ -232,7 +243,7 @@ async fn triage(couch: &Couch, user: &str, e: SyncError) -> SyncError {
 }
 
 async fn revoke(state: AppState) {
-    if let Ok(store) = state.store() {
+    if let Ok(store) = sync_store(state) {
         let _ = store.update_link(&LinkUpdate::Phase(Phase::Revoked)).await;
         if let Ok(link) = store.link().await {
             state.link.set(link);
@@ -271,7 +282,34 @@ mod members;
 mod pull;
 mod push;
 
-pub use connect::{connect, disconnect, resume, sign_in};
+pub use connect::{connect, disconnect, sign_in};
 pub use members::{credentials_in_memory, invite, load_members, remove};
 use pull::{pull_loop, settle_status};
 use push::push_loop;
+
+split_point!(
+    /// The sync engine's way in at start-up (`crate::split`): with it, the
+    /// engine a linked workspace runs is a module of its own, shared with
+    /// the settings page's team panel, never fetched for a workspace of one.
+    fn sync_engine(state: AppState) -> () {
+        connect::resume(state)
+    }
+);
+
+/// At start-up: a linked workspace resumes syncing, with the session cookie
+/// the browser may still hold, or asks the person to sign in again. Should
+/// the engine's module not come (offline before the service worker kept
+/// it), the status says offline and it is fetched again every 30 s, or as
+/// soon as the browser is back online; the outbox keeps every change
+/// meanwhile.
+pub fn resume(state: AppState) {
+    if state.link.with_untracked(Option::is_none) {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        while sync_engine(state).await.is_err() {
+            status(state, |s| s.state = SyncState::Offline);
+            clock::sleep_or_online(30_000).await;
+        }
+    });
+}

@@ -98,6 +98,15 @@ mod tests {
     use crate::storage::{Change, StorageError, Store};
 
     #[test]
+    fn the_sync_engine_finds_its_operations_on_the_store_the_app_holds() {
+        pollster::block_on(async {
+            let store: std::rc::Rc<dyn Store> = std::rc::Rc::new(MemoryStore::new());
+            let sync = crate::storage::syncing(store).expect("a memory store syncs");
+            assert_eq!(sync.outgoing(10).await.unwrap().docs.len(), 0);
+        });
+    }
+
+    #[test]
     fn a_write_refused_for_lack_of_space_changes_nothing() {
         pollster::block_on(async {
             let store = MemoryStore::new();

@@ -1,10 +1,12 @@
-//! Persistence behind one trait, [`Store`]. Every operation is written once
+//! Persistence behind one trait, [`Store`] (and the sync engine's
+//! [`SyncStore`]). Every operation is written once
 //! (`ops`) over a small model of versioned records (`records`), which two
 //! adapters provide: [`memory::MemoryStore`] (native tests) and
 //! `indexeddb::IdbStore` (the browser, wasm32 only). Both keep the same
 //! records as JSON text in the same chunked layout (`chunks`), and both pass
 //! the suite in [`conformance`].
 
+mod change;
 pub mod chunks;
 pub mod conformance;
 #[cfg(target_arch = "wasm32")]
@@ -16,14 +18,15 @@ pub mod records;
 #[cfg(target_arch = "wasm32")]
 pub mod space;
 
-use crate::domain::activity::Activity;
-use crate::domain::lead::{Lead, LeadId};
+use crate::domain::lead::LeadId;
 use crate::domain::workspace::{Settings, Workspace};
 use crate::sync::ledger::{Link, LinkUpdate};
 use async_trait::async_trait;
-use chrono::{DateTime, Utc};
+pub use change::Change;
 use records::Records;
+use std::any::Any;
 use std::fmt;
+use std::rc::Rc;
 
 /// Why a storage operation failed. Shown to the user in the app's one error
 /// area, in their language (`ui::components::error_banner`). None of these
@@ -139,126 +142,6 @@ impl fmt::Display for StorageError {
 
 impl std::error::Error for StorageError {}
 
-/// One user action's writes, applied in one transaction: all or nothing.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Change {
-    /// Leads to insert or replace.
-    pub leads: Vec<Lead>,
-    /// Leads to remove (with their activities).
-    pub deleted: Vec<LeadId>,
-    /// A lead's complete activity list, replacing the stored one.
-    pub activities: Vec<(LeadId, Vec<Activity>)>,
-    /// New settings, when they changed.
-    pub settings: Option<Settings>,
-    /// Optimistic check: each lead must still be stored with this
-    /// `updated_at` (the version the edit started from), or the whole change
-    /// is refused with [`StorageError::Conflict`].
-    pub expect: Vec<(LeadId, DateTime<Utc>)>,
-    /// Optimistic check on the settings: the store must still hold these
-    /// (the settings the new `settings` were made from), or the whole change
-    /// is refused with [`StorageError::SettingsConflict`].
-    pub expect_settings: Option<Settings>,
-    /// When the change was made (stamps the settings' sync bookkeeping).
-    pub now: Option<DateTime<Utc>>,
-}
-
-impl Change {
-    /// The change that turns `old` into `new`: every lead added or changed
-    /// (each guarded by the version `old` holds), every lead removed, the
-    /// activity lists that differ, and the settings when they differ.
-    pub fn between(old: &Workspace, new: &Workspace) -> Change {
-        use std::collections::{BTreeMap, HashMap};
-        let before: HashMap<LeadId, &Lead> = old.leads.iter().map(|l| (l.id(), l)).collect();
-        let after: HashMap<LeadId, &Lead> = new.leads.iter().map(|l| (l.id(), l)).collect();
-        let group = |ws: &Workspace| {
-            let mut by: BTreeMap<LeadId, Vec<Activity>> = BTreeMap::new();
-            for a in &ws.activities {
-                by.entry(a.lead).or_default().push(a.clone());
-            }
-            by
-        };
-        let (acts_before, mut acts_after) = (group(old), group(new));
-        let mut change = Change::default();
-        for lead in &new.leads {
-            match before.get(&lead.id()) {
-                Some(b) if *b == lead => {}
-                Some(b) => {
-                    change.expect.push((lead.id(), b.updated_at()));
-                    change.leads.push(lead.clone());
-                }
-                None => change.leads.push(lead.clone()),
-            }
-        }
-        for lead in &old.leads {
-            if !after.contains_key(&lead.id()) {
-                change.expect.push((lead.id(), lead.updated_at()));
-                change.deleted.push(lead.id());
-            }
-        }
-        for lead in &new.leads {
-            let then = acts_before.get(&lead.id());
-            let now = acts_after.remove(&lead.id()).unwrap_or_default();
-            if then.map_or(!now.is_empty(), |t| *t != now) {
-                change.activities.push((lead.id(), now));
-            }
-        }
-        if old.settings() != new.settings() {
-            change.settings = Some(new.settings());
-            change.expect_settings = Some(old.settings());
-        }
-        change
-    }
-
-    /// True when it changes nothing.
-    pub fn is_empty(&self) -> bool {
-        self.leads.is_empty()
-            && self.deleted.is_empty()
-            && self.activities.is_empty()
-            && self.settings.is_none()
-    }
-
-    /// Saving one lead.
-    pub fn lead(lead: Lead) -> Change {
-        Change {
-            leads: vec![lead],
-            ..Change::default()
-        }
-    }
-
-    /// Lead `gone` made part of lead `stays` (the same person, see
-    /// `domain::lead::merge_pair`), both as read now: `stays` saved with
-    /// every activity of both, `gone` deleted; refused if either changed.
-    pub fn merge(
-        stays: Lead,
-        gone: Lead,
-        activities: &[Activity],
-        by: Option<&str>,
-        now: DateTime<Utc>,
-    ) -> Change {
-        let expect = vec![
-            (gone.id(), gone.updated_at()),
-            (stays.id(), stays.updated_at()),
-        ];
-        let deleted = vec![gone.id()];
-        let (lead, acts) = crate::domain::lead::merge_pair(stays, gone, activities, by, now);
-        Change {
-            activities: vec![(lead.id(), acts)],
-            leads: vec![lead],
-            deleted,
-            expect,
-            ..Change::default()
-        }
-    }
-
-    /// Saving an edit of a lead that was read at version `base`.
-    pub fn edit(lead: Lead, base: DateTime<Utc>) -> Change {
-        Change {
-            expect: vec![(lead.id(), base)],
-            ..Change::lead(lead)
-        }
-    }
-}
-
 /// Where the workspace lives. Every method is one transaction (see
 /// `storage::ops`); any [`Records`] adapter is a store.
 #[async_trait(?Send)]
@@ -276,10 +159,21 @@ pub trait Store {
     async fn link(&self) -> Result<Option<Link>, StorageError>;
     /// Links or (None) unlinks the workspace.
     async fn set_link(&self, link: Option<&Link>) -> Result<(), StorageError>;
-    /// Changes the link in place.
-    async fn update_link(&self, update: &LinkUpdate) -> Result<(), StorageError>;
     /// How many documents wait to be pushed.
     async fn waiting(&self) -> Result<usize, StorageError>;
+    /// The store itself, for [`syncing`].
+    fn into_any(self: Rc<Self>) -> Rc<dyn Any>;
+}
+
+/// The sync engine's operations on a store, each one transaction too.
+/// Apart from [`Store`] so that the engine's code leaves the first load
+/// with the engine (`crate::split`): a `dyn Store` keeps every method of
+/// its trait in the main module, and a `dyn SyncStore` is only made by
+/// [`syncing`], which only the engine calls.
+#[async_trait(?Send)]
+pub trait SyncStore: Store {
+    /// Changes the link in place.
+    async fn update_link(&self, update: &LinkUpdate) -> Result<(), StorageError>;
     /// Documents to push next.
     async fn outgoing(&self, limit: usize) -> Result<ops::Outgoing, StorageError>;
     /// What the server accepted.
@@ -307,8 +201,23 @@ pub trait Store {
     async fn adopt_staged(&self) -> Result<ops::PullReport, StorageError>;
 }
 
+/// The sync engine's view of `store`: every [`Records`] adapter the app
+/// opens (IndexedDB; in memory for tests) is one.
+pub fn syncing(store: Rc<dyn Store>) -> Option<Rc<dyn SyncStore>> {
+    let any = store.into_any();
+    #[cfg(target_arch = "wasm32")]
+    let any = match any.downcast::<indexeddb::IdbStore>() {
+        Ok(idb) => return Some(idb),
+        Err(other) => other,
+    };
+    match any.downcast::<memory::MemoryStore>() {
+        Ok(mem) => Some(mem),
+        Err(_) => None,
+    }
+}
+
 #[async_trait(?Send)]
-impl<R: Records> Store for R {
+impl<R: Records + 'static> Store for R {
     async fn load(&self) -> Result<Workspace, StorageError> {
         ops::load(self).await
     }
@@ -324,11 +233,18 @@ impl<R: Records> Store for R {
     async fn set_link(&self, link: Option<&Link>) -> Result<(), StorageError> {
         ops::set_link(self, link).await
     }
-    async fn update_link(&self, update: &LinkUpdate) -> Result<(), StorageError> {
-        ops::update_link(self, update).await
-    }
     async fn waiting(&self) -> Result<usize, StorageError> {
         ops::waiting(self).await
+    }
+    fn into_any(self: Rc<Self>) -> Rc<dyn Any> {
+        self
+    }
+}
+
+#[async_trait(?Send)]
+impl<R: Records + 'static> SyncStore for R {
+    async fn update_link(&self, update: &LinkUpdate) -> Result<(), StorageError> {
+        ops::update_link(self, update).await
     }
     async fn outgoing(&self, limit: usize) -> Result<ops::Outgoing, StorageError> {
         ops::outgoing(self, limit).await

@@ -4,10 +4,8 @@
 use super::components::error_banner::ErrorBanner;
 use super::components::toast::ToastArea;
 use super::i18n::{I18n, Msg};
-use super::pages::{
-    board::BoardPage, data::DataPage, funnel::FunnelPage, lead_detail::LeadPage, leads::LeadsPage,
-    not_found::NotFound, scorecard::ScorecardPage, settings::SettingsPage, today::TodayPage,
-};
+use super::lazy::{Lazy, LazyPage};
+use super::pages::{not_found::NotFound, today::TodayPage};
 use crate::app::clock;
 use crate::app::routes::{Page, base_path};
 use crate::app::state::AppState;
@@ -112,13 +110,13 @@ pub fn App(#[prop(optional, into)] db_name: Option<String>) -> impl IntoView {
             <main id="main">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=TodayPage />
-                    <Route path=path!("/leads") view=LeadsPage />
-                    <Route path=path!("/leads/:id") view=LeadPage />
-                    <Route path=path!("/board") view=BoardPage />
-                    <Route path=path!("/funnel") view=FunnelPage />
-                    <Route path=path!("/scorecard") view=ScorecardPage />
-                    <Route path=path!("/settings") view=SettingsPage />
-                    <Route path=path!("/data") view=DataPage />
+                    <Route path=path!("/leads") view=|| view! { <Lazy page=LazyPage::Leads /> } />
+                    <Route path=path!("/leads/:id") view=|| view! { <Lazy page=LazyPage::Lead /> } />
+                    <Route path=path!("/board") view=|| view! { <Lazy page=LazyPage::Board /> } />
+                    <Route path=path!("/funnel") view=|| view! { <Lazy page=LazyPage::Funnel /> } />
+                    <Route path=path!("/scorecard") view=|| view! { <Lazy page=LazyPage::Scorecard /> } />
+                    <Route path=path!("/settings") view=|| view! { <Lazy page=LazyPage::Settings /> } />
+                    <Route path=path!("/data") view=|| view! { <Lazy page=LazyPage::Data /> } />
                 </Routes>
             </main>
             <ToastArea />

@@ -45,9 +45,7 @@ async fn try_connect(
     let couch = Rc::new(Couch::new(server.clone(), &db));
     couch.welcome().await?;
     let me = couch.sign_in(&user, &form.password).await?;
-    let store = state
-        .store()
-        .map_err(|e| SyncError::Storage(e.to_string()))?;
+    let store = sync_store(state)?;
     let info = match couch.info().await {
         Ok(i) => i,
         // A member who may not read the database at all.

@@ -41,9 +41,7 @@ async fn pull_once(
     couch: &Couch,
     position: &mut Position,
 ) -> Result<(), SyncError> {
-    let store = state
-        .store()
-        .map_err(|e| SyncError::Storage(e.to_string()))?;
+    let store = sync_store(state)?;
     let Some(link) = store.link().await.map_err(storage)? else {
         return Ok(());
     };

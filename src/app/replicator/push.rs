@@ -35,9 +35,7 @@ async fn push_once(state: AppState, couch: &Couch, batch: usize) -> Result<bool,
     if state.loading.get_untracked() != Loading::Ready {
         return Ok(false);
     }
-    let store = state
-        .store()
-        .map_err(|e| SyncError::Storage(e.to_string()))?;
+    let store = sync_store(state)?;
     let out = store.outgoing(batch).await.map_err(storage)?;
     status(state, |s| {
         s.waiting = out.docs.len() + out.remaining;

@@ -4,7 +4,7 @@
 
 mod sync;
 
-use super::{Change, Store};
+use super::{Change, Store, SyncStore};
 use crate::domain::activity::{Activity, ActivityKind, Direction, Outcome};
 use crate::domain::lead::{Lead, LeadDraft, LeadId};
 use crate::domain::pipeline::Pipeline;
@@ -57,7 +57,7 @@ fn sorted(mut acts: Vec<Activity>) -> Vec<Activity> {
 /// Runs every case, each on a store made fresh by `make`.
 pub async fn run_all<S, F, Fut>(make: F)
 where
-    S: Store,
+    S: SyncStore,
     F: Fn() -> Fut,
     Fut: Future<Output = S>,
 {

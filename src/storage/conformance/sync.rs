@@ -6,7 +6,7 @@ use crate::domain::live::Changed;
 use crate::domain::pipeline::Pipeline;
 use crate::domain::workspace::Workspace;
 use crate::storage::ops::Ack;
-use crate::storage::{Change, StorageError, Store};
+use crate::storage::{Change, StorageError, SyncStore};
 use crate::sync::doc::{self, DocId};
 use crate::sync::ledger::{Link, Phase, Role};
 use crate::sync::stamp::Stamps;
@@ -34,7 +34,7 @@ fn link(phase: Phase) -> Link {
 /// Every sync case, each on a fresh store.
 pub async fn run_all<S, F, Fut>(make: &F)
 where
-    S: Store,
+    S: SyncStore,
     F: Fn() -> Fut,
     Fut: Future<Output = S>,
 {
@@ -48,7 +48,7 @@ where
     only_what_the_store_lacks_is_fetched(&make().await).await;
 }
 
-async fn only_what_the_store_lacks_is_fetched(s: &impl Store) {
+async fn only_what_the_store_lacks_is_fetched(s: &impl SyncStore) {
     s.set_link(Some(&link(Phase::Live))).await.unwrap();
     let a = lead(11, 0, "Kim");
     let act = call(&a, 4);
@@ -115,7 +115,7 @@ fn acks(docs: &[crate::storage::ops::OutDoc], rev: &str) -> Vec<Ack> {
         .collect()
 }
 
-async fn a_change_and_its_outbox_entries_are_written_together(s: &impl Store) {
+async fn a_change_and_its_outbox_entries_are_written_together(s: &impl SyncStore) {
     s.commit(&Change::lead(lead(1, 0, "Before the link")))
         .await
         .unwrap();
@@ -173,7 +173,7 @@ async fn a_change_and_its_outbox_entries_are_written_together(s: &impl Store) {
     assert_eq!(out.docs.len(), 2);
 }
 
-async fn the_first_download_is_staged_then_adopted_whole(s: &impl Store) {
+async fn the_first_download_is_staged_then_adopted_whole(s: &impl SyncStore) {
     s.commit(&Change::lead(lead(7, 0, "Local only")))
         .await
         .unwrap();
@@ -235,7 +235,7 @@ async fn the_first_download_is_staged_then_adopted_whole(s: &impl Store) {
     );
 }
 
-async fn the_first_upload_walks_every_chunk(s: &impl Store) {
+async fn the_first_upload_walks_every_chunk(s: &impl SyncStore) {
     let ws = crate::domain::sample::generate(5, 40, 3, at(0) + chrono::TimeDelta::days(30));
     s.replace(&ws).await.unwrap();
     s.set_link(Some(&link(Phase::Upload { next: 0 })))
@@ -277,7 +277,7 @@ async fn the_first_upload_walks_every_chunk(s: &impl Store) {
     assert_eq!(s.outgoing(10).await.unwrap().docs[0].doc["_rev"], "1-u");
 }
 
-async fn a_shared_workspace_is_not_replaced_from_one_browser(s: &impl Store) {
+async fn a_shared_workspace_is_not_replaced_from_one_browser(s: &impl SyncStore) {
     s.set_link(Some(&link(Phase::Live))).await.unwrap();
     assert_eq!(
         s.replace(&Workspace::default()).await,

@@ -4,7 +4,8 @@
 //! version is ready — reload", and reloading runs it. Every page keeps its
 //! Content-Security-Policy (checked at every screenshot, see `Browser`).
 //! Before the app arrives, a first visit reads the app's welcome; later
-//! visits and deep links a skeleton.
+//! visits and deep links a skeleton. A lazily loaded page that cannot be
+//! fetched says so and opens on "try again".
 
 use leadpact_e2e::pages::{LeadsPage, Screen};
 use leadpact_e2e::{Browser, Cdp, PagesServer, Scratch, dist, serve_and_open, set_offline};
@@ -24,6 +25,22 @@ fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(&path, to.join(entry.file_name())).expect("copy a file");
         }
     }
+}
+
+/// Unregisters the service worker and empties its caches: the next visit
+/// fetches the build from the network again.
+async fn forget_the_build(c: &fantoccini::Client) {
+    c.execute_async(
+        r#"const done = arguments[arguments.length - 1];
+        navigator.serviceWorker.getRegistrations()
+            .then((rs) => Promise.all(rs.map((r) => r.unregister())))
+            .then(() => caches.keys())
+            .then((ks) => Promise.all(ks.map((k) => caches.delete(k))))
+            .then(() => done(true));"#,
+        vec![],
+    )
+    .await
+    .expect("forget the cached build");
 }
 
 async fn wait_until(s: &Screen<'_>, what: &str, script: &str) {
@@ -178,18 +195,8 @@ async fn a_first_visit_reads_the_welcome_before_the_app_arrives() {
     // The first visit's app ran already: start again as a new visitor (no
     // saved language, no service worker to serve the held-back wasm).
     s.find("first-run").await;
-    c.execute_async(
-        r#"const done = arguments[arguments.length - 1];
-        localStorage.clear();
-        navigator.serviceWorker.getRegistrations()
-            .then((rs) => Promise.all(rs.map((r) => r.unregister())))
-            .then(() => caches.keys())
-            .then((ks) => Promise.all(ks.map((k) => caches.delete(k))))
-            .then(() => done(true));"#,
-        vec![],
-    )
-    .await
-    .expect("forget the visit");
+    s.eval("localStorage.clear()").await;
+    forget_the_build(c).await;
     c.issue_cmd(block(vec!["*.wasm"]))
         .await
         .expect("hold back the wasm");
@@ -216,5 +223,32 @@ async fn a_first_visit_reads_the_welcome_before_the_app_arrives() {
         .await
         .expect("hold back the wasm");
     assert_eq!(before_the_app(c, &s, &root).await, "skeleton");
+
+    // A page that arrives when first opened (src/ui/lazy.rs), with the
+    // network cut before the service worker could keep it: the page says
+    // so, and "try again" opens it once the network is back.
+    forget_the_build(c).await;
+    c.issue_cmd(block(vec!["*/split_settings_page.wasm"]))
+        .await
+        .expect("hold back the settings page");
+    c.goto(&root).await.expect("open the app");
+    s.click("nav-settings").await;
+    let said = s
+        .wait_texts("page-load-failed", "the page says it could not load", |t| {
+            !t.is_empty()
+        })
+        .await;
+    assert!(
+        said[0].contains("could not be loaded") && said[0].contains("Try again"),
+        "{said:?}"
+    );
+    assert!(s.texts("page-settings").await.is_empty());
+    browser.screenshot("lazy-page-offline", 375).await;
+    c.issue_cmd(block(vec![]))
+        .await
+        .expect("the network is back");
+    s.click("page-load-retry").await;
+    s.find("page-settings").await;
+    assert!(s.texts("page-load-failed").await.is_empty());
     browser.close().await;
 }

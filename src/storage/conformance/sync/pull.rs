@@ -3,7 +3,7 @@
 
 use super::*;
 
-pub(super) async fn a_pulled_lead_is_adopted_or_merged_with_waiting_edits(s: &impl Store) {
+pub(super) async fn a_pulled_lead_is_adopted_or_merged_with_waiting_edits(s: &impl SyncStore) {
     s.set_link(Some(&link(Phase::Live))).await.unwrap();
     let a = lead(3, 0, "Bình");
     let report = s
@@ -59,7 +59,7 @@ pub(super) async fn a_pulled_lead_is_adopted_or_merged_with_waiting_edits(s: &im
     assert_eq!(out.docs[0].doc["_rev"], "2-y", "on top of their revision");
 }
 
-pub(super) async fn a_bad_or_newer_document_is_skipped_and_changes_nothing(s: &impl Store) {
+pub(super) async fn a_bad_or_newer_document_is_skipped_and_changes_nothing(s: &impl SyncStore) {
     s.set_link(Some(&link(Phase::Live))).await.unwrap();
     let before = s.load().await.unwrap();
     let mut bad = lead_doc(&lead(4, 0, "Chi"), &Stamps::default(), "1-z");
@@ -74,7 +74,7 @@ pub(super) async fn a_bad_or_newer_document_is_skipped_and_changes_nothing(s: &i
     assert!(skipped[1].1.contains("newer version"), "{skipped:?}");
 }
 
-pub(super) async fn an_activity_that_arrives_before_its_lead_waits_for_it(s: &impl Store) {
+pub(super) async fn an_activity_that_arrives_before_its_lead_waits_for_it(s: &impl SyncStore) {
     s.set_link(Some(&link(Phase::Live))).await.unwrap();
     let a = lead(6, 0, "Giang");
     let act = call(&a, 3);
