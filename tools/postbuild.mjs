@@ -26,7 +26,7 @@ if (!dir) {
 const release = (process.env.TRUNK_PROFILE ?? "release") === "release";
 const sha = (data, enc) => createHash("sha256").update(data).digest(enc);
 
-// Run twice on one build, it writes the same files (no second policy).
+// Trunk's index.html, without a policy a previous build may have left.
 let html = readFileSync(join(dir, "index.html"), "utf8").replace(
   /<meta http-equiv="Content-Security-Policy"[^>]*>/g,
   "",

@@ -110,7 +110,8 @@ export async function split(dir, html, { root, release }) {
   const target = process.env.CARGO_TARGET_DIR ?? join(root, "target");
   const input = join(target, "wasm32-unknown-unknown", release ? "release" : "debug", "leadpact.wasm");
   if (!existsSync(input)) fail(`no ${input}: the split needs the wasm Trunk's cargo built`);
-  const sections = customSections(readFileSync(input));
+  const wasm = readFileSync(input);
+  const sections = customSections(wasm);
   if (!sections.includes("linking") || !sections.some((s) => s.startsWith("reloc."))) {
     fail(
       `${input} has no relocations: it must be built with -Clink-args=--emit-relocs (.cargo/config.toml); its custom sections: ${sections.join(", ")}`,
@@ -121,7 +122,7 @@ export async function split(dir, html, { root, release }) {
   // sub-path's, or a rebuild with only the page changed) reuses the first's
   // modules. The key covers the wasm, this script and the profile.
   const key = createHash("sha256")
-    .update(readFileSync(input))
+    .update(wasm)
     .update(readFileSync(fileURLToPath(import.meta.url)))
     .update(release ? "release" : "debug")
     .digest("hex")

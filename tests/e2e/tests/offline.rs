@@ -244,6 +244,17 @@ async fn a_first_visit_reads_the_welcome_before_the_app_arrives() {
     );
     assert!(s.texts("page-settings").await.is_empty());
     browser.screenshot("lazy-page-offline", 375).await;
+    browser.screenshot("lazy-page-offline", 1280).await;
+    s.click("lang-toggle").await;
+    let said = s
+        .wait_texts("page-load-failed", "the page says it in Vietnamese", |t| {
+            t.first()
+                .is_some_and(|t| t.contains("Không tải được trang này"))
+        })
+        .await;
+    assert!(said[0].contains("Thử lại"), "{said:?}");
+    browser.screenshot("lazy-page-offline-vi", 375).await;
+    browser.screenshot("lazy-page-offline-vi", 1280).await;
     c.issue_cmd(block(vec![]))
         .await
         .expect("the network is back");
