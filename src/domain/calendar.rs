@@ -41,7 +41,6 @@ use crate::domain::zone::Zone;
 use chrono::{
     DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone, Utc,
 };
-use std::collections::BTreeSet;
 
 mod business_time;
 mod error;
@@ -71,7 +70,8 @@ pub struct BusinessCalendar {
     tz: Zone,
     /// Monday first.
     week: [Vec<Interval>; 7],
-    holidays: BTreeSet<NaiveDate>,
+    /// Sorted, each once.
+    holidays: Vec<NaiveDate>,
     spec: CalendarSpec,
 }
 
@@ -145,17 +145,19 @@ impl BusinessCalendar {
         if week.iter().all(Vec::is_empty) {
             return Err(CalendarError::NoWorkingTime);
         }
-        let holidays = spec
+        let mut holidays = spec
             .holidays
             .iter()
             .enumerate()
             .map(|(i, s)| {
-                NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| CalendarError::BadHoliday {
+                super::instant::parse_ymd(s).ok_or_else(|| CalendarError::BadHoliday {
                     field: CalendarField::Holiday(i),
                     value: s.clone(),
                 })
             })
-            .collect::<Result<_, _>>()?;
+            .collect::<Result<Vec<_>, _>>()?;
+        crate::sort::sort(&mut holidays);
+        holidays.dedup();
         Ok(BusinessCalendar {
             tz,
             week,
@@ -276,7 +278,7 @@ impl BusinessCalendar {
         let mut last_close = start;
         first_day
             .iter_days()
-            .filter(move |d| !self.holidays.contains(d))
+            .filter(move |d| self.holidays.binary_search(d).is_err())
             .flat_map(move |day| {
                 let weekday = day.weekday().num_days_from_monday() as usize;
                 self.week[weekday]

@@ -2,12 +2,20 @@
 //!
 //! The text is exactly chrono's (RFC 3339 in UTC with a `Z`, fractions only
 //! when there are some): the common whole-second form is written and read
-//! by hand, anything else goes through chrono, which also words the errors.
-//! Use with `#[serde(with = "crate::domain::instant")]`.
+//! by hand, any other RFC 3339 form (an offset, a fraction, a space or a
+//! small `t` between date and time) through chrono's RFC 3339 reader. Text
+//! that is not one is refused with the value and what was expected, in
+//! words `ui::i18n::backup` also says in Vietnamese. Use with
+//! `#[serde(with = "crate::domain::instant")]`, or
+//! `crate::domain::instant::option` for an `Option`.
+//!
+//! Never chrono's general parser (`str::parse`, `parse_from_str`): its
+//! format machinery is ≈ 25 KB of the first load's wasm (BENCHMARKS.md,
+//! "Bundle"); dates (`YYYY-MM-DD`) are read and written here too.
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
-use serde::de::{self, IntoDeserializer, Visitor};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::de::{self, Unexpected, Visitor};
+use serde::{Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// `YYYY-MM-DDTHH:MM:SSZ` for a whole second in years 0–9999.
@@ -54,6 +62,62 @@ fn parse_whole_second(s: &str) -> Option<DateTime<Utc>> {
     Some(time.and_utc())
 }
 
+/// Any RFC 3339 date and time, in UTC; also the years before 0 and after
+/// 9999 as chrono writes them (`-0051-…`, `+10000-…`), so whatever was
+/// written is read back.
+pub fn parse(s: &str) -> Option<DateTime<Utc>> {
+    parse_whole_second(s)
+        .or_else(|| {
+            DateTime::parse_from_rfc3339(s)
+                .ok()
+                .map(|t| t.with_timezone(&Utc))
+        })
+        .or_else(|| parse_far_year(s))
+}
+
+/// A signed year of four digits or more, then the rest of an RFC 3339 text.
+fn parse_far_year(s: &str) -> Option<DateTime<Utc>> {
+    let sign = match s.as_bytes().first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let digits = s[1..].bytes().take_while(u8::is_ascii_digit).count();
+    if !(4..=6).contains(&digits) {
+        return None;
+    }
+    let year: i32 = s[1..1 + digits].parse().ok()?;
+    // Read with a leap year in its place, then given its own year (a 29
+    // February of a year that has none is refused there).
+    let t = DateTime::parse_from_rfc3339(&format!("2000{}", &s[1 + digits..])).ok()?;
+    let local = t.naive_local().with_year(sign * year)?;
+    Some(local.checked_sub_offset(*t.offset())?.and_utc())
+}
+
+/// A date as `YYYY-MM-DD`.
+pub fn ymd(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// Reads a date written `YYYY-MM-DD` (month and day may have one digit).
+pub fn parse_ymd(s: &str) -> Option<NaiveDate> {
+    let mut parts = s.split('-');
+    let mut num = |max_len: usize| -> Option<u32> {
+        let p = parts.next()?;
+        (!p.is_empty() && p.len() <= max_len && p.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| p.parse().ok())
+            .flatten()
+    };
+    let (y, m, d) = (num(4)?, num(2)?, num(2)?);
+    if parts.next().is_some() || s.len() < 8 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y as i32, m, d)
+}
+
+/// What an instant looks like, as a refusal says it.
+pub const EXPECTED: &str = "a date and time such as 2026-03-05T04:14:07Z";
+
 /// Writes an instant.
 pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
     match whole_second(t) {
@@ -68,14 +132,11 @@ impl Visitor<'_> for InstantVisitor {
     type Value = DateTime<Utc>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an RFC 3339 formatted date and time string")
+        f.write_str(EXPECTED)
     }
 
     fn visit_str<E: de::Error>(self, s: &str) -> Result<DateTime<Utc>, E> {
-        match parse_whole_second(s) {
-            Some(t) => Ok(t),
-            None => DateTime::<Utc>::deserialize(s.into_deserializer()),
-        }
+        parse(s).ok_or_else(|| E::invalid_value(Unexpected::Str(s), &self))
     }
 }
 
@@ -84,17 +145,40 @@ pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::
     d.deserialize_str(InstantVisitor)
 }
 
+/// The same for an `Option` (`null` or absent with `#[serde(default)]`).
+pub mod option {
+    use chrono::{DateTime, Utc};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    #[derive(Deserialize)]
+    struct Instant(#[serde(with = "super")] DateTime<Utc>);
+
+    /// Writes an optional instant.
+    pub fn serialize<S: Serializer>(t: &Option<DateTime<Utc>>, s: S) -> Result<S::Ok, S::Error> {
+        match t {
+            Some(t) => super::serialize(t, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    /// Reads an optional instant.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
+        Ok(Option::<Instant>::deserialize(d)?.map(|i| i.0))
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use serde::Deserialize;
 
     #[derive(Debug, PartialEq, Serialize, Deserialize)]
     struct Fast(#[serde(with = "super")] DateTime<Utc>);
 
     proptest! {
         #[test]
-        fn same_text_and_same_instant_as_chrono(secs in -70_000_000_000i64..250_000_000_000, nanos in prop_oneof![Just(0u32), 0u32..1_000_000_000]) {
+        fn same_text_and_same_instant_as_chrono(secs in -70_000_000_000i64..400_000_000_000, nanos in prop_oneof![Just(0u32), 0u32..1_000_000_000]) {
             let t = DateTime::from_timestamp(secs, nanos).unwrap();
             let ours = serde_json::to_string(&Fast(t)).unwrap();
             prop_assert_eq!(&ours, &serde_json::to_string(&t).unwrap());
@@ -103,25 +187,95 @@ mod tests {
     }
 
     #[test]
-    fn other_forms_and_errors_are_chronos() {
+    fn other_rfc_3339_forms_read_as_chrono_reads_them() {
         for text in [
-            "\"2026-03-05T11:14:07+07:00\"",
-            "\"2026-03-05T04:14:07.5Z\"",
-            "\"2026-03-05 04:14:07Z\"",
-            "\"2026-02-30T04:14:07Z\"",
-            "\"2026-03-05T24:00:00Z\"",
-            "\"2026-03-05T04:14:60Z\"",
-            "\"yesterday\"",
-            "\"\"",
-            "17",
+            "2026-03-05T11:14:07+07:00",
+            "2026-03-05T04:14:07.5Z",
+            "2026-03-05 04:14:07Z",
+            "2026-03-05t04:14:07z",
+            "2026-03-05T04:14:60Z",
+            "2026-03-05T04:14:07.123456789-00:30",
+            "-0051-09-27T16:56:59Z",
+            "+10000-01-01T00:30:00+01:00",
+            "-0004-02-29T23:00:00-02:00",
         ] {
-            let ours = serde_json::from_str::<Fast>(text).map(|f| f.0);
-            let chrono = serde_json::from_str::<DateTime<Utc>>(text);
-            match (ours, chrono) {
-                (Ok(a), Ok(b)) => assert_eq!(a, b, "{text}"),
-                (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{text}"),
-                (a, b) => panic!("{text}: {a:?} vs {b:?}"),
-            }
+            let ours = serde_json::from_str::<Fast>(&format!("\"{text}\"")).map(|f| f.0);
+            let chrono = serde_json::from_str::<DateTime<Utc>>(&format!("\"{text}\""));
+            let ours = ours.unwrap();
+            assert_eq!(ours, chrono.unwrap(), "{text}");
+            assert_eq!(parse(text), Some(ours));
+        }
+    }
+
+    #[test]
+    fn anything_else_is_refused_with_its_value() {
+        for text in [
+            "2026-02-30T04:14:07Z",
+            "2026-03-05T24:00:00Z",
+            "2026-03-05",
+            "-0003-02-29T00:00:00Z",
+            "+10000-01-01",
+            "yesterday",
+            "",
+        ] {
+            let e = serde_json::from_str::<Fast>(&format!("\"{text}\"")).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                format!(
+                    "invalid value: string \"{text}\", expected {EXPECTED} at line 1 column {}",
+                    text.len() + 2
+                ),
+            );
+        }
+        let e = serde_json::from_str::<Fast>("17").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("invalid type: integer `17`, expected a date"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn optional_instants() {
+        #[derive(Debug, PartialEq, Serialize, Deserialize)]
+        struct Opt {
+            #[serde(
+                default,
+                skip_serializing_if = "Option::is_none",
+                with = "super::option"
+            )]
+            at: Option<DateTime<Utc>>,
+        }
+        let t = parse("2026-03-05T04:14:07Z");
+        for (value, text) in [(t, r#"{"at":"2026-03-05T04:14:07Z"}"#), (None, "{}")] {
+            assert_eq!(serde_json::to_string(&Opt { at: value }).unwrap(), text);
+            assert_eq!(serde_json::from_str::<Opt>(text).unwrap().at, value);
+        }
+        assert_eq!(
+            serde_json::from_str::<Opt>(r#"{"at":null}"#).unwrap().at,
+            None
+        );
+        assert!(serde_json::from_str::<Opt>(r#"{"at":"soon"}"#).is_err());
+    }
+
+    #[test]
+    fn dates() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 5).unwrap();
+        assert_eq!(ymd(d), "2026-03-05");
+        assert_eq!(ymd(d), d.format("%Y-%m-%d").to_string());
+        assert_eq!(parse_ymd("2026-03-05"), Some(d));
+        assert_eq!(parse_ymd("2026-3-5"), Some(d));
+        for bad in [
+            "",
+            "2026-02-30",
+            "2026-03",
+            "2026-03-05-1",
+            "26-3-5x",
+            "2026/03/05",
+            "+026-03-05",
+            "2026-003-05",
+        ] {
+            assert_eq!(parse_ymd(bad), None, "{bad}");
         }
     }
 }

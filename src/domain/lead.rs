@@ -64,11 +64,19 @@ pub struct Lead {
     campaign: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     owner: Option<RepId>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::domain::instant::option"
+    )]
     assigned_at: Option<DateTime<Utc>>,
     /// When the lead entered this workspace, if after its creation (leads
     /// imported from another system): its SLA clocks start there.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::domain::instant::option"
+    )]
     entered_at: Option<DateTime<Utc>>,
     /// Expected deal value in VND.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -57,7 +57,7 @@ pub fn export_json(ws: &Workspace, exported_at: DateTime<Utc>) -> String {
 pub fn file_name(exported_at: DateTime<Utc>, tz: Zone) -> String {
     format!(
         "leadpact-backup-{}.json",
-        exported_at.with_timezone(&tz).format("%Y-%m-%d")
+        crate::domain::instant::ymd(exported_at.with_timezone(&tz).date_naive())
     )
 }
 

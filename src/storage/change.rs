@@ -29,6 +29,16 @@ pub struct Change {
 }
 
 impl Change {
+    /// The leads this change writes, deletes or gives new activities
+    /// (an id may come more than once).
+    pub fn lead_ids(&self) -> impl Iterator<Item = LeadId> + '_ {
+        self.leads
+            .iter()
+            .map(Lead::id)
+            .chain(self.deleted.iter().copied())
+            .chain(self.activities.iter().map(|(id, _)| *id))
+    }
+
     /// The change that turns `old` into `new`: every lead added or changed
     /// (each guarded by the version `old` holds), every lead removed, the
     /// activity lists that differ, and the settings when they differ.

@@ -16,7 +16,6 @@ use crate::domain::workspace::Workspace;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use serde_json::value::RawValue;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// Number of chunks.
 pub const CHUNKS: u8 = 64;
@@ -24,6 +23,40 @@ pub const CHUNKS: u8 = 64;
 /// The chunk a lead (and its activities) lives in.
 pub fn chunk_of(id: LeadId) -> u8 {
     id.uuid().as_bytes()[15] % CHUNKS
+}
+
+/// Lead ids sorted, each once: a set looked up with [`has`]. (Sorted lists
+/// rather than `BTreeSet`s here: each map or set type costs the first load
+/// its own code, BENCHMARKS.md "Bundle".)
+pub fn id_set(ids: impl IntoIterator<Item = LeadId>) -> Vec<LeadId> {
+    let mut set: Vec<LeadId> = ids.into_iter().collect();
+    crate::sort::sort(&mut set);
+    set.dedup();
+    set
+}
+
+/// `list` sorted by id, keeping of each id only its last entry (as a map
+/// filled in order keeps the last value).
+fn by_id_last_wins<T>(mut list: Vec<T>, id: impl Fn(&T) -> LeadId) -> Vec<T> {
+    crate::sort::sort_by_key(&mut list, |t| id(t)); // stable: equal ids keep their order
+    list.reverse();
+    list.dedup_by_key(|t| id(t));
+    list.reverse();
+    list
+}
+
+/// Whether the sorted `set` holds `id`.
+pub fn has(set: &[LeadId], id: LeadId) -> bool {
+    set.binary_search(&id).is_ok()
+}
+
+/// The chunks of `ids`, ascending, each once.
+pub fn chunks_of(ids: impl IntoIterator<Item = LeadId>) -> Vec<u8> {
+    let mut hit = [false; CHUNKS as usize];
+    for id in ids {
+        hit[chunk_of(id) as usize] = true;
+    }
+    (0..CHUNKS).filter(|c| hit[*c as usize]).collect()
 }
 
 /// The record key of chunk `c`.
@@ -34,6 +67,7 @@ pub fn chunk_key(c: u8) -> String {
 #[derive(Deserialize)]
 struct LeadHead {
     id: LeadId,
+    #[serde(with = "crate::domain::instant")]
     updated_at: DateTime<Utc>,
 }
 
@@ -78,17 +112,13 @@ pub fn decode_activities(key: &str, text: &str) -> Result<Vec<Activity>, Storage
     serde_json::from_str(text).map_err(|e| corrupt(key, e))
 }
 
-/// The chunks `change` touches.
-pub fn touched(change: &Change) -> BTreeSet<u8> {
-    change
-        .leads
-        .iter()
-        .map(Lead::id)
-        .chain(change.deleted.iter().copied())
-        .chain(change.activities.iter().map(|(id, _)| *id))
-        .chain(change.expect.iter().map(|(id, _)| *id))
-        .map(chunk_of)
-        .collect()
+/// The chunks `change` touches, ascending.
+pub fn touched(change: &Change) -> Vec<u8> {
+    chunks_of(
+        change
+            .lead_ids()
+            .chain(change.expect.iter().map(|(id, _)| *id)),
+    )
 }
 
 /// The new text of lead chunk `c` after `change`, given its stored text.
@@ -108,24 +138,33 @@ pub fn apply_leads(c: u8, stored: Option<&str>, change: &Change) -> Result<Strin
             return Err(StorageError::Conflict { lead: *id });
         }
     }
-    let deleted: BTreeSet<LeadId> = change.deleted.iter().copied().collect();
-    let mut new: BTreeMap<LeadId, String> = change
-        .leads
-        .iter()
-        .filter(|l| chunk_of(l.id()) == c)
-        .map(|l| (l.id(), encode(l)))
-        .collect();
+    let deleted = id_set(change.deleted.iter().copied());
+    // The chunk's new versions by id (the last one given wins), each taken
+    // where its lead is stored; the new leads follow, by id.
+    let mut new: Vec<(LeadId, Option<String>)> = by_id_last_wins(
+        change
+            .leads
+            .iter()
+            .filter(|l| chunk_of(l.id()) == c)
+            .map(|l| (l.id(), Some(encode(l))))
+            .collect(),
+        |(id, _)| *id,
+    );
     let mut out: Vec<String> = Vec::with_capacity(items.len() + new.len());
     for (raw, head) in items.iter().zip(&heads) {
-        if deleted.contains(&head.id) {
+        if has(&deleted, head.id) {
             continue;
         }
-        match new.remove(&head.id) {
+        let replacement = new
+            .binary_search_by_key(&head.id, |(id, _)| *id)
+            .ok()
+            .and_then(|i| new[i].1.take());
+        match replacement {
             Some(replacement) => out.push(replacement),
             None => out.push(raw.get().to_owned()),
         }
     }
-    out.extend(new.into_values());
+    out.extend(new.into_iter().filter_map(|(_, text)| text));
     Ok(join(out))
 }
 
@@ -138,17 +177,18 @@ pub fn apply_activities(
 ) -> Result<String, StorageError> {
     let key = format!("activities {}", chunk_key(c));
     let items = raw_items(&key, stored)?;
-    let replaced: BTreeSet<LeadId> = change
-        .deleted
-        .iter()
-        .copied()
-        .chain(change.activities.iter().map(|(id, _)| *id))
-        .filter(|id| chunk_of(*id) == c)
-        .collect();
+    let replaced = id_set(
+        change
+            .deleted
+            .iter()
+            .copied()
+            .chain(change.activities.iter().map(|(id, _)| *id))
+            .filter(|id| chunk_of(*id) == c),
+    );
     let mut out: Vec<String> = Vec::with_capacity(items.len());
     for raw in &items {
         let head: ActivityHead = serde_json::from_str(raw.get()).map_err(|e| corrupt(&key, e))?;
-        if !replaced.contains(&head.lead) {
+        if !has(&replaced, head.lead) {
             out.push(raw.get().to_owned());
         }
     }
@@ -164,41 +204,40 @@ pub fn apply_activities(
     Ok(join(out))
 }
 
-/// The stored versions of the leads `ids` in chunk `c` (those present).
-pub fn old_leads(
-    c: u8,
-    stored: Option<&str>,
-    ids: &BTreeSet<LeadId>,
-) -> Result<BTreeMap<LeadId, Lead>, StorageError> {
+/// The stored versions of the leads `ids` (an [`id_set`]) in chunk `c`
+/// (those present), by id: look one up with [`stored_lead`].
+pub fn old_leads(c: u8, stored: Option<&str>, ids: &[LeadId]) -> Result<Vec<Lead>, StorageError> {
     let key = chunk_key(c);
-    let mut out = BTreeMap::new();
+    let mut out: Vec<Lead> = Vec::new();
     for raw in raw_items(&key, stored)? {
         let head: LeadHead = serde_json::from_str(raw.get()).map_err(|e| corrupt(&key, e))?;
-        if ids.contains(&head.id) {
-            out.insert(
-                head.id,
-                serde_json::from_str(raw.get()).map_err(|e| corrupt(&key, e))?,
-            );
+        if has(ids, head.id) {
+            out.push(serde_json::from_str(raw.get()).map_err(|e| corrupt(&key, e))?);
         }
     }
-    Ok(out)
+    Ok(by_id_last_wins(out, Lead::id))
 }
 
-/// The stored activities of the leads `ids` in activity chunk `c`, per lead
-/// in stored order.
+/// The lead `id` among [`old_leads`]' result.
+pub fn stored_lead(old: &[Lead], id: LeadId) -> Option<&Lead> {
+    old.binary_search_by_key(&id, Lead::id)
+        .ok()
+        .map(|i| &old[i])
+}
+
+/// The stored activities of the leads `ids` (an [`id_set`]) in activity
+/// chunk `c`, per lead in stored order: entry `i` is lead `ids[i]`'s.
 pub fn old_activities(
     c: u8,
     stored: Option<&str>,
-    ids: &BTreeSet<LeadId>,
-) -> Result<BTreeMap<LeadId, Vec<Activity>>, StorageError> {
+    ids: &[LeadId],
+) -> Result<Vec<Vec<Activity>>, StorageError> {
     let key = format!("activities {}", chunk_key(c));
-    let mut out: BTreeMap<LeadId, Vec<Activity>> = BTreeMap::new();
+    let mut out: Vec<Vec<Activity>> = vec![Vec::new(); ids.len()];
     for raw in raw_items(&key, stored)? {
         let head: ActivityHead = serde_json::from_str(raw.get()).map_err(|e| corrupt(&key, e))?;
-        if ids.contains(&head.lead) {
-            out.entry(head.lead)
-                .or_default()
-                .push(serde_json::from_str(raw.get()).map_err(|e| corrupt(&key, e))?);
+        if let Ok(i) = ids.binary_search(&head.lead) {
+            out[i].push(serde_json::from_str(raw.get()).map_err(|e| corrupt(&key, e))?);
         }
     }
     Ok(out)
@@ -214,24 +253,18 @@ pub fn encode_list<T: serde::Serialize>(items: &[T]) -> String {
 pub fn encode_workspace(ws: &Workspace) -> Vec<(u8, String, String)> {
     // Grouped by reference, then each chunk written straight into its text
     // (the same text as joining each record's own: one JSON array).
-    let mut leads: BTreeMap<u8, Vec<&Lead>> = BTreeMap::new();
-    let mut acts: BTreeMap<u8, Vec<&Activity>> = BTreeMap::new();
+    let mut leads: Vec<Vec<&Lead>> = vec![Vec::new(); CHUNKS as usize];
+    let mut acts: Vec<Vec<&Activity>> = vec![Vec::new(); CHUNKS as usize];
     for l in &ws.leads {
-        leads.entry(chunk_of(l.id())).or_default().push(l);
+        leads[chunk_of(l.id()) as usize].push(l);
     }
     for a in &ws.activities {
-        acts.entry(chunk_of(a.lead)).or_default().push(a);
+        acts[chunk_of(a.lead) as usize].push(a);
     }
-    let chunks: BTreeSet<u8> = leads.keys().chain(acts.keys()).copied().collect();
-    chunks
-        .into_iter()
-        .map(|c| {
-            (
-                c,
-                encode(&leads.remove(&c).unwrap_or_default()),
-                encode(&acts.remove(&c).unwrap_or_default()),
-            )
-        })
+    (0..CHUNKS)
+        .zip(leads.into_iter().zip(acts))
+        .filter(|(_, (l, a))| !l.is_empty() || !a.is_empty())
+        .map(|(c, (l, a))| (c, encode(&l), encode(&a)))
         .collect()
 }
 
@@ -300,7 +333,7 @@ mod tests {
             expect: vec![(a.id(), a.updated_at())],
             ..Change::default()
         };
-        assert_eq!(touched(&change), BTreeSet::from([1]));
+        assert_eq!(touched(&change), vec![1]);
         let leads_after = apply_leads(1, Some(leads_text), &change).unwrap();
         assert_eq!(
             decode_leads("k", &leads_after).unwrap(),
@@ -339,6 +372,35 @@ mod tests {
             decode_leads("k", &apply_leads(3, None, &add).unwrap()).unwrap(),
             vec![d]
         );
+    }
+
+    #[test]
+    fn the_last_version_given_wins_and_new_leads_follow_by_id() {
+        // 1, 65 and 129 share chunk 1.
+        let (a, b, n) = (lead(1), lead(65), lead(129));
+        assert!([b.id(), n.id()].iter().all(|id| chunk_of(*id) == 1));
+        let stored = encode_list(&[a.clone()]);
+        let t = Utc.with_ymd_and_hms(2026, 3, 4, 1, 0, 0).unwrap();
+        let (mut a1, mut a2) = (a.clone(), a.clone());
+        a1.set_campaign("first", t);
+        a2.set_campaign("second", t);
+        let change = Change {
+            leads: vec![n.clone(), a1, b.clone(), a2.clone()],
+            ..Change::default()
+        };
+        let after = decode_leads("k", &apply_leads(1, Some(&stored), &change).unwrap()).unwrap();
+        assert_eq!(after, vec![a2.clone(), b.clone(), n.clone()]);
+
+        let ids = id_set([n.id(), a.id(), a.id(), b.id()]);
+        assert_eq!(ids, vec![a.id(), b.id(), n.id()]);
+        assert!(has(&ids, b.id()) && !has(&ids, lead(2).id()));
+        let old = old_leads(1, Some(&encode_list(&after)), &ids).unwrap();
+        assert_eq!(stored_lead(&old, a.id()), Some(&a2));
+        assert_eq!(stored_lead(&old, lead(2).id()), None);
+        let acts = encode_list(&[call(&b, 1), call(&a, 2), call(&b, 3)]);
+        let per_lead = old_activities(1, Some(&acts), &ids).unwrap();
+        assert_eq!(per_lead.iter().map(Vec::len).collect::<Vec<_>>(), [1, 2, 0]);
+        assert_eq!(chunks_of([n.id(), lead(2).id(), a.id()]), [1, 2]);
     }
 
     #[test]

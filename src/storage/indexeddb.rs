@@ -38,7 +38,6 @@ use crate::domain::workspace::Workspace;
 use async_trait::async_trait;
 use js_sys::{Array, Object, Promise, Reflect};
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};

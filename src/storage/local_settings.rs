@@ -67,7 +67,7 @@ fn read_instant(key: &str) -> Option<chrono::DateTime<chrono::Utc>> {
         use gloo_storage::Storage;
         gloo_storage::LocalStorage::get::<String>(key)
             .ok()
-            .and_then(|t| t.parse().ok())
+            .and_then(|t| crate::domain::instant::parse(&t))
     }
     #[cfg(not(target_arch = "wasm32"))]
     {

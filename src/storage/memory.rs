@@ -35,7 +35,7 @@ impl Records for MemoryStore {
         let mut reads = Reads::default();
         for key in &need.keys {
             let found = records.get(key);
-            reads.values.insert(
+            reads.insert_value(
                 key.clone(),
                 (found.map(|(t, _)| t.clone()), found.map_or(0, |(_, v)| *v)),
             );
@@ -46,7 +46,7 @@ impl Records for MemoryStore {
                 .filter(|((t, _), _)| t == table)
                 .map(|((_, k), (text, v))| (k.clone(), text.clone(), *v))
                 .collect();
-            reads.tables.insert(*table, rows);
+            reads.insert_table(*table, rows);
         }
         Ok(reads)
     }

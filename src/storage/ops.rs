@@ -78,11 +78,27 @@ fn outbox(reads: &Reads) -> BTreeMap<String, u64> {
         .collect()
 }
 
-fn chunk_keys(chunks: &BTreeSet<u8>, tables: &[Table]) -> Vec<(Table, String)> {
+fn chunk_keys(chunks: impl IntoIterator<Item = u8>, tables: &[Table]) -> Vec<(Table, String)> {
     chunks
-        .iter()
-        .flat_map(|c| tables.iter().map(move |t| (*t, chunk_key(*c))))
+        .into_iter()
+        .flat_map(|c| tables.iter().map(move |t| (*t, chunk_key(c))))
         .collect()
+}
+
+/// The texts in one list and not in the other (each once), ascending.
+fn symmetric_difference(mut a: Vec<String>, mut b: Vec<String>) -> Vec<String> {
+    for list in [&mut a, &mut b] {
+        crate::sort::sort(list);
+        list.dedup();
+    }
+    let mut out: Vec<String> = a
+        .iter()
+        .filter(|x| b.binary_search(x).is_err())
+        .cloned()
+        .collect();
+    out.extend(b.iter().filter(|x| a.binary_search(x).is_err()).cloned());
+    crate::sort::sort(&mut out);
+    out
 }
 
 /// Runs `plan` over fresh reads until its writes land.
@@ -154,7 +170,10 @@ pub async fn waiting<R: Records + ?Sized>(records: &R) -> Result<usize, StorageE
 pub async fn commit<R: Records + ?Sized>(records: &R, change: &Change) -> Result<(), StorageError> {
     let touched = chunks::touched(change);
     let mut need = Need {
-        keys: chunk_keys(&touched, &[Table::Leads, Table::Activities, Table::Meta]),
+        keys: chunk_keys(
+            touched.iter().copied(),
+            &[Table::Leads, Table::Activities, Table::Meta],
+        ),
         tables: vec![],
     };
     need.keys.push((Table::Sync, LINK.into()));
@@ -168,7 +187,7 @@ pub async fn commit<R: Records + ?Sized>(records: &R, change: &Change) -> Result
 fn plan_commit(
     reads: &Reads,
     change: &Change,
-    touched: &BTreeSet<u8>,
+    touched: &[u8],
 ) -> Result<(Writes, ()), StorageError> {
     let mut link = link_of(reads)?;
     if let Some(l) = &link
@@ -194,27 +213,23 @@ fn plan_commit(
         if let Some(link) = &link {
             let who = link.who();
             let mut metas = meta_chunk(reads, c)?;
-            let ids: BTreeSet<LeadId> = change
-                .leads
-                .iter()
-                .map(Lead::id)
-                .chain(change.deleted.iter().copied())
-                .chain(change.activities.iter().map(|(id, _)| *id))
-                .filter(|id| chunk_of(*id) == c)
-                .collect();
+            let ids = chunks::id_set(change.lead_ids().filter(|id| chunk_of(*id) == c));
             let old = chunks::old_leads(c, leads_text, &ids)?;
             let old_acts = chunks::old_activities(c, acts_text, &ids)?;
+            let acts_of = |id: LeadId| {
+                ids.binary_search(&id)
+                    .map_or(&[][..], |i| old_acts[i].as_slice())
+            };
             for lead in change.leads.iter().filter(|l| chunk_of(l.id()) == c) {
                 let meta = metas.entry(lead.id()).or_default();
-                ledger::record_lead_edit(meta, old.get(&lead.id()), lead, &who);
+                ledger::record_lead_edit(meta, chunks::stored_lead(&old, lead.id()), lead, &who);
                 out_ids.push(doc::lead_id(lead.id()));
             }
             for id in change.deleted.iter().filter(|id| chunk_of(**id) == c) {
-                if old.contains_key(id) {
+                if chunks::stored_lead(&old, *id).is_some() {
                     out_ids.push(doc::lead_id(*id));
                 }
-                let acts = old_acts.get(id).map_or(&[][..], Vec::as_slice);
-                out_ids.extend(doc::activity_ids(acts));
+                out_ids.extend(doc::activity_ids(acts_of(*id)));
             }
             for (id, list) in change
                 .activities
@@ -224,12 +239,10 @@ fn plan_commit(
                 if change.deleted.contains(id) {
                     continue;
                 }
-                let before: BTreeSet<String> =
-                    doc::activity_ids(old_acts.get(id).map_or(&[][..], Vec::as_slice))
-                        .into_iter()
-                        .collect();
-                let after: BTreeSet<String> = doc::activity_ids(list).into_iter().collect();
-                out_ids.extend(before.symmetric_difference(&after).cloned());
+                out_ids.extend(symmetric_difference(
+                    doc::activity_ids(acts_of(*id)),
+                    doc::activity_ids(list),
+                ));
             }
             writes.put(Table::Meta, key.clone(), encode(&metas));
         }
@@ -348,6 +361,19 @@ pub async fn update_link<R: Records + ?Sized>(
 mod download;
 mod pull;
 mod push;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn symmetric_difference_names_each_text_once_in_order() {
+        let v = |xs: &[&str]| xs.iter().map(|x| (*x).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            super::symmetric_difference(v(&["c", "a", "b", "a"]), v(&["d", "b", "d"])),
+            v(&["a", "c", "d"])
+        );
+        assert!(super::symmetric_difference(v(&["x"]), v(&["x"])).is_empty());
+    }
+}
 pub use download::*;
 pub use pull::*;
 pub use push::*;

@@ -12,7 +12,6 @@
 
 use super::StorageError;
 use async_trait::async_trait;
-use std::collections::BTreeMap;
 
 /// A table of records.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -45,6 +44,16 @@ impl Table {
         Table::Inbox,
     ];
 
+    /// The object stores of `tables`, each once, in [`Table::ALL`]'s order.
+    pub fn store_names(tables: impl IntoIterator<Item = Table>) -> Vec<&'static str> {
+        let mask = tables.into_iter().fold(0u8, |m, t| m | 1 << t as u8);
+        Table::ALL
+            .into_iter()
+            .filter(|t| mask & 1 << *t as u8 != 0)
+            .map(Table::store_name)
+            .collect()
+    }
+
     /// The IndexedDB object store.
     pub fn store_name(self) -> &'static str {
         match self {
@@ -69,25 +78,58 @@ impl Table {
 pub type Key = (Table, String);
 
 /// What a read found: each record's text (None: absent) and version.
+///
+/// Lists rather than maps: an operation reads a few records (at most three
+/// per chunk and a few more), looked up by a scan; a map type per content
+/// costs the first load its code (BENCHMARKS.md, "Bundle").
 #[derive(Clone, Debug, Default)]
 pub struct Reads {
-    /// By key.
-    pub values: BTreeMap<Key, (Option<String>, u64)>,
-    /// Whole tables read at once: key → text, plus each record's version.
-    pub tables: BTreeMap<Table, Vec<(String, String, u64)>>,
+    /// By key, each key once.
+    pub values: Vec<(Key, (Option<String>, u64))>,
+    /// Whole tables read at once, each once: key → text, plus each record's
+    /// version.
+    pub tables: Vec<(Table, Vec<(String, String, u64)>)>,
 }
 
 impl Reads {
     /// The text of one record read by key.
     pub fn get(&self, table: Table, key: &str) -> Option<&str> {
         self.values
-            .get(&(table, key.to_owned()))
-            .and_then(|(v, _)| v.as_deref())
+            .iter()
+            .find(|((t, k), _)| *t == table && k == key)
+            .and_then(|(_, (v, _))| v.as_deref())
     }
 
     /// Every record of a table read whole.
     pub fn table(&self, table: Table) -> &[(String, String, u64)] {
-        self.tables.get(&table).map_or(&[], Vec::as_slice)
+        self.tables
+            .iter()
+            .find(|(t, _)| *t == table)
+            .map_or(&[], |(_, rows)| rows.as_slice())
+    }
+
+    /// Keeps what a read by key found (replacing an earlier read of it).
+    pub fn insert_value(&mut self, key: Key, found: (Option<String>, u64)) {
+        match self.values.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, v)) => *v = found,
+            None => self.values.push((key, found)),
+        }
+    }
+
+    /// Keeps a table read whole (replacing an earlier read of it).
+    pub fn insert_table(&mut self, table: Table, rows: Vec<(String, String, u64)>) {
+        match self.tables.iter_mut().find(|(t, _)| *t == table) {
+            Some((_, r)) => *r = rows,
+            None => self.tables.push((table, rows)),
+        }
+    }
+
+    /// The tables this read touched.
+    pub fn table_list(&self) -> impl Iterator<Item = Table> + '_ {
+        self.values
+            .iter()
+            .map(|((t, _), _)| *t)
+            .chain(self.tables.iter().map(|(t, _)| *t))
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::domain::lead::Priority;
 use crate::ui::i18n::{Lang, Msg};
-use chrono::{DateTime, Local, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, Local, NaiveDate, TimeDelta, Timelike, Utc};
 
 /// The message naming a priority.
 pub fn priority_msg(p: Priority) -> Msg {
@@ -105,9 +105,31 @@ pub fn percent(v: f64, lang: Lang) -> String {
 /// `22 Nov 2026, 14:05` in English, `22/11/2026 14:05` in Vietnamese.
 pub fn local_datetime(at: DateTime<Utc>, lang: Lang) -> String {
     let local = at.with_timezone(&Local);
+    let (h, m) = (local.hour(), local.minute());
     match lang {
-        Lang::En => local.format("%-d %b %Y, %H:%M").to_string(),
-        Lang::Vi => local.format("%d/%m/%Y %H:%M").to_string(),
+        Lang::En => format!("{}, {h:02}:{m:02}", day(local.date_naive(), lang)),
+        Lang::Vi => format!("{} {h:02}:{m:02}", day(local.date_naive(), lang)),
+    }
+}
+
+/// `3 Mar` (en) or `03/03` (vi): a day of the month in a short period.
+fn day_month(d: NaiveDate, lang: Lang) -> String {
+    const SHORT: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match lang {
+        Lang::En => format!("{} {}", d.day(), SHORT[d.month0() as usize]),
+        Lang::Vi => format!("{:02}/{:02}", d.day(), d.month()),
+    }
+}
+
+/// `3 Mar 2026` (en) or `03/03/2026` (vi). Written by hand rather than with
+/// chrono's `format`, whose machinery would weigh on the first load
+/// (`domain::instant`).
+fn day(d: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{} {}", day_month(d, lang), d.year()),
+        Lang::Vi => format!("{}/{}", day_month(d, lang), d.year()),
     }
 }
 
@@ -132,7 +154,6 @@ pub fn business_duration(d: TimeDelta, lang: Lang) -> String {
 /// the day.
 pub fn period_label(period: crate::domain::scorecard::Period, lang: Lang) -> String {
     use crate::domain::scorecard::Period;
-    use chrono::Datelike;
     const MONTHS: [&str; 12] = [
         "January",
         "February",
@@ -148,8 +169,7 @@ pub fn period_label(period: crate::domain::scorecard::Period, lang: Lang) -> Str
         "December",
     ];
     match (period, lang) {
-        (Period::Day(d), Lang::En) => d.format("%-d %b %Y").to_string(),
-        (Period::Day(d), Lang::Vi) => d.format("%d/%m/%Y").to_string(),
+        (Period::Day(d), _) => day(d, lang),
         (Period::Week(d), _) => {
             let w = d.iso_week();
             let end = d + chrono::Days::new(6);
@@ -158,15 +178,15 @@ pub fn period_label(period: crate::domain::scorecard::Period, lang: Lang) -> Str
                     "Week {}, {} ({} – {})",
                     w.week(),
                     w.year(),
-                    d.format("%-d %b"),
-                    end.format("%-d %b")
+                    day_month(d, lang),
+                    day_month(end, lang)
                 ),
                 Lang::Vi => format!(
                     "Tuần {}, {} ({} – {})",
                     w.week(),
                     w.year(),
-                    d.format("%d/%m"),
-                    end.format("%d/%m")
+                    day_month(d, lang),
+                    day_month(end, lang)
                 ),
             }
         }
@@ -205,6 +225,30 @@ mod tests {
             "Tháng 12/2026"
         );
         assert_eq!(period_label(Period::Day(first), Lang::En), "1 Dec 2026");
+    }
+
+    #[test]
+    fn dates_read_as_chrono_would_format_them() {
+        let mut d = NaiveDate::from_ymd_opt(2025, 12, 25).unwrap();
+        for _ in 0..400 {
+            assert_eq!(day(d, Lang::En), d.format("%-d %b %Y").to_string());
+            assert_eq!(day(d, Lang::Vi), d.format("%d/%m/%Y").to_string());
+            assert_eq!(day_month(d, Lang::En), d.format("%-d %b").to_string());
+            assert_eq!(day_month(d, Lang::Vi), d.format("%d/%m").to_string());
+            d = d.succ_opt().unwrap();
+        }
+        let at = DateTime::parse_from_rfc3339("2026-01-07T03:04:00Z")
+            .unwrap()
+            .to_utc();
+        let local = at.with_timezone(&Local);
+        assert_eq!(
+            local_datetime(at, Lang::En),
+            local.format("%-d %b %Y, %H:%M").to_string()
+        );
+        assert_eq!(
+            local_datetime(at, Lang::Vi),
+            local.format("%d/%m/%Y %H:%M").to_string()
+        );
     }
 
     #[test]

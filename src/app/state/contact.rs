@@ -26,6 +26,7 @@ pub struct PendingContact {
     /// A call, or a message on a channel.
     pub kind: ActivityKind,
     /// When the person tapped.
+    #[serde(with = "crate::domain::instant")]
     pub at: DateTime<Utc>,
 }
 

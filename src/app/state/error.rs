@@ -25,6 +25,9 @@ pub enum AppError {
     WritesPaused(Health),
     /// A viewer of a shared workspace does not change it.
     ViewOnly,
+    /// A part of the app fetched when first used (`crate::split`) could not
+    /// be fetched; nothing changed.
+    NotLoaded,
 }
 
 impl fmt::Display for AppError {
@@ -41,6 +44,9 @@ impl fmt::Display for AppError {
             AppError::WritesPaused(_) => {
                 f.write_str("Changes are not saved until the storage problem above is dealt with.")
             }
+            AppError::NotLoaded => f.write_str(
+                "This part of Leadpact could not be loaded: the connection seems to be down. Nothing changed; check the connection and try again.",
+            ),
             AppError::ViewOnly => f.write_str(
                 "You can view this team workspace but not change it (your role is viewer). Ask the workspace admin if you need to edit.",
             ),

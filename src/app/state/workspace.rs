@@ -8,6 +8,13 @@ use crate::storage::Change;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+crate::split::split_point!(
+    /// A generated sample workspace (see `domain::sample`).
+    fn sample_data(seed: u64, leads: usize, now: chrono::DateTime<chrono::Utc>) -> Workspace {
+        crate::domain::sample::generate(seed, leads, 6, now)
+    }
+);
+
 impl AppState {
     /// Replaces the whole workspace (sample data, backup import) in one
     /// transaction, then shows it. On failure nothing changes.
@@ -60,11 +67,19 @@ impl AppState {
         self.insights.with_untracked(|i| i.workspace())
     }
 
-    /// Replaces the workspace with a generated one of `leads` leads.
+    /// Replaces the workspace with a generated one of `leads` leads. The
+    /// generator is a module of its own (`split_sample_data.wasm`), fetched
+    /// the first time: if it cannot be, the person is told and nothing
+    /// changes.
     pub fn load_sample(self, leads: usize) {
         let now = clock::now();
         let seed = now.timestamp_millis() as u64;
-        self.replace_workspace(crate::domain::sample::generate(seed, leads, 6, now));
+        spawn_local(async move {
+            match sample_data(seed, leads, now).await {
+                Ok(ws) => self.replace_workspace(ws),
+                Err(_) => self.error.set(Some(super::AppError::NotLoaded)),
+            }
+        });
     }
 
     /// Saves new settings (pipeline, calendar, policies, reps, targets), made

@@ -28,7 +28,7 @@ impl CalendarSpec {
             },
             holidays: vietnam_holidays()
                 .iter()
-                .map(|d| d.format("%Y-%m-%d").to_string())
+                .map(|d| crate::domain::instant::ymd(*d))
                 .collect(),
         }
     }

@@ -115,12 +115,12 @@ impl Period {
     /// `2026-03-02`, `2026-W10` or `2026-03`.
     pub fn label(self) -> String {
         match self {
-            Period::Day(d) => d.format("%Y-%m-%d").to_string(),
+            Period::Day(d) => crate::domain::instant::ymd(d),
             Period::Week(d) => {
                 let w = d.iso_week();
                 format!("{}-W{:02}", w.year(), w.week())
             }
-            Period::Month(d) => d.format("%Y-%m").to_string(),
+            Period::Month(d) => format!("{:04}-{:02}", d.year(), d.month()),
         }
     }
 }

@@ -122,7 +122,11 @@ pub struct SlaPolicies {
     pub default: SlaPolicy,
     /// No clock starts before this instant (a team that starts using the
     /// SLA on a date: leads older than that are not judged by it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::domain::instant::option"
+    )]
     pub enforced_from: Option<DateTime<Utc>>,
 }
 

@@ -102,13 +102,12 @@ pub(super) async fn text_of(key: &str, data: JsValue) -> Result<String, StorageE
 }
 
 pub(super) fn stores_of(need: &Need) -> Vec<&'static str> {
-    let tables: BTreeSet<Table> = need
-        .keys
-        .iter()
-        .map(|(t, _)| *t)
-        .chain(need.tables.iter().copied())
-        .collect();
-    tables.into_iter().map(Table::store_name).collect()
+    Table::store_names(
+        need.keys
+            .iter()
+            .map(|(t, _)| *t)
+            .chain(need.tables.iter().copied()),
+    )
 }
 
 impl IdbStore {
@@ -154,7 +153,7 @@ impl IdbStore {
             } else {
                 None
             };
-            reads.values.insert((table, k), (text, version));
+            reads.insert_value((table, k), (text, version));
         }
         for (table, rows) in wholes {
             let mut out = Vec::with_capacity(rows.len());
@@ -168,7 +167,7 @@ impl IdbStore {
                 }
             }
             if each.is_none() {
-                reads.tables.insert(table, out);
+                reads.insert_table(table, out);
             }
         }
         Ok(reads)
@@ -191,11 +190,11 @@ impl Records for IdbStore {
 
     async fn write(&self, read: &Reads, writes: Writes) -> Result<bool, StorageError> {
         let operation = "save the change";
-        let mut tables: BTreeSet<Table> = read.values.keys().map(|(t, _)| *t).collect();
-        tables.extend(read.tables.keys().copied());
-        tables.extend(writes.records.iter().map(|((t, _), _)| *t));
-        tables.extend(writes.clear.iter().copied());
-        let names: Vec<&str> = tables.iter().map(|t| t.store_name()).collect();
+        let names = Table::store_names(
+            read.table_list()
+                .chain(writes.records.iter().map(|((t, _), _)| *t))
+                .chain(writes.clear.iter().copied()),
+        );
         // No write starts without room for it (see `storage::space`).
         let bytes: usize = writes
             .records

@@ -39,7 +39,7 @@ pub async fn pulled<R: Records + ?Sized>(
         .collect();
     let mut need = Need {
         keys: chunk_keys(
-            &chunks_needed,
+            chunks_needed.iter().copied(),
             &[Table::Leads, Table::Activities, Table::Meta],
         ),
         tables: vec![Table::Outbox],

@@ -64,7 +64,7 @@ pub async fn outgoing<R: Records + ?Sized>(
     chunks_needed.extend(uploading.iter().copied());
     let mut need = Need {
         keys: chunk_keys(
-            &chunks_needed,
+            chunks_needed.iter().copied(),
             &[Table::Leads, Table::Activities, Table::Meta],
         ),
         tables: vec![],
@@ -186,7 +186,7 @@ pub async fn unknown<R: Records + ?Sized>(
         .collect();
     let mut need = Need {
         keys: chunk_keys(
-            &chunks_needed,
+            chunks_needed.iter().copied(),
             &[Table::Leads, Table::Activities, Table::Meta],
         ),
         tables: vec![],
@@ -273,7 +273,7 @@ pub async fn pushed<R: Records + ?Sized>(
         .filter_map(|a| DocId::parse(&a.id).lead().map(chunk_of))
         .collect();
     let mut need = Need {
-        keys: chunk_keys(&chunks_needed, &[Table::Meta, Table::Leads]),
+        keys: chunk_keys(chunks_needed.iter().copied(), &[Table::Meta, Table::Leads]),
         tables: vec![Table::Outbox],
     };
     need.keys.push((Table::Sync, LINK.into()));

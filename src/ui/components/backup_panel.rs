@@ -6,6 +6,7 @@ use crate::app::state::{AppError, AppState, Busy, Loading};
 use crate::app::{backups, files};
 use crate::domain::workspace::Workspace;
 use crate::io::backup::import_bytes;
+use crate::ui::i18n::pages::PageMsg;
 use crate::ui::i18n::{Msg, use_i18n};
 use crate::ui::pages::data::BackupFirst;
 use leptos::prelude::*;
@@ -40,14 +41,14 @@ pub fn BackupPanel() -> impl IntoView {
 
     view! {
         <section class="card backup" data-testid="backup">
-            <h2>{i18n.t(Msg::Backup)}</h2>
-            <p class="muted">{i18n.t(Msg::BackupHint)}</p>
+            <h2>{i18n.t(PageMsg::Backup)}</h2>
+            <p class="muted">{i18n.t(PageMsg::BackupHint)}</p>
             <div class="backup-actions">
                 <button type="button" data-testid="export-backup" disabled=move || !ready() on:click=export>
                     {i18n.t(Msg::ExportBackup)}
                 </button>
                 <label class="file-button">
-                    {i18n.t(Msg::ImportBackup)}
+                    {i18n.t(PageMsg::ImportBackup)}
                     <input
                         type="file"
                         accept=".json,application/json"
@@ -63,7 +64,7 @@ pub fn BackupPanel() -> impl IntoView {
                     .map(|(leads, activities)| {
                         view! {
                             <div class="confirm" role="alertdialog" data-testid="confirm-import">
-                                <p>{i18n.t(Msg::ConfirmReplace)} " (" {leads} " / " {activities} ")"</p>
+                                <p>{i18n.t(PageMsg::ConfirmReplace)} " (" {leads} " / " {activities} ")"</p>
                                 <BackupFirst />
                                 <button
                                     type="button"
@@ -77,7 +78,7 @@ pub fn BackupPanel() -> impl IntoView {
                                         }
                                     }
                                 >
-                                    {i18n.t(Msg::Replace)}
+                                    {i18n.t(PageMsg::Replace)}
                                 </button>
                                 <button
                                     type="button"
@@ -89,10 +90,10 @@ pub fn BackupPanel() -> impl IntoView {
                                         }
                                     }
                                 >
-                                    {i18n.t(Msg::Merge)}
+                                    {i18n.t(PageMsg::Merge)}
                                 </button>
                                 <button type="button" data-testid="cancel-replace" on:click=move |_| pending.set(None)>
-                                    {i18n.t(Msg::Cancel)}
+                                    {i18n.t(PageMsg::Cancel)}
                                 </button>
                             </div>
                         }

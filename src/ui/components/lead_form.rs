@@ -5,7 +5,9 @@
 use crate::app::state::{AppState, NotSaved};
 use crate::domain::lead::{DraftErrors, Field, LeadDraft, LeadId};
 use crate::ui::components::same_person::SamePerson;
-use crate::ui::i18n::{Msg, field_error, use_i18n};
+use crate::ui::i18n::pages::PageMsg;
+use crate::ui::i18n::pages::field_error;
+use crate::ui::i18n::use_i18n;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
@@ -60,7 +62,7 @@ pub fn LeadForm() -> impl IntoView {
     };
     let error_for = move |field: Field| errors.with(|e| field_error(i18n, e.as_ref(), field));
     let field = move |field: Field,
-                      label: Msg,
+                      label: PageMsg,
                       kind: &'static str,
                       value: RwSignal<String>,
                       id: &'static str| {
@@ -86,12 +88,12 @@ pub fn LeadForm() -> impl IntoView {
 
     view! {
         <form class="lead-form card" on:submit=on_submit data-testid="lead-form" novalidate>
-            <h2>{i18n.t(Msg::NewLead)}</h2>
-            {field(Field::Name, Msg::Name, "text", name, "lead-name")}
-            {field(Field::Phone, Msg::Phone, "tel", phone, "lead-phone")}
-            {field(Field::Email, Msg::Email, "email", email, "lead-email")}
+            <h2>{i18n.t(PageMsg::NewLead)}</h2>
+            {field(Field::Name, PageMsg::Name, "text", name, "lead-name")}
+            {field(Field::Phone, PageMsg::Phone, "tel", phone, "lead-phone")}
+            {field(Field::Email, PageMsg::Email, "email", email, "lead-email")}
             <div class="field">
-                <label for="lead-source">{i18n.t(Msg::Source)}</label>
+                <label for="lead-source">{i18n.t(PageMsg::Source)}</label>
                 <select id="lead-source" data-testid="lead-source" bind:value=source>
                     {SOURCES
                         .into_iter()
@@ -102,10 +104,10 @@ pub fn LeadForm() -> impl IntoView {
             {move || same.get().and_then(|id| state.lead(id)).map(|other| view! {
                 <SamePerson
                     other=other
-                    text=Signal::derive(move || i18n.t(Msg::SameContactFound)().to_owned())
-                    merge=Signal::derive(move || i18n.t(Msg::MergeIntoIt)().to_owned())
+                    text=Signal::derive(move || i18n.t(PageMsg::SameContactFound)().to_owned())
+                    merge=Signal::derive(move || i18n.t(PageMsg::MergeIntoIt)().to_owned())
                     on_merge=Callback::new(merge)
-                    anyway=(Signal::derive(move || i18n.t(Msg::AddAnyway)().to_owned()), Callback::new(move |()| add(true)))
+                    anyway=(Signal::derive(move || i18n.t(PageMsg::AddAnyway)().to_owned()), Callback::new(move |()| add(true)))
                 />
             })}
             <button
@@ -114,7 +116,7 @@ pub fn LeadForm() -> impl IntoView {
                 data-testid="add-lead"
                 disabled=move || !state.can_edit()
             >
-                {i18n.t(Msg::AddLead)}
+                {i18n.t(PageMsg::AddLead)}
             </button>
         </form>
     }

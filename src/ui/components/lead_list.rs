@@ -12,6 +12,7 @@ use crate::domain::search::{LeadFilter, Query};
 use crate::ui::components::contact_links::ContactLinks;
 use crate::ui::components::sample_button::LoadSampleButton;
 use crate::ui::format::local_datetime;
+use crate::ui::i18n::pages::PageMsg;
 use crate::ui::i18n::{Msg, use_i18n};
 use leptos::prelude::*;
 
@@ -173,14 +174,14 @@ pub fn LeadList() -> impl IntoView {
     view! {
         <section class="card lead-list">
             // The page's title: the list is what the page is for.
-            <h1 class="card-title">{i18n.t(Msg::Leads)}</h1>
+            <h1 class="card-title">{i18n.t(PageMsg::Leads)}</h1>
             <Show
                 when=move || state.with_leads(|l| !l.is_empty())
                 fallback=move || {
                     view! {
                         <div class="empty" data-testid="no-leads">
-                            <p>{i18n.t(Msg::NoLeads)}</p>
-                            <p>{i18n.t(Msg::SampleHint)}</p>
+                            <p>{i18n.t(PageMsg::NoLeads)}</p>
+                            <p>{i18n.t(PageMsg::SampleHint)}</p>
                             <LoadSampleButton/>
                         </div>
                     }
@@ -200,18 +201,18 @@ pub fn LeadList() -> impl IntoView {
                                         <input
                                             type="checkbox"
                                             data-testid="select-all"
-                                            aria-label=i18n.t(Msg::SelectAll)
+                                            aria-label=i18n.t(PageMsg::SelectAll)
                                             prop:checked=all_selected
                                             on:change=toggle_all
                                         />
                                     </label>
                                 </th>
-                                <th scope="col">{i18n.t(Msg::Name)}</th>
-                                <th scope="col">{i18n.t(Msg::Contact)}</th>
-                                <th scope="col">{i18n.t(Msg::Source)}</th>
-                                <th scope="col">{i18n.t(Msg::Stage)}</th>
-                                <th scope="col">{i18n.t(Msg::Owner)}</th>
-                                <th scope="col">{i18n.t(Msg::Created)}</th>
+                                <th scope="col">{i18n.t(PageMsg::Name)}</th>
+                                <th scope="col">{i18n.t(PageMsg::Contact)}</th>
+                                <th scope="col">{i18n.t(PageMsg::Source)}</th>
+                                <th scope="col">{i18n.t(PageMsg::Stage)}</th>
+                                <th scope="col">{i18n.t(PageMsg::Owner)}</th>
+                                <th scope="col">{i18n.t(PageMsg::Created)}</th>
                                 <th scope="col"><span class="sr-only">{i18n.t(Msg::Advance)}</span></th>
                             </tr>
                         </thead>
@@ -239,28 +240,28 @@ fn BulkBar(selected: RwSignal<BTreeSet<LeadId>>) -> impl IntoView {
     let done = move || selected.set(BTreeSet::new());
     view! {
         <Show when=move || selected.with(|s| !s.is_empty())>
-            <div class="bulk" role="toolbar" aria-label=i18n.t(Msg::BulkActions) data-testid="bulk-bar">
-                <strong>{move || selected.with(BTreeSet::len)} " " {i18n.t(Msg::Selected)}</strong>
-                <select data-testid="bulk-owner" aria-label=i18n.t(Msg::AssignTo) on:change=move |ev| {
+            <div class="bulk" role="toolbar" aria-label=i18n.t(PageMsg::BulkActions) data-testid="bulk-bar">
+                <strong>{move || selected.with(BTreeSet::len)} " " {i18n.t(PageMsg::Selected)}</strong>
+                <select data-testid="bulk-owner" aria-label=i18n.t(PageMsg::AssignTo) on:change=move |ev| {
                     let v = event_target_value(&ev);
                     if v.is_empty() { return; }
                     state.assign(&ids(), (v != "-").then(|| RepId::new(v)));
                     done();
                 }>
-                    <option value="">{i18n.t(Msg::AssignTo)}</option>
+                    <option value="">{i18n.t(PageMsg::AssignTo)}</option>
                     <option value="-">{i18n.t(Msg::Unassigned)}</option>
                     {move || state.settings.get().reps.iter().map(|r| view! { <option value=r.id.to_string()>{r.name.clone()}</option> }).collect_view()}
                 </select>
-                <select data-testid="bulk-stage" aria-label=i18n.t(Msg::MoveTo) on:change=move |ev| {
+                <select data-testid="bulk-stage" aria-label=i18n.t(PageMsg::MoveTo) on:change=move |ev| {
                     let v = event_target_value(&ev);
                     if v.is_empty() { return; }
                     state.move_to(&ids(), StageId::new(v));
                     done();
                 }>
-                    <option value="">{i18n.t(Msg::MoveTo)}</option>
+                    <option value="">{i18n.t(PageMsg::MoveTo)}</option>
                     {move || state.pipeline.get().stages().iter().map(|s| view! { <option value=s.id.to_string()>{crate::ui::format::stage_label(s.id.as_str(), &s.name, i18n.0.get())}</option> }).collect_view()}
                 </select>
-                <input data-testid="bulk-reason" placeholder=i18n.t(Msg::Reason) aria-label=i18n.t(Msg::Reason) bind:value=reason />
+                <input data-testid="bulk-reason" placeholder=i18n.t(PageMsg::Reason) aria-label=i18n.t(PageMsg::Reason) bind:value=reason />
                 <button type="button" data-testid="bulk-junk" on:click=move |_| {
                     let r = reason.get_untracked().trim().to_owned();
                     if r.is_empty() {
@@ -270,13 +271,13 @@ fn BulkBar(selected: RwSignal<BTreeSet<LeadId>>) -> impl IntoView {
                     state.close(&ids(), Closure { kind: LossKind::Junk, reason: r });
                     done();
                 }>
-                    {i18n.t(Msg::MarkJunk)}
+                    {i18n.t(PageMsg::MarkJunk)}
                 </button>
                 <button type="button" class="danger" data-testid="bulk-delete" on:click=move |_| {
                     state.delete(&ids());
                     done();
                 }>
-                    {i18n.t(Msg::Delete)}
+                    {i18n.t(PageMsg::Delete)}
                 </button>
             </div>
         </Show>
@@ -335,7 +336,7 @@ pub fn AdvanceButton(closed: bool, on_advance: impl Fn() + 'static) -> impl Into
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     if closed {
-        view! { <span class="muted">{i18n.t(Msg::Closed)}</span> }.into_any()
+        view! { <span class="muted">{i18n.t(PageMsg::Closed)}</span> }.into_any()
     } else {
         view! {
             <button

@@ -33,7 +33,7 @@ pub fn SamePerson(
                 " (" {contact} ")."
             </p>
             <div class="actions">
-                <a class="button" href=Page::Lead(other.id()).href() data-testid="same-open">{i18n.t(crate::ui::i18n::Msg::OpenIt)}</a>
+                <a class="button" href=Page::Lead(other.id()).href() data-testid="same-open">{i18n.t(crate::ui::i18n::pages::PageMsg::OpenIt)}</a>
                 <button type="button" data-testid="same-merge" on:click=move |_| on_merge.run(())>{merge}</button>
                 {anyway.map(|(label, go)| view! {
                     <button type="button" data-testid="same-anyway" on:click=move |_| go.run(())>{label}</button>

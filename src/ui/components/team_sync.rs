@@ -174,7 +174,7 @@ fn Linked() -> impl IntoView {
                 }>
                     {move || tt::t(lang(), T::Disconnect)}
                 </button>
-                <button type="button" on:click=move |_| confirming.set(false)>{i18n.t(crate::ui::i18n::Msg::Cancel)}</button>
+                <button type="button" on:click=move |_| confirming.set(false)>{i18n.t(crate::ui::i18n::pages::PageMsg::Cancel)}</button>
             </div>
         </Show>
     }

@@ -163,6 +163,7 @@ fn serde_words(message: &str) -> String {
                 "sequence" => "một danh sách".into(),
                 "a string" => "chữ".into(),
                 "u64" | "u32" | "u8" | "i64" | "u16" => "một số nguyên".into(),
+                crate::domain::instant::EXPECTED => "ngày giờ dạng 2026-03-05T04:14:07Z".into(),
                 other => other.to_owned(),
             },
         }

@@ -8,6 +8,7 @@ use crate::app::state::AppState;
 use crate::domain::lead::LeadId;
 use crate::domain::pipeline::{StageId, Team};
 use crate::domain::sla::Status;
+use crate::ui::i18n::pages::PageMsg;
 use crate::ui::i18n::{Msg, use_i18n};
 use leptos::prelude::*;
 
@@ -85,7 +86,7 @@ pub fn BoardPage() -> impl IntoView {
     view! {
         <div class="board-page" data-testid="page-board">
             <h1>{i18n.t(Msg::NavBoard)}</h1>
-            <p class="muted">{i18n.t(Msg::BoardHint)}</p>
+            <p class="muted">{i18n.t(PageMsg::BoardHint)}</p>
             <div class="board" data-testid="board">
                 {move || {
                     columns()
@@ -94,8 +95,8 @@ pub fn BoardPage() -> impl IntoView {
                             let count = cards.len();
                             let more = count.saturating_sub(PER_COLUMN);
                             let team_msg = match team {
-                                Some(Team::Marketing) => Msg::TeamMarketing,
-                                _ => Msg::TeamSales,
+                                Some(Team::Marketing) => PageMsg::TeamMarketing,
+                                _ => PageMsg::TeamSales,
                             };
                             let drop_stage = stage.clone();
                             view! {
@@ -119,7 +120,7 @@ pub fn BoardPage() -> impl IntoView {
                                     </h2>
                                     <p class="team">
                                         {i18n.t(team_msg)}
-                                        {gate.then(|| view! { " · " <strong>{i18n.t(Msg::QualifiedGate)}</strong> })}
+                                        {gate.then(|| view! { " · " <strong>{i18n.t(PageMsg::QualifiedGate)}</strong> })}
                                     </p>
                                     <ul>
                                         {cards
@@ -142,17 +143,17 @@ pub fn BoardPage() -> impl IntoView {
                                                         }
                                                     >
                                                         <a href=Page::Lead(id).href()>{name.clone()}</a>
-                                                        {late.then(|| view! { <span class="warn" title=i18n.t(Msg::StageTimeOver)>"⚠"</span> })}
+                                                        {late.then(|| view! { <span class="warn" title=i18n.t(PageMsg::StageTimeOver)>"⚠"</span> })}
                                                         <span class="moves">
-                                                            <button type="button" aria-label=i18n.t(Msg::MoveLeft) data-testid="move-left" on:click=move |_| shift(id, -1, "move-left")>"←"</button>
-                                                            <button type="button" aria-label=i18n.t(Msg::MoveRight) data-testid="move-right" on:click=move |_| shift(id, 1, "move-right")>"→"</button>
+                                                            <button type="button" aria-label=i18n.t(PageMsg::MoveLeft) data-testid="move-left" on:click=move |_| shift(id, -1, "move-left")>"←"</button>
+                                                            <button type="button" aria-label=i18n.t(PageMsg::MoveRight) data-testid="move-right" on:click=move |_| shift(id, 1, "move-right")>"→"</button>
                                                         </span>
                                                     </li>
                                                 }
                                             })
                                             .collect_view()}
                                     </ul>
-                                    {(more > 0).then(|| view! { <p class="muted">"+" {more} " " {i18n.t(Msg::More)}</p> })}
+                                    {(more > 0).then(|| view! { <p class="muted">"+" {more} " " {i18n.t(PageMsg::More)}</p> })}
                                 </section>
                             }
                         })

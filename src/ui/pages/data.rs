@@ -7,6 +7,7 @@ use crate::app::{backups, files};
 use crate::domain::search::{LeadFilter, Query};
 use crate::io::csv_export::export_csv;
 use crate::ui::components::backup_panel::BackupPanel;
+use crate::ui::i18n::pages::PageMsg;
 use crate::ui::i18n::storage::{self as st, Label};
 use crate::ui::i18n::{Msg, use_i18n};
 use leptos::prelude::*;
@@ -52,7 +53,10 @@ fn CsvExport() -> impl IntoView {
             .filter(|l| f.accepts(&q, l, None, ins.now()))
             .collect();
         let bytes = export_csv(leads.iter().copied(), &ins.settings());
-        let name = format!("leadpact-leads-{}.csv", ins.now().format("%Y-%m-%d"));
+        let name = format!(
+            "leadpact-leads-{}.csv",
+            crate::domain::instant::ymd(ins.now().date_naive())
+        );
         files::save_text(
             &name,
             "text/csv;charset=utf-8",
@@ -61,10 +65,10 @@ fn CsvExport() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="csv-export">
-            <h2>{i18n.t(Msg::CsvExport)}</h2>
-            <p class="muted">{i18n.t(Msg::CsvExportHint)}</p>
-            <input type="search" data-testid="export-query" placeholder=i18n.t(Msg::SearchHint) aria-label=i18n.t(Msg::Search) bind:value=query />
-            <button type="button" data-testid="export-csv" on:click=export>{i18n.t(Msg::ExportCsv)}</button>
+            <h2>{i18n.t(PageMsg::CsvExport)}</h2>
+            <p class="muted">{i18n.t(PageMsg::CsvExportHint)}</p>
+            <input type="search" data-testid="export-query" placeholder=i18n.t(PageMsg::SearchHint) aria-label=i18n.t(PageMsg::Search) bind:value=query />
+            <button type="button" data-testid="export-csv" on:click=export>{i18n.t(PageMsg::ExportCsv)}</button>
         </section>
     }
 }
@@ -108,7 +112,7 @@ fn SampleAndErase() -> impl IntoView {
     let chosen = move || size.get().parse::<usize>().unwrap_or(300);
     let confirming = RwSignal::new(false);
     let typed = RwSignal::new(String::new());
-    let word = move || i18n.t(Msg::EraseWord)();
+    let word = move || i18n.t(PageMsg::EraseWord)();
     let load = move |_| {
         if state.with_leads_untracked(<[_]>::is_empty) {
             state.load_sample(chosen());
@@ -118,9 +122,9 @@ fn SampleAndErase() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="sample-erase">
-            <h2>{i18n.t(Msg::SampleData)}</h2>
+            <h2>{i18n.t(PageMsg::SampleData)}</h2>
             <p class="muted" data-testid="sample-hint">{move || st::sample_hint(lang(), chosen())}</p>
-            <select data-testid="sample-size" aria-label=i18n.t(Msg::SampleSize) bind:value=size on:change=move |_| confirming.set(false)>
+            <select data-testid="sample-size" aria-label=i18n.t(PageMsg::SampleSize) bind:value=size on:change=move |_| confirming.set(false)>
                 <option value="100">"100"</option>
                 <option value="300">"300"</option>
                 <option value="1000">"1 000"</option>
@@ -140,14 +144,14 @@ fn SampleAndErase() -> impl IntoView {
                         {move || st::replace_with_sample(lang())}
                     </button>
                     <button type="button" data-testid="cancel-sample" on:click=move |_| confirming.set(false)>
-                        {i18n.t(Msg::Cancel)}
+                        {i18n.t(PageMsg::Cancel)}
                     </button>
                 </div>
             </Show>
-            <h2>{i18n.t(Msg::EraseWorkspace)}</h2>
-            <p class="muted">{i18n.t(Msg::EraseHint)} " " <strong>{word}</strong></p>
+            <h2>{i18n.t(PageMsg::EraseWorkspace)}</h2>
+            <p class="muted">{i18n.t(PageMsg::EraseHint)} " " <strong>{word}</strong></p>
             <BackupFirst />
-            <input data-testid="erase-confirm" aria-label=i18n.t(Msg::EraseWorkspace) bind:value=typed />
+            <input data-testid="erase-confirm" aria-label=i18n.t(PageMsg::EraseWorkspace) bind:value=typed />
             <button
                 type="button"
                 class="danger"
@@ -158,7 +162,7 @@ fn SampleAndErase() -> impl IntoView {
                     state.erase();
                 }
             >
-                {i18n.t(Msg::EraseWorkspace)}
+                {i18n.t(PageMsg::EraseWorkspace)}
             </button>
         </section>
     }

@@ -9,6 +9,7 @@ use crate::domain::pipeline::Team;
 use crate::domain::rep::RepId;
 use crate::domain::scorecard::{Period, PeriodKind};
 use crate::ui::format::{business_duration, percent};
+use crate::ui::i18n::pages::PageMsg;
 use crate::ui::i18n::{Msg, use_i18n};
 use chrono::TimeDelta;
 use leptos::prelude::*;
@@ -58,22 +59,22 @@ pub fn FunnelPage() -> impl IntoView {
         <div class="funnel-page" data-testid="page-funnel">
             <h1>{i18n.t(Msg::NavFunnel)}</h1>
             <div class="filters">
-                <select data-testid="funnel-period" aria-label=i18n.t(Msg::Period) bind:value=range>
-                    <option value="all">{i18n.t(Msg::AnyTime)}</option>
-                    <option value="month">{i18n.t(Msg::ThisMonth)}</option>
-                    <option value="last-month">{i18n.t(Msg::LastMonth)}</option>
-                    <option value="90">{i18n.t(Msg::Last90Days)}</option>
+                <select data-testid="funnel-period" aria-label=i18n.t(PageMsg::Period) bind:value=range>
+                    <option value="all">{i18n.t(PageMsg::AnyTime)}</option>
+                    <option value="month">{i18n.t(PageMsg::ThisMonth)}</option>
+                    <option value="last-month">{i18n.t(PageMsg::LastMonth)}</option>
+                    <option value="90">{i18n.t(PageMsg::Last90Days)}</option>
                 </select>
-                <select data-testid="funnel-source" aria-label=i18n.t(Msg::Source) bind:value=source>
-                    <option value="">{i18n.t(Msg::AllSources)}</option>
+                <select data-testid="funnel-source" aria-label=i18n.t(PageMsg::Source) bind:value=source>
+                    <option value="">{i18n.t(PageMsg::AllSources)}</option>
                     {move || distinct(Field::Source).into_iter().map(|s| view! { <option value=s.clone()>{crate::ui::format::source_label(&s, i18n.0.get())}</option> }).collect_view()}
                 </select>
-                <select data-testid="funnel-campaign" aria-label=i18n.t(Msg::Campaign) bind:value=campaign>
-                    <option value="">{i18n.t(Msg::AllCampaigns)}</option>
+                <select data-testid="funnel-campaign" aria-label=i18n.t(PageMsg::Campaign) bind:value=campaign>
+                    <option value="">{i18n.t(PageMsg::AllCampaigns)}</option>
                     {move || distinct(Field::Campaign).into_iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
                 </select>
-                <select data-testid="funnel-owner" aria-label=i18n.t(Msg::Owner) bind:value=owner>
-                    <option value="">{i18n.t(Msg::AllOwners)}</option>
+                <select data-testid="funnel-owner" aria-label=i18n.t(PageMsg::Owner) bind:value=owner>
+                    <option value="">{i18n.t(PageMsg::AllOwners)}</option>
                     {move || state.settings.get().reps.iter().map(|r| view! { <option value=r.id.to_string()>{r.name.clone()}</option> }).collect_view()}
                 </select>
             </div>
@@ -83,7 +84,7 @@ pub fn FunnelPage() -> impl IntoView {
                         let max = f.steps.first().map_or(1, |s| s.reached.max(1)) as f64;
                         let bar_h = 34;
                         let height = f.steps.len() * bar_h + 10;
-                        let label = format!("{} {}", f.total, i18n.t(Msg::LeadsCounted)());
+                        let label = format!("{} {}", f.total, i18n.t(PageMsg::LeadsCounted)());
                         let bars = f
                             .steps
                             .iter()
@@ -105,11 +106,11 @@ pub fn FunnelPage() -> impl IntoView {
                             .steps
                             .iter()
                             .map(|s| {
-                                let team = if s.team == Team::Marketing { Msg::TeamMarketing } else { Msg::TeamSales };
+                                let team = if s.team == Team::Marketing { PageMsg::TeamMarketing } else { PageMsg::TeamSales };
                                 // On phones the chart gives way to a bar in each step's card.
                                 let share = format!("--w: {:.1}%", (s.reached as f64 / max * 100.0).max(1.0));
                                 let bar = if s.team == Team::Marketing { "step-bar marketing" } else { "step-bar sales" };
-                                let l = |m: Msg| i18n.t(m)().to_owned();
+                                let l = |m: PageMsg| i18n.t(m)().to_owned();
                                 let reasons = s
                                     .reasons
                                     .iter()
@@ -123,14 +124,14 @@ pub fn FunnelPage() -> impl IntoView {
                                             {crate::ui::format::stage_label(s.stage.as_str(), &s.name, i18n.0.get())}
                                             <span class=bar style=share aria-hidden="true"></span>
                                         </th>
-                                        <td data-label=l(Msg::Team)>{i18n.t(team)}</td>
-                                        <td data-label=l(Msg::Reached) data-testid="funnel-reached">{s.reached}</td>
-                                        <td data-label=l(Msg::Conversion)>{pct(s.conversion)}</td>
-                                        <td data-label=l(Msg::DropOff)>{pct(s.drop_off)}</td>
-                                        <td data-label=l(Msg::LostHere)>{s.lost_here}</td>
-                                        <td data-label=l(Msg::JunkHere)>{s.junk_here}</td>
-                                        <td data-label=l(Msg::Reasons) class="reasons">{reasons}</td>
-                                        <td data-label=l(Msg::MedianTime)>{s.median_time.map(|d| business_duration(d, lang.get()))}</td>
+                                        <td data-label=l(PageMsg::Team)>{i18n.t(team)}</td>
+                                        <td data-label=l(PageMsg::Reached) data-testid="funnel-reached">{s.reached}</td>
+                                        <td data-label=l(PageMsg::Conversion)>{pct(s.conversion)}</td>
+                                        <td data-label=l(PageMsg::DropOff)>{pct(s.drop_off)}</td>
+                                        <td data-label=l(PageMsg::LostHere)>{s.lost_here}</td>
+                                        <td data-label=l(PageMsg::JunkHere)>{s.junk_here}</td>
+                                        <td data-label=l(PageMsg::Reasons) class="reasons">{reasons}</td>
+                                        <td data-label=l(PageMsg::MedianTime)>{s.median_time.map(|d| business_duration(d, lang.get()))}</td>
                                     </tr>
                                 }
                             })
@@ -149,15 +150,15 @@ pub fn FunnelPage() -> impl IntoView {
                                 <table class="data" data-testid="funnel-table">
                                     <thead>
                                         <tr>
-                                            <th scope="col">{i18n.t(Msg::Stage)}</th>
-                                            <th scope="col">{i18n.t(Msg::Team)}</th>
-                                            <th scope="col">{i18n.t(Msg::Reached)}</th>
-                                            <th scope="col">{i18n.t(Msg::Conversion)}</th>
-                                            <th scope="col">{i18n.t(Msg::DropOff)}</th>
-                                            <th scope="col">{i18n.t(Msg::LostHere)}</th>
-                                            <th scope="col">{i18n.t(Msg::JunkHere)}</th>
-                                            <th scope="col">{i18n.t(Msg::Reasons)}</th>
-                                            <th scope="col">{i18n.t(Msg::MedianTime)}</th>
+                                            <th scope="col">{i18n.t(PageMsg::Stage)}</th>
+                                            <th scope="col">{i18n.t(PageMsg::Team)}</th>
+                                            <th scope="col">{i18n.t(PageMsg::Reached)}</th>
+                                            <th scope="col">{i18n.t(PageMsg::Conversion)}</th>
+                                            <th scope="col">{i18n.t(PageMsg::DropOff)}</th>
+                                            <th scope="col">{i18n.t(PageMsg::LostHere)}</th>
+                                            <th scope="col">{i18n.t(PageMsg::JunkHere)}</th>
+                                            <th scope="col">{i18n.t(PageMsg::Reasons)}</th>
+                                            <th scope="col">{i18n.t(PageMsg::MedianTime)}</th>
                                         </tr>
                                     </thead>
                                     <tbody>{rows}</tbody>

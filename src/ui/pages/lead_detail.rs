@@ -16,6 +16,7 @@ use crate::ui::components::{
 };
 use crate::ui::format::{local_datetime, priority_msg, vnd};
 use crate::ui::i18n::duplicates;
+use crate::ui::i18n::pages::PageMsg;
 use crate::ui::i18n::{Msg, use_i18n};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -57,17 +58,21 @@ pub fn LeadPage() -> impl IntoView {
 }
 
 /// Kinds offered when logging: (value, kind, label).
-const KINDS: [(&str, ActivityKind, Msg); 6] = [
-    ("call", ActivityKind::Call, Msg::KindCall),
-    ("sms", ActivityKind::Message(Channel::Sms), Msg::KindSms),
-    ("zalo", ActivityKind::Message(Channel::Zalo), Msg::KindZalo),
+const KINDS: [(&str, ActivityKind, PageMsg); 6] = [
+    ("call", ActivityKind::Call, PageMsg::KindCall),
+    ("sms", ActivityKind::Message(Channel::Sms), PageMsg::KindSms),
+    (
+        "zalo",
+        ActivityKind::Message(Channel::Zalo),
+        PageMsg::KindZalo,
+    ),
     (
         "email",
         ActivityKind::Message(Channel::Email),
-        Msg::KindEmail,
+        PageMsg::KindEmail,
     ),
-    ("meeting", ActivityKind::Meeting, Msg::KindMeeting),
-    ("note", ActivityKind::Note, Msg::KindNote),
+    ("meeting", ActivityKind::Meeting, PageMsg::KindMeeting),
+    ("note", ActivityKind::Note, PageMsg::KindNote),
 ];
 
 /// Outcomes offered when logging.
@@ -86,11 +91,11 @@ const OUTCOMES: [(&str, Outcome, Msg); 7] = [
 ];
 
 /// The label of an activity kind.
-pub fn kind_msg(kind: ActivityKind) -> Msg {
+pub fn kind_msg(kind: ActivityKind) -> PageMsg {
     KINDS
         .iter()
         .find(|(_, k, _)| *k == kind)
-        .map_or(Msg::KindMessage, |(_, _, m)| *m)
+        .map_or(PageMsg::KindMessage, |(_, _, m)| *m)
 }
 
 /// The label of an outcome.
@@ -123,8 +128,8 @@ fn LeadCard(lead: Lead, draft: EditDraft, reason: RwSignal<String>) -> impl Into
         .collect_view();
     let closure = lead.closure().map(|c| {
         let kind = match c.kind {
-            LossKind::Lost => Msg::MarkLost,
-            LossKind::Junk => Msg::MarkJunk,
+            LossKind::Lost => PageMsg::MarkLost,
+            LossKind::Junk => PageMsg::MarkJunk,
         };
         view! {
             <p class="closure" data-testid="closure">
@@ -219,22 +224,22 @@ fn LeadCard(lead: Lead, draft: EditDraft, reason: RwSignal<String>) -> impl Into
             <div class="lead-grid">
                 <section>
                     <dl>
-                        <dt>{i18n.t(Msg::Phone)}</dt>
+                        <dt>{i18n.t(PageMsg::Phone)}</dt>
                         <dd data-testid="lead-phone-value"><ContactLinks lead=lead.id() name=lead.name().to_owned() phone=lead.phone().cloned() email=None /></dd>
-                        <dt>{i18n.t(Msg::Email)}</dt>
+                        <dt>{i18n.t(PageMsg::Email)}</dt>
                         <dd data-testid="lead-email-value"><ContactLinks lead=lead.id() name=lead.name().to_owned() phone=None email=lead.email().cloned() /></dd>
-                        <dt>{i18n.t(Msg::Source)}</dt>
+                        <dt>{i18n.t(PageMsg::Source)}</dt>
                         <dd>{crate::ui::format::source_label(lead.source(), lang.get_untracked())}</dd>
-                        <dt>{i18n.t(Msg::Campaign)}</dt>
+                        <dt>{i18n.t(PageMsg::Campaign)}</dt>
                         <dd>{lead.campaign().to_owned()}</dd>
-                        <dt>{i18n.t(Msg::Value)}</dt>
+                        <dt>{i18n.t(PageMsg::Value)}</dt>
                         <dd>{move || value.map(|v| vnd(v, lang.get()))}</dd>
-                        <dt>{i18n.t(Msg::Created)}</dt>
+                        <dt>{i18n.t(PageMsg::Created)}</dt>
                         <dd>{move || local_datetime(created, lang.get())}</dd>
                         {custom}
                     </dl>
                     <div class="field">
-                        <label for="lead-owner">{i18n.t(Msg::Owner)}</label>
+                        <label for="lead-owner">{i18n.t(PageMsg::Owner)}</label>
                         <select id="lead-owner" data-testid="lead-owner" on:change=on_owner prop:value=owner_value.clone()>
                             <option value="" selected=owner_value.is_empty()>{i18n.t(Msg::Unassigned)}</option>
                             {reps
@@ -248,7 +253,7 @@ fn LeadCard(lead: Lead, draft: EditDraft, reason: RwSignal<String>) -> impl Into
                         </select>
                     </div>
                     <div class="field">
-                        <label for="lead-csat">{i18n.t(Msg::Csat)}</label>
+                        <label for="lead-csat">{i18n.t(PageMsg::Csat)}</label>
                         <select id="lead-csat" data-testid="lead-csat" on:change=on_csat>
                             <option value="" selected=csat_value.is_empty()>"—"</option>
                             {(1..=5u8)
@@ -261,10 +266,10 @@ fn LeadCard(lead: Lead, draft: EditDraft, reason: RwSignal<String>) -> impl Into
                     </div>
                 </section>
                 <section class="lead-actions">
-                    <h2>{i18n.t(Msg::Stage)}</h2>
+                    <h2>{i18n.t(PageMsg::Stage)}</h2>
                     <AdvanceButton closed=closed on_advance=move || state.advance(id) />
                     <div class="field">
-                        <label for="lead-move">{i18n.t(Msg::MoveTo)}</label>
+                        <label for="lead-move">{i18n.t(PageMsg::MoveTo)}</label>
                         <select id="lead-move" data-testid="lead-move" on:change=on_move>
                             <option value="">"—"</option>
                             {stages
@@ -276,7 +281,7 @@ fn LeadCard(lead: Lead, draft: EditDraft, reason: RwSignal<String>) -> impl Into
                     </div>
                     <CloseForm id=id reason=reason />
                     <button type="button" class="danger" data-testid="delete-lead" on:click=delete>
-                        {i18n.t(Msg::Delete)}
+                        {i18n.t(PageMsg::Delete)}
                     </button>
                 </section>
             </div>
@@ -306,7 +311,7 @@ fn CloseForm(id: LeadId, reason: RwSignal<String>) -> impl IntoView {
     };
     view! {
         <div class="field close-form">
-            <label for="close-reason">{i18n.t(Msg::Reason)}</label>
+            <label for="close-reason">{i18n.t(PageMsg::Reason)}</label>
             <input
                 id="close-reason"
                 data-testid="close-reason"
@@ -318,10 +323,10 @@ fn CloseForm(id: LeadId, reason: RwSignal<String>) -> impl IntoView {
                 {move || missing.get().then(|| i18n.t(Msg::ErrReasonMissing)())}
             </p>
             <button type="button" data-testid="mark-lost" on:click=move |_| close(LossKind::Lost)>
-                {i18n.t(Msg::MarkLost)}
+                {i18n.t(PageMsg::MarkLost)}
             </button>
             <button type="button" data-testid="mark-junk" on:click=move |_| close(LossKind::Junk)>
-                {i18n.t(Msg::MarkJunk)}
+                {i18n.t(PageMsg::MarkJunk)}
             </button>
         </div>
     }
@@ -354,29 +359,29 @@ fn LogActivity(id: LeadId) -> impl IntoView {
     };
     view! {
         <form class="log-activity" on:submit=submit data-testid="log-form">
-            <h2>{i18n.t(Msg::LogActivity)}</h2>
+            <h2>{i18n.t(PageMsg::LogActivity)}</h2>
             <div class="row">
                 <label>
-                    {i18n.t(Msg::Kind)}
+                    {i18n.t(PageMsg::Kind)}
                     <select data-testid="log-kind" bind:value=kind>
                         {KINDS.iter().map(|(v, _, m)| view! { <option value=*v>{i18n.t(*m)}</option> }).collect_view()}
                     </select>
                 </label>
                 <label>
-                    {i18n.t(Msg::Direction)}
+                    {i18n.t(PageMsg::Direction)}
                     <select data-testid="log-direction" bind:value=direction>
-                        <option value="outbound">{i18n.t(Msg::Outbound)}</option>
-                        <option value="inbound">{i18n.t(Msg::Inbound)}</option>
+                        <option value="outbound">{i18n.t(PageMsg::Outbound)}</option>
+                        <option value="inbound">{i18n.t(PageMsg::Inbound)}</option>
                     </select>
                 </label>
                 <label>
-                    {i18n.t(Msg::Outcome)}
+                    {i18n.t(PageMsg::Outcome)}
                     <select data-testid="log-outcome" bind:value=outcome>
                         {OUTCOMES.iter().map(|(v, _, m)| view! { <option value=*v>{i18n.t(*m)}</option> }).collect_view()}
                     </select>
                 </label>
                 <button type="submit" class="primary" data-testid="log-activity" disabled=move || !state.can_edit()>
-                    {i18n.t(Msg::Log)}
+                    {i18n.t(PageMsg::Log)}
                 </button>
             </div>
         </form>

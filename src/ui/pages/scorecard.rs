@@ -11,39 +11,40 @@ use crate::domain::scorecard::{
 use crate::domain::sla::Minutes;
 use crate::domain::targets::{Advice, TargetRules, scorecard_with_advice};
 use crate::domain::whatif::{SlaSummary, what_if};
+use crate::ui::i18n::pages::PageMsg;
 use crate::ui::i18n::{Lang, Msg, use_i18n};
 use leptos::prelude::*;
 
 /// The label of a KPI.
-pub fn kpi_msg(kpi: &Kpi) -> Msg {
+pub fn kpi_msg(kpi: &Kpi) -> PageMsg {
     match kpi {
-        Kpi::LeadVolume => Msg::KpiLeadVolume,
-        Kpi::QualifiedRate => Msg::KpiQualifiedRate,
-        Kpi::JunkRate => Msg::KpiJunkRate,
-        Kpi::LeadsFromSource(_) => Msg::KpiLeadsFromSource,
-        Kpi::FirstResponseMedian => Msg::KpiFirstResponseMedian,
-        Kpi::FirstResponseP90 => Msg::KpiFirstResponseP90,
-        Kpi::FirstResponseWithinSla => Msg::KpiFirstResponseWithinSla,
-        Kpi::AttemptsPerLead => Msg::KpiAttemptsPerLead,
-        Kpi::RequiredAttemptsRate => Msg::KpiRequiredAttemptsRate,
-        Kpi::QualifiedToWon => Msg::KpiQualifiedToWon,
-        Kpi::LeadToWon => Msg::KpiLeadToWon,
-        Kpi::Csat => Msg::KpiCsat,
-        Kpi::FirstContactResolution => Msg::KpiFirstContactResolution,
-        Kpi::OpenLoad => Msg::KpiOpenLoad,
-        Kpi::Breaches => Msg::KpiBreaches,
-        Kpi::Reassignments => Msg::KpiReassignments,
+        Kpi::LeadVolume => PageMsg::KpiLeadVolume,
+        Kpi::QualifiedRate => PageMsg::KpiQualifiedRate,
+        Kpi::JunkRate => PageMsg::KpiJunkRate,
+        Kpi::LeadsFromSource(_) => PageMsg::KpiLeadsFromSource,
+        Kpi::FirstResponseMedian => PageMsg::KpiFirstResponseMedian,
+        Kpi::FirstResponseP90 => PageMsg::KpiFirstResponseP90,
+        Kpi::FirstResponseWithinSla => PageMsg::KpiFirstResponseWithinSla,
+        Kpi::AttemptsPerLead => PageMsg::KpiAttemptsPerLead,
+        Kpi::RequiredAttemptsRate => PageMsg::KpiRequiredAttemptsRate,
+        Kpi::QualifiedToWon => PageMsg::KpiQualifiedToWon,
+        Kpi::LeadToWon => PageMsg::KpiLeadToWon,
+        Kpi::Csat => PageMsg::KpiCsat,
+        Kpi::FirstContactResolution => PageMsg::KpiFirstContactResolution,
+        Kpi::OpenLoad => PageMsg::KpiOpenLoad,
+        Kpi::Breaches => PageMsg::KpiBreaches,
+        Kpi::Reassignments => PageMsg::KpiReassignments,
     }
 }
 
 /// The label of a status.
-pub fn status_msg(s: KpiStatus) -> Msg {
+pub fn status_msg(s: KpiStatus) -> PageMsg {
     match s {
-        KpiStatus::Exceeded => Msg::KpiExceeded,
-        KpiStatus::Met => Msg::KpiMet,
-        KpiStatus::NeedsImprovement => Msg::KpiNeedsImprovement,
-        KpiStatus::NoData => Msg::KpiNoData,
-        KpiStatus::NoTarget => Msg::KpiNoTarget,
+        KpiStatus::Exceeded => PageMsg::KpiExceeded,
+        KpiStatus::Met => PageMsg::KpiMet,
+        KpiStatus::NeedsImprovement => PageMsg::KpiNeedsImprovement,
+        KpiStatus::NoData => PageMsg::KpiNoData,
+        KpiStatus::NoTarget => PageMsg::KpiNoTarget,
     }
 }
 
@@ -155,7 +156,7 @@ pub fn ScorecardPage() -> impl IntoView {
         <div class="scorecard-page" data-testid="page-scorecard">
             <h1>{i18n.t(Msg::NavScorecard)}</h1>
             <div class="filters no-print">
-                <select data-testid="period-kind" aria-label=i18n.t(Msg::Period) on:change=move |ev| {
+                <select data-testid="period-kind" aria-label=i18n.t(PageMsg::Period) on:change=move |ev| {
                     kind.set(match event_target_value(&ev).as_str() {
                         "day" => PeriodKind::Day,
                         "month" => PeriodKind::Month,
@@ -163,17 +164,17 @@ pub fn ScorecardPage() -> impl IntoView {
                     });
                     offset.set(0);
                 }>
-                    <option value="day">{i18n.t(Msg::Day)}</option>
-                    <option value="week" selected=true>{i18n.t(Msg::Week)}</option>
-                    <option value="month">{i18n.t(Msg::Month)}</option>
+                    <option value="day">{i18n.t(PageMsg::Day)}</option>
+                    <option value="week" selected=true>{i18n.t(PageMsg::Week)}</option>
+                    <option value="month">{i18n.t(PageMsg::Month)}</option>
                 </select>
-                <button type="button" data-testid="period-prev" aria-label=i18n.t(Msg::Previous) on:click=move |_| offset.update(|o| *o += 1)>"‹"</button>
+                <button type="button" data-testid="period-prev" aria-label=i18n.t(PageMsg::Previous) on:click=move |_| offset.update(|o| *o += 1)>"‹"</button>
                 <strong data-testid="period-label">{move || crate::ui::format::period_label(period.get(), i18n.0.get())}</strong>
                 <Show when=move || share.get() < 1.0>
                     <span class="muted" data-testid="period-progress">{move || crate::ui::i18n::today::in_progress(i18n.0.get(), share.get())}</span>
                 </Show>
-                <button type="button" data-testid="period-next" aria-label=i18n.t(Msg::Next) disabled=move || offset.get() == 0 on:click=move |_| offset.update(|o| *o = (*o - 1).max(0))>"›"</button>
-                <button type="button" data-testid="print" on:click=move |_| print()>{i18n.t(Msg::Print)}</button>
+                <button type="button" data-testid="period-next" aria-label=i18n.t(PageMsg::Next) disabled=move || offset.get() == 0 on:click=move |_| offset.update(|o| *o = (*o - 1).max(0))>"›"</button>
+                <button type="button" data-testid="print" on:click=move |_| print()>{i18n.t(PageMsg::Print)}</button>
             </div>
             {move || {
                 cards
@@ -181,8 +182,8 @@ pub fn ScorecardPage() -> impl IntoView {
                     .into_iter()
                     .map(|(scope, name, rows)| {
                         let title = match &scope {
-                            Scope::Marketing => i18n.t(Msg::TeamMarketing)().to_owned(),
-                            Scope::Sales => i18n.t(Msg::TeamSales)().to_owned(),
+                            Scope::Marketing => i18n.t(PageMsg::TeamMarketing)().to_owned(),
+                            Scope::Sales => i18n.t(PageMsg::TeamSales)().to_owned(),
                             Scope::Rep(_) => name,
                         };
                         let testid = match &scope {
@@ -195,7 +196,7 @@ pub fn ScorecardPage() -> impl IntoView {
                             .map(|(row, advice)| {
                                 let l = lang.get();
                                 let kpi_label = match &row.kpi {
-                                    Kpi::LeadsFromSource(s) => format!("{} {}", i18n.t(Msg::KpiLeadsFromSource)(), crate::ui::format::source_label(s, l)),
+                                    Kpi::LeadsFromSource(s) => format!("{} {}", i18n.t(PageMsg::KpiLeadsFromSource)(), crate::ui::format::source_label(s, l)),
                                     k => i18n.t(kpi_msg(k))().to_owned(),
                                 };
                                 let mut trend: Vec<Option<f64>> = advice.history.iter().map(|(_, v)| *v).collect();
@@ -220,7 +221,7 @@ pub fn ScorecardPage() -> impl IntoView {
                                 });
                                 let missed = (advice.capacity_short).then(|| view! {
                                     <span class="pill breached" data-testid="capacity-signal">
-                                        {i18n.t(Msg::MissedInARow)} " " {advice.missed_in_a_row}
+                                        {i18n.t(PageMsg::MissedInARow)} " " {advice.missed_in_a_row}
                                     </span>
                                 });
                                 view! {
@@ -234,7 +235,7 @@ pub fn ScorecardPage() -> impl IntoView {
                                                 type="number"
                                                 step="any"
                                                 data-testid="target-input"
-                                                aria-label=i18n.t(Msg::Target)
+                                                aria-label=i18n.t(PageMsg::Target)
                                                 prop:value=row.target.map(|t| t.value.to_string()).unwrap_or_default()
                                                 on:change=move |ev| {
                                                     if let Ok(v) = event_target_value(&ev).trim().replace(',', ".").parse::<f64>()
@@ -263,13 +264,13 @@ pub fn ScorecardPage() -> impl IntoView {
                                 <table class="data">
                                     <thead>
                                         <tr>
-                                            <th scope="col">{i18n.t(Msg::Kpi)}</th>
-                                            <th scope="col">{i18n.t(Msg::Target)}</th>
-                                            <th scope="col">{i18n.t(Msg::Actual)}</th>
-                                            <th scope="col">{i18n.t(Msg::Status)}</th>
-                                            <th scope="col">{i18n.t(Msg::Trend)}</th>
-                                            <th scope="col">{i18n.t(Msg::Baseline)}</th>
-                                            <th scope="col" class="no-print">{i18n.t(Msg::Suggested)}</th>
+                                            <th scope="col">{i18n.t(PageMsg::Kpi)}</th>
+                                            <th scope="col">{i18n.t(PageMsg::Target)}</th>
+                                            <th scope="col">{i18n.t(PageMsg::Actual)}</th>
+                                            <th scope="col">{i18n.t(PageMsg::Status)}</th>
+                                            <th scope="col">{i18n.t(PageMsg::Trend)}</th>
+                                            <th scope="col">{i18n.t(PageMsg::Baseline)}</th>
+                                            <th scope="col" class="no-print">{i18n.t(PageMsg::Suggested)}</th>
                                         </tr>
                                     </thead>
                                     <tbody>{body}</tbody>
@@ -311,7 +312,7 @@ fn WhatIfCard(period: Memo<Period>) -> impl IntoView {
     let pct = move |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| value(v, lang.get()));
     let rows = move || {
         result.get().map(|w| {
-            let line = |label: Msg, f: &dyn Fn(&SlaSummary) -> String, id: &'static str| {
+            let line = |label: PageMsg, f: &dyn Fn(&SlaSummary) -> String, id: &'static str| {
                 view! {
                     <tr data-testid=id>
                         <th scope="row">{i18n.t(label)}</th>
@@ -321,10 +322,10 @@ fn WhatIfCard(period: Memo<Period>) -> impl IntoView {
                 }
             };
             view! {
-                {line(Msg::KpiFirstResponseWithinSla, &|s| pct(s.first_response_within), "whatif-fr")}
-                {line(Msg::FirstResponseBreaches, &|s| s.first_response_breaches.to_string(), "whatif-fr-breaches")}
-                {line(Msg::KpiRequiredAttemptsRate, &|s| pct(s.attempts_met), "whatif-attempts")}
-                {line(Msg::KpiBreaches, &|s| s.leads_with_breach.to_string(), "whatif-breaches")}
+                {line(PageMsg::KpiFirstResponseWithinSla, &|s| pct(s.first_response_within), "whatif-fr")}
+                {line(PageMsg::FirstResponseBreaches, &|s| s.first_response_breaches.to_string(), "whatif-fr-breaches")}
+                {line(PageMsg::KpiRequiredAttemptsRate, &|s| pct(s.attempts_met), "whatif-attempts")}
+                {line(PageMsg::KpiBreaches, &|s| s.leads_with_breach.to_string(), "whatif-breaches")}
             }
         })
     };
@@ -337,19 +338,19 @@ fn WhatIfCard(period: Memo<Period>) -> impl IntoView {
     };
     view! {
         <section class="card what-if no-print" data-testid="what-if">
-            <h2>{i18n.t(Msg::WhatIf)}</h2>
-            <p class="muted">{i18n.t(Msg::WhatIfHint)}</p>
+            <h2>{i18n.t(PageMsg::WhatIf)}</h2>
+            <p class="muted">{i18n.t(PageMsg::WhatIfHint)}</p>
             <div class="row">
-                <label>{i18n.t(Msg::FirstResponseMinutes)}<input type="number" min="1" data-testid="whatif-first-response" bind:value=fr /></label>
-                <label>{i18n.t(Msg::MinAttempts)}<input type="number" min="1" bind:value=attempts /></label>
-                <label>{i18n.t(Msg::AttemptsWithinHours)}<input type="number" min="1" bind:value=within /></label>
+                <label>{i18n.t(PageMsg::FirstResponseMinutes)}<input type="number" min="1" data-testid="whatif-first-response" bind:value=fr /></label>
+                <label>{i18n.t(PageMsg::MinAttempts)}<input type="number" min="1" bind:value=attempts /></label>
+                <label>{i18n.t(PageMsg::AttemptsWithinHours)}<input type="number" min="1" bind:value=within /></label>
             </div>
-            <Show when=move || proposal.with(Option::is_some) fallback=move || view! { <p class="field-error">{i18n.t(Msg::ErrPositive)}</p> }>
+            <Show when=move || proposal.with(Option::is_some) fallback=move || view! { <p class="field-error">{i18n.t(PageMsg::ErrPositive)}</p> }>
                 <table class="data">
-                    <thead><tr><th scope="col">{i18n.t(Msg::Kpi)}</th><th scope="col">{i18n.t(Msg::CurrentPolicy)}</th><th scope="col">{i18n.t(Msg::ProposedPolicy)}</th></tr></thead>
+                    <thead><tr><th scope="col">{i18n.t(PageMsg::Kpi)}</th><th scope="col">{i18n.t(PageMsg::CurrentPolicy)}</th><th scope="col">{i18n.t(PageMsg::ProposedPolicy)}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
-                <button type="button" data-testid="adopt-policy" on:click=adopt>{i18n.t(Msg::AdoptPolicy)}</button>
+                <button type="button" data-testid="adopt-policy" on:click=adopt>{i18n.t(PageMsg::AdoptPolicy)}</button>
             </Show>
         </section>
     }

@@ -8,6 +8,7 @@ use crate::domain::pipeline::{Pipeline, Stage, StageId, StageKind};
 use crate::domain::rep::{Membership, Rep};
 use crate::domain::sla::Minutes;
 use crate::ui::components::team_sync::TeamSyncPanel;
+use crate::ui::i18n::pages::PageMsg;
 use crate::ui::i18n::team::{self as tt, T};
 use crate::ui::i18n::{Msg, use_i18n};
 use leptos::prelude::*;
@@ -85,8 +86,8 @@ fn RepsEditor() -> impl IntoView {
         let mut s = state.settings.get_untracked();
         let msg = |m| Some(i18n.t(m)().to_owned());
         match (n.is_empty(), &cap) {
-            (true, _) => return error.set(msg(Msg::ErrRepNameMissing)),
-            (_, Err(_)) | (_, Ok(0)) => return error.set(msg(Msg::ErrCapacity)),
+            (true, _) => return error.set(msg(PageMsg::ErrRepNameMissing)),
+            (_, Err(_)) | (_, Ok(0)) => return error.set(msg(PageMsg::ErrCapacity)),
             _ => {}
         }
         let id = crate::domain::rep::slug_id(&n, |id| s.reps.iter().any(|r| r.id.as_str() == id));
@@ -110,9 +111,9 @@ fn RepsEditor() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="reps-editor">
-            <h2>{i18n.t(Msg::Reps)}</h2>
+            <h2>{i18n.t(PageMsg::Reps)}</h2>
             <table class="data">
-                <thead><tr><th>{i18n.t(Msg::Name)}</th><th>{i18n.t(Msg::Team)}</th><th>{i18n.t(Msg::Capacity)}</th><th>{i18n.t(Msg::Active)}</th><Show when=shared><th>{move || tt::t(i18n.0.get(), T::TeamUser)}</th></Show></tr></thead>
+                <thead><tr><th>{i18n.t(PageMsg::Name)}</th><th>{i18n.t(PageMsg::Team)}</th><th>{i18n.t(PageMsg::Capacity)}</th><th>{i18n.t(PageMsg::Active)}</th><Show when=shared><th>{move || tt::t(i18n.0.get(), T::TeamUser)}</th></Show></tr></thead>
                 <tbody>
                     {move || state.settings.get().reps.into_iter().enumerate().map(|(i, r)| {
                         let t = match r.team { Membership::Marketing => "marketing", Membership::Sales => "sales", Membership::Both => "both" };
@@ -120,22 +121,22 @@ fn RepsEditor() -> impl IntoView {
                             <tr data-testid="rep-row">
                                 <td>{r.name.clone()}</td>
                                 <td>
-                                    <select aria-label=i18n.t(Msg::Team) on:change=move |ev| { let v = parse_team(&event_target_value(&ev)); update(i, Box::new(move |r| r.team = v)); }>
-                                        <option value="marketing" selected=t == "marketing">{i18n.t(Msg::TeamMarketing)}</option>
-                                        <option value="sales" selected=t == "sales">{i18n.t(Msg::TeamSales)}</option>
-                                        <option value="both" selected=t == "both">{i18n.t(Msg::TeamBoth)}</option>
+                                    <select aria-label=i18n.t(PageMsg::Team) on:change=move |ev| { let v = parse_team(&event_target_value(&ev)); update(i, Box::new(move |r| r.team = v)); }>
+                                        <option value="marketing" selected=t == "marketing">{i18n.t(PageMsg::TeamMarketing)}</option>
+                                        <option value="sales" selected=t == "sales">{i18n.t(PageMsg::TeamSales)}</option>
+                                        <option value="both" selected=t == "both">{i18n.t(PageMsg::TeamBoth)}</option>
                                     </select>
                                 </td>
                                 <td>
-                                    <input type="number" min="1" aria-label=i18n.t(Msg::Capacity) prop:value=r.capacity.to_string() on:change=move |ev| {
+                                    <input type="number" min="1" aria-label=i18n.t(PageMsg::Capacity) prop:value=r.capacity.to_string() on:change=move |ev| {
                                         match event_target_value(&ev).trim().parse::<u32>() {
                                             Ok(c) if c > 0 => { error.set(None); update(i, Box::new(move |r| r.capacity = c)); }
-                                            _ => error.set(Some(i18n.t(Msg::ErrCapacity)().to_owned())),
+                                            _ => error.set(Some(i18n.t(PageMsg::ErrCapacity)().to_owned())),
                                         }
                                     } />
                                 </td>
                                 <td>
-                                    <label class="tap"><input type="checkbox" aria-label=i18n.t(Msg::Active) prop:checked=r.active on:change=move |ev| { let on = event_target_checked(&ev); update(i, Box::new(move |r| r.active = on)); } /></label>
+                                    <label class="tap"><input type="checkbox" aria-label=i18n.t(PageMsg::Active) prop:checked=r.active on:change=move |ev| { let on = event_target_checked(&ev); update(i, Box::new(move |r| r.active = on)); } /></label>
                                 </td>
                                 <Show when=shared>
                                     <td>
@@ -151,14 +152,14 @@ fn RepsEditor() -> impl IntoView {
                 </tbody>
             </table>
             <form class="row" on:submit=add>
-                <input data-testid="rep-name" placeholder=i18n.t(Msg::Name) aria-label=i18n.t(Msg::Name) bind:value=name />
-                <select data-testid="rep-team" aria-label=i18n.t(Msg::Team) bind:value=team>
-                    <option value="marketing">{i18n.t(Msg::TeamMarketing)}</option>
-                    <option value="sales">{i18n.t(Msg::TeamSales)}</option>
-                    <option value="both">{i18n.t(Msg::TeamBoth)}</option>
+                <input data-testid="rep-name" placeholder=i18n.t(PageMsg::Name) aria-label=i18n.t(PageMsg::Name) bind:value=name />
+                <select data-testid="rep-team" aria-label=i18n.t(PageMsg::Team) bind:value=team>
+                    <option value="marketing">{i18n.t(PageMsg::TeamMarketing)}</option>
+                    <option value="sales">{i18n.t(PageMsg::TeamSales)}</option>
+                    <option value="both">{i18n.t(PageMsg::TeamBoth)}</option>
                 </select>
-                <input type="number" min="1" data-testid="rep-capacity" aria-label=i18n.t(Msg::Capacity) bind:value=capacity />
-                <button type="submit" data-testid="add-rep">{i18n.t(Msg::AddRep)}</button>
+                <input type="number" min="1" data-testid="rep-capacity" aria-label=i18n.t(PageMsg::Capacity) bind:value=capacity />
+                <button type="submit" data-testid="add-rep">{i18n.t(PageMsg::AddRep)}</button>
             </form>
             <SectionError error=error testid="reps-error" />
         </section>
@@ -195,7 +196,7 @@ fn PipelineEditor() -> impl IntoView {
         ev.prevent_default();
         let name = new_name.get_untracked().trim().to_owned();
         if name.is_empty() {
-            return error.set(Some(i18n.t(Msg::ErrNameMissing)().to_owned()));
+            return error.set(Some(i18n.t(PageMsg::ErrNameMissing)().to_owned()));
         }
         new_name.set(String::new());
         apply(Box::new(move |stages, _| {
@@ -218,32 +219,32 @@ fn PipelineEditor() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="pipeline-editor">
-            <h2>{i18n.t(Msg::Pipeline)}</h2>
+            <h2>{i18n.t(PageMsg::Pipeline)}</h2>
             <table class="data">
-                <thead><tr><th>{i18n.t(Msg::Stage)}</th><th>{i18n.t(Msg::Kind)}</th><th>{i18n.t(Msg::PausesSla)}</th><th>{i18n.t(Msg::StageLimitHours)}</th><th>{i18n.t(Msg::QualifiedGate)}</th><th><span class="visually-hidden">{i18n.t(Msg::Actions)}</span></th></tr></thead>
+                <thead><tr><th>{i18n.t(PageMsg::Stage)}</th><th>{i18n.t(PageMsg::Kind)}</th><th>{i18n.t(PageMsg::PausesSla)}</th><th>{i18n.t(PageMsg::StageLimitHours)}</th><th>{i18n.t(PageMsg::QualifiedGate)}</th><th><span class="visually-hidden">{i18n.t(PageMsg::Actions)}</span></th></tr></thead>
                 <tbody>
                     {move || {
                         let p = state.pipeline.get();
                         let limits = state.settings.with(|s| s.policies.default.stage_limits.clone());
                         let gate = p.gate().id.clone();
                         p.stages().iter().cloned().enumerate().map(|(i, st)| {
-                            let kind = match st.kind { StageKind::Open => Msg::KindOpen, StageKind::Won => Msg::KindWon, StageKind::Lost => Msg::KindLost };
+                            let kind = match st.kind { StageKind::Open => PageMsg::KindOpen, StageKind::Won => PageMsg::KindWon, StageKind::Lost => PageMsg::KindLost };
                             let is_gate = st.id == gate;
                             let id_for_gate = st.id.clone();
                             let id_for_limit = st.id.clone();
                             let limit = limits.get(&st.id).map(|m| (m.0 / 60).to_string()).unwrap_or_default();
                             view! {
                                 <tr data-testid="stage-row">
-                                    <td><input aria-label=i18n.t(Msg::Stage) prop:value=st.name.clone() data-testid="stage-name" on:change=move |ev| {
+                                    <td><input aria-label=i18n.t(PageMsg::Stage) prop:value=st.name.clone() data-testid="stage-name" on:change=move |ev| {
                                         let v = event_target_value(&ev).trim().to_owned();
                                         apply(Box::new(move |stages, _| stages[i].name = v));
                                     } /></td>
                                     <td>{i18n.t(kind)}</td>
-                                    <td><label class="tap"><input type="checkbox" aria-label=i18n.t(Msg::PausesSla) prop:checked=st.pauses_sla on:change=move |ev| {
+                                    <td><label class="tap"><input type="checkbox" aria-label=i18n.t(PageMsg::PausesSla) prop:checked=st.pauses_sla on:change=move |ev| {
                                         let on = event_target_checked(&ev);
                                         apply(Box::new(move |stages, _| stages[i].pauses_sla = on));
                                     } /></label></td>
-                                    <td><input type="number" min="0" class="target-input" aria-label=i18n.t(Msg::StageLimitHours) data-testid="stage-limit" prop:value=limit on:change=move |ev| {
+                                    <td><input type="number" min="0" class="target-input" aria-label=i18n.t(PageMsg::StageLimitHours) data-testid="stage-limit" prop:value=limit on:change=move |ev| {
                                         let v = event_target_value(&ev);
                                         let hours = v.trim();
                                         let mut s = state.settings.get_untracked();
@@ -251,21 +252,21 @@ fn PipelineEditor() -> impl IntoView {
                                             Ok(0) => { s.policies.default.stage_limits.remove(&id_for_limit); }
                                             Ok(h) => { s.policies.default.stage_limits.insert(id_for_limit.clone(), Minutes(h * 60)); }
                                             Err(_) if hours.is_empty() => { s.policies.default.stage_limits.remove(&id_for_limit); }
-                                            Err(_) => return error.set(Some(i18n.t(Msg::ErrWholeNumber)().to_owned())),
+                                            Err(_) => return error.set(Some(i18n.t(PageMsg::ErrWholeNumber)().to_owned())),
                                         }
                                         error.set(None);
                                         state.save_settings(s);
                                     } /></td>
-                                    <td><label class="tap"><input type="radio" name="gate" aria-label=i18n.t(Msg::QualifiedGate) prop:checked=is_gate disabled=st.kind != StageKind::Open on:change=move |_| {
+                                    <td><label class="tap"><input type="radio" name="gate" aria-label=i18n.t(PageMsg::QualifiedGate) prop:checked=is_gate disabled=st.kind != StageKind::Open on:change=move |_| {
                                         let g = id_for_gate.clone();
                                         apply(Box::new(move |_, gate| *gate = g));
                                     } /></label></td>
                                     <td>
-                                        <button type="button" aria-label=i18n.t(Msg::MoveUp) disabled=i == 0 on:click=move |_| apply(Box::new(move |stages, _| stages.swap(i - 1, i)))>"↑"</button>
-                                        <button type="button" aria-label=i18n.t(Msg::Delete) data-testid="remove-stage" on:click=move |_| {
+                                        <button type="button" aria-label=i18n.t(PageMsg::MoveUp) disabled=i == 0 on:click=move |_| apply(Box::new(move |stages, _| stages.swap(i - 1, i)))>"↑"</button>
+                                        <button type="button" aria-label=i18n.t(PageMsg::Delete) data-testid="remove-stage" on:click=move |_| {
                                             let used = state.with_leads_untracked(|ls| ls.iter().any(|l| l.stage() == &st.id || l.history().iter().any(|h| h.to == st.id)));
                                             if used {
-                                                error.set(Some(i18n.t(Msg::ErrStageInUse)().to_owned()));
+                                                error.set(Some(i18n.t(PageMsg::ErrStageInUse)().to_owned()));
                                             } else {
                                                 apply(Box::new(move |stages, _| { stages.remove(i); }));
                                             }
@@ -278,8 +279,8 @@ fn PipelineEditor() -> impl IntoView {
                 </tbody>
             </table>
             <form class="row" on:submit=add>
-                <input data-testid="new-stage" placeholder=i18n.t(Msg::NewStage) aria-label=i18n.t(Msg::NewStage) bind:value=new_name />
-                <button type="submit" data-testid="add-stage">{i18n.t(Msg::AddStage)}</button>
+                <input data-testid="new-stage" placeholder=i18n.t(PageMsg::NewStage) aria-label=i18n.t(PageMsg::NewStage) bind:value=new_name />
+                <button type="submit" data-testid="add-stage">{i18n.t(PageMsg::AddStage)}</button>
             </form>
             <SectionError error=error testid="pipeline-error" />
         </section>

@@ -16,7 +16,6 @@ use crate::ui::i18n::today::{self as tt, T};
 use crate::ui::i18n::{Msg, use_i18n};
 
 use leptos::prelude::*;
-use std::collections::BTreeSet;
 
 /// Rows shown at once in a lane; the rest are counted.
 const SHOWN: usize = 50;
@@ -27,7 +26,8 @@ pub fn TodayPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     let lang = move || i18n.0.get();
-    let dismissed = RwSignal::new(BTreeSet::new());
+    // Few: a list (a set type would cost the first load its code).
+    let dismissed = RwSignal::new(Vec::<LeadId>::new());
     // The rep the signed-in member works as (a shared workspace whose reps
     // name their team users): they start on their own leads.
     let me = Memo::new(move |_| {
@@ -144,11 +144,7 @@ pub fn TodayPage() -> impl IntoView {
 
 /// The first rows of one lane, and how many more.
 #[component]
-fn LaneRows(
-    lane: Lane,
-    queue: Memo<Queue>,
-    dismissed: RwSignal<BTreeSet<LeadId>>,
-) -> impl IntoView {
+fn LaneRows(lane: Lane, queue: Memo<Queue>, dismissed: RwSignal<Vec<LeadId>>) -> impl IntoView {
     let i18n = use_i18n();
     let rest = move || queue.with(|q| q.in_lane(lane).saturating_sub(SHOWN));
     view! {
@@ -169,7 +165,7 @@ fn LaneRows(
 
 /// One queued lead with its next step.
 #[component]
-fn QueueRow(item: QueueItem, dismissed: RwSignal<BTreeSet<LeadId>>) -> impl IntoView {
+fn QueueRow(item: QueueItem, dismissed: RwSignal<Vec<LeadId>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     let id = item.lead;
@@ -222,7 +218,7 @@ fn QueueRow(item: QueueItem, dismissed: RwSignal<BTreeSet<LeadId>>) -> impl Into
                 <button type="button" data-testid="accept-reassign" on:click=move |_| state.assign(&[id], Some(rep.clone()))>
                     {i18n.t(Msg::Accept)}
                 </button>
-                <button type="button" data-testid="dismiss-reassign" on:click=move |_| dismissed.update(|d| { d.insert(id); })>
+                <button type="button" data-testid="dismiss-reassign" on:click=move |_| dismissed.update(|d| if !d.contains(&id) { d.push(id) })>
                     {i18n.t(Msg::Dismiss)}
                 </button>
             }

@@ -227,10 +227,15 @@ async fn a_first_visit_reads_the_welcome_before_the_app_arrives() {
     // A page that arrives when first opened (src/ui/lazy.rs), with the
     // network cut before the service worker could keep it: the page says
     // so, and "try again" opens it once the network is back.
+    // The sample data's generator is held back too, for later (so the
+    // service worker, which keeps every module or none, never installs).
     forget_the_build(c).await;
-    c.issue_cmd(block(vec!["*/split_settings_page.wasm"]))
-        .await
-        .expect("hold back the settings page");
+    c.issue_cmd(block(vec![
+        "*/split_settings_page.wasm",
+        "*/split_sample_data.wasm",
+    ]))
+    .await
+    .expect("hold back the settings page");
     c.goto(&root).await.expect("open the app");
     s.click("nav-settings").await;
     let said = s
@@ -255,11 +260,29 @@ async fn a_first_visit_reads_the_welcome_before_the_app_arrives() {
     assert!(said[0].contains("Thử lại"), "{said:?}");
     browser.screenshot("lazy-page-offline-vi", 375).await;
     browser.screenshot("lazy-page-offline-vi", 1280).await;
-    c.issue_cmd(block(vec![]))
+    c.issue_cmd(block(vec!["*/split_sample_data.wasm"]))
         .await
-        .expect("the network is back");
+        .expect("the network is back (but for the sample generator)");
     s.click("page-load-retry").await;
     s.find("page-settings").await;
     assert!(s.texts("page-load-failed").await.is_empty());
+    // The sample data's generator arrives the same way (its own module):
+    // held back, "load sample data" says so and changes nothing.
+    s.nav("nav-today", "first-run").await;
+    s.click("load-sample").await;
+    let said = s
+        .wait_texts(
+            "error-banner",
+            "the sample data says it could not load",
+            |t| !t.is_empty(),
+        )
+        .await;
+    assert!(
+        said[0].contains("Không tải được phần này") && !said[0].contains("could not"),
+        "{said:?}"
+    );
+    assert!(s.texts("queue").await.is_empty(), "nothing was loaded");
+    s.find("first-run").await;
+    browser.screenshot("sample-offline-vi", 375).await;
     browser.close().await;
 }

@@ -8,6 +8,7 @@ use crate::domain::pipeline::StageId;
 use crate::domain::rep::RepId;
 use crate::domain::search::{LeadFilter, SlaFilter};
 use crate::ui::format::priority_msg;
+use crate::ui::i18n::pages::PageMsg;
 use crate::ui::i18n::{Msg, use_i18n};
 use leptos::prelude::*;
 
@@ -43,8 +44,8 @@ pub(super) fn Filters(filter: RwSignal<LeadFilter>, sort: RwSignal<Sort>) -> imp
                 type="search"
                 id="lead-search"
                 data-testid="lead-search"
-                placeholder=i18n.t(Msg::SearchHint)
-                aria-label=i18n.t(Msg::Search)
+                placeholder=i18n.t(PageMsg::SearchHint)
+                aria-label=i18n.t(PageMsg::Search)
                 on:input=move |ev| {
                     let q = event_target_value(&ev);
                     filter.update(|f| f.query = q);
@@ -54,28 +55,28 @@ pub(super) fn Filters(filter: RwSignal<LeadFilter>, sort: RwSignal<Sort>) -> imp
                 {move || crate::ui::i18n::today::filters(i18n.0.get(), active())}
             </button>
             <div class="filter-more" id="lead-filters" class:open=move || open.get()>
-            <select data-testid="filter-stage" aria-label=i18n.t(Msg::Stage) on:change=move |ev| {
+            <select data-testid="filter-stage" aria-label=i18n.t(PageMsg::Stage) on:change=move |ev| {
                 let v = event_target_value(&ev);
                 filter.update(|f| f.stage = opt(v).map(StageId::new));
             }>
-                <option value="">{i18n.t(Msg::AllStages)}</option>
+                <option value="">{i18n.t(PageMsg::AllStages)}</option>
                 {move || state.pipeline.get().stages().iter().map(|s| view! { <option value=s.id.to_string()>{crate::ui::format::stage_label(s.id.as_str(), &s.name, i18n.0.get())}</option> }).collect_view()}
             </select>
-            <select data-testid="filter-source" aria-label=i18n.t(Msg::Source) on:change=move |ev| {
+            <select data-testid="filter-source" aria-label=i18n.t(PageMsg::Source) on:change=move |ev| {
                 let v = event_target_value(&ev);
                 filter.update(|f| f.source = opt(v));
             }>
-                <option value="">{i18n.t(Msg::AllSources)}</option>
+                <option value="">{i18n.t(PageMsg::AllSources)}</option>
                 {move || sources.get().into_iter().map(|s| view! { <option value=s.clone()>{crate::ui::format::source_label(&s, i18n.0.get())}</option> }).collect_view()}
             </select>
-            <select data-testid="filter-campaign" aria-label=i18n.t(Msg::Campaign) on:change=move |ev| {
+            <select data-testid="filter-campaign" aria-label=i18n.t(PageMsg::Campaign) on:change=move |ev| {
                 let v = event_target_value(&ev);
                 filter.update(|f| f.campaign = opt(v));
             }>
-                <option value="">{i18n.t(Msg::AllCampaigns)}</option>
+                <option value="">{i18n.t(PageMsg::AllCampaigns)}</option>
                 {move || campaigns.get().into_iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
             </select>
-            <select data-testid="filter-owner" aria-label=i18n.t(Msg::Owner) on:change=move |ev| {
+            <select data-testid="filter-owner" aria-label=i18n.t(PageMsg::Owner) on:change=move |ev| {
                 let v = event_target_value(&ev);
                 filter.update(|f| {
                     f.owner = match v.as_str() {
@@ -85,11 +86,11 @@ pub(super) fn Filters(filter: RwSignal<LeadFilter>, sort: RwSignal<Sort>) -> imp
                     }
                 });
             }>
-                <option value="">{i18n.t(Msg::AllOwners)}</option>
+                <option value="">{i18n.t(PageMsg::AllOwners)}</option>
                 <option value="-">{i18n.t(Msg::Unassigned)}</option>
                 {move || state.settings.get().reps.iter().map(|r| view! { <option value=r.id.to_string()>{r.name.clone()}</option> }).collect_view()}
             </select>
-            <select data-testid="filter-priority" aria-label=i18n.t(Msg::Priority) on:change=move |ev| {
+            <select data-testid="filter-priority" aria-label=i18n.t(PageMsg::Priority) on:change=move |ev| {
                 let v = event_target_value(&ev);
                 filter.update(|f| {
                     f.priority = Priority::ALL
@@ -97,7 +98,7 @@ pub(super) fn Filters(filter: RwSignal<LeadFilter>, sort: RwSignal<Sort>) -> imp
                         .find(|p| format!("{p:?}") == v)
                 });
             }>
-                <option value="">{i18n.t(Msg::AllPriorities)}</option>
+                <option value="">{i18n.t(PageMsg::AllPriorities)}</option>
                 {Priority::ALL
                     .map(|p| view! { <option value=format!("{p:?}")>{i18n.t(priority_msg(p))}</option> })
                     .collect_view()}
@@ -113,21 +114,21 @@ pub(super) fn Filters(filter: RwSignal<LeadFilter>, sort: RwSignal<Sort>) -> imp
                     }
                 });
             }>
-                <option value="">{i18n.t(Msg::AnySla)}</option>
+                <option value="">{i18n.t(PageMsg::AnySla)}</option>
                 <option value="breached">{i18n.t(Msg::StatusBreached)}</option>
                 <option value="at-risk">{i18n.t(Msg::StatusAtRisk)}</option>
-                <option value="on-track">{i18n.t(Msg::OnTrack)}</option>
+                <option value="on-track">{i18n.t(PageMsg::OnTrack)}</option>
             </select>
-            <select data-testid="filter-created" aria-label=i18n.t(Msg::Created) on:change=move |ev| {
+            <select data-testid="filter-created" aria-label=i18n.t(PageMsg::Created) on:change=move |ev| {
                 let v = event_target_value(&ev);
                 filter.update(|f| f.created_within_days = v.parse().ok());
             }>
-                <option value="">{i18n.t(Msg::AnyTime)}</option>
-                <option value="1">{i18n.t(Msg::LastDay)}</option>
-                <option value="7">{i18n.t(Msg::Last7Days)}</option>
-                <option value="30">{i18n.t(Msg::Last30Days)}</option>
+                <option value="">{i18n.t(PageMsg::AnyTime)}</option>
+                <option value="1">{i18n.t(PageMsg::LastDay)}</option>
+                <option value="7">{i18n.t(PageMsg::Last7Days)}</option>
+                <option value="30">{i18n.t(PageMsg::Last30Days)}</option>
             </select>
-            <select data-testid="sort" aria-label=i18n.t(Msg::SortBy) on:change=move |ev| {
+            <select data-testid="sort" aria-label=i18n.t(PageMsg::SortBy) on:change=move |ev| {
                 sort.set(match event_target_value(&ev).as_str() {
                     "oldest" => Sort::Oldest,
                     "name" => Sort::Name,
@@ -135,10 +136,10 @@ pub(super) fn Filters(filter: RwSignal<LeadFilter>, sort: RwSignal<Sort>) -> imp
                     _ => Sort::Newest,
                 });
             }>
-                <option value="newest">{i18n.t(Msg::SortNewest)}</option>
-                <option value="oldest">{i18n.t(Msg::SortOldest)}</option>
-                <option value="name">{i18n.t(Msg::SortName)}</option>
-                <option value="urgent">{i18n.t(Msg::SortUrgent)}</option>
+                <option value="newest">{i18n.t(PageMsg::SortNewest)}</option>
+                <option value="oldest">{i18n.t(PageMsg::SortOldest)}</option>
+                <option value="name">{i18n.t(PageMsg::SortName)}</option>
+                <option value="urgent">{i18n.t(PageMsg::SortUrgent)}</option>
             </select>
             </div>
         </div>

@@ -5,7 +5,8 @@ use crate::app::state::AppState;
 use crate::domain::lead::LossKind;
 use crate::domain::rep::RepId;
 use crate::io::csv_import::StatusTarget;
-use crate::ui::i18n::{Msg, use_i18n};
+use crate::ui::i18n::pages::PageMsg;
+use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
 
 /// Each status value in the file, how many rows have it, and what it
@@ -46,8 +47,8 @@ pub(super) fn StatusChoices(
                             statuses.update(|s| if let Some(row) = s.get_mut(i) { row.2 = t; });
                         }>
                             {options}
-                            <option value="lost" selected=current == "lost">{i18n.t(Msg::ClosedLost)}</option>
-                            <option value="junk" selected=current == "junk">{i18n.t(Msg::ClosedJunk)}</option>
+                            <option value="lost" selected=current == "lost">{i18n.t(PageMsg::ClosedLost)}</option>
+                            <option value="junk" selected=current == "junk">{i18n.t(PageMsg::ClosedJunk)}</option>
                         </select>
                     </td>
                 </tr>
@@ -56,9 +57,9 @@ pub(super) fn StatusChoices(
     };
     view! {
         <Show when=move || statuses.with(|s| !s.is_empty())>
-            <h3>{i18n.t(Msg::StatusesInFile)}</h3>
+            <h3>{i18n.t(PageMsg::StatusesInFile)}</h3>
             <table class="data" data-testid="csv-statuses">
-                <thead><tr><th>{i18n.t(Msg::Status)}</th><th>{i18n.t(Msg::Rows)}</th><th>{i18n.t(Msg::ImportedAs)}</th></tr></thead>
+                <thead><tr><th>{i18n.t(PageMsg::Status)}</th><th>{i18n.t(PageMsg::Rows)}</th><th>{i18n.t(PageMsg::ImportedAs)}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </Show>
@@ -94,7 +95,7 @@ pub(super) fn OwnerChoices(
                                 row.2 = (!v.is_empty()).then(|| RepId::new(v));
                             });
                         }>
-                            <option value="" selected=current.is_empty()>{i18n.t(Msg::NewRepOrNobody)}</option>
+                            <option value="" selected=current.is_empty()>{i18n.t(PageMsg::NewRepOrNobody)}</option>
                             {options}
                         </select>
                     </td>
@@ -105,9 +106,9 @@ pub(super) fn OwnerChoices(
     let unknown = move || owners.with(|o| o.iter().filter(|(_, _, r)| r.is_none()).count());
     view! {
         <Show when=move || owners.with(|o| !o.is_empty())>
-            <h3>{i18n.t(Msg::OwnersInFile)}</h3>
+            <h3>{i18n.t(PageMsg::OwnersInFile)}</h3>
             <table class="data" data-testid="csv-owners">
-                <thead><tr><th>{i18n.t(Msg::Owner)}</th><th>{i18n.t(Msg::Rows)}</th><th>{i18n.t(Msg::ImportedAs)}</th></tr></thead>
+                <thead><tr><th>{i18n.t(PageMsg::Owner)}</th><th>{i18n.t(PageMsg::Rows)}</th><th>{i18n.t(PageMsg::ImportedAs)}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
             <Show when=move || unknown() != 0>

@@ -10,27 +10,28 @@ use crate::io::csv_import::{
     Choices, Duplicate, Home, ImportPreview, Mapping, OnDuplicate, RowOutcome, StatusTarget,
     Target, guess_status, preview, rep_named,
 };
-use crate::ui::i18n::{Msg, use_i18n};
+use crate::ui::i18n::pages::PageMsg;
+use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
 
 /// What a column can be mapped to in the wizard: (value, label).
-const TARGETS: [(&str, Msg); 16] = [
-    ("name", Msg::Name),
-    ("first_name", Msg::FirstName),
-    ("last_name", Msg::LastName),
-    ("phone", Msg::Phone),
-    ("email", Msg::Email),
-    ("source", Msg::Source),
-    ("campaign", Msg::Campaign),
-    ("created", Msg::Created),
-    ("status", Msg::Status),
-    ("owner", Msg::Owner),
-    ("company", Msg::Company),
-    ("priority", Msg::Priority),
-    ("value", Msg::ValueVnd),
-    ("closed_as", Msg::ClosedAs),
-    ("reason", Msg::Reason),
-    ("csat", Msg::Csat),
+const TARGETS: [(&str, PageMsg); 16] = [
+    ("name", PageMsg::Name),
+    ("first_name", PageMsg::FirstName),
+    ("last_name", PageMsg::LastName),
+    ("phone", PageMsg::Phone),
+    ("email", PageMsg::Email),
+    ("source", PageMsg::Source),
+    ("campaign", PageMsg::Campaign),
+    ("created", PageMsg::Created),
+    ("status", PageMsg::Status),
+    ("owner", PageMsg::Owner),
+    ("company", PageMsg::Company),
+    ("priority", PageMsg::Priority),
+    ("value", PageMsg::ValueVnd),
+    ("closed_as", PageMsg::ClosedAs),
+    ("reason", PageMsg::Reason),
+    ("csat", PageMsg::Csat),
 ];
 
 fn target_value(t: &Target) -> &'static str {
@@ -193,10 +194,10 @@ pub(super) fn CsvImport() -> impl IntoView {
     };
     view! {
         <section class="card csv-import" data-testid="csv-import">
-            <h2>{i18n.t(Msg::CsvImport)}</h2>
-            <p class="muted">{i18n.t(Msg::CsvImportHint)}</p>
+            <h2>{i18n.t(PageMsg::CsvImport)}</h2>
+            <p class="muted">{i18n.t(PageMsg::CsvImportHint)}</p>
             <label class="file-button">
-                {i18n.t(Msg::ChooseCsv)}
+                {i18n.t(PageMsg::ChooseCsv)}
                 <input
                     type="file"
                     accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
@@ -208,7 +209,7 @@ pub(super) fn CsvImport() -> impl IntoView {
             {move || shown.get().map(|p| {
                 let (ok, bad) = p.counts();
                 let dups = p.rows.iter().filter(|(_, o)| matches!(o, RowOutcome::Lead(c) if c.duplicate.is_some())).count();
-                let format = p.preset.map_or_else(|| i18n.t(Msg::UnknownFormat)().to_owned(), |f| format!("{f:?}"));
+                let format = p.preset.map_or_else(|| i18n.t(PageMsg::UnknownFormat)().to_owned(), |f| format!("{f:?}"));
                 let mapping = p.headers.iter().enumerate().map(|(i, h)| {
                     let current = p.mapping.columns.get(i).map_or("custom", target_value);
                     view! {
@@ -217,7 +218,7 @@ pub(super) fn CsvImport() -> impl IntoView {
                             <td>
                                 <select data-testid="map-column" aria-label=h.clone() on:change=move |ev| remap(i, event_target_value(&ev))>
                                     {TARGETS.iter().map(|(v, m)| view! { <option value=*v selected=*v == current>{i18n.t(*m)}</option> }).collect_view()}
-                                    <option value="custom" selected=current == "custom">{i18n.t(Msg::CustomField)}</option>
+                                    <option value="custom" selected=current == "custom">{i18n.t(PageMsg::CustomField)}</option>
                                 </select>
                             </td>
                         </tr>
@@ -229,13 +230,13 @@ pub(super) fn CsvImport() -> impl IntoView {
                 }).flatten().take(50).map(|e| view! {
                     <tr data-testid="csv-error">
                         <td>{e.row}</td><td>{e.column}</td><td>{e.value}</td>
-                        <td>{i18n.t(crate::ui::i18n::cell_problem_msg(&e.problem))}</td>
+                        <td>{i18n.t(crate::ui::i18n::pages::cell_problem_msg(&e.problem))}</td>
                     </tr>
                 }).collect_view();
                 let kept = p.phones_kept().take(50).map(|e| view! {
                     <tr data-testid="csv-phone-kept">
                         <td>{e.row}</td><td>{e.value.clone()}</td>
-                        <td>{i18n.t(crate::ui::i18n::cell_problem_msg(&e.problem))}</td>
+                        <td>{i18n.t(crate::ui::i18n::pages::cell_problem_msg(&e.problem))}</td>
                     </tr>
                 }).collect_view();
                 let kept_count = p.phones_kept().count();
@@ -252,56 +253,56 @@ pub(super) fn CsvImport() -> impl IntoView {
                 view! {
                     <div class="preview" data-testid="csv-preview">
                         <p>
-                            <strong>{i18n.t(Msg::DetectedFormat)} ": "</strong>
+                            <strong>{i18n.t(PageMsg::DetectedFormat)} ": "</strong>
                             <span data-testid="csv-format">{format}</span>
                             " · " {format!("{:?}", p.encoding)} " · "
                             {match p.delimiter { '\t' => "TAB".to_owned(), d => d.to_string() }}
                         </p>
                         <p aria-live="polite">
-                            <span class="pill" data-testid="csv-ok">{ok} " " {i18n.t(Msg::RowsReady)}</span>
+                            <span class="pill" data-testid="csv-ok">{ok} " " {i18n.t(PageMsg::RowsReady)}</span>
                             " "
-                            <span class="pill breached" data-testid="csv-bad">{bad} " " {i18n.t(Msg::RowsWithErrors)}</span>
+                            <span class="pill breached" data-testid="csv-bad">{bad} " " {i18n.t(PageMsg::RowsWithErrors)}</span>
                             " "
-                            <span class="pill at-risk" data-testid="csv-dups">{dups} " " {i18n.t(Msg::Duplicates)}</span>
+                            <span class="pill at-risk" data-testid="csv-dups">{dups} " " {i18n.t(PageMsg::Duplicates)}</span>
                         </p>
                         <details open=p.preset.is_none()>
-                            <summary>{i18n.t(Msg::ColumnMapping)}</summary>
+                            <summary>{i18n.t(PageMsg::ColumnMapping)}</summary>
                             <table class="data"><tbody>{mapping}</tbody></table>
                         </details>
                         {(bad > 0).then(|| view! {
-                            <h3>{i18n.t(Msg::RowsWithErrors)}</h3>
+                            <h3>{i18n.t(PageMsg::RowsWithErrors)}</h3>
                             <table class="data">
-                                <thead><tr><th>{i18n.t(Msg::Row)}</th><th>{i18n.t(Msg::Column)}</th><th>{i18n.t(Msg::Value)}</th><th>{i18n.t(Msg::Reason)}</th></tr></thead>
+                                <thead><tr><th>{i18n.t(PageMsg::Row)}</th><th>{i18n.t(PageMsg::Column)}</th><th>{i18n.t(PageMsg::Value)}</th><th>{i18n.t(PageMsg::Reason)}</th></tr></thead>
                                 <tbody>{errors}</tbody>
                             </table>
                         })}
                         {(kept_count > 0).then(|| view! {
-                            <h3>{i18n.t(Msg::PhonesKept)}</h3>
-                            <p class="muted">{i18n.t(Msg::PhonesKeptHint)}</p>
+                            <h3>{i18n.t(PageMsg::PhonesKept)}</h3>
+                            <p class="muted">{i18n.t(PageMsg::PhonesKeptHint)}</p>
                             <table class="data">
-                                <thead><tr><th>{i18n.t(Msg::Row)}</th><th>{i18n.t(Msg::Value)}</th><th>{i18n.t(Msg::Reason)}</th></tr></thead>
+                                <thead><tr><th>{i18n.t(PageMsg::Row)}</th><th>{i18n.t(PageMsg::Value)}</th><th>{i18n.t(PageMsg::Reason)}</th></tr></thead>
                                 <tbody>{kept}</tbody>
                             </table>
                         })}
                         <StatusChoices statuses=statuses />
                         <OwnerChoices owners=owners create=create_reps />
                         {(dups > 0).then(|| view! {
-                            <h3>{i18n.t(Msg::Duplicates)}</h3>
+                            <h3>{i18n.t(PageMsg::Duplicates)}</h3>
                             <table class="data">
-                                <thead><tr><th>{i18n.t(Msg::Row)}</th><th>{i18n.t(Msg::Name)}</th><th>{i18n.t(Msg::SameAs)}</th></tr></thead>
+                                <thead><tr><th>{i18n.t(PageMsg::Row)}</th><th>{i18n.t(PageMsg::Name)}</th><th>{i18n.t(PageMsg::SameAs)}</th></tr></thead>
                                 <tbody>{dup_rows}</tbody>
                             </table>
                             <fieldset>
-                                <legend>{i18n.t(Msg::OnDuplicates)}</legend>
-                                <label><input type="radio" name="on-dup" value="skip" data-testid="dup-skip" prop:checked=move || on_dup.get() == "skip" on:change=move |_| on_dup.set("skip".into()) /> {i18n.t(Msg::SkipDuplicates)}</label>
-                                <label><input type="radio" name="on-dup" value="merge" data-testid="dup-merge" prop:checked=move || on_dup.get() == "merge" on:change=move |_| on_dup.set("merge".into()) /> {i18n.t(Msg::MergeDuplicates)}</label>
-                                <label><input type="radio" name="on-dup" value="import" data-testid="dup-import" prop:checked=move || on_dup.get() == "import" on:change=move |_| on_dup.set("import".into()) /> {i18n.t(Msg::ImportAnyway)}</label>
+                                <legend>{i18n.t(PageMsg::OnDuplicates)}</legend>
+                                <label><input type="radio" name="on-dup" value="skip" data-testid="dup-skip" prop:checked=move || on_dup.get() == "skip" on:change=move |_| on_dup.set("skip".into()) /> {i18n.t(PageMsg::SkipDuplicates)}</label>
+                                <label><input type="radio" name="on-dup" value="merge" data-testid="dup-merge" prop:checked=move || on_dup.get() == "merge" on:change=move |_| on_dup.set("merge".into()) /> {i18n.t(PageMsg::MergeDuplicates)}</label>
+                                <label><input type="radio" name="on-dup" value="import" data-testid="dup-import" prop:checked=move || on_dup.get() == "import" on:change=move |_| on_dup.set("import".into()) /> {i18n.t(PageMsg::ImportAnyway)}</label>
                             </fieldset>
                         })}
                         <button type="button" class="primary" data-testid="csv-confirm" disabled=ok == 0 on:click=import>
-                            {i18n.t(Msg::ImportRows)}
+                            {i18n.t(PageMsg::ImportRows)}
                         </button>
-                        <button type="button" data-testid="csv-cancel" on:click=move |_| shown.set(None)>{i18n.t(Msg::Cancel)}</button>
+                        <button type="button" data-testid="csv-cancel" on:click=move |_| shown.set(None)>{i18n.t(PageMsg::Cancel)}</button>
                     </div>
                 }
             })}

@@ -11,7 +11,9 @@ use crate::domain::lead::{DraftErrors, Field, Lead, LeadDraft, LeadId, Priority}
 use crate::ui::components::same_person::SamePerson;
 use crate::ui::format::priority_msg;
 use crate::ui::i18n::duplicates;
-use crate::ui::i18n::{Lang, Msg, field_error, use_i18n};
+use crate::ui::i18n::pages::PageMsg;
+use crate::ui::i18n::pages::field_error;
+use crate::ui::i18n::{Lang, use_i18n};
 use leptos::prelude::*;
 
 /// The form's fields, as text.
@@ -178,7 +180,10 @@ pub(super) fn EditLead(id: LeadId, draft: EditDraft) -> impl IntoView {
         }
     };
     let error_for = move |field: Field| errors.with(|e| field_error(i18n, e.as_ref(), field));
-    let text = move |label: Msg, id: &'static str, sig: RwSignal<String>, field: Option<Field>| {
+    let text = move |label: PageMsg,
+                     id: &'static str,
+                     sig: RwSignal<String>,
+                     field: Option<Field>| {
         view! {
             <div class="field">
                 <label for=id>{i18n.t(label)}</label>
@@ -194,7 +199,7 @@ pub(super) fn EditLead(id: LeadId, draft: EditDraft) -> impl IntoView {
                 draft.open.set(d.open());
             }
         }>
-            <summary data-testid="edit-lead">{i18n.t(Msg::EditLead)}</summary>
+            <summary data-testid="edit-lead">{i18n.t(PageMsg::EditLead)}</summary>
             <Show when=move || draft.changed_elsewhere.get()>
                 <div class="notice changed-elsewhere" role="alert" data-testid="changed-elsewhere">
                     <p>{move || changed_text(lang())}</p>
@@ -205,30 +210,30 @@ pub(super) fn EditLead(id: LeadId, draft: EditDraft) -> impl IntoView {
             {move || same.get().and_then(|other| state.lead(other)).map(|other| view! {
                 <SamePerson
                     other=other
-                    text=Signal::derive(move || i18n.t(Msg::SameContactFound)().to_owned())
+                    text=Signal::derive(move || i18n.t(PageMsg::SameContactFound)().to_owned())
                     merge=Signal::derive(move || duplicates::merge_this_into_it(lang()).to_owned())
                     on_merge=Callback::new(merge.clone())
                     anyway=(Signal::derive(move || duplicates::save_anyway(lang()).to_owned()), Callback::new(move |()| save(true)))
                 />
             })}
             <form on:submit=submit class="edit-grid">
-                {text(Msg::Name, "edit-name", name, Some(Field::Name))}
-                {text(Msg::Phone, "edit-phone", phone, Some(Field::Phone))}
-                {text(Msg::Email, "edit-email", email, Some(Field::Email))}
-                {text(Msg::Source, "edit-source", source, Some(Field::Source))}
-                {text(Msg::Campaign, "edit-campaign", campaign, None)}
+                {text(PageMsg::Name, "edit-name", name, Some(Field::Name))}
+                {text(PageMsg::Phone, "edit-phone", phone, Some(Field::Phone))}
+                {text(PageMsg::Email, "edit-email", email, Some(Field::Email))}
+                {text(PageMsg::Source, "edit-source", source, Some(Field::Source))}
+                {text(PageMsg::Campaign, "edit-campaign", campaign, None)}
                 <div class="field">
-                    <label for="edit-priority">{i18n.t(Msg::Priority)}</label>
+                    <label for="edit-priority">{i18n.t(PageMsg::Priority)}</label>
                     <select id="edit-priority" data-testid="edit-priority" bind:value=priority>
                         {Priority::ALL.map(|p| view! { <option value=format!("{p:?}")>{i18n.t(priority_msg(p))}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="edit-value">{i18n.t(Msg::ValueVnd)}</label>
+                    <label for="edit-value">{i18n.t(PageMsg::ValueVnd)}</label>
                     <input id="edit-value" data-testid="edit-value" inputmode="numeric" bind:value=value aria-invalid=move || value_error.get().to_string() />
-                    <p class="field-error">{move || value_error.get().then(|| i18n.t(Msg::ErrWholeNumber)())}</p>
+                    <p class="field-error">{move || value_error.get().then(|| i18n.t(PageMsg::ErrWholeNumber)())}</p>
                 </div>
-                <div><button type="submit" class="primary" data-testid="save-lead">{i18n.t(Msg::Save)}</button></div>
+                <div><button type="submit" class="primary" data-testid="save-lead">{i18n.t(PageMsg::Save)}</button></div>
             </form>
         </details>
     }

@@ -7,8 +7,9 @@
 use super::SectionError;
 use crate::app::state::AppState;
 use crate::domain::calendar::{BusinessCalendar, CalendarSpec};
+use crate::ui::i18n::pages::PageMsg;
 use crate::ui::i18n::settings as tc;
-use crate::ui::i18n::{Lang, Msg, use_i18n};
+use crate::ui::i18n::{Lang, use_i18n};
 use leptos::prelude::*;
 
 /// A day's intervals as the editor writes them.
@@ -67,14 +68,14 @@ pub(super) fn CalendarEditor() -> impl IntoView {
     let spec = state.settings.get_untracked().calendar;
     let tz = RwSignal::new(spec.timezone.clone());
     let w = &spec.week;
-    let days: [(Msg, RwSignal<String>); 7] = [
-        (Msg::Mon, RwSignal::new(day_text(&w.mon))),
-        (Msg::Tue, RwSignal::new(day_text(&w.tue))),
-        (Msg::Wed, RwSignal::new(day_text(&w.wed))),
-        (Msg::Thu, RwSignal::new(day_text(&w.thu))),
-        (Msg::Fri, RwSignal::new(day_text(&w.fri))),
-        (Msg::Sat, RwSignal::new(day_text(&w.sat))),
-        (Msg::Sun, RwSignal::new(day_text(&w.sun))),
+    let days: [(PageMsg, RwSignal<String>); 7] = [
+        (PageMsg::Mon, RwSignal::new(day_text(&w.mon))),
+        (PageMsg::Tue, RwSignal::new(day_text(&w.tue))),
+        (PageMsg::Wed, RwSignal::new(day_text(&w.wed))),
+        (PageMsg::Thu, RwSignal::new(day_text(&w.thu))),
+        (PageMsg::Fri, RwSignal::new(day_text(&w.fri))),
+        (PageMsg::Sat, RwSignal::new(day_text(&w.sat))),
+        (PageMsg::Sun, RwSignal::new(day_text(&w.sun))),
     ];
     let holidays = RwSignal::new(spec.holidays.join("\n"));
     let clear = move || {
@@ -146,10 +147,10 @@ pub(super) fn CalendarEditor() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="calendar-editor">
-            <h2>{i18n.t(Msg::BusinessCalendar)}</h2>
-            <p class="muted">{i18n.t(Msg::CalendarHint)}</p>
+            <h2>{i18n.t(PageMsg::BusinessCalendar)}</h2>
+            <p class="muted">{i18n.t(PageMsg::CalendarHint)}</p>
             <form on:submit=save class="grid-form">
-                <label for="cal-tz">{i18n.t(Msg::Timezone)}</label>
+                <label for="cal-tz">{i18n.t(PageMsg::Timezone)}</label>
                 <input id="cal-tz" data-testid="cal-tz" bind:value=tz />
                 {days.into_iter().enumerate().map(|(i, (label, sig))| {
                     let id = format!("cal-day-{i}");
@@ -170,11 +171,11 @@ pub(super) fn CalendarEditor() -> impl IntoView {
                         </div>
                     }
                 }).collect_view()}
-                <label for="cal-holidays">{i18n.t(Msg::Holidays)}</label>
+                <label for="cal-holidays">{i18n.t(PageMsg::Holidays)}</label>
                 <textarea id="cal-holidays" rows="6" data-testid="cal-holidays" bind:value=holidays></textarea>
                 <div>
-                    <button type="submit" class="primary" data-testid="save-calendar">{i18n.t(Msg::Save)}</button>
-                    <button type="button" data-testid="vietnam-preset" on:click=preset>{i18n.t(Msg::VietnamPreset)}</button>
+                    <button type="submit" class="primary" data-testid="save-calendar">{i18n.t(PageMsg::Save)}</button>
+                    <button type="button" data-testid="vietnam-preset" on:click=preset>{i18n.t(PageMsg::VietnamPreset)}</button>
                 </div>
             </form>
             <SectionError error=error testid="calendar-error" />

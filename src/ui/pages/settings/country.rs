@@ -3,7 +3,8 @@
 
 use crate::app::state::AppState;
 use crate::domain::contact::Country;
-use crate::ui::i18n::{Lang, Msg, use_i18n};
+use crate::ui::i18n::pages::PageMsg;
+use crate::ui::i18n::{Lang, use_i18n};
 use leptos::prelude::*;
 
 /// A country's name in the reader's language.
@@ -32,8 +33,8 @@ pub fn CountryEditor() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="country-editor">
-            <h2>{i18n.t(Msg::PhoneNumbers)}</h2>
-            <label for="home-country">{i18n.t(Msg::HomeCountry)}</label>
+            <h2>{i18n.t(PageMsg::PhoneNumbers)}</h2>
+            <label for="home-country">{i18n.t(PageMsg::HomeCountry)}</label>
             <select id="home-country" data-testid="home-country" on:change=choose disabled=move || !state.can_edit()>
                 {move || Country::all().map(|c| view! {
                     <option value=c.iso() selected=c.iso() == current()>
@@ -41,7 +42,7 @@ pub fn CountryEditor() -> impl IntoView {
                     </option>
                 }).collect_view()}
             </select>
-            <p class="muted">{i18n.t(Msg::HomeCountryHint)}</p>
+            <p class="muted">{i18n.t(PageMsg::HomeCountryHint)}</p>
         </section>
     }
 }

@@ -4,7 +4,8 @@
 use super::SectionError;
 use crate::app::state::AppState;
 use crate::domain::sla::Minutes;
-use crate::ui::i18n::{Msg, use_i18n};
+use crate::ui::i18n::pages::PageMsg;
+use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
 
 #[component]
@@ -13,44 +14,44 @@ pub(super) fn PolicyEditor() -> impl IntoView {
     let i18n = use_i18n();
     let error = RwSignal::new(None::<String>);
     let p = state.settings.get_untracked().policies.default;
-    let fields: [(Msg, &'static str, RwSignal<String>); 8] = [
+    let fields: [(PageMsg, &'static str, RwSignal<String>); 8] = [
         (
-            Msg::FirstResponseMinutes,
+            PageMsg::FirstResponseMinutes,
             "policy-first-response",
             RwSignal::new(p.first_response.0.to_string()),
         ),
         (
-            Msg::MinAttempts,
+            PageMsg::MinAttempts,
             "policy-min-attempts",
             RwSignal::new(p.attempts.min_attempts.to_string()),
         ),
         (
-            Msg::AttemptsWithinHours,
+            PageMsg::AttemptsWithinHours,
             "policy-within",
             RwSignal::new((p.attempts.within.0 / 60).to_string()),
         ),
         (
-            Msg::MaxAttempts,
+            PageMsg::MaxAttempts,
             "policy-max-attempts",
             RwSignal::new(p.attempts.max_attempts.to_string()),
         ),
         (
-            Msg::MinGapMinutes,
+            PageMsg::MinGapMinutes,
             "policy-min-gap",
             RwSignal::new(p.attempts.min_gap.0.to_string()),
         ),
         (
-            Msg::ReassignAfterHours,
+            PageMsg::ReassignAfterHours,
             "policy-reassign",
             RwSignal::new((p.reassign_after.0 / 60).to_string()),
         ),
         (
-            Msg::NurtureDays,
+            PageMsg::NurtureDays,
             "policy-nurture",
             RwSignal::new(p.nurture_days.to_string()),
         ),
         (
-            Msg::AtRiskPercent,
+            PageMsg::AtRiskPercent,
             "policy-at-risk",
             RwSignal::new(p.at_risk_percent.to_string()),
         ),
@@ -69,15 +70,18 @@ pub(super) fn PolicyEditor() -> impl IntoView {
         ev.prevent_default();
         let enforced_from = match from.get_untracked().trim() {
             "" => None,
-            day => match chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d") {
-                Ok(d) => {
+            day => match crate::domain::instant::parse_ymd(day) {
+                Some(d) => {
                     use chrono::TimeZone;
                     tz.from_local_datetime(&d.and_time(chrono::NaiveTime::MIN))
                         .earliest()
                         .map(|t| t.with_timezone(&chrono::Utc))
                 }
-                Err(_) => {
-                    return error.set(Some(format!("{}: {day}", i18n.t(Msg::SlaEnforcedFrom)())));
+                None => {
+                    return error.set(Some(format!(
+                        "{}: {day}",
+                        i18n.t(PageMsg::SlaEnforcedFrom)()
+                    )));
                 }
             },
         };
@@ -89,20 +93,20 @@ pub(super) fn PolicyEditor() -> impl IntoView {
                     return error.set(Some(format!(
                         "{}: {}",
                         i18n.t(*label)(),
-                        i18n.t(Msg::ErrWholeNumber)()
+                        i18n.t(PageMsg::ErrWholeNumber)()
                     )));
                 }
             }
         }
         let [fr, min, within, max, gap, reassign, nurture, risk] = values;
         if fr == 0 || min == 0 || within == 0 {
-            return error.set(Some(i18n.t(Msg::ErrPositive)().to_owned()));
+            return error.set(Some(i18n.t(PageMsg::ErrPositive)().to_owned()));
         }
         if max < min {
-            return error.set(Some(i18n.t(Msg::ErrMaxBelowMin)().to_owned()));
+            return error.set(Some(i18n.t(PageMsg::ErrMaxBelowMin)().to_owned()));
         }
         if risk > 100 {
-            return error.set(Some(i18n.t(Msg::ErrPercent)().to_owned()));
+            return error.set(Some(i18n.t(PageMsg::ErrPercent)().to_owned()));
         }
         let mut s = state.settings.get_untracked();
         let d = &mut s.policies.default;
@@ -120,16 +124,16 @@ pub(super) fn PolicyEditor() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="policy-editor">
-            <h2>{i18n.t(Msg::SlaPolicy)}</h2>
+            <h2>{i18n.t(PageMsg::SlaPolicy)}</h2>
             <form on:submit=save class="grid-form">
                 {fields.map(|(label, id, sig)| view! {
                     <label for=id>{i18n.t(label)}</label>
                     <input id=id data-testid=id type="number" min="0" bind:value=sig />
                 }).collect_view()}
-                <label for="policy-from">{i18n.t(Msg::SlaEnforcedFrom)}</label>
+                <label for="policy-from">{i18n.t(PageMsg::SlaEnforcedFrom)}</label>
                 <input id="policy-from" data-testid="policy-from" type="date" aria-describedby="policy-from-hint" bind:value=from />
-                <p class="muted hint" id="policy-from-hint">{i18n.t(Msg::SlaEnforcedFromHint)}</p>
-                <button type="submit" class="primary" data-testid="save-policy">{i18n.t(Msg::Save)}</button>
+                <p class="muted hint" id="policy-from-hint">{i18n.t(PageMsg::SlaEnforcedFromHint)}</p>
+                <button type="submit" class="primary" data-testid="save-policy">{i18n.t(PageMsg::Save)}</button>
             </form>
             <SectionError error=error testid="policy-error" />
         </section>
@@ -160,7 +164,7 @@ pub(super) fn RulesEditor() -> impl IntoView {
         ev.prevent_default();
         let n = name.get_untracked().trim().to_owned();
         if n.is_empty() {
-            return error.set(Some(i18n.t(Msg::ErrNameMissing)().to_owned()));
+            return error.set(Some(i18n.t(PageMsg::ErrNameMissing)().to_owned()));
         }
         let Some(fr) = first
             .get_untracked()
@@ -169,7 +173,7 @@ pub(super) fn RulesEditor() -> impl IntoView {
             .ok()
             .filter(|v| *v > 0)
         else {
-            return error.set(Some(i18n.t(Msg::ErrPositive)().to_owned()));
+            return error.set(Some(i18n.t(PageMsg::ErrPositive)().to_owned()));
         };
         let src = source.get_untracked().trim().to_owned();
         let pr: Vec<Priority> = priorities
@@ -177,7 +181,7 @@ pub(super) fn RulesEditor() -> impl IntoView {
             .filter(|p| format!("{p:?}") == priority.get_untracked())
             .collect();
         if src.is_empty() && pr.is_empty() {
-            return error.set(Some(i18n.t(Msg::ErrRuleCondition)().to_owned()));
+            return error.set(Some(i18n.t(PageMsg::ErrRuleCondition)().to_owned()));
         }
         let mut s = state.settings.get_untracked();
         s.policies.rules.push(SlaPolicy {
@@ -207,10 +211,10 @@ pub(super) fn RulesEditor() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="rules-editor">
-            <h2>{i18n.t(Msg::PolicyRules)}</h2>
-            <p class="muted">{i18n.t(Msg::PolicyRulesHint)}</p>
+            <h2>{i18n.t(PageMsg::PolicyRules)}</h2>
+            <p class="muted">{i18n.t(PageMsg::PolicyRulesHint)}</p>
             <table class="data">
-                <thead><tr><th>{i18n.t(Msg::Name)}</th><th>{i18n.t(Msg::Source)}</th><th>{i18n.t(Msg::Priority)}</th><th>{i18n.t(Msg::FirstResponseMinutes)}</th><th><span class="visually-hidden">{i18n.t(Msg::Delete)}</span></th></tr></thead>
+                <thead><tr><th>{i18n.t(PageMsg::Name)}</th><th>{i18n.t(PageMsg::Source)}</th><th>{i18n.t(PageMsg::Priority)}</th><th>{i18n.t(PageMsg::FirstResponseMinutes)}</th><th><span class="visually-hidden">{i18n.t(PageMsg::Delete)}</span></th></tr></thead>
                 <tbody>
                     {move || state.settings.get().policies.rules.into_iter().enumerate().map(|(i, r)| {
                         let prio = r.conditions.priorities.iter().map(|p| i18n.t(crate::ui::format::priority_msg(*p))()).collect::<Vec<_>>().join(", ");
@@ -220,21 +224,21 @@ pub(super) fn RulesEditor() -> impl IntoView {
                                 <td>{r.conditions.sources.join(", ")}</td>
                                 <td>{prio}</td>
                                 <td>{r.first_response.0}</td>
-                                <td><button type="button" aria-label=i18n.t(Msg::Delete) on:click=move |_| remove(i)>"✕"</button></td>
+                                <td><button type="button" aria-label=i18n.t(PageMsg::Delete) on:click=move |_| remove(i)>"✕"</button></td>
                             </tr>
                         }
                     }).collect_view()}
                 </tbody>
             </table>
             <form class="row" on:submit=add>
-                <input data-testid="rule-name" placeholder=i18n.t(Msg::Name) aria-label=i18n.t(Msg::Name) bind:value=name />
-                <input data-testid="rule-source" placeholder=i18n.t(Msg::Source) aria-label=i18n.t(Msg::Source) bind:value=source />
-                <select data-testid="rule-priority" aria-label=i18n.t(Msg::Priority) bind:value=priority>
-                    <option value="">{i18n.t(Msg::AllPriorities)}</option>
+                <input data-testid="rule-name" placeholder=i18n.t(PageMsg::Name) aria-label=i18n.t(PageMsg::Name) bind:value=name />
+                <input data-testid="rule-source" placeholder=i18n.t(PageMsg::Source) aria-label=i18n.t(PageMsg::Source) bind:value=source />
+                <select data-testid="rule-priority" aria-label=i18n.t(PageMsg::Priority) bind:value=priority>
+                    <option value="">{i18n.t(PageMsg::AllPriorities)}</option>
                     {priorities.map(|p| view! { <option value=format!("{p:?}")>{i18n.t(crate::ui::format::priority_msg(p))}</option> }).collect_view()}
                 </select>
-                <input type="number" min="1" data-testid="rule-first-response" aria-label=i18n.t(Msg::FirstResponseMinutes) bind:value=first />
-                <button type="submit" data-testid="add-rule">{i18n.t(Msg::AddRule)}</button>
+                <input type="number" min="1" data-testid="rule-first-response" aria-label=i18n.t(PageMsg::FirstResponseMinutes) bind:value=first />
+                <button type="submit" data-testid="add-rule">{i18n.t(PageMsg::AddRule)}</button>
             </form>
             <SectionError error=error testid="rules-error" />
         </section>
