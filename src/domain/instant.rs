@@ -10,7 +10,7 @@
 //! `crate::domain::instant::option` for an `Option`.
 //!
 //! Never chrono's general parser (`str::parse`, `parse_from_str`): its
-//! format machinery is ≈ 25 KB of the first load's wasm (BENCHMARKS.md,
+//! format machinery was ≈ 28 KB of the main module's code (BENCHMARKS.md,
 //! "Bundle"); dates (`YYYY-MM-DD`) are read and written here too.
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};

@@ -379,7 +379,7 @@ mod tests {
         // 1, 65 and 129 share chunk 1.
         let (a, b, n) = (lead(1), lead(65), lead(129));
         assert!([b.id(), n.id()].iter().all(|id| chunk_of(*id) == 1));
-        let stored = encode_list(&[a.clone()]);
+        let stored = encode_list(std::slice::from_ref(&a));
         let t = Utc.with_ymd_and_hms(2026, 3, 4, 1, 0, 0).unwrap();
         let (mut a1, mut a2) = (a.clone(), a.clone());
         a1.set_campaign("first", t);

@@ -362,6 +362,10 @@ mod download;
 mod pull;
 mod push;
 
+pub use download::*;
+pub use pull::*;
+pub use push::*;
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -374,6 +378,3 @@ mod tests {
         assert!(super::symmetric_difference(v(&["x"]), v(&["x"])).is_empty());
     }
 }
-pub use download::*;
-pub use pull::*;
-pub use push::*;

@@ -77,6 +77,9 @@ impl Table {
 /// A record's address.
 pub type Key = (Table, String);
 
+/// A table read whole: each record's key, text and version.
+pub type Rows = Vec<(String, String, u64)>;
+
 /// What a read found: each record's text (None: absent) and version.
 ///
 /// Lists rather than maps: an operation reads a few records (at most three
@@ -88,7 +91,7 @@ pub struct Reads {
     pub values: Vec<(Key, (Option<String>, u64))>,
     /// Whole tables read at once, each once: key → text, plus each record's
     /// version.
-    pub tables: Vec<(Table, Vec<(String, String, u64)>)>,
+    pub tables: Vec<(Table, Rows)>,
 }
 
 impl Reads {
@@ -117,7 +120,7 @@ impl Reads {
     }
 
     /// Keeps a table read whole (replacing an earlier read of it).
-    pub fn insert_table(&mut self, table: Table, rows: Vec<(String, String, u64)>) {
+    pub fn insert_table(&mut self, table: Table, rows: Rows) {
         match self.tables.iter_mut().find(|(t, _)| *t == table) {
             Some((_, r)) => *r = rows,
             None => self.tables.push((table, rows)),

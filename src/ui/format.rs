@@ -128,8 +128,8 @@ fn day_month(d: NaiveDate, lang: Lang) -> String {
 /// (`domain::instant`).
 fn day(d: NaiveDate, lang: Lang) -> String {
     match lang {
-        Lang::En => format!("{} {}", day_month(d, lang), d.year()),
-        Lang::Vi => format!("{}/{}", day_month(d, lang), d.year()),
+        Lang::En => format!("{} {:04}", day_month(d, lang), d.year()),
+        Lang::Vi => format!("{}/{:04}", day_month(d, lang), d.year()),
     }
 }
 
@@ -231,6 +231,8 @@ mod tests {
     fn dates_read_as_chrono_would_format_them() {
         let mut d = NaiveDate::from_ymd_opt(2025, 12, 25).unwrap();
         for _ in 0..400 {
+            let early = d.with_year(987).unwrap_or(d);
+            assert_eq!(day(early, Lang::En), early.format("%-d %b %Y").to_string());
             assert_eq!(day(d, Lang::En), d.format("%-d %b %Y").to_string());
             assert_eq!(day(d, Lang::Vi), d.format("%d/%m/%Y").to_string());
             assert_eq!(day_month(d, Lang::En), d.format("%-d %b").to_string());

@@ -1,5 +1,6 @@
 use super::*;
 use chrono_tz::Tz;
+use std::collections::BTreeSet;
 
 pub(super) type Week = &'static [(&'static str, &'static [(&'static str, &'static str)])];
 
