@@ -114,14 +114,36 @@ pub fn resume(state: AppState) {
     };
     let couch = Rc::new(Couch::new(server, &link.db));
     couch.assume_cookie();
+    let generation = state.team_generation.get_value();
     leptos::task::spawn_local(async move {
         refresh_waiting(state).await;
-        match couch.session().await {
-            Ok(me) if me.name.as_deref() == Some(link.user.as_str()) => start(state, couch),
-            Ok(_) => status(state, |s| s.state = SyncState::SignIn),
-            Err(e) => fail(state, e),
+        // A tab opened offline (or with the server down) asks again until
+        // it is answered — at once when the browser is back online — rather
+        // than staying offline until the next reload.
+        let mut delay = 2_000;
+        while current(state, generation) {
+            match couch.session().await {
+                Ok(me) if me.name.as_deref() == Some(link.user.as_str()) => {
+                    return start(state, couch);
+                }
+                Ok(_) => return status(state, |s| s.state = SyncState::SignIn),
+                Err(e) if unreachable_for_now(&e) => {
+                    fail(state, e);
+                    backoff(&mut delay).await;
+                }
+                Err(e) => return fail(state, e),
+            }
         }
     });
+}
+
+/// A failure that may pass by itself: the network, or the server down or
+/// not answering as CouchDB for now.
+fn unreachable_for_now(e: &SyncError) -> bool {
+    matches!(
+        e,
+        SyncError::Offline | SyncError::Server(..) | SyncError::Cors { .. } | SyncError::NotCouch
+    )
 }
 
 /// Signs in again (the session expired, or the browser keeps no cookie).

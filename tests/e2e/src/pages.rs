@@ -418,18 +418,7 @@ impl<'a> Screen<'a> {
         what: &str,
         check: impl Fn(&[String]) -> bool,
     ) -> Vec<String> {
-        self.wait_texts_within(id, what, 15, check).await
-    }
-
-    /// [`Screen::wait_texts`], waiting up to `secs` seconds.
-    pub async fn wait_texts_within(
-        &self,
-        id: &str,
-        what: &str,
-        secs: u64,
-        check: impl Fn(&[String]) -> bool,
-    ) -> Vec<String> {
-        for _ in 0..secs * 20 {
+        for _ in 0..300 {
             let t = self.texts(id).await;
             if check(&t) {
                 return t;
