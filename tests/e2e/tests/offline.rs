@@ -284,5 +284,14 @@ async fn a_first_visit_reads_the_welcome_before_the_app_arrives() {
     assert!(s.texts("queue").await.is_empty(), "nothing was loaded");
     s.find("first-run").await;
     browser.screenshot("sample-offline-vi", 375).await;
+    browser.screenshot("sample-offline-vi", 1280).await;
+    s.click("lang-toggle").await;
+    s.wait_texts("error-banner", "the sample data says it in English", |t| {
+        t.first()
+            .is_some_and(|t| t.contains("This part of Leadpact could not be loaded"))
+    })
+    .await;
+    browser.screenshot("sample-offline", 375).await;
+    browser.screenshot("sample-offline", 1280).await;
     browser.close().await;
 }
