@@ -167,20 +167,22 @@ impl AppState {
                 let now = now.get();
                 let changes: Vec<Pending> =
                     pending.try_update_value(std::mem::take).unwrap_or_default();
-                let mut live = match previous {
-                    // Nothing else holds the previous insights (views read
-                    // them in place): they are changed where they are.
-                    Some(Shared(previous)) => {
-                        Arc::try_unwrap(previous).unwrap_or_else(|held| (*held).clone())
-                    }
-                    None => Live::new(Workspace::default(), now),
-                };
+                // Nothing else holds the previous insights (views read them
+                // in place): they are changed where they are.
+                let mut live = previous.map(|Shared(previous)| {
+                    Arc::try_unwrap(previous).unwrap_or_else(|held| (*held).clone())
+                });
                 for change in changes {
                     match change {
-                        Pending::Replace(ws) => live = Live::new(*ws, now),
-                        Pending::Changed(c) => live.apply(c),
+                        Pending::Replace(ws) => live = Some(Live::new(*ws, now)),
+                        Pending::Changed(c) => live
+                            .get_or_insert_with(|| Live::new(Workspace::default(), now))
+                            .apply(c),
                     }
                 }
+                // The first pass after the workspace loaded builds only its
+                // insights, not an empty workspace's first.
+                let mut live = live.unwrap_or_else(|| Live::new(Workspace::default(), now));
                 settings.with(|s| {
                     if !live.has_settings(s) {
                         live.set_settings(s.clone());

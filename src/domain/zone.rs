@@ -12,7 +12,13 @@
 //! Rules:
 //! - The source is installed once, before the first zone is looked up
 //!   ([`install`]); without one, native builds use chrono-tz and the
-//!   browser knows only UTC and Asia/Ho_Chi_Minh (+07:00 since 1975).
+//!   browser knows only the [`FIXED`] zones.
+//! - The [`FIXED`] zones (UTC, Vietnam's) are never asked of the source:
+//!   their offset has not changed since 1975 and a change would come with a
+//!   new release, like chrono-tz's tables. A new workspace's zone is one of
+//!   them, so a first visit starts without the browser's first
+//!   `Intl.DateTimeFormat` and its 2 600 samples (measured: ≈ 230 ms of
+//!   the start on a 4× slower CPU; BENCHMARKS.md, "Lighthouse").
 //! - Two offsets closer than a week apart (a change undone within the
 //!   week) are not seen; no zone does this in the sampled years.
 
@@ -57,11 +63,23 @@ fn builtin(name: &str, utc: i64) -> Option<i32> {
 
 #[cfg(target_arch = "wasm32")]
 fn builtin(name: &str, _utc: i64) -> Option<i32> {
-    match name {
-        "UTC" | "Etc/UTC" => Some(0),
-        "Asia/Ho_Chi_Minh" | "Asia/Saigon" => Some(7 * 3600),
-        _ => None,
-    }
+    fixed(name)
+}
+
+/// Zones whose offset is the same all through the sampled years (and
+/// since 1975): worked out without the source.
+pub const FIXED: [(&str, i32); 4] = [
+    ("UTC", 0),
+    ("Etc/UTC", 0),
+    ("Asia/Ho_Chi_Minh", 7 * 3600),
+    ("Asia/Saigon", 7 * 3600),
+];
+
+fn fixed(name: &str) -> Option<i32> {
+    FIXED
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, offset)| *offset)
 }
 
 /// chrono-tz's tables (native builds).
@@ -88,6 +106,13 @@ struct Table {
 impl Table {
     fn build(name: &str) -> Option<Table> {
         let mut starts = vec![FROM];
+        if let Some(offset) = fixed(name) {
+            return Some(Table {
+                name: Box::leak(name.to_owned().into_boxed_str()),
+                starts,
+                offsets: vec![offset],
+            });
+        }
         let mut offsets = vec![offset_at(name, FROM)?];
         let mut t = FROM;
         while t < TO {

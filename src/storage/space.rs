@@ -25,6 +25,7 @@
 
 use super::StorageError;
 use js_sys::{Function, Promise, Reflect, Uint8Array};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -40,15 +41,36 @@ async fn wait(p: Promise) -> Result<JsValue, JsValue> {
     JsFuture::from(p).await
 }
 
-/// Incompressible bytes (so no filesystem stores them in less room).
-fn bytes(n: usize) -> Vec<u8> {
+/// Incompressible bytes (so no filesystem stores them in less room), as a
+/// JS array.
+fn bytes(n: usize) -> Uint8Array {
+    thread_local! {
+        /// The noise of the checks so far, up to [`LIMIT`] bytes: every
+        /// check of a small write (the start, an edit) needs half a
+        /// megabyte, made once instead of on each write.
+        static KEPT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    }
+    const LIMIT: usize = 2 * MARGIN;
+    if n > LIMIT {
+        return Uint8Array::from(noise(n).as_slice());
+    }
+    KEPT.with_borrow_mut(|kept| {
+        if kept.len() < n {
+            *kept = noise(n);
+        }
+        Uint8Array::from(&kept[..n])
+    })
+}
+
+/// `n` bytes of xorshift noise, eight at a time.
+fn noise(n: usize) -> Vec<u8> {
     let mut out = vec![0u8; n];
     let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-    for b in &mut out {
+    for chunk in out.chunks_mut(8) {
         x ^= x << 13;
         x ^= x >> 7;
         x ^= x << 17;
-        *b = x as u8;
+        chunk.copy_from_slice(&x.to_le_bytes()[..chunk.len()]);
     }
     out
 }
@@ -108,7 +130,7 @@ async fn in_bucket(size: usize) -> Option<Result<(), StorageError>> {
         };
         Some(super::indexeddb::settled(&tx))
     };
-    let data: JsValue = Uint8Array::from(bytes(size + MARGIN).as_slice()).into();
+    let data: JsValue = bytes(size + MARGIN).into();
     let stored = match write(Some(&data)) {
         Some(done) => done.await.is_ok(),
         None => false,
@@ -135,7 +157,7 @@ async fn probe(size: usize) -> Result<(), StorageError> {
         return Ok(());
     };
     let cache: web_sys::Cache = cache.into();
-    let data = Uint8Array::from(bytes(size + MARGIN).as_slice());
+    let data = bytes(size + MARGIN);
     let Ok(response) = web_sys::Response::new_with_opt_buffer_source(Some(&data)) else {
         return Ok(());
     };

@@ -24,6 +24,24 @@ fn every_zone_gives_chrono_tz_offsets_in_the_sampled_years() {
     }
 }
 
+#[test]
+fn the_fixed_zones_kept_their_offset_since_1975_as_chrono_tz_says() {
+    // 1975-07-01: Vietnam on +07:00 since 13 June 1975.
+    for (name, offset) in FIXED {
+        let mut t = 173_404_800;
+        while t < TO {
+            assert_eq!(
+                ChronoTz.offset(name, t),
+                Some(offset),
+                "{name} at {}",
+                instant(t)
+            );
+            t += 86_400;
+        }
+        assert!(Zone::named(name).unwrap().changes().is_empty(), "{name}");
+    }
+}
+
 /// Every local time near a change of `tz` (and a few elsewhere), as chrono-tz
 /// reads it: none (skipped), one instant or two (repeated).
 fn same_local_reading(tz: Tz, zone: Zone, local: NaiveDateTime) {

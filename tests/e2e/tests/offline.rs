@@ -218,6 +218,22 @@ async fn a_first_visit_reads_the_welcome_before_the_app_arrives() {
         serde_json::Value::Bool(true),
         "the app took the page's place"
     );
+    // The first paint waited for index.html alone: the stylesheet is inlined,
+    // and the wasm was asked for once the page had painted.
+    assert_eq!(
+        s.eval(
+            r#"const painted = performance.getEntriesByName("first-contentful-paint")[0];
+               const files = performance.getEntriesByType("resource");
+               const wasm = files.find((f) => f.name.endsWith("/leadpact_bg.wasm"));
+               return [
+                 painted ? "painted" : "no paint",
+                 !wasm ? "no wasm" : painted && wasm.startTime >= painted.startTime ? "wasm after the paint" : "wasm before the paint",
+                 files.filter((f) => f.name.endsWith(".css")).length,
+               ];"#
+        )
+        .await,
+        serde_json::json!(["painted", "wasm after the paint", 0])
+    );
     // The app has been here (its language is saved): a skeleton from now on.
     c.issue_cmd(block(vec!["*.wasm"]))
         .await
