@@ -17,11 +17,12 @@
 // - The wasm is fetched once the page has painted (the welcome or the
 //   skeleton, which need none of it): instead of Trunk's preload, an inline
 //   script starts the fetch at the browser's first-contentful-paint entry
-//   (at once where the page is hidden or the browser reports no paint).
+//   (at once where the page is hidden or the browser reports no paint; at
+//   the latest when it is hidden or a second has passed).
 //   Measured: on a fast connection the preloaded wasm arrived before the
 //   first paint was presented, and Lighthouse's model then had the paint
 //   wait for its 428 KB (mobile LCP 3.2 s instead of 1.0 s); on slow 4G
-//   the app starts ≈ 40 ms later (BENCHMARKS.md, "Lighthouse").
+//   Today shows ≈ 50 ms later (BENCHMARKS.md, "Lighthouse").
 // - 404.html: the app itself, so a reload on a deep link boots the app.
 //
 //   node tools/postbuild.mjs <staging dir>
@@ -74,13 +75,21 @@ const wasmUrl = html.match(wasmPath)[1];
 // as Trunk's own fetch: a checked body is held until its last byte, and
 // the wasm was then compiled in one long task instead of while it streamed
 // in (measured: 48 ms more of the start's longest task, 4× slower CPU).
+//
+// The paint entry may never come (a browser may skip paint timing for a
+// page hidden before its first paint): the fetch also starts when the page
+// is hidden, and one second after this script at the latest, so the app
+// always starts.
 const wasmFetch = `<script>self.leadpactWasm = new Promise(function (go) {
-  function start() { go(fetch("${wasmUrl}")); }
+  var started = false;
+  function start() { if (!started) { started = true; go(fetch("${wasmUrl}")); } }
   var types = (self.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
   if (document.visibilityState !== "visible" || types.indexOf("paint") < 0) return start();
   new PerformanceObserver(function (list, seen) {
     if (list.getEntriesByName("first-contentful-paint").length) { seen.disconnect(); start(); }
   }).observe({ type: "paint", buffered: true });
+  document.addEventListener("visibilitychange", function () { if (document.visibilityState !== "visible") start(); });
+  setTimeout(start, 1000);
 });</script>`;
 html = html
   .replace(wasmPreload, "")
