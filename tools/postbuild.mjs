@@ -12,8 +12,7 @@
 // - The stylesheet (Trunk's, minified in a release build) is inlined: the
 //   first paint (the page's skeleton or welcome) waits for nothing but
 //   index.html — on a phone's network one round trip less before anything
-//   shows, and the paint no longer waits behind a request started beside
-//   the wasm's.
+//   shows.
 // - The wasm is fetched once the page has painted (the welcome or the
 //   skeleton, which need none of it): instead of Trunk's preload, an inline
 //   script starts the fetch at the browser's first-contentful-paint entry

@@ -7,6 +7,7 @@ use crate::app::{backups, files};
 use crate::domain::workspace::Workspace;
 use crate::io::backup::import_bytes;
 use crate::ui::i18n::pages::PageMsg;
+use crate::ui::i18n::pages::data::DataMsg;
 use crate::ui::i18n::{Msg, use_i18n};
 use crate::ui::pages::data::BackupFirst;
 use leptos::prelude::*;
@@ -41,14 +42,14 @@ pub fn BackupPanel() -> impl IntoView {
 
     view! {
         <section class="card backup" data-testid="backup">
-            <h2>{i18n.t(PageMsg::Backup)}</h2>
-            <p class="muted">{i18n.t(PageMsg::BackupHint)}</p>
+            <h2>{i18n.t(DataMsg::Backup)}</h2>
+            <p class="muted">{i18n.t(DataMsg::BackupHint)}</p>
             <div class="backup-actions">
                 <button type="button" data-testid="export-backup" disabled=move || !ready() on:click=export>
                     {i18n.t(Msg::ExportBackup)}
                 </button>
                 <label class="file-button">
-                    {i18n.t(PageMsg::ImportBackup)}
+                    {i18n.t(DataMsg::ImportBackup)}
                     <input
                         type="file"
                         accept=".json,application/json"
@@ -64,7 +65,7 @@ pub fn BackupPanel() -> impl IntoView {
                     .map(|(leads, activities)| {
                         view! {
                             <div class="confirm" role="alertdialog" data-testid="confirm-import">
-                                <p>{i18n.t(PageMsg::ConfirmReplace)} " (" {leads} " / " {activities} ")"</p>
+                                <p>{i18n.t(DataMsg::ConfirmReplace)} " (" {leads} " / " {activities} ")"</p>
                                 <BackupFirst />
                                 <button
                                     type="button"
@@ -78,7 +79,7 @@ pub fn BackupPanel() -> impl IntoView {
                                         }
                                     }
                                 >
-                                    {i18n.t(PageMsg::Replace)}
+                                    {i18n.t(DataMsg::Replace)}
                                 </button>
                                 <button
                                     type="button"
@@ -90,7 +91,7 @@ pub fn BackupPanel() -> impl IntoView {
                                         }
                                     }
                                 >
-                                    {i18n.t(PageMsg::Merge)}
+                                    {i18n.t(DataMsg::Merge)}
                                 </button>
                                 <button type="button" data-testid="cancel-replace" on:click=move |_| pending.set(None)>
                                     {i18n.t(PageMsg::Cancel)}

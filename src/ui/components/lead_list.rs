@@ -13,6 +13,7 @@ use crate::ui::components::contact_links::ContactLinks;
 use crate::ui::components::sample_button::LoadSampleButton;
 use crate::ui::format::local_datetime;
 use crate::ui::i18n::pages::PageMsg;
+use crate::ui::i18n::pages::leads::LeadsMsg;
 use crate::ui::i18n::{Msg, use_i18n};
 use leptos::prelude::*;
 
@@ -174,14 +175,14 @@ pub fn LeadList() -> impl IntoView {
     view! {
         <section class="card lead-list">
             // The page's title: the list is what the page is for.
-            <h1 class="card-title">{i18n.t(PageMsg::Leads)}</h1>
+            <h1 class="card-title">{i18n.t(LeadsMsg::Leads)}</h1>
             <Show
                 when=move || state.with_leads(|l| !l.is_empty())
                 fallback=move || {
                     view! {
                         <div class="empty" data-testid="no-leads">
-                            <p>{i18n.t(PageMsg::NoLeads)}</p>
-                            <p>{i18n.t(PageMsg::SampleHint)}</p>
+                            <p>{i18n.t(LeadsMsg::NoLeads)}</p>
+                            <p>{i18n.t(LeadsMsg::SampleHint)}</p>
                             <LoadSampleButton/>
                         </div>
                     }
@@ -201,14 +202,14 @@ pub fn LeadList() -> impl IntoView {
                                         <input
                                             type="checkbox"
                                             data-testid="select-all"
-                                            aria-label=i18n.t(PageMsg::SelectAll)
+                                            aria-label=i18n.t(LeadsMsg::SelectAll)
                                             prop:checked=all_selected
                                             on:change=toggle_all
                                         />
                                     </label>
                                 </th>
                                 <th scope="col">{i18n.t(PageMsg::Name)}</th>
-                                <th scope="col">{i18n.t(PageMsg::Contact)}</th>
+                                <th scope="col">{i18n.t(LeadsMsg::Contact)}</th>
                                 <th scope="col">{i18n.t(PageMsg::Source)}</th>
                                 <th scope="col">{i18n.t(PageMsg::Stage)}</th>
                                 <th scope="col">{i18n.t(PageMsg::Owner)}</th>
@@ -240,15 +241,15 @@ fn BulkBar(selected: RwSignal<BTreeSet<LeadId>>) -> impl IntoView {
     let done = move || selected.set(BTreeSet::new());
     view! {
         <Show when=move || selected.with(|s| !s.is_empty())>
-            <div class="bulk" role="toolbar" aria-label=i18n.t(PageMsg::BulkActions) data-testid="bulk-bar">
-                <strong>{move || selected.with(BTreeSet::len)} " " {i18n.t(PageMsg::Selected)}</strong>
-                <select data-testid="bulk-owner" aria-label=i18n.t(PageMsg::AssignTo) on:change=move |ev| {
+            <div class="bulk" role="toolbar" aria-label=i18n.t(LeadsMsg::BulkActions) data-testid="bulk-bar">
+                <strong>{move || selected.with(BTreeSet::len)} " " {i18n.t(LeadsMsg::Selected)}</strong>
+                <select data-testid="bulk-owner" aria-label=i18n.t(LeadsMsg::AssignTo) on:change=move |ev| {
                     let v = event_target_value(&ev);
                     if v.is_empty() { return; }
                     state.assign(&ids(), (v != "-").then(|| RepId::new(v)));
                     done();
                 }>
-                    <option value="">{i18n.t(PageMsg::AssignTo)}</option>
+                    <option value="">{i18n.t(LeadsMsg::AssignTo)}</option>
                     <option value="-">{i18n.t(Msg::Unassigned)}</option>
                     {move || state.settings.get().reps.iter().map(|r| view! { <option value=r.id.to_string()>{r.name.clone()}</option> }).collect_view()}
                 </select>
@@ -336,7 +337,7 @@ pub fn AdvanceButton(closed: bool, on_advance: impl Fn() + 'static) -> impl Into
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     if closed {
-        view! { <span class="muted">{i18n.t(PageMsg::Closed)}</span> }.into_any()
+        view! { <span class="muted">{i18n.t(LeadsMsg::Closed)}</span> }.into_any()
     } else {
         view! {
             <button

@@ -9,6 +9,7 @@ use crate::domain::lead::LeadId;
 use crate::domain::pipeline::{StageId, Team};
 use crate::domain::sla::Status;
 use crate::ui::i18n::pages::PageMsg;
+use crate::ui::i18n::pages::board::BoardMsg;
 use crate::ui::i18n::{Msg, use_i18n};
 use leptos::prelude::*;
 
@@ -86,7 +87,7 @@ pub fn BoardPage() -> impl IntoView {
     view! {
         <div class="board-page" data-testid="page-board">
             <h1>{i18n.t(Msg::NavBoard)}</h1>
-            <p class="muted">{i18n.t(PageMsg::BoardHint)}</p>
+            <p class="muted">{i18n.t(BoardMsg::BoardHint)}</p>
             <div class="board" data-testid="board">
                 {move || {
                     columns()
@@ -143,17 +144,17 @@ pub fn BoardPage() -> impl IntoView {
                                                         }
                                                     >
                                                         <a href=Page::Lead(id).href()>{name.clone()}</a>
-                                                        {late.then(|| view! { <span class="warn" title=i18n.t(PageMsg::StageTimeOver)>"⚠"</span> })}
+                                                        {late.then(|| view! { <span class="warn" title=i18n.t(BoardMsg::StageTimeOver)>"⚠"</span> })}
                                                         <span class="moves">
-                                                            <button type="button" aria-label=i18n.t(PageMsg::MoveLeft) data-testid="move-left" on:click=move |_| shift(id, -1, "move-left")>"←"</button>
-                                                            <button type="button" aria-label=i18n.t(PageMsg::MoveRight) data-testid="move-right" on:click=move |_| shift(id, 1, "move-right")>"→"</button>
+                                                            <button type="button" aria-label=i18n.t(BoardMsg::MoveLeft) data-testid="move-left" on:click=move |_| shift(id, -1, "move-left")>"←"</button>
+                                                            <button type="button" aria-label=i18n.t(BoardMsg::MoveRight) data-testid="move-right" on:click=move |_| shift(id, 1, "move-right")>"→"</button>
                                                         </span>
                                                     </li>
                                                 }
                                             })
                                             .collect_view()}
                                     </ul>
-                                    {(more > 0).then(|| view! { <p class="muted">"+" {more} " " {i18n.t(PageMsg::More)}</p> })}
+                                    {(more > 0).then(|| view! { <p class="muted">"+" {more} " " {i18n.t(BoardMsg::More)}</p> })}
                                 </section>
                             }
                         })

@@ -8,6 +8,7 @@ use crate::domain::search::{LeadFilter, Query};
 use crate::io::csv_export::export_csv;
 use crate::ui::components::backup_panel::BackupPanel;
 use crate::ui::i18n::pages::PageMsg;
+use crate::ui::i18n::pages::data::DataMsg;
 use crate::ui::i18n::storage::{self as st, Label};
 use crate::ui::i18n::{Msg, use_i18n};
 use leptos::prelude::*;
@@ -65,10 +66,10 @@ fn CsvExport() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="csv-export">
-            <h2>{i18n.t(PageMsg::CsvExport)}</h2>
-            <p class="muted">{i18n.t(PageMsg::CsvExportHint)}</p>
+            <h2>{i18n.t(DataMsg::CsvExport)}</h2>
+            <p class="muted">{i18n.t(DataMsg::CsvExportHint)}</p>
             <input type="search" data-testid="export-query" placeholder=i18n.t(PageMsg::SearchHint) aria-label=i18n.t(PageMsg::Search) bind:value=query />
-            <button type="button" data-testid="export-csv" on:click=export>{i18n.t(PageMsg::ExportCsv)}</button>
+            <button type="button" data-testid="export-csv" on:click=export>{i18n.t(DataMsg::ExportCsv)}</button>
         </section>
     }
 }
@@ -112,7 +113,7 @@ fn SampleAndErase() -> impl IntoView {
     let chosen = move || size.get().parse::<usize>().unwrap_or(300);
     let confirming = RwSignal::new(false);
     let typed = RwSignal::new(String::new());
-    let word = move || i18n.t(PageMsg::EraseWord)();
+    let word = move || i18n.t(DataMsg::EraseWord)();
     let load = move |_| {
         if state.with_leads_untracked(<[_]>::is_empty) {
             state.load_sample(chosen());
@@ -122,9 +123,9 @@ fn SampleAndErase() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="sample-erase">
-            <h2>{i18n.t(PageMsg::SampleData)}</h2>
+            <h2>{i18n.t(DataMsg::SampleData)}</h2>
             <p class="muted" data-testid="sample-hint">{move || st::sample_hint(lang(), chosen())}</p>
-            <select data-testid="sample-size" aria-label=i18n.t(PageMsg::SampleSize) bind:value=size on:change=move |_| confirming.set(false)>
+            <select data-testid="sample-size" aria-label=i18n.t(DataMsg::SampleSize) bind:value=size on:change=move |_| confirming.set(false)>
                 <option value="100">"100"</option>
                 <option value="300">"300"</option>
                 <option value="1000">"1 000"</option>
@@ -148,10 +149,10 @@ fn SampleAndErase() -> impl IntoView {
                     </button>
                 </div>
             </Show>
-            <h2>{i18n.t(PageMsg::EraseWorkspace)}</h2>
-            <p class="muted">{i18n.t(PageMsg::EraseHint)} " " <strong>{word}</strong></p>
+            <h2>{i18n.t(DataMsg::EraseWorkspace)}</h2>
+            <p class="muted">{i18n.t(DataMsg::EraseHint)} " " <strong>{word}</strong></p>
             <BackupFirst />
-            <input data-testid="erase-confirm" aria-label=i18n.t(PageMsg::EraseWorkspace) bind:value=typed />
+            <input data-testid="erase-confirm" aria-label=i18n.t(DataMsg::EraseWorkspace) bind:value=typed />
             <button
                 type="button"
                 class="danger"
@@ -162,7 +163,7 @@ fn SampleAndErase() -> impl IntoView {
                     state.erase();
                 }
             >
-                {i18n.t(PageMsg::EraseWorkspace)}
+                {i18n.t(DataMsg::EraseWorkspace)}
             </button>
         </section>
     }

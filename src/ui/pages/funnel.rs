@@ -10,6 +10,7 @@ use crate::domain::rep::RepId;
 use crate::domain::scorecard::{Period, PeriodKind};
 use crate::ui::format::{business_duration, percent};
 use crate::ui::i18n::pages::PageMsg;
+use crate::ui::i18n::pages::funnel::FunnelMsg;
 use crate::ui::i18n::{Msg, use_i18n};
 use chrono::TimeDelta;
 use leptos::prelude::*;
@@ -61,9 +62,9 @@ pub fn FunnelPage() -> impl IntoView {
             <div class="filters">
                 <select data-testid="funnel-period" aria-label=i18n.t(PageMsg::Period) bind:value=range>
                     <option value="all">{i18n.t(PageMsg::AnyTime)}</option>
-                    <option value="month">{i18n.t(PageMsg::ThisMonth)}</option>
-                    <option value="last-month">{i18n.t(PageMsg::LastMonth)}</option>
-                    <option value="90">{i18n.t(PageMsg::Last90Days)}</option>
+                    <option value="month">{i18n.t(FunnelMsg::ThisMonth)}</option>
+                    <option value="last-month">{i18n.t(FunnelMsg::LastMonth)}</option>
+                    <option value="90">{i18n.t(FunnelMsg::Last90Days)}</option>
                 </select>
                 <select data-testid="funnel-source" aria-label=i18n.t(PageMsg::Source) bind:value=source>
                     <option value="">{i18n.t(PageMsg::AllSources)}</option>
@@ -84,7 +85,7 @@ pub fn FunnelPage() -> impl IntoView {
                         let max = f.steps.first().map_or(1, |s| s.reached.max(1)) as f64;
                         let bar_h = 34;
                         let height = f.steps.len() * bar_h + 10;
-                        let label = format!("{} {}", f.total, i18n.t(PageMsg::LeadsCounted)());
+                        let label = format!("{} {}", f.total, i18n.t(FunnelMsg::LeadsCounted)());
                         let bars = f
                             .steps
                             .iter()

@@ -17,6 +17,7 @@ use crate::ui::components::{
 use crate::ui::format::{local_datetime, priority_msg, vnd};
 use crate::ui::i18n::duplicates;
 use crate::ui::i18n::pages::PageMsg;
+use crate::ui::i18n::pages::lead::LeadMsg;
 use crate::ui::i18n::{Msg, use_i18n};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -359,7 +360,7 @@ fn LogActivity(id: LeadId) -> impl IntoView {
     };
     view! {
         <form class="log-activity" on:submit=submit data-testid="log-form">
-            <h2>{i18n.t(PageMsg::LogActivity)}</h2>
+            <h2>{i18n.t(LeadMsg::LogActivity)}</h2>
             <div class="row">
                 <label>
                     {i18n.t(PageMsg::Kind)}
@@ -368,20 +369,20 @@ fn LogActivity(id: LeadId) -> impl IntoView {
                     </select>
                 </label>
                 <label>
-                    {i18n.t(PageMsg::Direction)}
+                    {i18n.t(LeadMsg::Direction)}
                     <select data-testid="log-direction" bind:value=direction>
-                        <option value="outbound">{i18n.t(PageMsg::Outbound)}</option>
-                        <option value="inbound">{i18n.t(PageMsg::Inbound)}</option>
+                        <option value="outbound">{i18n.t(LeadMsg::Outbound)}</option>
+                        <option value="inbound">{i18n.t(LeadMsg::Inbound)}</option>
                     </select>
                 </label>
                 <label>
-                    {i18n.t(PageMsg::Outcome)}
+                    {i18n.t(LeadMsg::Outcome)}
                     <select data-testid="log-outcome" bind:value=outcome>
                         {OUTCOMES.iter().map(|(v, _, m)| view! { <option value=*v>{i18n.t(*m)}</option> }).collect_view()}
                     </select>
                 </label>
                 <button type="submit" class="primary" data-testid="log-activity" disabled=move || !state.can_edit()>
-                    {i18n.t(PageMsg::Log)}
+                    {i18n.t(LeadMsg::Log)}
                 </button>
             </div>
         </form>

@@ -12,6 +12,7 @@ use crate::domain::sla::Minutes;
 use crate::domain::targets::{Advice, TargetRules, scorecard_with_advice};
 use crate::domain::whatif::{SlaSummary, what_if};
 use crate::ui::i18n::pages::PageMsg;
+use crate::ui::i18n::pages::scorecard::ScorecardMsg;
 use crate::ui::i18n::{Lang, Msg, use_i18n};
 use leptos::prelude::*;
 
@@ -164,17 +165,17 @@ pub fn ScorecardPage() -> impl IntoView {
                     });
                     offset.set(0);
                 }>
-                    <option value="day">{i18n.t(PageMsg::Day)}</option>
-                    <option value="week" selected=true>{i18n.t(PageMsg::Week)}</option>
-                    <option value="month">{i18n.t(PageMsg::Month)}</option>
+                    <option value="day">{i18n.t(ScorecardMsg::Day)}</option>
+                    <option value="week" selected=true>{i18n.t(ScorecardMsg::Week)}</option>
+                    <option value="month">{i18n.t(ScorecardMsg::Month)}</option>
                 </select>
-                <button type="button" data-testid="period-prev" aria-label=i18n.t(PageMsg::Previous) on:click=move |_| offset.update(|o| *o += 1)>"‹"</button>
+                <button type="button" data-testid="period-prev" aria-label=i18n.t(ScorecardMsg::Previous) on:click=move |_| offset.update(|o| *o += 1)>"‹"</button>
                 <strong data-testid="period-label">{move || crate::ui::format::period_label(period.get(), i18n.0.get())}</strong>
                 <Show when=move || share.get() < 1.0>
                     <span class="muted" data-testid="period-progress">{move || crate::ui::i18n::today::in_progress(i18n.0.get(), share.get())}</span>
                 </Show>
-                <button type="button" data-testid="period-next" aria-label=i18n.t(PageMsg::Next) disabled=move || offset.get() == 0 on:click=move |_| offset.update(|o| *o = (*o - 1).max(0))>"›"</button>
-                <button type="button" data-testid="print" on:click=move |_| print()>{i18n.t(PageMsg::Print)}</button>
+                <button type="button" data-testid="period-next" aria-label=i18n.t(ScorecardMsg::Next) disabled=move || offset.get() == 0 on:click=move |_| offset.update(|o| *o = (*o - 1).max(0))>"›"</button>
+                <button type="button" data-testid="print" on:click=move |_| print()>{i18n.t(ScorecardMsg::Print)}</button>
             </div>
             {move || {
                 cards
@@ -221,7 +222,7 @@ pub fn ScorecardPage() -> impl IntoView {
                                 });
                                 let missed = (advice.capacity_short).then(|| view! {
                                     <span class="pill breached" data-testid="capacity-signal">
-                                        {i18n.t(PageMsg::MissedInARow)} " " {advice.missed_in_a_row}
+                                        {i18n.t(ScorecardMsg::MissedInARow)} " " {advice.missed_in_a_row}
                                     </span>
                                 });
                                 view! {
@@ -235,7 +236,7 @@ pub fn ScorecardPage() -> impl IntoView {
                                                 type="number"
                                                 step="any"
                                                 data-testid="target-input"
-                                                aria-label=i18n.t(PageMsg::Target)
+                                                aria-label=i18n.t(ScorecardMsg::Target)
                                                 prop:value=row.target.map(|t| t.value.to_string()).unwrap_or_default()
                                                 on:change=move |ev| {
                                                     if let Ok(v) = event_target_value(&ev).trim().replace(',', ".").parse::<f64>()
@@ -264,13 +265,13 @@ pub fn ScorecardPage() -> impl IntoView {
                                 <table class="data">
                                     <thead>
                                         <tr>
-                                            <th scope="col">{i18n.t(PageMsg::Kpi)}</th>
-                                            <th scope="col">{i18n.t(PageMsg::Target)}</th>
-                                            <th scope="col">{i18n.t(PageMsg::Actual)}</th>
+                                            <th scope="col">{i18n.t(ScorecardMsg::Kpi)}</th>
+                                            <th scope="col">{i18n.t(ScorecardMsg::Target)}</th>
+                                            <th scope="col">{i18n.t(ScorecardMsg::Actual)}</th>
                                             <th scope="col">{i18n.t(PageMsg::Status)}</th>
-                                            <th scope="col">{i18n.t(PageMsg::Trend)}</th>
-                                            <th scope="col">{i18n.t(PageMsg::Baseline)}</th>
-                                            <th scope="col" class="no-print">{i18n.t(PageMsg::Suggested)}</th>
+                                            <th scope="col">{i18n.t(ScorecardMsg::Trend)}</th>
+                                            <th scope="col">{i18n.t(ScorecardMsg::Baseline)}</th>
+                                            <th scope="col" class="no-print">{i18n.t(ScorecardMsg::Suggested)}</th>
                                         </tr>
                                     </thead>
                                     <tbody>{body}</tbody>
@@ -338,8 +339,8 @@ fn WhatIfCard(period: Memo<Period>) -> impl IntoView {
     };
     view! {
         <section class="card what-if no-print" data-testid="what-if">
-            <h2>{i18n.t(PageMsg::WhatIf)}</h2>
-            <p class="muted">{i18n.t(PageMsg::WhatIfHint)}</p>
+            <h2>{i18n.t(ScorecardMsg::WhatIf)}</h2>
+            <p class="muted">{i18n.t(ScorecardMsg::WhatIfHint)}</p>
             <div class="row">
                 <label>{i18n.t(PageMsg::FirstResponseMinutes)}<input type="number" min="1" data-testid="whatif-first-response" bind:value=fr /></label>
                 <label>{i18n.t(PageMsg::MinAttempts)}<input type="number" min="1" bind:value=attempts /></label>
@@ -347,10 +348,10 @@ fn WhatIfCard(period: Memo<Period>) -> impl IntoView {
             </div>
             <Show when=move || proposal.with(Option::is_some) fallback=move || view! { <p class="field-error">{i18n.t(PageMsg::ErrPositive)}</p> }>
                 <table class="data">
-                    <thead><tr><th scope="col">{i18n.t(PageMsg::Kpi)}</th><th scope="col">{i18n.t(PageMsg::CurrentPolicy)}</th><th scope="col">{i18n.t(PageMsg::ProposedPolicy)}</th></tr></thead>
+                    <thead><tr><th scope="col">{i18n.t(ScorecardMsg::Kpi)}</th><th scope="col">{i18n.t(ScorecardMsg::CurrentPolicy)}</th><th scope="col">{i18n.t(ScorecardMsg::ProposedPolicy)}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
-                <button type="button" data-testid="adopt-policy" on:click=adopt>{i18n.t(PageMsg::AdoptPolicy)}</button>
+                <button type="button" data-testid="adopt-policy" on:click=adopt>{i18n.t(ScorecardMsg::AdoptPolicy)}</button>
             </Show>
         </section>
     }

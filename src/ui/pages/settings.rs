@@ -9,6 +9,7 @@ use crate::domain::rep::{Membership, Rep};
 use crate::domain::sla::Minutes;
 use crate::ui::components::team_sync::TeamSyncPanel;
 use crate::ui::i18n::pages::PageMsg;
+use crate::ui::i18n::pages::settings::SettingsMsg;
 use crate::ui::i18n::team::{self as tt, T};
 use crate::ui::i18n::{Msg, use_i18n};
 use leptos::prelude::*;
@@ -86,8 +87,8 @@ fn RepsEditor() -> impl IntoView {
         let mut s = state.settings.get_untracked();
         let msg = |m| Some(i18n.t(m)().to_owned());
         match (n.is_empty(), &cap) {
-            (true, _) => return error.set(msg(PageMsg::ErrRepNameMissing)),
-            (_, Err(_)) | (_, Ok(0)) => return error.set(msg(PageMsg::ErrCapacity)),
+            (true, _) => return error.set(msg(SettingsMsg::ErrRepNameMissing)),
+            (_, Err(_)) | (_, Ok(0)) => return error.set(msg(SettingsMsg::ErrCapacity)),
             _ => {}
         }
         let id = crate::domain::rep::slug_id(&n, |id| s.reps.iter().any(|r| r.id.as_str() == id));
@@ -111,9 +112,9 @@ fn RepsEditor() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="reps-editor">
-            <h2>{i18n.t(PageMsg::Reps)}</h2>
+            <h2>{i18n.t(SettingsMsg::Reps)}</h2>
             <table class="data">
-                <thead><tr><th>{i18n.t(PageMsg::Name)}</th><th>{i18n.t(PageMsg::Team)}</th><th>{i18n.t(PageMsg::Capacity)}</th><th>{i18n.t(PageMsg::Active)}</th><Show when=shared><th>{move || tt::t(i18n.0.get(), T::TeamUser)}</th></Show></tr></thead>
+                <thead><tr><th>{i18n.t(PageMsg::Name)}</th><th>{i18n.t(PageMsg::Team)}</th><th>{i18n.t(SettingsMsg::Capacity)}</th><th>{i18n.t(SettingsMsg::Active)}</th><Show when=shared><th>{move || tt::t(i18n.0.get(), T::TeamUser)}</th></Show></tr></thead>
                 <tbody>
                     {move || state.settings.get().reps.into_iter().enumerate().map(|(i, r)| {
                         let t = match r.team { Membership::Marketing => "marketing", Membership::Sales => "sales", Membership::Both => "both" };
@@ -124,19 +125,19 @@ fn RepsEditor() -> impl IntoView {
                                     <select aria-label=i18n.t(PageMsg::Team) on:change=move |ev| { let v = parse_team(&event_target_value(&ev)); update(i, Box::new(move |r| r.team = v)); }>
                                         <option value="marketing" selected=t == "marketing">{i18n.t(PageMsg::TeamMarketing)}</option>
                                         <option value="sales" selected=t == "sales">{i18n.t(PageMsg::TeamSales)}</option>
-                                        <option value="both" selected=t == "both">{i18n.t(PageMsg::TeamBoth)}</option>
+                                        <option value="both" selected=t == "both">{i18n.t(SettingsMsg::TeamBoth)}</option>
                                     </select>
                                 </td>
                                 <td>
-                                    <input type="number" min="1" aria-label=i18n.t(PageMsg::Capacity) prop:value=r.capacity.to_string() on:change=move |ev| {
+                                    <input type="number" min="1" aria-label=i18n.t(SettingsMsg::Capacity) prop:value=r.capacity.to_string() on:change=move |ev| {
                                         match event_target_value(&ev).trim().parse::<u32>() {
                                             Ok(c) if c > 0 => { error.set(None); update(i, Box::new(move |r| r.capacity = c)); }
-                                            _ => error.set(Some(i18n.t(PageMsg::ErrCapacity)().to_owned())),
+                                            _ => error.set(Some(i18n.t(SettingsMsg::ErrCapacity)().to_owned())),
                                         }
                                     } />
                                 </td>
                                 <td>
-                                    <label class="tap"><input type="checkbox" aria-label=i18n.t(PageMsg::Active) prop:checked=r.active on:change=move |ev| { let on = event_target_checked(&ev); update(i, Box::new(move |r| r.active = on)); } /></label>
+                                    <label class="tap"><input type="checkbox" aria-label=i18n.t(SettingsMsg::Active) prop:checked=r.active on:change=move |ev| { let on = event_target_checked(&ev); update(i, Box::new(move |r| r.active = on)); } /></label>
                                 </td>
                                 <Show when=shared>
                                     <td>
@@ -156,10 +157,10 @@ fn RepsEditor() -> impl IntoView {
                 <select data-testid="rep-team" aria-label=i18n.t(PageMsg::Team) bind:value=team>
                     <option value="marketing">{i18n.t(PageMsg::TeamMarketing)}</option>
                     <option value="sales">{i18n.t(PageMsg::TeamSales)}</option>
-                    <option value="both">{i18n.t(PageMsg::TeamBoth)}</option>
+                    <option value="both">{i18n.t(SettingsMsg::TeamBoth)}</option>
                 </select>
-                <input type="number" min="1" data-testid="rep-capacity" aria-label=i18n.t(PageMsg::Capacity) bind:value=capacity />
-                <button type="submit" data-testid="add-rep">{i18n.t(PageMsg::AddRep)}</button>
+                <input type="number" min="1" data-testid="rep-capacity" aria-label=i18n.t(SettingsMsg::Capacity) bind:value=capacity />
+                <button type="submit" data-testid="add-rep">{i18n.t(SettingsMsg::AddRep)}</button>
             </form>
             <SectionError error=error testid="reps-error" />
         </section>
@@ -219,16 +220,16 @@ fn PipelineEditor() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="pipeline-editor">
-            <h2>{i18n.t(PageMsg::Pipeline)}</h2>
+            <h2>{i18n.t(SettingsMsg::Pipeline)}</h2>
             <table class="data">
-                <thead><tr><th>{i18n.t(PageMsg::Stage)}</th><th>{i18n.t(PageMsg::Kind)}</th><th>{i18n.t(PageMsg::PausesSla)}</th><th>{i18n.t(PageMsg::StageLimitHours)}</th><th>{i18n.t(PageMsg::QualifiedGate)}</th><th><span class="visually-hidden">{i18n.t(PageMsg::Actions)}</span></th></tr></thead>
+                <thead><tr><th>{i18n.t(PageMsg::Stage)}</th><th>{i18n.t(PageMsg::Kind)}</th><th>{i18n.t(SettingsMsg::PausesSla)}</th><th>{i18n.t(SettingsMsg::StageLimitHours)}</th><th>{i18n.t(PageMsg::QualifiedGate)}</th><th><span class="visually-hidden">{i18n.t(SettingsMsg::Actions)}</span></th></tr></thead>
                 <tbody>
                     {move || {
                         let p = state.pipeline.get();
                         let limits = state.settings.with(|s| s.policies.default.stage_limits.clone());
                         let gate = p.gate().id.clone();
                         p.stages().iter().cloned().enumerate().map(|(i, st)| {
-                            let kind = match st.kind { StageKind::Open => PageMsg::KindOpen, StageKind::Won => PageMsg::KindWon, StageKind::Lost => PageMsg::KindLost };
+                            let kind = match st.kind { StageKind::Open => SettingsMsg::KindOpen, StageKind::Won => SettingsMsg::KindWon, StageKind::Lost => SettingsMsg::KindLost };
                             let is_gate = st.id == gate;
                             let id_for_gate = st.id.clone();
                             let id_for_limit = st.id.clone();
@@ -240,11 +241,11 @@ fn PipelineEditor() -> impl IntoView {
                                         apply(Box::new(move |stages, _| stages[i].name = v));
                                     } /></td>
                                     <td>{i18n.t(kind)}</td>
-                                    <td><label class="tap"><input type="checkbox" aria-label=i18n.t(PageMsg::PausesSla) prop:checked=st.pauses_sla on:change=move |ev| {
+                                    <td><label class="tap"><input type="checkbox" aria-label=i18n.t(SettingsMsg::PausesSla) prop:checked=st.pauses_sla on:change=move |ev| {
                                         let on = event_target_checked(&ev);
                                         apply(Box::new(move |stages, _| stages[i].pauses_sla = on));
                                     } /></label></td>
-                                    <td><input type="number" min="0" class="target-input" aria-label=i18n.t(PageMsg::StageLimitHours) data-testid="stage-limit" prop:value=limit on:change=move |ev| {
+                                    <td><input type="number" min="0" class="target-input" aria-label=i18n.t(SettingsMsg::StageLimitHours) data-testid="stage-limit" prop:value=limit on:change=move |ev| {
                                         let v = event_target_value(&ev);
                                         let hours = v.trim();
                                         let mut s = state.settings.get_untracked();
@@ -262,11 +263,11 @@ fn PipelineEditor() -> impl IntoView {
                                         apply(Box::new(move |_, gate| *gate = g));
                                     } /></label></td>
                                     <td>
-                                        <button type="button" aria-label=i18n.t(PageMsg::MoveUp) disabled=i == 0 on:click=move |_| apply(Box::new(move |stages, _| stages.swap(i - 1, i)))>"↑"</button>
+                                        <button type="button" aria-label=i18n.t(SettingsMsg::MoveUp) disabled=i == 0 on:click=move |_| apply(Box::new(move |stages, _| stages.swap(i - 1, i)))>"↑"</button>
                                         <button type="button" aria-label=i18n.t(PageMsg::Delete) data-testid="remove-stage" on:click=move |_| {
                                             let used = state.with_leads_untracked(|ls| ls.iter().any(|l| l.stage() == &st.id || l.history().iter().any(|h| h.to == st.id)));
                                             if used {
-                                                error.set(Some(i18n.t(PageMsg::ErrStageInUse)().to_owned()));
+                                                error.set(Some(i18n.t(SettingsMsg::ErrStageInUse)().to_owned()));
                                             } else {
                                                 apply(Box::new(move |stages, _| { stages.remove(i); }));
                                             }
@@ -279,8 +280,8 @@ fn PipelineEditor() -> impl IntoView {
                 </tbody>
             </table>
             <form class="row" on:submit=add>
-                <input data-testid="new-stage" placeholder=i18n.t(PageMsg::NewStage) aria-label=i18n.t(PageMsg::NewStage) bind:value=new_name />
-                <button type="submit" data-testid="add-stage">{i18n.t(PageMsg::AddStage)}</button>
+                <input data-testid="new-stage" placeholder=i18n.t(SettingsMsg::NewStage) aria-label=i18n.t(SettingsMsg::NewStage) bind:value=new_name />
+                <button type="submit" data-testid="add-stage">{i18n.t(SettingsMsg::AddStage)}</button>
             </form>
             <SectionError error=error testid="pipeline-error" />
         </section>

@@ -9,6 +9,7 @@ use crate::domain::rep::RepId;
 use crate::domain::search::{LeadFilter, SlaFilter};
 use crate::ui::format::priority_msg;
 use crate::ui::i18n::pages::PageMsg;
+use crate::ui::i18n::pages::leads::LeadsMsg;
 use crate::ui::i18n::{Msg, use_i18n};
 use leptos::prelude::*;
 
@@ -59,7 +60,7 @@ pub(super) fn Filters(filter: RwSignal<LeadFilter>, sort: RwSignal<Sort>) -> imp
                 let v = event_target_value(&ev);
                 filter.update(|f| f.stage = opt(v).map(StageId::new));
             }>
-                <option value="">{i18n.t(PageMsg::AllStages)}</option>
+                <option value="">{i18n.t(LeadsMsg::AllStages)}</option>
                 {move || state.pipeline.get().stages().iter().map(|s| view! { <option value=s.id.to_string()>{crate::ui::format::stage_label(s.id.as_str(), &s.name, i18n.0.get())}</option> }).collect_view()}
             </select>
             <select data-testid="filter-source" aria-label=i18n.t(PageMsg::Source) on:change=move |ev| {
@@ -114,21 +115,21 @@ pub(super) fn Filters(filter: RwSignal<LeadFilter>, sort: RwSignal<Sort>) -> imp
                     }
                 });
             }>
-                <option value="">{i18n.t(PageMsg::AnySla)}</option>
+                <option value="">{i18n.t(LeadsMsg::AnySla)}</option>
                 <option value="breached">{i18n.t(Msg::StatusBreached)}</option>
                 <option value="at-risk">{i18n.t(Msg::StatusAtRisk)}</option>
-                <option value="on-track">{i18n.t(PageMsg::OnTrack)}</option>
+                <option value="on-track">{i18n.t(LeadsMsg::OnTrack)}</option>
             </select>
             <select data-testid="filter-created" aria-label=i18n.t(PageMsg::Created) on:change=move |ev| {
                 let v = event_target_value(&ev);
                 filter.update(|f| f.created_within_days = v.parse().ok());
             }>
                 <option value="">{i18n.t(PageMsg::AnyTime)}</option>
-                <option value="1">{i18n.t(PageMsg::LastDay)}</option>
-                <option value="7">{i18n.t(PageMsg::Last7Days)}</option>
-                <option value="30">{i18n.t(PageMsg::Last30Days)}</option>
+                <option value="1">{i18n.t(LeadsMsg::LastDay)}</option>
+                <option value="7">{i18n.t(LeadsMsg::Last7Days)}</option>
+                <option value="30">{i18n.t(LeadsMsg::Last30Days)}</option>
             </select>
-            <select data-testid="sort" aria-label=i18n.t(PageMsg::SortBy) on:change=move |ev| {
+            <select data-testid="sort" aria-label=i18n.t(LeadsMsg::SortBy) on:change=move |ev| {
                 sort.set(match event_target_value(&ev).as_str() {
                     "oldest" => Sort::Oldest,
                     "name" => Sort::Name,
@@ -136,10 +137,10 @@ pub(super) fn Filters(filter: RwSignal<LeadFilter>, sort: RwSignal<Sort>) -> imp
                     _ => Sort::Newest,
                 });
             }>
-                <option value="newest">{i18n.t(PageMsg::SortNewest)}</option>
-                <option value="oldest">{i18n.t(PageMsg::SortOldest)}</option>
-                <option value="name">{i18n.t(PageMsg::SortName)}</option>
-                <option value="urgent">{i18n.t(PageMsg::SortUrgent)}</option>
+                <option value="newest">{i18n.t(LeadsMsg::SortNewest)}</option>
+                <option value="oldest">{i18n.t(LeadsMsg::SortOldest)}</option>
+                <option value="name">{i18n.t(LeadsMsg::SortName)}</option>
+                <option value="urgent">{i18n.t(LeadsMsg::SortUrgent)}</option>
             </select>
             </div>
         </div>

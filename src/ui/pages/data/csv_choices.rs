@@ -6,6 +6,7 @@ use crate::domain::lead::LossKind;
 use crate::domain::rep::RepId;
 use crate::io::csv_import::StatusTarget;
 use crate::ui::i18n::pages::PageMsg;
+use crate::ui::i18n::pages::data::DataMsg;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
 
@@ -47,8 +48,8 @@ pub(super) fn StatusChoices(
                             statuses.update(|s| if let Some(row) = s.get_mut(i) { row.2 = t; });
                         }>
                             {options}
-                            <option value="lost" selected=current == "lost">{i18n.t(PageMsg::ClosedLost)}</option>
-                            <option value="junk" selected=current == "junk">{i18n.t(PageMsg::ClosedJunk)}</option>
+                            <option value="lost" selected=current == "lost">{i18n.t(DataMsg::ClosedLost)}</option>
+                            <option value="junk" selected=current == "junk">{i18n.t(DataMsg::ClosedJunk)}</option>
                         </select>
                     </td>
                 </tr>
@@ -57,9 +58,9 @@ pub(super) fn StatusChoices(
     };
     view! {
         <Show when=move || statuses.with(|s| !s.is_empty())>
-            <h3>{i18n.t(PageMsg::StatusesInFile)}</h3>
+            <h3>{i18n.t(DataMsg::StatusesInFile)}</h3>
             <table class="data" data-testid="csv-statuses">
-                <thead><tr><th>{i18n.t(PageMsg::Status)}</th><th>{i18n.t(PageMsg::Rows)}</th><th>{i18n.t(PageMsg::ImportedAs)}</th></tr></thead>
+                <thead><tr><th>{i18n.t(PageMsg::Status)}</th><th>{i18n.t(DataMsg::Rows)}</th><th>{i18n.t(DataMsg::ImportedAs)}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </Show>
@@ -95,7 +96,7 @@ pub(super) fn OwnerChoices(
                                 row.2 = (!v.is_empty()).then(|| RepId::new(v));
                             });
                         }>
-                            <option value="" selected=current.is_empty()>{i18n.t(PageMsg::NewRepOrNobody)}</option>
+                            <option value="" selected=current.is_empty()>{i18n.t(DataMsg::NewRepOrNobody)}</option>
                             {options}
                         </select>
                     </td>
@@ -106,9 +107,9 @@ pub(super) fn OwnerChoices(
     let unknown = move || owners.with(|o| o.iter().filter(|(_, _, r)| r.is_none()).count());
     view! {
         <Show when=move || owners.with(|o| !o.is_empty())>
-            <h3>{i18n.t(PageMsg::OwnersInFile)}</h3>
+            <h3>{i18n.t(DataMsg::OwnersInFile)}</h3>
             <table class="data" data-testid="csv-owners">
-                <thead><tr><th>{i18n.t(PageMsg::Owner)}</th><th>{i18n.t(PageMsg::Rows)}</th><th>{i18n.t(PageMsg::ImportedAs)}</th></tr></thead>
+                <thead><tr><th>{i18n.t(PageMsg::Owner)}</th><th>{i18n.t(DataMsg::Rows)}</th><th>{i18n.t(DataMsg::ImportedAs)}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
             <Show when=move || unknown() != 0>

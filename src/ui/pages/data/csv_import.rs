@@ -11,6 +11,7 @@ use crate::io::csv_import::{
     Target, guess_status, preview, rep_named,
 };
 use crate::ui::i18n::pages::PageMsg;
+use crate::ui::i18n::pages::data::DataMsg;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
 
@@ -194,10 +195,10 @@ pub(super) fn CsvImport() -> impl IntoView {
     };
     view! {
         <section class="card csv-import" data-testid="csv-import">
-            <h2>{i18n.t(PageMsg::CsvImport)}</h2>
-            <p class="muted">{i18n.t(PageMsg::CsvImportHint)}</p>
+            <h2>{i18n.t(DataMsg::CsvImport)}</h2>
+            <p class="muted">{i18n.t(DataMsg::CsvImportHint)}</p>
             <label class="file-button">
-                {i18n.t(PageMsg::ChooseCsv)}
+                {i18n.t(DataMsg::ChooseCsv)}
                 <input
                     type="file"
                     accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
@@ -209,7 +210,7 @@ pub(super) fn CsvImport() -> impl IntoView {
             {move || shown.get().map(|p| {
                 let (ok, bad) = p.counts();
                 let dups = p.rows.iter().filter(|(_, o)| matches!(o, RowOutcome::Lead(c) if c.duplicate.is_some())).count();
-                let format = p.preset.map_or_else(|| i18n.t(PageMsg::UnknownFormat)().to_owned(), |f| format!("{f:?}"));
+                let format = p.preset.map_or_else(|| i18n.t(DataMsg::UnknownFormat)().to_owned(), |f| format!("{f:?}"));
                 let mapping = p.headers.iter().enumerate().map(|(i, h)| {
                     let current = p.mapping.columns.get(i).map_or("custom", target_value);
                     view! {
@@ -218,7 +219,7 @@ pub(super) fn CsvImport() -> impl IntoView {
                             <td>
                                 <select data-testid="map-column" aria-label=h.clone() on:change=move |ev| remap(i, event_target_value(&ev))>
                                     {TARGETS.iter().map(|(v, m)| view! { <option value=*v selected=*v == current>{i18n.t(*m)}</option> }).collect_view()}
-                                    <option value="custom" selected=current == "custom">{i18n.t(PageMsg::CustomField)}</option>
+                                    <option value="custom" selected=current == "custom">{i18n.t(DataMsg::CustomField)}</option>
                                 </select>
                             </td>
                         </tr>
@@ -253,54 +254,54 @@ pub(super) fn CsvImport() -> impl IntoView {
                 view! {
                     <div class="preview" data-testid="csv-preview">
                         <p>
-                            <strong>{i18n.t(PageMsg::DetectedFormat)} ": "</strong>
+                            <strong>{i18n.t(DataMsg::DetectedFormat)} ": "</strong>
                             <span data-testid="csv-format">{format}</span>
                             " · " {format!("{:?}", p.encoding)} " · "
                             {match p.delimiter { '\t' => "TAB".to_owned(), d => d.to_string() }}
                         </p>
                         <p aria-live="polite">
-                            <span class="pill" data-testid="csv-ok">{ok} " " {i18n.t(PageMsg::RowsReady)}</span>
+                            <span class="pill" data-testid="csv-ok">{ok} " " {i18n.t(DataMsg::RowsReady)}</span>
                             " "
-                            <span class="pill breached" data-testid="csv-bad">{bad} " " {i18n.t(PageMsg::RowsWithErrors)}</span>
+                            <span class="pill breached" data-testid="csv-bad">{bad} " " {i18n.t(DataMsg::RowsWithErrors)}</span>
                             " "
-                            <span class="pill at-risk" data-testid="csv-dups">{dups} " " {i18n.t(PageMsg::Duplicates)}</span>
+                            <span class="pill at-risk" data-testid="csv-dups">{dups} " " {i18n.t(DataMsg::Duplicates)}</span>
                         </p>
                         <details open=p.preset.is_none()>
-                            <summary>{i18n.t(PageMsg::ColumnMapping)}</summary>
+                            <summary>{i18n.t(DataMsg::ColumnMapping)}</summary>
                             <table class="data"><tbody>{mapping}</tbody></table>
                         </details>
                         {(bad > 0).then(|| view! {
-                            <h3>{i18n.t(PageMsg::RowsWithErrors)}</h3>
+                            <h3>{i18n.t(DataMsg::RowsWithErrors)}</h3>
                             <table class="data">
-                                <thead><tr><th>{i18n.t(PageMsg::Row)}</th><th>{i18n.t(PageMsg::Column)}</th><th>{i18n.t(PageMsg::Value)}</th><th>{i18n.t(PageMsg::Reason)}</th></tr></thead>
+                                <thead><tr><th>{i18n.t(DataMsg::Row)}</th><th>{i18n.t(DataMsg::Column)}</th><th>{i18n.t(PageMsg::Value)}</th><th>{i18n.t(PageMsg::Reason)}</th></tr></thead>
                                 <tbody>{errors}</tbody>
                             </table>
                         })}
                         {(kept_count > 0).then(|| view! {
-                            <h3>{i18n.t(PageMsg::PhonesKept)}</h3>
-                            <p class="muted">{i18n.t(PageMsg::PhonesKeptHint)}</p>
+                            <h3>{i18n.t(DataMsg::PhonesKept)}</h3>
+                            <p class="muted">{i18n.t(DataMsg::PhonesKeptHint)}</p>
                             <table class="data">
-                                <thead><tr><th>{i18n.t(PageMsg::Row)}</th><th>{i18n.t(PageMsg::Value)}</th><th>{i18n.t(PageMsg::Reason)}</th></tr></thead>
+                                <thead><tr><th>{i18n.t(DataMsg::Row)}</th><th>{i18n.t(PageMsg::Value)}</th><th>{i18n.t(PageMsg::Reason)}</th></tr></thead>
                                 <tbody>{kept}</tbody>
                             </table>
                         })}
                         <StatusChoices statuses=statuses />
                         <OwnerChoices owners=owners create=create_reps />
                         {(dups > 0).then(|| view! {
-                            <h3>{i18n.t(PageMsg::Duplicates)}</h3>
+                            <h3>{i18n.t(DataMsg::Duplicates)}</h3>
                             <table class="data">
-                                <thead><tr><th>{i18n.t(PageMsg::Row)}</th><th>{i18n.t(PageMsg::Name)}</th><th>{i18n.t(PageMsg::SameAs)}</th></tr></thead>
+                                <thead><tr><th>{i18n.t(DataMsg::Row)}</th><th>{i18n.t(PageMsg::Name)}</th><th>{i18n.t(DataMsg::SameAs)}</th></tr></thead>
                                 <tbody>{dup_rows}</tbody>
                             </table>
                             <fieldset>
-                                <legend>{i18n.t(PageMsg::OnDuplicates)}</legend>
-                                <label><input type="radio" name="on-dup" value="skip" data-testid="dup-skip" prop:checked=move || on_dup.get() == "skip" on:change=move |_| on_dup.set("skip".into()) /> {i18n.t(PageMsg::SkipDuplicates)}</label>
-                                <label><input type="radio" name="on-dup" value="merge" data-testid="dup-merge" prop:checked=move || on_dup.get() == "merge" on:change=move |_| on_dup.set("merge".into()) /> {i18n.t(PageMsg::MergeDuplicates)}</label>
-                                <label><input type="radio" name="on-dup" value="import" data-testid="dup-import" prop:checked=move || on_dup.get() == "import" on:change=move |_| on_dup.set("import".into()) /> {i18n.t(PageMsg::ImportAnyway)}</label>
+                                <legend>{i18n.t(DataMsg::OnDuplicates)}</legend>
+                                <label><input type="radio" name="on-dup" value="skip" data-testid="dup-skip" prop:checked=move || on_dup.get() == "skip" on:change=move |_| on_dup.set("skip".into()) /> {i18n.t(DataMsg::SkipDuplicates)}</label>
+                                <label><input type="radio" name="on-dup" value="merge" data-testid="dup-merge" prop:checked=move || on_dup.get() == "merge" on:change=move |_| on_dup.set("merge".into()) /> {i18n.t(DataMsg::MergeDuplicates)}</label>
+                                <label><input type="radio" name="on-dup" value="import" data-testid="dup-import" prop:checked=move || on_dup.get() == "import" on:change=move |_| on_dup.set("import".into()) /> {i18n.t(DataMsg::ImportAnyway)}</label>
                             </fieldset>
                         })}
                         <button type="button" class="primary" data-testid="csv-confirm" disabled=ok == 0 on:click=import>
-                            {i18n.t(PageMsg::ImportRows)}
+                            {i18n.t(DataMsg::ImportRows)}
                         </button>
                         <button type="button" data-testid="csv-cancel" on:click=move |_| shown.set(None)>{i18n.t(PageMsg::Cancel)}</button>
                     </div>

@@ -13,6 +13,7 @@ use crate::ui::format::priority_msg;
 use crate::ui::i18n::duplicates;
 use crate::ui::i18n::pages::PageMsg;
 use crate::ui::i18n::pages::field_error;
+use crate::ui::i18n::pages::lead::LeadMsg;
 use crate::ui::i18n::{Lang, use_i18n};
 use leptos::prelude::*;
 
@@ -199,7 +200,7 @@ pub(super) fn EditLead(id: LeadId, draft: EditDraft) -> impl IntoView {
                 draft.open.set(d.open());
             }
         }>
-            <summary data-testid="edit-lead">{i18n.t(PageMsg::EditLead)}</summary>
+            <summary data-testid="edit-lead">{i18n.t(LeadMsg::EditLead)}</summary>
             <Show when=move || draft.changed_elsewhere.get()>
                 <div class="notice changed-elsewhere" role="alert" data-testid="changed-elsewhere">
                     <p>{move || changed_text(lang())}</p>

@@ -8,7 +8,7 @@ use crate::domain::lead::Lead;
 use crate::domain::pipeline::StageId;
 use crate::domain::rep::RepId;
 use crate::ui::format::local_datetime;
-use crate::ui::i18n::pages::PageMsg;
+use crate::ui::i18n::pages::lead::LeadMsg;
 use crate::ui::i18n::{duplicates, use_i18n};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -86,7 +86,7 @@ pub(super) fn Timeline(lead: Lead) -> impl IntoView {
     let rep_name = move |r: &RepId| state.insights.with_untracked(|i| i.rep_name(r));
     view! {
         <section class="timeline">
-            <h2>{i18n.t(PageMsg::History)}</h2>
+            <h2>{i18n.t(LeadMsg::History)}</h2>
             <ol class="history" data-testid="timeline">
                 {move || {
                     entries()
@@ -96,8 +96,8 @@ pub(super) fn Timeline(lead: Lead) -> impl IntoView {
                             match e {
                                 Entry::Activity(a) => {
                                     let dir = match a.direction {
-                                        Direction::Outbound => PageMsg::Outbound,
-                                        Direction::Inbound => PageMsg::Inbound,
+                                        Direction::Outbound => LeadMsg::Outbound,
+                                        Direction::Inbound => LeadMsg::Inbound,
                                     };
                                     let who = a.rep.as_ref().map(rep_name).unwrap_or_default();
                                     view! {
@@ -125,10 +125,10 @@ pub(super) fn Timeline(lead: Lead) -> impl IntoView {
                                 .into_any(),
                                 Entry::Move { from, to, of, .. } => {
                                     let mut text = match &from {
-                                        None => format!("{} {}", i18n.t(PageMsg::EnteredAt)(), stage_name(&to)),
+                                        None => format!("{} {}", i18n.t(LeadMsg::EnteredAt)(), stage_name(&to)),
                                         Some(f) => format!(
                                             "{} {} → {}",
-                                            i18n.t(PageMsg::MovedFromTo)(),
+                                            i18n.t(LeadMsg::MovedFromTo)(),
                                             stage_name(f),
                                             stage_name(&to)
                                         ),

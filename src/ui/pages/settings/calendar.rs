@@ -8,6 +8,7 @@ use super::SectionError;
 use crate::app::state::AppState;
 use crate::domain::calendar::{BusinessCalendar, CalendarSpec};
 use crate::ui::i18n::pages::PageMsg;
+use crate::ui::i18n::pages::settings::SettingsMsg;
 use crate::ui::i18n::settings as tc;
 use crate::ui::i18n::{Lang, use_i18n};
 use leptos::prelude::*;
@@ -147,10 +148,10 @@ pub(super) fn CalendarEditor() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="calendar-editor">
-            <h2>{i18n.t(PageMsg::BusinessCalendar)}</h2>
-            <p class="muted">{i18n.t(PageMsg::CalendarHint)}</p>
+            <h2>{i18n.t(SettingsMsg::BusinessCalendar)}</h2>
+            <p class="muted">{i18n.t(SettingsMsg::CalendarHint)}</p>
             <form on:submit=save class="grid-form">
-                <label for="cal-tz">{i18n.t(PageMsg::Timezone)}</label>
+                <label for="cal-tz">{i18n.t(SettingsMsg::Timezone)}</label>
                 <input id="cal-tz" data-testid="cal-tz" bind:value=tz />
                 {days.into_iter().enumerate().map(|(i, (label, sig))| {
                     let id = format!("cal-day-{i}");
@@ -171,11 +172,11 @@ pub(super) fn CalendarEditor() -> impl IntoView {
                         </div>
                     }
                 }).collect_view()}
-                <label for="cal-holidays">{i18n.t(PageMsg::Holidays)}</label>
+                <label for="cal-holidays">{i18n.t(SettingsMsg::Holidays)}</label>
                 <textarea id="cal-holidays" rows="6" data-testid="cal-holidays" bind:value=holidays></textarea>
                 <div>
                     <button type="submit" class="primary" data-testid="save-calendar">{i18n.t(PageMsg::Save)}</button>
-                    <button type="button" data-testid="vietnam-preset" on:click=preset>{i18n.t(PageMsg::VietnamPreset)}</button>
+                    <button type="button" data-testid="vietnam-preset" on:click=preset>{i18n.t(SettingsMsg::VietnamPreset)}</button>
                 </div>
             </form>
             <SectionError error=error testid="calendar-error" />

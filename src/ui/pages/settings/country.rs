@@ -3,7 +3,7 @@
 
 use crate::app::state::AppState;
 use crate::domain::contact::Country;
-use crate::ui::i18n::pages::PageMsg;
+use crate::ui::i18n::pages::settings::SettingsMsg;
 use crate::ui::i18n::{Lang, use_i18n};
 use leptos::prelude::*;
 
@@ -33,8 +33,8 @@ pub fn CountryEditor() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="country-editor">
-            <h2>{i18n.t(PageMsg::PhoneNumbers)}</h2>
-            <label for="home-country">{i18n.t(PageMsg::HomeCountry)}</label>
+            <h2>{i18n.t(SettingsMsg::PhoneNumbers)}</h2>
+            <label for="home-country">{i18n.t(SettingsMsg::HomeCountry)}</label>
             <select id="home-country" data-testid="home-country" on:change=choose disabled=move || !state.can_edit()>
                 {move || Country::all().map(|c| view! {
                     <option value=c.iso() selected=c.iso() == current()>
@@ -42,7 +42,7 @@ pub fn CountryEditor() -> impl IntoView {
                     </option>
                 }).collect_view()}
             </select>
-            <p class="muted">{i18n.t(PageMsg::HomeCountryHint)}</p>
+            <p class="muted">{i18n.t(SettingsMsg::HomeCountryHint)}</p>
         </section>
     }
 }

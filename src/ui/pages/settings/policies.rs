@@ -5,6 +5,7 @@ use super::SectionError;
 use crate::app::state::AppState;
 use crate::domain::sla::Minutes;
 use crate::ui::i18n::pages::PageMsg;
+use crate::ui::i18n::pages::settings::SettingsMsg;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
 
@@ -80,7 +81,7 @@ pub(super) fn PolicyEditor() -> impl IntoView {
                 None => {
                     return error.set(Some(format!(
                         "{}: {day}",
-                        i18n.t(PageMsg::SlaEnforcedFrom)()
+                        i18n.t(SettingsMsg::SlaEnforcedFrom)()
                     )));
                 }
             },
@@ -103,10 +104,10 @@ pub(super) fn PolicyEditor() -> impl IntoView {
             return error.set(Some(i18n.t(PageMsg::ErrPositive)().to_owned()));
         }
         if max < min {
-            return error.set(Some(i18n.t(PageMsg::ErrMaxBelowMin)().to_owned()));
+            return error.set(Some(i18n.t(SettingsMsg::ErrMaxBelowMin)().to_owned()));
         }
         if risk > 100 {
-            return error.set(Some(i18n.t(PageMsg::ErrPercent)().to_owned()));
+            return error.set(Some(i18n.t(SettingsMsg::ErrPercent)().to_owned()));
         }
         let mut s = state.settings.get_untracked();
         let d = &mut s.policies.default;
@@ -124,15 +125,15 @@ pub(super) fn PolicyEditor() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="policy-editor">
-            <h2>{i18n.t(PageMsg::SlaPolicy)}</h2>
+            <h2>{i18n.t(SettingsMsg::SlaPolicy)}</h2>
             <form on:submit=save class="grid-form">
                 {fields.map(|(label, id, sig)| view! {
                     <label for=id>{i18n.t(label)}</label>
                     <input id=id data-testid=id type="number" min="0" bind:value=sig />
                 }).collect_view()}
-                <label for="policy-from">{i18n.t(PageMsg::SlaEnforcedFrom)}</label>
+                <label for="policy-from">{i18n.t(SettingsMsg::SlaEnforcedFrom)}</label>
                 <input id="policy-from" data-testid="policy-from" type="date" aria-describedby="policy-from-hint" bind:value=from />
-                <p class="muted hint" id="policy-from-hint">{i18n.t(PageMsg::SlaEnforcedFromHint)}</p>
+                <p class="muted hint" id="policy-from-hint">{i18n.t(SettingsMsg::SlaEnforcedFromHint)}</p>
                 <button type="submit" class="primary" data-testid="save-policy">{i18n.t(PageMsg::Save)}</button>
             </form>
             <SectionError error=error testid="policy-error" />
@@ -181,7 +182,7 @@ pub(super) fn RulesEditor() -> impl IntoView {
             .filter(|p| format!("{p:?}") == priority.get_untracked())
             .collect();
         if src.is_empty() && pr.is_empty() {
-            return error.set(Some(i18n.t(PageMsg::ErrRuleCondition)().to_owned()));
+            return error.set(Some(i18n.t(SettingsMsg::ErrRuleCondition)().to_owned()));
         }
         let mut s = state.settings.get_untracked();
         s.policies.rules.push(SlaPolicy {
@@ -211,8 +212,8 @@ pub(super) fn RulesEditor() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="rules-editor">
-            <h2>{i18n.t(PageMsg::PolicyRules)}</h2>
-            <p class="muted">{i18n.t(PageMsg::PolicyRulesHint)}</p>
+            <h2>{i18n.t(SettingsMsg::PolicyRules)}</h2>
+            <p class="muted">{i18n.t(SettingsMsg::PolicyRulesHint)}</p>
             <table class="data">
                 <thead><tr><th>{i18n.t(PageMsg::Name)}</th><th>{i18n.t(PageMsg::Source)}</th><th>{i18n.t(PageMsg::Priority)}</th><th>{i18n.t(PageMsg::FirstResponseMinutes)}</th><th><span class="visually-hidden">{i18n.t(PageMsg::Delete)}</span></th></tr></thead>
                 <tbody>
@@ -238,7 +239,7 @@ pub(super) fn RulesEditor() -> impl IntoView {
                     {priorities.map(|p| view! { <option value=format!("{p:?}")>{i18n.t(crate::ui::format::priority_msg(p))}</option> }).collect_view()}
                 </select>
                 <input type="number" min="1" data-testid="rule-first-response" aria-label=i18n.t(PageMsg::FirstResponseMinutes) bind:value=first />
-                <button type="submit" data-testid="add-rule">{i18n.t(PageMsg::AddRule)}</button>
+                <button type="submit" data-testid="add-rule">{i18n.t(SettingsMsg::AddRule)}</button>
             </form>
             <SectionError error=error testid="rules-error" />
         </section>

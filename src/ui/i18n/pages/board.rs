@@ -1,0 +1,33 @@
+//! The words only the board says: its code and both languages' text leave
+//! with that page's module (`crate::split`).
+
+use crate::ui::i18n::Catalogue;
+
+crate::ui::i18n::messages! {
+    /// A message of the board.
+    BoardMsg, ALL;
+    BoardHint,
+    More,
+    MoveLeft,
+    MoveRight,
+    StageTimeOver,
+}
+
+impl Catalogue for BoardMsg {
+    fn words(self) -> (&'static str, &'static str) {
+        use BoardMsg::*;
+        match self {
+            BoardHint => (
+                "Drag a card to another column, or focus it and press ← / →.",
+                "Kéo thẻ sang cột khác, hoặc chọn thẻ và bấm ← / →.",
+            ),
+            More => ("more", "khác"),
+            MoveLeft => ("Move to the previous stage", "Chuyển về giai đoạn trước"),
+            MoveRight => ("Move to the next stage", "Chuyển sang giai đoạn sau"),
+            StageTimeOver => (
+                "Over the time limit for this stage",
+                "Quá thời hạn của giai đoạn",
+            ),
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! The words only the settings page says: its code and both languages' text leave
+//! with that page's module (`crate::split`).
+
+use crate::ui::i18n::Catalogue;
+
+crate::ui::i18n::messages! {
+    /// A message of the settings page.
+    SettingsMsg, ALL;
+    ErrRepNameMissing,
+    Actions,
+    Active,
+    AddRep,
+    AddStage,
+    BusinessCalendar,
+    CalendarHint,
+    Capacity,
+    ErrCapacity,
+    ErrMaxBelowMin,
+    ErrPercent,
+    ErrStageInUse,
+    Holidays,
+    KindLost,
+    KindOpen,
+    KindWon,
+    MoveUp,
+    NewStage,
+    SlaEnforcedFrom,
+    SlaEnforcedFromHint,
+    PhoneNumbers,
+    HomeCountry,
+    HomeCountryHint,
+    PausesSla,
+    Pipeline,
+    Reps,
+    SlaPolicy,
+    TeamBoth,
+    Timezone,
+    VietnamPreset,
+    PolicyRules,
+    PolicyRulesHint,
+    AddRule,
+    ErrRuleCondition,
+    StageLimitHours,
+}
+
+impl Catalogue for SettingsMsg {
+    fn words(self) -> (&'static str, &'static str) {
+        use SettingsMsg::*;
+        match self {
+            ErrRepNameMissing => ("Write the rep's name.", "Hãy nhập tên nhân viên."),
+            Actions => ("Actions", "Thao tác"),
+            Active => ("Active", "Đang làm"),
+            AddRep => ("Add rep", "Thêm nhân viên"),
+            AddStage => ("Add stage", "Thêm giai đoạn"),
+            BusinessCalendar => ("Business hours", "Giờ làm việc"),
+            CalendarHint => (
+                "Intervals per day as 08:00-12:00, 13:30-17:30 (empty = closed); one holiday per line as YYYY-MM-DD.",
+                "Khung giờ mỗi ngày dạng 08:00-12:00, 13:30-17:30 (để trống = nghỉ); mỗi dòng một ngày lễ dạng YYYY-MM-DD.",
+            ),
+            Capacity => ("Capacity (open leads)", "Sức chứa (khách đang mở)"),
+            ErrCapacity => (
+                "Capacity must be a whole number above 0.",
+                "Sức chứa phải là số nguyên lớn hơn 0.",
+            ),
+            ErrMaxBelowMin => (
+                "The maximum attempts cannot be below the required attempts.",
+                "Số lần gọi tối đa không thể nhỏ hơn số lần bắt buộc.",
+            ),
+            ErrPercent => (
+                "A percentage is between 0 and 100.",
+                "Phần trăm phải từ 0 đến 100.",
+            ),
+            ErrStageInUse => (
+                "Leads are or were in this stage; it cannot be removed (rename it instead).",
+                "Có khách hàng đang hoặc từng ở giai đoạn này; không thể xóa (hãy đổi tên).",
+            ),
+            Holidays => ("Holidays", "Ngày lễ"),
+            KindLost => ("Lost", "Thất bại"),
+            KindOpen => ("Open", "Đang mở"),
+            KindWon => ("Won", "Thành công"),
+            MoveUp => ("Move up", "Lên trên"),
+            NewStage => ("New stage name", "Tên giai đoạn mới"),
+            SlaEnforcedFrom => ("SLA enforced from (date)", "Áp dụng SLA từ ngày"),
+            SlaEnforcedFromHint => (
+                "No SLA clock starts before this date. Leave it empty to judge every lead from the moment it entered this workspace.",
+                "Không đồng hồ SLA nào bắt đầu trước ngày này. Để trống: mỗi khách được tính từ lúc vào không gian làm việc này.",
+            ),
+            PhoneNumbers => ("Phone numbers", "Số điện thoại"),
+            HomeCountry => (
+                "Country of numbers written without +",
+                "Quốc gia của số không có dấu +",
+            ),
+            HomeCountryHint => (
+                "A number such as 0912 345 678 or (212) 555-0147 is read as a number of this country, and shown the way people write it there; numbers from elsewhere are shown with their + code.",
+                "Số như 0912 345 678 hay (212) 555-0147 được hiểu là số của quốc gia này và hiển thị theo cách viết ở đó; số nước khác hiển thị kèm mã +.",
+            ),
+            PausesSla => ("Pauses SLA", "Tạm dừng SLA"),
+            Pipeline => ("Pipeline", "Quy trình"),
+            Reps => ("Reps", "Nhân viên"),
+            SlaPolicy => ("SLA policy (default)", "Chính sách SLA (mặc định)"),
+            TeamBoth => ("Both", "Cả hai"),
+            Timezone => ("Timezone (IANA)", "Múi giờ (IANA)"),
+            VietnamPreset => ("Vietnam preset", "Mẫu Việt Nam"),
+            PolicyRules => (
+                "SLA rules (first match wins)",
+                "Quy tắc SLA (khớp đầu tiên được áp dụng)",
+            ),
+            PolicyRulesHint => (
+                "A lead whose source and priority match a rule gets that rule's first-response target; other targets follow the default policy.",
+                "Khách hàng có nguồn và mức ưu tiên khớp quy tắc sẽ theo mục tiêu phản hồi đầu của quy tắc; các mục tiêu khác theo chính sách mặc định.",
+            ),
+            AddRule => ("Add rule", "Thêm quy tắc"),
+            ErrRuleCondition => (
+                "A rule needs a source or a priority to match.",
+                "Quy tắc cần ít nhất một nguồn hoặc một mức ưu tiên.",
+            ),
+            StageLimitHours => ("Time limit (business hours)", "Giới hạn (giờ làm việc)"),
+        }
+    }
+}
