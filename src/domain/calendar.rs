@@ -366,4 +366,6 @@ fn merge(pauses: &[(DateTime<Utc>, DateTime<Utc>)]) -> Vec<(DateTime<Utc>, DateT
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod property_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod spec_tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -30,6 +30,20 @@ pub fn lead(n: u128) -> super::lead::Lead {
     .expect("a valid draft")
 }
 
+/// An unanswered outbound call to `l` on 2 March 2026 at 02:`minute` UTC.
+pub fn call(l: &super::lead::Lead, minute: u32) -> super::activity::Activity {
+    use super::activity::{Activity, ActivityKind, Direction, Outcome};
+    Activity {
+        lead: l.id(),
+        at: Utc.with_ymd_and_hms(2026, 3, 2, 2, minute, 0).unwrap(),
+        kind: ActivityKind::Call,
+        direction: Direction::Outbound,
+        outcome: Outcome::NoAnswer,
+        rep: None,
+        extra: Default::default(),
+    }
+}
+
 /// An "Urgent" SLA rule for high and urgent leads: first response within 15
 /// minutes, at most 2 hours in "new".
 pub fn urgent_rule() -> super::sla::SlaPolicy {

@@ -332,24 +332,11 @@ pub fn parse(doc: &Value, pipeline: &Pipeline) -> Result<Remote, Skip> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::domain::activity::{ActivityKind, Direction, Outcome};
+    use crate::domain::test_support::call;
     use crate::domain::workspace::Workspace;
-    use chrono::{TimeZone, Utc};
 
     fn lead() -> Lead {
         crate::domain::test_support::lead(7)
-    }
-
-    fn call(l: &Lead, minute: u32) -> Activity {
-        Activity {
-            lead: l.id(),
-            at: Utc.with_ymd_and_hms(2026, 3, 2, 2, minute, 0).unwrap(),
-            kind: ActivityKind::Call,
-            direction: Direction::Outbound,
-            outcome: Outcome::NoAnswer,
-            rep: None,
-            extra: Default::default(),
-        }
     }
 
     #[test]

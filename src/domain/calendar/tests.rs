@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 pub(super) type Week = &'static [(&'static str, &'static [(&'static str, &'static str)])];
 
-fn spec(tz: &str, week: Week, holidays: &[&str]) -> CalendarSpec {
+pub(super) fn spec(tz: &str, week: Week, holidays: &[&str]) -> CalendarSpec {
     let mut w = WeekSpec::default();
     for (day, ivs) in week {
         let ivs: Vec<(String, String)> = ivs
@@ -29,7 +29,7 @@ fn spec(tz: &str, week: Week, holidays: &[&str]) -> CalendarSpec {
     }
 }
 
-const OFFICE: &[(&str, &str)] = &[("08:00", "12:00"), ("13:30", "17:30")];
+pub(super) const OFFICE: &[(&str, &str)] = &[("08:00", "12:00"), ("13:30", "17:30")];
 pub(super) const VN_WEEK: Week = &[
     ("mon", OFFICE),
     ("tue", OFFICE),
@@ -260,117 +260,6 @@ fn elapsed_counts_business_time_only() {
     assert!(c.is_working(at(VN, "2026-03-02 08:00")));
     assert!(!c.is_working(at(VN, "2026-03-02 12:00")));
     assert!(!c.is_working(at(VN, "2026-03-07 10:00")));
-}
-
-/// The field a spec path names (`week.mon[1][0]`, `holidays[2]`).
-fn path(p: &str) -> CalendarField {
-    let index = |s: &str| s.trim_end_matches(']').parse::<usize>().unwrap();
-    if let Some(rest) = p.strip_prefix("holidays[") {
-        return CalendarField::Holiday(index(rest));
-    }
-    let rest = p.strip_prefix("week.").unwrap();
-    let (name, rest) = rest.split_once('[').unwrap();
-    let day = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-        .iter()
-        .position(|d| *d == name)
-        .unwrap();
-    let mut parts = rest.split('[');
-    let interval = index(parts.next().unwrap());
-    let part = parts.next().map(|p| {
-        if index(p) == 0 {
-            Part::Start
-        } else {
-            Part::End
-        }
-    });
-    let field = CalendarField::Week {
-        day,
-        interval,
-        part,
-    };
-    assert_eq!(field.to_string(), p, "the path reads back");
-    field
-}
-
-fn check_err(s: CalendarSpec, expected: CalendarError) {
-    let err = BusinessCalendar::new(s).unwrap_err();
-    assert_eq!(err, expected);
-    assert!(!err.to_string().is_empty());
-}
-
-#[test]
-fn invalid_specs_name_the_field() {
-    let bad_time = |field: &str, value: &str| CalendarError::BadTime {
-        field: path(field),
-        value: value.into(),
-    };
-    check_err(
-        spec("Mars/Olympus", VN_WEEK, &[]),
-        CalendarError::UnknownTimezone("Mars/Olympus".into()),
-    );
-    check_err(
-        spec(VN, &[("mon", &[("25:00", "26:00")])], &[]),
-        bad_time("week.mon[0][0]", "25:00"),
-    );
-    check_err(
-        spec(VN, &[("mon", &[("08:00", "24:01")])], &[]),
-        bad_time("week.mon[0][1]", "24:01"),
-    );
-    check_err(
-        spec(VN, &[("mon", &[("24:00", "08:00")])], &[]),
-        bad_time("week.mon[0][0]", "24:00"),
-    );
-    check_err(
-        spec(VN, &[("mon", &[("8:00", "12:00")])], &[]),
-        bad_time("week.mon[0][0]", "8:00"),
-    );
-    check_err(
-        spec(VN, &[("mon", &[("08:60", "12:00")])], &[]),
-        bad_time("week.mon[0][0]", "08:60"),
-    );
-    check_err(
-        spec(VN, &[("tue", &[("09:00", "09:00")])], &[]),
-        CalendarError::EmptyInterval {
-            field: path("week.tue[0]"),
-        },
-    );
-    check_err(
-        spec(
-            VN,
-            &[("mon", &[("08:00", "12:00"), ("11:00", "13:00")])],
-            &[],
-        ),
-        CalendarError::Overlap {
-            field: path("week.mon[1]"),
-            other: path("week.mon[0]"),
-        },
-    );
-    check_err(
-        spec(
-            VN,
-            &[("mon", &[("22:00", "06:00"), ("23:00", "23:30")])],
-            &[],
-        ),
-        CalendarError::Overlap {
-            field: path("week.mon[1]"),
-            other: path("week.mon[0]"),
-        },
-    );
-    check_err(
-        spec(VN, &[("sun", &[("22:00", "09:00")]), ("mon", OFFICE)], &[]),
-        CalendarError::Overlap {
-            field: path("week.sun[0]"),
-            other: path("week.mon[0]"),
-        },
-    );
-    check_err(
-        spec(VN, VN_WEEK, &["2026-01-01", "2026-02-30"]),
-        CalendarError::BadHoliday {
-            field: path("holidays[1]"),
-            value: "2026-02-30".into(),
-        },
-    );
-    check_err(spec(VN, &[], &[]), CalendarError::NoWorkingTime);
 }
 
 #[test]

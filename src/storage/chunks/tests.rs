@@ -1,7 +1,7 @@
 use super::*;
-use crate::domain::activity::{ActivityKind, Direction, Outcome};
 use crate::domain::lead::LeadDraft;
 use crate::domain::pipeline::Pipeline;
+use crate::domain::test_support::call;
 use chrono::TimeZone;
 
 fn lead(n: u128) -> Lead {
@@ -18,18 +18,6 @@ fn lead(n: u128) -> Lead {
         &Pipeline::default(),
     )
     .unwrap()
-}
-
-fn call(l: &Lead, minute: u32) -> Activity {
-    Activity {
-        lead: l.id(),
-        at: Utc.with_ymd_and_hms(2026, 3, 2, 2, minute, 0).unwrap(),
-        kind: ActivityKind::Call,
-        direction: Direction::Outbound,
-        outcome: Outcome::NoAnswer,
-        rep: None,
-        extra: Default::default(),
-    }
 }
 
 #[test]

@@ -1,0 +1,114 @@
+//! A lead's stage moves: to the next stage, to any stage, closed as lost
+//! or junk, opened again — each one a history entry (the invariants of
+//! `super`).
+
+use super::{Closure, Lead, StageChange};
+use crate::domain::pipeline::{Pipeline, StageId, StageKind};
+use chrono::{DateTime, Utc};
+use std::fmt;
+
+/// Why a stage move was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MoveError {
+    /// The lead is Won or Lost, or the target is not in the pipeline.
+    NoNextStage(StageId),
+    /// The target stage does not exist in the pipeline.
+    UnknownStage(StageId),
+    /// The lead is already there.
+    AlreadyThere(StageId),
+    /// The other value of a concurrently edited field no longer fits the lead.
+    ValueDoesNotFit(String),
+}
+
+impl fmt::Display for MoveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MoveError::NoNextStage(s) => write!(f, "a lead in '{s}' has no next stage"),
+            MoveError::UnknownStage(s) => write!(f, "there is no stage '{s}'"),
+            MoveError::AlreadyThere(s) => write!(f, "the lead is already in '{s}'"),
+            MoveError::ValueDoesNotFit(field) => {
+                write!(f, "the other value of '{field}' no longer fits this lead")
+            }
+        }
+    }
+}
+
+impl std::error::Error for MoveError {}
+
+impl Lead {
+    /// Moves the lead to the pipeline's next stage (see [`Pipeline::next_stage`]).
+    pub fn advance(
+        &mut self,
+        pipeline: &Pipeline,
+        by: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<(), MoveError> {
+        let next = pipeline
+            .next_stage(&self.stage)
+            .ok_or_else(|| MoveError::NoNextStage(self.stage.clone()))?
+            .id
+            .clone();
+        self.move_to(&next, pipeline, by, now)
+    }
+
+    /// Moves the lead to any stage of the pipeline, recording the change.
+    pub fn move_to(
+        &mut self,
+        to: &StageId,
+        pipeline: &Pipeline,
+        by: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<(), MoveError> {
+        if pipeline.stage(to).is_none() {
+            return Err(MoveError::UnknownStage(to.clone()));
+        }
+        if &self.stage == to {
+            return Err(MoveError::AlreadyThere(to.clone()));
+        }
+        let at = now.max(self.updated_at);
+        self.history.push(StageChange {
+            at,
+            from: Some(self.stage.clone()),
+            to: to.clone(),
+            by: by.map(str::to_owned),
+        });
+        self.stage = to.clone();
+        self.updated_at = at;
+        Ok(())
+    }
+
+    /// Closes the lead as lost or junk with a reason, moving it to the
+    /// pipeline's first Lost stage.
+    pub fn mark_lost(
+        &mut self,
+        closure: Closure,
+        pipeline: &Pipeline,
+        by: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<(), MoveError> {
+        let lost = pipeline
+            .stages()
+            .iter()
+            .find(|s| s.kind == StageKind::Lost)
+            .expect("a validated pipeline has a lost stage")
+            .id
+            .clone();
+        self.move_to(&lost, pipeline, by, now)?;
+        self.closure = Some(closure);
+        Ok(())
+    }
+
+    /// Opens a closed lead again in stage `to` (the closure is forgotten;
+    /// the history keeps both moves).
+    pub fn reopen(
+        &mut self,
+        to: &StageId,
+        pipeline: &Pipeline,
+        by: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<(), MoveError> {
+        self.move_to(to, pipeline, by, now)?;
+        self.closure = None;
+        Ok(())
+    }
+}
