@@ -8,7 +8,7 @@ use leadpact::domain::calendar::Mark;
 use leadpact::domain::digest::Digest;
 use leadpact::domain::funnel::{FunnelFilter, funnel, funnel_of};
 use leadpact::domain::live::{Changed, Live};
-use leadpact::domain::queue::{HORIZON, Queue, placements, today};
+use leadpact::domain::queue::{HORIZON, Limits, Queue, placements, today};
 use leadpact::domain::sample::generate;
 use leadpact::domain::scorecard::{Period, PeriodKind, Scope, scorecard};
 use leadpact::domain::sla::evaluate;
@@ -142,7 +142,11 @@ fn engine(c: &mut Criterion) {
     // (clocks → lane and bucket, worked out with the clocks).
     let placed = placements(&p, p.clocks(), HORIZON);
     g.bench_function("today_screen_queue_50_per_lane", |b| {
-        b.iter(|| Queue::build(&p, &placed, None, |_| false, 50).items.len())
+        b.iter(|| {
+            Queue::build(&p, &placed, None, |_| false, &Limits::all(50))
+                .items
+                .len()
+        })
     });
     g.finish();
 

@@ -35,11 +35,43 @@ fn every_bad_backup_is_refused_with_its_kind() {
 
 #[test]
 fn golden_backups_of_every_released_version_import() {
-    let ws = import_bytes(&std::fs::read(fixtures().join("backup-v1.json")).unwrap())
+    let v1 = import_bytes(&std::fs::read(fixtures().join("backup-v1.json")).unwrap())
         .expect("v1 imports");
-    assert_eq!(ws.leads.len(), 4);
-    let again = import_json(&export_json(&ws, chrono::Utc::now())).unwrap();
-    assert_eq!(again, ws);
+    assert_eq!(v1.leads.len(), 4);
+    let again = import_json(&export_json(&v1, chrono::Utc::now())).unwrap();
+    assert_eq!(again, v1);
+    assert!(
+        v1.activities
+            .iter()
+            .all(|a| a.note.is_none() && a.by.is_none()),
+        "version 1 has no notes"
+    );
+    // Version 2: the same workspace, with words on two activities, who
+    // logged them, and the team's long-overdue threshold.
+    let v2 = import_bytes(&std::fs::read(fixtures().join("backup-v2.json")).unwrap())
+        .expect("v2 imports");
+    let notes: Vec<(&str, Option<&str>)> = v2
+        .activities
+        .iter()
+        .filter_map(|a| Some((a.note.as_deref()?, a.by.as_deref())))
+        .collect();
+    assert_eq!(
+        notes,
+        vec![
+            (
+                "Khách hẹn gọi lại thứ Hai, cần căn 2 phòng ngủ",
+                Some("lan")
+            ),
+            (
+                "Gửi báo giá qua Zalo.\nLine two <b>not HTML</b>",
+                Some("admin")
+            ),
+        ]
+    );
+    assert_eq!(v2.policies.long_overdue().num_hours(), 16);
+    assert_eq!(v2.leads, v1.leads);
+    let again = import_json(&export_json(&v2, chrono::Utc::now())).unwrap();
+    assert_eq!(again, v2);
 }
 
 #[test]

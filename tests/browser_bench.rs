@@ -451,12 +451,13 @@ async fn edits() {
             let before = page();
             if k % 2 == 0 {
                 let start = precise_ms();
-                state.log_activity(
-                    id,
-                    ActivityKind::Call,
-                    Direction::Outbound,
-                    Outcome::Connected,
-                );
+                let draft = leadpact::domain::activity::ActivityDraft {
+                    kind: ActivityKind::Call,
+                    direction: Direction::Outbound,
+                    outcome: Outcome::Connected,
+                    note: String::new(),
+                };
+                state.log_activity(id, draft).expect("a call that fits");
                 through_store.push(until(start, empty_turn, || page() != before).await);
             } else {
                 let mut lead = state
@@ -472,6 +473,8 @@ async fn edits() {
                     direction: Direction::Outbound,
                     outcome: Outcome::Connected,
                     rep: lead.owner().cloned(),
+                    note: None,
+                    by: None,
                     extra: Default::default(),
                 });
                 lead.touch(at);

@@ -358,6 +358,8 @@ async fn a_leads_sla_clocks_are_shown() {
         direction: Direction::Outbound,
         outcome: Outcome::Connected,
         rep: Some(RepId::new("lan")),
+        note: None,
+        by: None,
         extra: Default::default(),
     };
     let store = IdbStore::open(&unique_db("clocks")).await.unwrap();

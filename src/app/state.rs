@@ -62,6 +62,16 @@ pub enum Toast {
     Imported(usize, usize),
     /// A lead merged into another (the name of the one that stays).
     LeadsMerged(String),
+    /// An activity logged (offers undo): the toast says what and what
+    /// comes next for the lead.
+    Logged {
+        /// The lead.
+        lead: LeadId,
+        /// What was logged.
+        kind: crate::domain::activity::ActivityKind,
+        /// Its outcome.
+        outcome: crate::domain::activity::Outcome,
+    },
     /// Settings saved.
     Saved,
     /// The browser refuses notifications (the person blocked them).
@@ -84,6 +94,8 @@ pub(crate) enum Undo {
     Deleted(Vec<Lead>, Vec<Activity>),
     /// Leads closed together, with the stage each was in.
     Closed(Vec<(LeadId, crate::domain::pipeline::StageId)>),
+    /// An activity just logged.
+    Logged(Activity),
 }
 
 /// A change of the data on its way to the insights (see [`AppState::insights`]).

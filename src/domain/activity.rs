@@ -6,6 +6,15 @@
 //! - A *touch* (for reassignment) is any activity by the lead's owner, notes included.
 //! - A *resolution on first contact* is a first connected call/meeting whose
 //!   outcome is `Resolved`.
+//!
+//! Logging ([`Activity::log`]) asks only what fits the kind: a note is its
+//! text (required, so the timeline shows words, never "Note · Outbound ·
+//! Connected"), stored with the neutral direction and outcome
+//! [`Activity::NOTE_SHAPE`]; a call, message or meeting takes a direction,
+//! an outcome among those that fit it ([`ActivityKind::outcomes`]) and an
+//! optional note ("what the customer said"). Text is trimmed and at most
+//! [`NOTE_MAX`] characters. Older records (a note without text, logged before
+//! notes held words) keep reading.
 
 use super::extra::Extra;
 use super::lead::LeadId;
@@ -85,14 +94,124 @@ pub struct Activity {
     pub direction: Direction,
     /// How it went.
     pub outcome: Outcome,
-    /// The rep who did or received it.
+    /// The rep who did or received it (the rep it counts for).
     pub rep: Option<RepId>,
+    /// What was said or noted, as typed: a note's text, or what the customer
+    /// said on a call, message or meeting. Shown only as text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Box<str>>,
+    /// Who logged it: the signed-in team member, in a shared workspace
+    /// (the rep it counts for may be someone else, e.g. the lead's owner).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<Box<str>>,
     /// Fields this version does not know, kept verbatim.
     #[serde(flatten, default, skip_serializing_if = "Extra::is_empty")]
     pub extra: Extra,
 }
 
+/// The most characters a note may hold (about a page).
+pub const NOTE_MAX: usize = 2_000;
+
+impl ActivityKind {
+    /// The outcomes that fit this kind, in the order a form offers them;
+    /// empty for a note (it has none).
+    pub fn outcomes(self) -> &'static [Outcome] {
+        use Outcome::*;
+        match self {
+            ActivityKind::Call => &[Connected, NoAnswer, Busy, WrongNumber, Resolved],
+            ActivityKind::Message(_) => &[Sent, Replied, WrongNumber, Resolved],
+            ActivityKind::Meeting => &[Connected, NoAnswer, Resolved],
+            ActivityKind::Note => &[],
+        }
+    }
+
+    /// Whether it has a direction (inbound or outbound); a note has none.
+    pub fn has_direction(self) -> bool {
+        self != ActivityKind::Note
+    }
+}
+
+/// What a person logs, before it is an [`Activity`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActivityDraft {
+    /// Call, message, meeting or note.
+    pub kind: ActivityKind,
+    /// Ignored for a note.
+    pub direction: Direction,
+    /// Ignored for a note.
+    pub outcome: Outcome,
+    /// The note as typed (required for a note, optional otherwise).
+    pub note: String,
+}
+
+/// Why a draft cannot be logged.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ActivityProblem {
+    /// A note with no words.
+    #[error("a note needs text")]
+    NoteMissing,
+    /// Longer than [`NOTE_MAX`] characters.
+    #[error("the note has {chars} characters, {NOTE_MAX} at most")]
+    NoteTooLong {
+        /// How many it has.
+        chars: usize,
+    },
+    /// An outcome that does not fit the kind (a call "replied").
+    #[error("{outcome:?} does not fit {kind:?}")]
+    OutcomeDoesNotFit {
+        /// The kind.
+        kind: ActivityKind,
+        /// The outcome.
+        outcome: Outcome,
+    },
+}
+
 impl Activity {
+    /// The direction and outcome a note is stored with (it has neither; the
+    /// SLA rules never count a note as a response or an attempt).
+    pub const NOTE_SHAPE: (Direction, Outcome) = (Direction::Outbound, Outcome::Sent);
+
+    /// A logged activity from what a person chose (module rules): the
+    /// note's text trimmed, required for a note, at most [`NOTE_MAX`]
+    /// characters; an outcome that fits the kind.
+    pub fn log(
+        draft: &ActivityDraft,
+        lead: LeadId,
+        at: DateTime<Utc>,
+        rep: Option<RepId>,
+        by: Option<&str>,
+    ) -> Result<Activity, ActivityProblem> {
+        let text = draft.note.trim();
+        let chars = text.chars().count();
+        if chars > NOTE_MAX {
+            return Err(ActivityProblem::NoteTooLong { chars });
+        }
+        let (direction, outcome) = if draft.kind == ActivityKind::Note {
+            if text.is_empty() {
+                return Err(ActivityProblem::NoteMissing);
+            }
+            Activity::NOTE_SHAPE
+        } else if draft.kind.outcomes().contains(&draft.outcome) {
+            (draft.direction, draft.outcome)
+        } else {
+            return Err(ActivityProblem::OutcomeDoesNotFit {
+                kind: draft.kind,
+                outcome: draft.outcome,
+            });
+        };
+        Ok(Activity {
+            lead,
+            at,
+            kind: draft.kind,
+            direction,
+            outcome,
+            rep,
+            note: (!text.is_empty()).then(|| text.into()),
+            by: by.map(Into::into),
+            extra: Extra::default(),
+        })
+    }
+
     /// Counts as a first response (see module rules).
     pub fn is_response(&self) -> bool {
         self.direction == Direction::Outbound
@@ -106,9 +225,134 @@ impl Activity {
             && matches!(self.kind, ActivityKind::Call | ActivityKind::Message(_))
     }
 
+    /// Ends the call attempts with no conversation: the number reached
+    /// someone else (a wrong number), so no further try can reach the lead.
+    pub fn is_dead_end(&self) -> bool {
+        self.outcome == Outcome::WrongNumber && self.kind != ActivityKind::Note
+    }
+
     /// Was a live conversation.
     pub fn is_conversation(&self) -> bool {
         matches!(self.kind, ActivityKind::Call | ActivityKind::Meeting)
             && matches!(self.outcome, Outcome::Connected | Outcome::Resolved)
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::domain::test_support::vn;
+
+    fn draft(kind: ActivityKind, outcome: Outcome, note: &str) -> ActivityDraft {
+        ActivityDraft {
+            kind,
+            direction: Direction::Inbound,
+            outcome,
+            note: note.into(),
+        }
+    }
+
+    fn check(
+        d: ActivityDraft,
+        expected: Result<(Direction, Outcome, Option<&str>), ActivityProblem>,
+    ) {
+        let got = Activity::log(
+            &d,
+            LeadId::from_uuid(uuid::Uuid::from_u128(1)),
+            vn("2026-03-02 09:00"),
+            Some(RepId::new("lan")),
+            Some("admin"),
+        )
+        .map(|a| (a.direction, a.outcome, a.note.as_deref().map(str::to_owned)));
+        let expected = expected.map(|(d, o, n)| (d, o, n.map(str::to_owned)));
+        assert_eq!(got, expected, "{d:?}");
+    }
+
+    #[test]
+    fn a_note_is_its_text_and_other_kinds_ask_what_fits_them() {
+        use ActivityKind::*;
+        use Outcome::*;
+        let zalo = Message(Channel::Zalo);
+        let shape = Activity::NOTE_SHAPE;
+        check(
+            draft(Note, Connected, "  Khách hẹn gọi lại thứ Hai\n"),
+            Ok((shape.0, shape.1, Some("Khách hẹn gọi lại thứ Hai"))),
+        );
+        check(draft(Note, Busy, "   "), Err(ActivityProblem::NoteMissing));
+        check(draft(Note, Busy, ""), Err(ActivityProblem::NoteMissing));
+        check(
+            draft(Call, NoAnswer, ""),
+            Ok((Direction::Inbound, NoAnswer, None)),
+        );
+        check(
+            draft(Call, Connected, "wants the 2-room flat"),
+            Ok((Direction::Inbound, Connected, Some("wants the 2-room flat"))),
+        );
+        check(
+            draft(Call, Replied, ""),
+            Err(ActivityProblem::OutcomeDoesNotFit {
+                kind: Call,
+                outcome: Replied,
+            }),
+        );
+        check(
+            draft(zalo, Replied, ""),
+            Ok((Direction::Inbound, Replied, None)),
+        );
+        check(
+            draft(zalo, Busy, ""),
+            Err(ActivityProblem::OutcomeDoesNotFit {
+                kind: zalo,
+                outcome: Busy,
+            }),
+        );
+        check(
+            draft(Meeting, NoAnswer, ""),
+            Ok((Direction::Inbound, NoAnswer, None)),
+        );
+    }
+
+    #[test]
+    fn a_note_holds_at_most_two_thousand_characters() {
+        let at_most = "ư".repeat(NOTE_MAX);
+        check(
+            draft(ActivityKind::Note, Outcome::Sent, &at_most),
+            Ok((
+                Activity::NOTE_SHAPE.0,
+                Activity::NOTE_SHAPE.1,
+                Some(at_most.as_str()),
+            )),
+        );
+        check(
+            draft(
+                ActivityKind::Call,
+                Outcome::Connected,
+                &format!("{at_most}!"),
+            ),
+            Err(ActivityProblem::NoteTooLong {
+                chars: NOTE_MAX + 1,
+            }),
+        );
+    }
+
+    #[test]
+    fn older_records_without_text_keep_reading_and_text_round_trips() {
+        let old = r#"{"lead":"00000000-0000-0000-0000-000000000001","at":"2026-03-02T02:00:00Z","kind":{"type":"note"},"direction":"outbound","outcome":"connected","rep":"lan"}"#;
+        let a: Activity = serde_json::from_str(old).unwrap();
+        assert_eq!((a.note.as_deref(), a.by.as_deref()), (None, None));
+        assert_eq!(
+            serde_json::to_string(&a).unwrap(),
+            old,
+            "written back as it was"
+        );
+        let mut b = a.clone();
+        b.note = Some("<b>not HTML</b>".into());
+        b.by = Some("admin".into());
+        let json = serde_json::to_string(&b).unwrap();
+        assert!(
+            json.contains(r#""note":"<b>not HTML</b>","by":"admin""#),
+            "{json}"
+        );
+        assert_eq!(serde_json::from_str::<Activity>(&json).unwrap(), b);
     }
 }

@@ -176,6 +176,36 @@ impl BusinessCalendar {
         self.tz
     }
 
+    /// One *working day* as durations are written ("2 working days 3 h"):
+    /// the business time most of the week's open days have (a tie: the
+    /// longer) — 8 h in the Vietnam preset, never 24 business hours.
+    /// Holidays do not change it; a day's intervals are counted whole, an
+    /// overnight one included.
+    pub fn working_day(&self) -> TimeDelta {
+        let mut lengths: Vec<u32> = self
+            .week
+            .iter()
+            .map(|day| day.iter().map(|iv| iv.end - iv.start).sum::<u32>())
+            .filter(|m| *m > 0)
+            .collect();
+        crate::sort::sort(&mut lengths);
+        // Runs of equal lengths, ascending: the longest run wins, the later
+        // (longer) on a tie.
+        let mut best = (0, 0);
+        let mut i = 0;
+        while i < lengths.len() {
+            let run = lengths[i..]
+                .iter()
+                .take_while(|m| **m == lengths[i])
+                .count();
+            if run >= best.0 {
+                best = (run, lengths[i]);
+            }
+            i += run;
+        }
+        TimeDelta::minutes(i64::from(best.1))
+    }
+
     /// The instant at which `target` of business time has passed since `start`.
     pub fn due(&self, start: DateTime<Utc>, target: TimeDelta) -> DateTime<Utc> {
         self.due_with_pauses(start, target, &[])

@@ -47,6 +47,8 @@ impl Touch {
     pub const RESOLVED: u8 = 16;
     /// Done by the lead's owner.
     pub const BY_OWNER: u8 = 32;
+    /// A wrong number ([`Activity::is_dead_end`]).
+    pub const DEAD_END: u8 = 64;
 
     fn new<C>(a: &Activity, owner: Option<&super::rep::RepId>, cal: &C) -> Touch
     where
@@ -59,6 +61,7 @@ impl Touch {
             (a.direction == Direction::Inbound, Touch::INBOUND),
             (a.outcome == Outcome::Resolved, Touch::RESOLVED),
             (owner.is_some() && a.rep.as_ref() == owner, Touch::BY_OWNER),
+            (a.is_dead_end(), Touch::DEAD_END),
         ];
         let flags = bits.iter().filter(|(on, _)| *on).fold(0, |f, (_, b)| f | b);
         let mark = Mark::new(cal, a.at);

@@ -34,12 +34,25 @@ use super::pipeline::Pipeline;
 use super::queue::{HORIZON, Placement, placement};
 use super::rep::{Rep, RepId};
 use super::search::SearchIndex;
-use super::sla::{LeadClocks, evaluate_digest};
+use super::sla::{LeadClocks, Status, evaluate_digest};
 use super::workspace::{Evaluation, Prepared, Settings, Workspace, timeline_around};
 use chrono::{DateTime, TimeDelta, Utc};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
+
+/// Where a lead's call attempts stand ([`Live::attempts_now`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AttemptsNow {
+    /// Outbound attempts made.
+    pub made: u32,
+    /// Attempts its policy requires.
+    pub required: u32,
+    /// Met, missed or not applicable: no more tries are due.
+    pub settled: bool,
+    /// The earliest next try, while the requirement is open.
+    pub next_after: Option<DateTime<Utc>>,
+}
 
 /// What changed in some leads (the parts of a stored change the screens read).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -182,11 +195,12 @@ impl Live {
         let from = self.ws.policies.from_mark(&e.timeline);
         let (mut clocks, mut facts) = (Vec::with_capacity(n), Facts::with_capacity(n));
         let mut placements = Vec::with_capacity(n);
+        let long = self.ws.policies.long_overdue();
         for (lead, d) in self.ws.leads.iter().zip(e.digest.iter()) {
             let closed = facts.push(d, &e.stages, &e.timeline).closed;
             let policy = self.ws.policies.policy_for(lead);
             let c = evaluate_digest(&e.timeline, &e.stages, (policy, from), d, at);
-            placements.push(placement(closed, &c, HORIZON));
+            placements.push(placement(closed, &c, HORIZON, long));
             clocks.push(c);
         }
         facts.name(&e.digest);
@@ -302,6 +316,7 @@ impl Live {
         }
         let at = Mark::new(&e.timeline, self.eval.now);
         let from = self.ws.policies.from_mark(&e.timeline);
+        let long = self.ws.policies.long_overdue();
         for i in touched {
             let d = e.digest.get(i).expect("digested above");
             let lead = &self.ws.leads[i];
@@ -313,7 +328,7 @@ impl Live {
                 self.eval.facts.push(d, &e.stages, &e.timeline);
             }
             let closed = self.eval.facts.leads[i].closed;
-            let placed = placement(closed, &clocks, HORIZON);
+            let placed = placement(closed, &clocks, HORIZON, long);
             if i < old_len {
                 self.eval.clocks[i] = clocks;
                 self.placements[i] = placed;

@@ -127,6 +127,8 @@ mod tests {
             direction: Direction::Outbound,
             outcome: Outcome::NoAnswer,
             rep: Some(RepId::new("an")),
+            note: None,
+            by: None,
             extra: Default::default(),
         }
     }

@@ -5,9 +5,27 @@
 //! - The work comes in [`Lane`]s, in the order a rep does it: calls first
 //!   (first responses and attempts due), then reassignments, then leads to
 //!   move on; housekeeping (nurture ended: close it) last, apart.
-//! - Within a lane: breached clocks first (most overdue first), then at-risk
-//!   clocks, then running clocks due within `horizon` of business time
-//!   (least remaining first), by [`Status::urgency`]. Paused, met and
+//! - **Calls are ordered for the leads that can still be won.** The chance
+//!   of reaching a lead falls steeply in its first hour (the Lead Response
+//!   Management study, Oldroyd 2007: a call within 5 minutes rather than 30
+//!   makes contact about 100 times likelier), so in the calls lane
+//!   ([`call_order`]):
+//!   1. leads still inside their window (at risk or due soon) come first,
+//!      earliest deadline first;
+//!   2. then leads breached recently, the most recent breach first (the
+//!      freshest lead is the likeliest to answer);
+//!   3. then leads breached longer ago than
+//!      [`SlaPolicies::long_overdue`](super::sla::SlaPolicies::long_overdue)
+//!      (business time past the deadline; one working day unless the team
+//!      set it) — their own bucket, [`Bucket::LongOverdue`], which Today
+//!      folds under its count — again the most recent breach first.
+//!
+//!   A lead waiting for its first response is always queued while its clock
+//!   runs, however far its deadline (the first call is the work): a lead
+//!   added now is on Today at once.
+//! - In the other lanes: breached clocks first (most overdue first), then
+//!   at-risk clocks, then running clocks due within `horizon` of business
+//!   time (least remaining first), by [`Status::urgency`]. Paused, met and
 //!   not-applicable clocks never queue a lead. Reassignment and nurture end
 //!   queue a lead only once breached: until then the owner still has time
 //!   to act, and "give it to someone" or "close it" would be premature.
@@ -68,7 +86,17 @@ impl ClockKind {
     /// The bucket this clock's `status` queues its lead in, if any:
     /// reassigning or closing is due once the limit has passed, not before
     /// (until then the owner can still act).
+    ///
+    /// A running first-response clock queues its lead whatever the horizon
+    /// (module rules). The calls lane's long-overdue bucket is told apart
+    /// later, by [`placement`], which knows the workspace's threshold.
     pub fn queues(self, status: &Status, horizon: TimeDelta) -> Option<Bucket> {
+        let horizon = match (self, status) {
+            (ClockKind::FirstResponse, Status::Pending { remaining, .. }) => {
+                horizon.max(*remaining)
+            }
+            _ => horizon,
+        };
         let b = bucket(status, horizon)?;
         let early =
             matches!(self, ClockKind::Reassignment | ClockKind::Nurture) && b != Bucket::Breached;
@@ -140,6 +168,24 @@ pub enum Bucket {
     AtRisk,
     /// A clock is due within the horizon.
     DueSoon,
+    /// A call whose deadline passed longer ago than the workspace's
+    /// threshold (calls lane only; module rules).
+    LongOverdue,
+}
+
+impl Bucket {
+    /// Every bucket.
+    pub const ALL: [Bucket; 4] = [
+        Bucket::Breached,
+        Bucket::AtRisk,
+        Bucket::DueSoon,
+        Bucket::LongOverdue,
+    ];
+
+    /// Past its deadline, recently or long ago.
+    pub fn is_breached(self) -> bool {
+        matches!(self, Bucket::Breached | Bucket::LongOverdue)
+    }
 }
 
 /// One queued lead.
@@ -184,7 +230,9 @@ pub fn all_clocks(p: &Prepared<'_>, now: DateTime<Utc>) -> Vec<LeadClocks> {
     (0..p.ws.leads.len()).map(|i| p.clocks_of(i, now)).collect()
 }
 
-/// The queue at `now`, given every lead's clocks (from [`all_clocks`]).
+/// The queue at `now`, given every lead's clocks (from [`all_clocks`]), in
+/// full order: lane by lane, each lane in its order (module rules), the
+/// calls lane's long-overdue bucket after its other calls.
 pub fn today(p: &Prepared<'_>, clocks: &[LeadClocks], horizon: TimeDelta) -> Vec<QueueItem> {
     let loads = p.open_loads();
     let mut items: Vec<(Rank, QueueItem)> = (0..p.ws.leads.len().min(clocks.len()))
@@ -194,9 +242,32 @@ pub fn today(p: &Prepared<'_>, clocks: &[LeadClocks], horizon: TimeDelta) -> Vec
     items.into_iter().map(|(_, i)| i).collect()
 }
 
-/// Where a queued lead sorts: its lane, its clock's urgency, then higher
-/// priority, then older leads, then its position (a stable order).
+/// Where a queued lead sorts: its lane, its order within the lane
+/// ([`order`]), then higher priority, then older leads, then its position
+/// (a stable order).
 type Rank = (Lane, (u8, i64), u8, DateTime<Utc>, usize);
+
+/// The order of a call within the calls lane (smaller first): inside its
+/// window by deadline, then recent breaches, then long-overdue ones (each
+/// most recent breach first) — the module rules. `(group, key)`.
+pub fn call_order(status: &Status, bucket: Bucket) -> (u8, i64) {
+    match (status, bucket) {
+        (Status::AtRisk { due, .. } | Status::Pending { due, .. }, _) => (0, due.timestamp()),
+        (Status::Breached { overdue, .. }, Bucket::LongOverdue) => (2, overdue.num_seconds()),
+        (Status::Breached { overdue, .. }, _) => (1, overdue.num_seconds()),
+        _ => (3, 0),
+    }
+}
+
+/// The order of a queued clock within its lane (smaller first): the calls
+/// lane's [`call_order`], elsewhere [`Status::urgency`].
+pub fn order(clock: ClockKind, status: &Status, bucket: Bucket) -> (u8, i64) {
+    if clock.lane() == Lane::Calls {
+        call_order(status, bucket)
+    } else {
+        status.urgency()
+    }
+}
 
 /// The queue item of `ws.leads[i]` with its rank, if its clocks queue it.
 fn queued(
@@ -227,8 +298,12 @@ fn placed(
     if closed {
         return None;
     }
-    let (clock, status, bucket) = settled_by(clocks, horizon)?;
-    Some((rank_of(p, i, clock, &status), clock, status, bucket))
+    let Placement {
+        clock,
+        status,
+        bucket,
+    } = placement(false, clocks, horizon, p.ws.policies.long_overdue())?;
+    Some((rank_of(p, i, clock, &status, bucket), clock, status, bucket))
 }
 
 /// The clock that queues an open lead, its status and its bucket, if any.
@@ -258,12 +333,26 @@ pub struct Placement {
     pub bucket: Bucket,
 }
 
-/// The placement of a lead (`closed`: Won or Lost) with `clocks`.
-pub fn placement(closed: bool, clocks: &LeadClocks, horizon: TimeDelta) -> Option<Placement> {
+/// The placement of a lead (`closed`: Won or Lost) with `clocks`; a call
+/// breached longer than `long_overdue` ago is in [`Bucket::LongOverdue`].
+pub fn placement(
+    closed: bool,
+    clocks: &LeadClocks,
+    horizon: TimeDelta,
+    long_overdue: TimeDelta,
+) -> Option<Placement> {
     if closed {
         return None;
     }
     let (clock, status, bucket) = settled_by(clocks, horizon)?;
+    let bucket = match status {
+        Status::Breached { overdue, .. }
+            if clock.lane() == Lane::Calls && overdue > long_overdue =>
+        {
+            Bucket::LongOverdue
+        }
+        _ => bucket,
+    };
     Some(Placement {
         clock,
         status,
@@ -277,6 +366,7 @@ pub fn placements(
     clocks: &[LeadClocks],
     horizon: TimeDelta,
 ) -> Vec<Option<Placement>> {
+    let long = p.ws.policies.long_overdue();
     clocks
         .iter()
         .enumerate()
@@ -287,17 +377,17 @@ pub fn placements(
                 .leads
                 .get(i)
                 .map_or_else(|| p.ws.leads[i].is_closed(&p.ws.pipeline), |f| f.closed);
-            placement(closed, c, horizon)
+            placement(closed, c, horizon, long)
         })
         .collect()
 }
 
-/// The rank of `ws.leads[i]` queued by `clock` at `status`.
-fn rank_of(p: &Prepared<'_>, i: usize, clock: ClockKind, status: &Status) -> Rank {
+/// The rank of `ws.leads[i]` queued by `clock` at `status` in `bucket`.
+fn rank_of(p: &Prepared<'_>, i: usize, clock: ClockKind, status: &Status, bucket: Bucket) -> Rank {
     let lead = &p.ws.leads[i];
     (
         clock.lane(),
-        status.urgency(),
+        order(clock, status, bucket),
         3 - rank(lead.priority()),
         lead.created_at(),
         i,
@@ -343,7 +433,7 @@ fn rank(p: Priority) -> u8 {
 
 mod shown;
 
-pub use shown::Queue;
+pub use shown::{Limits, Queue, Section};
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -153,6 +153,8 @@ pub fn generate(seed: u64, leads: usize, reps: usize, now: DateTime<Utc>) -> Wor
                     direction,
                     outcome,
                     rep: rep.clone(),
+                    note: None,
+                    by: None,
                     extra: Default::default(),
                 })
             })

@@ -10,7 +10,7 @@
 
 use super::lead::{Lead, LeadId, Priority};
 use super::pipeline::StageId;
-use super::queue::{Bucket, bucket, most_urgent};
+use super::queue::{Bucket, ClockKind, HORIZON, bucket, most_urgent};
 use super::rep::RepId;
 use super::sla::LeadClocks;
 use chrono::{DateTime, TimeDelta, Utc};
@@ -22,7 +22,10 @@ pub enum SlaFilter {
     Breached,
     /// A clock is running out.
     AtRisk,
-    /// Nothing breached or at risk.
+    /// Nothing breached or at risk, but a clock Today lists as due soon
+    /// (within [`HORIZON`], or a first response still to make).
+    DueSoon,
+    /// Nothing breached, at risk or due soon.
     OnTrack,
 }
 
@@ -249,10 +252,19 @@ impl LeadFilter {
                 .is_none_or(|d| lead.created_at() >= now - TimeDelta::days(i64::from(d)))
             && self.sla.is_none_or(|want| {
                 let b = clocks.and_then(|c| bucket(&most_urgent(c).1, TimeDelta::zero()));
+                // Due soon as Today says it: a clock that queues the lead.
+                let soon = || {
+                    clocks.is_some_and(|c| {
+                        ClockKind::ALL
+                            .iter()
+                            .any(|k| k.queues(&k.of(c), HORIZON) == Some(Bucket::DueSoon))
+                    })
+                };
                 match want {
                     SlaFilter::Breached => b == Some(Bucket::Breached),
                     SlaFilter::AtRisk => b == Some(Bucket::AtRisk),
-                    SlaFilter::OnTrack => b.is_none(),
+                    SlaFilter::DueSoon => b.is_none() && soon(),
+                    SlaFilter::OnTrack => b.is_none() && !soon(),
                 }
             })
             && query_hit()

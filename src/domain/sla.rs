@@ -10,7 +10,8 @@
 //!   call, message or meeting by a rep), in business time.
 //! - **Attempts**: at least `min_attempts` outbound attempts within `within`
 //!   business time of creation; making contact (a conversation, or an inbound
-//!   reply) ends the requirement. Beyond the clock, `max_attempts` and
+//!   reply) ends the requirement, and so does a wrong number (no further try
+//!   can reach the lead; Today offers to close it as junk). Beyond the clock, `max_attempts` and
 //!   `min_gap` (business time between consecutive attempts) are reported as
 //!   violations.
 //! - **Stage time**: business time in the current stage against that stage's
@@ -251,7 +252,7 @@ pub fn evaluate_digest(
         }
         let contact = acts
             .iter()
-            .find(|t| t.is(Touch::CONVERSATION) || t.is(Touch::INBOUND))
+            .find(|t| t.is(Touch::CONVERSATION) || t.is(Touch::INBOUND) || t.is(Touch::DEAD_END))
             .map(Touch::mark);
         let done = match (nth, contact) {
             (Some(a), Some(b)) if b.at() < a.at() => Some(b),

@@ -40,6 +40,8 @@ pub fn call(l: &super::lead::Lead, minute: u32) -> super::activity::Activity {
         direction: Direction::Outbound,
         outcome: Outcome::NoAnswer,
         rep: None,
+        note: None,
+        by: None,
         extra: Default::default(),
     }
 }

@@ -2,7 +2,7 @@
 //! (format in `docs/backup-format.md`).
 //!
 //! ```json
-//! { "format": "leadpact-backup", "version": 1, "exported_at": "2026-11-22T10:00:00Z",
+//! { "format": "leadpact-backup", "version": 2, "exported_at": "2026-11-22T10:00:00Z",
 //!   "app_version": "0.1.0", "data": { …the workspace… } }
 //! ```
 //!
@@ -28,7 +28,7 @@ use std::fmt;
 /// The `format` value of every Leadpact backup.
 pub const FORMAT: &str = "leadpact-backup";
 /// The backup version this app writes, and the newest it reads.
-pub const VERSION: u64 = 1;
+pub const VERSION: u64 = 2;
 /// The app version written into backups.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -278,11 +278,22 @@ fn kind_of(v: &Value) -> &'static str {
 }
 
 /// The upgrade ladder: each step takes `data` one version up, purely.
-/// Version 1 is the first; later versions add rungs here:
-/// `if from < 2 { migrate_to_2(data) }`.
-fn migrate(_data: &mut Value, from: u64) {
+/// Version 1 is the first.
+fn migrate(data: &mut Value, from: u64) {
     debug_assert!(from <= VERSION);
+    if from < 2 {
+        migrate_to_2(data);
+    }
 }
+
+/// Version 2 gives activities their words (`note`: a note's text, or what
+/// the customer said) and who logged them (`by`), and the policies the
+/// long-overdue threshold of Today (`long_overdue_after`); all optional.
+/// A version-1 file has none of them and keeps its meaning, so the rung
+/// changes nothing. The version moved so that an app of version 1 refuses
+/// a newer file instead of reading notes as "Note · Outbound · Connected"
+/// without their text.
+fn migrate_to_2(_data: &mut Value) {}
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

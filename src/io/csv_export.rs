@@ -145,3 +145,7 @@ pub fn export_csv<'a>(
     }
     out
 }
+
+mod activities;
+
+pub use activities::export_activities_csv;

@@ -14,6 +14,14 @@ pub struct Change {
     pub deleted: Vec<LeadId>,
     /// A lead's complete activity list, replacing the stored one.
     pub activities: Vec<(LeadId, Vec<Activity>)>,
+    /// Activities added to their lead's list as stored when the change
+    /// lands, whatever it holds by then (a colleague's activity pulled
+    /// meanwhile stays): logging needs no version guard, an activity never
+    /// conflicts. Refused, whole, when the lead is no longer stored.
+    pub appended: Vec<Activity>,
+    /// Activities taken out of their lead's stored list (an undone log):
+    /// for each, the last stored activity equal to it; none when gone.
+    pub withdrawn: Vec<Activity>,
     /// New settings, when they changed.
     pub settings: Option<Settings>,
     /// Optimistic check: each lead must still be stored with this
@@ -37,6 +45,7 @@ impl Change {
             .map(Lead::id)
             .chain(self.deleted.iter().copied())
             .chain(self.activities.iter().map(|(id, _)| *id))
+            .chain(self.appended.iter().chain(&self.withdrawn).map(|a| a.lead))
     }
 
     /// The change that turns `old` into `new`: every lead added or changed
@@ -90,7 +99,43 @@ impl Change {
         self.leads.is_empty()
             && self.deleted.is_empty()
             && self.activities.is_empty()
+            && self.appended.is_empty()
+            && self.withdrawn.is_empty()
             && self.settings.is_none()
+    }
+
+    /// Logging `activity` on its lead (see [`Change::appended`]).
+    pub fn log(activity: Activity) -> Change {
+        Change {
+            appended: vec![activity],
+            ..Change::default()
+        }
+    }
+
+    /// A lead's activity list once this change's `activities`, `withdrawn`
+    /// and `appended` (in that order) are applied to `stored`.
+    pub fn activities_after(&self, id: LeadId, stored: &[Activity]) -> Vec<Activity> {
+        let mut list = match self.activities.iter().find(|(l, _)| *l == id) {
+            Some((_, list)) => list.clone(),
+            None => stored.to_vec(),
+        };
+        for gone in self.withdrawn.iter().filter(|a| a.lead == id) {
+            if let Some(i) = list.iter().rposition(|a| a == gone) {
+                list.remove(i);
+            }
+        }
+        list.extend(self.appended.iter().filter(|a| a.lead == id).cloned());
+        list
+    }
+
+    /// Whether this change alters `id`'s activity list.
+    pub fn alters_activities_of(&self, id: LeadId) -> bool {
+        self.activities.iter().any(|(l, _)| *l == id)
+            || self
+                .appended
+                .iter()
+                .chain(&self.withdrawn)
+                .any(|a| a.lead == id)
     }
 
     /// Saving one lead.

@@ -166,7 +166,10 @@ pub fn apply_leads(c: u8, stored: Option<&str>, change: &Change) -> Result<Strin
 }
 
 /// The new text of activity chunk `c` after `change`: deleted leads lose
-/// their activities; a lead in `change.activities` gets exactly its new list.
+/// their activities; a lead in `change.activities` gets exactly its new
+/// list; then `withdrawn` and `appended` apply to what that leaves
+/// ([`Change::activities_after`]). A lead whose list only grows keeps its
+/// stored records as they are.
 pub fn apply_activities(
     c: u8,
     stored: Option<&str>,
@@ -182,22 +185,59 @@ pub fn apply_activities(
             .chain(change.activities.iter().map(|(id, _)| *id))
             .filter(|id| chunk_of(*id) == c),
     );
-    let mut out: Vec<String> = Vec::with_capacity(items.len());
+    let withdrawn: Vec<&Activity> = change
+        .withdrawn
+        .iter()
+        .filter(|a| chunk_of(a.lead) == c && !has(&replaced, a.lead))
+        .collect();
+    let mut out: Vec<String> = Vec::with_capacity(items.len() + change.appended.len());
+    // The stored records of leads losing an activity, read whole only then.
+    let mut kept: Vec<(usize, Activity)> = Vec::new();
     for raw in &items {
         let head: ActivityHead = serde_json::from_str(raw.get()).map_err(|e| corrupt(&key, e))?;
-        if !has(&replaced, head.lead) {
-            out.push(raw.get().to_owned());
+        if has(&replaced, head.lead) {
+            continue;
+        }
+        if withdrawn.iter().any(|a| a.lead == head.lead) {
+            let a: Activity = serde_json::from_str(raw.get()).map_err(|e| corrupt(&key, e))?;
+            kept.push((out.len(), a));
+        }
+        out.push(raw.get().to_owned());
+    }
+    // Each withdrawn activity takes out the last stored one equal to it.
+    let mut gone: Vec<usize> = Vec::new();
+    for w in &withdrawn {
+        if let Some((at, _)) = kept
+            .iter()
+            .rev()
+            .find(|(at, a)| a == *w && !gone.contains(at))
+        {
+            gone.push(*at);
         }
     }
+    let mut out: Vec<String> = out
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !gone.contains(i))
+        .map(|(_, text)| text)
+        .collect();
     for (id, list) in change
         .activities
         .iter()
         .filter(|(id, _)| chunk_of(*id) == c)
     {
         if !change.deleted.contains(id) {
+            let list = change.activities_after(*id, list);
             out.extend(list.iter().map(encode));
         }
     }
+    out.extend(
+        change
+            .appended
+            .iter()
+            .filter(|a| chunk_of(a.lead) == c && !has(&replaced, a.lead))
+            .map(encode),
+    );
     Ok(join(out))
 }
 

@@ -207,9 +207,35 @@ fn plan_commit(
         let acts_change = change
             .activities
             .iter()
-            .map(|(id, _)| id)
-            .chain(&change.deleted)
-            .any(|id| chunk_of(*id) == c);
+            .map(|(id, _)| *id)
+            .chain(change.deleted.iter().copied())
+            .chain(
+                change
+                    .appended
+                    .iter()
+                    .chain(&change.withdrawn)
+                    .map(|a| a.lead),
+            )
+            .any(|id| chunk_of(id) == c);
+        // An activity is logged on a lead that is still here (stored, or
+        // written by this very change).
+        if change.appended.iter().any(|a| chunk_of(a.lead) == c) {
+            let ids = chunks::id_set(
+                change
+                    .appended
+                    .iter()
+                    .filter(|a| chunk_of(a.lead) == c)
+                    .map(|a| a.lead),
+            );
+            let stored = chunks::old_leads(c, leads_text, &ids)?;
+            for id in ids {
+                let here = chunks::stored_lead(&stored, id).is_some()
+                    || change.leads.iter().any(|l| l.id() == id);
+                if !here || change.deleted.contains(&id) {
+                    return Err(StorageError::Conflict { lead: id });
+                }
+            }
+        }
         if let Some(link) = &link {
             let who = link.who();
             let mut metas = meta_chunk(reads, c)?;
@@ -231,17 +257,14 @@ fn plan_commit(
                 }
                 out_ids.extend(doc::activity_ids(acts_of(*id)));
             }
-            for (id, list) in change
-                .activities
-                .iter()
-                .filter(|(id, _)| chunk_of(*id) == c)
-            {
+            for id in ids.iter().filter(|id| change.alters_activities_of(**id)) {
                 if change.deleted.contains(id) {
                     continue;
                 }
+                let old = acts_of(*id);
                 out_ids.extend(symmetric_difference(
-                    doc::activity_ids(acts_of(*id)),
-                    doc::activity_ids(list),
+                    doc::activity_ids(old),
+                    doc::activity_ids(&change.activities_after(*id, old)),
                 ));
             }
             writes.put(Table::Meta, key.clone(), encode(&metas));

@@ -1,8 +1,35 @@
 //! Display helpers shared by views.
 
+use crate::domain::activity::{ActivityKind, Channel, Outcome};
 use crate::domain::lead::Priority;
 use crate::ui::i18n::{Lang, Msg};
 use chrono::{DateTime, Datelike, Local, NaiveDate, TimeDelta, Timelike, Utc};
+
+/// The message naming an activity kind.
+pub fn kind_msg(kind: ActivityKind) -> Msg {
+    match kind {
+        ActivityKind::Call => Msg::KindCall,
+        ActivityKind::Message(Channel::Sms) => Msg::KindSms,
+        ActivityKind::Message(Channel::Zalo) => Msg::KindZalo,
+        ActivityKind::Message(Channel::Email) => Msg::KindEmail,
+        ActivityKind::Message(Channel::Chat) => Msg::KindMessage,
+        ActivityKind::Meeting => Msg::KindMeeting,
+        ActivityKind::Note => Msg::KindNote,
+    }
+}
+
+/// The message naming an outcome.
+pub fn outcome_msg(outcome: Outcome) -> Msg {
+    match outcome {
+        Outcome::Connected => Msg::OutcomeConnected,
+        Outcome::NoAnswer => Msg::OutcomeNoAnswer,
+        Outcome::Busy => Msg::OutcomeBusy,
+        Outcome::WrongNumber => Msg::OutcomeWrongNumber,
+        Outcome::Replied => Msg::OutcomeReplied,
+        Outcome::Resolved => Msg::OutcomeResolved,
+        Outcome::Sent => Msg::OutcomeSent,
+    }
+}
 
 /// The message naming a priority.
 pub fn priority_msg(p: Priority) -> Msg {
@@ -112,6 +139,17 @@ pub fn local_datetime(at: DateTime<Utc>, lang: Lang) -> String {
     }
 }
 
+/// [`local_datetime`], or only `14:05` when `at` falls on the same local day
+/// as `now`.
+pub fn local_time_near(at: DateTime<Utc>, now: DateTime<Utc>, lang: Lang) -> String {
+    let (local, today) = (at.with_timezone(&Local), now.with_timezone(&Local));
+    if local.date_naive() == today.date_naive() {
+        format!("{:02}:{:02}", local.hour(), local.minute())
+    } else {
+        local_datetime(at, lang)
+    }
+}
+
 /// `3 Mar` (en) or `03/03` (vi): a day of the month in a short period.
 fn day_month(d: NaiveDate, lang: Lang) -> String {
     const SHORT: [&str; 12] = [
@@ -133,19 +171,57 @@ fn day(d: NaiveDate, lang: Lang) -> String {
     }
 }
 
-/// A business duration as `1 h 05 min`, `45 min` or `3 d 2 h` (8-hour days are
-/// not assumed: days here are 24 h of business time, rare outside long clocks).
-pub fn business_duration(d: TimeDelta, lang: Lang) -> String {
+/// Which clock a duration was counted on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Clock {
+    /// Business time; a working day is this long (the calendar's
+    /// [`crate::domain::calendar::BusinessCalendar::working_day`]).
+    Business(TimeDelta),
+    /// Calendar time: days of 24 h.
+    Calendar,
+}
+
+/// A duration as the clocks write it, saying which time it counts — one
+/// way everywhere (Today, the lead page, the board, the list, the funnel):
+/// business time "2 working days 3 h", "3 h 05 min working time",
+/// "45 min working time"; calendar time "89 days", "2 days 3 h", "3 h 05
+/// min". Past a day, minutes are left out; a negative duration is 0.
+pub fn duration(d: TimeDelta, clock: Clock, lang: Lang) -> String {
     let minutes = d.num_minutes().max(0);
-    let (days, hours, mins) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
-    let (dw, hw, mw) = match lang {
-        Lang::En => ("d", "h", "min"),
-        Lang::Vi => ("ngày", "giờ", "phút"),
+    let day = match clock {
+        Clock::Business(day) => day.num_minutes().max(1),
+        Clock::Calendar => 24 * 60,
+    };
+    let (days, rest) = (minutes / day, minutes % day);
+    let (hours, mins) = (rest / 60, rest % 60);
+    let business = matches!(clock, Clock::Business(_));
+    let (h, min) = match lang {
+        Lang::En => ("h", "min"),
+        Lang::Vi => ("giờ", "phút"),
+    };
+    let head = match (lang, business, days) {
+        (_, _, 0) => String::new(),
+        (Lang::En, true, 1) => "1 working day".to_owned(),
+        (Lang::En, true, n) => format!("{n} working days"),
+        (Lang::En, false, 1) => "1 day".to_owned(),
+        (Lang::En, false, n) => format!("{n} days"),
+        (Lang::Vi, true, n) => format!("{n} ngày làm việc"),
+        (Lang::Vi, false, n) => format!("{n} ngày"),
     };
     match (days, hours) {
-        (0, 0) => format!("{mins} {mw}"),
-        (0, h) => format!("{h} {hw} {mins:02} {mw}"),
-        (d, h) => format!("{d} {dw} {h} {hw}"),
+        (0, _) => {
+            let time = match hours {
+                0 => format!("{mins} {min}"),
+                _ => format!("{hours} {h} {mins:02} {min}"),
+            };
+            match (business, lang) {
+                (false, _) => time,
+                (true, Lang::En) => format!("{time} working time"),
+                (true, Lang::Vi) => format!("{time} làm việc"),
+            }
+        }
+        (_, 0) => head,
+        (_, hours) => format!("{head} {hours} {h}"),
     }
 }
 
@@ -255,10 +331,6 @@ mod tests {
 
     #[test]
     fn vietnamese_durations_and_dates() {
-        assert_eq!(
-            business_duration(TimeDelta::minutes(65), Lang::Vi),
-            "1 giờ 05 phút"
-        );
         let at = DateTime::parse_from_rfc3339("2026-03-02T09:05:00Z")
             .unwrap()
             .to_utc();
@@ -277,18 +349,34 @@ mod tests {
         assert_eq!(percent(42.25, Lang::Vi), "42,2 %");
     }
 
+    /// Every duration says its clock; a working day is the calendar's
+    /// (8 h here), never 24 business hours.
     #[test]
-    fn durations() {
-        for (minutes, text) in [
-            (0, "0 min"),
-            (45, "45 min"),
-            (65, "1 h 05 min"),
-            (1500, "1 d 1 h"),
-            (-5, "0 min"),
+    fn durations_say_which_time_they_count() {
+        let work = Clock::Business(TimeDelta::hours(8));
+        for (minutes, clock, lang, text) in [
+            (0, work, Lang::En, "0 min working time"),
+            (45, work, Lang::En, "45 min working time"),
+            (65, work, Lang::En, "1 h 05 min working time"),
+            (65, work, Lang::Vi, "1 giờ 05 phút làm việc"),
+            (8 * 60, work, Lang::En, "1 working day"),
+            (8 * 60 + 59, work, Lang::En, "1 working day"),
+            (11 * 60, work, Lang::En, "1 working day 3 h"),
+            (11 * 60, work, Lang::Vi, "1 ngày làm việc 3 giờ"),
+            // "20 d 16 h" of 24-hour business days was 62 working days 4 h.
+            (496 * 60, work, Lang::En, "62 working days"),
+            (500 * 60, work, Lang::En, "62 working days 4 h"),
+            (-5, work, Lang::En, "0 min working time"),
+            (45, Clock::Calendar, Lang::En, "45 min"),
+            (65, Clock::Calendar, Lang::Vi, "1 giờ 05 phút"),
+            (1440, Clock::Calendar, Lang::En, "1 day"),
+            (89 * 1440 + 120, Clock::Calendar, Lang::En, "89 days 2 h"),
+            (3 * 1440, Clock::Calendar, Lang::Vi, "3 ngày"),
         ] {
             assert_eq!(
-                business_duration(TimeDelta::minutes(minutes), Lang::En),
-                text
+                duration(TimeDelta::minutes(minutes), clock, lang),
+                text,
+                "{minutes} min, {clock:?}, {lang:?}"
             );
         }
     }

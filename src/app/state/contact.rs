@@ -8,7 +8,7 @@
 
 use super::AppState;
 use crate::app::clock;
-use crate::domain::activity::{ActivityKind, Direction, Outcome};
+use crate::domain::activity::{ActivityDraft, ActivityKind, Direction, Outcome};
 use crate::domain::lead::LeadId;
 use crate::storage::local_settings;
 use chrono::{DateTime, Utc};
@@ -70,13 +70,14 @@ impl AppState {
         if let Some(outcome) = outcome
             && self.lead_untracked(pending.lead).is_some()
         {
-            self.log_activity_at(
-                pending.lead,
-                pending.kind,
-                Direction::Outbound,
+            let draft = ActivityDraft {
+                kind: pending.kind,
+                direction: Direction::Outbound,
                 outcome,
-                Some(pending.at),
-            );
+                note: String::new(),
+            };
+            // The choices offered all fit their kind.
+            let _ = self.log_activity_at(pending.lead, draft, Some(pending.at));
         }
     }
 

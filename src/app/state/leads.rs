@@ -3,7 +3,7 @@
 
 use super::{AppError, AppState, Toast, Undo};
 use crate::app::clock;
-use crate::domain::activity::{Activity, ActivityKind, Direction, Outcome};
+use crate::domain::activity::{Activity, ActivityDraft, ActivityProblem};
 use crate::domain::lead::{Closure, Csat, Lead, LeadId};
 use crate::domain::pipeline::StageId;
 use crate::domain::rep::{Membership, Rep, RepId};
@@ -57,33 +57,34 @@ impl AppState {
         });
     }
 
-    /// Logs an activity on a lead by the acting rep: the rep linked to the
-    /// signed-in team member; else the lead's owner; else the first active
-    /// rep, who then owns it; a workspace without reps gets a "Me" ("Tôi") rep so a
-    /// solo founder's calls count as responses. One transaction.
-    pub fn log_activity(
-        self,
-        id: LeadId,
-        kind: ActivityKind,
-        direction: Direction,
-        outcome: Outcome,
-    ) {
-        self.log_activity_at(id, kind, direction, outcome, None);
+    /// Logs what a person chose on a lead ([`Activity::log`]: a note is its
+    /// text; other kinds an outcome that fits them and an optional note),
+    /// now. See [`AppState::log_activity_at`].
+    pub fn log_activity(self, id: LeadId, draft: ActivityDraft) -> Result<(), ActivityProblem> {
+        self.log_activity_at(id, draft, None)
     }
 
-    /// [`AppState::log_activity`] at `at` (None: now), never later than now.
+    /// Logs `draft` on lead `id` at `at` (None: now; never later than now).
+    /// It counts for the acting rep — the rep linked to the signed-in team
+    /// member; else the lead's owner; else the first active rep, who then
+    /// owns it; a workspace without reps gets a "Me" ("Tôi") rep so a solo
+    /// founder's calls count as responses — and records who logged it (the
+    /// signed-in member). The activity is appended to the lead's list as
+    /// stored ([`Change::log`]): a colleague's edit of the lead meanwhile
+    /// never refuses or drops it. A toast says what was logged and what
+    /// comes next, with Undo. A draft the rules refuse is returned and
+    /// nothing is written.
     pub(crate) fn log_activity_at(
         self,
         id: LeadId,
-        kind: ActivityKind,
-        direction: Direction,
-        outcome: Outcome,
+        draft: ActivityDraft,
         at: Option<chrono::DateTime<chrono::Utc>>,
-    ) {
-        let mut settings = self.settings.get_untracked();
+    ) -> Result<(), ActivityProblem> {
         let Some(lead) = self.lead_untracked(id) else {
-            return self.error.set(Some(AppError::LeadNotFound(id)));
+            self.error.set(Some(AppError::LeadNotFound(id)));
+            return Ok(());
         };
+        let mut settings = self.settings.get_untracked();
         let (actor, new_settings) = match self.my_rep().or_else(|| lead.owner().cloned()) {
             Some(rep) => (rep, None),
             None => match settings.reps.iter().find(|r| r.active) {
@@ -102,25 +103,34 @@ impl AppState {
             },
         };
         let now = clock::now();
-        let activity = Activity {
+        let by = self
+            .link
+            .with_untracked(|l| l.as_ref().map(|l| l.user.clone()));
+        let activity = Activity::log(
+            &draft,
+            id,
+            at.map_or(now, |at| at.min(now)),
+            Some(actor.clone()),
+            by.as_deref(),
+        )?;
+        self.undo.set_value(Some(Undo::Logged(activity.clone())));
+        let toast = Toast::Logged {
             lead: id,
-            at: at.map_or(now, |at| at.min(now)),
-            kind,
-            direction,
-            outcome,
-            rep: Some(actor.clone()),
-            extra: Default::default(),
+            kind: activity.kind,
+            outcome: activity.outcome,
         };
-        let mut list = self.activities_of(id);
-        list.push(activity);
-        let owner = lead.owner().is_none().then_some(actor);
-        self.edit(&[id], Some((list, new_settings)), move |lead, _, now| {
-            if let Some(o) = &owner {
-                lead.assign(Some(o.clone()), now);
-            }
-            lead.touch(now);
-            Ok(())
-        });
+        let mut change = Change::log(activity);
+        if let Some(s) = new_settings {
+            change.expect_settings = Some(self.settings.get_untracked());
+            change.settings = Some(s);
+        }
+        self.persist(change, Some(toast));
+        // A lead nobody owned goes to whoever worked it (its own change:
+        // the log above stands whatever happens to this one).
+        if lead.owner().is_none() {
+            self.assign(&[id], Some(actor));
+        }
+        Ok(())
     }
 
     /// Deletes leads and their activities; [`AppState::undo`] brings them back.
@@ -168,6 +178,13 @@ impl AppState {
     pub fn undo(self) {
         match self.undo.try_update_value(Option::take).flatten() {
             Some(Undo::Deleted(leads, acts)) => self.undo_delete(leads, acts),
+            Some(Undo::Logged(activity)) => self.persist(
+                Change {
+                    withdrawn: vec![activity],
+                    ..Change::default()
+                },
+                None,
+            ),
             Some(Undo::Closed(stages)) => {
                 let ids: Vec<LeadId> = stages.iter().map(|(id, _)| *id).collect();
                 let by = self.actor_name();

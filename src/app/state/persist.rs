@@ -105,9 +105,30 @@ impl AppState {
     /// Shows a committed change: the settings, and the leads it touched
     /// (worked out again on their own; every other lead keeps its clocks
     /// until the next tick).
-    fn apply(self, change: Change) {
-        if let Some(s) = change.settings {
+    fn apply(self, mut change: Change) {
+        if let Some(s) = change.settings.take() {
             self.settings.set(s);
+        }
+        // Activities logged or withdrawn: the lists as shown now (with
+        // whatever a pull showed meanwhile) changed the same way.
+        let mut lists: Vec<LeadId> = change
+            .appended
+            .iter()
+            .chain(&change.withdrawn)
+            .map(|a| a.lead)
+            .filter(|id| !change.activities.iter().any(|(l, _)| l == id))
+            .collect();
+        lists.sort();
+        lists.dedup();
+        if !change.appended.is_empty() || !change.withdrawn.is_empty() {
+            for i in 0..change.activities.len() {
+                let id = change.activities[i].0;
+                change.activities[i].1 = change.activities_after(id, &[]);
+            }
+        }
+        for id in lists {
+            let list = change.activities_after(id, &self.activities_of(id));
+            change.activities.push((id, list));
         }
         if !change.leads.is_empty() || !change.activities.is_empty() || !change.deleted.is_empty() {
             self.show_change(Changed {

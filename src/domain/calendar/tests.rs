@@ -303,3 +303,31 @@ fn vietnam_preset_holidays() {
     let c = BusinessCalendar::new(CalendarSpec::vietnam()).unwrap();
     check_due(&c, VN, "2026-02-13 17:00", 60, "2026-02-23 08:30");
 }
+
+#[test]
+fn a_working_day_is_the_length_most_open_days_have() {
+    let check = |week: Week, hours: f64| {
+        let c = BusinessCalendar::new(spec("Asia/Ho_Chi_Minh", week, &[])).unwrap();
+        assert_eq!(
+            c.working_day(),
+            TimeDelta::minutes((hours * 60.0) as i64),
+            "{week:?}"
+        );
+    };
+    // The Vietnam preset: 8 h on weekdays.
+    check(VN_WEEK, 8.0);
+    // A Saturday morning does not make a working day 4 h.
+    check(
+        &[
+            ("mon", OFFICE),
+            ("tue", OFFICE),
+            ("sat", &[("08:00", "12:00")]),
+        ],
+        8.0,
+    );
+    // A tie: the longer.
+    check(&[("mon", OFFICE), ("sat", &[("08:00", "12:00")])], 8.0);
+    // Round the clock and overnight shifts count whole.
+    check(&[("mon", &[("00:00", "24:00")])], 24.0);
+    check(&[("fri", &[("22:00", "06:00")])], 8.0);
+}

@@ -78,6 +78,51 @@ impl Live {
         self.ws.calendar.tz()
     }
 
+    /// Where lead `id`'s call attempts stand, for the answer to a logged
+    /// outcome ("attempt 2 of 3, next try after 14:30"): attempts made,
+    /// the number its policy requires, whether the requirement is settled
+    /// (met — by the attempts, a conversation, a reply or a wrong number —,
+    /// missed, or not applicable) and, while it is not, the earliest next
+    /// try: the last attempt plus the policy's minimum gap, in business time.
+    pub fn attempts_now(&self, id: LeadId) -> Option<AttemptsNow> {
+        let i = *self.positions.get(&id)?;
+        let clocks = self.eval.clocks.get(i)?;
+        let policy = self.ws.policies.policy_for(&self.ws.leads[i]);
+        let settled = !matches!(
+            clocks.attempts.status,
+            Status::Pending { .. } | Status::AtRisk { .. } | Status::Breached { done: None, .. }
+        );
+        let last = self.acts[i]
+            .iter()
+            .rev()
+            .find(|a| a.is_attempt())
+            .map(|a| a.at);
+        let gap = policy.attempts.min_gap.delta();
+        let next_after = match (&self.engine, last) {
+            (Some(e), Some(last)) if !settled && gap > TimeDelta::zero() => {
+                Some(e.timeline.calendar().due(last, gap))
+            }
+            _ => None,
+        };
+        Some(AttemptsNow {
+            made: clocks.attempts.made,
+            required: policy.attempts.min_attempts,
+            settled,
+            next_after,
+        })
+    }
+
+    /// One working day of the workspace calendar, as durations are written
+    /// ([`crate::domain::calendar::BusinessCalendar::working_day`]; 8 h
+    /// while the calendar cannot be built).
+    pub fn working_day(&self) -> chrono::TimeDelta {
+        self.engine
+            .as_ref()
+            .map_or(chrono::TimeDelta::hours(8), |e| {
+                e.timeline.calendar().working_day()
+            })
+    }
+
     /// The display name of a rep (its id when unknown).
     pub fn rep_name(&self, id: &RepId) -> String {
         self.ws

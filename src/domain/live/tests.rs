@@ -145,6 +145,8 @@ fn action(ws: &Workspace, kind: u8, pick: usize, x: u32, now: DateTime<Utc>) -> 
                 } else {
                     Some(RepId::new("someone-else"))
                 },
+                note: None,
+                by: None,
                 extra: Default::default(),
             });
             change.activities.push((id, list));

@@ -3,6 +3,7 @@ use crate::domain::activity::{Activity, ActivityKind, Direction, Outcome};
 use crate::domain::lead::Lead;
 use crate::domain::lead::LeadDraft;
 use crate::domain::rep::{Membership, Rep};
+use crate::domain::sla::Minutes;
 use crate::domain::test_support::vn;
 use crate::domain::workspace::Workspace;
 
@@ -34,12 +35,14 @@ fn call(lead: &Lead, at: &str, rep: &str) -> Activity {
         direction: Direction::Outbound,
         outcome: Outcome::Connected,
         rep: Some(RepId::new(rep)),
+        note: None,
+        by: None,
         extra: Default::default(),
     }
 }
 
 #[test]
-fn breached_first_then_at_risk_then_due_soon_and_answered_leads_leave() {
+fn calls_in_their_window_first_then_breaches_and_answered_leads_leave() {
     let mut ws = Workspace {
         reps: vec![rep("an", 10), rep("binh", 10)],
         ..Workspace::default()
@@ -62,26 +65,150 @@ fn breached_first_then_at_risk_then_due_soon_and_answered_leads_leave() {
     let clocks = all_clocks(&p, now);
     let queue = today(&p, &clocks, TimeDelta::hours(8));
     let ids: Vec<LeadId> = queue.iter().map(|i| i.lead).collect();
-    assert_eq!(ids[0], old.id(), "the breached lead comes first: {queue:?}");
-    assert_eq!(queue[0].bucket, Bucket::Breached);
-    assert_eq!(queue[0].clock, ClockKind::FirstResponse);
-    assert_eq!(queue[0].next, NextStep::Call);
-    assert!(
-        !ids.contains(&answered.id()),
-        "a lead reached by phone needs nothing now: {queue:?}"
-    );
-    assert_eq!(queue.len(), 2, "the won lead is not queued: {queue:?}");
-    let fresh_item = queue.iter().find(|i| i.lead == fresh.id()).unwrap();
     assert_eq!(
-        (fresh_item.clock, fresh_item.bucket),
-        (ClockKind::FirstResponse, Bucket::DueSoon)
+        ids,
+        vec![fresh.id(), old.id()],
+        "the lead still in its window first, then the breach; neither the answered nor the won lead: {queue:?}"
+    );
+    assert_eq!(
+        (queue[0].clock, queue[0].bucket, &queue[0].next),
+        (ClockKind::FirstResponse, Bucket::DueSoon, &NextStep::Call)
+    );
+    assert_eq!(
+        (queue[1].clock, queue[1].bucket),
+        (ClockKind::FirstResponse, Bucket::Breached),
+        "two business hours late is a recent breach"
+    );
+}
+
+/// One check of the calls lane's order: leads created at these local times
+/// (a first response due an hour of business time later), the queue asked
+/// at `now`, expected in this order with these buckets.
+fn check_calls(created: &[&str], now: &str, long_after: Option<u32>, expected: &[(usize, Bucket)]) {
+    let mut ws = Workspace::default();
+    ws.policies.long_overdue_after = long_after.map(|h| Minutes(h * 60));
+    ws.leads = created
+        .iter()
+        .enumerate()
+        .map(|(i, at)| lead(&ws, &format!("L{i}"), at))
+        .collect();
+    let now = vn(now);
+    let p = Prepared::new(&ws, now).unwrap();
+    let queue = today(&p, &all_clocks(&p, now), HORIZON);
+    let got: Vec<(usize, Bucket)> = queue
+        .iter()
+        .map(|item| {
+            let i = ws.leads.iter().position(|l| l.id() == item.lead).unwrap();
+            (i, item.bucket)
+        })
+        .collect();
+    assert_eq!(got, expected, "created {created:?}, asked at {now}");
+}
+
+#[test]
+fn calls_are_ordered_for_the_leads_that_can_still_be_won() {
+    use Bucket::*;
+    // Business hours 08:00–12:00, 13:30–17:30, Monday to Friday; the default
+    // first response is 1 business hour, long overdue after 8 business hours.
+    // Created at 03:08, due at 09:00: on Today before opening, before every breach.
+    check_calls(
+        &["2026-02-27 09:00", "2026-03-02 03:08"],
+        "2026-03-02 07:30",
+        None,
+        &[(1, DueSoon), (0, Breached)],
+    );
+    // In the window: earliest deadline first (at risk or not).
+    check_calls(
+        &["2026-03-02 10:00", "2026-03-02 09:15", "2026-03-02 09:50"],
+        "2026-03-02 10:05",
+        None,
+        &[(1, AtRisk), (2, DueSoon), (0, DueSoon)],
+    );
+    // Breaches: the most recent first; past 8 business hours, long overdue, after them.
+    check_calls(
+        &[
+            "2026-03-02 08:00",
+            "2026-02-20 08:00",
+            "2026-03-02 09:30",
+            "2026-02-27 08:00",
+        ],
+        "2026-03-02 11:00",
+        None,
+        &[
+            (2, Breached),
+            (0, Breached),
+            (3, LongOverdue),
+            (1, LongOverdue),
+        ],
+    );
+    // The threshold is the team's: at 1 business hour, the 2-hour breach is long overdue.
+    check_calls(
+        &["2026-03-02 08:00", "2026-03-02 09:30"],
+        "2026-03-02 11:00",
+        Some(1),
+        &[(1, Breached), (0, LongOverdue)],
+    );
+    // A first response due beyond the horizon is still queued: the first call is the work.
+    check_calls(
+        &["2026-03-02 08:30"],
+        "2026-03-02 08:31",
+        None,
+        &[(0, DueSoon)],
+    );
+}
+
+/// A lead typed in during business hours is first on Today, ahead of
+/// 10 000 leads' old breaches.
+#[test]
+fn a_fresh_lead_comes_first_among_ten_thousand_old_breaches() {
+    let now = vn("2026-06-01 10:00");
+    let mut ws = crate::domain::sample::generate(3, 10_000, 8, now);
+    let fresh = lead(&ws, "Fresh", "2026-06-01 09:58");
+    ws.leads.push(fresh.clone());
+    let p = Prepared::new(&ws, now).unwrap();
+    let horizon = HORIZON;
+    let full = today(&p, p.clocks(), horizon);
+    let at = full.iter().position(|i| i.lead == fresh.id()).unwrap();
+    let fresh_due = match full[at].status {
+        Status::Pending { due, .. } | Status::AtRisk { due, .. } => due,
+        other => panic!("a fresh lead's first response runs: {other:?}"),
+    };
+    for before in &full[..at] {
+        assert_eq!(before.lane, Lane::Calls);
+        match before.status {
+            Status::Pending { due, .. } | Status::AtRisk { due, .. } => {
+                assert!(due <= fresh_due, "{before:?}")
+            }
+            other => panic!("nothing breached comes before a fresh lead: {other:?}"),
+        }
+    }
+    let breached = full.iter().filter(|i| i.bucket.is_breached()).count();
+    assert!(
+        breached > 1_000,
+        "the sample is full of breaches: {breached}"
+    );
+    // On the screen: within the first rows of the calls lane.
+    let placed = placements(&p, p.clocks(), horizon);
+    let q = Queue::build(&p, &placed, None, |_| false, &Limits::all(20));
+    assert!(
+        q.listed(Section::Lane(Lane::Calls))
+            .any(|i| i.lead == fresh.id()),
+        "listed first on Today: {:?}",
+        q.listed(Section::Lane(Lane::Calls))
+            .take(3)
+            .collect::<Vec<_>>()
     );
 }
 
 #[test]
 fn a_short_horizon_leaves_out_what_is_not_due_soon() {
     let mut ws = Workspace::default();
+    // Answered at once: what runs is the attempts clock (3 within 8 h).
     let fresh = lead(&ws, "Fresh", "2026-03-02 10:59");
+    ws.activities.push(Activity {
+        outcome: Outcome::NoAnswer,
+        ..call(&fresh, "2026-03-02 10:59", "an")
+    });
     ws.leads = vec![fresh];
     let now = vn("2026-03-02 11:00");
     let p = Prepared::new(&ws, now).unwrap();
@@ -156,14 +283,20 @@ fn calls_come_first_and_housekeeping_last_in_a_sample_workspace() {
         }
     }
     for lane in Lane::ALL {
-        let urgencies: Vec<_> = queue
+        let orders: Vec<_> = queue
             .iter()
             .filter(|i| i.lane == lane)
-            .map(|i| i.status.urgency())
+            .map(|i| order(i.clock, &i.status, i.bucket))
             .collect();
         assert!(
-            urgencies.windows(2).all(|w| w[0] <= w[1]),
-            "{lane:?}: most urgent first"
+            orders.windows(2).all(|w| w[0] <= w[1]),
+            "{lane:?}: in the lane's order"
         );
     }
+    assert!(
+        queue
+            .iter()
+            .all(|i| (i.bucket == Bucket::LongOverdue) <= (i.lane == Lane::Calls)),
+        "only calls are folded as long overdue"
+    );
 }

@@ -55,6 +55,8 @@ fn world() -> Workspace {
         direction: Direction::Outbound,
         outcome,
         rep: Some(binh()),
+        note: None,
+        by: None,
         extra: Default::default(),
     };
     let mut l1 = mk(1, "Facebook");
@@ -388,6 +390,7 @@ fn what_if_a_looser_first_response_target() {
         },
         rules: vec![],
         enforced_from: None,
+        long_overdue_after: None,
     };
     let w = what_if(&p, &proposed, week(), now());
     assert_eq!(w.current.leads, 4);

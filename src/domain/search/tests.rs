@@ -86,6 +86,72 @@ fn every_set_filter_must_hold() {
     assert!(!f.accepts(&q, &l, None, now));
 }
 
+/// The SLA filter says what Today says: a lead created at 08:00 (first
+/// response due 09:00) is due soon, then at risk, then breached; a lead
+/// whose first response was made is on track.
+#[test]
+fn the_sla_filter_follows_the_clocks_as_today_does() {
+    use crate::domain::activity::{Activity, ActivityKind, Direction, Outcome};
+    use crate::domain::workspace::{Prepared, Workspace};
+    let waiting = lead("Mai", "0912345678", "");
+    let answered = {
+        let draft = LeadDraft {
+            name: "Lan".into(),
+            phone: "0912345679".into(),
+            source: "Facebook".into(),
+            ..Default::default()
+        };
+        let at = vn("2026-03-02 08:00");
+        let id = LeadId::from_uuid(uuid::Uuid::from_u128(8));
+        let mut l = Lead::create(&draft, id, at, &Pipeline::default()).unwrap();
+        l.assign(Some(RepId::new("an")), at);
+        l
+    };
+    let ws = Workspace {
+        leads: vec![waiting.clone(), answered.clone()],
+        activities: vec![Activity {
+            lead: answered.id(),
+            at: vn("2026-03-02 08:05"),
+            kind: ActivityKind::Call,
+            direction: Direction::Outbound,
+            outcome: Outcome::Connected,
+            rep: Some(RepId::new("an")),
+            note: None,
+            by: None,
+            extra: Default::default(),
+        }],
+        ..Workspace::default()
+    };
+    let check = |at: &str, l: &Lead, expected: SlaFilter| {
+        let now = vn(at);
+        let p = Prepared::new(&ws, now).unwrap();
+        let i = ws.leads.iter().position(|x| x.id() == l.id()).unwrap();
+        let clocks = &p.clocks()[i];
+        let q = Query::new("");
+        let all = [
+            SlaFilter::Breached,
+            SlaFilter::AtRisk,
+            SlaFilter::DueSoon,
+            SlaFilter::OnTrack,
+        ];
+        let accepted: Vec<SlaFilter> = all
+            .into_iter()
+            .filter(|f| {
+                LeadFilter {
+                    sla: Some(*f),
+                    ..LeadFilter::default()
+                }
+                .accepts(&q, l, Some(clocks), now)
+            })
+            .collect();
+        assert_eq!(accepted, vec![expected], "{} at {at}", l.name());
+    };
+    check("2026-03-02 08:10", &waiting, SlaFilter::DueSoon);
+    check("2026-03-02 08:50", &waiting, SlaFilter::AtRisk);
+    check("2026-03-02 09:30", &waiting, SlaFilter::Breached);
+    check("2026-03-02 08:10", &answered, SlaFilter::OnTrack);
+}
+
 #[test]
 fn the_same_person_is_found_by_phone_in_any_format_or_email_in_any_case() {
     let make = |n: u128, phone: &str, email: &str| {

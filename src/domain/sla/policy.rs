@@ -128,9 +128,28 @@ pub struct SlaPolicies {
         with = "crate::domain::instant::option"
     )]
     pub enforced_from: Option<DateTime<Utc>>,
+    /// How long after its deadline a call is "long overdue" and leaves the
+    /// top of Today for its folded group, in business minutes (`None`: the
+    /// default, [`SlaPolicies::LONG_OVERDUE`]). See `domain::queue`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub long_overdue_after: Option<Minutes>,
 }
 
 impl SlaPolicies {
+    /// The default of [`SlaPolicies::long_overdue_after`]: one working day of
+    /// the Vietnam preset (8 business hours). A lead not called within a
+    /// working day of its deadline has lost most of its chance (speed-to-lead
+    /// studies: the odds of reaching a lead fall steeply within its first
+    /// hour); it is still listed, below the leads that can still be won.
+    pub const LONG_OVERDUE: Minutes = Minutes(8 * 60);
+
+    /// How long past its deadline a call is long overdue (business time).
+    pub fn long_overdue(&self) -> TimeDelta {
+        self.long_overdue_after
+            .unwrap_or(Self::LONG_OVERDUE)
+            .delta()
+    }
+
     /// [`SlaPolicies::enforced_from`] on `cal`, for [`evaluate_digest`].
     pub fn from_mark(&self, cal: &dyn BusinessTime) -> Option<Mark> {
         self.enforced_from.map(|at| Mark::new(cal, at))

@@ -78,6 +78,8 @@ fn act(
         direction,
         outcome,
         rep: (!rep.is_empty()).then(|| RepId::new(rep)),
+        note: None,
+        by: None,
         extra: Default::default(),
     }
 }

@@ -11,6 +11,8 @@ fn act(lead: u128, minute: u32) -> Activity {
         direction: Direction::Outbound,
         outcome: Outcome::NoAnswer,
         rep: None,
+        note: None,
+        by: None,
         extra: Extra::default(),
     }
 }

@@ -44,6 +44,8 @@ pub(super) fn call(lead: &Lead, minute: u32) -> Activity {
         direction: Direction::Outbound,
         outcome: Outcome::NoAnswer,
         rep: None,
+        note: None,
+        by: None,
         extra: Default::default(),
     }
 }
@@ -69,6 +71,7 @@ where
     a_merge_keeps_both_leads_activities_under_the_one_that_stays(&make().await).await;
     unicode_survives(&make().await).await;
     activities_are_stored_per_lead(&make().await).await;
+    a_logged_activity_joins_whatever_the_list_holds(&make().await).await;
     settings_are_stored(&make().await).await;
     replace_swaps_the_whole_workspace(&make().await).await;
     a_stale_edit_is_refused_and_changes_nothing(&make().await).await;
@@ -246,6 +249,56 @@ async fn activities_are_stored_per_lead(s: &impl Store) {
         s.load().await.unwrap().activities.is_empty(),
         "an empty list removes them"
     );
+}
+
+/// Logging appends to the list as stored (a colleague's activity written
+/// meanwhile stays), needs no version of the lead, and is refused, whole,
+/// once the lead is gone; an undo takes out that one activity.
+async fn a_logged_activity_joins_whatever_the_list_holds(s: &impl Store) {
+    let a = lead(1, 0, "An");
+    s.commit(&Change::lead(a.clone())).await.unwrap();
+    // Another device's activity, stored after this tab read the lead.
+    let theirs = call(&a, 5);
+    s.commit(&Change {
+        activities: vec![(a.id(), vec![theirs.clone()])],
+        ..Change::default()
+    })
+    .await
+    .unwrap();
+    let mine = Activity {
+        note: Some("Khách hẹn gọi lại".into()),
+        ..call(&a, 6)
+    };
+    s.commit(&Change::log(mine.clone())).await.unwrap();
+    s.commit(&Change::log(mine.clone())).await.unwrap();
+    assert_eq!(
+        sorted(s.load().await.unwrap().activities),
+        vec![theirs.clone(), mine.clone(), mine.clone()],
+        "appended, the colleague's kept, twice logged is twice"
+    );
+    s.commit(&Change {
+        withdrawn: vec![mine.clone()],
+        ..Change::default()
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        sorted(s.load().await.unwrap().activities),
+        vec![theirs.clone(), mine.clone()],
+        "an undo takes out one"
+    );
+    s.commit(&Change {
+        deleted: vec![a.id()],
+        ..Change::default()
+    })
+    .await
+    .unwrap();
+    let refused = s.commit(&Change::log(call(&a, 9))).await;
+    assert!(
+        matches!(refused, Err(super::StorageError::Conflict { lead }) if lead == a.id()),
+        "a lead that is gone takes no activity: {refused:?}"
+    );
+    assert!(s.load().await.unwrap().activities.is_empty());
 }
 
 async fn settings_are_stored(s: &impl Store) {

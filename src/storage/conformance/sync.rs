@@ -1,6 +1,7 @@
 //! The sync bookkeeping every store keeps (see `sync::ledger`), on both adapters.
 
 use super::{at, call, lead};
+use crate::domain::activity::Activity;
 use crate::domain::lead::Lead;
 use crate::domain::live::Changed;
 use crate::domain::pipeline::Pipeline;
@@ -157,6 +158,34 @@ async fn a_change_and_its_outbox_entries_are_written_together(s: &impl SyncStore
             .0
             .contains_key("campaign")
     );
+    // A logged activity goes out on its own; an undone one goes out as a
+    // deletion once it was accepted (or not at all before).
+    let note = Activity {
+        note: Some("gọi lại sau".into()),
+        ..call(&a, 6)
+    };
+    s.commit(&Change::log(note.clone())).await.unwrap();
+    let out = s.outgoing(10).await.unwrap();
+    let ids: Vec<&str> = out.docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids.len(), 2, "the edit and the new activity: {ids:?}");
+    assert!(
+        out.docs
+            .iter()
+            .any(|d| d.doc["note"] == "gọi lại sau" && d.doc["type"] == "activity"),
+        "{:?}",
+        out.docs
+    );
+    s.pushed(&acks(&out.docs, "2-b"), None).await.unwrap();
+    s.commit(&Change {
+        withdrawn: vec![note],
+        ..Change::default()
+    })
+    .await
+    .unwrap();
+    let out = s.outgoing(10).await.unwrap();
+    assert_eq!(out.docs.len(), 1);
+    assert_eq!(out.docs[0].doc["_deleted"], true, "{:?}", out.docs);
+    s.pushed(&acks(&out.docs, "3-c"), None).await.unwrap();
     // Deleting the lead pushes its deletion and its activity's.
     s.commit(&Change {
         deleted: vec![a.id()],

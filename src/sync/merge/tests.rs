@@ -493,6 +493,8 @@ impl Model {
                     direction: Direction::Outbound,
                     outcome: Outcome::NoAnswer,
                     rep: Some(RepId::new(format!("u{d}"))),
+                    note: None,
+                    by: None,
                     extra: Default::default(),
                 };
                 let id = doc::activity_ids([&a])[0].clone();

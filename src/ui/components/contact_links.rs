@@ -7,9 +7,9 @@ use crate::domain::activity::{ActivityKind, Channel};
 use crate::domain::contact::{Email, Phone};
 use crate::domain::lead::LeadId;
 use crate::ui::format::local_datetime;
+use crate::ui::format::outcome_msg;
 use crate::ui::i18n::contact as tt;
 use crate::ui::i18n::use_i18n;
-use crate::ui::pages::lead_detail::outcome_msg;
 use leptos::prelude::*;
 
 /// Call, Zalo and mail links for one lead (`email` only when asked for).

@@ -6,15 +6,25 @@ use crate::app::state::AppState;
 use crate::domain::lead::LeadId;
 use crate::domain::queue::ClockKind;
 use crate::domain::sla::{LeadClocks, Status};
-use crate::ui::format::{business_duration, local_datetime};
+use crate::ui::format::{Clock, duration, local_datetime};
 use crate::ui::i18n::{I18n, Msg, use_i18n};
 use leptos::prelude::*;
 
-/// The status name and a detail line (due, remaining, overdue…) of a clock.
-pub fn describe(i18n: I18n, status: &Status) -> (Msg, String) {
+/// The time a clock counts: the nurture clock calendar days, every other
+/// clock business time (`working_day`: the calendar's working day).
+pub fn clock_of(kind: ClockKind, working_day: chrono::TimeDelta) -> Clock {
+    match kind {
+        ClockKind::Nurture => Clock::Calendar,
+        _ => Clock::Business(working_day),
+    }
+}
+
+/// The status name and a detail line (due, remaining, overdue…) of a
+/// clock counted on `clock`.
+pub fn describe(i18n: I18n, status: &Status, clock: Clock) -> (Msg, String) {
     let lang = i18n.0.get();
     let local_datetime = |at| local_datetime(at, lang);
-    let business_duration = |d| business_duration(d, lang);
+    let span = |d| duration(d, clock, lang);
     let t = |m| i18n.t(m)();
     match status {
         Status::Pending { due, remaining } | Status::AtRisk { due, remaining } => (
@@ -27,7 +37,7 @@ pub fn describe(i18n: I18n, status: &Status) -> (Msg, String) {
                 "{} {} · {} {}",
                 t(Msg::Due),
                 local_datetime(*due),
-                business_duration(*remaining),
+                span(*remaining),
                 t(Msg::Remaining)
             ),
         ),
@@ -38,21 +48,16 @@ pub fn describe(i18n: I18n, status: &Status) -> (Msg, String) {
                 t(Msg::Due),
                 local_datetime(*due),
                 t(Msg::Overdue),
-                business_duration(*overdue)
+                span(*overdue)
             ),
         ),
         Status::Met { at, used } => (
             Msg::StatusMet,
-            format!(
-                "{} · {} {}",
-                local_datetime(*at),
-                t(Msg::Took),
-                business_duration(*used)
-            ),
+            format!("{} · {} {}", local_datetime(*at), t(Msg::Took), span(*used)),
         ),
         Status::Paused { remaining } => (
             Msg::StatusPaused,
-            format!("{} {}", business_duration(*remaining), t(Msg::Remaining)),
+            format!("{} {}", span(*remaining), t(Msg::Remaining)),
         ),
         Status::NotApplicable => (Msg::StatusNotApplicable, String::new()),
     }
@@ -85,14 +90,17 @@ pub fn clock_msg(kind: ClockKind) -> Msg {
 pub fn SlaClocks(id: LeadId) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
-    let clocks =
-        move || -> Option<LeadClocks> { state.insights.with(|i| i.clocks_of(id).copied()) };
+    let clocks = move || -> Option<(LeadClocks, chrono::TimeDelta)> {
+        state
+            .insights
+            .with(|i| i.clocks_of(id).map(|c| (*c, i.working_day())))
+    };
     view! {
         <section class="sla-clocks" data-testid="sla-clocks">
             <h2>{i18n.t(Msg::SlaClocks)}</h2>
             {move || {
                 clocks()
-                    .map(|c| {
+                    .map(|(c, working_day)| {
                         let rows = ClockKind::ALL.map(|k| {
                             let id = match k {
                                 ClockKind::FirstResponse => "clock-first-response",
@@ -101,15 +109,15 @@ pub fn SlaClocks(id: LeadId) -> impl IntoView {
                                 ClockKind::Reassignment => "clock-reassignment",
                                 ClockKind::Nurture => "clock-nurture",
                             };
-                            (clock_msg(k), k.of(&c), id)
+                            (clock_msg(k), k.of(&c), id, clock_of(k, working_day))
                         });
                         let made = c.attempts.made;
                         view! {
                             <dl>
                                 {rows
                                     .into_iter()
-                                    .map(|(name, status, id)| {
-                                        let (label, detail) = describe(i18n, &status);
+                                    .map(|(name, status, id, clock)| {
+                                        let (label, detail) = describe(i18n, &status, clock);
                                         view! {
                                             <dt>{i18n.t(name)}</dt>
                                             <dd class=css(&status) data-testid=id>

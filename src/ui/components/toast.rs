@@ -1,7 +1,13 @@
-//! Results of actions, announced politely; a deletion or a bulk close
-//! offers undo.
+//! Results of actions, announced politely; a deletion, a bulk close or a
+//! logged activity offers undo. A logged activity says what comes next for
+//! the lead ("attempt 2 of 3, next try after 14:30"); a wrong number offers
+//! to close the lead as junk.
 
 use crate::app::state::{AppState, Toast};
+use crate::domain::activity::{ActivityKind, Outcome};
+use crate::domain::lead::{Closure, LeadId, LossKind};
+use crate::ui::format::{kind_msg, local_time_near, outcome_msg};
+use crate::ui::i18n::I18n;
 use crate::ui::i18n::today as counted;
 use crate::ui::i18n::{Msg, use_i18n};
 use leptos::prelude::*;
@@ -14,7 +20,10 @@ pub fn ToastArea() -> impl IntoView {
     // A toast leaves by itself: 10 s with an undo, 6 s without.
     Effect::new(move || {
         if let Some(t) = state.toast.get() {
-            let secs = if matches!(t, Toast::Deleted(_) | Toast::Closed(_)) {
+            let secs = if matches!(
+                t,
+                Toast::Deleted(_) | Toast::Closed(_) | Toast::Logged { .. }
+            ) {
                 10
             } else {
                 6
@@ -42,8 +51,14 @@ pub fn ToastArea() -> impl IntoView {
         <div class="toasts" role="status" aria-live="polite" data-testid="toasts">
             {move || state.toast.get().map(|t| {
                 let lang = i18n.0.get_untracked();
-                let is_delete = matches!(t, Toast::Deleted(_) | Toast::Closed(_));
+                let undoable = matches!(t, Toast::Deleted(_) | Toast::Closed(_) | Toast::Logged { .. });
+                // After a wrong number: one tap closes the lead as junk.
+                let junk = match t {
+                    Toast::Logged { lead, outcome: Outcome::WrongNumber, .. } => Some(lead),
+                    _ => None,
+                };
                 let text = match t {
+                    Toast::Logged { lead, kind, outcome } => logged_text(state, i18n, lead, kind, outcome),
                     Toast::Deleted(n) => counted::deleted(lang, n),
                     Toast::Closed(n) => counted::closed(lang, n),
                     Toast::Imported(n, m) => counted::imported(lang, n, m),
@@ -70,7 +85,16 @@ pub fn ToastArea() -> impl IntoView {
                 view! {
                     <div class="toast" data-testid="toast">
                         <span data-testid="toast-text">{text}</span>
-                        {is_delete.then(|| view! {
+                        {junk.map(|lead| view! {
+                            <button type="button" data-testid="close-junk" on:click=move |_| {
+                                state.toast.set(None);
+                                let reason = counted::close_as_junk(i18n.0.get_untracked()).1.to_owned();
+                                state.close(&[lead], Closure { kind: LossKind::Junk, reason });
+                            }>
+                                {move || counted::close_as_junk(i18n.0.get()).0}
+                            </button>
+                        })}
+                        {undoable.then(|| view! {
                             <button type="button" data-testid="undo" on:click=move |_| { state.toast.set(None); state.undo(); }>
                                 {i18n.t(Msg::Undo)}
                             </button>
@@ -81,4 +105,51 @@ pub fn ToastArea() -> impl IntoView {
             })}
         </div>
     }
+}
+
+/// "No answer logged for Lan Phạm — attempt 2 of 3, next try after 14:30."
+fn logged_text(
+    state: AppState,
+    i18n: I18n,
+    lead: LeadId,
+    kind: ActivityKind,
+    outcome: Outcome,
+) -> String {
+    let lang = i18n.0.get_untracked();
+    state.insights.with_untracked(|ins| {
+        let name = ins
+            .lead(lead)
+            .map(|l| l.name().to_owned())
+            .unwrap_or_default();
+        let what = match kind {
+            ActivityKind::Call => i18n.t(outcome_msg(outcome))().to_owned(),
+            ActivityKind::Note => i18n.t(kind_msg(kind))().to_owned(),
+            _ if kind.outcomes().contains(&outcome) => {
+                format!(
+                    "{} · {}",
+                    i18n.t(kind_msg(kind))(),
+                    i18n.t(outcome_msg(outcome))()
+                )
+            }
+            _ => i18n.t(kind_msg(kind))().to_owned(),
+        };
+        // Only an attempt (a call or a message out) has a next try.
+        let attempt = matches!(kind, ActivityKind::Call | ActivityKind::Message(_));
+        let next = attempt
+            .then(|| ins.attempts_now(lead))
+            .flatten()
+            .filter(|a| a.required > 0)
+            .map(|a| {
+                if a.settled {
+                    counted::Next::Done
+                } else {
+                    counted::Next::Attempt {
+                        made: a.made,
+                        required: a.required,
+                        after: a.next_after.map(|t| local_time_near(t, ins.now(), lang)),
+                    }
+                }
+            });
+        counted::logged(lang, &what, &name, next.as_ref())
+    })
 }

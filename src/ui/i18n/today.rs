@@ -58,12 +58,110 @@ pub fn lane(lang: Lang, lane: Lane, n: usize) -> String {
     format!("{label} ({})", number(n as u64, lang))
 }
 
-/// "and 12 more in this list" below a lane cut short.
-pub fn more(lang: Lang, n: usize) -> String {
-    let num = number(n as u64, lang);
+/// The button below a list cut short: "Show 50 more (120 not shown)".
+pub fn show_more(lang: Lang, step: usize, rest: usize) -> String {
+    let (step, rest) = (number(step as u64, lang), number(rest as u64, lang));
     match lang {
-        Lang::En => format!("and {num} more in this list"),
-        Lang::Vi => format!("và {num} mục khác trong danh sách này"),
+        Lang::En => format!("Show {step} more ({rest} not shown)"),
+        Lang::Vi => format!("Hiện thêm {step} ({rest} chưa hiện)"),
+    }
+}
+
+/// The folded group of calls breached long ago: "Long overdue calls (71)".
+pub fn long_overdue(lang: Lang, n: usize) -> String {
+    let n = number(n as u64, lang);
+    match lang {
+        Lang::En => format!("Long overdue calls ({n})"),
+        Lang::Vi => format!("Cuộc gọi đã trễ lâu ({n})"),
+    }
+}
+
+/// What the long-overdue group holds: deadlines passed more than `after`
+/// (a duration as the clocks write it) ago.
+pub fn long_overdue_hint(lang: Lang, after: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "Their deadline passed more than {after} ago. Call them after the leads above, which can still be won."
+        ),
+        Lang::Vi => format!(
+            "Đã quá hạn hơn {after}. Hãy gọi sau các khách hàng ở trên, những người vẫn còn cơ hội chốt."
+        ),
+    }
+}
+
+/// The summary's count of long-overdue calls: "71 long overdue".
+pub fn long_overdue_pill(lang: Lang, n: usize) -> String {
+    let n = number(n as u64, lang);
+    match lang {
+        Lang::En => format!("{n} long overdue"),
+        Lang::Vi => format!("{n} trễ lâu"),
+    }
+}
+
+/// What comes next for a lead after a logged attempt.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Next {
+    /// Attempt `made` of the `required`; the next try not before `after`.
+    Attempt {
+        /// Attempts made.
+        made: u32,
+        /// Attempts required.
+        required: u32,
+        /// The earliest next try, as shown.
+        after: Option<String>,
+    },
+    /// The attempt rule is settled: no more tries are due.
+    Done,
+}
+
+/// The answer to a logged activity: "No answer logged for Lan Phạm —
+/// attempt 2 of 3, next try after 14:30." (`what`: the outcome or kind).
+pub fn logged(lang: Lang, what: &str, name: &str, next: Option<&Next>) -> String {
+    let head = match lang {
+        Lang::En => format!("{what} logged for {name}"),
+        Lang::Vi => format!("Đã ghi “{what}” cho {name}"),
+    };
+    let next = match (next, lang) {
+        (None, _) => String::new(),
+        (Some(Next::Done), Lang::En) => " — no more tries due".to_owned(),
+        (Some(Next::Done), Lang::Vi) => " — không cần gọi thêm".to_owned(),
+        (
+            Some(Next::Attempt {
+                made,
+                required,
+                after,
+            }),
+            Lang::En,
+        ) => {
+            let then = after
+                .as_ref()
+                .map(|t| format!(", next try after {t}"))
+                .unwrap_or_default();
+            format!(" — attempt {made} of {required}{then}")
+        }
+        (
+            Some(Next::Attempt {
+                made,
+                required,
+                after,
+            }),
+            Lang::Vi,
+        ) => {
+            let then = after
+                .as_ref()
+                .map(|t| format!(", thử lại sau {t}"))
+                .unwrap_or_default();
+            format!(" — lần thử {made}/{required}{then}")
+        }
+    };
+    format!("{head}{next}.")
+}
+
+/// The toast's offer after a wrong number, and the reason it closes with.
+pub fn close_as_junk(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::En => ("Close as junk: wrong number", "wrong number"),
+        Lang::Vi => ("Đóng (rác): sai số", "sai số"),
     }
 }
 
@@ -173,6 +271,23 @@ mod tests {
             "1 lead imported, 2 existing filled in."
         );
         assert_eq!(lane(Lang::En, Lane::Calls, 12), "Calls to make (12)");
+        let next = Next::Attempt {
+            made: 2,
+            required: 3,
+            after: Some("14:30".into()),
+        };
+        assert_eq!(
+            logged(Lang::En, "No answer", "Lan Phạm", Some(&next)),
+            "No answer logged for Lan Phạm — attempt 2 of 3, next try after 14:30."
+        );
+        assert_eq!(
+            logged(Lang::Vi, "Không nghe máy", "Lan Phạm", Some(&next)),
+            "Đã ghi “Không nghe máy” cho Lan Phạm — lần thử 2/3, thử lại sau 14:30."
+        );
+        assert_eq!(
+            logged(Lang::En, "Note", "Lan", None),
+            "Note logged for Lan."
+        );
     }
 }
 

@@ -5,7 +5,7 @@
 use crate::app::state::AppState;
 use crate::app::{backups, files};
 use crate::domain::search::{LeadFilter, Query};
-use crate::io::csv_export::export_csv;
+use crate::io::csv_export::{export_activities_csv, export_csv};
 use crate::ui::components::backup_panel::BackupPanel;
 use crate::ui::i18n::pages::PageMsg;
 use crate::ui::i18n::pages::data::DataMsg;
@@ -44,7 +44,8 @@ fn CsvExport() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     let query = RwSignal::new(String::new());
-    let export = move |_| {
+    // The leads (or their activities, with what was noted) as CSV.
+    let export = move |activities: bool| {
         let ins = state.insights.get_untracked();
         let q = Query::new(&query.get_untracked());
         let f = LeadFilter::default();
@@ -53,9 +54,15 @@ fn CsvExport() -> impl IntoView {
             .iter()
             .filter(|l| f.accepts(&q, l, None, ins.now()))
             .collect();
-        let bytes = export_csv(leads.iter().copied(), &ins.settings());
+        let settings = ins.settings();
+        let (what, bytes) = if activities {
+            let with_acts = leads.iter().map(|l| (*l, ins.activities_of(l.id())));
+            ("activities", export_activities_csv(with_acts, &settings))
+        } else {
+            ("leads", export_csv(leads.iter().copied(), &settings))
+        };
         let name = format!(
-            "leadpact-leads-{}.csv",
+            "leadpact-{what}-{}.csv",
             crate::domain::instant::ymd(ins.now().date_naive())
         );
         files::save_text(
@@ -69,7 +76,8 @@ fn CsvExport() -> impl IntoView {
             <h2>{i18n.t(DataMsg::CsvExport)}</h2>
             <p class="muted">{i18n.t(DataMsg::CsvExportHint)}</p>
             <input type="search" data-testid="export-query" placeholder=i18n.t(PageMsg::SearchHint) aria-label=i18n.t(PageMsg::Search) bind:value=query />
-            <button type="button" data-testid="export-csv" on:click=export>{i18n.t(DataMsg::ExportCsv)}</button>
+            <button type="button" data-testid="export-csv" on:click=move |_| export(false)>{i18n.t(DataMsg::ExportCsv)}</button>
+            <button type="button" data-testid="export-activities-csv" on:click=move |_| export(true)>{i18n.t(DataMsg::ExportActivitiesCsv)}</button>
         </section>
     }
 }

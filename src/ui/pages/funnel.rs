@@ -8,7 +8,7 @@ use crate::domain::live::Field;
 use crate::domain::pipeline::Team;
 use crate::domain::rep::RepId;
 use crate::domain::scorecard::{Period, PeriodKind};
-use crate::ui::format::{business_duration, percent};
+use crate::ui::format::{Clock, duration, percent};
 use crate::ui::i18n::pages::PageMsg;
 use crate::ui::i18n::pages::funnel::FunnelMsg;
 use crate::ui::i18n::{Msg, use_i18n};
@@ -54,6 +54,7 @@ pub fn FunnelPage() -> impl IntoView {
     });
     let distinct = move |f: Field| state.distinct(f);
     let lang = i18n.0;
+    let working = move || Clock::Business(state.insights.with(|i| i.working_day()));
     let pct =
         move |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| percent(v * 100.0, lang.get()));
     view! {
@@ -132,7 +133,7 @@ pub fn FunnelPage() -> impl IntoView {
                                         <td data-label=l(PageMsg::LostHere)>{s.lost_here}</td>
                                         <td data-label=l(PageMsg::JunkHere)>{s.junk_here}</td>
                                         <td data-label=l(PageMsg::Reasons) class="reasons">{reasons}</td>
-                                        <td data-label=l(PageMsg::MedianTime)>{s.median_time.map(|d| business_duration(d, lang.get()))}</td>
+                                        <td data-label=l(PageMsg::MedianTime)>{s.median_time.map(|d| duration(d, working(), lang.get()))}</td>
                                     </tr>
                                 }
                             })

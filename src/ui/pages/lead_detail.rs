@@ -4,7 +4,6 @@
 
 use crate::app::routes::Page;
 use crate::app::state::{AppState, Loading};
-use crate::domain::activity::{ActivityKind, Channel, Direction, Outcome};
 use crate::domain::lead::{Closure, Csat, Lead, LeadId, LossKind};
 use crate::domain::pipeline::{StageId, StageKind};
 use crate::domain::rep::RepId;
@@ -17,15 +16,16 @@ use crate::ui::components::{
 use crate::ui::format::{local_datetime, priority_msg, vnd};
 use crate::ui::i18n::duplicates;
 use crate::ui::i18n::pages::PageMsg;
-use crate::ui::i18n::pages::lead::LeadMsg;
 use crate::ui::i18n::{Msg, use_i18n};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 mod edit;
+mod log;
 mod timeline;
 
 use edit::{EditDraft, EditLead};
+use log::{LogActivity, LogDraft};
 use timeline::Timeline;
 
 /// The lead named by the route, or a "does not exist" notice.
@@ -40,17 +40,19 @@ pub fn LeadPage() -> impl IntoView {
     // when the lead changes (here, in another tab, or by a colleague), the
     // forms keep their text.
     let draft = EditDraft::new();
+    let log = LogDraft::new();
     let reason = RwSignal::new(String::new());
     Effect::new(move || {
         if let Some(l) = lead() {
             draft.follow(&l);
+            log.follow(l.id());
         }
     });
     view! {
         <div class="lead-page" data-testid="page-lead">
             <a href=Page::Leads.href() data-testid="back">{i18n.t(Msg::BackToLeads)}</a>
             {move || match lead() {
-                Some(lead) => view! { <LeadCard lead=lead draft=draft reason=reason /> }.into_any(),
+                Some(lead) => view! { <LeadCard lead=lead draft=draft log=log reason=reason /> }.into_any(),
                 None if state.loading.get() == Loading::Opening => ().into_any(),
                 None => view! { <p class="card" data-testid="lead-missing">{i18n.t(Msg::LeadMissing)}</p> }.into_any(),
             }}
@@ -58,57 +60,13 @@ pub fn LeadPage() -> impl IntoView {
     }
 }
 
-/// Kinds offered when logging: (value, kind, label).
-const KINDS: [(&str, ActivityKind, PageMsg); 6] = [
-    ("call", ActivityKind::Call, PageMsg::KindCall),
-    ("sms", ActivityKind::Message(Channel::Sms), PageMsg::KindSms),
-    (
-        "zalo",
-        ActivityKind::Message(Channel::Zalo),
-        PageMsg::KindZalo,
-    ),
-    (
-        "email",
-        ActivityKind::Message(Channel::Email),
-        PageMsg::KindEmail,
-    ),
-    ("meeting", ActivityKind::Meeting, PageMsg::KindMeeting),
-    ("note", ActivityKind::Note, PageMsg::KindNote),
-];
-
-/// Outcomes offered when logging.
-const OUTCOMES: [(&str, Outcome, Msg); 7] = [
-    ("connected", Outcome::Connected, Msg::OutcomeConnected),
-    ("no_answer", Outcome::NoAnswer, Msg::OutcomeNoAnswer),
-    ("busy", Outcome::Busy, Msg::OutcomeBusy),
-    (
-        "wrong_number",
-        Outcome::WrongNumber,
-        Msg::OutcomeWrongNumber,
-    ),
-    ("replied", Outcome::Replied, Msg::OutcomeReplied),
-    ("resolved", Outcome::Resolved, Msg::OutcomeResolved),
-    ("sent", Outcome::Sent, Msg::OutcomeSent),
-];
-
-/// The label of an activity kind.
-pub fn kind_msg(kind: ActivityKind) -> PageMsg {
-    KINDS
-        .iter()
-        .find(|(_, k, _)| *k == kind)
-        .map_or(PageMsg::KindMessage, |(_, _, m)| *m)
-}
-
-/// The label of an outcome.
-pub fn outcome_msg(outcome: Outcome) -> Msg {
-    OUTCOMES
-        .iter()
-        .find(|(_, o, _)| *o == outcome)
-        .map_or(Msg::OutcomeSent, |(_, _, m)| *m)
-}
-
 #[component]
-fn LeadCard(lead: Lead, draft: EditDraft, reason: RwSignal<String>) -> impl IntoView {
+fn LeadCard(
+    lead: Lead,
+    draft: EditDraft,
+    log: LogDraft,
+    reason: RwSignal<String>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     let id = lead.id();
@@ -288,7 +246,7 @@ fn LeadCard(lead: Lead, draft: EditDraft, reason: RwSignal<String>) -> impl Into
             </div>
             {merged}
             <EditLead id=id draft=draft />
-            <LogActivity id=id />
+            <LogActivity id=id draft=log />
             <SlaClocks id=id />
             <Timeline lead=lead.clone() />
         </article>
@@ -330,61 +288,5 @@ fn CloseForm(id: LeadId, reason: RwSignal<String>) -> impl IntoView {
                 {i18n.t(PageMsg::MarkJunk)}
             </button>
         </div>
-    }
-}
-
-/// Log a call, message, meeting or note.
-#[component]
-fn LogActivity(id: LeadId) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let i18n = use_i18n();
-    let kind = RwSignal::new("call".to_owned());
-    let direction = RwSignal::new("outbound".to_owned());
-    let outcome = RwSignal::new("connected".to_owned());
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let k = KINDS
-            .iter()
-            .find(|(v, _, _)| *v == kind.get_untracked())
-            .map_or(ActivityKind::Call, |(_, k, _)| *k);
-        let o = OUTCOMES
-            .iter()
-            .find(|(v, _, _)| *v == outcome.get_untracked())
-            .map_or(Outcome::Connected, |(_, o, _)| *o);
-        let d = if direction.get_untracked() == "inbound" {
-            Direction::Inbound
-        } else {
-            Direction::Outbound
-        };
-        state.log_activity(id, k, d, o);
-    };
-    view! {
-        <form class="log-activity" on:submit=submit data-testid="log-form">
-            <h2>{i18n.t(LeadMsg::LogActivity)}</h2>
-            <div class="row">
-                <label>
-                    {i18n.t(PageMsg::Kind)}
-                    <select data-testid="log-kind" bind:value=kind>
-                        {KINDS.iter().map(|(v, _, m)| view! { <option value=*v>{i18n.t(*m)}</option> }).collect_view()}
-                    </select>
-                </label>
-                <label>
-                    {i18n.t(LeadMsg::Direction)}
-                    <select data-testid="log-direction" bind:value=direction>
-                        <option value="outbound">{i18n.t(LeadMsg::Outbound)}</option>
-                        <option value="inbound">{i18n.t(LeadMsg::Inbound)}</option>
-                    </select>
-                </label>
-                <label>
-                    {i18n.t(LeadMsg::Outcome)}
-                    <select data-testid="log-outcome" bind:value=outcome>
-                        {OUTCOMES.iter().map(|(v, _, m)| view! { <option value=*v>{i18n.t(*m)}</option> }).collect_view()}
-                    </select>
-                </label>
-                <button type="submit" class="primary" data-testid="log-activity" disabled=move || !state.can_edit()>
-                    {i18n.t(LeadMsg::Log)}
-                </button>
-            </div>
-        </form>
     }
 }

@@ -1,23 +1,26 @@
-//! `/`: the Today queue, lane by lane (calls, reassignments, leads to move
-//! on; housekeeping collapsed apart with "close all"), most urgent first,
-//! for the signed-in rep or everyone; a first-run screen when the workspace
-//! is empty.
+//! `/`: the Today queue, lane by lane (calls — the leads that can still be
+//! won first, the long-overdue ones folded under their count —,
+//! reassignments, leads to move on; housekeeping collapsed apart with
+//! "close all"), in `domain::queue`'s order, for the signed-in rep or
+//! everyone; every list cut short shows more on a click; a first-run
+//! screen when the workspace is empty.
 
 use crate::app::routes::Page;
 use crate::app::state::{AppState, Loading};
-use crate::domain::activity::{ActivityKind, Direction, Outcome};
+use crate::domain::activity::{ActivityDraft, ActivityKind, Direction, Outcome};
 use crate::domain::lead::{Closure, LeadId, LossKind};
-use crate::domain::queue::{Bucket, Lane, NextStep, Queue, QueueItem};
+use crate::domain::queue::{Bucket, Lane, Limits, NextStep, Queue, QueueItem, Section};
 use crate::ui::components::contact_links::ContactLinks;
 use crate::ui::components::sample_button::LoadSampleButton;
-use crate::ui::components::sla_clocks::{clock_msg, describe};
-use crate::ui::format::{number, priority_msg};
+use crate::ui::components::sla_clocks::{clock_msg, clock_of, describe};
+use crate::ui::format::{Clock, duration, number, priority_msg};
 use crate::ui::i18n::today::{self as tt, T};
 use crate::ui::i18n::{Msg, use_i18n};
 
 use leptos::prelude::*;
 
-/// Rows shown at once in a lane; the rest are counted.
+/// Rows a section shows at first, and how many more each "show more" adds;
+/// the rest are counted.
 const SHOWN: usize = 50;
 
 /// The start page.
@@ -37,27 +40,37 @@ pub fn TodayPage() -> impl IntoView {
     });
     let mine = RwSignal::new(true);
     let whose = move || if mine.get() { me.get() } else { None };
-    // Every queued lead counted, each lane's first rows listed (at 100 000
-    // leads sorting the whole queue after every change would cost frames).
+    let limits = RwSignal::new(Limits::all(SHOWN));
+    // Every queued lead counted, each section's first rows listed (at
+    // 100 000 leads sorting the whole queue after every change would cost
+    // frames).
     let queue = Memo::new(move |_| {
         let ins = state.insights.get();
         let Some(p) = ins.prepared() else {
             return Queue::default();
         };
         let owner = whose();
+        let limits = limits.get();
         dismissed.with(|hidden| {
             Queue::build(
                 &p,
                 ins.placements(),
                 owner.as_ref(),
                 |id| hidden.contains(&id),
-                SHOWN,
+                &limits,
             )
         })
     });
     // The counts are those of the work listed above the housekeeping.
     let count = move |b: Bucket| queue.with(|q| q.count(b));
-    let in_lane = move |lane: Lane| queue.with(|q| q.in_lane(lane));
+    let in_lane = move |lane: Lane| queue.with(|q| q.in_section(Section::Lane(lane)));
+    let long_overdue = move || queue.with(|q| q.in_section(Section::LongOverdue));
+    // "More than 1 working day" (the team's threshold, as clocks say it).
+    let long_after = move || {
+        let day = state.insights.with(|i| i.working_day());
+        let after = state.settings.with(|s| s.policies.long_overdue());
+        duration(after, Clock::Business(day), lang())
+    };
     let others = move || queue.with(|q| q.others);
     let nothing_to_do = move || {
         queue.with(|q| {
@@ -83,7 +96,7 @@ pub fn TodayPage() -> impl IntoView {
             <Show when=move || in_lane(lane) != 0>
                 <section class="lane" data-testid="lane" data-lane=format!("{lane:?}")>
                     <h2 data-testid="lane-heading">{move || tt::lane(lang(), lane, in_lane(lane))}</h2>
-                    <LaneRows lane=lane queue=queue dismissed=dismissed />
+                    <Rows section=Section::Lane(lane) queue=queue limits=limits dismissed=dismissed />
                 </section>
             </Show>
         }
@@ -116,6 +129,11 @@ pub fn TodayPage() -> impl IntoView {
                         <span class="pill" data-testid="count-due-soon">
                             {move || number(count(Bucket::DueSoon) as u64, lang())} " " {i18n.t(Msg::DueSoon)}
                         </span>
+                        <Show when=move || long_overdue() != 0>
+                            <span class="pill breached" data-testid="count-long-overdue">
+                                {move || tt::long_overdue_pill(lang(), long_overdue())}
+                            </span>
+                        </Show>
                     </p>
                     <Show when=move || whose().is_some() && others() != 0>
                         <p class="muted" data-testid="whose-others">{move || tt::others(lang(), others())}</p>
@@ -124,6 +142,13 @@ pub fn TodayPage() -> impl IntoView {
                         <p class="card empty" data-testid="queue-empty">{i18n.t(Msg::QueueEmpty)}</p>
                     </Show>
                     {lane_view(Lane::Calls)}
+                    <Show when=move || long_overdue() != 0>
+                        <details class="lane long-overdue" data-testid="long-overdue">
+                            <summary data-testid="lane-heading">{move || tt::long_overdue(lang(), long_overdue())}</summary>
+                            <p class="muted">{move || tt::long_overdue_hint(lang(), &long_after())}</p>
+                            <Rows section=Section::LongOverdue queue=queue limits=limits dismissed=dismissed />
+                        </details>
+                    </Show>
                     {lane_view(Lane::Reassign)}
                     {lane_view(Lane::MoveOn)}
                     <Show when=move || in_lane(Lane::ToClose) != 0>
@@ -133,7 +158,7 @@ pub fn TodayPage() -> impl IntoView {
                             <button type="button" class="danger" data-testid="close-all" disabled=move || !state.can_edit() on:click=close_all>
                                 {move || tt::t(lang(), T::CloseAll)}
                             </button>
-                            <LaneRows lane=Lane::ToClose queue=queue dismissed=dismissed />
+                            <Rows section=Section::Lane(Lane::ToClose) queue=queue limits=limits dismissed=dismissed />
                         </details>
                     </Show>
                 </Show>
@@ -142,15 +167,24 @@ pub fn TodayPage() -> impl IntoView {
     }
 }
 
-/// The first rows of one lane, and how many more.
+/// The first rows of one section, and a button that shows more.
 #[component]
-fn LaneRows(lane: Lane, queue: Memo<Queue>, dismissed: RwSignal<Vec<LeadId>>) -> impl IntoView {
+fn Rows(
+    section: Section,
+    queue: Memo<Queue>,
+    limits: RwSignal<Limits>,
+    dismissed: RwSignal<Vec<LeadId>>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let rest = move || queue.with(|q| q.in_lane(lane).saturating_sub(SHOWN));
+    let rest = move || {
+        let shown = queue.with(|q| q.listed(section).count());
+        queue.with(|q| q.in_section(section)).saturating_sub(shown)
+    };
+    let more = move |_| limits.update(|l| *l = l.with(section, l.of(section) + SHOWN));
     view! {
         <ul class="queue" data-testid="queue">
             <For
-                each=move || queue.with(|q| q.lane(lane).cloned().collect::<Vec<_>>())
+                each=move || queue.with(|q| q.listed(section).cloned().collect::<Vec<_>>())
                 key=|i| (i.lead, i.clock, i.bucket)
                 let:item
             >
@@ -158,7 +192,9 @@ fn LaneRows(lane: Lane, queue: Memo<Queue>, dismissed: RwSignal<Vec<LeadId>>) ->
             </For>
         </ul>
         <Show when=move || rest() != 0>
-            <p class="muted" data-testid="lane-more">{move || tt::more(i18n.0.get(), rest())}</p>
+            <button type="button" class="more" data-testid="lane-more" on:click=more>
+                {move || tt::show_more(i18n.0.get(), SHOWN.min(rest()), rest())}
+            </button>
         </Show>
     }
 }
@@ -180,16 +216,23 @@ fn QueueRow(item: QueueItem, dismissed: RwSignal<Vec<LeadId>>) -> impl IntoView 
     let current = move || {
         state.insights.with(|ins| {
             let status = ins.clocks_of(id).map_or(item.status, |c| kind.of(c));
-            describe(i18n, &status)
+            describe(i18n, &status, clock_of(kind, ins.working_day()))
         })
     };
     let bucket_class = match item.bucket {
-        Bucket::Breached => "queue-item breached",
+        Bucket::Breached | Bucket::LongOverdue => "queue-item breached",
         Bucket::AtRisk => "queue-item at-risk",
         Bucket::DueSoon => "queue-item",
     };
     let log = move |outcome: Outcome| {
-        state.log_activity(id, ActivityKind::Call, Direction::Outbound, outcome);
+        let draft = ActivityDraft {
+            kind: ActivityKind::Call,
+            direction: Direction::Outbound,
+            outcome,
+            note: String::new(),
+        };
+        // A call's outcomes all fit it; the toast answers the tap.
+        let _ = state.log_activity(id, draft);
     };
     let actions = match item.next.clone() {
         NextStep::Call => view! {

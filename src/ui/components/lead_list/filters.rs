@@ -110,6 +110,7 @@ pub(super) fn Filters(filter: RwSignal<LeadFilter>, sort: RwSignal<Sort>) -> imp
                     f.sla = match v.as_str() {
                         "breached" => Some(SlaFilter::Breached),
                         "at-risk" => Some(SlaFilter::AtRisk),
+                        "due-soon" => Some(SlaFilter::DueSoon),
                         "on-track" => Some(SlaFilter::OnTrack),
                         _ => None,
                     }
@@ -118,6 +119,7 @@ pub(super) fn Filters(filter: RwSignal<LeadFilter>, sort: RwSignal<Sort>) -> imp
                 <option value="">{i18n.t(LeadsMsg::AnySla)}</option>
                 <option value="breached">{i18n.t(Msg::StatusBreached)}</option>
                 <option value="at-risk">{i18n.t(Msg::StatusAtRisk)}</option>
+                <option value="due-soon">{i18n.t(Msg::DueSoon)}</option>
                 <option value="on-track">{i18n.t(LeadsMsg::OnTrack)}</option>
             </select>
             <select data-testid="filter-created" aria-label=i18n.t(PageMsg::Created) on:change=move |ev| {

@@ -1,7 +1,9 @@
 //! The words only a lead's page says: its code and both languages' text leave
 //! with that page's module (`crate::split`).
 
-use crate::ui::i18n::Catalogue;
+use crate::domain::activity::{ActivityProblem, NOTE_MAX};
+use crate::ui::format::number;
+use crate::ui::i18n::{Catalogue, Lang};
 
 crate::ui::i18n::messages! {
     /// A message of a lead's page.
@@ -16,13 +18,17 @@ crate::ui::i18n::messages! {
     Outbound,
     Outcome,
     EditLead,
+    NoteRequired,
+    NoteOptional,
+    NoteWithoutText,
+    SearchHistory,
 }
 
 impl Catalogue for LeadMsg {
     fn words(self) -> (&'static str, &'static str) {
         use LeadMsg::*;
         match self {
-            History => ("Stage history", "Lịch sử giai đoạn"),
+            History => ("History", "Lịch sử"),
             EnteredAt => ("entered", "vào"),
             MovedFromTo => ("moved from", "chuyển từ"),
             Direction => ("Direction", "Chiều"),
@@ -35,6 +41,71 @@ impl Catalogue for LeadMsg {
                 "Edit contact, campaign, priority, value",
                 "Sửa liên hệ, chiến dịch, ưu tiên, giá trị",
             ),
+            NoteRequired => ("Note", "Ghi chú"),
+            NoteOptional => (
+                "What the customer said (optional)",
+                "Khách hàng đã nói gì (không bắt buộc)",
+            ),
+            NoteWithoutText => (
+                "(no text: logged before notes held words)",
+                "(không có nội dung: ghi trước khi ghi chú có chữ)",
+            ),
+            SearchHistory => (
+                "Search this lead's history",
+                "Tìm trong lịch sử khách hàng này",
+            ),
         }
+    }
+}
+
+/// Why a log was not saved, in words.
+pub fn problem(lang: Lang, p: &ActivityProblem) -> String {
+    match (p, lang) {
+        (ActivityProblem::NoteMissing, Lang::En) => {
+            "Write the note first: a note needs text.".to_owned()
+        }
+        (ActivityProblem::NoteMissing, Lang::Vi) => {
+            "Hãy viết nội dung: ghi chú cần có chữ.".to_owned()
+        }
+        (ActivityProblem::NoteTooLong { chars }, Lang::En) => format!(
+            "The note is too long: {} characters, at most {}. Shorten it to save.",
+            number(*chars as u64, lang),
+            number(NOTE_MAX as u64, lang)
+        ),
+        (ActivityProblem::NoteTooLong { chars }, Lang::Vi) => format!(
+            "Ghi chú quá dài: {} ký tự, tối đa {}. Hãy rút gọn để lưu.",
+            number(*chars as u64, lang),
+            number(NOTE_MAX as u64, lang)
+        ),
+        (ActivityProblem::OutcomeDoesNotFit { .. }, Lang::En) => {
+            "That outcome does not fit this kind of activity: choose another.".to_owned()
+        }
+        (ActivityProblem::OutcomeDoesNotFit { .. }, Lang::Vi) => {
+            "Kết quả này không hợp với loại hoạt động: hãy chọn kết quả khác.".to_owned()
+        }
+    }
+}
+
+/// The note's length as typed: "120 / 2,000 characters".
+pub fn count(lang: Lang, n: &str, max: &str) -> String {
+    match lang {
+        Lang::En => format!("{n} / {max} characters"),
+        Lang::Vi => format!("{n} / {max} ký tự"),
+    }
+}
+
+/// Who logged an activity, when not the rep it counts for: "logged by admin".
+pub fn logged_by(lang: Lang, user: &str) -> String {
+    match lang {
+        Lang::En => format!("logged by {user}"),
+        Lang::Vi => format!("ghi bởi {user}"),
+    }
+}
+
+/// The history search found nothing.
+pub fn no_match(lang: Lang, q: &str) -> String {
+    match lang {
+        Lang::En => format!("Nothing in this lead's history matches “{q}”."),
+        Lang::Vi => format!("Không có mục nào trong lịch sử khớp với “{q}”."),
     }
 }

@@ -1,14 +1,16 @@
-//! A lead's timeline: its activities and stage changes, and those of the
-//! leads merged into it, newest first.
+//! A lead's timeline: its activities (with what was noted, as text, and
+//! who logged them) and stage changes, and those of the leads merged into
+//! it, newest first; a search box keeps the entries whose words match
+//! (accents, case and spacing ignored, as the lead search does).
 
-use super::{kind_msg, outcome_msg};
 use crate::app::state::AppState;
 use crate::domain::activity::{Activity, Direction};
 use crate::domain::lead::Lead;
 use crate::domain::pipeline::StageId;
 use crate::domain::rep::RepId;
-use crate::ui::format::local_datetime;
-use crate::ui::i18n::pages::lead::LeadMsg;
+use crate::domain::search::fold;
+use crate::ui::format::{kind_msg, local_datetime, outcome_msg};
+use crate::ui::i18n::pages::lead::{self as words, LeadMsg};
 use crate::ui::i18n::{duplicates, use_i18n};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -45,6 +47,7 @@ pub(super) fn Timeline(lead: Lead) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     let id = lead.id();
+    let lead = StoredValue::new(lead);
     let stage_name = move |s: &StageId| {
         let lang = i18n.0.get();
         state.pipeline.with(|p| {
@@ -62,55 +65,118 @@ pub(super) fn Timeline(lead: Lead) -> impl IntoView {
                 .map(Entry::Activity)
                 .collect()
         });
-        all.extend(lead.history().iter().map(|c| Entry::Move {
-            at: c.at,
-            from: c.from.clone(),
-            to: c.to.clone(),
-            of: None,
-        }));
-        for m in lead.merged() {
-            all.push(Entry::Merged {
-                at: m.at,
-                name: m.lead.name().to_owned(),
-            });
-            all.extend(m.lead.history().iter().map(|c| Entry::Move {
+        lead.with_value(|lead| {
+            all.extend(lead.history().iter().map(|c| Entry::Move {
                 at: c.at,
                 from: c.from.clone(),
                 to: c.to.clone(),
-                of: Some(m.lead.name().to_owned()),
+                of: None,
             }));
-        }
+            for m in lead.merged() {
+                all.push(Entry::Merged {
+                    at: m.at,
+                    name: m.lead.name().to_owned(),
+                });
+                all.extend(m.lead.history().iter().map(|c| Entry::Move {
+                    at: c.at,
+                    from: c.from.clone(),
+                    to: c.to.clone(),
+                    of: Some(m.lead.name().to_owned()),
+                }));
+            }
+        });
         crate::sort::sort_by_key(&mut all, |e| std::cmp::Reverse(e.at()));
         all
     };
     let rep_name = move |r: &RepId| state.insights.with_untracked(|i| i.rep_name(r));
+    let query = RwSignal::new(String::new());
+    // An entry's words, as a person reads them, for the search box.
+    let words_of = move |e: &Entry| -> String {
+        let t = |m| i18n.t(m)();
+        match e {
+            Entry::Activity(a) => [
+                t(kind_msg(a.kind)).to_owned(),
+                t(outcome_msg(a.outcome)).to_owned(),
+                a.rep.as_ref().map(rep_name).unwrap_or_default(),
+                a.by.as_deref().unwrap_or_default().to_owned(),
+                a.note.as_deref().unwrap_or_default().to_owned(),
+            ]
+            .join(" "),
+            Entry::Merged { name, .. } => name.clone(),
+            Entry::Move { from, to, of, .. } => format!(
+                "{} {} {}",
+                from.as_ref().map(stage_name).unwrap_or_default(),
+                stage_name(to),
+                of.as_deref().unwrap_or_default()
+            ),
+        }
+    };
+    // Folded (accents, case) with spaces collapsed, on both sides.
+    let plain = |s: &str| fold(s).split_whitespace().collect::<Vec<_>>().join(" ");
+    let shown = move || {
+        let q = plain(&query.get());
+        let all = entries();
+        let total = all.len();
+        let kept: Vec<Entry> = if q.is_empty() {
+            all
+        } else {
+            all.into_iter()
+                .filter(|e| plain(&words_of(e)).contains(&q))
+                .collect()
+        };
+        (kept, total)
+    };
     view! {
         <section class="timeline">
             <h2>{i18n.t(LeadMsg::History)}</h2>
+            <div class="field timeline-search">
+                <label for="timeline-search">{i18n.t(LeadMsg::SearchHistory)}</label>
+                <input id="timeline-search" type="search" data-testid="timeline-search" bind:value=query />
+            </div>
+            <p class="muted" data-testid="timeline-none">
+                {move || {
+                    let q = query.get();
+                    let (kept, total) = shown();
+                    (kept.is_empty() && total > 0 && !q.trim().is_empty()).then(|| words::no_match(i18n.0.get(), q.trim()))
+                }}
+            </p>
             <ol class="history" data-testid="timeline">
                 {move || {
-                    entries()
+                    shown()
+                        .0
                         .into_iter()
                         .map(|e| {
                             let at = local_datetime(e.at(), i18n.0.get());
                             match e {
                                 Entry::Activity(a) => {
-                                    let dir = match a.direction {
-                                        Direction::Outbound => LeadMsg::Outbound,
-                                        Direction::Inbound => LeadMsg::Inbound,
-                                    };
                                     let who = a.rep.as_ref().map(rep_name).unwrap_or_default();
+                                    // A note is its words; other kinds say how they went.
+                                    let how = (a.kind.has_direction()).then(|| {
+                                        let dir = match a.direction {
+                                            Direction::Outbound => LeadMsg::Outbound,
+                                            Direction::Inbound => LeadMsg::Inbound,
+                                        };
+                                        view! { " · " {i18n.t(dir)} " · " {i18n.t(outcome_msg(a.outcome))} }
+                                    });
+                                    let by = a
+                                        .by
+                                        .as_deref()
+                                        .filter(|u| Some(*u) != a.rep.as_ref().map(|r| r.as_str()) && *u != who)
+                                        .map(|u| words::logged_by(i18n.0.get(), u));
+                                    let text = a.note.as_deref().map(str::to_owned);
+                                    let empty_note = (a.kind == crate::domain::activity::ActivityKind::Note && text.is_none())
+                                        .then(|| view! { <p class="note-text muted">{i18n.t(LeadMsg::NoteWithoutText)}</p> });
                                     view! {
                                         <li data-testid="activity-entry">
                                             <time>{at}</time>
                                             " "
                                             <strong>{i18n.t(kind_msg(a.kind))}</strong>
-                                            " · "
-                                            {i18n.t(dir)}
-                                            " · "
-                                            {i18n.t(outcome_msg(a.outcome))}
+                                            {how}
                                             " · "
                                             {who}
+                                            {by.map(|b| view! { " · " <span class="muted" data-testid="logged-by">{b}</span> })}
+                                            {text.map(|t| view! { <p class="note-text" data-testid="activity-note">{t}</p> })}
+                                            {empty_note}
                                         </li>
                                     }
                                     .into_any()
