@@ -34,7 +34,10 @@
 //!   work); then nurture ended (a lead to close is not reassigned or moved
 //!   on); then reassignment (an untouched lead needs an owner before it
 //!   moves on); then stage time. Within that lane, its most urgent clock.
-//! - Ties keep a stable order: higher priority first, then older leads.
+//! - Ties keep a stable order: higher priority first, then, among calls,
+//!   the newer lead (leads that arrived overnight are all due at the same
+//!   hour of the morning: the one who asked last is the likeliest to
+//!   answer), elsewhere the older lead.
 //! - The next step follows from the clock: first response and attempts →
 //!   call; stage time → move the lead on; reassignment → give it to the
 //!   suggested rep ([`super::sla::suggest_owner`], computed against open
@@ -243,9 +246,9 @@ pub fn today(p: &Prepared<'_>, clocks: &[LeadClocks], horizon: TimeDelta) -> Vec
 }
 
 /// Where a queued lead sorts: its lane, its order within the lane
-/// ([`order`]), then higher priority, then older leads, then its position
-/// (a stable order).
-type Rank = (Lane, (u8, i64), u8, DateTime<Utc>, usize);
+/// ([`order`]), then higher priority, then age (module rules), then its
+/// position (a stable order).
+type Rank = (Lane, (u8, i64), u8, i64, usize);
 
 /// The order of a call within the calls lane (smaller first): inside its
 /// window by deadline, then recent breaches, then long-overdue ones (each
@@ -389,7 +392,12 @@ fn rank_of(p: &Prepared<'_>, i: usize, clock: ClockKind, status: &Status, bucket
         clock.lane(),
         order(clock, status, bucket),
         3 - rank(lead.priority()),
-        lead.created_at(),
+        // Calls: the newer lead first (the fresher, the likelier to
+        // answer); other work: the older first.
+        match clock.lane() {
+            Lane::Calls => -lead.created_at().timestamp_millis(),
+            _ => lead.created_at().timestamp_millis(),
+        },
         i,
     )
 }

@@ -148,6 +148,13 @@ fn calls_are_ordered_for_the_leads_that_can_still_be_won() {
         Some(1),
         &[(1, Breached), (0, LongOverdue)],
     );
+    // Arrived overnight, all due at 09:00: the newest first.
+    check_calls(
+        &["2026-03-01 22:00", "2026-03-02 06:30", "2026-03-02 01:00"],
+        "2026-03-02 07:00",
+        None,
+        &[(1, DueSoon), (2, DueSoon), (0, DueSoon)],
+    );
     // A first response due beyond the horizon is still queued: the first call is the work.
     check_calls(
         &["2026-03-02 08:30"],

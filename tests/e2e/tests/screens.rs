@@ -45,13 +45,22 @@ async fn first_run_then_sample_data_fills_the_today_queue_with_breaches() {
     shots(&browser, "first-run").await;
     s.click("load-sample").await;
     s.find("queue").await;
-    let breached = s.texts("count-breached").await;
+    let breached = count(&s.texts("count-breached").await[0])
+        + s.texts("count-long-overdue")
+            .await
+            .first()
+            .map_or(0, |t| count(t));
+    assert!(breached > 0, "sample data has breached leads");
+    // Calls still in their window come before every breach.
+    let statuses = s
+        .eval("return [...document.querySelectorAll(\"[data-lane='Calls'] [data-testid='queue-status']\")].map(e => e.textContent)")
+        .await;
+    let statuses: Vec<String> = serde_json::from_value(statuses).unwrap();
+    let first_breach = statuses.iter().position(|t| t == "breached");
     assert!(
-        count(&breached[0]) > 0,
-        "sample data has breached leads: {breached:?}"
+        first_breach.is_none_or(|i| statuses[i..].iter().all(|t| t == "breached")),
+        "in-window calls first: {statuses:?}"
     );
-    let statuses = s.texts("queue-status").await;
-    assert_eq!(statuses[0], "breached", "breaches come first: {statuses:?}");
     shots(&browser, "today").await;
 
     // Every other screen renders the sample workspace.
@@ -101,28 +110,81 @@ async fn today_puts_calls_first_and_folds_the_housekeeping_at_10000_leads() {
         .eval("return [...document.querySelectorAll(\"[data-testid='lane']\")].map(l => l.dataset.lane)")
         .await;
     assert_eq!(lanes[0], "Calls");
-    // What a person sees first: a lead to call, with its buttons.
+    // What a person sees first: a lead to call, with its buttons; the calls
+    // breached long ago wait folded under their count, after the others.
     let first = s
-        .eval("const i = document.querySelector(\"[data-testid='queue-item']\"); return [i.querySelector(\"[data-testid='queue-status']\").textContent, !!i.querySelector(\"[data-testid='log-connected']\")]")
+        .eval("const i = document.querySelector(\"[data-testid='queue-item']\"); return !!i.querySelector(\"[data-testid='log-connected']\")")
+        .await;
+    assert_eq!(first, true, "a call first");
+    assert!(
+        headings[1].starts_with("Long overdue calls ("),
+        "the long-overdue calls right after the calls: {headings:?}"
+    );
+    assert_eq!(
+        s.eval("return document.querySelector(\"[data-testid='long-overdue']\").open")
+            .await,
+        false,
+        "long overdue is folded"
+    );
+    let hint = s
+        .eval("return document.querySelector(\"[data-testid='long-overdue'] p\").textContent")
         .await;
     assert_eq!(
-        first,
-        serde_json::json!(["breached", true]),
-        "a breached call first"
+        hint,
+        "Their deadline passed more than 1 working day ago. Call them after the leads above, which can still be won."
     );
-    // The counts are those of the lanes shown.
-    let heading_count = |h: &str| -> usize {
-        h.rsplit('(')
-            .next()
-            .and_then(|n| n.trim_end_matches(')').replace(',', "").parse().ok())
-            .unwrap_or_else(|| panic!("no count in {h:?}"))
+    // "Show more" shows more rows of the folded group, and counts the rest.
+    s.eval("document.querySelector(\"[data-testid='long-overdue'] > summary\").click()")
+        .await;
+    let rows_in = |section: &'static str| {
+        format!(
+            "return document.querySelectorAll(\"[data-testid='{section}'] [data-testid='queue-item']\").length"
+        )
     };
+    let long = heading_count_of(&headings[1]);
+    let before = s.eval(&rows_in("long-overdue")).await.as_u64().unwrap() as usize;
+    assert_eq!(before, long.min(50));
+    if long > 50 {
+        let more = s
+            .eval("return document.querySelector(\"[data-testid='long-overdue'] [data-testid='lane-more']\").textContent")
+            .await;
+        assert_eq!(
+            more,
+            format!(
+                "Show {} more ({} not shown)",
+                (long - 50).min(50),
+                format_count(long - 50)
+            )
+        );
+        s.eval("document.querySelector(\"[data-testid='long-overdue'] [data-testid='lane-more']\").click()")
+            .await;
+        for _ in 0..100 {
+            if s.eval(&rows_in("long-overdue")).await.as_u64().unwrap() as usize > before {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        assert_eq!(
+            s.eval(&rows_in("long-overdue")).await.as_u64().unwrap() as usize,
+            long.min(100),
+            "50 more shown"
+        );
+    }
+    s.eval("document.querySelector(\"[data-testid='long-overdue'] > summary\").click()")
+        .await;
+    // The counts are those of the lanes shown.
+    let heading_count = heading_count_of;
     let work: usize = headings[..headings.len() - 1]
         .iter()
         .map(|h| heading_count(h))
         .sum();
     let mut pills_total = 0;
-    for id in ["count-breached", "count-at-risk", "count-due-soon"] {
+    for id in [
+        "count-breached",
+        "count-at-risk",
+        "count-due-soon",
+        "count-long-overdue",
+    ] {
         pills_total += count(&s.texts(id).await[0]);
     }
     assert_eq!(pills_total, work, "the pills count the work listed");
@@ -173,6 +235,14 @@ async fn today_puts_calls_first_and_folds_the_housekeeping_at_10000_leads() {
     browser.screenshot("today-lanes-vi", 375).await;
     s.click("lang-toggle").await;
     browser.close().await;
+}
+
+/// The count in a heading: "Calls to make (1,234)" → 1234.
+fn heading_count_of(h: &str) -> usize {
+    h.rsplit('(')
+        .next()
+        .and_then(|n| n.trim_end_matches(')').replace([',', '.'], "").parse().ok())
+        .unwrap_or_else(|| panic!("no count in {h:?}"))
 }
 
 fn format_count(n: usize) -> String {

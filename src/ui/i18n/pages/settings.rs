@@ -26,6 +26,9 @@ crate::ui::i18n::messages! {
     NewStage,
     SlaEnforcedFrom,
     SlaEnforcedFromHint,
+    LongOverdueAfter,
+    LongOverdueHint,
+    ErrLongOverdue,
     PhoneNumbers,
     HomeCountry,
     HomeCountryHint,
@@ -81,6 +84,18 @@ impl Catalogue for SettingsMsg {
             MoveUp => ("Move up", "Lên trên"),
             NewStage => ("New stage name", "Tên giai đoạn mới"),
             SlaEnforcedFrom => ("SLA enforced from (date)", "Áp dụng SLA từ ngày"),
+            LongOverdueAfter => (
+                "Calls long overdue after (working hours)",
+                "Cuộc gọi coi là trễ lâu sau (giờ làm việc)",
+            ),
+            LongOverdueHint => (
+                "On Today, calls whose deadline passed longer ago than this are folded under “Long overdue calls”, below the leads that can still be won. 8 working hours is one working day of the Vietnam preset.",
+                "Trên trang Hôm nay, các cuộc gọi đã quá hạn lâu hơn mức này được gom vào “Cuộc gọi đã trễ lâu”, xếp sau những khách hàng vẫn còn cơ hội. 8 giờ làm việc là một ngày làm việc theo lịch Việt Nam.",
+            ),
+            ErrLongOverdue => (
+                "a whole number of hours, 1 or more",
+                "một số giờ nguyên, từ 1 trở lên",
+            ),
             SlaEnforcedFromHint => (
                 "No SLA clock starts before this date. Leave it empty to judge every lead from the moment it entered this workspace.",
                 "Không đồng hồ SLA nào bắt đầu trước ngày này. Để trống: mỗi khách được tính từ lúc vào không gian làm việc này.",

@@ -67,8 +67,21 @@ pub(super) fn PolicyEditor() -> impl IntoView {
             .map(|at| at.with_timezone(&tz).date_naive().to_string())
             .unwrap_or_default(),
     );
+    // Today's long-overdue threshold, in business hours.
+    let long_after =
+        RwSignal::new((settings_now.policies.long_overdue().num_minutes() / 60).to_string());
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let long_overdue = match long_after.get_untracked().trim().parse::<u32>() {
+            Ok(h) if h > 0 => Minutes(h * 60),
+            _ => {
+                return error.set(Some(format!(
+                    "{}: {}",
+                    i18n.t(SettingsMsg::LongOverdueAfter)(),
+                    i18n.t(SettingsMsg::ErrLongOverdue)()
+                )));
+            }
+        };
         let enforced_from = match from.get_untracked().trim() {
             "" => None,
             day => match crate::domain::instant::parse_ymd(day) {
@@ -120,6 +133,9 @@ pub(super) fn PolicyEditor() -> impl IntoView {
         d.nurture_days = nurture;
         d.at_risk_percent = risk as u8;
         s.policies.enforced_from = enforced_from;
+        // The default stays unwritten (older files and devices read it alike).
+        s.policies.long_overdue_after =
+            (long_overdue != crate::domain::sla::SlaPolicies::LONG_OVERDUE).then_some(long_overdue);
         error.set(None);
         state.save_settings(s);
     };
@@ -134,6 +150,9 @@ pub(super) fn PolicyEditor() -> impl IntoView {
                 <label for="policy-from">{i18n.t(SettingsMsg::SlaEnforcedFrom)}</label>
                 <input id="policy-from" data-testid="policy-from" type="date" aria-describedby="policy-from-hint" bind:value=from />
                 <p class="muted hint" id="policy-from-hint">{i18n.t(SettingsMsg::SlaEnforcedFromHint)}</p>
+                <label for="policy-long-overdue">{i18n.t(SettingsMsg::LongOverdueAfter)}</label>
+                <input id="policy-long-overdue" data-testid="policy-long-overdue" type="number" min="1" aria-describedby="policy-long-overdue-hint" bind:value=long_after />
+                <p class="muted hint" id="policy-long-overdue-hint">{i18n.t(SettingsMsg::LongOverdueHint)}</p>
                 <button type="submit" class="primary" data-testid="save-policy">{i18n.t(PageMsg::Save)}</button>
             </form>
             <SectionError error=error testid="policy-error" />
