@@ -47,7 +47,8 @@ fn golden_backups_of_every_released_version_import() {
         "version 1 has no notes"
     );
     // Version 2: the same workspace, with words on two activities, who
-    // logged them, and the team's long-overdue threshold.
+    // logged them, the team's long-overdue threshold, and dates with hours
+    // of their own.
     let v2 = import_bytes(&std::fs::read(fixtures().join("backup-v2.json")).unwrap())
         .expect("v2 imports");
     let notes: Vec<(&str, Option<&str>)> = v2
@@ -69,6 +70,16 @@ fn golden_backups_of_every_released_version_import() {
         ]
     );
     assert_eq!(v2.policies.long_overdue().num_hours(), 16);
+    let special: Vec<(&str, &str)> = v2
+        .calendar
+        .exceptions
+        .iter()
+        .map(|d| (d.date.as_str(), d.name.as_str()))
+        .collect();
+    assert_eq!(
+        special,
+        [("2026-04-25", "Làm bù 30/4"), ("2026-04-29", "Nửa ngày")]
+    );
     assert_eq!(v2.leads, v1.leads);
     let again = import_json(&export_json(&v2, chrono::Utc::now())).unwrap();
     assert_eq!(again, v2);

@@ -19,6 +19,15 @@
 //!   every interval that *starts* on that date — including the part of an
 //!   overnight interval after midnight — and nothing else (an overnight
 //!   interval from the day before still runs into the holiday).
+//! - A date with hours of its own (an *exception*: a make-up Saturday
+//!   08:00–17:00, a half day 08:00–12:00, or no hours: closed) replaces its
+//!   weekday's intervals on that date, written and checked like a
+//!   weekday's; its overnight interval must end before the next date's
+//!   first interval starts, and the day before's overnight interval before
+//!   its first one. A date is given once: not twice among the exceptions,
+//!   nor both a holiday and an exception. Exceptions do not change how long
+//!   a working day is ([`BusinessCalendar::working_day`]): a half day is
+//!   half a working day.
 //! - DST: an opening or closing time that does not exist that day (spring
 //!   forward) moves to the first instant after the gap; a time that occurs
 //!   twice (fall back) means the earlier one. An interval that DST shrinks to
@@ -50,11 +59,20 @@ mod vietnam;
 
 pub use business_time::{BusinessTime, Mark};
 pub use error::{CalendarError, CalendarField, Part};
-pub use spec::{CalendarSpec, WeekSpec};
+pub use spec::{CalendarSpec, DaySpec, WeekSpec};
 pub use timeline::Timeline;
 pub use vietnam::vietnam_holidays;
 
 const DAY_MINUTES: u32 = 24 * 60;
+
+/// The field naming exception `index`'s date.
+fn field_of_exception(index: usize) -> CalendarField {
+    CalendarField::Exception {
+        index,
+        interval: None,
+        part: None,
+    }
+}
 
 /// One working interval in minutes after the local midnight of the day it
 /// starts; `end` may exceed 1440 (overnight or ending at 24:00).
@@ -72,7 +90,38 @@ pub struct BusinessCalendar {
     week: [Vec<Interval>; 7],
     /// Sorted, each once.
     holidays: Vec<NaiveDate>,
+    /// Dates with their own intervals, sorted by date, each once.
+    exceptions: Vec<(NaiveDate, Vec<Interval>)>,
     spec: CalendarSpec,
+}
+
+/// One day's intervals from their written form, sorted, checked (times,
+/// empty, overlaps within the day); `at(i, part)` names interval `i`.
+fn parse_day(
+    raw: &[(String, String)],
+    at: impl Fn(usize, Option<Part>) -> CalendarField,
+) -> Result<(Vec<Interval>, Vec<CalendarField>), CalendarError> {
+    let mut parsed = Vec::with_capacity(raw.len());
+    for (i, (from, to)) in raw.iter().enumerate() {
+        let field = at(i, None);
+        let start = parse_time(from, at(i, Some(Part::Start)), false)?;
+        let end = parse_time(to, at(i, Some(Part::End)), true)?;
+        if start == end {
+            return Err(CalendarError::EmptyInterval { field });
+        }
+        let end = if end < start { end + DAY_MINUTES } else { end };
+        parsed.push((Interval { start, end }, field));
+    }
+    crate::sort::sort_by_key(&mut parsed, |(iv, _)| iv.start);
+    for pair in parsed.windows(2) {
+        if pair[1].0.start < pair[0].0.end {
+            return Err(CalendarError::Overlap {
+                field: pair[1].1,
+                other: pair[0].1,
+            });
+        }
+    }
+    Ok(parsed.into_iter().unzip())
 }
 
 fn parse_time(s: &str, field: CalendarField, is_end: bool) -> Result<u32, CalendarError> {
@@ -102,32 +151,11 @@ impl BusinessCalendar {
         let mut week: [Vec<Interval>; 7] = Default::default();
         let mut names: [Vec<CalendarField>; 7] = Default::default();
         for (day, (_, raw)) in spec.week.days().into_iter().enumerate() {
-            let mut parsed = Vec::with_capacity(raw.len());
-            for (i, (from, to)) in raw.iter().enumerate() {
-                let at = |part| CalendarField::Week {
-                    day,
-                    interval: i,
-                    part,
-                };
-                let field = at(None);
-                let start = parse_time(from, at(Some(Part::Start)), false)?;
-                let end = parse_time(to, at(Some(Part::End)), true)?;
-                if start == end {
-                    return Err(CalendarError::EmptyInterval { field });
-                }
-                let end = if end < start { end + DAY_MINUTES } else { end };
-                parsed.push((Interval { start, end }, field));
-            }
-            crate::sort::sort_by_key(&mut parsed, |(iv, _)| iv.start);
-            for pair in parsed.windows(2) {
-                if pair[1].0.start < pair[0].0.end {
-                    return Err(CalendarError::Overlap {
-                        field: pair[1].1,
-                        other: pair[0].1,
-                    });
-                }
-            }
-            (week[day], names[day]) = parsed.into_iter().unzip();
+            (week[day], names[day]) = parse_day(raw, |interval, part| CalendarField::Week {
+                day,
+                interval,
+                part,
+            })?;
         }
         for day in 0..7 {
             let next = (day + 1) % 7;
@@ -156,14 +184,121 @@ impl BusinessCalendar {
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
+        // Dates with their own hours: each date once, never a holiday too.
+        let mut exceptions: Vec<(NaiveDate, Vec<Interval>, Vec<CalendarField>, usize)> =
+            Vec::with_capacity(spec.exceptions.len());
+        for (index, day) in spec.exceptions.iter().enumerate() {
+            let field = |interval, part| CalendarField::Exception {
+                index,
+                interval,
+                part,
+            };
+            let date =
+                super::instant::parse_ymd(&day.date).ok_or_else(|| CalendarError::BadHoliday {
+                    field: field(None, None),
+                    value: day.date.clone(),
+                })?;
+            let earlier = exceptions
+                .iter()
+                .find(|e| e.0 == date)
+                .map(|e| field_of_exception(e.3))
+                .or_else(|| {
+                    spec.holidays
+                        .iter()
+                        .position(|h| super::instant::parse_ymd(h) == Some(date))
+                        .map(CalendarField::Holiday)
+                });
+            if let Some(other) = earlier {
+                return Err(CalendarError::TwiceGiven {
+                    field: field(None, None),
+                    other,
+                    date: day.date.clone(),
+                });
+            }
+            let (ivs, fields) = parse_day(&day.hours, |i, part| field(Some(i), part))?;
+            exceptions.push((date, ivs, fields, index));
+        }
+        crate::sort::sort_by_key(&mut exceptions, |e| e.0);
         crate::sort::sort(&mut holidays);
         holidays.dedup();
-        Ok(BusinessCalendar {
+        let cal = BusinessCalendar {
             tz,
             week,
             holidays,
+            exceptions: exceptions
+                .iter()
+                .map(|(d, ivs, ..)| (*d, ivs.clone()))
+                .collect(),
             spec,
-        })
+        };
+        // An exception's overnight interval ends before the next date's
+        // first interval starts; the day before's ends before its first.
+        for (date, ivs, fields, _) in &exceptions {
+            let next = *date + Days::new(1);
+            if let (Some(last), Some(first)) = (ivs.last(), cal.intervals_of(next).first())
+                && last.end > DAY_MINUTES
+                && last.end - DAY_MINUTES > first.start
+                && let Some(field) = fields.last()
+            {
+                return Err(CalendarError::Overlap {
+                    field: *field,
+                    other: cal.field_of(next, 0, &names),
+                });
+            }
+            let before = *date - Days::new(1);
+            if let (Some(last), Some(first)) = (cal.intervals_of(before).last(), ivs.first())
+                && last.end > DAY_MINUTES
+                && last.end - DAY_MINUTES > first.start
+                && let Some(field) = fields.first()
+            {
+                let n = cal.intervals_of(before).len() - 1;
+                return Err(CalendarError::Overlap {
+                    field: *field,
+                    other: cal.field_of(before, n, &names),
+                });
+            }
+        }
+        Ok(cal)
+    }
+
+    /// The intervals that start on local date `day`: none on a holiday,
+    /// its own on a date with its own hours, else its weekday's.
+    fn intervals_of(&self, day: NaiveDate) -> &[Interval] {
+        if self.holidays.binary_search(&day).is_ok() {
+            return &[];
+        }
+        match self.exceptions.binary_search_by_key(&day, |(d, _)| *d) {
+            Ok(i) => &self.exceptions[i].1,
+            Err(_) => &self.week[day.weekday().num_days_from_monday() as usize],
+        }
+    }
+
+    /// Where interval `n` (in time order) of `day` is written.
+    fn field_of(
+        &self,
+        day: NaiveDate,
+        n: usize,
+        week_names: &[Vec<CalendarField>; 7],
+    ) -> CalendarField {
+        let ymd = super::instant::ymd(day);
+        match self.spec.exceptions.iter().position(|e| e.date == ymd) {
+            Some(index) => CalendarField::Exception {
+                index,
+                interval: Some(n),
+                part: None,
+            },
+            None => {
+                let weekday = day.weekday().num_days_from_monday() as usize;
+                week_names[weekday]
+                    .get(n)
+                    .copied()
+                    .unwrap_or(CalendarField::Week {
+                        day: weekday,
+                        interval: n,
+                        part: None,
+                    })
+            }
+        }
     }
 
     /// The spec this calendar was built from.
@@ -308,10 +443,8 @@ impl BusinessCalendar {
         let mut last_close = start;
         first_day
             .iter_days()
-            .filter(move |d| self.holidays.binary_search(d).is_err())
             .flat_map(move |day| {
-                let weekday = day.weekday().num_days_from_monday() as usize;
-                self.week[weekday]
+                self.intervals_of(day)
                     .iter()
                     .map(move |iv| (self.instant(day, iv.start), self.instant(day, iv.end)))
             })
@@ -393,6 +526,8 @@ fn merge(pauses: &[(DateTime<Utc>, DateTime<Utc>)]) -> Vec<(DateTime<Utc>, DateT
     merged
 }
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod exception_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod property_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]

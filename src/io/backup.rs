@@ -287,8 +287,9 @@ fn migrate(data: &mut Value, from: u64) {
 }
 
 /// Version 2 gives activities their words (`note`: a note's text, or what
-/// the customer said) and who logged them (`by`), and the policies the
-/// long-overdue threshold of Today (`long_overdue_after`); all optional.
+/// the customer said) and who logged them (`by`), the policies the
+/// long-overdue threshold of Today (`long_overdue_after`), and the calendar
+/// dates with hours of their own (`exceptions`); all optional.
 /// A version-1 file has none of them and keeps its meaning, so the rung
 /// changes nothing. The version moved so that an app of version 1 refuses
 /// a newer file instead of reading notes as "Note · Outbound · Connected"

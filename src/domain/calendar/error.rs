@@ -30,6 +30,16 @@ pub enum CalendarField {
     },
     /// The holiday at this position (from 0).
     Holiday(usize),
+    /// The date with its own hours at this position (from 0): its date
+    /// (`interval` `None`), or one of its intervals or their times.
+    Exception {
+        /// Its position in the list.
+        index: usize,
+        /// The interval, in the order written; `None`: the date itself.
+        interval: Option<usize>,
+        /// Its start or end, or the whole interval.
+        part: Option<Part>,
+    },
 }
 
 impl fmt::Display for CalendarField {
@@ -49,6 +59,24 @@ impl fmt::Display for CalendarField {
                 }
             }
             CalendarField::Holiday(i) => write!(f, "holidays[{i}]"),
+            CalendarField::Exception {
+                index,
+                interval,
+                part,
+            } => {
+                write!(f, "exceptions[{index}]")?;
+                match interval {
+                    None => f.write_str(".date"),
+                    Some(i) => {
+                        write!(f, ".hours[{i}]")?;
+                        match part {
+                            Some(Part::Start) => f.write_str("[0]"),
+                            Some(Part::End) => f.write_str("[1]"),
+                            None => Ok(()),
+                        }
+                    }
+                }
+            }
         }
     }
 }
@@ -77,12 +105,22 @@ pub enum CalendarError {
         /// The interval it overlaps.
         other: CalendarField,
     },
-    /// A holiday is not a `YYYY-MM-DD` date.
+    /// A holiday (or a date with its own hours) is not a `YYYY-MM-DD` date.
     BadHoliday {
         /// Where.
         field: CalendarField,
         /// What was written.
         value: String,
+    },
+    /// One date given two ways: twice among the dates with their own
+    /// hours, or both closed as a holiday and given hours.
+    TwiceGiven {
+        /// The later mention.
+        field: CalendarField,
+        /// The earlier one.
+        other: CalendarField,
+        /// The date.
+        date: String,
     },
     /// No day has any working interval.
     NoWorkingTime,
@@ -107,6 +145,9 @@ impl fmt::Display for CalendarError {
             CalendarError::Overlap { field, other } => write!(f, "{field}: overlaps {other}"),
             CalendarError::BadHoliday { field, value } => {
                 write!(f, "{field}: '{value}' is not a date (YYYY-MM-DD)")
+            }
+            CalendarError::TwiceGiven { field, other, date } => {
+                write!(f, "{field}: {date} is already given at {other}")
             }
             CalendarError::NoWorkingTime => {
                 f.write_str("week: no day has working hours, so no SLA clock could ever run")

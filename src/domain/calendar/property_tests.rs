@@ -20,7 +20,45 @@ fn calendars() -> Vec<(&'static str, BusinessCalendar)> {
                 &[],
             ),
         ),
+        (VN, with_special_days()),
     ]
+}
+
+/// The Vietnam preset with, every month of 2025–2027, its second Saturday
+/// open 08:00–17:00, its 15th a half day (when a weekday) and its 20th
+/// closed (when not already a holiday): so random instants meet them.
+fn with_special_days() -> BusinessCalendar {
+    let mut spec = CalendarSpec::vietnam();
+    for year in 2025..2028 {
+        for month in 1..=12 {
+            let first = NaiveDate::from_ymd_opt(year, month, 1).unwrap();
+            let saturday = first
+                .iter_days()
+                .filter(|d| d.weekday() == chrono::Weekday::Sat)
+                .nth(1)
+                .unwrap();
+            let mut add = |d: NaiveDate, hours: &[(&str, &str)]| {
+                let date = crate::domain::instant::ymd(d);
+                if !spec.holidays.contains(&date) {
+                    spec.exceptions.push(DaySpec {
+                        date,
+                        hours: hours
+                            .iter()
+                            .map(|(a, b)| (a.to_string(), b.to_string()))
+                            .collect(),
+                        name: String::new(),
+                    });
+                }
+            };
+            add(saturday, &[("08:00", "17:00")]);
+            let fifteenth = first + Days::new(14);
+            if fifteenth.weekday().num_days_from_monday() < 5 {
+                add(fifteenth, &[("08:00", "12:00")]);
+            }
+            add(first + Days::new(19), &[]);
+        }
+    }
+    BusinessCalendar::new(spec).unwrap()
 }
 
 fn instant() -> impl Strategy<Value = DateTime<Utc>> {
@@ -36,7 +74,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
-    fn elapsed_until_due_is_the_target(which in 0usize..3, start in instant(), d in minutes()) {
+    fn elapsed_until_due_is_the_target(which in 0usize..4, start in instant(), d in minutes()) {
         let (_, c) = &calendars()[which];
         let due = c.due(start, d);
         prop_assert!(due >= start);
@@ -44,7 +82,7 @@ proptest! {
     }
 
     #[test]
-    fn due_is_monotonic_and_additive(which in 0usize..3, start in instant(), a in minutes(), b in minutes()) {
+    fn due_is_monotonic_and_additive(which in 0usize..4, start in instant(), a in minutes(), b in minutes()) {
         let (_, c) = &calendars()[which];
         let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
         prop_assert!(c.due(start, lo) <= c.due(start, hi));
@@ -54,7 +92,7 @@ proptest! {
     }
 
     #[test]
-    fn pauses_never_shorten(which in 0usize..3, start in instant(), d in minutes(),
+    fn pauses_never_shorten(which in 0usize..4, start in instant(), d in minutes(),
                             pauses in proptest::collection::vec((0i64..30_000, 0i64..3_000), 0..4)) {
         let (_, c) = &calendars()[which];
         let pauses: Vec<_> = pauses
@@ -73,7 +111,7 @@ proptest! {
     /// The timeline covers only part of the sampled range, so both its fast
     /// path and its fallback at the edges are exercised.
     #[test]
-    fn timeline_gives_the_calendars_answers(which in 0usize..3, start in instant(), d in minutes(), span in minutes(),
+    fn timeline_gives_the_calendars_answers(which in 0usize..4, start in instant(), d in minutes(), span in minutes(),
                                             pauses in proptest::collection::vec((0i64..30_000, 0i64..3_000), 0..3)) {
         let (_, c) = &calendars()[which];
         let tl = Timeline::new(

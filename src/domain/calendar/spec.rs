@@ -16,6 +16,25 @@ pub struct CalendarSpec {
     /// Closed dates, `YYYY-MM-DD`, in the calendar's timezone.
     #[serde(default)]
     pub holidays: Vec<String>,
+    /// Dates with hours of their own: a make-up working day ("làm bù", a
+    /// Saturday open to bridge a holiday), a half day, or a closed date.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exceptions: Vec<DaySpec>,
+}
+
+/// One date's own hours, replacing its weekday's:
+/// `{"date": "2026-04-25", "hours": [["08:00","17:00"]], "name": "Làm bù 30/4"}`;
+/// no hours: the date is closed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DaySpec {
+    /// `YYYY-MM-DD`, in the calendar's timezone.
+    pub date: String,
+    /// Working intervals `[start, end]` as `HH:MM`, written as a weekday's.
+    #[serde(default)]
+    pub hours: Vec<(String, String)>,
+    /// What the day is, for people ("Làm bù 30/4", "Year-end party").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
 }
 
 /// Intervals `[start, end]` as `HH:MM` strings, per weekday; a missing day is closed.

@@ -26,6 +26,7 @@ pub(super) fn spec(tz: &str, week: Week, holidays: &[&str]) -> CalendarSpec {
         timezone: tz.to_owned(),
         week: w,
         holidays: holidays.iter().map(|s| s.to_string()).collect(),
+        exceptions: Vec::new(),
     }
 }
 

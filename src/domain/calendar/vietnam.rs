@@ -30,6 +30,7 @@ impl CalendarSpec {
                 .iter()
                 .map(|d| crate::domain::instant::ymd(*d))
                 .collect(),
+            exceptions: Vec::new(),
         }
     }
 }

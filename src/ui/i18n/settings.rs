@@ -103,6 +103,48 @@ pub fn field(lang: Lang, f: CalendarField) -> String {
         }
         (CalendarField::Holiday(i), Lang::En) => format!("Holiday {}", i + 1),
         (CalendarField::Holiday(i), Lang::Vi) => format!("Ngày lễ thứ {}", i + 1),
+        (
+            CalendarField::Exception {
+                index,
+                interval,
+                part,
+            },
+            _,
+        ) => {
+            let day = match lang {
+                Lang::En => format!("Special day {}", index + 1),
+                Lang::Vi => format!("Ngày đặc biệt thứ {}", index + 1),
+            };
+            let part = match (part, lang) {
+                (None, _) => "",
+                (Some(Part::Start), Lang::En) => ", start",
+                (Some(Part::End), Lang::En) => ", end",
+                (Some(Part::Start), Lang::Vi) => ", giờ bắt đầu",
+                (Some(Part::End), Lang::Vi) => ", giờ kết thúc",
+            };
+            match (interval, lang) {
+                (None, Lang::En) => format!("{day}, date"),
+                (None, Lang::Vi) => format!("{day}, ngày"),
+                (Some(i), Lang::En) => format!("{day}, interval {}{part}", i + 1),
+                (Some(i), Lang::Vi) => format!("{day}, khoảng {}{part}", i + 1),
+            }
+        }
+    }
+}
+
+/// The special day (date with its own hours) a problem belongs to, to show
+/// it under that day's row.
+pub fn exception_of(e: &CalendarError) -> Option<usize> {
+    match e {
+        CalendarError::BadTime { field, .. }
+        | CalendarError::EmptyInterval { field }
+        | CalendarError::Overlap { field, .. }
+        | CalendarError::BadHoliday { field, .. }
+        | CalendarError::TwiceGiven { field, .. } => match field {
+            CalendarField::Exception { index, .. } => Some(*index),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
@@ -113,7 +155,7 @@ pub fn day_of(e: &CalendarError) -> Option<usize> {
         | CalendarError::EmptyInterval { field }
         | CalendarError::Overlap { field, .. } => match field {
             CalendarField::Week { day, .. } => Some(*day),
-            CalendarField::Holiday(_) => None,
+            CalendarField::Holiday(_) | CalendarField::Exception { .. } => None,
         },
         _ => None,
     }
@@ -156,6 +198,16 @@ pub fn error(lang: Lang, e: &CalendarError) -> String {
         (Lang::Vi, CalendarError::BadHoliday { field, value }) => format!(
             "{}: '{value}' không phải ngày; hãy ghi năm-tháng-ngày, ví dụ 2026-09-02.",
             at(field)
+        ),
+        (Lang::En, CalendarError::TwiceGiven { field, other, date }) => format!(
+            "{}: {date} is already given ({}); a date is closed or has its own hours, once.",
+            at(field),
+            lower_first(&at(other))
+        ),
+        (Lang::Vi, CalendarError::TwiceGiven { field, other, date }) => format!(
+            "{}: ngày {date} đã có ({}); mỗi ngày chỉ nghỉ hoặc có giờ riêng, một lần.",
+            at(field),
+            lower_first(&at(other))
         ),
         (Lang::En, CalendarError::NoWorkingTime) => {
             "No day has working hours, so no SLA clock could ever run.".into()
