@@ -469,6 +469,9 @@ impl BusinessCalendar {
 }
 
 impl BusinessTime for BusinessCalendar {
+    fn working_day(&self) -> TimeDelta {
+        BusinessCalendar::working_day(self)
+    }
     fn due_with_pauses(
         &self,
         start: DateTime<Utc>,

@@ -40,6 +40,20 @@
 //! clock stays met; an unmet one is breached if the lead closed after its due
 //! time, and not applicable otherwise (closing a junk lead early is no breach).
 //!
+//! # Targets in working days
+//! A target is business minutes, or working days ([`Span`]). A target of N
+//! working days is N working days of business time, a working day being
+//! the calendar's ([`crate::domain::calendar::BusinessCalendar::working_day`]:
+//! 8 h in the Vietnam preset). "2 working days" is therefore 16 business
+//! hours: a lead that arrives on Monday at 10:00 is due on Wednesday at
+//! 10:00 when both days are full working days; a half day in between counts
+//! half and a closed date (a holiday, a weekend) not at all, so it is due
+//! later; a lead that arrives at night starts at the next opening. We
+//! follow this rather than "by the end of the Nth working day" (an option
+//! some help desks offer): one unit for targets and the durations the
+//! clocks show ("2 working days over"), and every lead the same business
+//! time whatever hour it arrived.
+//!
 //! # Status
 //! Pending (due, remaining) → at risk when remaining < `at_risk_percent` of
 //! the target → breached once `now` is past the due time (overdue in business
@@ -60,7 +74,7 @@ use std::collections::BTreeMap;
 mod policy;
 mod status;
 
-pub use policy::{AttemptRule, Conditions, Minutes, SlaPolicies, SlaPolicy};
+pub use policy::{AttemptRule, Conditions, Minutes, SlaPolicies, SlaPolicy, Span};
 pub use status::{AttemptClock, LeadClocks, Status};
 
 /// What the engine needs besides the lead.
@@ -74,10 +88,10 @@ pub struct SlaContext<'a> {
     pub policies: &'a SlaPolicies,
 }
 
-type Span = (DateTime<Utc>, DateTime<Utc>);
+type Window = (DateTime<Utc>, DateTime<Utc>);
 
 /// Completed pauses and, if the lead is paused now, when that pause began.
-fn pauses(changes: &[Change], table: &StageTable) -> (Vec<Span>, Option<DateTime<Utc>>) {
+fn pauses(changes: &[Change], table: &StageTable) -> (Vec<Window>, Option<DateTime<Utc>>) {
     if !table.any_pauses() {
         return (Vec::new(), None);
     }
@@ -97,7 +111,7 @@ fn pauses(changes: &[Change], table: &StageTable) -> (Vec<Span>, Option<DateTime
 /// One business-time clock: started at `start`, target `target`, finished at `done`.
 struct Clock<'a> {
     cal: &'a dyn BusinessTime,
-    pauses: &'a [Span],
+    pauses: &'a [Window],
     paused_since: Option<DateTime<Utc>>,
     closed_at: Option<Mark>,
     at_risk_percent: u8,
@@ -213,6 +227,8 @@ pub fn evaluate_digest(
     now: Mark,
 ) -> LeadClocks {
     let lead = d.lead;
+    // Targets in working days count the calendar's working day.
+    let day = cal.working_day();
     let (done_pauses, paused_since) = pauses(d.changes, table);
     let stage_kind = lead.stage.and_then(|i| table.kind(usize::from(i)));
     let open = stage_kind == Some(StageKind::Open);
@@ -232,7 +248,7 @@ pub fn evaluate_digest(
 
     let first_response = {
         let done = acts.iter().find(|t| t.is(Touch::RESPONSE)).map(Touch::mark);
-        clock.status(start, policy.first_response.delta(), done)
+        clock.status(start, policy.first_response.delta(day), done)
     };
 
     let attempts = {
@@ -261,7 +277,7 @@ pub fn evaluate_digest(
         let status = if rule.min_attempts == 0 {
             Status::NotApplicable
         } else {
-            clock.status(start, rule.within.delta(), done)
+            clock.status(start, rule.within.delta(day), done)
         };
         AttemptClock {
             status,
@@ -285,18 +301,18 @@ pub fn evaluate_digest(
             closed_at: None,
             ..clock
         }
-        .status(later(lead.in_stage, start), limit.delta(), None),
+        .status(later(lead.in_stage, start), limit.delta(day), None),
         _ => Status::NotApplicable,
     };
 
     let reassignment = match lead.owner {
-        Some(_) if open && policy.reassign_after.0 > 0 => {
+        Some(_) if open && !policy.reassign_after.is_zero() => {
             let last_touch = acts.iter().rev().find(|t| t.is(Touch::BY_OWNER));
             let start = [lead.assigned, last_touch.map(Touch::mark)]
                 .into_iter()
                 .flatten()
                 .fold(start, later);
-            clock.status(start, policy.reassign_after.delta(), None)
+            clock.status(start, policy.reassign_after.delta(day), None)
         }
         _ => Status::NotApplicable,
     };
@@ -350,5 +366,7 @@ pub fn suggest_owner<'a>(
         .map(|(_, r)| r)
 }
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod span_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

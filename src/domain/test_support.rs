@@ -50,18 +50,18 @@ pub fn call(l: &super::lead::Lead, minute: u32) -> super::activity::Activity {
 /// minutes, at most 2 hours in "new".
 pub fn urgent_rule() -> super::sla::SlaPolicy {
     use super::lead::Priority;
-    use super::sla::{Conditions, Minutes, SlaPolicy};
+    use super::sla::{Conditions, SlaPolicy, Span};
     let mut urgent = SlaPolicy {
         name: "Urgent".into(),
         conditions: Conditions {
             priorities: vec![Priority::High, Priority::Urgent],
             ..Conditions::default()
         },
-        first_response: Minutes(15),
+        first_response: Span::Minutes(15),
         ..SlaPolicy::default()
     };
     urgent
         .stage_limits
-        .insert(super::pipeline::StageId::new("new"), Minutes::hours(2));
+        .insert(super::pipeline::StageId::new("new"), Span::hours(2));
     urgent
 }

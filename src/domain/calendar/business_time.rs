@@ -20,6 +20,8 @@ pub trait BusinessTime {
         to: DateTime<Utc>,
         pauses: &[(DateTime<Utc>, DateTime<Utc>)],
     ) -> TimeDelta;
+    /// See [`super::BusinessCalendar::working_day`].
+    fn working_day(&self) -> TimeDelta;
     /// See [`super::BusinessCalendar::due`].
     fn due(&self, start: DateTime<Utc>, target: TimeDelta) -> DateTime<Utc> {
         self.due_with_pauses(start, target, &[])

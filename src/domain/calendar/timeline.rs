@@ -194,6 +194,10 @@ fn end_of(seg_end: Option<DateTime<Utc>>) -> DateTime<Utc> {
 }
 
 impl BusinessTime for Timeline {
+    fn working_day(&self) -> TimeDelta {
+        self.cal.working_day()
+    }
+
     fn position(&self, t: DateTime<Utc>) -> Option<i64> {
         self.covered(t).map(|n| self.cum(n))
     }

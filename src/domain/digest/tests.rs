@@ -1,7 +1,7 @@
 use crate::domain::calendar::BusinessCalendar;
 use crate::domain::pipeline::{Pipeline, StageId};
 use crate::domain::sample::generate;
-use crate::domain::sla::{Minutes, SlaContext, evaluate};
+use crate::domain::sla::{SlaContext, Span, evaluate};
 use crate::domain::test_support::vn;
 use crate::domain::workspace::Prepared;
 use chrono::TimeDelta;
@@ -19,12 +19,12 @@ fn digested_clocks_match_evaluating_each_lead_on_the_calendar() {
     let mut urgent = crate::domain::test_support::urgent_rule();
     urgent
         .stage_limits
-        .insert(StageId::new("qualified"), Minutes::hours(16));
+        .insert(StageId::new("qualified"), Span::hours(16));
     ws.policies.rules.push(urgent);
     ws.policies
         .default
         .stage_limits
-        .insert(StageId::new("interested"), Minutes::hours(40));
+        .insert(StageId::new("interested"), Span::hours(40));
     ws.activities.reverse();
 
     let calendar = BusinessCalendar::new(ws.calendar.clone()).unwrap();

@@ -6,7 +6,7 @@ use crate::domain::activity::{ActivityKind, Channel, Direction, Outcome};
 use crate::domain::facts::LeadFacts;
 use crate::domain::lead::{Closure, LeadDraft, LossKind, Priority};
 use crate::domain::sample::generate;
-use crate::domain::sla::Minutes;
+use crate::domain::sla::Span;
 use crate::domain::test_support::{urgent_rule, vn};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
@@ -228,7 +228,7 @@ proptest! {
                 }
                 9 => {
                     let mut settings = ws.settings();
-                    settings.policies.default.first_response = Minutes(10 + x % 200);
+                    settings.policies.default.first_response = Span::Minutes(10 + x % 200);
                     settings.reps.retain(|r| x.is_multiple_of(2) || r.id.as_str() != "rep-1");
                     ws = Workspace::from_parts(settings.clone(), ws.leads, ws.activities);
                     live.set_settings(settings);

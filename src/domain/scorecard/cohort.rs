@@ -103,6 +103,7 @@ impl Tally {
     ) -> Tally {
         let facts = &p.facts().leads;
         let policies = &p.ws.policies;
+        let day = p.calendar.calendar().working_day();
         let mut t = Tally::default();
         let judge = |pair: &mut (usize, usize), s: &Status| {
             if let Some(kept) = s.verdict() {
@@ -120,7 +121,7 @@ impl Tally {
             let target = policies.policy_for(&p.ws.leads[*i]);
             t.response_minutes.extend(response_minutes(
                 &c.first_response,
-                i64::from(target.first_response.0),
+                i64::from(target.first_response.minutes(day)),
             ));
             judge(&mut t.responses_kept, &c.first_response);
             judge(&mut t.attempts_kept, &c.attempts.status);

@@ -4,7 +4,7 @@ use crate::domain::calendar::CalendarSpec;
 use crate::domain::lead::{Closure, Csat, Lead, LeadDraft, LeadId, LossKind};
 use crate::domain::pipeline::StageId;
 use crate::domain::rep::{Membership, Rep};
-use crate::domain::sla::{Minutes, SlaPolicies, SlaPolicy};
+use crate::domain::sla::{SlaPolicies, SlaPolicy, Span};
 use crate::domain::targets::{TargetRules, advise};
 use crate::domain::test_support::vn;
 use crate::domain::whatif::what_if;
@@ -385,7 +385,7 @@ fn what_if_a_looser_first_response_target() {
     let p = Prepared::new(&ws, now()).unwrap();
     let proposed = SlaPolicies {
         default: SlaPolicy {
-            first_response: Minutes(120),
+            first_response: Span::Minutes(120),
             ..ws.policies.default.clone()
         },
         rules: vec![],

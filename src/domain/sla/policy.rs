@@ -22,6 +22,100 @@ impl Minutes {
     }
 }
 
+/// How long a target is: business minutes, or working days (the module
+/// rules of [`super`] say what a working day is and when it is due).
+/// Written as a number of business minutes (`60`) or `{"working_days": 2}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Span {
+    /// Business minutes.
+    Minutes(u32),
+    /// Working days of the calendar.
+    WorkingDays(u32),
+}
+
+impl Default for Span {
+    fn default() -> Self {
+        Span::Minutes(0)
+    }
+}
+
+impl From<Minutes> for Span {
+    fn from(m: Minutes) -> Span {
+        Span::Minutes(m.0)
+    }
+}
+
+impl Span {
+    /// Whole business hours.
+    pub fn hours(h: u32) -> Span {
+        Span::Minutes(h * 60)
+    }
+
+    /// The business time it stands for, where a working day is `working_day`.
+    pub fn delta(self, working_day: TimeDelta) -> TimeDelta {
+        match self {
+            Span::Minutes(m) => TimeDelta::minutes(i64::from(m)),
+            Span::WorkingDays(d) => working_day * i32::try_from(d).unwrap_or(i32::MAX),
+        }
+    }
+
+    /// Zero: the target is off.
+    pub fn is_zero(self) -> bool {
+        matches!(self, Span::Minutes(0) | Span::WorkingDays(0))
+    }
+
+    /// Business minutes, where a working day is `working_day`.
+    pub fn minutes(self, working_day: TimeDelta) -> u32 {
+        u32::try_from(self.delta(working_day).num_minutes()).unwrap_or(u32::MAX)
+    }
+}
+
+impl Serialize for Span {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self {
+            Span::Minutes(m) => s.serialize_u32(*m),
+            Span::WorkingDays(d) => {
+                let mut map = s.serialize_map(Some(1))?;
+                map.serialize_entry("working_days", d)?;
+                map.end()
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Span {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Span, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Span;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    r#"business minutes (a whole number) or {"working_days": a whole number}"#,
+                )
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Span, E> {
+                u32::try_from(v)
+                    .map(Span::Minutes)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Span, A::Error> {
+                let mut days = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "working_days" && days.is_none() {
+                        days = Some(map.next_value::<u32>()?);
+                    } else {
+                        return Err(serde::de::Error::unknown_field(&key, &["working_days"]));
+                    }
+                }
+                days.map(Span::WorkingDays)
+                    .ok_or_else(|| serde::de::Error::missing_field("working_days"))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
 /// When a policy rule applies.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Conditions {
@@ -54,7 +148,7 @@ pub struct AttemptRule {
     /// Attempts required (N).
     pub min_attempts: u32,
     /// Business time allowed for them, from creation (X).
-    pub within: Minutes,
+    pub within: Span,
     /// Most attempts in total before the lead should be closed or nurtured (M).
     pub max_attempts: u32,
     /// Least business time between two attempts.
@@ -69,15 +163,15 @@ pub struct SlaPolicy {
     /// When it applies (ignored for the default policy).
     #[serde(default)]
     pub conditions: Conditions,
-    /// First response target, business minutes.
-    pub first_response: Minutes,
+    /// First response target (business minutes or working days).
+    pub first_response: Span,
     /// Attempts rule.
     pub attempts: AttemptRule,
     /// Business-time limit per stage; stages not listed have none.
     #[serde(default)]
-    pub stage_limits: BTreeMap<StageId, Minutes>,
+    pub stage_limits: BTreeMap<StageId, Span>,
     /// Reassign when the owner has not touched the lead for this long (business); 0 = never.
-    pub reassign_after: Minutes,
+    pub reassign_after: Span,
     /// Close open leads without activity for this many calendar days; 0 = never.
     pub nurture_days: u32,
     /// A clock is at risk when less than this share of its target remains.
@@ -97,15 +191,15 @@ impl Default for SlaPolicy {
         SlaPolicy {
             name: "Default".into(),
             conditions: Conditions::default(),
-            first_response: Minutes::hours(1),
+            first_response: Span::hours(1),
             attempts: AttemptRule {
                 min_attempts: 3,
-                within: Minutes::hours(8),
+                within: Span::hours(8),
                 max_attempts: 6,
                 min_gap: Minutes::hours(1),
             },
             stage_limits: BTreeMap::new(),
-            reassign_after: Minutes::hours(4),
+            reassign_after: Span::hours(4),
             nurture_days: 30,
             at_risk_percent: default_at_risk(),
         }

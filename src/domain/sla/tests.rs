@@ -299,7 +299,7 @@ fn stage_time_limits() {
     w.policies
         .default
         .stage_limits
-        .insert(StageId::new("new"), Minutes::hours(2));
+        .insert(StageId::new("new"), Span::hours(2));
     let lead = w.lead(MON);
     assert_eq!(
         w.clocks(&lead, &[], "2026-03-02 12:30").stage_time,
@@ -383,7 +383,7 @@ fn first_matching_rule_wins() {
             priorities: vec![Priority::Urgent],
             ..Conditions::default()
         },
-        first_response: Minutes(15),
+        first_response: Span::Minutes(15),
         ..SlaPolicy::default()
     };
     let facebook = SlaPolicy {
@@ -392,7 +392,7 @@ fn first_matching_rule_wins() {
             sources: vec!["facebook".into()],
             ..Conditions::default()
         },
-        first_response: Minutes(30),
+        first_response: Span::Minutes(30),
         ..SlaPolicy::default()
     };
     w.policies.rules = vec![urgent, facebook];
@@ -530,7 +530,7 @@ fn an_imported_old_lead_starts_its_clocks_when_it_enters_the_workspace() {
     w.policies
         .default
         .stage_limits
-        .insert(StageId::new("new"), Minutes::hours(8));
+        .insert(StageId::new("new"), Span::hours(8));
     let old = w.lead("2026-08-10 09:00");
     let now = "2026-12-01 09:30";
     // Without the entry time, everything is breached by months.

@@ -8,7 +8,7 @@ use crate::app::state::AppState;
 use crate::domain::scorecard::{
     Goal, Kpi, KpiStatus, Period, PeriodKind, Row, Scope, Target, all_scopes,
 };
-use crate::domain::sla::Minutes;
+use crate::domain::sla::Span;
 use crate::domain::targets::{Advice, TargetRules, scorecard_with_advice};
 use crate::domain::whatif::{SlaSummary, what_if};
 use crate::ui::i18n::pages::PageMsg;
@@ -292,15 +292,17 @@ fn WhatIfCard(period: Memo<Period>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     let current = state.settings.get_untracked().policies.default;
-    let fr = RwSignal::new(current.first_response.0.to_string());
+    // The proposal is written in business minutes and hours.
+    let wd = state.insights.with_untracked(|i| i.working_day());
+    let fr = RwSignal::new(current.first_response.minutes(wd).to_string());
     let attempts = RwSignal::new(current.attempts.min_attempts.to_string());
-    let within = RwSignal::new((current.attempts.within.0 / 60).to_string());
+    let within = RwSignal::new((current.attempts.within.minutes(wd) / 60).to_string());
     let proposal = Memo::new(move |_| {
         let mut p = state.settings.get().policies;
         let num = |s: RwSignal<String>| s.get().trim().parse::<u32>().ok().filter(|v| *v > 0);
-        p.default.first_response = Minutes(num(fr)?);
+        p.default.first_response = Span::Minutes(num(fr)?);
         p.default.attempts.min_attempts = num(attempts)?;
-        p.default.attempts.within = Minutes(num(within)? * 60);
+        p.default.attempts.within = Span::Minutes(num(within)? * 60);
         Some(p)
     });
     let result = Memo::new(move |_| {

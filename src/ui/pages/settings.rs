@@ -6,7 +6,6 @@
 use crate::app::state::{AppState, Loading};
 use crate::domain::pipeline::{Pipeline, Stage, StageId, StageKind};
 use crate::domain::rep::{Membership, Rep};
-use crate::domain::sla::Minutes;
 use crate::ui::components::team_sync::TeamSyncPanel;
 use crate::ui::i18n::pages::PageMsg;
 use crate::ui::i18n::pages::settings::SettingsMsg;
@@ -17,6 +16,7 @@ use leptos::prelude::*;
 mod calendar;
 mod country;
 mod policies;
+mod span;
 
 use country::CountryEditor;
 pub use country::country_name;
@@ -233,7 +233,12 @@ fn PipelineEditor() -> impl IntoView {
                             let is_gate = st.id == gate;
                             let id_for_gate = st.id.clone();
                             let id_for_limit = st.id.clone();
-                            let limit = limits.get(&st.id).map(|m| (m.0 / 60).to_string()).unwrap_or_default();
+                            // Written in hours; a limit in working days keeps its unit.
+                            let (limit, unit) = limits.get(&st.id).map_or((String::new(), span::Unit::Hours), |m| span::split(*m));
+                            let unit_word = (unit != span::Unit::Hours).then(|| i18n.t(match unit {
+                                span::Unit::Minutes => SettingsMsg::UnitMinutes,
+                                _ => SettingsMsg::UnitWorkingDays,
+                            }));
                             view! {
                                 <tr data-testid="stage-row">
                                     <td><input aria-label=i18n.t(PageMsg::Stage) prop:value=st.name.clone() data-testid="stage-name" on:change=move |ev| {
@@ -251,13 +256,18 @@ fn PipelineEditor() -> impl IntoView {
                                         let mut s = state.settings.get_untracked();
                                         match hours.parse::<u32>() {
                                             Ok(0) => { s.policies.default.stage_limits.remove(&id_for_limit); }
-                                            Ok(h) => { s.policies.default.stage_limits.insert(id_for_limit.clone(), Minutes(h * 60)); }
+                                            Ok(h) => {
+                                                let Some(limit) = span::join(&h.to_string(), unit) else {
+                                                    return error.set(Some(i18n.t(PageMsg::ErrWholeNumber)().to_owned()));
+                                                };
+                                                s.policies.default.stage_limits.insert(id_for_limit.clone(), limit);
+                                            }
                                             Err(_) if hours.is_empty() => { s.policies.default.stage_limits.remove(&id_for_limit); }
                                             Err(_) => return error.set(Some(i18n.t(PageMsg::ErrWholeNumber)().to_owned())),
                                         }
                                         error.set(None);
                                         state.save_settings(s);
-                                    } /></td>
+                                    } />" "{unit_word}</td>
                                     <td><label class="tap"><input type="radio" name="gate" aria-label=i18n.t(PageMsg::QualifiedGate) prop:checked=is_gate disabled=st.kind != StageKind::Open on:change=move |_| {
                                         let g = id_for_gate.clone();
                                         apply(Box::new(move |_, gate| *gate = g));

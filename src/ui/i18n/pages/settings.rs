@@ -44,6 +44,13 @@ crate::ui::i18n::messages! {
     AddRule,
     ErrRuleCondition,
     StageLimitHours,
+    FirstResponseWithin,
+    AttemptsWithin,
+    ReassignAfter,
+    Unit,
+    UnitMinutes,
+    UnitHours,
+    UnitWorkingDays,
 }
 
 impl Catalogue for SettingsMsg {
@@ -130,6 +137,16 @@ impl Catalogue for SettingsMsg {
                 "Quy tắc cần ít nhất một nguồn hoặc một mức ưu tiên.",
             ),
             StageLimitHours => ("Time limit (business hours)", "Giới hạn (giờ làm việc)"),
+            FirstResponseWithin => ("First response within", "Phản hồi đầu tiên trong vòng"),
+            AttemptsWithin => ("…all within", "…tất cả trong vòng"),
+            ReassignAfter => (
+                "Reassign when untouched for",
+                "Chuyển người khi không đụng đến sau",
+            ),
+            Unit => ("Unit", "Đơn vị"),
+            UnitMinutes => ("minutes (working time)", "phút (làm việc)"),
+            UnitHours => ("hours (working time)", "giờ (làm việc)"),
+            UnitWorkingDays => ("working days", "ngày làm việc"),
         }
     }
 }

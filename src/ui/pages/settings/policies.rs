@@ -2,8 +2,10 @@
 //! from), and the rules that give some leads other targets.
 
 use super::SectionError;
+use super::span::{SpanField, join, split};
 use crate::app::state::AppState;
-use crate::domain::sla::Minutes;
+use crate::domain::sla::{Minutes, Span};
+use crate::ui::format::{Clock, duration};
 use crate::ui::i18n::pages::PageMsg;
 use crate::ui::i18n::pages::settings::SettingsMsg;
 use crate::ui::i18n::use_i18n;
@@ -15,21 +17,33 @@ pub(super) fn PolicyEditor() -> impl IntoView {
     let i18n = use_i18n();
     let error = RwSignal::new(None::<String>);
     let p = state.settings.get_untracked().policies.default;
-    let fields: [(PageMsg, &'static str, RwSignal<String>); 8] = [
-        (
-            PageMsg::FirstResponseMinutes,
+    // Targets of time: a number and its unit (minutes, hours, working days).
+    let span = |label: SettingsMsg, id: &'static str, value: Span| {
+        let (n, u) = split(value);
+        (label, id, RwSignal::new(n), RwSignal::new(u))
+    };
+    let spans = [
+        span(
+            SettingsMsg::FirstResponseWithin,
             "policy-first-response",
-            RwSignal::new(p.first_response.0.to_string()),
+            p.first_response,
         ),
+        span(
+            SettingsMsg::AttemptsWithin,
+            "policy-within",
+            p.attempts.within,
+        ),
+        span(
+            SettingsMsg::ReassignAfter,
+            "policy-reassign",
+            p.reassign_after,
+        ),
+    ];
+    let fields: [(PageMsg, &'static str, RwSignal<String>); 5] = [
         (
             PageMsg::MinAttempts,
             "policy-min-attempts",
             RwSignal::new(p.attempts.min_attempts.to_string()),
-        ),
-        (
-            PageMsg::AttemptsWithinHours,
-            "policy-within",
-            RwSignal::new((p.attempts.within.0 / 60).to_string()),
         ),
         (
             PageMsg::MaxAttempts,
@@ -40,11 +54,6 @@ pub(super) fn PolicyEditor() -> impl IntoView {
             PageMsg::MinGapMinutes,
             "policy-min-gap",
             RwSignal::new(p.attempts.min_gap.0.to_string()),
-        ),
-        (
-            PageMsg::ReassignAfterHours,
-            "policy-reassign",
-            RwSignal::new((p.reassign_after.0 / 60).to_string()),
         ),
         (
             PageMsg::NurtureDays,
@@ -99,7 +108,20 @@ pub(super) fn PolicyEditor() -> impl IntoView {
                 }
             },
         };
-        let mut values = [0u32; 8];
+        let mut times = [Span::default(); 3];
+        for (i, (label, _, number, unit)) in spans.iter().enumerate() {
+            match join(&number.get_untracked(), unit.get_untracked()) {
+                Some(v) => times[i] = v,
+                None => {
+                    return error.set(Some(format!(
+                        "{}: {}",
+                        i18n.t(*label)(),
+                        i18n.t(PageMsg::ErrWholeNumber)()
+                    )));
+                }
+            }
+        }
+        let mut values = [0u32; 5];
         for (i, (label, _, sig)) in fields.iter().enumerate() {
             match sig.get_untracked().trim().parse::<u32>() {
                 Ok(v) => values[i] = v,
@@ -112,8 +134,9 @@ pub(super) fn PolicyEditor() -> impl IntoView {
                 }
             }
         }
-        let [fr, min, within, max, gap, reassign, nurture, risk] = values;
-        if fr == 0 || min == 0 || within == 0 {
+        let [fr, within, reassign] = times;
+        let [min, max, gap, nurture, risk] = values;
+        if fr.is_zero() || min == 0 || within.is_zero() {
             return error.set(Some(i18n.t(PageMsg::ErrPositive)().to_owned()));
         }
         if max < min {
@@ -124,12 +147,12 @@ pub(super) fn PolicyEditor() -> impl IntoView {
         }
         let mut s = state.settings.get_untracked();
         let d = &mut s.policies.default;
-        d.first_response = Minutes(fr);
+        d.first_response = fr;
         d.attempts.min_attempts = min;
-        d.attempts.within = Minutes(within * 60);
+        d.attempts.within = within;
         d.attempts.max_attempts = max;
         d.attempts.min_gap = Minutes(gap);
-        d.reassign_after = Minutes(reassign * 60);
+        d.reassign_after = reassign;
         d.nurture_days = nurture;
         d.at_risk_percent = risk as u8;
         s.policies.enforced_from = enforced_from;
@@ -139,14 +162,31 @@ pub(super) fn PolicyEditor() -> impl IntoView {
         error.set(None);
         state.save_settings(s);
     };
+    let span_view = move |i: usize| {
+        let (label, id, number, unit) = spans[i];
+        view! { <SpanField id=id label=Signal::derive(move || i18n.t(label)().to_owned()) number=number unit=unit /> }
+    };
+    let field_view = move |i: usize| {
+        let (label, id, sig) = fields[i];
+        view! {
+            <label for=id>{i18n.t(label)}</label>
+            <input id=id data-testid=id type="number" min="0" bind:value=sig />
+        }
+    };
     view! {
         <section class="card" data-testid="policy-editor">
             <h2>{i18n.t(SettingsMsg::SlaPolicy)}</h2>
             <form on:submit=save class="grid-form">
-                {fields.map(|(label, id, sig)| view! {
-                    <label for=id>{i18n.t(label)}</label>
-                    <input id=id data-testid=id type="number" min="0" bind:value=sig />
-                }).collect_view()}
+                // In the order a person reads the rule: respond, call N
+                // times within X (at most M, G apart), reassign, stop.
+                {span_view(0)}
+                {field_view(0)}
+                {span_view(1)}
+                {field_view(1)}
+                {field_view(2)}
+                {span_view(2)}
+                {field_view(3)}
+                {field_view(4)}
                 <label for="policy-from">{i18n.t(SettingsMsg::SlaEnforcedFrom)}</label>
                 <input id="policy-from" data-testid="policy-from" type="date" aria-describedby="policy-from-hint" bind:value=from />
                 <p class="muted hint" id="policy-from-hint">{i18n.t(SettingsMsg::SlaEnforcedFromHint)}</p>
@@ -215,12 +255,17 @@ pub(super) fn RulesEditor() -> impl IntoView {
                 },
                 campaigns: Vec::new(),
             },
-            first_response: Minutes(fr),
+            first_response: Span::Minutes(fr),
             ..s.policies.default.clone()
         });
         error.set(None);
         name.set(String::new());
         state.save_settings(s);
+    };
+    // A rule's first-response target as the clocks write durations.
+    let span_text = move |sp: Span| {
+        let wd = state.insights.with_untracked(|i| i.working_day());
+        duration(sp.delta(wd), Clock::Business(wd), i18n.0.get())
     };
     let remove = move |i: usize| {
         let mut s = state.settings.get_untracked();
@@ -243,7 +288,7 @@ pub(super) fn RulesEditor() -> impl IntoView {
                                 <td>{r.name.clone()}</td>
                                 <td>{r.conditions.sources.join(", ")}</td>
                                 <td>{prio}</td>
-                                <td>{r.first_response.0}</td>
+                                <td>{span_text(r.first_response)}</td>
                                 <td><button type="button" aria-label=i18n.t(PageMsg::Delete) on:click=move |_| remove(i)>"✕"</button></td>
                             </tr>
                         }
