@@ -16,6 +16,26 @@
 //! the preset's (Meta: Facebook, or Instagram when `platform` is `ig`); a
 //! `created` time without offset is read in the mapping's timezone; a `'`
 //! guarding a formula character (see `csv_export`) is removed.
+//!
+//! Countries: a phone written without `+` is read in its row's own country
+//! when a country column names one ([`Country::named`]; of several country
+//! columns, the first that names a known country), else in the file's
+//! country ([`Mapping::country`]: the workspace's unless the person chose
+//! another). An empty or unknown country cell falls back to the file's, and
+//! [`ImportPreview::countries`] lists every value with what it was read as,
+//! so the wizard can say so. The country cell itself is kept as a custom
+//! field under its header.
+//!
+//! Owners: see `owner` (an owner that is an id of the other system is
+//! never made into a rep). An owner that ends up as nobody is kept as text
+//! in the custom field [`OWNER_KEPT`].
+//!
+//! Amounts: a value is in VND (`15.000.000 ₫`, `15,000,000`, `15000000
+//! VND`, `2500.00`: a last group of one or two digits after a separator is
+//! a decimal part, which must be zero). When a currency column gives
+//! another currency for the row (Pipedrive's `Lead - Currency of Value`),
+//! the value is not taken as VND: it is kept as text, with its currency, in
+//! a custom field named after its column.
 
 use crate::domain::contact::{Country, Email, Phone};
 use crate::domain::lead::{
@@ -28,17 +48,20 @@ use crate::io::csv_export::restore;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
-use std::fmt;
 
 mod build;
 mod cell;
 mod columns;
+mod error;
+mod owner;
 mod row;
 mod status;
 mod text;
 
 pub use cell::{CellError, CellProblem};
 use columns::{detect_preset, target_for};
+pub use error::{ImportError, NotCsv};
+pub use owner::{OwnerId, OwnerValue, new_rep_names, owner_id, rep_named};
 use row::read_row;
 pub use status::{StatusTarget, guess as guess_status};
 use text::{decode, not_csv, sniff_delimiter};
@@ -106,6 +129,12 @@ pub enum Target {
     Reason,
     /// Satisfaction score, 1 to 5.
     Csat,
+    /// The row's country, for its phone numbers (also kept verbatim as a
+    /// custom field under its header).
+    Country,
+    /// The currency of the row's value (a value in another currency than
+    /// VND is kept as text, not as the deal value).
+    Currency,
     /// Kept verbatim under this name.
     Custom(String),
 }
@@ -158,77 +187,9 @@ pub const PHONE_KEPT: &str = "Phone (not understood)";
 pub const OLD_NUMBER: &str = "Old number (before 2018)";
 /// The custom field a company is kept in.
 pub const COMPANY: &str = "Company";
-
-/// Why the file cannot be previewed at all.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ImportError {
-    /// No bytes, or no header row.
-    Empty,
-    /// The file is another kind of file (say which, and what to use).
-    NotCsv(NotCsv),
-    /// The bytes are not text in a supported encoding.
-    Encoding {
-        /// Byte offset of the problem.
-        offset: usize,
-    },
-    /// The CSV structure is broken (e.g. an unclosed quote).
-    Malformed {
-        /// 1-based line.
-        line: u64,
-        /// Parser message.
-        message: String,
-    },
-    /// A given mapping does not match the file's columns.
-    MappingMismatch {
-        /// Columns in the file.
-        file: usize,
-        /// Columns in the mapping.
-        mapping: usize,
-    },
-}
-
-/// What a file that is not a CSV looks like.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NotCsv {
-    /// JSON: a Leadpact backup goes through backup import.
-    Json,
-    /// An Excel workbook (.xlsx, a zip) or another zip archive.
-    Spreadsheet,
-    /// An old Excel workbook (.xls).
-    OldExcel,
-    /// A PDF.
-    Pdf,
-}
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ImportError::Empty => f.write_str("The file is empty or has no header row."),
-            ImportError::NotCsv(NotCsv::Json) => f.write_str(
-                "This is a JSON file, not a CSV. A Leadpact backup is restored with \"Import backup\"; other JSON must be saved as CSV first.",
-            ),
-            ImportError::NotCsv(NotCsv::Spreadsheet | NotCsv::OldExcel) => f.write_str(
-                "This is a spreadsheet workbook, not a CSV. Open it and save it as \"CSV UTF-8\", then choose that file.",
-            ),
-            ImportError::NotCsv(NotCsv::Pdf) => f.write_str(
-                "This is a PDF, not a CSV. Export the leads from their app as CSV.",
-            ),
-            ImportError::Encoding { offset } => write!(
-                f,
-                "The file is not UTF-8 or UTF-16 text (byte {offset}). Save it as \"CSV UTF-8\" and try again."
-            ),
-            ImportError::Malformed { line, message } => write!(f, "line {line}: {message}"),
-            ImportError::MappingMismatch { file, mapping } => {
-                write!(
-                    f,
-                    "the file has {file} columns but the mapping has {mapping}"
-                )
-            }
-        }
-    }
-}
-
-impl std::error::Error for ImportError {}
+/// The custom field an owner that became nobody (an id of the other
+/// system, or a name the person did not add as a rep) is kept in.
+pub const OWNER_KEPT: &str = "Owner in the file";
 
 /// An earlier record with the same phone or e-mail.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -301,6 +262,21 @@ pub struct ImportPreview {
     pub mapping: Mapping,
     /// `(row number, outcome)` for every non-empty data row.
     pub rows: Vec<(usize, RowOutcome)>,
+    /// Every value of the file's country column(s), in order of first
+    /// appearance, with what its rows' numbers were read as.
+    pub countries: Vec<CountryValue>,
+}
+
+/// One value of the file's country column (every row, candidate or not).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CountryValue {
+    /// As written.
+    pub value: String,
+    /// How many rows hold it.
+    pub rows: usize,
+    /// The country it names, or None: not known, the rows' numbers read in
+    /// the file's country.
+    pub country: Option<Country>,
 }
 
 /// What the person chose in the wizard: each status value's meaning, and
@@ -311,22 +287,6 @@ pub struct Choices {
     pub statuses: BTreeMap<String, StatusTarget>,
     /// Owner name (as written) → rep.
     pub owners: BTreeMap<String, RepId>,
-}
-
-/// The rep an owner name means: the same name, ignoring case, accents and
-/// spacing.
-pub fn rep_named<'a>(
-    name: &str,
-    reps: &'a [crate::domain::rep::Rep],
-) -> Option<&'a crate::domain::rep::Rep> {
-    let key = |s: &str| {
-        crate::domain::search::fold(s)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let wanted = key(name);
-    reps.iter().find(|r| key(&r.name) == wanted)
 }
 
 /// What to do with a candidate that duplicates an earlier record.
@@ -391,16 +351,25 @@ pub fn preview(
     };
     let pipeline = Pipeline::default();
     let mut rows = Vec::new();
+    let mut countries: Vec<CountryValue> = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(malformed)?;
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
         let row = i + 1;
-        rows.push((
-            row,
-            read_row(row, &record, &headers, &mapping, preset, &pipeline),
-        ));
+        let (outcome, country) = read_row(row, &record, &headers, &mapping, preset, &pipeline);
+        if let Some((value, country)) = country {
+            match countries.iter_mut().find(|c| c.value == value) {
+                Some(c) => c.rows += 1,
+                None => countries.push(CountryValue {
+                    value,
+                    rows: 1,
+                    country,
+                }),
+            }
+        }
+        rows.push((row, outcome));
     }
     Ok(ImportPreview {
         encoding,
@@ -409,10 +378,13 @@ pub fn preview(
         headers,
         mapping,
         rows,
+        countries,
     })
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod exports_tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod rules_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

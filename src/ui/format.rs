@@ -63,11 +63,12 @@ pub fn source_label(value: &str, lang: Lang) -> String {
 /// A custom field's name as shown: the names our imports give, in the
 /// reader's language; a column of a file, as written.
 pub fn custom_label(key: &str, lang: Lang) -> String {
-    use crate::io::csv_import::{COMPANY, OLD_NUMBER, PHONE_KEPT};
-    let known: [(&str, &str); 4] = [
+    use crate::io::csv_import::{COMPANY, OLD_NUMBER, OWNER_KEPT, PHONE_KEPT};
+    let known: [(&str, &str); 5] = [
         (PHONE_KEPT, "Số điện thoại (không đọc được)"),
         (OLD_NUMBER, "Số cũ (trước 2018)"),
         (COMPANY, "Công ty"),
+        (OWNER_KEPT, "Người phụ trách trong tệp"),
         ("Reason", "Lý do"),
     ];
     match (lang, known.iter().find(|(k, _)| *k == key)) {

@@ -7,6 +7,11 @@
 //!
 //! The lengths are the national significant numbers (after the trunk `0`)
 //! of the ITU-T E.164 national numbering plans, mobile and fixed together.
+//!
+//! A country cell of an imported file is read by [`Country::named`]: codes,
+//! English and Vietnamese names and common other names of these countries;
+//! anything else is no country (the import then reads the row's numbers in
+//! the file's country and says so).
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -112,6 +117,50 @@ impl Country {
             .map(|n| (Country(n), &digits[n.code.len()..]))
     }
 
+    /// The country a file's country cell names: an ISO 3166-1 alpha-2 or
+    /// alpha-3 code,
+    /// its English or Vietnamese name (accents, case, dots and spacing
+    /// aside), a common other name (`USA`, `UK`, `Korea`, `Mỹ`, `Hàn
+    /// Quốc`…), or `+` and its calling code. Canada is read as the North
+    /// American plan it shares with the United States. None for anything
+    /// else, including a country this app has no numbering for.
+    pub fn named(value: &str) -> Option<Country> {
+        let raw = value.trim();
+        if let Some(code) = raw.strip_prefix('+') {
+            let code = code.trim();
+            return NUMBERINGS
+                .iter()
+                .find(|n| !code.is_empty() && n.code == code)
+                .map(Country);
+        }
+        // Two ASCII letters are an ISO code ("MY" is Malaysia; "Mỹ", with
+        // its accent, is the United States).
+        if raw.len() == 2 && raw.chars().all(|c| c.is_ascii_alphabetic()) {
+            return Country::from_iso(raw).or_else(|| {
+                ALIASES
+                    .iter()
+                    .find(|(a, _)| a.eq_ignore_ascii_case(raw))
+                    .and_then(|(_, iso)| Country::from_iso(iso))
+            });
+        }
+        let key = name_key(raw);
+        if key.is_empty() {
+            return None;
+        }
+        let by_name = NUMBERINGS.iter().find(|n| {
+            [n.en, n.vi]
+                .iter()
+                .flat_map(|name| name.split('/'))
+                .any(|name| name_key(name) == key)
+        });
+        by_name.map(Country).or_else(|| {
+            ALIASES
+                .iter()
+                .find(|(a, _)| *a == key)
+                .and_then(|(_, iso)| Country::from_iso(iso))
+        })
+    }
+
     /// Every country this app knows, Vietnam first.
     pub fn all() -> impl Iterator<Item = Country> {
         NUMBERINGS.iter().map(Country)
@@ -161,6 +210,84 @@ impl<'de> Deserialize<'de> for Country {
         })
     }
 }
+
+/// A country name folded for comparison: lower case, Vietnamese accents
+/// and `đ` removed, anything but letters and digits a space, spaces single.
+fn name_key(name: &str) -> String {
+    let folded: String = crate::domain::search::fold(name)
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Other ways files name the countries of [`NUMBERINGS`] (folded as
+/// `name_key` folds them), with their ISO code: alpha-3 codes, short and
+/// long forms, Vietnamese names without accents. Canada shares `+1`.
+const ALIASES: &[(&str, &str)] = &[
+    ("vnm", "VN"),
+    ("viet nam", "VN"),
+    ("socialist republic of vietnam", "VN"),
+    ("usa", "US"),
+    ("u s", "US"),
+    ("u s a", "US"),
+    ("united states", "US"),
+    ("united states of america", "US"),
+    ("america", "US"),
+    ("my", "US"),
+    ("hoa ky", "US"),
+    ("ca", "US"),
+    ("can", "US"),
+    ("canada", "US"),
+    ("gbr", "GB"),
+    ("uk", "GB"),
+    ("u k", "GB"),
+    ("great britain", "GB"),
+    ("britain", "GB"),
+    ("england", "GB"),
+    ("scotland", "GB"),
+    ("wales", "GB"),
+    ("northern ireland", "GB"),
+    ("anh", "GB"),
+    ("aus", "AU"),
+    ("sgp", "SG"),
+    ("tha", "TH"),
+    ("mys", "MY"),
+    ("idn", "ID"),
+    ("phl", "PH"),
+    ("khm", "KH"),
+    ("cambodia", "KH"),
+    ("kampuchea", "KH"),
+    ("lao", "LA"),
+    ("lao pdr", "LA"),
+    ("chn", "CN"),
+    ("prc", "CN"),
+    ("people s republic of china", "CN"),
+    ("hkg", "HK"),
+    ("hong kong sar", "HK"),
+    ("hongkong", "HK"),
+    ("twn", "TW"),
+    ("jpn", "JP"),
+    ("nhat", "JP"),
+    ("kor", "KR"),
+    ("korea", "KR"),
+    ("republic of korea", "KR"),
+    ("korea republic of", "KR"),
+    ("korea south", "KR"),
+    ("south korea", "KR"),
+    ("han quoc", "KR"),
+    ("ind", "IN"),
+    ("are", "AE"),
+    ("uae", "AE"),
+    ("u a e", "AE"),
+    ("emirates", "AE"),
+    ("united arab emirates", "AE"),
+    ("fra", "FR"),
+    ("deu", "DE"),
+    ("deutschland", "DE"),
+    ("rus", "RU"),
+    ("russian federation", "RU"),
+];
 
 /// The 2018 renumbering of Vietnam's 11-digit mobile numbers: the old
 /// three-digit prefix (after the trunk `0`) and the new two-digit one.

@@ -175,3 +175,54 @@ fn e_mail_addresses() {
     email("an@-x.com", Err(EmailError::BadDomain));
     email("an@x..com", Err(EmailError::BadDomain));
 }
+
+fn named(cell: &str, expected: Option<&str>) {
+    assert_eq!(
+        Country::named(cell).map(Country::iso),
+        expected,
+        "country cell {cell:?}"
+    );
+}
+
+#[test]
+fn a_country_cell_is_read_by_code_name_or_calling_code() {
+    named("VN", Some("VN"));
+    named("vn", Some("VN"));
+    named("VNM", Some("VN"));
+    named("Vietnam", Some("VN"));
+    named("Viet Nam", Some("VN"));
+    named("Việt Nam", Some("VN"));
+    named("  VIỆT NAM ", Some("VN"));
+    named("United States", Some("US"));
+    named("United States of America", Some("US"));
+    named("USA", Some("US"));
+    named("U.S.A.", Some("US"));
+    named("US", Some("US"));
+    named("Mỹ", Some("US"));
+    named("Hoa Kỳ", Some("US"));
+    named("Canada", Some("US"));
+    named("CA", Some("US"));
+    named("MY", Some("MY"));
+    named("Malaysia", Some("MY"));
+    named("UK", Some("GB"));
+    named("United Kingdom", Some("GB"));
+    named("England", Some("GB"));
+    named("Korea, Republic of", Some("KR"));
+    named("South Korea", Some("KR"));
+    named("Hàn Quốc", Some("KR"));
+    named("Nhật Bản", Some("JP"));
+    named("Úc", Some("AU"));
+    named("Singapore", Some("SG"));
+    named("Thái Lan", Some("TH"));
+    named("Campuchia", Some("KH"));
+    named("+84", Some("VN"));
+    named("+1", Some("US"));
+    named("+ 44", Some("GB"));
+    named("+999", None);
+    named("+", None);
+    named("84", None);
+    named("Brazil", None);
+    named("XX", None);
+    named("", None);
+    named(" - ", None);
+}

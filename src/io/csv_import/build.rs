@@ -120,7 +120,8 @@ impl ImportPreview {
     /// `on_duplicate` is `Skip` or `Merge`. Ids come from `new_id`; rows
     /// without a creation time get `now`. A status becomes a stage or a
     /// closure as `choices` says (else its [`guess_status`]); an owner
-    /// becomes the rep `choices` names (else nobody).
+    /// becomes the rep `choices` names (else nobody, the owner kept in
+    /// [`OWNER_KEPT`]).
     pub fn leads(
         &self,
         on_duplicate: OnDuplicate,
@@ -198,8 +199,11 @@ impl ImportPreview {
                     let old = lead.phone().map(|p| p.raw().to_owned()).unwrap_or_default();
                     lead.set_custom(OLD_NUMBER, old, at);
                 }
-                if let Some(rep) = c.owner.as_ref().and_then(|o| choices.owners.get(o)) {
-                    lead.assign(Some(rep.clone()), at);
+                match c.owner.as_ref().map(|o| (o, choices.owners.get(o))) {
+                    Some((_, Some(rep))) => lead.assign(Some(rep.clone()), at),
+                    // Nobody here: the file's owner is kept as text.
+                    Some((owner, None)) => lead.set_custom(OWNER_KEPT, owner.clone(), at),
+                    None => {}
                 }
                 Some(lead)
             })

@@ -13,17 +13,31 @@
 //!   `company_name`, `lead_status`;
 //! - HubSpot contacts: `First Name`, `Last Name`, `Email`, `Phone Number`,
 //!   `Mobile Phone Number`, `Create Date`, `Contact owner`, `Lead Status`,
-//!   `Lifecycle Stage`, `Original Source`, `Company Name`, `Record ID`;
-//! - Pipedrive leads and people: `Person - Name`, `Person - Email - Work`
-//!   (`- Home`, `- Other`), `Person - Phone - Mobile` (`- Work`, `- Home`,
-//!   `- Other`), `Lead - Title`, `Lead - Owner`, `Lead - Source`,
-//!   `Lead - Created`, `Organization - Name`, `Person - Owner`;
+//!   `Lifecycle Stage`, `Original Source`, `Company Name`, `Country/Region`,
+//!   `Record ID`; exports through the API or a Sheets sync use the
+//!   properties' internal names (`firstname`, `lastname`, `mobilephone`,
+//!   `country`, `hubspot_owner_id` — a number —, `hs_lead_status`,
+//!   `lifecyclestage`, `createdate`, `hs_object_id`);
+//! - Pipedrive leads and people: `Person - Name`, `Person - First name`,
+//!   `Person - Last name`, `Person - Email` (`- Work`, `- Home`, `- Other`),
+//!   `Person - Phone` (`- Mobile`, `- Work`, `- Home`, `- Other`),
+//!   `Person - Country of Postal address`, `Person - Person created`,
+//!   `Person - Owner`, `Person - Organization`, `Organization - Name`;
+//!   `Lead - Title`, `Lead - Owner`, `Lead - Source`, `Lead - Contact
+//!   person` (the name), `Lead - Organization`, `Lead - Value` and `Lead - Currency of Value`,
+//!   `Lead - Lead created` (`Lead - Lead created on` in newer exports), and
+//!   deals' `Deal - Contact person`, `Deal - Value`, `Deal - Currency of
+//!   Value`, `Deal - Deal created`;
 //! - Zoho CRM leads: `First Name`, `Last Name`, `Email`, `Phone`, `Mobile`,
 //!   `Lead Source`, `Lead Status`, `Lead Owner`, `Company`, `Created Time`;
 //! - Salesforce reports (`Lead Source`, `Lead Status`, `Lead Owner`,
 //!   `Create Date`) and Data Export / API names (`FirstName`, `LastName`,
 //!   `Email`, `Phone`, `MobilePhone`, `LeadSource`, `Status`, `OwnerId`,
-//!   `Company`, `CreatedDate`).
+//!   `Company`, `Country`, `CountryCode`, `CreatedDate`).
+//!
+//! A country column (`Country`, HubSpot's `Country/Region`, Pipedrive's
+//! `Person - Country of Postal address`, `quốc gia`) gives each row's
+//! country for its phone numbers.
 
 use super::{Preset, Target};
 
@@ -51,6 +65,9 @@ pub(super) fn detect_preset(headers: &[String]) -> Option<Preset> {
         Some(Preset::Pipedrive)
     } else if has("original source")
         || has("lifecycle stage")
+        || has("lifecyclestage")
+        || has("hubspot owner id")
+        || has("hs object id")
         || has("record id") && has("create date")
     {
         Some(Preset::HubSpot)
@@ -74,10 +91,24 @@ pub(super) fn detect_preset(headers: &[String]) -> Option<Preset> {
 pub(super) fn target_for(header: &str) -> Target {
     let h = norm(header);
     match h.as_str() {
-        "full name" | "name" | "họ tên" | "họ và tên" | "ho ten" | "person - name"
-        | "contact name" | "lead name" | "contact" => Target::Name,
-        "first name" | "firstname" | "tên" | "given name" => Target::FirstName,
-        "last name" | "lastname" | "họ" | "family name" | "surname" => Target::LastName,
+        "full name"
+        | "name"
+        | "họ tên"
+        | "họ và tên"
+        | "ho ten"
+        | "person - name"
+        | "lead - contact person"
+        | "deal - contact person"
+        | "contact person"
+        | "contact name"
+        | "lead name"
+        | "contact" => Target::Name,
+        "first name" | "firstname" | "tên" | "given name" | "person - first name" => {
+            Target::FirstName
+        }
+        "last name" | "lastname" | "họ" | "family name" | "surname" | "person - last name" => {
+            Target::LastName
+        }
         "phone number"
         | "phone"
         | "mobile"
@@ -106,16 +137,32 @@ pub(super) fn target_for(header: &str) -> Target {
         "source" | "lead source" | "leadsource" | "original source" | "nguồn" | "lead - source"
         | "platform source" => Target::Source,
         "campaign name" | "campaign" | "utm campaign" | "chiến dịch" => Target::Campaign,
-        "created time" | "create date" | "created date" | "createddate" | "created at"
-        | "created" | "lead - created" | "person - created" | "ngày tạo" | "date created" => {
-            Target::Created
-        }
-        "lead status" | "status" | "lead - status" | "lifecycle stage" | "trạng thái"
-        | "giai đoạn" | "stage" => Target::Status,
+        "created time"
+        | "create date"
+        | "created date"
+        | "createddate"
+        | "created at"
+        | "created"
+        | "lead - created"
+        | "lead - lead created"
+        | "lead - lead created on"
+        | "lead created"
+        | "lead created on"
+        | "person - created"
+        | "person - person created"
+        | "person created"
+        | "deal - deal created"
+        | "createdate"
+        | "ngày tạo"
+        | "date created" => Target::Created,
+        "lead status" | "status" | "lead - status" | "lifecycle stage" | "lifecyclestage"
+        | "hs lead status" | "trạng thái" | "giai đoạn" | "stage" => Target::Status,
         "contact owner"
         | "lead owner"
         | "owner"
         | "ownerid"
+        | "owner id"
+        | "hubspot owner id"
         | "owner name"
         | "lead - owner"
         | "person - owner"
@@ -125,11 +172,29 @@ pub(super) fn target_for(header: &str) -> Target {
         | "company name"
         | "company / account"
         | "organization - name"
+        | "person - organization"
+        | "lead - organization"
+        | "deal - organization"
         | "account name"
         | "công ty" => Target::Company,
         "priority" | "ưu tiên" => Target::Priority,
-        "value (vnd)" | "deal value (vnd)" | "value" | "deal value" | "giá trị"
-        | "giá trị (vnd)" => Target::Value,
+        "value (vnd)" | "deal value (vnd)" | "value" | "deal value" | "lead - value"
+        | "deal - value" | "giá trị" | "giá trị (vnd)" => Target::Value,
+        "currency"
+        | "currency of value"
+        | "lead - currency of value"
+        | "deal - currency of value"
+        | "tiền tệ" => Target::Currency,
+        "country"
+        | "country/region"
+        | "country / region"
+        | "country or region"
+        | "countrycode"
+        | "country code"
+        | "mailing country"
+        | "person - country of postal address"
+        | "quốc gia"
+        | "nước" => Target::Country,
         "closed as" | "đóng là" => Target::ClosedAs,
         "reason" | "lost reason" | "closed reason" | "junk reason" | "lý do" => Target::Reason,
         "csat" => Target::Csat,

@@ -27,15 +27,15 @@ fn lan_and_minh() -> [crate::domain::rep::Rep; 2] {
 
 /// The leads a file gives, with the choices the wizard makes by default:
 /// statuses guessed, owners matched to the reps named `Lan Nguyen` and
-/// `Minh Tran`.
+/// `Minh Tran` (ids of the other system to nobody).
 fn import_all(name: &str, home: Home) -> (ImportPreview, Vec<Lead>) {
     let p = preview(&export(name), None, home).unwrap();
     let pipeline = Pipeline::default();
     let reps = lan_and_minh();
     let owners = p
-        .values(|c| c.owner.as_ref())
+        .owners(&reps)
         .into_iter()
-        .filter_map(|(n, _)| rep_named(&n, &reps).map(|r| (n, r.id.clone())))
+        .filter_map(|o| o.rep.map(|r| (o.value, r)))
         .collect();
     let choices = Choices {
         owners,
@@ -62,7 +62,9 @@ fn every_row_with_a_usable_contact_of_each_real_export_comes_in() {
         ("salesforce-api.csv", Some(Preset::Salesforce), 3),
         ("salesforce-report.csv", Some(Preset::Salesforce), 2),
         ("hubspot.csv", Some(Preset::HubSpot), 3),
-        ("pipedrive-people.csv", Some(Preset::Pipedrive), 2),
+        ("hubspot-api.csv", Some(Preset::HubSpot), 3),
+        ("pipedrive-people.csv", Some(Preset::Pipedrive), 3),
+        ("pipedrive-leads.csv", Some(Preset::Pipedrive), 4),
         ("zoho-leads.csv", Some(Preset::Zoho), 3),
         ("meta-google-sheets.csv", Some(Preset::MetaLeadAds), 2),
     ] {
@@ -80,8 +82,34 @@ fn every_row_with_a_usable_contact_of_each_real_export_comes_in() {
 #[test]
 fn salesforce_api_names_fill_contact_status_owner_company_and_time() {
     let (p, leads) = import_all("salesforce-api.csv", Home::default());
-    // A US number in a Vietnamese workspace: the row comes in with its
-    // e-mail, the number kept as text and flagged.
+    // Jennifer's row says "United States": her number is American, in a
+    // Vietnamese workspace too.
+    assert_eq!(leads[0].phone().map(|p| p.e164()), Some("+12125550147"));
+    assert_eq!(
+        leads[0].custom().get("Country").map(String::as_str),
+        Some("United States")
+    );
+    // OwnerId holds Salesforce user ids: nobody owns the leads, no rep is
+    // offered, and the id is kept.
+    let owners = p.owners(&lan_and_minh());
+    assert_eq!(
+        owners
+            .iter()
+            .map(|o| (o.value.as_str(), o.rows, o.rep.is_some(), o.id))
+            .collect::<Vec<_>>(),
+        [
+            ("005Hp00000AbCdEIAV", 2, false, Some(OwnerId::Salesforce)),
+            ("005Hp00000XyZ12IAF", 1, false, Some(OwnerId::Salesforce)),
+        ]
+    );
+    assert!(new_rep_names(&owners).is_empty());
+    assert!(leads.iter().all(|l| l.owner().is_none()));
+    assert_eq!(
+        leads[0].custom().get(OWNER_KEPT).map(String::as_str),
+        Some("005Hp00000AbCdEIAV")
+    );
+    // Mark's row has no country, and a US number in a Vietnamese workspace:
+    // the row comes in with its e-mail, the number kept as text and flagged.
     let kept: Vec<_> = p.phones_kept().map(|e| (e.row, e.value.clone())).collect();
     assert_eq!(kept, [(2, "312-555-0199".to_owned())]);
     let mark = &leads[1];
@@ -92,7 +120,6 @@ fn salesforce_api_names_fill_contact_status_owner_company_and_time() {
         Some("312-555-0199")
     );
     assert_eq!(mark.stage().as_str(), "won", "Closed - Converted");
-    assert_eq!(mark.owner().map(|r| r.as_str()), Some("minh"));
     assert_eq!(
         mark.custom().get(COMPANY).map(String::as_str),
         Some("Globex")
@@ -109,8 +136,7 @@ fn salesforce_api_names_fill_contact_status_owner_company_and_time() {
         thu.closure().map(|c| (c.kind, c.reason.as_str())),
         Some((LossKind::Lost, "Closed - Not Converted"))
     );
-    // "(212) 555-0147" reads as a Vietnamese landline in a Vietnamese
-    // workspace; in an American one every number is American.
+    // In an American workspace, every number without a country is American.
     let (p, us) = import_all(
         "salesforce-api.csv",
         Home {
@@ -193,6 +219,10 @@ fn hubspot_pipedrive_zoho_and_meta_map_their_own_columns() {
         Some("Khoa Coffee")
     );
     assert_eq!(pd[1].phone().map(|p| p.e164()), Some("+8223123456"));
+    // "Person - Person created", in the workspace's timezone.
+    assert_eq!(pd[0].created_at(), utc("2026-10-01T02:00:00Z"));
+    // The row: an American number with "United States" beside it.
+    assert_eq!(pd[2].phone().map(|p| p.e164()), Some("+16145550400"));
 
     let (p, zoho) = import_all("zoho-leads.csv", Home::default());
     assert_eq!(zoho[0].stage().as_str(), "interested", "Contacted");
@@ -285,6 +315,7 @@ fn the_export_reads_back_as_the_same_leads() {
     )
     .unwrap();
     vn.set_priority(Priority::Urgent, t);
+    vn.assign(Some(crate::domain::rep::RepId::new("lan")), t);
     vn.set_value(Some(15_000_000), t);
     vn.set_csat(Csat::try_from(4).ok(), t);
     let all = [lead.clone(), leads[1].clone(), vn.clone()];
@@ -311,9 +342,9 @@ fn the_export_reads_back_as_the_same_leads() {
     let back = preview(&bytes, None, Home::default()).unwrap();
     assert_eq!(back.counts(), (3, 0));
     let owners = back
-        .values(|c| c.owner.as_ref())
+        .owners(&ws.reps)
         .into_iter()
-        .filter_map(|(n, _)| rep_named(&n, &ws.reps).map(|r| (n, r.id.clone())))
+        .filter_map(|o| o.rep.map(|r| (o.value, r)))
         .collect();
     let choices = Choices {
         owners,
@@ -384,4 +415,100 @@ fn priority_value_closure_and_score_cells_are_read_or_refused_by_name() {
     );
     assert_eq!(an.csat().map(|c| c.score()), Some(4));
     assert!(an.is_closed(&pipeline));
+}
+
+#[test]
+fn pipedrive_leads_bring_their_contact_person_value_creation_and_country() {
+    let (p, leads) = import_all("pipedrive-leads.csv", Home::default());
+    let names: Vec<&str> = leads.iter().map(Lead::name).collect();
+    assert_eq!(
+        names,
+        ["Phạm Thu Hà", "Jane Roe", "Carlos Silva", "Trần Văn Bảo"],
+        "Lead - Contact person"
+    );
+    let ha = &leads[0];
+    assert_eq!(ha.value(), Some(15_000_000), "Lead - Value in VND");
+    assert_eq!(
+        ha.created_at(),
+        utc("2026-10-05T02:12:00Z"),
+        "Lead - Lead created"
+    );
+    assert_eq!(ha.source(), "Web forms");
+    assert_eq!(ha.owner().map(|r| r.as_str()), Some("lan"));
+    assert_eq!(ha.custom().get(COMPANY).map(String::as_str), Some("Spa Hà"));
+    assert_eq!(ha.phone().map(|p| p.e164()), Some("+84912345111"));
+    // 2 500 USD is no VND figure: kept as text, no deal value.
+    let jane = &leads[1];
+    assert_eq!(jane.value(), None);
+    assert_eq!(
+        jane.custom().get("Lead - Value").map(String::as_str),
+        Some("2500 USD")
+    );
+    assert_eq!(jane.phone().map(|p| p.e164()), Some("+16145550400"));
+    assert_eq!(jane.owner().map(|r| r.as_str()), Some("minh"));
+    // Brazil is no country this app knows: the number is read in the
+    // file's country, cannot be, and is kept as text beside the e-mail.
+    let carlos = &leads[2];
+    assert_eq!(carlos.phone(), None);
+    assert_eq!(
+        carlos.custom().get(PHONE_KEPT).map(String::as_str),
+        Some("(11) 91234-5678")
+    );
+    let bao = &leads[3];
+    assert_eq!(bao.value(), Some(8_000_000), "8000000.00");
+    assert_eq!(bao.phone().map(|p| p.e164()), Some("+84903222333"));
+    let countries: Vec<(&str, usize, Option<&str>)> = p
+        .countries
+        .iter()
+        .map(|c| (c.value.as_str(), c.rows, c.country.map(Country::iso)))
+        .collect();
+    assert_eq!(
+        countries,
+        [
+            ("Vietnam", 1, Some("VN")),
+            ("United States", 1, Some("US")),
+            ("Brazil", 1, None),
+        ]
+    );
+}
+
+#[test]
+fn hubspot_owner_ids_map_to_nobody_and_each_row_keeps_its_country() {
+    let (p, leads) = import_all("hubspot-api.csv", Home::default());
+    let owners = p.owners(&lan_and_minh());
+    assert_eq!(
+        owners
+            .iter()
+            .map(|o| (o.value.as_str(), o.rows, o.id))
+            .collect::<Vec<_>>(),
+        [
+            ("52780134", 2, Some(OwnerId::Number)),
+            ("61123987", 1, Some(OwnerId::Number)),
+        ]
+    );
+    assert!(new_rep_names(&owners).is_empty(), "no rep named 52780134");
+    assert!(leads.iter().all(|l| l.owner().is_none()));
+    assert_eq!(
+        leads[1].custom().get(OWNER_KEPT).map(String::as_str),
+        Some("52780134")
+    );
+    let phones: Vec<Option<&str>> = leads.iter().map(|l| l.phone().map(|p| p.e164())).collect();
+    assert_eq!(
+        phones,
+        [
+            Some("+84987654321"),
+            Some("+16145550400"),
+            Some("+442079460018")
+        ]
+    );
+    assert_eq!(
+        leads[0].created_at(),
+        utc("2026-11-03T01:30:00Z"),
+        "createdate"
+    );
+    assert_eq!(
+        p.values(|c| c.status.as_ref())[0].0,
+        "NEW",
+        "hs_lead_status"
+    );
 }

@@ -47,13 +47,28 @@ fn parse_priority(s: &str) -> Option<Priority> {
     }
 }
 
-/// `15.000.000 ₫`, `15,000,000`, `15000000 VND` → 15 000 000.
+/// `15.000.000 ₫`, `15,000,000`, `15000000 VND` → 15 000 000; `2500.00`
+/// → 2 500 (a last group of one or two digits after `.` or `,` is a
+/// decimal part; VND has none, so it must be zero).
 fn parse_amount(s: &str) -> Option<u64> {
     let t = s.trim();
     let t = t
         .strip_suffix("VND")
         .or_else(|| t.strip_suffix("vnd"))
-        .unwrap_or(t);
+        .unwrap_or(t)
+        .trim_matches(['₫', 'đ', ' ', '\u{a0}']);
+    let t = match t.rfind(['.', ',']) {
+        Some(at)
+            if (1..=2).contains(&t[at + 1..].len())
+                && t[at + 1..].bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            if t[at + 1..].bytes().any(|b| b != b'0') {
+                return None;
+            }
+            &t[..at]
+        }
+        _ => t,
+    };
     let digits: String = t
         .chars()
         .filter(|c| !matches!(c, '.' | ',' | ' ' | '\u{a0}' | '₫' | 'đ'))
@@ -74,6 +89,14 @@ fn parse_score(s: &str) -> Option<Csat> {
     Csat::try_from(n).ok()
 }
 
+/// A currency cell that says VND (or is empty).
+fn is_vnd(s: &str) -> bool {
+    matches!(
+        crate::domain::search::fold(s.trim()).as_str(),
+        "" | "vnd" | "₫" | "d" | "dong" | "viet nam dong" | "vietnam dong" | "vietnamese dong"
+    )
+}
+
 fn parse_closure(s: &str) -> Option<LossKind> {
     match crate::domain::search::fold(s.trim()).as_str() {
         "lost" | "that bai" | "mat" => Some(LossKind::Lost),
@@ -82,6 +105,11 @@ fn parse_closure(s: &str) -> Option<LossKind> {
     }
 }
 
+/// The country cell a row's numbers were read by: its value, and the
+/// country it names (None: not known, the file's country used).
+pub(super) type CountryCell = Option<(String, Option<Country>)>;
+
+/// One row: a candidate or its cell errors, and its country cell.
 pub(super) fn read_row(
     row: usize,
     record: &csv::StringRecord,
@@ -89,13 +117,17 @@ pub(super) fn read_row(
     mapping: &Mapping,
     preset: Option<Preset>,
     pipeline: &Pipeline,
-) -> RowOutcome {
+) -> (RowOutcome, CountryCell) {
     let mut fields: HashMap<&'static str, (String, String)> = HashMap::new();
     let mut custom = BTreeMap::new();
     let mut created = None;
-    let (mut status, mut owner) = (None, None);
+    let (mut status, mut owner): (Option<String>, Option<String>) = (None, None);
     let (mut priority, mut amount, mut closed_as, mut reason, mut csat) =
         (None, None, None, None, None);
+    // The value cell as written (for a value in another currency).
+    let mut amount_cell: Option<(String, String)> = None;
+    let mut currency: Option<String> = None;
+    let mut country_cell: CountryCell = None;
     let mut errors = Vec::new();
     for (col, target) in mapping.columns.iter().enumerate() {
         let value = restore(record.get(col).unwrap_or("").trim()).to_owned();
@@ -117,7 +149,14 @@ pub(super) fn read_row(
                 }
                 continue;
             }
-            Target::Priority | Target::Value | Target::ClosedAs | Target::Csat => {
+            Target::Value => {
+                // Read once the row's currency is known, below.
+                if !value.is_empty() && amount_cell.is_none() {
+                    amount_cell = Some((header, value));
+                }
+                continue;
+            }
+            Target::Priority | Target::ClosedAs | Target::Csat => {
                 if value.is_empty() {
                     continue;
                 }
@@ -125,9 +164,6 @@ pub(super) fn read_row(
                     Target::Priority => parse_priority(&value)
                         .map(|p| priority = Some(p))
                         .ok_or(CellProblem::NotAPriority),
-                    Target::Value => parse_amount(&value)
-                        .map(|v| amount = Some(v))
-                        .ok_or(CellProblem::NotAnAmount),
                     Target::ClosedAs => parse_closure(&value)
                         .map(|k| closed_as = Some(k))
                         .ok_or(CellProblem::NotAClosure),
@@ -149,7 +185,33 @@ pub(super) fn read_row(
                 continue;
             }
             Target::Owner => {
-                owner = owner.or((!value.is_empty()).then_some(value));
+                // A name wins over an id of the other system (`owner`).
+                let better = match &owner {
+                    None => true,
+                    Some(o) => owner_id(o).is_some() && owner_id(&value).is_none(),
+                };
+                if !value.is_empty() && better {
+                    owner = Some(value);
+                }
+                continue;
+            }
+            Target::Currency => {
+                currency = currency.or((!value.is_empty()).then_some(value));
+                continue;
+            }
+            Target::Country => {
+                if !value.is_empty() {
+                    custom.entry(header).or_insert_with(|| value.clone());
+                    let named = Country::named(&value);
+                    // The first cell that names a known country, else the
+                    // first non-empty one.
+                    if country_cell
+                        .as_ref()
+                        .is_none_or(|(_, c)| c.is_none() && named.is_some())
+                    {
+                        country_cell = Some((value, named));
+                    }
+                }
                 continue;
             }
             Target::Company => {
@@ -189,12 +251,29 @@ pub(super) fn read_row(
         (None, Some(p)) => format!("{p:?} import"),
         (None, None) => "CSV import".into(),
     };
+    // A value in another currency is no VND figure: kept as text.
+    if let Some((header, raw)) = amount_cell {
+        match currency.as_deref() {
+            Some(c) if !is_vnd(c) => {
+                custom.insert(header, format!("{raw} {c}"));
+            }
+            _ => match parse_amount(&raw) {
+                Some(v) => amount = Some(v),
+                None => errors.push(CellError::new(row, header, raw, CellProblem::NotAnAmount)),
+            },
+        }
+    }
+    // The cells' problems in column order.
+    errors.sort_by_key(|e| headers.iter().position(|h| *h == e.column));
     let mut draft = LeadDraft {
         name,
         phone: get("phone"),
         email: get("email"),
         source,
-        country: mapping.country,
+        country: country_cell
+            .as_ref()
+            .and_then(|(_, c)| *c)
+            .unwrap_or(mapping.country),
     };
     // The header an error points at: the column the value came from, else the
     // first column mapped to that field, else the field's name.
@@ -255,9 +334,9 @@ pub(super) fn read_row(
         }
     }
     if !errors.is_empty() {
-        return RowOutcome::Errors(errors);
+        return (RowOutcome::Errors(errors), country_cell);
     }
-    RowOutcome::Lead(Box::new(Candidate {
+    let candidate = RowOutcome::Lead(Box::new(Candidate {
         phone: Phone::parse_in(&draft.phone, draft.country)
             .ok()
             .map(|p| p.e164().to_owned()),
@@ -277,5 +356,6 @@ pub(super) fn read_row(
         custom,
         duplicate: None,
         draft,
-    }))
+    }));
+    (candidate, country_cell)
 }

@@ -14,6 +14,7 @@ use crate::ui::i18n::{Msg, use_i18n};
 use leptos::prelude::*;
 
 mod csv_choices;
+mod csv_country;
 mod csv_import;
 
 use csv_import::CsvImport;

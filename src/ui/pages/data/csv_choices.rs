@@ -4,9 +4,9 @@
 use crate::app::state::AppState;
 use crate::domain::lead::LossKind;
 use crate::domain::rep::RepId;
-use crate::io::csv_import::StatusTarget;
+use crate::io::csv_import::{OwnerId, OwnerValue, StatusTarget, new_rep_names};
 use crate::ui::i18n::pages::PageMsg;
-use crate::ui::i18n::pages::data::DataMsg;
+use crate::ui::i18n::pages::data::{DataMsg, owner_id_note};
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
 
@@ -37,7 +37,7 @@ pub(super) fn StatusChoices(
                 <tr data-testid="csv-status">
                     <th scope="row">{value.clone()}</th>
                     <td>{n}</td>
-                    <td>
+                    <td class="choice">
                         <select data-testid="csv-status-target" aria-label=value.clone() on:change=move |ev| {
                             let v = event_target_value(&ev);
                             let t = match v.as_str() {
@@ -68,35 +68,38 @@ pub(super) fn StatusChoices(
 }
 
 /// Each owner named in the file and the rep it is here: a rep of the same
-/// name when there is one; the others become new Sales reps only when the
-/// person leaves the box ticked.
+/// name when there is one; the other names become new Sales reps only when
+/// the person leaves the box ticked. An owner that is an id of the other
+/// system maps to nobody (unless the person picks a rep) and is never
+/// offered as a new rep; a note under the table says so in words.
 #[component]
 pub(super) fn OwnerChoices(
-    owners: RwSignal<Vec<(String, usize, Option<RepId>)>>,
+    owners: RwSignal<Vec<OwnerValue>>,
     create: RwSignal<bool>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     let rows = move || {
-        owners.get().into_iter().enumerate().map(|(i, (name, n, rep))| {
-            let current = rep.as_ref().map_or(String::new(), |r| r.to_string());
+        owners.get().into_iter().enumerate().map(|(i, o)| {
+            let current = o.rep.as_ref().map_or(String::new(), |r| r.to_string());
             let reps = state.settings.get_untracked().reps;
             let options = reps.iter().map(|r| {
                 let selected = r.id.as_str() == current;
                 view! { <option value=r.id.to_string() selected=selected>{r.name.clone()}</option> }
             }).collect_view();
+            let nobody = if o.id.is_some() { DataMsg::NobodyId } else { DataMsg::NewRepOrNobody };
             view! {
                 <tr data-testid="csv-owner">
-                    <th scope="row">{name.clone()}</th>
-                    <td>{n}</td>
-                    <td>
-                        <select data-testid="csv-owner-rep" aria-label=name.clone() on:change=move |ev| {
+                    <th scope="row">{o.value.clone()}</th>
+                    <td>{o.rows}</td>
+                    <td class="choice">
+                        <select data-testid="csv-owner-rep" aria-label=o.value.clone() on:change=move |ev| {
                             let v = event_target_value(&ev);
                             owners.update(|o| if let Some(row) = o.get_mut(i) {
-                                row.2 = (!v.is_empty()).then(|| RepId::new(v));
+                                row.rep = (!v.is_empty()).then(|| RepId::new(v));
                             });
                         }>
-                            <option value="" selected=current.is_empty()>{i18n.t(DataMsg::NewRepOrNobody)}</option>
+                            <option value="" selected=current.is_empty()>{i18n.t(nobody)}</option>
                             {options}
                         </select>
                     </td>
@@ -104,7 +107,25 @@ pub(super) fn OwnerChoices(
             }
         }).collect_view()
     };
-    let unknown = move || owners.with(|o| o.iter().filter(|(_, _, r)| r.is_none()).count());
+    // One note per kind of id, naming the ids that still map to nobody.
+    let notes = move || {
+        let lang = i18n.0.get();
+        owners.with(|o| {
+            [OwnerId::Salesforce, OwnerId::Number, OwnerId::Uuid]
+                .into_iter()
+                .filter_map(|kind| {
+                    let ids: Vec<(&str, usize)> = o
+                        .iter()
+                        .filter(|o| o.rep.is_none() && o.id == Some(kind))
+                        .map(|o| (o.value.as_str(), o.rows))
+                        .collect();
+                    (!ids.is_empty()).then(|| owner_id_note(lang, kind, &ids))
+                })
+                .map(|note| view! { <p class="notice" data-testid="csv-owner-id-note">{note}</p> })
+                .collect_view()
+        })
+    };
+    let unknown = move || owners.with(|o| new_rep_names(o).len());
     view! {
         <Show when=move || owners.with(|o| !o.is_empty())>
             <h3>{i18n.t(DataMsg::OwnersInFile)}</h3>
@@ -112,6 +133,7 @@ pub(super) fn OwnerChoices(
                 <thead><tr><th>{i18n.t(PageMsg::Owner)}</th><th>{i18n.t(DataMsg::Rows)}</th><th>{i18n.t(DataMsg::ImportedAs)}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+            {notes}
             <Show when=move || unknown() != 0>
                 <label class="check" data-testid="csv-create-reps-label">
                     <input type="checkbox" data-testid="csv-create-reps" prop:checked=move || create.get() on:change=move |ev| create.set(event_target_checked(&ev)) />

@@ -1,14 +1,18 @@
 //! The CSV import wizard: choose a file → preview (the export recognised,
-//! columns mapped, rows with problems, phones kept as text, duplicates) →
-//! say what the file's statuses and owners mean here → import.
+//! the file's country for its phone numbers, columns mapped, rows with
+//! problems, phones kept as text, duplicates) → say what the file's
+//! statuses and owners mean here → import. Reading the file again (another
+//! country, another column mapping) keeps what the person already chose for
+//! each status and owner.
 
 use super::csv_choices::{OwnerChoices, StatusChoices};
+use super::csv_country::FileCountry;
 use crate::app::state::{AppError, AppState};
 use crate::app::{clock, files};
-use crate::domain::rep::{Rep, RepId};
+use crate::domain::rep::Rep;
 use crate::io::csv_import::{
-    Choices, Duplicate, Home, ImportPreview, Mapping, OnDuplicate, RowOutcome, StatusTarget,
-    Target, guess_status, preview, rep_named,
+    Choices, Duplicate, Home, ImportPreview, Mapping, OnDuplicate, OwnerValue, RowOutcome,
+    StatusTarget, Target, guess_status, new_rep_names, preview,
 };
 use crate::ui::i18n::pages::PageMsg;
 use crate::ui::i18n::pages::data::DataMsg;
@@ -53,6 +57,8 @@ fn target_value(t: &Target) -> &'static str {
         Target::ClosedAs => "closed_as",
         Target::Reason => "reason",
         Target::Csat => "csat",
+        Target::Country => "country",
+        Target::Currency => "currency",
         Target::Custom(_) => "custom",
     }
 }
@@ -75,6 +81,8 @@ fn target_from(v: &str, header: &str) -> Target {
         "closed_as" => Target::ClosedAs,
         "reason" => Target::Reason,
         "csat" => Target::Csat,
+        "country" => Target::Country,
+        "currency" => Target::Currency,
         _ => Target::Custom(header.to_owned()),
     }
 }
@@ -89,7 +97,7 @@ pub(super) fn CsvImport() -> impl IntoView {
     let on_dup = RwSignal::new("skip".to_owned());
     // What the file's statuses and owners mean here (the wizard's choices).
     let statuses = RwSignal::new(Vec::<(String, usize, StatusTarget)>::new());
-    let owners = RwSignal::new(Vec::<(String, usize, Option<RepId>)>::new());
+    let owners = RwSignal::new(Vec::<OwnerValue>::new());
     let create_reps = RwSignal::new(true);
     let run = move |mapping: Option<Mapping>| {
         let home = state.settings.with_untracked(Home::of);
@@ -98,22 +106,30 @@ pub(super) fn CsvImport() -> impl IntoView {
             Some(Ok(mut p)) => {
                 state.with_leads_untracked(|ls| p.mark_duplicates(ls));
                 let pipeline = state.pipeline.get_untracked();
+                // What the person chose for a value stays chosen.
+                let chose = statuses.get_untracked();
                 statuses.set(
                     p.values(|c| c.status.as_ref())
                         .into_iter()
                         .map(|(v, n)| {
-                            let t = guess_status(&v, &pipeline);
+                            let t = chose
+                                .iter()
+                                .find(|(c, _, _)| *c == v)
+                                .map_or_else(|| guess_status(&v, &pipeline), |(_, _, t)| t.clone());
                             (v, n, t)
                         })
                         .collect(),
                 );
                 let reps = state.settings.with_untracked(|s| s.reps.clone());
+                let chose = owners.get_untracked();
                 owners.set(
-                    p.values(|c| c.owner.as_ref())
+                    p.owners(&reps)
                         .into_iter()
-                        .map(|(v, n)| {
-                            let id = rep_named(&v, &reps).map(|r| r.id.clone());
-                            (v, n, id)
+                        .map(|mut o| {
+                            if let Some(c) = chose.iter().find(|c| c.value == o.value) {
+                                o.rep = c.rep.clone();
+                            }
+                            o
                         })
                         .collect(),
                 );
@@ -131,9 +147,19 @@ pub(super) fn CsvImport() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let Some(b) = read.await else { return };
             bytes.set_value(Some(b));
+            // A new file: nothing chosen for it yet.
+            statuses.set(Vec::new());
+            owners.set(Vec::new());
             run(None);
         });
     };
+    // The file read again in another country.
+    let choose_country = Callback::new(move |country| {
+        let Some(mapping) = shown.with_untracked(|p| p.as_ref().map(|p| p.mapping.clone())) else {
+            return;
+        };
+        run(Some(Mapping { country, ..mapping }));
+    });
     let remap = move |col: usize, v: String| {
         let Some(mut mapping) = shown.with_untracked(|p| p.as_ref().map(|p| p.mapping.clone()))
         else {
@@ -158,13 +184,9 @@ pub(super) fn CsvImport() -> impl IntoView {
         };
         let pipeline = state.pipeline.get_untracked();
         let now = clock::now();
-        // Owners without a rep become reps only when the person said so.
-        let unknown: Vec<String> = owners.with_untracked(|o| {
-            o.iter()
-                .filter(|(_, _, id)| id.is_none())
-                .map(|(n, _, _)| n.clone())
-                .collect()
-        });
+        // Owners without a rep become reps only when the person said so,
+        // and never an id of the other system.
+        let unknown: Vec<String> = owners.with_untracked(|o| new_rep_names(o));
         let new_reps = if create_reps.get_untracked() {
             state
                 .settings
@@ -177,7 +199,7 @@ pub(super) fn CsvImport() -> impl IntoView {
                 .with_untracked(|s| s.iter().map(|(v, _, t)| (v.clone(), t.clone())).collect()),
             owners: owners.with_untracked(|o| {
                 o.iter()
-                    .filter_map(|(n, _, id)| id.clone().map(|id| (n.clone(), id)))
+                    .filter_map(|o| o.rep.clone().map(|id| (o.value.clone(), id)))
                     .collect()
             }),
         };
@@ -216,9 +238,11 @@ pub(super) fn CsvImport() -> impl IntoView {
                     view! {
                         <tr>
                             <th scope="row">{h.clone()}</th>
-                            <td>
+                            <td class="choice">
                                 <select data-testid="map-column" aria-label=h.clone() on:change=move |ev| remap(i, event_target_value(&ev))>
                                     {TARGETS.iter().map(|(v, m)| view! { <option value=*v selected=*v == current>{i18n.t(*m)}</option> }).collect_view()}
+                                    <option value="country" selected=current == "country">{i18n.t(DataMsg::CountryTarget)}</option>
+                                    <option value="currency" selected=current == "currency">{i18n.t(DataMsg::CurrencyTarget)}</option>
                                     <option value="custom" selected=current == "custom">{i18n.t(DataMsg::CustomField)}</option>
                                 </select>
                             </td>
@@ -259,6 +283,7 @@ pub(super) fn CsvImport() -> impl IntoView {
                             " · " {format!("{:?}", p.encoding)} " · "
                             {match p.delimiter { '\t' => "TAB".to_owned(), d => d.to_string() }}
                         </p>
+                        <FileCountry country=p.mapping.country countries=p.countries.clone() choose=choose_country />
                         <p aria-live="polite">
                             <span class="pill" data-testid="csv-ok">{ok} " " {i18n.t(DataMsg::RowsReady)}</span>
                             " "
