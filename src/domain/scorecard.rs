@@ -8,9 +8,47 @@
 //!   Marketing and Sales see every lead, a rep the leads they own.
 //! - SLA-based KPIs use each cohort lead's clocks evaluated at `now`.
 //! - Rates are percentages (0–100); times are business minutes.
-//! - Status: no target → `NoTarget`; no data → `NoData`; otherwise met when
-//!   the actual reaches the target in the target's direction, exceeded when it
-//!   beats it by more than 10 % of the target, else needs improvement.
+//! - What a figure rests on ([`Kpi::basis`]) decides how a period in
+//!   progress is judged:
+//!   - **Counts** ([`Basis::Count`]: lead volume, leads from a source,
+//!     leads with a breach, reassignments) accumulate as the period goes on.
+//!     In a period in progress a count with a floor is judged against the
+//!     floor pro-rated to the share of the period's business time that has
+//!     passed (the row's `pace`, shown as "by now ≥ 4.6"): met once it
+//!     reaches the whole floor, or reaches the pace and is above 0; while
+//!     it is below a pace under 1 (not even one expected yet) it is too
+//!     early to judge; otherwise missed. Ceilings are never pro-rated: a
+//!     count over its ceiling is over for good, one within it is within so
+//!     far. A period without leads counts 0.
+//!   - **Figures over leads** ([`Basis::Leads`]: every rate, median, 90th
+//!     percentile and mean — qualified, junk, lead → won, qualified → won,
+//!     calls per lead, first response, CSAT, first-contact resolution) are
+//!     judged on the leads the period has so far, against the whole target:
+//!     never pro-rated (a rate does not grow with the time elapsed; pro-rated,
+//!     "0 % against by now ≥ 0" read as met). Each rests on some cases
+//!     ([`Figure::cases`]): the period's leads for the qualified, junk and
+//!     lead → won rates and calls per lead; the qualified leads for
+//!     qualified → won; the answered leads for the first-response median
+//!     and 90th percentile; the leads whose clock has a verdict for
+//!     first response within SLA and required attempts; the leads with a
+//!     CSAT score; the leads with a conversation for first-contact
+//!     resolution. On fewer than [`MIN_CASES`] (10) cases there is no
+//!     verdict: "too early to judge (n = 3)" while the period is in
+//!     progress, "too few leads to judge (n = 3)" once it is over. Ten,
+//!     because below it one lead moves a rate by more than 10 percentage
+//!     points, so a single call or junk lead would flip the verdict.
+//!   - **Now** ([`Basis::Now`]: open load against capacity) is the state at
+//!     `now`, judged as it is.
+//! - Verdicts say their direction: a floor ([`Goal::AtLeast`]) is *met* or
+//!   *missed*, a ceiling ([`Goal::AtMost`]) *within* or *over*; a figure
+//!   equal to its target meets it (is within it). There is deliberately no
+//!   "exceeded": how far past its target a team is shows in the figures and
+//!   in the suggested next target (`domain::targets`), and a green
+//!   "exceeded" on a ceiling read as "over the limit".
+//! - A 0 against a floor above 0 is never met (property tested in
+//!   `scorecard/property_tests.rs`).
+//! - No target → no target; no figure (no leads, nothing answered yet) → no
+//!   data.
 //! - A rep with no target of their own is held to the Sales target.
 
 use super::rep::RepId;
@@ -23,11 +61,13 @@ use std::fmt;
 
 mod cohort;
 mod goals;
+mod judge;
 mod period;
 
 pub use cohort::Cohort;
 use cohort::{percent, quantile};
 pub use goals::{Goal, KpiStatus, Target, TargetEntry, Targets, status};
+pub use judge::{Basis, Figure, MIN_CASES, judge};
 pub use period::{Period, PeriodKind};
 
 /// Whose scorecard.
@@ -94,6 +134,32 @@ impl Kpi {
             _ => Goal::AtLeast,
         }
     }
+
+    /// What the figure rests on, which decides how a period in progress is
+    /// judged (see the module rules).
+    pub fn basis(&self) -> Basis {
+        match self {
+            Kpi::LeadVolume | Kpi::LeadsFromSource(_) | Kpi::Breaches | Kpi::Reassignments => {
+                Basis::Count
+            }
+            Kpi::OpenLoad => Basis::Now,
+            _ => Basis::Leads,
+        }
+    }
+
+    /// A share of leads in percent, which cannot pass 100.
+    pub fn is_share(&self) -> bool {
+        matches!(
+            self,
+            Kpi::QualifiedRate
+                | Kpi::JunkRate
+                | Kpi::FirstResponseWithinSla
+                | Kpi::RequiredAttemptsRate
+                | Kpi::QualifiedToWon
+                | Kpi::LeadToWon
+                | Kpi::FirstContactResolution
+        )
+    }
 }
 
 impl fmt::Display for Kpi {
@@ -114,43 +180,57 @@ pub struct Row {
     pub target: Option<Target>,
     /// The measured value.
     pub actual: Option<f64>,
-    /// Target vs actual.
+    /// The cases it rests on ([`Figure::cases`]).
+    pub cases: usize,
+    /// The verdict ([`judge`]).
     pub status: KpiStatus,
-    /// For a period in progress, a figure that grows as the period goes on
-    /// (leads, leads from a source, attempts per lead, and the rates of young
-    /// leads that qualify or win later) with a floor is judged against its
-    /// target pro-rated to the business time elapsed: this pro-rated target.
-    /// Ceilings, quality ratios and "now" figures keep their target.
+    /// For a period in progress, a count with a floor is judged against its
+    /// floor pro-rated to the business time elapsed: this pro-rated target.
+    /// Ceilings, figures over leads and "now" figures keep their target.
     pub pace: Option<Target>,
 }
 
-/// The value of one KPI for a cohort (`None` when there is nothing to measure).
-pub fn measure(p: &Prepared<'_>, cohort: &Cohort<'_>, scope: &Scope, kpi: &Kpi) -> Option<f64> {
+/// The figure of one KPI for a cohort: its value (`None` when there is
+/// nothing to measure) and the cases it rests on (see the module rules).
+pub fn measure(p: &Prepared<'_>, cohort: &Cohort<'_>, scope: &Scope, kpi: &Kpi) -> Figure {
     let t = || cohort.tally();
     let n = cohort.len();
+    let over = |value: Option<f64>, cases: usize| Figure { value, cases };
+    let share = |part: usize, whole: usize| over(percent(part, whole), whole);
     match kpi {
-        Kpi::LeadVolume => Some(n as f64),
-        Kpi::LeadsFromSource(src) => Some(
-            p.facts()
+        Kpi::LeadVolume => over(Some(n as f64), n),
+        Kpi::LeadsFromSource(src) => {
+            let count: u32 = p
+                .facts()
                 .sources
                 .all()
                 .iter()
                 .zip(cohort.by_source())
                 .filter(|(s, _)| s.eq_ignore_ascii_case(src))
-                .map(|(_, count)| f64::from(*count))
-                .sum(),
+                .map(|(_, count)| *count)
+                .sum();
+            over(Some(f64::from(count)), count as usize)
+        }
+        Kpi::QualifiedRate => share(t().qualified, n),
+        Kpi::JunkRate => share(t().junk, n),
+        Kpi::FirstResponseMedian => over(
+            quantile(&t().response_minutes, 0.5),
+            t().response_minutes.len(),
         ),
-        Kpi::QualifiedRate => percent(t().qualified, n),
-        Kpi::JunkRate => percent(t().junk, n),
-        Kpi::FirstResponseMedian => quantile(&t().response_minutes, 0.5),
-        Kpi::FirstResponseP90 => quantile(&t().response_minutes, 0.9),
-        Kpi::FirstResponseWithinSla => percent(t().responses_kept.0, t().responses_kept.1),
-        Kpi::AttemptsPerLead => (n > 0).then(|| t().attempts_made as f64 / n as f64),
-        Kpi::RequiredAttemptsRate => percent(t().attempts_kept.0, t().attempts_kept.1),
-        Kpi::QualifiedToWon => percent(t().qualified_won, t().qualified),
-        Kpi::LeadToWon => percent(t().won, n),
-        Kpi::Csat => (t().csat.1 > 0).then(|| f64::from(t().csat.0) / t().csat.1 as f64),
-        Kpi::FirstContactResolution => percent(t().first_contact.0, t().first_contact.1),
+        Kpi::FirstResponseP90 => over(
+            quantile(&t().response_minutes, 0.9),
+            t().response_minutes.len(),
+        ),
+        Kpi::FirstResponseWithinSla => share(t().responses_kept.0, t().responses_kept.1),
+        Kpi::AttemptsPerLead => over((n > 0).then(|| t().attempts_made as f64 / n as f64), n),
+        Kpi::RequiredAttemptsRate => share(t().attempts_kept.0, t().attempts_kept.1),
+        Kpi::QualifiedToWon => share(t().qualified_won, t().qualified),
+        Kpi::LeadToWon => share(t().won, n),
+        Kpi::Csat => over(
+            (t().csat.1 > 0).then(|| f64::from(t().csat.0) / t().csat.1 as f64),
+            t().csat.1,
+        ),
+        Kpi::FirstContactResolution => share(t().first_contact.0, t().first_contact.1),
         Kpi::OpenLoad => {
             let loads = p.open_loads();
             let reps: Vec<_> =
@@ -167,10 +247,13 @@ pub fn measure(p: &Prepared<'_>, cohort: &Cohort<'_>, scope: &Scope, kpi: &Kpi) 
                 .iter()
                 .map(|r| loads.get(&r.id).copied().unwrap_or(0))
                 .sum();
-            (capacity > 0).then(|| f64::from(open) * 100.0 / f64::from(capacity))
+            over(
+                (capacity > 0).then(|| f64::from(open) * 100.0 / f64::from(capacity)),
+                open as usize,
+            )
         }
-        Kpi::Breaches => Some(t().breaches as f64),
-        Kpi::Reassignments => Some(t().reassignments as f64),
+        Kpi::Breaches => over(Some(t().breaches as f64), n),
+        Kpi::Reassignments => over(Some(t().reassignments as f64), n),
     }
 }
 
@@ -215,34 +298,14 @@ pub fn scorecard(p: &Prepared<'_>, period: Period, scope: &Scope, now: DateTime<
         .into_iter()
         .map(|kpi| {
             let target = p.ws.targets.get(scope, &kpi);
-            let actual = measure(p, &cohort, scope, &kpi);
-            let actual = if cohort.is_empty() && !matches!(kpi, Kpi::OpenLoad) {
-                None
-            } else {
-                actual
-            };
-            let pace = target.filter(|t| {
-                share < 1.0
-                    && t.goal == Goal::AtLeast
-                    && matches!(
-                        kpi,
-                        Kpi::LeadVolume
-                            | Kpi::LeadsFromSource(_)
-                            | Kpi::AttemptsPerLead
-                            | Kpi::QualifiedRate
-                            | Kpi::QualifiedToWon
-                            | Kpi::LeadToWon
-                    )
-            });
-            let pace = pace.map(|t| Target {
-                value: t.value * share,
-                ..t
-            });
+            let figure = measure(p, &cohort, scope, &kpi);
+            let (status, pace) = judge(&kpi, target, figure, share);
             Row {
-                status: status(pace.or(target), actual),
                 kpi,
                 target,
-                actual,
+                actual: figure.value,
+                cases: figure.cases,
+                status,
                 pace,
             }
         })
@@ -256,7 +319,7 @@ pub fn all_scopes(p: &Prepared<'_>) -> Vec<Scope> {
     scopes
 }
 
-/// The value of `kpi` over the `count` periods ending with `last`, oldest first.
+/// The figure of `kpi` over the `count` periods ending with `last`, oldest first.
 pub fn series(
     p: &Prepared<'_>,
     scope: &Scope,
@@ -264,7 +327,7 @@ pub fn series(
     last: Period,
     count: usize,
     now: DateTime<Utc>,
-) -> Vec<(Period, Option<f64>)> {
+) -> Vec<(Period, Figure)> {
     last.ending_with(count)
         .into_iter()
         .map(|period| {
@@ -274,20 +337,27 @@ pub fn series(
         .collect()
 }
 
-/// A past period's value of `kpi`, for series and baselines: `None` for an
-/// empty cohort (no leads, nothing to compare).
-pub fn measure_past(
-    p: &Prepared<'_>,
-    cohort: &Cohort<'_>,
-    scope: &Scope,
-    kpi: &Kpi,
-) -> Option<f64> {
-    if cohort.is_empty() {
-        None
+/// A past period's figure of `kpi`, for series and baselines: none for an
+/// empty cohort, counts included (the weeks before a workspace's first lead
+/// are not zeros in a baseline), and none for a figure of the state now
+/// ([`Basis::Now`]: no history of it is kept, and today's load is not last
+/// month's).
+pub fn measure_past(p: &Prepared<'_>, cohort: &Cohort<'_>, scope: &Scope, kpi: &Kpi) -> Figure {
+    if cohort.is_empty() || kpi.basis() == Basis::Now {
+        Figure {
+            value: None,
+            cases: 0,
+        }
     } else {
         measure(p, cohort, scope, kpi)
     }
 }
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod judge_tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod property_tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod test_world;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -1,15 +1,53 @@
 //! Targets that start from what the team actually does and rise slowly.
 //!
-//! - **Baseline**: the median of the KPI over the last `k` complete periods
-//!   that have data (default 4).
-//! - **Suggested next target**: the baseline improved by a step (default 5 %)
-//!   in the KPI's direction.
-//! - **Capacity signal**: the target was missed `n` periods in a row (default
-//!   3) — more effort will not fix it; more people or fewer leads will.
+//! - **Baseline** (the measured level): the median of the KPI over the last
+//!   `k` complete periods (default 4) whose figure can be judged — periods
+//!   with leads, and for a figure over leads at least
+//!   [`MIN_CASES`](super::scorecard::MIN_CASES) cases (a rate on 3 leads is
+//!   not a level). Open load is the state now: past periods have no figure
+//!   of it, so it has no baseline, no suggestion and no streak.
+//! - **Suggested next target**: starts from the current target and moves
+//!   toward the baseline by at most one *step*: `step` (default 10 %) of
+//!   the current target (of the baseline when the target is 0), and at
+//!   least one unit — one for counts, 0.1 for every other figure. It never
+//!   passes the baseline, and it is rounded to its unit toward the easier
+//!   side (a floor down, a ceiling up), so it never asks more than the team
+//!   does. Then:
+//!   - when it equals the current target: *keep* (nothing to accept);
+//!   - when the baseline still misses it by more than one step: *out of
+//!     reach* — no target is suggested, since a step cannot make it
+//!     reachable (that is the capacity signal's business, not a new
+//!     target's);
+//!   - when it is trivial — a floor at or below 0, a ceiling at or above
+//!     100 on a share of leads — *keep*;
+//!   - otherwise it is suggested.
+//!
+//!   Examples (step 10 %):
+//!
+//!   | current | baseline | suggested |
+//!   |---|---|---|
+//!   | qualified rate ≥ 30 | 50 | ≥ 33 (a step, not the baseline) |
+//!   | qualified rate ≥ 30 | 31.04 | ≥ 31 (not past the baseline) |
+//!   | qualified rate ≥ 30 | 30 | keep |
+//!   | qualified rate ≥ 30 | 28 | ≥ 28 |
+//!   | qualified rate ≥ 30 | 25 | ≥ 27 (25 misses it by 2, within a step) |
+//!   | qualified rate ≥ 30 | 0 | out of reach (never "≥ 0") |
+//!   | first response median ≤ 30 min | 76.5 | out of reach (not "≤ 72.7") |
+//!   | first response P90 ≤ 120 min | 1 536 | out of reach (not "≤ 1459.2") |
+//!   | junk rate ≤ 15 | 13.3 | ≤ 13.5 |
+//!   | lead volume ≥ 3 | 5 | ≥ 4 (one lead: a count's unit) |
+//!   | lead volume ≥ 20 | 20.5 | keep (20.5 rounds down to 20) |
+//!
+//!   Tests: `tests::suggestions` (one line per rule).
+//! - **Capacity signal**: the target was missed `n` complete periods in a
+//!   row (default 3) — more effort will not fix it; more people or fewer
+//!   leads will. Only verdicts count: a period with too few leads to judge
+//!   (or none) ends the streak, so "missed 4 in a row" means four verdicts,
+//!   each a miss.
 
 use super::scorecard::{
-    Cohort, Goal, Kpi, KpiStatus, Period, Row, Scope, Target, measure_past, scorecard, series,
-    status,
+    Basis, Cohort, Figure, Goal, Kpi, KpiStatus, Period, Row, Scope, Target, judge, measure_past,
+    scorecard, series,
 };
 use super::workspace::Prepared;
 use chrono::{DateTime, Utc};
@@ -20,7 +58,8 @@ use serde::Serialize;
 pub struct TargetRules {
     /// Complete periods in the baseline.
     pub k: usize,
-    /// Improvement step, as a fraction (0.05 = 5 %).
+    /// The largest move of a suggested target, as a fraction of the
+    /// current target (0.1 = 10 %).
     pub step: f64,
     /// Misses in a row that raise the capacity signal.
     pub streak: u32,
@@ -30,7 +69,7 @@ impl Default for TargetRules {
     fn default() -> Self {
         TargetRules {
             k: 4,
-            step: 0.05,
+            step: 0.1,
             streak: 3,
         }
     }
@@ -51,33 +90,89 @@ pub fn baseline(values: &[Option<f64>], k: usize) -> Option<f64> {
     })
 }
 
-/// The baseline moved one step in the better direction.
-pub fn suggest(baseline: f64, goal: Goal, step: f64) -> Target {
-    let value = match goal {
-        Goal::AtLeast => baseline * (1.0 + step),
-        Goal::AtMost => baseline * (1.0 - step),
-    };
-    Target { goal, value }
+/// What the suggested-target column says (module rules).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub enum Suggestion {
+    /// A new target, one step from the current one toward the baseline.
+    Move(Target),
+    /// The current target stays: the team is at it, or a step would make it
+    /// trivial.
+    Keep,
+    /// The team misses the target by more than a step: no target suggested.
+    OutOfReach,
 }
 
-/// How many of the latest statuses in a row were "needs improvement".
+/// The next target for `kpi` from `current` and the measured `baseline`
+/// (module rules).
+pub fn suggest(kpi: &Kpi, current: Target, baseline: f64, step: f64) -> Suggestion {
+    let unit = if kpi.basis() == Basis::Count {
+        1.0
+    } else {
+        0.1
+    };
+    let c = current.value;
+    let bound = |of: f64| (step * of.abs()).max(unit);
+    let reach = bound(if c == 0.0 { baseline } else { c });
+    let moved = c + (baseline - c).clamp(-reach, reach);
+    let value = round_easier(moved, unit, current.goal);
+    let target = Target {
+        goal: current.goal,
+        value,
+    };
+    let gap = match current.goal {
+        Goal::AtLeast => value - baseline,
+        Goal::AtMost => baseline - value,
+    };
+    let trivial = match current.goal {
+        Goal::AtLeast => value <= 0.0,
+        Goal::AtMost => kpi.is_share() && value >= 100.0,
+    };
+    if gap > bound(value) + 1e-9 {
+        Suggestion::OutOfReach
+    } else if trivial || (value - c).abs() < unit / 2.0 {
+        Suggestion::Keep
+    } else {
+        Suggestion::Move(target)
+    }
+}
+
+/// `v` rounded to a multiple of `unit` toward the easier side of `goal` (a
+/// floor down, a ceiling up); a value within a hair of a multiple is that
+/// multiple (so 30 × 1.1 is 33, not 33.0000001 rounded).
+fn round_easier(v: f64, unit: f64, goal: Goal) -> f64 {
+    let scaled = v / unit;
+    let nearest = scaled.round();
+    let whole = if (scaled - nearest).abs() < 1e-6 {
+        nearest
+    } else {
+        match goal {
+            Goal::AtLeast => scaled.floor(),
+            Goal::AtMost => scaled.ceil(),
+        }
+    };
+    // Multiplying by 0.1 would bring the hair back (3.3000000000000003).
+    if unit < 1.0 {
+        whole / (1.0 / unit).round()
+    } else {
+        whole * unit
+    }
+}
+
+/// How many of the latest statuses in a row were misses (a floor missed or
+/// a ceiling passed); anything else ends the streak.
 pub fn missed_in_a_row(statuses: &[KpiStatus]) -> u32 {
-    statuses
-        .iter()
-        .rev()
-        .take_while(|s| **s == KpiStatus::NeedsImprovement)
-        .count() as u32
+    statuses.iter().rev().take_while(|s| s.is_miss()).count() as u32
 }
 
 /// What the target screen shows for one KPI.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Advice {
-    /// Values of the last complete periods, oldest first.
-    pub history: Vec<(Period, Option<f64>)>,
-    /// Median of those.
+    /// Figures of the last complete periods, oldest first.
+    pub history: Vec<(Period, Figure)>,
+    /// Median of those that can be judged.
     pub baseline: Option<f64>,
-    /// Baseline plus one step.
-    pub suggested: Option<Target>,
+    /// The next target, when there is a target and a baseline.
+    pub suggested: Option<Suggestion>,
     /// Periods missed in a row, latest first.
     pub missed_in_a_row: u32,
     /// `missed_in_a_row >= rules.streak`.
@@ -108,18 +203,25 @@ fn advice_from(
     p: &Prepared<'_>,
     scope: &Scope,
     kpi: &Kpi,
-    history: Vec<(Period, Option<f64>)>,
+    history: Vec<(Period, Figure)>,
     rules: TargetRules,
 ) -> Advice {
     let target = p.ws.targets.get(scope, kpi);
-    let values: Vec<Option<f64>> = history.iter().map(|(_, v)| *v).collect();
-    let base = baseline(&values, rules.k);
-    let statuses: Vec<KpiStatus> = values.iter().map(|v| status(target, *v)).collect();
+    let judged: Vec<Option<f64>> = history
+        .iter()
+        .map(|(_, f)| f.value.filter(|_| f.is_judged(kpi)))
+        .collect();
+    let base = baseline(&judged, rules.k);
+    let statuses: Vec<KpiStatus> = history
+        .iter()
+        .map(|(_, f)| judge(kpi, target, *f, 1.0).0)
+        .collect();
     let missed = missed_in_a_row(&statuses);
-    let goal = target.map(|t| t.goal);
     Advice {
         baseline: base,
-        suggested: base.zip(goal).map(|(b, g)| suggest(b, g, rules.step)),
+        suggested: base
+            .zip(target)
+            .map(|(b, t)| suggest(kpi, t, b, rules.step)),
         missed_in_a_row: missed,
         capacity_short: missed >= rules.streak,
         history,
@@ -175,37 +277,94 @@ mod tests {
         assert_eq!(baseline(&[None, None], 4), None);
     }
 
+    fn floor(value: f64) -> Target {
+        Target {
+            goal: Goal::AtLeast,
+            value,
+        }
+    }
+
+    fn ceiling(value: f64) -> Target {
+        Target {
+            goal: Goal::AtMost,
+            value,
+        }
+    }
+
+    /// One line per rule of the module docs (and every example there).
     #[test]
-    fn suggestions_move_one_step_the_right_way() {
-        assert_eq!(
-            suggest(80.0, Goal::AtLeast, 0.05),
-            Target {
-                goal: Goal::AtLeast,
-                value: 84.0
-            }
+    fn suggestions() {
+        use Suggestion::*;
+        #[track_caller]
+        fn check(kpi: Kpi, current: Target, baseline: f64, expected: Suggestion) {
+            assert_eq!(
+                suggest(&kpi, current, baseline, TargetRules::default().step),
+                expected,
+                "{kpi} {current:?}, baseline {baseline}"
+            );
+        }
+        let rate = || Kpi::QualifiedRate;
+        // Better than the target: one step toward the baseline, never past it.
+        check(rate(), floor(30.0), 50.0, Move(floor(33.0)));
+        check(rate(), floor(30.0), 31.04, Move(floor(31.0)));
+        check(Kpi::JunkRate, ceiling(15.0), 13.3, Move(ceiling(13.5)));
+        check(Kpi::JunkRate, ceiling(15.0), 14.96, Keep); // 14.96 rounds up to 15
+        check(Kpi::OpenLoad, ceiling(90.0), 20.0, Move(ceiling(81.0)));
+        check(
+            Kpi::FirstResponseMedian,
+            ceiling(30.0),
+            12.0,
+            Move(ceiling(27.0)),
         );
-        assert_eq!(
-            suggest(40.0, Goal::AtMost, 0.05),
-            Target {
-                goal: Goal::AtMost,
-                value: 38.0
-            }
-        );
+        // At the target: keep it.
+        check(rate(), floor(30.0), 30.0, Keep);
+        check(rate(), floor(30.0), 30.04, Keep);
+        // A little under a floor / over a ceiling: toward the team, within a step.
+        check(rate(), floor(30.0), 28.0, Move(floor(28.0)));
+        check(rate(), floor(30.0), 25.0, Move(floor(27.0)));
+        check(Kpi::AttemptsPerLead, floor(2.0), 1.7, Move(floor(1.8)));
+        check(Kpi::JunkRate, ceiling(15.0), 17.0, Move(ceiling(16.5)));
+        // Missed by far: no target a step away would be reached.
+        check(rate(), floor(30.0), 20.0, OutOfReach);
+        check(rate(), floor(30.0), 0.0, OutOfReach);
+        check(Kpi::AttemptsPerLead, floor(2.0), 0.0, OutOfReach);
+        check(Kpi::LeadToWon, floor(5.0), 0.0, OutOfReach);
+        check(Kpi::FirstResponseMedian, ceiling(30.0), 76.5, OutOfReach);
+        check(Kpi::FirstResponseP90, ceiling(120.0), 1536.0, OutOfReach);
+        // Counts move by whole leads, at least one.
+        check(Kpi::LeadVolume, floor(3.0), 5.0, Move(floor(4.0)));
+        check(Kpi::LeadVolume, floor(20.0), 30.0, Move(floor(22.0)));
+        check(Kpi::LeadVolume, floor(20.0), 20.5, Keep);
+        check(Kpi::LeadVolume, floor(3.0), 2.0, Move(floor(2.0)));
+        check(Kpi::Breaches, ceiling(10.0), 4.0, Move(ceiling(9.0)));
+        // A target of 0 moves by a step of the baseline.
+        check(rate(), floor(0.0), 20.0, Move(floor(2.0)));
+        // Never trivial: a floor at 0, a ceiling at 100 on a share.
+        check(rate(), floor(0.05), 0.0, Keep);
+        check(Kpi::JunkRate, ceiling(99.0), 100.0, Keep);
+        // Rounded toward the easier side, with no float hair.
+        check(rate(), floor(1.0), 9.0, Move(floor(1.1)));
+        check(rate(), floor(33.0), 60.0, Move(floor(36.3)));
     }
 
     #[test]
-    fn streak_of_misses_counts_from_the_latest() {
+    fn streak_of_misses_counts_verdicts_from_the_latest() {
         use KpiStatus::*;
-        assert_eq!(
-            missed_in_a_row(&[NeedsImprovement, Met, NeedsImprovement, NeedsImprovement]),
-            2
-        );
-        assert_eq!(
-            missed_in_a_row(&[NeedsImprovement, NeedsImprovement, NeedsImprovement]),
-            3
-        );
-        assert_eq!(missed_in_a_row(&[NeedsImprovement, Exceeded]), 0);
-        assert_eq!(missed_in_a_row(&[]), 0);
+        for (statuses, expected) in [
+            (&[Missed, Met, Missed, Missed][..], 2),
+            (&[Missed, Missed, Missed], 3),
+            (&[Over, Over, Within, Over, Over], 2),
+            (&[Missed, Met], 0),
+            (&[Over, Within], 0),
+            // A period too early or with too few leads to judge is no miss:
+            // it ends the streak.
+            (&[Missed, Missed, TooFew { cases: 3 }, Missed], 1),
+            (&[Missed, TooEarly { cases: 2 }], 0),
+            (&[Missed, Missed, NoData], 0),
+            (&[], 0),
+        ] {
+            assert_eq!(missed_in_a_row(statuses), expected, "{statuses:?}");
+        }
     }
 
     #[test]

@@ -151,6 +151,17 @@ pub fn local_time_near(at: DateTime<Utc>, now: DateTime<Utc>, lang: Lang) -> Str
     }
 }
 
+/// A timestamp in the workspace's timezone `tz` (the one its scorecard
+/// periods are in), written as [`local_datetime`] writes it.
+pub fn zoned_datetime(at: DateTime<Utc>, tz: crate::domain::zone::Zone, lang: Lang) -> String {
+    let local = at.with_timezone(&tz).naive_local();
+    let (h, m) = (local.hour(), local.minute());
+    match lang {
+        Lang::En => format!("{}, {h:02}:{m:02}", day(local.date(), lang)),
+        Lang::Vi => format!("{} {h:02}:{m:02}", day(local.date(), lang)),
+    }
+}
+
 /// `3 Mar` (en) or `03/03` (vi): a day of the month in a short period.
 fn day_month(d: NaiveDate, lang: Lang) -> String {
     const SHORT: [&str; 12] = [

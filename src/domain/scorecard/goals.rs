@@ -92,56 +92,60 @@ impl Targets {
     }
 }
 
-/// How an actual compares with its target.
+/// How an actual compares with its target, in words that fit the
+/// target's direction (see the module rules of [`super`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum KpiStatus {
-    /// Better than the target by more than 10 %.
-    Exceeded,
-    /// Reached.
+    /// A floor reached.
     Met,
-    /// Missed.
-    NeedsImprovement,
-    /// No leads to measure.
+    /// A floor not reached.
+    Missed,
+    /// A ceiling kept.
+    Within,
+    /// A ceiling passed.
+    Over,
+    /// A period in progress has too few cases for a verdict yet.
+    TooEarly {
+        /// What the figure counts so far (leads, answered leads…).
+        cases: usize,
+    },
+    /// A period that is over had too few cases for a verdict.
+    TooFew {
+        /// What the figure counted.
+        cases: usize,
+    },
+    /// Nothing to measure.
     NoData,
     /// No target set.
     NoTarget,
 }
 
-/// The status of `actual` against `target` (see module rules).
+impl KpiStatus {
+    /// A verdict against the team: a floor missed or a ceiling passed.
+    pub fn is_miss(self) -> bool {
+        matches!(self, KpiStatus::Missed | KpiStatus::Over)
+    }
+
+    /// A verdict for the team: a floor met or a ceiling kept.
+    pub fn is_kept(self) -> bool {
+        matches!(self, KpiStatus::Met | KpiStatus::Within)
+    }
+}
+
+/// `actual` against `target`, nothing else considered: a floor is met when
+/// the actual reaches it, a ceiling kept when the actual does not pass it.
+/// (How many cases a figure rests on and how much of its period has passed
+/// are [`super::judge`]'s business.)
 pub fn status(target: Option<Target>, actual: Option<f64>) -> KpiStatus {
     match (target, actual) {
         (None, _) => KpiStatus::NoTarget,
         (_, None) => KpiStatus::NoData,
-        (
-            Some(Target {
-                goal: Goal::AtLeast,
-                value,
-            }),
-            Some(a),
-        ) => {
-            if a > value + value.abs() * 0.1 {
-                KpiStatus::Exceeded
-            } else if a >= value {
-                KpiStatus::Met
-            } else {
-                KpiStatus::NeedsImprovement
-            }
-        }
-        (
-            Some(Target {
-                goal: Goal::AtMost,
-                value,
-            }),
-            Some(a),
-        ) => {
-            if a < value - value.abs() * 0.1 {
-                KpiStatus::Exceeded
-            } else if a <= value {
-                KpiStatus::Met
-            } else {
-                KpiStatus::NeedsImprovement
-            }
-        }
+        (Some(t), Some(a)) => match t.goal {
+            Goal::AtLeast if a >= t.value => KpiStatus::Met,
+            Goal::AtLeast => KpiStatus::Missed,
+            Goal::AtMost if a <= t.value => KpiStatus::Within,
+            Goal::AtMost => KpiStatus::Over,
+        },
     }
 }

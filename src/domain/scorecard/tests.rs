@@ -1,9 +1,5 @@
+use super::test_world::{binh, now, week, world, world_of};
 use super::*;
-use crate::domain::activity::{Activity, ActivityKind, Direction, Outcome};
-use crate::domain::calendar::CalendarSpec;
-use crate::domain::lead::{Closure, Csat, Lead, LeadDraft, LeadId, LossKind};
-use crate::domain::pipeline::StageId;
-use crate::domain::rep::{Membership, Rep};
 use crate::domain::sla::{SlaPolicies, SlaPolicy, Span};
 use crate::domain::targets::{TargetRules, advise};
 use crate::domain::test_support::vn;
@@ -11,96 +7,6 @@ use crate::domain::whatif::what_if;
 use crate::domain::workspace::{Prepared, Workspace};
 use crate::domain::zone::Zone;
 use chrono::NaiveDate;
-
-fn binh() -> RepId {
-    RepId::new("binh")
-}
-
-/// Four leads created on Monday 2026-03-02 09:00 (week 2026-W10), scored on Tuesday 12:00:
-/// - L1 Facebook, binh calls at 09:20 and connects; qualified, then won with CSAT 5.
-/// - L2 Facebook, junk at 09:30, never called, no owner.
-/// - L3 Google, binh calls at 10:30 (no answer); moved to Qualified.
-/// - L4 Zalo, binh owns it and never calls.
-fn world() -> Workspace {
-    let mut ws = Workspace {
-        calendar: CalendarSpec::vietnam(),
-        ..Workspace::default()
-    };
-    ws.reps = vec![
-        Rep::new(binh().as_str(), "Bình", Membership::Sales, 10),
-        Rep::new("an", "An", Membership::Marketing, 10),
-    ];
-    let p = ws.pipeline.clone();
-    let created = vn("2026-03-02 09:00");
-    let mk = |n: u128, source: &str| {
-        let draft = LeadDraft {
-            name: format!("L{n}"),
-            phone: "0912345678".into(),
-            email: String::new(),
-            source: source.into(),
-            ..Default::default()
-        };
-        Lead::create(
-            &draft,
-            LeadId::from_uuid(uuid::Uuid::from_u128(n)),
-            created,
-            &p,
-        )
-        .unwrap()
-    };
-    let call = |lead: &Lead, at: &str, outcome| Activity {
-        lead: lead.id(),
-        at: vn(at),
-        kind: ActivityKind::Call,
-        direction: Direction::Outbound,
-        outcome,
-        rep: Some(binh()),
-        note: None,
-        by: None,
-        extra: Default::default(),
-    };
-    let mut l1 = mk(1, "Facebook");
-    l1.assign(Some(binh()), created);
-    for (stage, at) in [
-        ("interested", "2026-03-02 10:00"),
-        ("qualified", "2026-03-02 11:00"),
-        ("won", "2026-03-02 15:00"),
-    ] {
-        l1.move_to(&StageId::new(stage), &p, None, vn(at)).unwrap();
-    }
-    l1.set_csat(Some(Csat::try_from(5).unwrap()), vn("2026-03-02 15:00"));
-    let mut l2 = mk(2, "Facebook");
-    l2.mark_lost(
-        Closure {
-            kind: LossKind::Junk,
-            reason: "fake name".into(),
-        },
-        &p,
-        None,
-        vn("2026-03-02 09:30"),
-    )
-    .unwrap();
-    let mut l3 = mk(3, "Google");
-    l3.assign(Some(binh()), created);
-    l3.move_to(&StageId::new("qualified"), &p, None, vn("2026-03-02 11:00"))
-        .unwrap();
-    let mut l4 = mk(4, "Zalo");
-    l4.assign(Some(binh()), created);
-    ws.activities = vec![
-        call(&l1, "2026-03-02 09:20", Outcome::Connected),
-        call(&l3, "2026-03-02 10:30", Outcome::NoAnswer),
-    ];
-    ws.leads = vec![l1, l2, l3, l4];
-    ws
-}
-
-fn now() -> DateTime<Utc> {
-    vn("2026-03-03 12:00")
-}
-
-fn week() -> Period {
-    Period::Week(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())
-}
 
 fn row<'a>(rows: &'a [Row], kpi: &Kpi) -> &'a Row {
     rows.iter()
@@ -121,15 +27,21 @@ fn check(rows: &[Row], kpi: Kpi, actual: Option<f64>, status: KpiStatus) {
     );
 }
 
+fn too_early(cases: usize) -> KpiStatus {
+    KpiStatus::TooEarly { cases }
+}
+
 #[test]
 fn marketing_scorecard() {
+    use KpiStatus::*;
+    // Four leads on Tuesday of the week: counts are counted, rates too, but
+    // four leads are too few for a verdict on a rate.
     let ws = world();
     let p = Prepared::new(&ws, now()).unwrap();
     let rows = scorecard(&p, week(), &Scope::Marketing, now());
-    use KpiStatus::*;
     check(&rows, Kpi::LeadVolume, Some(4.0), NoTarget);
-    check(&rows, Kpi::QualifiedRate, Some(50.0), Exceeded); // L1, L3 of 4; target ≥ 30
-    check(&rows, Kpi::JunkRate, Some(25.0), NeedsImprovement); // L2; target ≤ 15
+    check(&rows, Kpi::QualifiedRate, Some(50.0), too_early(4)); // L1, L3 of 4
+    check(&rows, Kpi::JunkRate, Some(25.0), too_early(4)); // L2
     check(
         &rows,
         Kpi::LeadsFromSource("Facebook".into()),
@@ -142,42 +54,78 @@ fn marketing_scorecard() {
         Some(1.0),
         NoTarget,
     );
+    // Twenty leads (the same four five times): judged.
+    let ws = world_of(5);
+    let p = Prepared::new(&ws, now()).unwrap();
+    let rows = scorecard(&p, week(), &Scope::Marketing, now());
+    check(&rows, Kpi::LeadVolume, Some(20.0), NoTarget);
+    check(&rows, Kpi::QualifiedRate, Some(50.0), Met); // target ≥ 30
+    check(&rows, Kpi::JunkRate, Some(25.0), Over); // target ≤ 15
+    assert_eq!(row(&rows, &Kpi::QualifiedRate).cases, 20);
+    // Once the week is over, four leads are too few (not "too early").
+    let later = vn("2026-03-10 09:00");
+    let ws = world();
+    let p = Prepared::new(&ws, later).unwrap();
+    let rows = scorecard(&p, week(), &Scope::Marketing, later);
+    check(&rows, Kpi::QualifiedRate, Some(50.0), TooFew { cases: 4 });
 }
 
 #[test]
 fn sales_scorecard() {
+    use KpiStatus::*;
+    // Each figure over leads counts its own cases. Answered: L1 after 20 min
+    // (in time), L3 after 90 (late). L2 junked before its due time; L4
+    // unanswered, late.
     let ws = world();
     let p = Prepared::new(&ws, now()).unwrap();
     let rows = scorecard(&p, week(), &Scope::Sales, now());
-    use KpiStatus::*;
-    // Answered: L1 after 20 min (met), L3 after 90 (late). L2 junked before its due time; L4 unanswered.
-    check(&rows, Kpi::FirstResponseMedian, Some(20.0), Exceeded);
-    check(&rows, Kpi::FirstResponseP90, Some(90.0), Exceeded);
+    check(&rows, Kpi::FirstResponseMedian, Some(20.0), too_early(2));
+    check(&rows, Kpi::FirstResponseP90, Some(90.0), too_early(2));
     check(
         &rows,
         Kpi::FirstResponseWithinSla,
         Some(100.0 / 3.0),
-        NeedsImprovement,
+        too_early(3),
     ); // L1 of L1, L3, L4
-    check(&rows, Kpi::AttemptsPerLead, Some(0.5), NeedsImprovement);
+    check(&rows, Kpi::AttemptsPerLead, Some(0.5), too_early(4));
     check(
         &rows,
         Kpi::RequiredAttemptsRate,
         Some(100.0 / 3.0),
-        NeedsImprovement,
+        too_early(3),
     ); // L1 reached; L3, L4 late
-    check(&rows, Kpi::QualifiedToWon, Some(50.0), Exceeded);
-    check(&rows, Kpi::LeadToWon, Some(25.0), Exceeded);
-    check(&rows, Kpi::Csat, Some(5.0), Exceeded);
-    check(
-        &rows,
-        Kpi::FirstContactResolution,
-        Some(0.0),
-        NeedsImprovement,
-    );
-    check(&rows, Kpi::OpenLoad, Some(20.0), Exceeded); // L3, L4 open of capacity 10
+    check(&rows, Kpi::QualifiedToWon, Some(50.0), too_early(2));
+    check(&rows, Kpi::LeadToWon, Some(25.0), too_early(4));
+    check(&rows, Kpi::Csat, Some(5.0), too_early(1));
+    check(&rows, Kpi::FirstContactResolution, Some(0.0), too_early(1));
+    check(&rows, Kpi::OpenLoad, Some(20.0), Within); // L3, L4 open of capacity 10
     check(&rows, Kpi::Breaches, Some(2.0), NoTarget); // L3, L4
     check(&rows, Kpi::Reassignments, Some(2.0), NoTarget); // L3 untouched since 10:30, L4 since 09:00
+
+    // Five times over: enough cases for most figures.
+    let ws = world_of(5);
+    let p = Prepared::new(&ws, now()).unwrap();
+    let rows = scorecard(&p, week(), &Scope::Sales, now());
+    check(&rows, Kpi::FirstResponseMedian, Some(20.0), Within); // ≤ 30
+    check(&rows, Kpi::FirstResponseP90, Some(90.0), Within); // ≤ 120
+    check(
+        &rows,
+        Kpi::FirstResponseWithinSla,
+        Some(100.0 / 3.0),
+        Missed,
+    ); // ≥ 90
+    check(&rows, Kpi::AttemptsPerLead, Some(0.5), Missed); // ≥ 2, not pro-rated
+    check(&rows, Kpi::RequiredAttemptsRate, Some(100.0 / 3.0), Missed);
+    check(&rows, Kpi::QualifiedToWon, Some(50.0), Met); // ≥ 25
+    check(&rows, Kpi::LeadToWon, Some(25.0), Met); // ≥ 5
+    check(&rows, Kpi::Csat, Some(5.0), too_early(5));
+    check(&rows, Kpi::FirstContactResolution, Some(0.0), too_early(5));
+    check(&rows, Kpi::OpenLoad, Some(100.0), Over); // 10 open of capacity 10; ≤ 90
+    check(&rows, Kpi::Breaches, Some(10.0), NoTarget);
+    assert!(
+        rows.iter().all(|r| r.pace.is_none()),
+        "no figure of Sales is pro-rated"
+    );
 }
 
 #[test]
@@ -193,33 +141,30 @@ fn rep_scorecard_uses_their_leads_and_falls_back_to_sales_targets() {
     );
     let p = Prepared::new(&ws, now()).unwrap();
     let rows = scorecard(&p, week(), &Scope::Rep(binh()), now());
-    // The week is in progress: 3 leads by Tuesday beat the pace to 3.
-    check(&rows, Kpi::LeadVolume, Some(3.0), KpiStatus::Exceeded);
+    // The week is in progress, but 3 leads already reach the whole floor of 3.
+    check(&rows, Kpi::LeadVolume, Some(3.0), KpiStatus::Met);
     assert_eq!(
         row(&rows, &Kpi::LeadVolume).target.map(|t| t.value),
         Some(3.0)
     );
-    check(
-        &rows,
-        Kpi::LeadToWon,
-        Some(100.0 / 3.0),
-        KpiStatus::Exceeded,
-    );
+    check(&rows, Kpi::LeadToWon, Some(100.0 / 3.0), too_early(3));
+    // An owns no lead: 0 leads so far, against a pace under one lead.
     let an = scorecard(&p, week(), &Scope::Rep(RepId::new("an")), now());
-    check(&an, Kpi::LeadVolume, None, KpiStatus::NoData);
+    check(&an, Kpi::LeadVolume, Some(0.0), too_early(0));
+    check(&an, Kpi::LeadToWon, None, KpiStatus::NoData);
     assert_eq!(all_scopes(&p).len(), 4);
 }
 
 #[test]
 fn changing_a_target_changes_the_status() {
-    let mut ws = world();
+    let mut ws = world_of(5);
     {
         let p = Prepared::new(&ws, now()).unwrap();
         check(
             &scorecard(&p, week(), &Scope::Marketing, now()),
             Kpi::JunkRate,
             Some(25.0),
-            KpiStatus::NeedsImprovement,
+            KpiStatus::Over,
         );
     }
     ws.targets.set(
@@ -235,78 +180,61 @@ fn changing_a_target_changes_the_status() {
         &scorecard(&p, week(), &Scope::Marketing, now()),
         Kpi::JunkRate,
         Some(25.0),
-        KpiStatus::Met,
+        KpiStatus::Within,
     );
 }
 
 #[test]
-fn a_week_in_progress_judges_lead_volume_against_the_time_elapsed() {
-    let mut ws = world();
+fn a_week_in_progress_pro_rates_counts_only() {
+    let mut ws = world_of(5);
     let floor = |value| Target {
         goal: Goal::AtLeast,
         value,
     };
-    ws.targets.set(None, Kpi::LeadVolume, floor(20.0));
+    ws.targets.set(None, Kpi::LeadVolume, floor(200.0));
     // Tuesday noon of a Monday–Friday (and Saturday morning) week: a
-    // fraction of its business time has passed; 4 leads so far.
+    // fraction of its business time has passed; 20 leads so far.
     let p = Prepared::new(&ws, now()).unwrap();
     let share = week().elapsed_share(p.calendar.calendar(), now());
     assert!(share > 0.1 && share < 0.5, "{share}");
     let rows = scorecard(&p, week(), &Scope::Marketing, now());
     let r = row(&rows, &Kpi::LeadVolume);
     let pace = r.pace.expect("a pro-rated target");
-    assert!((pace.value - 20.0 * share).abs() < 1e-9);
-    assert_eq!(
-        r.status,
-        status(Some(pace), Some(4.0)),
-        "judged against the pace"
-    );
-    assert_eq!(r.target, Some(floor(20.0)), "the target itself is kept");
-    // Ceilings keep their target; rates that grow as young leads qualify
-    // are paced like counts (when they have a floor).
-    assert!(row(&rows, &Kpi::JunkRate).pace.is_none());
+    assert!((pace.value - 200.0 * share).abs() < 1e-9);
+    assert!(pace.value > 20.0, "behind the pace: {pace:?}");
+    assert_eq!(r.status, KpiStatus::Missed, "judged against the pace");
+    assert_eq!(r.target, Some(floor(200.0)), "the target itself is kept");
+    // Rates are not pro-rated: judged on the leads so far against the
+    // whole target; ceilings keep theirs.
+    for kpi in [Kpi::QualifiedRate, Kpi::JunkRate] {
+        assert!(row(&rows, &kpi).pace.is_none(), "{kpi}");
+    }
+    // A pace the count reaches.
+    ws.targets.set(None, Kpi::LeadVolume, floor(40.0));
+    let p = Prepared::new(&ws, now()).unwrap();
+    let rows = scorecard(&p, week(), &Scope::Marketing, now());
+    assert_eq!(row(&rows, &Kpi::LeadVolume).status, KpiStatus::Met);
     // Once the week is over, the whole target.
+    ws.targets.set(None, Kpi::LeadVolume, floor(200.0));
     let later = vn("2026-03-10 09:00");
     let p = Prepared::new(&ws, later).unwrap();
     assert_eq!(week().elapsed_share(p.calendar.calendar(), later), 1.0);
     let rows = scorecard(&p, week(), &Scope::Marketing, later);
     let r = row(&rows, &Kpi::LeadVolume);
     assert!(r.pace.is_none());
-    assert_eq!(r.status, KpiStatus::NeedsImprovement, "4 of 20");
+    assert_eq!(r.status, KpiStatus::Missed, "20 of 200");
 }
 
 #[test]
-fn an_empty_period_has_no_data() {
+fn an_empty_period_has_no_data_but_counts_zero() {
     let ws = world();
     let p = Prepared::new(&ws, now()).unwrap();
     let next_week = Period::Week(NaiveDate::from_ymd_opt(2026, 3, 9).unwrap());
     let rows = scorecard(&p, next_week, &Scope::Sales, now());
     check(&rows, Kpi::FirstResponseWithinSla, None, KpiStatus::NoData);
-}
-
-#[test]
-fn status_rules() {
-    let at_least = Some(Target {
-        goal: Goal::AtLeast,
-        value: 80.0,
-    });
-    let at_most = Some(Target {
-        goal: Goal::AtMost,
-        value: 30.0,
-    });
-    for (target, actual, expected) in [
-        (at_least, Some(89.0), KpiStatus::Exceeded),
-        (at_least, Some(88.0), KpiStatus::Met),
-        (at_least, Some(80.0), KpiStatus::Met),
-        (at_least, Some(79.9), KpiStatus::NeedsImprovement),
-        (at_most, Some(26.0), KpiStatus::Exceeded),
-        (at_most, Some(30.0), KpiStatus::Met),
-        (at_most, Some(31.0), KpiStatus::NeedsImprovement),
-        (at_most, None, KpiStatus::NoData),
-        (None, Some(1.0), KpiStatus::NoTarget),
-    ] {
-        assert_eq!(status(target, actual), expected, "{target:?} {actual:?}");
-    }
+    check(&rows, Kpi::Breaches, Some(0.0), KpiStatus::NoTarget);
+    let rows = scorecard(&p, next_week, &Scope::Marketing, now());
+    check(&rows, Kpi::LeadVolume, Some(0.0), KpiStatus::NoTarget);
 }
 
 #[test]
@@ -341,8 +269,9 @@ fn periods_in_the_workspace_timezone() {
 }
 
 #[test]
-fn targets_start_from_the_baseline() {
-    let ws = world();
+fn targets_start_from_the_current_target_and_the_baseline() {
+    use crate::domain::targets::Suggestion;
+    let ws = world_of(5);
     let p = Prepared::new(&ws, now()).unwrap();
     let current = week().next();
     let advice = advise(
@@ -354,29 +283,66 @@ fn targets_start_from_the_baseline() {
         now(),
     );
     assert_eq!(advice.history.len(), 4);
-    assert_eq!(advice.history.last().unwrap(), &(week(), Some(50.0)));
+    assert_eq!(
+        advice.history.last().unwrap(),
+        &(
+            week(),
+            Figure {
+                value: Some(50.0),
+                cases: 20
+            }
+        )
+    );
     assert_eq!(advice.baseline, Some(50.0));
+    // ≥ 30 now, 50 done: one step up, not the baseline.
     assert_eq!(
         advice.suggested,
-        Some(Target {
+        Some(Suggestion::Move(Target {
             goal: Goal::AtLeast,
-            value: 52.5
-        })
+            value: 33.0
+        }))
     );
     assert!(!advice.capacity_short);
-    let junk = advise(
+    let junk = |ws: &Workspace| {
+        let p = Prepared::new(ws, now()).unwrap();
+        advise(
+            &p,
+            &Scope::Marketing,
+            &Kpi::JunkRate,
+            current,
+            TargetRules {
+                streak: 1,
+                ..TargetRules::default()
+            },
+            now(),
+        )
+    };
+    let over = junk(&ws);
+    assert_eq!(over.missed_in_a_row, 1, "25 % against ≤ 15");
+    assert!(over.capacity_short);
+    // 25 against ≤ 15: a step (≤ 16.5) would still be missed by far.
+    assert_eq!(over.suggested, Some(Suggestion::OutOfReach));
+    // Open load is the state now: no past figure, so nothing to advise.
+    let p = Prepared::new(&ws, now()).unwrap();
+    let load = advise(
         &p,
-        &Scope::Marketing,
-        &Kpi::JunkRate,
+        &Scope::Sales,
+        &Kpi::OpenLoad,
         current,
-        TargetRules {
-            streak: 1,
-            ..TargetRules::default()
-        },
+        TargetRules::default(),
         now(),
     );
-    assert_eq!(junk.missed_in_a_row, 1);
-    assert!(junk.capacity_short);
+    assert!(load.history.iter().all(|(_, f)| f.value.is_none()));
+    assert_eq!(
+        (load.baseline, load.suggested, load.missed_in_a_row),
+        (None, None, 0)
+    );
+    // Four leads are too few to judge: no miss, no baseline.
+    let few = junk(&world());
+    assert_eq!(few.missed_in_a_row, 0);
+    assert!(!few.capacity_short);
+    assert_eq!(few.baseline, None);
+    assert_eq!(few.suggested, None);
 }
 
 #[test]

@@ -70,7 +70,6 @@ super::messages! {
     KpiAttemptsPerLead,
     KpiBreaches,
     KpiCsat,
-    KpiExceeded,
     KpiFirstContactResolution,
     KpiFirstResponseMedian,
     KpiFirstResponseP90,
@@ -79,10 +78,6 @@ super::messages! {
     KpiLeadToWon,
     KpiLeadVolume,
     KpiLeadsFromSource,
-    KpiMet,
-    KpiNeedsImprovement,
-    KpiNoData,
-    KpiNoTarget,
     KpiOpenLoad,
     KpiQualifiedRate,
     KpiQualifiedToWon,
@@ -219,7 +214,6 @@ impl Catalogue for PageMsg {
             KpiAttemptsPerLead => ("Call attempts per lead", "Số lần gọi mỗi khách"),
             KpiBreaches => ("Leads with a breached SLA", "Khách bị vi phạm SLA"),
             KpiCsat => ("CSAT (1–5)", "CSAT (1–5)"),
-            KpiExceeded => ("Exceeded", "Vượt mục tiêu"),
             KpiFirstContactResolution => {
                 ("First-contact resolution %", "% giải quyết ngay lần đầu")
             }
@@ -233,10 +227,6 @@ impl Catalogue for PageMsg {
             KpiLeadToWon => ("Lead → won %", "Khách → thành công %"),
             KpiLeadVolume => ("Lead volume", "Số khách hàng mới"),
             KpiLeadsFromSource => ("Leads from", "Khách hàng từ"),
-            KpiMet => ("Met", "Đạt"),
-            KpiNeedsImprovement => ("Needs improvement", "Cần cải thiện"),
-            KpiNoData => ("No data", "Chưa có dữ liệu"),
-            KpiNoTarget => ("No target", "Chưa đặt mục tiêu"),
             KpiOpenLoad => ("Open load % of capacity", "Tải đang mở % sức chứa"),
             KpiQualifiedRate => ("Qualified rate %", "Tỷ lệ đủ điều kiện %"),
             KpiQualifiedToWon => ("Qualified → won %", "Đủ điều kiện → thành công %"),

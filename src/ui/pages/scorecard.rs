@@ -2,19 +2,25 @@
 //! each rep, for a day, week or month; a sparkline of the last periods, the
 //! baseline and a suggested next target (accept in one click), the "missed
 //! N periods in a row" capacity signal. Targets are edited in place.
-//! Printable: the print stylesheet hides navigation and controls.
+//! Statuses say their direction (a floor met / missed, a ceiling within /
+//! over) or that there are too few leads to judge (`domain::scorecard`).
+//! On phones each row is a card whose cells carry their column's name.
+//! Printable: the print stylesheet hides navigation and controls; the
+//! printout names the period, when its figures were taken, and each card's
+//! scope.
 
 use crate::app::state::AppState;
 use crate::domain::scorecard::{
     Goal, Kpi, KpiStatus, Period, PeriodKind, Row, Scope, Target, all_scopes,
 };
-use crate::domain::sla::Span;
-use crate::domain::targets::{Advice, TargetRules, scorecard_with_advice};
-use crate::domain::whatif::{SlaSummary, what_if};
+use crate::domain::targets::{Advice, Suggestion, TargetRules, scorecard_with_advice};
 use crate::ui::i18n::pages::PageMsg;
-use crate::ui::i18n::pages::scorecard::ScorecardMsg;
-use crate::ui::i18n::{Lang, Msg, use_i18n};
+use crate::ui::i18n::pages::scorecard::{self as words, ScorecardMsg};
+use crate::ui::i18n::{Lang, Msg, tr, use_i18n};
 use leptos::prelude::*;
+
+mod what_if;
+use what_if::WhatIfCard;
 
 /// The label of a KPI.
 pub fn kpi_msg(kpi: &Kpi) -> PageMsg {
@@ -38,14 +44,31 @@ pub fn kpi_msg(kpi: &Kpi) -> PageMsg {
     }
 }
 
-/// The label of a status.
-pub fn status_msg(s: KpiStatus) -> PageMsg {
+/// The words of a status, in `lang`.
+pub fn status_text(s: KpiStatus, lang: Lang) -> String {
+    let says = |m: ScorecardMsg| tr(lang, m).to_owned();
     match s {
-        KpiStatus::Exceeded => PageMsg::KpiExceeded,
-        KpiStatus::Met => PageMsg::KpiMet,
-        KpiStatus::NeedsImprovement => PageMsg::KpiNeedsImprovement,
-        KpiStatus::NoData => PageMsg::KpiNoData,
-        KpiStatus::NoTarget => PageMsg::KpiNoTarget,
+        KpiStatus::Met => says(ScorecardMsg::Met),
+        KpiStatus::Missed => says(ScorecardMsg::Missed),
+        KpiStatus::Within => says(ScorecardMsg::Within),
+        KpiStatus::Over => says(ScorecardMsg::Over),
+        KpiStatus::TooEarly { cases } => words::too_early(lang, cases),
+        KpiStatus::TooFew { cases } => words::too_few(lang, cases),
+        KpiStatus::NoData => says(ScorecardMsg::NoData),
+        KpiStatus::NoTarget => says(ScorecardMsg::NoTarget),
+    }
+}
+
+/// The class of a status cell: green for a target kept, red for one
+/// missed, muted when there is no verdict — the same colour for a floor and
+/// a ceiling, so green never means "over".
+fn status_class(s: KpiStatus) -> &'static str {
+    if s.is_kept() {
+        "kpi kept"
+    } else if s.is_miss() {
+        "kpi missed"
+    } else {
+        "kpi pending"
     }
 }
 
@@ -156,6 +179,19 @@ pub fn ScorecardPage() -> impl IntoView {
     view! {
         <div class="scorecard-page" data-testid="page-scorecard">
             <h1>{i18n.t(Msg::NavScorecard)}</h1>
+            // The printout names its period and when its figures were taken
+            // (the filters above the cards are not printed).
+            <p class="print-only print-head" data-testid="print-period">
+                {move || {
+                    let l = i18n.0.get();
+                    let (now, tz) = state.insights.with(|i| (i.now(), i.timezone()));
+                    let as_of = crate::ui::format::zoned_datetime(now, tz, l);
+                    words::printed(l, &crate::ui::format::period_label(period.get(), l), &as_of)
+                }}
+                <Show when=move || share.get() < 1.0>
+                    " · " {move || crate::ui::i18n::today::in_progress(i18n.0.get(), share.get())}
+                </Show>
+            </p>
             <div class="filters no-print">
                 <select data-testid="period-kind" aria-label=i18n.t(PageMsg::Period) on:change=move |ev| {
                     kind.set(match event_target_value(&ev).as_str() {
@@ -200,37 +236,47 @@ pub fn ScorecardPage() -> impl IntoView {
                                     Kpi::LeadsFromSource(s) => format!("{} {}", i18n.t(PageMsg::KpiLeadsFromSource)(), crate::ui::format::source_label(s, l)),
                                     k => i18n.t(kpi_msg(k))().to_owned(),
                                 };
-                                let mut trend: Vec<Option<f64>> = advice.history.iter().map(|(_, v)| *v).collect();
+                                let mut trend: Vec<Option<f64>> = advice.history.iter().map(|(_, f)| f.value).collect();
                                 trend.push(row.actual);
-                                let status_class = match row.status {
-                                    KpiStatus::Exceeded => "kpi exceeded",
-                                    KpiStatus::Met => "kpi met",
-                                    KpiStatus::NeedsImprovement => "kpi needs",
-                                    _ => "kpi",
-                                };
                                 let scope_s = scope.clone();
                                 let kpi_s = row.kpi.clone();
                                 let goal = row.target.map_or_else(|| row.kpi.natural_goal(), |t| t.goal);
-                                let suggestion = advice.suggested.map(|t| {
-                                    let scope = scope.clone();
-                                    let kpi = row.kpi.clone();
-                                    view! {
-                                        <button type="button" class="link no-print" data-testid="accept-target" on:click=move |_| set_target(scope.clone(), kpi.clone(), t)>
-                                            {i18n.t(Msg::Accept)} " " {target_text(Some(t), l)}
-                                        </button>
+                                let suggestion = advice.suggested.map(|s| match s {
+                                    Suggestion::Move(t) => {
+                                        let scope = scope.clone();
+                                        let kpi = row.kpi.clone();
+                                        view! {
+                                            <button type="button" class="link no-print" data-testid="accept-target" on:click=move |_| set_target(scope.clone(), kpi.clone(), t)>
+                                                {i18n.t(Msg::Accept)} " " {target_text(Some(t), l)}
+                                            </button>
+                                        }
+                                        .into_any()
                                     }
+                                    Suggestion::Keep => view! {
+                                        <span class="muted" data-testid="suggestion">{i18n.t(ScorecardMsg::KeepTarget)}</span>
+                                    }
+                                    .into_any(),
+                                    Suggestion::OutOfReach => view! {
+                                        <span class="muted" data-testid="suggestion">
+                                            {i18n.t(match goal { Goal::AtLeast => ScorecardMsg::MissedByFar, Goal::AtMost => ScorecardMsg::OverByFar })}
+                                        </span>
+                                    }
+                                    .into_any(),
                                 });
                                 let missed = (advice.capacity_short).then(|| view! {
                                     <span class="pill breached" data-testid="capacity-signal">
-                                        {i18n.t(ScorecardMsg::MissedInARow)} " " {advice.missed_in_a_row}
+                                        {i18n.t(match goal { Goal::AtLeast => ScorecardMsg::MissedInARow, Goal::AtMost => ScorecardMsg::OverInARow })} " " {advice.missed_in_a_row}
                                     </span>
                                 });
+                                // On phones the header row is hidden: each cell says its column.
+                                let label = |m: &dyn Fn() -> &'static str| view! { <span class="cell-label">{m()}</span> };
                                 view! {
-                                    <tr data-testid="kpi-row" data-kpi=row.kpi.to_string()>
+                                    <tr data-testid="kpi-row" data-kpi=row.kpi.to_string() data-cases=row.cases>
                                         <th scope="row">{kpi_label}</th>
-                                        <td>
+                                        <td class="target">
+                                            {label(&i18n.t(ScorecardMsg::Target))}
                                             <span class="print-only">{target_text(row.target, l)}</span>
-                                            <span class="no-print">{match goal { Goal::AtLeast => "≥ ", Goal::AtMost => "≤ " }}</span>
+                                            <span class="no-print" data-testid="target-sign">{match goal { Goal::AtLeast => "≥ ", Goal::AtMost => "≤ " }}</span>
                                             <input
                                                 class="no-print target-input"
                                                 type="number"
@@ -250,18 +296,26 @@ pub fn ScorecardPage() -> impl IntoView {
                                                 <span class="muted pace" data-testid="kpi-pace" data-value=p.value.to_string()>{crate::ui::i18n::today::by_now(l, &value(p.value, l))}</span>
                                             })}
                                         </td>
-                                        <td data-testid="kpi-actual">{row.actual.map_or_else(|| "—".to_owned(), |v| value(v, l))}</td>
-                                        <td class=status_class data-testid="kpi-status">{i18n.t(status_msg(row.status))} {missed}</td>
-                                        <td>{sparkline(&trend)}</td>
-                                        <td>{advice.baseline.map(|b| value(b, l))}</td>
-                                        <td>{suggestion}</td>
+                                        <td>{label(&i18n.t(ScorecardMsg::Actual))}<span data-testid="kpi-actual">{row.actual.map_or_else(|| "—".to_owned(), |v| value(v, l))}</span></td>
+                                        <td class=status_class(row.status)>{label(&i18n.t(PageMsg::Status))}<span data-testid="kpi-status">{status_text(row.status, l)}</span> {missed}</td>
+                                        <td class="trend">{label(&i18n.t(ScorecardMsg::Trend))}{sparkline(&trend)}</td>
+                                        <td>{label(&i18n.t(ScorecardMsg::Baseline))}<span data-testid="kpi-baseline">{advice.baseline.map_or_else(|| "—".to_owned(), |b| value(b, l))}</span></td>
+                                        <td class="no-print suggested">{label(&i18n.t(ScorecardMsg::Suggested))}{suggestion}</td>
                                     </tr>
                                 }
                             })
                             .collect_view();
+                        let l = lang.get();
+                        let scope_line = match &scope {
+                            Scope::Rep(_) => format!("{}: {title}", tr(l, ScorecardMsg::Rep)),
+                            _ => title.clone(),
+                        };
+                        let print_line = format!("{scope_line} · {}", crate::ui::format::period_label(period.get(), l));
                         view! {
                             <section class="card scorecard" data-testid=testid>
-                                <h2>{title}</h2>
+                                // Printed, the card's heading also names its period.
+                                <h2 class="no-print">{title}</h2>
+                                <p class="print-only print-scope" data-testid="print-scope">{print_line}</p>
                                 <table class="data">
                                     <thead>
                                         <tr>
@@ -283,79 +337,6 @@ pub fn ScorecardPage() -> impl IntoView {
             }}
             <WhatIfCard period=period />
         </div>
-    }
-}
-
-/// The current SLA policy and a proposal side by side over the period's leads.
-#[component]
-fn WhatIfCard(period: Memo<Period>) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let i18n = use_i18n();
-    let current = state.settings.get_untracked().policies.default;
-    // The proposal is written in business minutes and hours.
-    let wd = state.insights.with_untracked(|i| i.working_day());
-    let fr = RwSignal::new(current.first_response.minutes(wd).to_string());
-    let attempts = RwSignal::new(current.attempts.min_attempts.to_string());
-    let within = RwSignal::new((current.attempts.within.minutes(wd) / 60).to_string());
-    let proposal = Memo::new(move |_| {
-        let mut p = state.settings.get().policies;
-        let num = |s: RwSignal<String>| s.get().trim().parse::<u32>().ok().filter(|v| *v > 0);
-        p.default.first_response = Span::Minutes(num(fr)?);
-        p.default.attempts.min_attempts = num(attempts)?;
-        p.default.attempts.within = Span::Minutes(num(within)? * 60);
-        Some(p)
-    });
-    let result = Memo::new(move |_| {
-        let proposed = proposal.get()?;
-        let ins = state.insights.get();
-        let p = ins.prepared()?;
-        Some(what_if(&p, &proposed, period.get(), ins.now()))
-    });
-    let lang = i18n.0;
-    let pct = move |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| value(v, lang.get()));
-    let rows = move || {
-        result.get().map(|w| {
-            let line = |label: PageMsg, f: &dyn Fn(&SlaSummary) -> String, id: &'static str| {
-                view! {
-                    <tr data-testid=id>
-                        <th scope="row">{i18n.t(label)}</th>
-                        <td>{f(&w.current)}</td>
-                        <td>{f(&w.proposed)}</td>
-                    </tr>
-                }
-            };
-            view! {
-                {line(PageMsg::KpiFirstResponseWithinSla, &|s| pct(s.first_response_within), "whatif-fr")}
-                {line(PageMsg::FirstResponseBreaches, &|s| s.first_response_breaches.to_string(), "whatif-fr-breaches")}
-                {line(PageMsg::KpiRequiredAttemptsRate, &|s| pct(s.attempts_met), "whatif-attempts")}
-                {line(PageMsg::KpiBreaches, &|s| s.leads_with_breach.to_string(), "whatif-breaches")}
-            }
-        })
-    };
-    let adopt = move |_| {
-        if let Some(p) = proposal.get_untracked() {
-            let mut s = state.settings.get_untracked();
-            s.policies = p;
-            state.save_settings(s);
-        }
-    };
-    view! {
-        <section class="card what-if no-print" data-testid="what-if">
-            <h2>{i18n.t(ScorecardMsg::WhatIf)}</h2>
-            <p class="muted">{i18n.t(ScorecardMsg::WhatIfHint)}</p>
-            <div class="row">
-                <label>{i18n.t(PageMsg::FirstResponseMinutes)}<input type="number" min="1" data-testid="whatif-first-response" bind:value=fr /></label>
-                <label>{i18n.t(PageMsg::MinAttempts)}<input type="number" min="1" bind:value=attempts /></label>
-                <label>{i18n.t(PageMsg::AttemptsWithinHours)}<input type="number" min="1" bind:value=within /></label>
-            </div>
-            <Show when=move || proposal.with(Option::is_some) fallback=move || view! { <p class="field-error">{i18n.t(PageMsg::ErrPositive)}</p> }>
-                <table class="data">
-                    <thead><tr><th scope="col">{i18n.t(ScorecardMsg::Kpi)}</th><th scope="col">{i18n.t(ScorecardMsg::CurrentPolicy)}</th><th scope="col">{i18n.t(ScorecardMsg::ProposedPolicy)}</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-                <button type="button" data-testid="adopt-policy" on:click=adopt>{i18n.t(ScorecardMsg::AdoptPolicy)}</button>
-            </Show>
-        </section>
     }
 }
 

@@ -1,7 +1,7 @@
 //! The words only the scorecard page says: its code and both languages' text leave
 //! with that page's module (`crate::split`).
 
-use crate::ui::i18n::Catalogue;
+use crate::ui::i18n::{Catalogue, Lang};
 
 crate::ui::i18n::messages! {
     /// A message of the scorecard page.
@@ -11,6 +11,7 @@ crate::ui::i18n::messages! {
     Day,
     Kpi,
     MissedInARow,
+    OverInARow,
     Month,
     Next,
     Previous,
@@ -24,6 +25,16 @@ crate::ui::i18n::messages! {
     CurrentPolicy,
     ProposedPolicy,
     AdoptPolicy,
+    Met,
+    Missed,
+    Within,
+    Over,
+    NoData,
+    NoTarget,
+    KeepTarget,
+    MissedByFar,
+    OverByFar,
+    Rep,
 }
 
 impl Catalogue for ScorecardMsg {
@@ -35,6 +46,7 @@ impl Catalogue for ScorecardMsg {
             Day => ("Day", "Ngày"),
             Kpi => ("KPI", "KPI"),
             MissedInARow => ("Missed in a row:", "Trượt liên tiếp:"),
+            OverInARow => ("Over in a row:", "Vượt giới hạn liên tiếp:"),
             Month => ("Month", "Tháng"),
             Next => ("Next", "Sau"),
             Previous => ("Previous", "Trước"),
@@ -54,6 +66,42 @@ impl Catalogue for ScorecardMsg {
             CurrentPolicy => ("Current policy", "Chính sách hiện tại"),
             ProposedPolicy => ("Proposal", "Đề xuất"),
             AdoptPolicy => ("Adopt the proposal", "Áp dụng đề xuất"),
+            // A floor ("≥") is met or missed; a ceiling ("≤") within or over.
+            Met => ("Met", "Đạt"),
+            Missed => ("Missed", "Chưa đạt"),
+            Within => ("Within", "Trong giới hạn"),
+            Over => ("Over", "Vượt giới hạn"),
+            NoData => ("No data", "Chưa có dữ liệu"),
+            NoTarget => ("No target", "Chưa đặt mục tiêu"),
+            KeepTarget => ("Keep the target", "Giữ mục tiêu"),
+            MissedByFar => ("None: missed by far", "Không đề xuất: còn cách xa mục tiêu"),
+            OverByFar => ("None: over by far", "Không đề xuất: vượt giới hạn quá xa"),
+            Rep => ("Rep", "Nhân viên"),
         }
+    }
+}
+
+/// No verdict yet: "Too early to judge (n = 3)".
+pub fn too_early(lang: Lang, cases: usize) -> String {
+    match lang {
+        Lang::En => format!("Too early to judge (n = {cases})"),
+        Lang::Vi => format!("Còn quá sớm để đánh giá (n = {cases})"),
+    }
+}
+
+/// No verdict on a period that is over: "Too few leads to judge (n = 3)".
+pub fn too_few(lang: Lang, cases: usize) -> String {
+    match lang {
+        Lang::En => format!("Too few leads to judge (n = {cases})"),
+        Lang::Vi => format!("Quá ít khách để đánh giá (n = {cases})"),
+    }
+}
+
+/// The printout's line under its title: "Week 10, 2026 (2 Mar – 8 Mar) ·
+/// figures as of 3 Mar 2026, 12:00".
+pub fn printed(lang: Lang, period: &str, as_of: &str) -> String {
+    match lang {
+        Lang::En => format!("{period} · figures as of {as_of}"),
+        Lang::Vi => format!("{period} · số liệu tính đến {as_of}"),
     }
 }

@@ -1,0 +1,290 @@
+//! The scorecard's verdicts as a team reads them (issue 28, point 5): the
+//! current week of the sample data, in English and Vietnamese, at 1280 and
+//! 375 px, through the release build in headless Chromium. Screenshots in
+//! `target/screenshots/scorecard-week*`.
+
+use leadpact_e2e::pages::{LeadsPage, Screen};
+use leadpact_e2e::{Browser, Cdp, PagesServer, serve_and_open};
+use serde_json::Value;
+
+const SERVER: &str = env!("CARGO_BIN_EXE_pages-server");
+
+async fn open(label: &str, path: &str) -> (PagesServer, Browser) {
+    serve_and_open(SERVER, "LEADPACT_DIST_ROOT", "/", label, path).await
+}
+
+/// The words of one language, as a person reads them on the page.
+struct Words {
+    met: &'static str,
+    missed: &'static str,
+    within: &'static str,
+    over: &'static str,
+    too_early: &'static str,
+    too_few: &'static str,
+    no_data: &'static str,
+    /// The capacity signal of a floor and of a ceiling.
+    in_a_row: [&'static str; 2],
+    no_target: &'static str,
+    /// The column names each cell carries on a phone.
+    columns: [&'static str; 4],
+    /// Words the scorecard no longer says.
+    gone: [&'static str; 2],
+}
+
+const EN: Words = Words {
+    met: "Met",
+    missed: "Missed",
+    within: "Within",
+    over: "Over",
+    too_early: "Too early to judge (n = ",
+    too_few: "Too few leads to judge (n = ",
+    no_data: "No data",
+    in_a_row: ["Missed in a row: ", "Over in a row: "],
+    no_target: "No target",
+    columns: ["Target", "Actual", "Status", "Baseline"],
+    gone: ["Exceeded", "Needs improvement"],
+};
+
+const VI: Words = Words {
+    met: "Đạt",
+    missed: "Chưa đạt",
+    within: "Trong giới hạn",
+    over: "Vượt giới hạn",
+    too_early: "Còn quá sớm để đánh giá (n = ",
+    too_few: "Quá ít khách để đánh giá (n = ",
+    no_data: "Chưa có dữ liệu",
+    in_a_row: ["Trượt liên tiếp: ", "Vượt giới hạn liên tiếp: "],
+    no_target: "Chưa đặt mục tiêu",
+    columns: ["Mục tiêu", "Thực tế", "Trạng thái", "Mức nền"],
+    gone: ["Vượt mục tiêu", "Cần cải thiện"],
+};
+
+/// Every KPI row as shown: its card, KPI, target sign and value, actual,
+/// status, and the row's visible text.
+async fn rows(s: &Screen<'_>) -> Vec<Value> {
+    let v = s
+        .eval(
+            r#"const text = (r, id) => { const e = r.querySelector(`[data-testid='${id}']`); return e ? e.textContent : null; };
+               return [...document.querySelectorAll("[data-testid='kpi-row']")].map(r => ({
+                 card: r.closest('section').dataset.testid,
+                 kpi: r.dataset.kpi,
+                 sign: (text(r, 'target-sign') || '').trim(),
+                 target: r.querySelector("[data-testid='target-input']").value,
+                 actual: text(r, 'kpi-actual'),
+                 status: text(r, 'kpi-status'),
+                 streak: text(r, 'capacity-signal'),
+                 visible: r.innerText,
+               }));"#,
+        )
+        .await;
+    v.as_array().expect("rows").clone()
+}
+
+/// A number as the page writes it (a Vietnamese decimal comma).
+fn number(text: &str) -> Option<f64> {
+    text.trim().replace(',', ".").parse().ok()
+}
+
+/// What a person checks on a week's scorecard, in one language at one
+/// width: the week in progress (`in_progress`) or one that is over.
+async fn check_week(s: &Screen<'_>, w: &Words, width: u32, in_progress: bool) {
+    let rows = rows(s).await;
+    assert!(rows.len() > 20, "every card's rows: {}", rows.len());
+    let mut too_early = 0;
+    for r in &rows {
+        let (sign, status, actual) = (
+            r["sign"].as_str().unwrap(),
+            r["status"].as_str().unwrap(),
+            r["actual"].as_str().unwrap(),
+        );
+        let target = r["target"].as_str().and_then(number);
+        let what = format!("{width} px: {r}");
+        let (no_verdict, other) = match in_progress {
+            true => (w.too_early, w.too_few),
+            false => (w.too_few, w.too_early),
+        };
+        assert!(!status.starts_with(other), "{what}");
+        if let Some(n) = status.strip_prefix(no_verdict) {
+            too_early += 1;
+            let n: usize = n
+                .trim_end_matches(')')
+                .parse()
+                .unwrap_or_else(|_| panic!("a count of leads: {what}"));
+            assert!(n < 10, "no verdict only below 10 leads: {what}");
+            continue;
+        }
+        if target.is_none() {
+            assert_eq!(status, w.no_target, "{what}");
+            continue;
+        }
+        // Words fit the direction.
+        match sign {
+            "≥" => assert!(
+                [w.met, w.missed, w.no_data].contains(&status),
+                "a floor is met or missed: {what}"
+            ),
+            "≤" => assert!(
+                [w.within, w.over, w.no_data].contains(&status),
+                "a ceiling is within or over: {what}"
+            ),
+            _ => panic!("a target without its direction: {what}"),
+        }
+        if let Some(streak) = r["streak"].as_str() {
+            let words = if sign == "≥" {
+                w.in_a_row[0]
+            } else {
+                w.in_a_row[1]
+            };
+            assert!(streak.starts_with(words), "the streak's words fit: {what}");
+        }
+        // A 0 against a floor above 0 is never met.
+        if sign == "≥" && target > Some(0.0) && number(actual) == Some(0.0) {
+            assert_ne!(status, w.met, "0 is not met: {what}");
+        }
+    }
+    assert!(
+        too_early > 0,
+        "some figure of the week rests on too few leads"
+    );
+    let body = s
+        .eval("return document.querySelector(\"[data-testid='page-scorecard']\").innerText")
+        .await;
+    let body = body.as_str().unwrap();
+    for gone in w.gone {
+        assert!(!body.contains(gone), "{gone:?} is gone ({width} px)");
+    }
+    // A suggestion is never trivial.
+    for accept in s.texts("accept-target").await {
+        assert!(!accept.ends_with("≥ 0"), "{accept:?}");
+    }
+    // Each figure is labelled: by the header row on a laptop, by the cell
+    // itself on a phone (where the header row is hidden).
+    let shown = s
+        .eval(
+            "return [getComputedStyle(document.querySelector('.scorecard thead')).display,
+                     [...document.querySelectorAll('.scorecard .cell-label')].filter(e => getComputedStyle(e).display !== 'none').length]",
+        )
+        .await;
+    if width <= 560 {
+        assert_eq!(shown[0], "none", "no header row on a phone");
+        for r in &rows {
+            let visible = r["visible"].as_str().unwrap().to_lowercase();
+            for column in w.columns {
+                assert!(
+                    visible.contains(&column.to_lowercase()),
+                    "{column} labelled at {width} px: {r}"
+                );
+            }
+        }
+    } else {
+        assert_ne!(shown[0], "none", "the header row names the columns");
+        assert_eq!(shown[1], 0, "no cell repeats its header at {width} px");
+    }
+}
+
+/// Screenshots of the page's top and of the Sales card, at `width`.
+async fn shots(browser: &Browser, s: &Screen<'_>, name: &str, width: u32) {
+    s.eval("window.scrollTo(0, 0)").await;
+    browser.screenshot(name, width).await;
+    s.eval("document.querySelector(\"[data-testid='scorecard-sales']\").scrollIntoView()")
+        .await;
+    browser.screenshot(&format!("{name}-sales"), width).await;
+    s.eval("window.scrollTo(0, 0)").await;
+}
+
+#[tokio::test]
+async fn the_weeks_scorecard_judges_only_what_it_can() {
+    let (_server, browser) = open("scorecard-week", "leads").await;
+    let c = &browser.client;
+    let leads = LeadsPage::new(c);
+    leads.wait_ready().await;
+    leads.load_sample(300).await;
+    // A lead of this week, whatever the day the test runs.
+    leads
+        .add_lead("Đặng Thu Trang", "0912 222 333", "Google")
+        .await;
+    let s = Screen::new(c);
+    s.nav("nav-scorecard", "page-scorecard").await;
+    s.find("kpi-row").await;
+    // The toast of the sample and the new lead would cover the figures.
+    s.eval(
+        "document.querySelectorAll(\"[data-testid='toast'] button.link\").forEach(b => b.click())",
+    )
+    .await;
+    let progress = s.texts("period-progress").await;
+    assert!(
+        progress
+            .first()
+            .is_some_and(|p| p.starts_with("in progress: ")),
+        "the current week: {progress:?}"
+    );
+    for (words, lang) in [(&EN, "en"), (&VI, "vi")] {
+        if lang == "vi" {
+            s.click("lang-toggle").await;
+            s.wait_texts("nav-scorecard", "Vietnamese", |t| t == ["Bảng điểm"])
+                .await;
+            s.find("kpi-row").await;
+        }
+        for width in [1280, 375] {
+            c.set_window_size(width, 900).await.expect("resize");
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+            check_week(&s, words, width, true).await;
+            let name = match lang {
+                "en" => "scorecard-week",
+                _ => "scorecard-week-vi",
+            };
+            shots(&browser, &s, name, width).await;
+        }
+    }
+    // The printout names its period and each card's scope.
+    c.set_window_size(1280, 900).await.expect("resize");
+    c.issue_cmd(Cdp {
+        cmd: "Emulation.setEmulatedMedia",
+        params: serde_json::json!({ "media": "print" }),
+    })
+    .await
+    .expect("print media");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let period = s.texts("period-label").await[0].clone();
+    let head = s
+        .eval("return document.querySelector(\"[data-testid='print-period']\").innerText")
+        .await;
+    let head = head.as_str().unwrap();
+    assert!(head.starts_with(&period), "{head:?} names {period:?}");
+    assert!(head.contains("số liệu tính đến"), "{head:?}");
+    let scopes = s
+        .eval("return [...document.querySelectorAll(\"[data-testid='print-scope']\")].map(e => e.innerText)")
+        .await;
+    let scopes: Vec<String> = serde_json::from_value(scopes).unwrap();
+    assert_eq!(scopes[0], format!("Marketing · {period}"));
+    assert_eq!(scopes[1], format!("Sales · {period}"));
+    assert!(
+        scopes[2..]
+            .iter()
+            .all(|s| s.starts_with("Nhân viên: ") && s.ends_with(&period)),
+        "{scopes:?}"
+    );
+    browser.screenshot("scorecard-week-print", 1280).await;
+    c.issue_cmd(Cdp {
+        cmd: "Emulation.setEmulatedMedia",
+        params: serde_json::json!({ "media": "" }),
+    })
+    .await
+    .expect("screen media");
+    // Last week is over: judged whole, "too few" where it had too few leads.
+    s.click("lang-toggle").await;
+    s.wait_texts("nav-scorecard", "English", |t| t == ["Scorecard"])
+        .await;
+    s.click("period-prev").await;
+    s.wait_texts("period-progress", "a past week is not in progress", |t| {
+        t.is_empty()
+    })
+    .await;
+    for width in [1280, 375] {
+        c.set_window_size(width, 900).await.expect("resize");
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        check_week(&s, &EN, width, false).await;
+        shots(&browser, &s, "scorecard-last-week", width).await;
+    }
+    browser.close().await;
+}
