@@ -100,11 +100,20 @@ async fn a_fresh_lead_is_on_todays_first_screen_and_every_tap_is_answered() {
     s.nav("nav-today", "page-today").await;
     s.find("queue").await;
     let (names, top) = calls(&s, name).await;
-    let at = names.iter().position(|n| n == name);
+    let at = names
+        .iter()
+        .position(|n| n == name)
+        .unwrap_or_else(|| panic!("{name} is listed: {:?}", &names[..names.len().min(10)]));
+    // Before it only calls still in their window, due earlier (the rule):
+    // none of the months of breaches.
+    let statuses = s
+        .eval("return [...document.querySelectorAll(\"[data-lane='Calls'] [data-testid='queue-status']\")].map(e => e.textContent)")
+        .await;
+    let statuses: Vec<String> = serde_json::from_value(statuses).unwrap();
     assert!(
-        at.is_some_and(|i| i < 5),
-        "the new lead is among the first calls: {:?}",
-        &names[..names.len().min(10)]
+        statuses[..at].iter().all(|t| t != "breached"),
+        "nothing breached before the new lead: {:?}",
+        &statuses[..=at]
     );
     let top = top.expect("listed");
     assert!(top < 900.0, "on the first screen at 1280 px: {top} px down");
