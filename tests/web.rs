@@ -392,7 +392,7 @@ async fn a_leads_sla_clocks_are_shown() {
         text("clock-first-response")
     );
     assert!(
-        text("clock-first-response").ends_with("took 20 min"),
+        text("clock-first-response").ends_with("took 20 min working time"),
         "{}",
         text("clock-first-response")
     );
@@ -512,7 +512,8 @@ async fn a_long_list_draws_the_rows_in_view_whatever_their_height() {
 async fn the_today_queue_logs_a_call_and_the_breach_leaves_the_queue() {
     use leadpact::ui::pages::today::TodayPage;
     let root = fresh_root();
-    // A lead created 30 days ago, never called: its first response is breached.
+    // A lead created 30 days ago, never called: its first response is
+    // breached, long enough ago to be folded under "long overdue".
     let created = chrono::Utc::now() - chrono::TimeDelta::days(30);
     let lead = lead_at("Cao Thị Yến", "Facebook", created);
     let store = IdbStore::open(&unique_db("today")).await.unwrap();
@@ -534,19 +535,22 @@ async fn the_today_queue_logs_a_call_and_the_breach_leaves_the_queue() {
         q("queue-status").is_some_and(|e| e.text_content().unwrap() == "breached")
     })
     .await;
+    assert_eq!(
+        q("count-long-overdue").unwrap().text_content().unwrap(),
+        "1 long overdue"
+    );
+    q("log-connected").unwrap().click();
+    until("the answered lead leaves the queue", || {
+        q("count-long-overdue").is_none()
+    })
+    .await;
     assert!(
         q("count-breached")
             .unwrap()
             .text_content()
             .unwrap()
-            .starts_with("1 ")
+            .starts_with("0 ")
     );
-    q("log-connected").unwrap().click();
-    until(
-        "the answered lead leaves the breached part of the queue",
-        || q("count-breached").is_some_and(|e| e.text_content().unwrap().starts_with("0 ")),
-    )
-    .await;
     assert_eq!(state.insights.with_untracked(|i| i.activity_count()), 1);
 }
 

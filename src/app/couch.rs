@@ -106,6 +106,20 @@ impl Couch {
         url: &str,
         body: Option<&Value>,
     ) -> Result<(u16, Value), SyncError> {
+        self.call_within(method, url, body, None).await
+    }
+
+    /// [`Couch::call`] with a deadline of the app's own: a request still
+    /// unanswered after `deadline_ms` is abandoned and reads as status 408
+    /// (a longpoll a server or proxy holds open forever cannot hang the
+    /// loop that waits on it).
+    async fn call_within(
+        &self,
+        method: &str,
+        url: &str,
+        body: Option<&Value>,
+        deadline_ms: Option<u32>,
+    ) -> Result<(u16, Value), SyncError> {
         #[cfg(target_arch = "wasm32")]
         {
             use wasm_bindgen::JsCast;
@@ -127,11 +141,30 @@ impl Couch {
                 _ => init.set_credentials(web_sys::RequestCredentials::Include),
             }
             init.set_headers(&headers);
+            // `AbortSignal.timeout` (every browser since 2022), set through
+            // Reflect: RequestInit is a plain object.
+            let deadline = deadline_ms.and_then(|ms| {
+                let class = js_sys::Reflect::get(&js_sys::global(), &"AbortSignal".into()).ok()?;
+                let timeout = js_sys::Reflect::get(&class, &"timeout".into())
+                    .ok()?
+                    .dyn_into::<js_sys::Function>()
+                    .ok()?;
+                let signal = timeout.call1(&class, &ms.into()).ok()?;
+                js_sys::Reflect::set(&init, &"signal".into(), &signal).ok()?;
+                Some(signal)
+            });
             let request = web_sys::Request::new_with_str_and_init(url, &init)
                 .map_err(|_| SyncError::BadUrl(url.to_owned()))?;
             let window = web_sys::window().ok_or(SyncError::Offline)?;
             let response = match JsFuture::from(window.fetch_with_request(&request)).await {
                 Ok(r) => r.unchecked_into::<web_sys::Response>(),
+                Err(_)
+                    if deadline.as_ref().is_some_and(|s| {
+                        js_sys::Reflect::get(s, &"aborted".into()).is_ok_and(|a| a.is_truthy())
+                    }) =>
+                {
+                    return Ok((408, Value::Null));
+                }
                 Err(_) => return Err(self.why_unreachable().await),
             };
             let status = response.status();
@@ -148,7 +181,7 @@ impl Couch {
         }
         #[cfg(not(target_arch = "wasm32"))]
         {
-            let _ = (method, url, body);
+            let _ = (method, url, body, deadline_ms);
             Err(SyncError::Offline)
         }
     }
@@ -259,10 +292,22 @@ impl Couch {
         if wait_ms > 0 {
             path.push_str(&format!("&feed=longpoll&timeout={wait_ms}"));
         }
-        let (status, body) = self.call("GET", &self.db_url(&path), None).await?;
+        // A longpoll is given up 10 s after the server should have
+        // answered (PouchDB Server and some proxies ignore `timeout`): as
+        // if nothing changed, and the next request finds out whether this
+        // person may still read.
+        let deadline = (wait_ms > 0).then_some(wait_ms + 10_000);
+        let (status, body) = self
+            .call_within("GET", &self.db_url(&path), None, deadline)
+            .await?;
         match status {
             200 => crate::json::from_value(body)
                 .map_err(|e| SyncError::Server(200, format!("an unreadable changes feed: {e}"))),
+            408 if wait_ms > 0 => Ok(Changes {
+                results: Vec::new(),
+                last_seq: Value::from(since),
+                pending: None,
+            }),
             _ => Err(self.fail(status, &body)),
         }
     }

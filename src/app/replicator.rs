@@ -66,6 +66,9 @@ pub struct TeamStatus {
     pub progress: Option<(u64, u64)>,
     /// The members of the workspace (admins see them).
     pub members: Vec<(String, Role)>,
+    /// Changes made here that the server will refuse: this person's role
+    /// became viewer while they waited to be sent.
+    pub unsendable: usize,
 }
 
 /// The connection form.
@@ -140,7 +143,40 @@ fn members(security: &Security, viewers: &[String]) -> Vec<(String, Role)> {
     out
 }
 
+/// The browser saying it went offline shows Offline at once (the loops
+/// find out only at their next request); listened to once per tab.
+fn watch_offline(state: AppState) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        use wasm_bindgen::closure::Closure;
+        thread_local!(static WATCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+        if WATCHING.with(|w| w.replace(true)) {
+            return;
+        }
+        let went = Closure::<dyn Fn()>::new(move || {
+            if state.link.try_with_untracked(Option::is_some) == Some(true) {
+                status(state, |s| {
+                    if matches!(
+                        s.state,
+                        SyncState::Synced | SyncState::Syncing | SyncState::Connecting
+                    ) {
+                        s.state = SyncState::Offline;
+                    }
+                });
+            }
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.add_event_listener_with_callback("offline", went.as_ref().unchecked_ref());
+        }
+        went.forget();
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = state;
+}
+
 fn start(state: AppState, couch: Rc<Couch>) {
+    watch_offline(state);
     let generation = state.team_generation.get_value() + 1;
     state.team_generation.set_value(generation);
     state.couch.set_value(Some(Rc::clone(&couch)));
@@ -161,6 +197,9 @@ fn start(state: AppState, couch: Rc<Couch>) {
             && let Ok(link) = store.link().await
         {
             state.link.set(link);
+            // The push loop looks again: a viewer sends nothing, a member
+            // again sends what waits.
+            state.sync_kick.fire();
         }
         status(state, |s| s.members = members(&security, &viewers));
     });
@@ -282,7 +321,7 @@ mod members;
 mod pull;
 mod push;
 
-pub use connect::{connect, disconnect, sign_in};
+pub use connect::{connect, disconnect, sign_in, take_team_version};
 pub use members::{credentials_in_memory, invite, load_members, remove};
 use pull::{pull_loop, settle_status};
 use push::push_loop;
@@ -306,6 +345,8 @@ pub fn resume(state: AppState) {
     if state.link.with_untracked(Option::is_none) {
         return;
     }
+    // Never blank after a reload: connecting until the loops say more.
+    status(state, |s| s.state = SyncState::Connecting);
     leptos::task::spawn_local(async move {
         while sync_engine(state).await.is_err() {
             status(state, |s| s.state = SyncState::Offline);

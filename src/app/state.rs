@@ -238,6 +238,7 @@ impl AppState {
                 self.store.set_value(Some(store));
                 self.loading.set(Loading::Ready);
                 self.ask_persistence();
+                self.guard_unload();
                 crate::app::replicator::resume(self);
             }
             Err(e) => self.fail_to_open(e),

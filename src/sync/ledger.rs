@@ -307,6 +307,10 @@ pub enum LinkUpdate {
     Phase(Phase),
     /// The skipped documents were looked at (or fetched again).
     ClearSkipped,
+    /// Download the team's workspace again from the start (what waits in
+    /// the outbox is dropped when it is adopted): the local copy becomes
+    /// the server's.
+    Redownload,
 }
 
 impl LinkUpdate {
@@ -316,6 +320,14 @@ impl LinkUpdate {
             LinkUpdate::Role(r) => link.role = *r,
             LinkUpdate::Phase(p) => link.phase = p.clone(),
             LinkUpdate::ClearSkipped => link.skipped.clear(),
+            LinkUpdate::Redownload => {
+                link.phase = Phase::Download {
+                    done: 0,
+                    total: 0,
+                    batches: 0,
+                };
+                link.checkpoint = None;
+            }
         }
     }
 }

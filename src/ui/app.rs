@@ -98,6 +98,11 @@ pub fn App(#[prop(optional, into)] db_name: Option<String>) -> impl IntoView {
                 </button>
             </header>
             <ErrorBanner />
+            <Show when=move || state.is_viewer_tracked()>
+                <p class="notice" role="note" data-testid="view-only-note">
+                    {move || crate::ui::i18n::team::t(i18n.0.get(), crate::ui::i18n::team::T::ViewerNote)}
+                </p>
+            </Show>
             <Show when=move || updates.ready.get()>
                 <div class="notice update-ready" role="status" data-testid="update-ready">
                     {i18n.t(Msg::UpdateReady)} " "

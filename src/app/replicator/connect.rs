@@ -183,3 +183,28 @@ pub fn disconnect(state: AppState) {
         }
     });
 }
+
+/// A viewer's changes that cannot be sent (made before the role changed)
+/// are dropped and the team's workspace downloaded again: the local copy
+/// becomes the server's. The person was offered a backup first.
+pub fn take_team_version(state: AppState) {
+    let Ok(store) = sync_store(state) else { return };
+    let Some(couch) = state.couch.get_value() else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        match store.update_link(&LinkUpdate::Redownload).await {
+            Ok(()) => {
+                if let Ok(link) = store.link().await {
+                    state.link.set(link);
+                }
+                status(state, |s| {
+                    s.unsendable = 0;
+                    s.state = SyncState::Syncing;
+                });
+                start(state, couch);
+            }
+            Err(e) => state.failed_write(e),
+        }
+    });
+}

@@ -151,7 +151,7 @@ pub(super) fn settle_status(state: AppState) {
                 | SyncState::Syncing
                 | SyncState::Synced
         ) {
-            s.state = if s.waiting > 0 || !live {
+            s.state = if (s.waiting > s.unsendable) || !live {
                 SyncState::Syncing
             } else {
                 SyncState::Synced

@@ -36,8 +36,21 @@ async fn push_once(state: AppState, couch: &Couch, batch: usize) -> Result<bool,
         return Ok(false);
     }
     let store = sync_store(state)?;
+    if state.is_viewer_untracked() {
+        // A viewer writes nothing here (`AppState::write_blocked`); what
+        // waits was made before the role changed and would be refused:
+        // the person is told and decides (`take_team_version`).
+        let waiting = store.waiting().await.map_err(storage)?;
+        status(state, |s| {
+            s.waiting = waiting;
+            s.unsendable = waiting;
+        });
+        settle_status(state);
+        return Ok(false);
+    }
     let out = store.outgoing(batch).await.map_err(storage)?;
     status(state, |s| {
+        s.unsendable = 0;
         s.waiting = out.docs.len() + out.remaining;
         if let Some(c) = out.upload {
             s.progress = Some((u64::from(c), u64::from(crate::storage::chunks::CHUNKS)));
@@ -105,6 +118,9 @@ async fn push_once(state: AppState, couch: &Couch, batch: usize) -> Result<bool,
     }
     let mut conflicts = Vec::new();
     let mut refused = None;
+    // Activities the server refused (its guard: written once, never
+    // edited): already there when a reply was lost on the way back.
+    let mut recheck = Vec::new();
     for chunk in docs.chunks(batch).zip(sent.chunks(batch)) {
         let results = couch.bulk_docs(chunk.0).await?;
         for (r, d) in results.iter().zip(chunk.1) {
@@ -125,8 +141,39 @@ async fn push_once(state: AppState, couch: &Couch, batch: usize) -> Result<bool,
                     }),
                     _ => conflicts.push(d.id.clone()),
                 },
+                (_, Some(_))
+                    if matches!(DocId::parse(&d.id), DocId::Activity(..))
+                        && d.doc["_deleted"] != true =>
+                {
+                    recheck.push((d, r.reason.clone().unwrap_or_default()));
+                }
                 (_, Some(_)) => refused = Some(r.reason.clone().unwrap_or_default()),
                 _ => {}
+            }
+        }
+    }
+    if !recheck.is_empty() {
+        // An activity's id is the hash of its content: the server holding
+        // one under that id holds this activity. A retried push of it is
+        // done, not an error.
+        let ids: Vec<String> = recheck.iter().map(|(d, _)| d.id.clone()).collect();
+        let held: std::collections::HashSet<String> = couch
+            .fetch(&ids)
+            .await?
+            .into_iter()
+            .filter(|d| d["_deleted"] != true && d.get("error").is_none())
+            .filter_map(|d| d["_id"].as_str().map(str::to_owned))
+            .collect();
+        for (d, why) in recheck {
+            if held.contains(&d.id) {
+                acks.push(Ack {
+                    id: d.id.clone(),
+                    seq: d.seq,
+                    stamps: None,
+                    rev: Some(String::new()),
+                });
+            } else {
+                refused = Some(why);
             }
         }
     }

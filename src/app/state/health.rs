@@ -98,8 +98,14 @@ pub fn backup_due(
 }
 
 impl AppState {
-    /// The error to show instead of writing while writes wait.
+    /// The error to show instead of writing: a viewer of a shared
+    /// workspace never writes (whatever the form, key, tab or import: every
+    /// local change comes through here, so none is made that the team's
+    /// server would refuse), and nobody writes while writes wait.
     pub(crate) fn write_blocked(self) -> Option<AppError> {
+        if self.is_viewer_untracked() {
+            return Some(AppError::ViewOnly);
+        }
         let health = self.health.get_untracked();
         health
             .blocks_writes()
@@ -213,6 +219,33 @@ impl AppState {
         }
     }
 
+    /// While a write is under way, leaving or reloading the page asks
+    /// first (the browser's own "Leave site?" prompt): a change the person
+    /// just made is not lost to a reload 100 ms later.
+    pub(crate) fn guard_unload(self) {
+        #[cfg(target_arch = "wasm32")]
+        {
+            use wasm_bindgen::JsCast;
+            use wasm_bindgen::closure::Closure;
+            let guard = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+                if self.writing.try_get_value().unwrap_or(0) > 0 {
+                    ev.prevent_default();
+                    // Older browsers ask only when returnValue is set.
+                    let _ = js_sys::Reflect::set(&ev, &"returnValue".into(), &"".into());
+                }
+            });
+            if let Some(w) = web_sys::window() {
+                let _ = w.add_event_listener_with_callback(
+                    "beforeunload",
+                    guard.as_ref().unchecked_ref(),
+                );
+            }
+            guard.forget();
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = self;
+    }
+
     /// Runs a write, counted as under way until it ends.
     pub(crate) async fn while_writing<T>(self, write: impl std::future::Future<Output = T>) -> T {
         self.writing.update_value(|n| *n += 1);
@@ -275,6 +308,14 @@ impl AppState {
         self.loading.get() == Loading::Ready && !self.health.get().blocks_writes()
     }
 
+    /// True when the signed-in team member may only read (untracked).
+    pub fn is_viewer_untracked(self) -> bool {
+        self.link.with_untracked(|l| {
+            l.as_ref()
+                .is_some_and(|l| l.role == crate::sync::ledger::Role::Viewer)
+        })
+    }
+
     /// True when the signed-in team member may only read (tracked).
     pub fn is_viewer_tracked(self) -> bool {
         self.link.with(|l| {
@@ -286,11 +327,14 @@ impl AppState {
     /// True when the person may edit: the store is writable and they are
     /// not a viewer of a shared workspace (tracked).
     pub fn can_edit(self) -> bool {
-        let viewer = self.link.with(|l| {
-            l.as_ref()
-                .is_some_and(|l| l.role == crate::sync::ledger::Role::Viewer)
-        });
-        self.writable() && !viewer
+        self.writable() && !self.is_viewer_tracked()
+    }
+
+    /// [`AppState::can_edit`], untracked (in event handlers).
+    pub fn can_edit_untracked(self) -> bool {
+        self.loading.get_untracked() == Loading::Ready
+            && !self.health.get_untracked().blocks_writes()
+            && !self.is_viewer_untracked()
     }
 }
 

@@ -27,7 +27,7 @@ impl AppState {
             if lead.stage() == &stage {
                 return Ok(());
             }
-            lead.move_to(&stage, p, by.as_deref(), now)
+            lead.move_by_hand(&stage, p, by.as_deref(), now)
                 .map_err(AppError::Move)
         });
     }

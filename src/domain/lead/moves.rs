@@ -18,6 +18,9 @@ pub enum MoveError {
     AlreadyThere(StageId),
     /// The other value of a concurrently edited field no longer fits the lead.
     ValueDoesNotFit(String),
+    /// A lead reaches a Lost stage only closed with a reason
+    /// ([`Lead::mark_lost`]), never by a plain move.
+    NeedsReason(StageId),
 }
 
 impl fmt::Display for MoveError {
@@ -29,6 +32,10 @@ impl fmt::Display for MoveError {
             MoveError::ValueDoesNotFit(field) => {
                 write!(f, "the other value of '{field}' no longer fits this lead")
             }
+            MoveError::NeedsReason(s) => write!(
+                f,
+                "a lead goes to '{s}' only with a reason: open it and mark it lost or junk"
+            ),
         }
     }
 }
@@ -75,6 +82,26 @@ impl Lead {
         self.stage = to.clone();
         self.updated_at = at;
         Ok(())
+    }
+
+    /// A move a person makes by hand (a board card, a bulk move, the lead
+    /// page's "move to"): like [`Lead::move_to`], but a Lost stage is
+    /// reached only with a reason ([`Lead::mark_lost`]) — one arrow key
+    /// never closes a deal.
+    pub fn move_by_hand(
+        &mut self,
+        to: &StageId,
+        pipeline: &Pipeline,
+        by: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<(), MoveError> {
+        if pipeline
+            .stage(to)
+            .is_some_and(|s| s.kind == StageKind::Lost)
+        {
+            return Err(MoveError::NeedsReason(to.clone()));
+        }
+        self.move_to(to, pipeline, by, now)
     }
 
     /// Closes the lead as lost or junk with a reason, moving it to the

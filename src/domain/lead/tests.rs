@@ -104,6 +104,30 @@ fn moves_are_checked_and_time_never_goes_back() {
 }
 
 #[test]
+fn a_move_by_hand_never_closes_a_deal_without_a_reason() {
+    let p = Pipeline::default();
+    let mut lead = create(&draft("An", "0912345678", "", "Zalo")).unwrap();
+    let won = p
+        .stages()
+        .iter()
+        .find(|s| s.kind == crate::domain::pipeline::StageKind::Won)
+        .unwrap()
+        .id
+        .clone();
+    lead.move_by_hand(&won, &p, None, t(2)).unwrap();
+    let moves = lead.history().len();
+    assert_eq!(
+        lead.move_by_hand(&StageId::new("lost"), &p, None, t(3)),
+        Err(MoveError::NeedsReason(StageId::new("lost"))),
+        "won stays won: the arrow key next to Lost moves nothing"
+    );
+    assert_eq!(lead.stage(), &won);
+    assert_eq!(lead.history().len(), moves, "nothing recorded");
+    lead.move_by_hand(&StageId::new("new"), &p, None, t(4))
+        .unwrap();
+}
+
+#[test]
 fn junk_closes_with_a_reason_and_extra_fields_are_kept() {
     let p = Pipeline::default();
     let mut lead = create(&draft("An", "0912345678", "", "Facebook")).unwrap();

@@ -241,7 +241,7 @@ fn BulkBar(selected: RwSignal<BTreeSet<LeadId>>) -> impl IntoView {
     let done = move || selected.set(BTreeSet::new());
     view! {
         <Show when=move || selected.with(|s| !s.is_empty())>
-            <div class="bulk" role="toolbar" aria-label=i18n.t(LeadsMsg::BulkActions) data-testid="bulk-bar">
+            <fieldset class="bulk bare" role="toolbar" aria-label=i18n.t(LeadsMsg::BulkActions) data-testid="bulk-bar" disabled=move || !state.can_edit()>
                 <strong>{move || selected.with(BTreeSet::len)} " " {i18n.t(LeadsMsg::Selected)}</strong>
                 <select data-testid="bulk-owner" aria-label=i18n.t(LeadsMsg::AssignTo) on:change=move |ev| {
                     let v = event_target_value(&ev);
@@ -260,7 +260,7 @@ fn BulkBar(selected: RwSignal<BTreeSet<LeadId>>) -> impl IntoView {
                     done();
                 }>
                     <option value="">{i18n.t(PageMsg::MoveTo)}</option>
-                    {move || state.pipeline.get().stages().iter().map(|s| view! { <option value=s.id.to_string()>{crate::ui::format::stage_label(s.id.as_str(), &s.name, i18n.0.get())}</option> }).collect_view()}
+                    {move || state.pipeline.get().stages().iter().filter(|s| s.kind != crate::domain::pipeline::StageKind::Lost).map(|s| view! { <option value=s.id.to_string()>{crate::ui::format::stage_label(s.id.as_str(), &s.name, i18n.0.get())}</option> }).collect_view()}
                 </select>
                 <input data-testid="bulk-reason" placeholder=i18n.t(PageMsg::Reason) aria-label=i18n.t(PageMsg::Reason) bind:value=reason />
                 <button type="button" data-testid="bulk-junk" on:click=move |_| {
@@ -280,7 +280,7 @@ fn BulkBar(selected: RwSignal<BTreeSet<LeadId>>) -> impl IntoView {
                 }>
                     {i18n.t(PageMsg::Delete)}
                 </button>
-            </div>
+            </fieldset>
         </Show>
     }
 }

@@ -148,6 +148,15 @@ fn Linked() -> impl IntoView {
                 <button type="submit" class="primary" data-testid="sync-sign-in">{move || tt::t(lang(), T::SignIn)}</button>
             </form>
         </Show>
+        <Show when=move || state.team.with(|t| t.unsendable > 0)>
+            <div class="confirm" role="alert" data-testid="sync-unsendable">
+                <p>{move || tt::unsendable(lang(), state.team.with(|t| t.unsendable))}</p>
+                <BackupFirst />
+                <button type="button" class="danger" data-testid="sync-take-team" on:click=move |_| replicator::take_team_version(state)>
+                    {move || tt::t(lang(), T::TakeTeamVersion)}
+                </button>
+            </div>
+        </Show>
         <Show when=move || replicator::credentials_in_memory(state)>
             <p class="muted" data-testid="sync-credentials-note">{move || tt::t(lang(), T::CredentialsInMemory)}</p>
         </Show>

@@ -33,6 +33,8 @@ pub enum T {
     ConcurrentHeading,
     TakeIt,
     KeepCurrent,
+    ViewerNote,
+    TakeTeamVersion,
 }
 
 /// The text of a label.
@@ -74,6 +76,11 @@ pub fn t(lang: Lang, l: T) -> &'static str {
         ConcurrentHeading => ("Edited at the same time", "Bị sửa cùng lúc"),
         TakeIt => ("Take this value", "Dùng giá trị này"),
         KeepCurrent => ("Keep the current value", "Giữ giá trị hiện tại"),
+        ViewerNote => (
+            "View only: your role in this team workspace is viewer, so adding, editing, logging, moving and deleting are turned off. Ask the workspace admin if you need to make changes.",
+            "Chỉ xem: vai trò của bạn trong dữ liệu nhóm này là người xem nên không thêm, sửa, ghi hoạt động, chuyển bước hay xoá được. Hãy hỏi quản trị viên nếu cần sửa.",
+        ),
+        TakeTeamVersion => ("Put back the team's version", "Lấy lại bản của nhóm"),
     };
     match lang {
         Lang::En => en,
@@ -153,6 +160,21 @@ pub fn status(lang: Lang, s: &TeamStatus) -> String {
             Lang::Vi => format!("Lỗi đồng bộ: {}", error(lang, e)),
         },
         (_, SyncState::Revoked) => error(lang, &SyncError::Revoked),
+    }
+}
+
+/// Changes made here that the server will refuse (the role became viewer
+/// while they waited).
+pub fn unsendable(lang: Lang, n: usize) -> String {
+    let count = number(n as u64, lang);
+    match lang {
+        Lang::En => format!(
+            "{count} {} made in this browser cannot be sent: your role is now viewer, and the server refuses a viewer's changes. Download them as a backup if you need them, then put back the team's version (this browser's copy becomes the server's).",
+            if n == 1 { "change" } else { "changes" }
+        ),
+        Lang::Vi => format!(
+            "{count} thay đổi trong trình duyệt này không gửi được: vai trò của bạn giờ là người xem và máy chủ từ chối thay đổi của người xem. Hãy tải bản sao lưu nếu cần giữ, rồi lấy lại bản của nhóm (bản trong trình duyệt này sẽ giống máy chủ)."
+        ),
     }
 }
 

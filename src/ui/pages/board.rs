@@ -6,7 +6,7 @@
 use crate::app::routes::Page;
 use crate::app::state::AppState;
 use crate::domain::lead::LeadId;
-use crate::domain::pipeline::{StageId, Team};
+use crate::domain::pipeline::{StageId, StageKind, Team};
 use crate::domain::sla::Status;
 use crate::ui::i18n::pages::PageMsg;
 use crate::ui::i18n::pages::board::BoardMsg;
@@ -29,12 +29,22 @@ pub fn BoardPage() -> impl IntoView {
             .stages()
             .iter()
             .map(|s| {
+                // Junk is not a lost deal: counted apart, not shown as cards.
+                let lost = s.kind == StageKind::Lost;
+                let junk = if lost {
+                    ins.leads()
+                        .iter()
+                        .filter(|l| l.stage() == &s.id && l.is_junk())
+                        .count()
+                } else {
+                    0
+                };
                 let cards: Vec<(LeadId, String, bool)> = ins
                     .leads()
                     .iter()
                     .enumerate()
                     .rev()
-                    .filter(|(_, l)| l.stage() == &s.id)
+                    .filter(|(_, l)| l.stage() == &s.id && !(lost && l.is_junk()))
                     .map(|(i, l)| {
                         let late = ins.clocks().get(i).is_some_and(|c| {
                             matches!(c.stage_time, Status::Breached { done: None, .. })
@@ -49,6 +59,7 @@ pub fn BoardPage() -> impl IntoView {
                     team,
                     s.id == pipeline.gate().id,
                     cards,
+                    junk,
                 )
             })
             .collect::<Vec<_>>()
@@ -67,10 +78,33 @@ pub fn BoardPage() -> impl IntoView {
     // lost (and the next key would move the card that took its place): it
     // follows the moved card to its new column, on the same control.
     let refocus = StoredValue::new(None::<(LeadId, StageId, &'static str)>);
+    // A card sent to Lost (a key, a button or a drop) stays where it is,
+    // and the board says why and where to close it with a reason.
+    let refused = RwSignal::new(None::<(LeadId, String)>);
+    let to_lost = move |to: &StageId| {
+        state
+            .pipeline
+            .with_untracked(|p| p.stage(to).is_some_and(|s| s.kind == StageKind::Lost))
+    };
+    let try_move = move |id: LeadId, to: StageId| {
+        if to_lost(&to) {
+            let name = state
+                .lead(id)
+                .map(|l| l.name().to_owned())
+                .unwrap_or_default();
+            refused.set(Some((id, name)));
+            return false;
+        }
+        refused.set(None);
+        state.move_to(&[id], to);
+        true
+    };
     let shift = move |id: LeadId, step: isize, from: &'static str| {
         if let Some(to) = neighbour(id, step) {
             refocus.set_value(Some((id, to.clone(), from)));
-            state.move_to(&[id], to);
+            if !try_move(id, to) {
+                refocus.set_value(None);
+            }
         }
     };
     Effect::new(move || {
@@ -88,11 +122,16 @@ pub fn BoardPage() -> impl IntoView {
         <div class="board-page" data-testid="page-board">
             <h1>{i18n.t(Msg::NavBoard)}</h1>
             <p class="muted">{i18n.t(BoardMsg::BoardHint)}</p>
-            <div class="board" data-testid="board">
+            {move || refused.get().map(|(id, name)| view! {
+                <p class="notice warn" role="alert" data-testid="board-refused">
+                    {i18n.t(BoardMsg::NeedsReason)} " " <a href=Page::Lead(id).href()>{name}</a> "."
+                </p>
+            })}
+            <fieldset class="board bare" data-testid="board" disabled=move || !state.can_edit()>
                 {move || {
                     columns()
                         .into_iter()
-                        .map(|(stage, name, team, gate, cards)| {
+                        .map(|(stage, name, team, gate, cards, junk)| {
                             let count = cards.len();
                             let more = count.saturating_sub(PER_COLUMN);
                             let team_msg = match team {
@@ -111,7 +150,7 @@ pub fn BoardPage() -> impl IntoView {
                                     on:drop=move |ev| {
                                         ev.prevent_default();
                                         if let Some(id) = dragging.get_untracked() {
-                                            state.move_to(&[id], drop_stage.clone());
+                                            try_move(id, drop_stage.clone());
                                         }
                                         dragging.set(None);
                                     }
@@ -119,6 +158,7 @@ pub fn BoardPage() -> impl IntoView {
                                     <h2>
                                         {name} " " <span class="count" data-testid="column-count">{count}</span>
                                     </h2>
+                                    {(junk > 0).then(|| view! { <p class="muted" data-testid="column-junk">"+ " {junk} " " {i18n.t(BoardMsg::Junk)}</p> })}
                                     <p class="team">
                                         {i18n.t(team_msg)}
                                         {gate.then(|| view! { " · " <strong>{i18n.t(PageMsg::QualifiedGate)}</strong> })}
@@ -133,11 +173,12 @@ pub fn BoardPage() -> impl IntoView {
                                                         class="board-card"
                                                         class:late=late
                                                         tabindex="0"
-                                                        draggable="true"
+                                                        draggable=move || if state.can_edit() { "true" } else { "false" }
                                                         data-testid="board-card"
                                                         data-lead-id=id.to_string()
                                                         on:dragstart=move |_| dragging.set(Some(id))
                                                         on:keydown=move |ev| match ev.key().as_str() {
+                                                            _ if !state.can_edit_untracked() => {}
                                                             "ArrowRight" => { ev.prevent_default(); shift(id, 1, CARD) }
                                                             "ArrowLeft" => { ev.prevent_default(); shift(id, -1, CARD) }
                                                             _ => {}
@@ -160,7 +201,7 @@ pub fn BoardPage() -> impl IntoView {
                         })
                         .collect_view()
                 }}
-            </div>
+            </fieldset>
         </div>
     }
 }

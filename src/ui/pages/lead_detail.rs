@@ -180,7 +180,9 @@ fn LeadCard(
             {closure}
             {twin}
             <ConcurrentEdits lead=lead.clone() />
-            <div class="lead-grid">
+            // A viewer (or a store that cannot write) sees every control
+            // here disabled; the reason is the notice under the header.
+            <fieldset class="lead-grid bare" disabled=move || !state.can_edit()>
                 <section>
                     <dl>
                         <dt>{i18n.t(PageMsg::Phone)}</dt>
@@ -243,7 +245,7 @@ fn LeadCard(
                         {i18n.t(PageMsg::Delete)}
                     </button>
                 </section>
-            </div>
+            </fieldset>
             {merged}
             <EditLead id=id draft=draft />
             <LogActivity id=id draft=log />

@@ -298,7 +298,7 @@ fn QueueRow(item: QueueItem, dismissed: RwSignal<Vec<LeadId>>) -> impl IntoView 
                 " "
                 <span class="muted" data-testid="queue-detail">{move || current().1}</span>
             </div>
-            <div class="actions">{actions}</div>
+            <fieldset class="actions bare" disabled=move || !state.can_edit()>{actions}</fieldset>
         </li>
     }
     .into_any()

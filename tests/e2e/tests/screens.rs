@@ -1286,6 +1286,33 @@ async fn the_board_moves_cards_by_button_keyboard_and_drag_and_shortcuts_open_he
         "a stray drop moved a card"
     );
 
+    // A won deal is not lost by one arrow key: → on a Won card moves
+    // nothing and says where a lead is closed with a reason.
+    s.click("move-right").await;
+    s.click("move-right").await;
+    s.wait_texts("column-count", "moved to Won", |t| {
+        t.len() > 4 && t[3] == "1" && t[4] == "0"
+    })
+    .await;
+    s.click("move-right").await;
+    let refused = s
+        .wait_texts("board-refused", "the board says why", |t| {
+            !t.concat().is_empty()
+        })
+        .await
+        .concat();
+    assert!(
+        refused.starts_with("Nothing moved: a lead is closed as lost only with a reason")
+            && refused.contains("Tạ Minh Khôi"),
+        "{refused}"
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(
+        s.texts("column-count").await[3..5],
+        ["1", "0"],
+        "the won deal stayed won"
+    );
+
     // "?" opens the shortcut list.
     s.eval("document.activeElement.blur()").await;
     c.find(fantoccini::Locator::Css("body"))

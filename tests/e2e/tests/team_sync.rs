@@ -374,6 +374,73 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
         Some("true".into()),
         "a viewer's form is disabled"
     );
+    let note = sc.texts("view-only-note").await.concat();
+    assert!(
+        note.starts_with("View only: your role in this team workspace is viewer"),
+        "the reason is next to the disabled controls: {note}"
+    );
+    // The lead page: every write control is disabled, and a change that
+    // gets past them (a form submitted by script, as a shortcut or a future
+    // page would) is refused by the app before anything is stored.
+    c.client
+        .goto(&lead_url)
+        .await
+        .expect("the viewer opens the lead");
+    sc.find("edit-campaign").await;
+    for control in [
+        "save-lead",
+        "lead-owner",
+        "lead-move",
+        "delete-lead",
+        "mark-lost",
+        "log-activity",
+    ] {
+        assert_eq!(
+            sc.eval(&format!(
+                "return document.querySelector(\"[data-testid='{control}']\").matches(':disabled')"
+            ))
+            .await,
+            true,
+            "a viewer's {control} is disabled"
+        );
+    }
+    let campaign_before = sc
+        .eval("return document.querySelector(\"[data-testid='edit-campaign']\").value")
+        .await;
+    sc.set_value("edit-campaign", "Viewer edit", 0).await;
+    sc.eval(
+        "document.querySelector(\"[data-testid='save-lead']\").form.requestSubmit(); return true",
+    )
+    .await;
+    let error = sc
+        .wait_texts("error", "the viewer's change is refused", |t| {
+            !t.concat().is_empty()
+        })
+        .await
+        .concat();
+    assert!(
+        error.contains("You can view this team workspace but not change it"),
+        "{error}"
+    );
+    c.client.goto(&lead_url).await.expect("the lead again");
+    sc.find("edit-campaign").await;
+    assert_eq!(
+        sc.eval("return document.querySelector(\"[data-testid='edit-campaign']\").value")
+            .await,
+        campaign_before,
+        "nothing of the refused change was stored"
+    );
+    // After the reload the status is there at once, and it is not an error
+    // (nothing waits to be sent).
+    let after_reload = wait_status(
+        &sc,
+        "the viewer's status after a reload",
+        |t| !t.is_empty(),
+        &couch,
+    )
+    .await;
+    assert!(!after_reload.contains("error"), "{after_reload}");
+    wait_status(&sc, "the viewer is in step", |t| t == "Synced", &couch).await;
     let doc = serde_json::json!({"_id": "lead:00000000-0000-0000-0000-00000000beef", "type": "lead", "format": 1});
     let (status, body) = couch.call(
         "PUT",

@@ -11,6 +11,8 @@ crate::ui::i18n::messages! {
     MoveLeft,
     MoveRight,
     StageTimeOver,
+    NeedsReason,
+    Junk,
 }
 
 impl Catalogue for BoardMsg {
@@ -28,6 +30,11 @@ impl Catalogue for BoardMsg {
                 "Over the time limit for this stage",
                 "Quá thời hạn của giai đoạn",
             ),
+            NeedsReason => (
+                "Nothing moved: a lead is closed as lost only with a reason, on its own page (Mark as lost or Mark as junk). Open",
+                "Chưa chuyển gì: chỉ đóng lead là thất bại khi có lý do, trên trang của lead (Đánh dấu thất bại hoặc Đánh dấu rác). Mở",
+            ),
+            Junk => ("junk, not counted", "rác, không tính"),
         }
     }
 }

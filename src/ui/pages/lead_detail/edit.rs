@@ -234,7 +234,7 @@ pub(super) fn EditLead(id: LeadId, draft: EditDraft) -> impl IntoView {
                     <input id="edit-value" data-testid="edit-value" inputmode="numeric" bind:value=value aria-invalid=move || value_error.get().to_string() />
                     <p class="field-error">{move || value_error.get().then(|| i18n.t(PageMsg::ErrWholeNumber)())}</p>
                 </div>
-                <div><button type="submit" class="primary" data-testid="save-lead">{i18n.t(PageMsg::Save)}</button></div>
+                <div><button type="submit" class="primary" data-testid="save-lead" disabled=move || !state.can_edit()>{i18n.t(PageMsg::Save)}</button></div>
             </form>
         </details>
     }
