@@ -245,8 +245,10 @@ pub enum Role {
     Admin,
 }
 
-/// Where the link stands.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Where the link stands. Stored as `{"phase": "download", "done": …}`;
+/// read without serde's buffering of internally tagged enums (its code is
+/// several kilobytes of the first load): one flat record, then the phase.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "phase")]
 pub enum Phase {
     /// Uploading the local workspace to an empty database, chunk by chunk.
@@ -269,6 +271,40 @@ pub enum Phase {
     /// The server refused this user (access removed): no more sync; the
     /// local copy stays readable.
     Revoked,
+}
+
+impl<'de> Deserialize<'de> for Phase {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Phase, D::Error> {
+        #[derive(Deserialize)]
+        struct Flat {
+            phase: String,
+            #[serde(default)]
+            next: u8,
+            #[serde(default)]
+            done: u64,
+            #[serde(default)]
+            total: u64,
+            #[serde(default)]
+            batches: u32,
+        }
+        let f = Flat::deserialize(d)?;
+        Ok(match f.phase.as_str() {
+            "upload" => Phase::Upload { next: f.next },
+            "download" => Phase::Download {
+                done: f.done,
+                total: f.total,
+                batches: f.batches,
+            },
+            "live" => Phase::Live,
+            "revoked" => Phase::Revoked,
+            other => {
+                return Err(serde::de::Error::unknown_variant(
+                    other,
+                    &["upload", "download", "live", "revoked"],
+                ));
+            }
+        })
+    }
 }
 
 /// The workspace's link to a team database.
@@ -346,6 +382,29 @@ mod tests {
 
     fn lead() -> Lead {
         crate::domain::test_support::lead(1)
+    }
+
+    #[test]
+    fn every_phase_reads_back_as_written_and_an_unknown_one_is_refused() {
+        for phase in [
+            Phase::Upload { next: 7 },
+            Phase::Download {
+                done: 12,
+                total: 3_000_000_000,
+                batches: 4,
+            },
+            Phase::Live,
+            Phase::Revoked,
+        ] {
+            let text = serde_json::to_string(&phase).unwrap();
+            assert_eq!(serde_json::from_str::<Phase>(&text).unwrap(), phase, "{text}");
+        }
+        assert_eq!(
+            serde_json::to_string(&Phase::Upload { next: 7 }).unwrap(),
+            r#"{"phase":"upload","next":7}"#
+        );
+        assert!(serde_json::from_str::<Phase>(r#"{"phase":"paused"}"#).is_err());
+        assert!(serde_json::from_str::<Phase>(r#"{"next":1}"#).is_err());
     }
 
     #[test]

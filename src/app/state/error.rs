@@ -15,10 +15,16 @@ pub enum AppError {
     Move(MoveError),
     /// The lead no longer exists (deleted in another tab, or a stale link).
     LeadNotFound(LeadId),
-    /// A backup file was refused; nothing changed.
-    Backup(crate::io::backup::BackupError),
-    /// A CSV file cannot be read; nothing changed.
-    Csv(crate::io::csv_import::ImportError),
+    /// A file was refused (a backup, a CSV file); nothing changed. Written
+    /// in both languages by the page that read it, so the words of every
+    /// file error stay with that page's module (`crate::split`), not in
+    /// the first load.
+    Said {
+        /// In English.
+        en: String,
+        /// In Vietnamese.
+        vi: String,
+    },
     /// Closing leads needs a reason.
     ReasonMissing,
     /// Writes wait: a previous write failed (see [`Health`]).
@@ -36,8 +42,7 @@ impl fmt::Display for AppError {
             AppError::Storage(e) => e.fmt(f),
             AppError::Move(e) => e.fmt(f),
             AppError::LeadNotFound(id) => write!(f, "lead {id} does not exist"),
-            AppError::Backup(e) => write!(f, "The backup was not imported: {e}"),
-            AppError::Csv(e) => write!(f, "The CSV file was not imported: {e}"),
+            AppError::Said { en, .. } => f.write_str(en),
             AppError::ReasonMissing => {
                 f.write_str("Write a reason before closing leads as junk or lost.")
             }

@@ -2,7 +2,7 @@
 //! validates the whole file first (`io::backup`); a refused file shows its
 //! error in the app's error area and changes nothing.
 
-use crate::app::state::{AppError, AppState, Busy, Loading};
+use crate::app::state::{AppState, Busy, Loading};
 use crate::app::{backups, files};
 use crate::domain::workspace::Workspace;
 use crate::io::backup::import_bytes;
@@ -34,7 +34,7 @@ pub fn BackupPanel() -> impl IntoView {
             state.busy.set(None);
             match checked {
                 Some(Ok(ws)) => pending.set(Some(ws)),
-                Some(Err(e)) => state.error.set(Some(AppError::Backup(e))),
+                Some(Err(e)) => state.error.set(Some(crate::ui::i18n::backup::refused(&e))),
                 None => {}
             }
         });

@@ -15,12 +15,10 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
     match e {
         AppError::Storage(s) => st::storage_error(lang, s),
         AppError::WritesPaused(h) => st::health(lang, h).unwrap_or_default(),
-        AppError::Csv(c) => crate::ui::i18n::import::csv_error(lang, c),
-        AppError::Backup(b) => format!(
-            "{} {}",
-            t(Msg::ErrBackup),
-            crate::ui::i18n::backup::backup_error(lang, b)
-        ),
+        AppError::Said { en, vi } => match lang {
+            Lang::En => en.clone(),
+            Lang::Vi => vi.clone(),
+        },
         _ if lang == Lang::En => e.to_string(),
         AppError::Move(crate::domain::lead::MoveError::NeedsReason(_)) => "Chỉ đóng lead là thất bại khi có lý do: hãy mở lead và dùng Đánh dấu thất bại hoặc Đánh dấu rác.".to_owned(),
         AppError::Move(m) => format!("{} {m}", t(Msg::ErrMove)),

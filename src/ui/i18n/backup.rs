@@ -6,6 +6,21 @@ use super::Lang;
 use crate::domain::lead::LeadInvalid;
 use crate::io::backup::BackupError;
 
+/// A refused backup as the error area shows it, in both languages.
+pub fn refused(e: &BackupError) -> crate::app::state::AppError {
+    let say = |lang| {
+        format!(
+            "{} {}",
+            crate::ui::i18n::tr(lang, crate::ui::i18n::Msg::ErrBackup),
+            backup_error(lang, e)
+        )
+    };
+    crate::app::state::AppError::Said {
+        en: say(Lang::En),
+        vi: say(Lang::Vi),
+    }
+}
+
 /// The whole explanation.
 pub fn backup_error(lang: Lang, e: &BackupError) -> String {
     let vi = lang == Lang::Vi;

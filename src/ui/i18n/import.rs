@@ -4,6 +4,14 @@ use super::Lang;
 use crate::io::csv_import::{ImportError, NotCsv};
 
 /// Why a CSV file could not be read at all, and what to do.
+/// A refused CSV file as the error area shows it, in both languages.
+pub fn refused(e: &ImportError) -> crate::app::state::AppError {
+    crate::app::state::AppError::Said {
+        en: csv_error(Lang::En, e),
+        vi: csv_error(Lang::Vi, e),
+    }
+}
+
 pub fn csv_error(lang: Lang, e: &ImportError) -> String {
     if lang == Lang::En {
         return format!("The CSV file was not imported: {e}");

@@ -183,7 +183,12 @@ pub fn badge(lang: Lang, s: &TeamStatus) -> String {
     let waiting = number(s.waiting as u64, lang);
     match (lang, &s.state) {
         (_, SyncState::Off) => String::new(),
-        (_, SyncState::Connecting | SyncState::Synced) => status(lang, s),
+        // Its own words, not the status line's: the header (the first
+        // load) never holds the words of every sync error.
+        (Lang::En, SyncState::Connecting) => "Connecting…".into(),
+        (Lang::Vi, SyncState::Connecting) => "Đang kết nối…".into(),
+        (Lang::En, SyncState::Synced) => "Synced".into(),
+        (Lang::Vi, SyncState::Synced) => "Đã đồng bộ".into(),
         (Lang::En, SyncState::Syncing) => match s.progress {
             Some((d, o)) if o > 0 => format!("Syncing {} %", (d * 100 / o).min(100)),
             _ => format!("Syncing {waiting}"),

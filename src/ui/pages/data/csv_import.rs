@@ -7,7 +7,7 @@
 
 use super::csv_choices::{OwnerChoices, StatusChoices};
 use super::csv_country::FileCountry;
-use crate::app::state::{AppError, AppState};
+use crate::app::state::AppState;
 use crate::app::{clock, files};
 use crate::domain::rep::Rep;
 use crate::io::csv_import::{
@@ -137,7 +137,7 @@ pub(super) fn CsvImport() -> impl IntoView {
             }
             Some(Err(e)) => {
                 shown.set(None);
-                state.error.set(Some(AppError::Csv(e)));
+                state.error.set(Some(crate::ui::i18n::import::refused(&e)));
             }
             None => {}
         }
