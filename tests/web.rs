@@ -406,7 +406,7 @@ async fn a_leads_sla_clocks_are_shown() {
 /// The leads page over 2 000 sample leads, once they are shown.
 async fn leads_page_with_a_long_sample() -> Mounted {
     let m = mount_leads_page(Lang::En).await;
-    m.state.load_sample(2000);
+    m.state.load_sample(2000, Lang::En);
     until("the sample is shown", || {
         m.all_text("lead-count")
             .first()

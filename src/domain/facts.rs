@@ -66,6 +66,12 @@ impl StageTable {
         self.ids.get(i)
     }
 
+    /// The funnel step of the stage at `i` (`None` for Lost stages, any Won
+    /// stage after the first, and positions past the end).
+    pub fn step_of(&self, i: usize) -> Option<u16> {
+        self.step_of.get(i).copied().flatten()
+    }
+
     /// Pipeline positions of the funnel steps, in order.
     pub fn steps(&self) -> &[usize] {
         &self.steps

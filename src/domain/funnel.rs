@@ -5,7 +5,12 @@
 //! - A lead *reached* a step when its history shows it in that step or any
 //!   later one (a lead moved straight from New to Qualified passed Interested).
 //!   History is used, not only the current stage.
-//! - Conversion of a step = reached(next) / reached(this); drop-off = 1 − conversion.
+//! - A step no counted lead ever entered (a stage added after the leads
+//!   moved past it, or one they all skipped) was reached by none: it shows
+//!   0 and no conversion, never "100 %" of leads that were not there.
+//! - Conversion of a step = reached(next) / reached(this), the next step
+//!   being the next one not skipped that way; none when no lead reached this
+//!   one, and none for the last step; drop-off = 1 − conversion.
 //! - A lost or junk lead *left from* the furthest step it reached before closing;
 //!   its recorded reason is counted there.
 //! - Time in stage: business time between entering a step and the next stage
@@ -62,9 +67,10 @@ pub struct FunnelStep {
     pub name: String,
     /// Who owns this step.
     pub team: Team,
-    /// Leads that reached it.
+    /// Leads that reached it (0 when no counted lead ever entered it).
     pub reached: u32,
-    /// Share of them that reached the next step (`None` for the last step or when none reached this one).
+    /// Share of them that reached the next step (`None` for the last step or
+    /// when none reached this one).
     pub conversion: Option<f64>,
     /// 1 − conversion.
     pub drop_off: Option<f64>,
@@ -102,7 +108,7 @@ pub fn funnel<'a>(
     }
     let facts = Facts::of_digest(&digest, &table, calendar);
     for f in &facts.leads {
-        counts.add(f, facts.stays(f));
+        counts.add(f, facts.stays(f), &table);
     }
     counts.finish(&table, pipeline, &facts.reasons)
 }
@@ -123,7 +129,7 @@ pub fn funnel_of(p: &Prepared<'_>, filter: &FunnelFilter) -> Funnel {
             continue;
         }
         let f = &facts.leads[i];
-        counts.add(f, facts.stays(f));
+        counts.add(f, facts.stays(f), &p.stages);
     }
     counts.finish(&p.stages, &p.ws.pipeline, &facts.reasons)
 }
@@ -131,7 +137,10 @@ pub fn funnel_of(p: &Prepared<'_>, filter: &FunnelFilter) -> Funnel {
 /// Per-step counts while leads are added.
 struct Counts {
     total: u32,
+    /// Per step: leads whose history shows it or a later step.
     reached: Vec<u32>,
+    /// Per step: some lead was in it (left it, or is in it now).
+    entered: Vec<bool>,
     lost: Vec<u32>,
     junk: Vec<u32>,
     /// Per step: reason (numbered in the facts) → leads.
@@ -145,6 +154,7 @@ impl Counts {
         Counts {
             total: 0,
             reached: vec![0; n],
+            entered: vec![false; n],
             lost: vec![0; n],
             junk: vec![0; n],
             reasons: vec![FxHashMap::default(); n],
@@ -153,8 +163,15 @@ impl Counts {
     }
 
     /// Counts one accepted lead.
-    fn add(&mut self, facts: &LeadFacts, stays: &[Stay]) {
+    fn add(&mut self, facts: &LeadFacts, stays: &[Stay], table: &StageTable) {
         self.total += 1;
+        // The steps it was in: those it left, and the one it is in.
+        let now_in = facts.stage.and_then(|i| table.step_of(usize::from(i)));
+        for step in stays.iter().map(|s| s.step).chain(now_in) {
+            if let Some(e) = self.entered.get_mut(usize::from(step)) {
+                *e = true;
+            }
+        }
         if let Some(f) = facts.furthest_step.map(usize::from) {
             for r in &mut self.reached[..=f] {
                 *r += 1;
@@ -174,17 +191,27 @@ impl Counts {
 
     /// The funnel; `reasons` names the reasons counted.
     fn finish(mut self, table: &StageTable, pipeline: &Pipeline, reasons: &Names) -> Funnel {
-        let n = table.steps().len();
+        // A step no lead entered though leads went past it was skipped: it
+        // was reached by none, and conversion goes on to the next step.
+        let skipped: Vec<bool> = (0..self.reached.len())
+            .map(|i| !self.entered[i] && self.reached[i] > 0)
+            .collect();
+        for (r, skip) in self.reached.iter_mut().zip(&skipped) {
+            if *skip {
+                *r = 0;
+            }
+        }
         let steps = table
             .steps()
             .iter()
             .enumerate()
             .map(|(i, at)| {
                 let stage = &pipeline.stages()[*at];
-                let (reached, next) = (self.reached[i], self.reached.get(i + 1));
+                let reached = self.reached[i];
+                let next = (i + 1..self.reached.len()).find(|j| !skipped[*j]);
                 let conversion = next
-                    .filter(|_| i + 1 < n && reached > 0)
-                    .map(|next| f64::from(*next) / f64::from(reached));
+                    .filter(|_| reached > 0)
+                    .map(|j| f64::from(self.reached[j]) / f64::from(reached));
                 let mut why: Vec<(String, u32)> = std::mem::take(&mut self.reasons[i])
                     .into_iter()
                     .map(|(r, n)| (reasons.all()[r as usize].clone(), n))
@@ -318,6 +345,45 @@ mod tests {
             ..FunnelFilter::default()
         };
         assert_eq!(funnel(&leads, &p, &cal, &none).steps[0].conversion, None);
+    }
+
+    #[test]
+    fn a_stage_no_lead_entered_was_reached_by_none() {
+        // A stage added between Interested and Qualified after every lead
+        // moved on: the leads past it never were in it.
+        let leads = [
+            lead(1, "Zalo", &[("interested", 2), ("qualified", 3)], None),
+            lead(
+                2,
+                "Zalo",
+                &[("interested", 2), ("qualified", 3), ("won", 4)],
+                None,
+            ),
+            lead(3, "Zalo", &[("interested", 2)], None),
+            lead(4, "Zalo", &[], None),
+        ];
+        let mut stages = Pipeline::default().stages().to_vec();
+        let mut demo = stages[1].clone();
+        (demo.id, demo.name) = (StageId::new("demo"), "Demo".into());
+        stages.insert(2, demo);
+        let p = Pipeline::new(stages, &StageId::new("qualified")).unwrap();
+        let cal = BusinessCalendar::new(CalendarSpec::vietnam()).unwrap();
+        let f = funnel(&leads, &p, &cal, &FunnelFilter::default());
+        let names: Vec<&str> = f.steps.iter().map(|s| s.stage.as_str()).collect();
+        assert_eq!(names, ["new", "interested", "demo", "qualified", "won"]);
+        let reached: Vec<u32> = f.steps.iter().map(|s| s.reached).collect();
+        assert_eq!(reached, [4, 3, 0, 2, 1], "not 2 for Demo");
+        let demo = &f.steps[2];
+        assert_eq!((demo.conversion, demo.drop_off), (None, None), "not 100 %");
+        // Interested converts into the next stage leads were in.
+        assert_eq!(f.steps[1].conversion, Some(2.0 / 3.0));
+        assert_eq!(f.steps[3].conversion, Some(0.5));
+        // A step nobody got to yet is 0 reached, and 0 % of the step before.
+        let early = funnel(&leads[2..], &p, &cal, &FunnelFilter::default());
+        let reached: Vec<u32> = early.steps.iter().map(|s| s.reached).collect();
+        assert_eq!(reached, [2, 1, 0, 0, 0]);
+        assert_eq!(early.steps[1].conversion, Some(0.0));
+        assert_eq!(early.steps[2].conversion, None);
     }
 
     #[test]

@@ -49,12 +49,63 @@ pub fn slug_id(name: &str, taken: impl Fn(&str) -> bool) -> String {
     id
 }
 
+/// The rep of `reps` whose name reads as `name`: the same but for case,
+/// Vietnamese accents and spacing (`Lan`, ` lan `, `LAN`, `Lân` read the
+/// same, as stage names do, [`crate::domain::search::fold_words`]). An
+/// import's owner names find their rep this way, and no two reps read the
+/// same ([`Rep::added`]): people could not tell them apart in a list of
+/// owners, nor an import which one a name means.
+pub fn rep_named<'a>(name: &str, reps: &'a [Rep]) -> Option<&'a Rep> {
+    let wanted = crate::domain::search::fold_words(name);
+    reps.iter()
+        .find(|r| crate::domain::search::fold_words(&r.name) == wanted)
+}
+
+/// Why a rep was not added.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RepError {
+    /// The name is empty or only spaces.
+    NoName,
+    /// A capacity of 0 open leads: the rep could never be given one.
+    NoCapacity,
+    /// The name reads as this existing rep's name ([`rep_named`]).
+    SameName(String),
+}
+
 impl Rep {
-    /// A new Sales rep for each of `names` (owners named in an import),
-    /// with ids that none of `reps` has.
+    /// A new active rep called `name` (its spaces tidied: `" Lan  Anh "` is
+    /// `Lan Anh`), to join `reps`, with an id made from the name that none of
+    /// them has. Refused when the name is empty, the capacity 0, or the name
+    /// reads as one of `reps`' ([`rep_named`]).
+    pub fn added(
+        name: &str,
+        team: Membership,
+        capacity: u32,
+        reps: &[Rep],
+    ) -> Result<Rep, RepError> {
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if name.is_empty() {
+            return Err(RepError::NoName);
+        }
+        if capacity == 0 {
+            return Err(RepError::NoCapacity);
+        }
+        if let Some(other) = rep_named(&name, reps) {
+            return Err(RepError::SameName(other.name.clone()));
+        }
+        let id = slug_id(&name, |id| reps.iter().any(|r| r.id.as_str() == id));
+        Ok(Rep::new(id, name, team, capacity))
+    }
+
+    /// A new Sales rep for each of `names` (owners named in an import) that
+    /// reads as none of `reps` nor an earlier name ([`rep_named`]: `lan` and
+    /// `Lan ` make one rep), with ids that none of `reps` has.
     pub fn for_owners(names: &[String], reps: &[Rep]) -> Vec<Rep> {
         let mut out: Vec<Rep> = Vec::new();
         for name in names {
+            if rep_named(name, reps).is_some() || rep_named(name, &out).is_some() {
+                continue;
+            }
             let id = slug_id(name, |id| {
                 reps.iter().chain(out.iter()).any(|r| r.id.as_str() == id)
             });
@@ -126,4 +177,42 @@ pub struct Rep {
     /// Fields this version does not know, kept verbatim.
     #[serde(flatten, default, skip_serializing_if = "Extra::is_empty")]
     pub extra: Extra,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rep_names_are_unique_ignoring_case_spacing_and_accents() {
+        let reps = vec![Rep::new("lan", "Lan", Membership::Sales, 30)];
+        for same in ["lan", " LAN ", "Lân", "lan\t"] {
+            assert_eq!(
+                Rep::added(same, Membership::Sales, 30, &reps),
+                Err(RepError::SameName("Lan".into())),
+                "{same:?}"
+            );
+        }
+        let anh = Rep::added("  Lan   Anh ", Membership::Both, 20, &reps).unwrap();
+        assert_eq!((anh.name.as_str(), anh.id.as_str()), ("Lan Anh", "lan-anh"));
+        assert_eq!(
+            Rep::added(" ", Membership::Sales, 30, &reps),
+            Err(RepError::NoName)
+        );
+        assert_eq!(
+            Rep::added("Minh", Membership::Sales, 0, &reps),
+            Err(RepError::NoCapacity)
+        );
+        // An import's owners: one new rep per name that reads differently.
+        let names = ["lan ".to_owned(), "Tuấn".into(), "tuan".into()];
+        let new = Rep::for_owners(&names, &reps);
+        assert_eq!(
+            new.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(),
+            ["Tuấn"]
+        );
+        assert_eq!(
+            rep_named("TUAN ", &new).map(|r| r.id.as_str()),
+            Some("tuan")
+        );
+    }
 }

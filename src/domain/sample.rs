@@ -3,6 +3,8 @@
 //! campaigns, 2–20 reps, junk leads (mostly from ads), response delays in
 //! business time, call attempts, stage progressions, lost reasons and CSAT.
 //!
+//! Its loss reasons are in the language the caller chooses ([`Reasons`]).
+//!
 //! The same `(seed, leads, reps, now)` always gives the same workspace: the
 //! generator uses its own SplitMix64 stream (a library RNG's stream may change
 //! between versions) and never reads the clock.
@@ -58,13 +60,41 @@ const SOURCES: [(&str, u32, f64, &[&str]); 5] = [
     ("Website", 12, 0.05, &["landing-trial", "blog"]),
     ("Referral", 8, 0.01, &["customer-referral"]),
 ];
-const LOST_REASONS: [&str; 4] = [
-    "price too high",
-    "chose a competitor",
-    "no budget now",
-    "stopped answering",
-];
-const JUNK_REASONS: [&str; 4] = ["wrong number", "fake name", "duplicate", "spam"];
+/// The words a sample's people wrote when they closed a lead without a
+/// sale, in the language the sample is made for (the names are Vietnamese
+/// in both; the reasons are what its people would have typed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reasons {
+    /// Why a lead was lost.
+    pub lost: [&'static str; 4],
+    /// Why a lead was junk.
+    pub junk: [&'static str; 4],
+}
+
+impl Reasons {
+    /// In English.
+    pub const EN: Reasons = Reasons {
+        lost: [
+            "price too high",
+            "chose a competitor",
+            "no budget now",
+            "stopped answering",
+        ],
+        junk: ["wrong number", "fake name", "duplicate", "spam"],
+    };
+
+    /// In Vietnamese ("sai số" is also what Today closes a wrong number with).
+    pub const VI: Reasons = Reasons {
+        lost: [
+            "giá cao quá",
+            "chọn bên khác",
+            "chưa có ngân sách",
+            "không nghe máy nữa",
+        ],
+        junk: ["sai số", "tên giả", "trùng khách", "spam"],
+    };
+}
+
 const REP_NAMES: [&str; 20] = [
     "Lan", "Tuấn", "Hương", "Minh", "Trang", "Quân", "Vy", "Hải", "Ngọc", "Phong", "Mai", "Sơn",
     "Thảo", "Long", "Yến", "Khánh", "Nam", "Linh", "Hùng", "Châu",
@@ -93,8 +123,20 @@ fn delay(rng: &mut Rng) -> TimeDelta {
 }
 
 /// Builds a workspace of `leads` leads handled by `reps` reps (clamped to 2–20),
-/// created over the 90 days before `now`.
+/// created over the 90 days before `now`, its loss reasons in English.
 pub fn generate(seed: u64, leads: usize, reps: usize, now: DateTime<Utc>) -> Workspace {
+    generate_in(seed, leads, reps, now, &Reasons::EN)
+}
+
+/// [`generate`] with the loss reasons in the words of `reasons` (the
+/// caller's language: [`Reasons::VI`] for a person reading Vietnamese).
+pub fn generate_in(
+    seed: u64,
+    leads: usize,
+    reps: usize,
+    now: DateTime<Utc>,
+    reasons: &Reasons,
+) -> Workspace {
     let mut rng = Rng(seed);
     let pipeline = Pipeline::default();
     let calendar = CalendarSpec::vietnam();
@@ -194,7 +236,7 @@ pub fn generate(seed: u64, leads: usize, reps: usize, now: DateTime<Utc>) -> Wor
         }
         if junk {
             let at = t.min(now - TimeDelta::seconds(1)).max(lead.updated_at());
-            let reason = rng.pick(&JUNK_REASONS).to_string();
+            let reason = rng.pick(&reasons.junk).to_string();
             let _ = lead.mark_lost(
                 Closure {
                     kind: LossKind::Junk,
@@ -250,7 +292,7 @@ pub fn generate(seed: u64, leads: usize, reps: usize, now: DateTime<Utc>) -> Wor
             }
             if !rng.chance(p) {
                 if rng.chance(0.7) {
-                    let reason = rng.pick(&LOST_REASONS).to_string();
+                    let reason = rng.pick(&reasons.lost).to_string();
                     let _ = lead.mark_lost(
                         Closure {
                             kind: LossKind::Lost,

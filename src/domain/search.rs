@@ -2,7 +2,8 @@
 //!
 //! Rules:
 //! - The query matches, case- and accent-insensitively, a substring of the
-//!   name, e-mail, campaign or source; or, when it holds at least 3 digits,
+//!   name, e-mail, campaign or source, a run of spaces reading as one space
+//!   in both (`nguyen  van` finds `Nguyễn Văn`); or, when it holds at least 3 digits,
 //!   the digits of the phone number in any format: `0912 345`, `+84 912`,
 //!   `84912` all find `+84912345678` (a leading `0` stands for `84`).
 //! - Every set filter must hold; an unset one accepts everything.
@@ -58,14 +59,14 @@ pub struct SearchIndex(Vec<(String, String)>);
 
 /// The searchable text and phone digits of one lead.
 fn entry(lead: &Lead) -> (String, String) {
-    let mut text = fold(lead.name());
+    let mut text = fold_words(lead.name());
     for part in [
         lead.email().map(|e| e.as_str()).unwrap_or(""),
         lead.campaign(),
         lead.source(),
     ] {
         text.push('\u{1}');
-        text.push_str(&fold(part));
+        text.push_str(&fold_words(part));
     }
     let mut digits = lead
         .phone()
@@ -75,7 +76,7 @@ fn entry(lead: &Lead) -> (String, String) {
     for m in lead.merged() {
         for part in [m.lead.name(), m.lead.email().map_or("", |e| e.as_str())] {
             text.push('\u{1}');
-            text.push_str(&fold(part));
+            text.push_str(&fold_words(part));
         }
         if let Some(p) = m.lead.phone() {
             digits.push(' ');
@@ -148,25 +149,44 @@ pub fn same_contact<'a>(
 
 /// Lower-case without Vietnamese diacritics (`Nguyễn Đức` → `nguyen duc`).
 pub fn fold(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'ả' | 'ã' | 'ạ' | 'ă' | 'ằ' | 'ắ' | 'ẳ' | 'ẵ' | 'ặ' | 'â' | 'ầ' | 'ấ'
-            | 'ẩ' | 'ẫ' | 'ậ' => 'a',
-            'è' | 'é' | 'ẻ' | 'ẽ' | 'ẹ' | 'ê' | 'ề' | 'ế' | 'ể' | 'ễ' | 'ệ' => {
-                'e'
+    folded(s).collect()
+}
+
+/// [`fold`], with each run of whitespace read as one space and none at
+/// either end (`" Lân  Nguyễn "` → `lan nguyen`): how the search compares
+/// text, and the rule by which two names read the same (stages, reps, an
+/// import's owners).
+pub fn fold_words(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut gap = false;
+    for c in folded(s) {
+        if c.is_whitespace() {
+            gap = !out.is_empty();
+        } else {
+            if gap {
+                out.push(' ');
+                gap = false;
             }
-            'ì' | 'í' | 'ỉ' | 'ĩ' | 'ị' => 'i',
-            'ò' | 'ó' | 'ỏ' | 'õ' | 'ọ' | 'ô' | 'ồ' | 'ố' | 'ổ' | 'ỗ' | 'ộ' | 'ơ' | 'ờ' | 'ớ'
-            | 'ở' | 'ỡ' | 'ợ' => 'o',
-            'ù' | 'ú' | 'ủ' | 'ũ' | 'ụ' | 'ư' | 'ừ' | 'ứ' | 'ử' | 'ữ' | 'ự' => {
-                'u'
-            }
-            'ỳ' | 'ý' | 'ỷ' | 'ỹ' | 'ỵ' => 'y',
-            'đ' => 'd',
-            other => other,
-        })
-        .collect()
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The characters of [`fold`].
+fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().flat_map(char::to_lowercase).map(|c| match c {
+        'à' | 'á' | 'ả' | 'ã' | 'ạ' | 'ă' | 'ằ' | 'ắ' | 'ẳ' | 'ẵ' | 'ặ' | 'â' | 'ầ' | 'ấ' | 'ẩ'
+        | 'ẫ' | 'ậ' => 'a',
+        'è' | 'é' | 'ẻ' | 'ẽ' | 'ẹ' | 'ê' | 'ề' | 'ế' | 'ể' | 'ễ' | 'ệ' => 'e',
+        'ì' | 'í' | 'ỉ' | 'ĩ' | 'ị' => 'i',
+        'ò' | 'ó' | 'ỏ' | 'õ' | 'ọ' | 'ô' | 'ồ' | 'ố' | 'ổ' | 'ỗ' | 'ộ' | 'ơ' | 'ờ' | 'ớ' | 'ở'
+        | 'ỡ' | 'ợ' => 'o',
+        'ù' | 'ú' | 'ủ' | 'ũ' | 'ụ' | 'ư' | 'ừ' | 'ứ' | 'ử' | 'ữ' | 'ự' => 'u',
+        'ỳ' | 'ý' | 'ỷ' | 'ỹ' | 'ỵ' => 'y',
+        'đ' => 'd',
+        other => other,
+    })
 }
 
 impl Query {
@@ -178,7 +198,7 @@ impl Query {
             None => digits,
         });
         Query {
-            text: fold(q.trim()),
+            text: fold_words(q),
             digits,
         }
     }

@@ -20,7 +20,9 @@
 //!   owner's last activity on the lead; when it passes `reassign_after` the
 //!   lead should go to another rep ([`suggest_owner`]).
 //! - **Nurture end**: an open lead with no activity for `nurture_days`
-//!   *calendar* days (from its last activity, or creation) is due to be closed.
+//!   *calendar* days (from its last activity, or creation) is due to be
+//!   closed; none when the policy never stops nurturing (stored as 0, never
+//!   "0 days": [`SlaPolicy::set_nurture`]).
 //!
 //! # When clocks start
 //! A clock never starts before the lead *entered this workspace*
@@ -74,7 +76,7 @@ use std::collections::BTreeMap;
 mod policy;
 mod status;
 
-pub use policy::{AttemptRule, Conditions, Minutes, SlaPolicies, SlaPolicy, Span};
+pub use policy::{AttemptRule, Conditions, Minutes, PolicyError, SlaPolicies, SlaPolicy, Span};
 pub use status::{AttemptClock, LeadClocks, Status};
 
 /// What the engine needs besides the lead.
@@ -317,9 +319,9 @@ pub fn evaluate_digest(
         _ => Status::NotApplicable,
     };
 
-    let nurture = if open && policy.nurture_days > 0 {
+    let nurture = if let Some(days) = policy.nurture().filter(|_| open) {
         let last = acts.last().map_or(start.at(), |t| t.at().max(start.at()));
-        let span = TimeDelta::days(i64::from(policy.nurture_days));
+        let span = TimeDelta::days(i64::from(days));
         let due = last + span;
         let now = now.at();
         if now > due {

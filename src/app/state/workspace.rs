@@ -9,9 +9,20 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 crate::split::split_point!(
-    /// A generated sample workspace (see `domain::sample`).
-    fn sample_data(seed: u64, leads: usize, now: chrono::DateTime<chrono::Utc>) -> Workspace {
-        crate::domain::sample::generate(seed, leads, 6, now)
+    /// A generated sample workspace (see `domain::sample`), its loss
+    /// reasons in `lang`.
+    fn sample_data(
+        seed: u64,
+        leads: usize,
+        now: chrono::DateTime<chrono::Utc>,
+        lang: crate::ui::i18n::Lang,
+    ) -> Workspace {
+        use crate::domain::sample::{Reasons, generate_in};
+        let reasons = match lang {
+            crate::ui::i18n::Lang::En => Reasons::EN,
+            crate::ui::i18n::Lang::Vi => Reasons::VI,
+        };
+        generate_in(seed, leads, 6, now, &reasons)
     }
 );
 
@@ -67,15 +78,16 @@ impl AppState {
         self.insights.with_untracked(|i| i.workspace())
     }
 
-    /// Replaces the workspace with a generated one of `leads` leads. The
+    /// Replaces the workspace with a generated one of `leads` leads, its
+    /// loss reasons in `lang` (the language the person reads). The
     /// generator is a module of its own (`split_sample_data.wasm`), fetched
     /// the first time: if it cannot be, the person is told and nothing
     /// changes.
-    pub fn load_sample(self, leads: usize) {
+    pub fn load_sample(self, leads: usize, lang: crate::ui::i18n::Lang) {
         let now = clock::now();
         let seed = now.timestamp_millis() as u64;
         spawn_local(async move {
-            match sample_data(seed, leads, now).await {
+            match sample_data(seed, leads, now, lang).await {
                 Ok(ws) => self.replace_workspace(ws),
                 Err(_) => self.error.set(Some(super::AppError::NotLoaded)),
             }

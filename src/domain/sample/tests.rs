@@ -53,3 +53,33 @@ fn generated_workspaces_look_like_real_ones() {
     let json = serde_json::to_string(&ws).unwrap();
     assert_eq!(serde_json::from_str::<Workspace>(&json).unwrap(), ws);
 }
+
+#[test]
+fn a_vietnamese_sample_has_vietnamese_loss_reasons() {
+    let reasons = |ws: &Workspace| -> Vec<String> {
+        ws.leads
+            .iter()
+            .filter_map(|l| l.closure().map(|c| c.reason.clone()))
+            .collect()
+    };
+    let vi = generate_in(42, 1_000, 6, now(), &Reasons::VI);
+    let said = reasons(&vi);
+    assert!(!said.is_empty());
+    let known: Vec<&str> = Reasons::VI
+        .lost
+        .iter()
+        .chain(&Reasons::VI.junk)
+        .copied()
+        .collect();
+    assert!(said.iter().all(|r| known.contains(&r.as_str())), "{said:?}");
+    assert!(said.iter().any(|r| Reasons::VI.lost.contains(&r.as_str())));
+    assert!(!said.iter().any(|r| Reasons::EN.lost.contains(&r.as_str())));
+    // The same workspace but for its words; English stays the default.
+    let en = generate(42, 1_000, 6, now());
+    assert_eq!(reasons(&en).len(), said.len());
+    assert!(
+        reasons(&en)
+            .iter()
+            .any(|r| r == "price too high" || r == "wrong number")
+    );
+}

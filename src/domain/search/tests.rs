@@ -47,6 +47,23 @@ fn names_match_without_accents_or_case() {
 }
 
 #[test]
+fn a_run_of_spaces_reads_as_one_space() {
+    // In the query, and in the name (typed or imported with a double space).
+    let typed = lead("Nguyễn Văn  Hùng", "0912 345 678", "");
+    let leads = [lead("Nguyễn Văn Hùng", "", "hung@example.vn"), typed];
+    let index = SearchIndex::new(&leads);
+    for q in ["nguyen  van", " nguyen van ", "văn\thùng", "van   hung"] {
+        let query = Query::new(q);
+        for (i, l) in leads.iter().enumerate() {
+            assert!(query.matches(l), "{q:?} finds {}", l.name());
+            assert!(index.matches(i, &query), "{q:?} in the index");
+        }
+    }
+    assert!(!Query::new("nguyenvan").matches(&leads[0]));
+    assert_eq!(fold_words("  Lân \u{a0} Nguyễn\n"), "lan nguyen");
+}
+
+#[test]
 fn the_index_answers_like_the_lead() {
     let leads = [
         lead("Trần Thị Mai", "0912 345 678", ""),

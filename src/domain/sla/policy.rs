@@ -172,7 +172,9 @@ pub struct SlaPolicy {
     pub stage_limits: BTreeMap<StageId, Span>,
     /// Reassign when the owner has not touched the lead for this long (business); 0 = never.
     pub reassign_after: Span,
-    /// Close open leads without activity for this many calendar days; 0 = never.
+    /// Close open leads without activity for this many calendar days; 0 =
+    /// never (as stored: read it with [`SlaPolicy::nurture`], set it with
+    /// [`SlaPolicy::set_nurture`], which never takes 0 for never).
     pub nurture_days: u32,
     /// A clock is at risk when less than this share of its target remains.
     #[serde(default = "default_at_risk")]
@@ -202,6 +204,35 @@ impl Default for SlaPolicy {
             reassign_after: Span::hours(4),
             nurture_days: 30,
             at_risk_percent: default_at_risk(),
+        }
+    }
+}
+
+/// Why a policy's target was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PolicyError {
+    /// "Stop nurturing after 0 days": a person reads it as closing every
+    /// lead at once, the clock as never. Never is said as no number.
+    NurtureZero,
+}
+
+impl SlaPolicy {
+    /// The calendar days without activity after which an open lead is due
+    /// to be closed (the nurture clock); `None`: never.
+    pub fn nurture(&self) -> Option<u32> {
+        (self.nurture_days > 0).then_some(self.nurture_days)
+    }
+
+    /// Sets [`SlaPolicy::nurture`]: 1 day or more, or `None` for never.
+    /// 0 days is refused, and nothing changes: it would say one thing to the
+    /// person (close at once) and another to the clock (never).
+    pub fn set_nurture(&mut self, days: Option<u32>) -> Result<(), PolicyError> {
+        match days {
+            Some(0) => Err(PolicyError::NurtureZero),
+            days => {
+                self.nurture_days = days.unwrap_or(0);
+                Ok(())
+            }
         }
     }
 }
@@ -255,5 +286,22 @@ impl SlaPolicies {
             .iter()
             .find(|p| p.conditions.matches(lead))
             .unwrap_or(&self.default)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nurture_after_zero_days_is_refused_never_is_no_number() {
+        let mut p = SlaPolicy::default();
+        assert_eq!(p.nurture(), Some(30));
+        assert_eq!(p.set_nurture(Some(0)), Err(PolicyError::NurtureZero));
+        assert_eq!(p.nurture(), Some(30), "a refused value changes nothing");
+        p.set_nurture(None).unwrap();
+        assert_eq!((p.nurture(), p.nurture_days), (None, 0), "stored as before");
+        p.set_nurture(Some(1)).unwrap();
+        assert_eq!(p.nurture(), Some(1));
     }
 }

@@ -52,18 +52,7 @@ pub fn owner_id(value: &str) -> Option<OwnerId> {
     uuid.then_some(OwnerId::Uuid)
 }
 
-/// The rep an owner name means: the same name, ignoring case, accents and
-/// spacing.
-pub fn rep_named<'a>(name: &str, reps: &'a [Rep]) -> Option<&'a Rep> {
-    let key = |s: &str| {
-        crate::domain::search::fold(s)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let wanted = key(name);
-    reps.iter().find(|r| key(&r.name) == wanted)
-}
+pub use crate::domain::rep::rep_named;
 
 /// One owner value of the file, as the wizard asks about it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

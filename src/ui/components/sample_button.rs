@@ -19,7 +19,7 @@ pub fn LoadSampleButton() -> impl IntoView {
             class="primary"
             data-testid="load-sample"
             disabled=move || !state.can_edit()
-            on:click=move |_| state.load_sample(LEADS)
+            on:click=move |_| state.load_sample(LEADS, i18n.0.get_untracked())
         >
             {i18n.t(Msg::LoadSample)}
         </button>

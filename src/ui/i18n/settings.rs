@@ -1,9 +1,26 @@
 //! Settings problems in the person's words: the calendar's by day and
-//! interval (never a spec path), the pipeline's by stage name.
+//! interval (never a spec path), the pipeline's by stage name, a new rep's
+//! by the rep it reads like.
 
 use super::Lang;
+use super::pages::settings::SettingsMsg;
 use crate::domain::calendar::{CalendarError, CalendarField, Part};
 use crate::domain::pipeline::{PipelineError, StageKind};
+use crate::domain::rep::RepError;
+
+/// Why a rep was not added.
+pub fn rep_error(lang: Lang, e: &RepError) -> String {
+    match (lang, e) {
+        (_, RepError::NoName) => super::tr(lang, SettingsMsg::ErrRepNameMissing).into(),
+        (_, RepError::NoCapacity) => super::tr(lang, SettingsMsg::ErrCapacity).into(),
+        (Lang::En, RepError::SameName(other)) => format!(
+            "There is already a rep called '{other}' (names that differ only by capital letters, spaces or accents read the same): add a family name or an initial to tell them apart."
+        ),
+        (Lang::Vi, RepError::SameName(other)) => format!(
+            "Đã có nhân viên tên '{other}' (tên chỉ khác chữ hoa, khoảng trắng hay dấu được xem là trùng): hãy thêm họ hoặc chữ viết tắt để phân biệt."
+        ),
+    }
+}
 
 /// Why the pipeline was not saved.
 pub fn pipeline_error(lang: Lang, e: &PipelineError) -> String {
@@ -289,5 +306,16 @@ mod tests {
         };
         assert!(error(Lang::En, &h).starts_with("Holiday 76: '2026-02-30' is not a date"));
         assert_eq!(day_of(&e), Some(2));
+    }
+
+    #[test]
+    fn a_rep_name_that_reads_as_another_says_which() {
+        let e = RepError::SameName("Lân".into());
+        assert!(rep_error(Lang::En, &e).contains("'Lân'"));
+        assert!(rep_error(Lang::Vi, &e).starts_with("Đã có nhân viên tên 'Lân'"));
+        assert_eq!(
+            rep_error(Lang::Vi, &RepError::NoName),
+            "Hãy nhập tên nhân viên."
+        );
     }
 }

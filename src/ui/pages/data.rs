@@ -125,7 +125,7 @@ fn SampleAndErase() -> impl IntoView {
     let word = move || i18n.t(DataMsg::EraseWord)();
     let load = move |_| {
         if state.with_leads_untracked(<[_]>::is_empty) {
-            state.load_sample(chosen());
+            state.load_sample(chosen(), i18n.0.get_untracked());
         } else {
             confirming.set(true);
         }
@@ -149,7 +149,7 @@ fn SampleAndErase() -> impl IntoView {
                     <BackupFirst />
                     <button type="button" class="danger" data-testid="confirm-sample-replace" on:click=move |_| {
                         confirming.set(false);
-                        state.load_sample(chosen());
+                        state.load_sample(chosen(), i18n.0.get_untracked());
                     }>
                         {move || st::replace_with_sample(lang())}
                     </button>

@@ -1,6 +1,7 @@
 //! `/funnel`: leads reaching each stage (an SVG chart with the same figures
 //! in a table beside it), conversion and drop-off, where lost and junk leads
-//! left and why, and which team owns each step.
+//! left and why, and which team owns each step. A step no lead reached
+//! shows 0, no conversion ("—") and says that no lead reached it.
 
 use crate::app::state::AppState;
 use crate::domain::funnel::{Funnel, FunnelFilter, funnel_of};
@@ -83,7 +84,9 @@ pub fn FunnelPage() -> impl IntoView {
             {move || {
                 data.get()
                     .map(|f| {
-                        let max = f.steps.first().map_or(1, |s| s.reached.max(1)) as f64;
+                        // The widest bar is the most reached step (not always the
+                        // first: a step no lead entered is 0).
+                        let max = f.steps.iter().map(|s| s.reached).max().unwrap_or(0).max(1) as f64;
                         let bar_h = 34;
                         let height = f.steps.len() * bar_h + 10;
                         let label = format!("{} {}", f.total, i18n.t(FunnelMsg::LeadsCounted)());
@@ -120,6 +123,12 @@ pub fn FunnelPage() -> impl IntoView {
                                     .map(|(r, n)| format!("{r} ({n})"))
                                     .collect::<Vec<_>>()
                                     .join(", ");
+                                // A step no lead reached says so where its reasons would be.
+                                let reasons = if s.reached == 0 {
+                                    view! { <span class="muted">{i18n.t(FunnelMsg::NoneReached)}</span> }.into_any()
+                                } else {
+                                    reasons.into_any()
+                                };
                                 view! {
                                     <tr data-testid="funnel-row" data-stage=s.stage.to_string()>
                                         <th scope="row">

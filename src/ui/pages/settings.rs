@@ -82,22 +82,19 @@ fn RepsEditor() -> impl IntoView {
     };
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let n = name.get_untracked().trim().to_owned();
-        let cap = capacity.get_untracked().trim().parse::<u32>();
+        // Not a whole number: refused as a capacity of 0 is.
+        let cap = capacity.get_untracked().trim().parse::<u32>().unwrap_or(0);
+        let membership = parse_team(&team.get_untracked());
         let mut s = state.settings.get_untracked();
-        let msg = |m| Some(i18n.t(m)().to_owned());
-        match (n.is_empty(), &cap) {
-            (true, _) => return error.set(msg(SettingsMsg::ErrRepNameMissing)),
-            (_, Err(_)) | (_, Ok(0)) => return error.set(msg(SettingsMsg::ErrCapacity)),
-            _ => {}
+        match Rep::added(&name.get_untracked(), membership, cap, &s.reps) {
+            Ok(rep) => s.reps.push(rep),
+            Err(e) => {
+                return error.set(Some(crate::ui::i18n::settings::rep_error(
+                    i18n.0.get_untracked(),
+                    &e,
+                )));
+            }
         }
-        let id = crate::domain::rep::slug_id(&n, |id| s.reps.iter().any(|r| r.id.as_str() == id));
-        s.reps.push(Rep::new(
-            id,
-            n,
-            parse_team(&team.get_untracked()),
-            cap.clone().unwrap_or(50),
-        ));
         error.set(None);
         name.set(String::new());
         state.save_settings(s);

@@ -9,6 +9,7 @@ crate::ui::i18n::messages! {
     Last90Days,
     LastMonth,
     LeadsCounted,
+    NoneReached,
     ThisMonth,
 }
 
@@ -19,6 +20,10 @@ impl Catalogue for FunnelMsg {
             Last90Days => ("Last 90 days", "90 ngày qua"),
             LastMonth => ("Last month", "Tháng trước"),
             LeadsCounted => ("leads counted", "khách hàng được tính"),
+            NoneReached => (
+                "No lead counted here was in this stage.",
+                "Chưa khách nào trong số này ở giai đoạn này.",
+            ),
             ThisMonth => ("This month", "Tháng này"),
         }
     }

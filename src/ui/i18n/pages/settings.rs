@@ -51,6 +51,10 @@ crate::ui::i18n::messages! {
     UnitMinutes,
     UnitHours,
     UnitWorkingDays,
+    Never,
+    NurtureHint,
+    ErrNurtureZero,
+    ClosedDay,
 }
 
 impl Catalogue for SettingsMsg {
@@ -147,6 +151,16 @@ impl Catalogue for SettingsMsg {
             UnitMinutes => ("minutes (working time)", "phút (làm việc)"),
             UnitHours => ("hours (working time)", "giờ (làm việc)"),
             UnitWorkingDays => ("working days", "ngày làm việc"),
+            Never => ("never", "không bao giờ"),
+            NurtureHint => (
+                "An open lead with no activity for this many days is due to be closed. Leave it empty to never stop nurturing.",
+                "Khách đang mở không có hoạt động trong số ngày này sẽ đến hạn đóng. Để trống nếu không bao giờ ngừng chăm sóc.",
+            ),
+            ErrNurtureZero => (
+                "Stop nurturing after: 0 days would mean closing every lead at once. Write 1 day or more, or leave it empty to never stop.",
+                "Ngừng chăm sóc sau: 0 ngày nghĩa là đóng mọi khách ngay lập tức. Hãy nhập từ 1 ngày trở lên, hoặc để trống nếu không bao giờ ngừng.",
+            ),
+            ClosedDay => ("Closed — e.g. 08:00-12:00", "Nghỉ — vd. 08:00-12:00"),
         }
     }
 }

@@ -203,8 +203,11 @@ pub(super) fn CsvImport() -> impl IntoView {
                     .collect()
             }),
         };
-        for (name, rep) in unknown.iter().zip(&new_reps) {
-            choices.owners.insert(name.clone(), rep.id.clone());
+        // Names that read the same ("lan", "Lan ") became one rep.
+        for name in &unknown {
+            if let Some(rep) = crate::domain::rep::rep_named(name, &new_reps) {
+                choices.owners.insert(name.clone(), rep.id.clone());
+            }
         }
         let leads = p.leads(policy, &choices, &pipeline, now, clock::new_lead_id);
         let merged = if policy == OnDuplicate::Merge {

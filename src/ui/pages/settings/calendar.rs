@@ -2,7 +2,9 @@
 //! intervals as people write them ("08:00-12:00, 13:30-17:30"; a shift past
 //! midnight marked "22:00-06:00+1"), and the holidays. A problem is shown
 //! under the day it concerns, in words ("Wednesday, interval 1: …");
-//! nothing is saved until the whole calendar is valid.
+//! nothing is saved until the whole calendar is valid. An empty day is
+//! closed, and says so ("Closed — e.g. 08:00-12:00", muted): its
+//! placeholder never looks like hours it does not have.
 
 use super::SectionError;
 use crate::app::state::AppState;
@@ -163,7 +165,7 @@ pub(super) fn CalendarEditor() -> impl IntoView {
                             <input
                                 id=id
                                 data-testid="cal-day"
-                                placeholder="08:00-12:00, 13:30-17:30"
+                                placeholder=i18n.t(SettingsMsg::ClosedDay)
                                 aria-invalid=move || problem.with(Option::is_some).to_string()
                                 aria-describedby=err_id.clone()
                                 bind:value=sig
@@ -217,5 +219,19 @@ mod tests {
             vi.starts_with("Chủ Nhật, khoảng 1: '08:00' cần giờ bắt đầu"),
             "{vi}"
         );
+    }
+
+    #[test]
+    fn an_empty_day_reads_as_closed_not_as_hours() {
+        use crate::ui::i18n::tr;
+        for (lang, closed) in [(Lang::En, "Closed"), (Lang::Vi, "Nghỉ")] {
+            let placeholder = tr(lang, SettingsMsg::ClosedDay);
+            assert!(placeholder.starts_with(closed), "{placeholder}");
+            // Typed as it reads, it would not be taken for hours.
+            let as_hours = parse_day(placeholder, 5, lang)
+                .is_ok_and(|list| list.iter().all(|(a, b)| well_formed(a) && well_formed(b)));
+            assert!(!as_hours, "{placeholder}");
+        }
+        assert_eq!(day_text(&[]), "", "a closed day is shown empty");
     }
 }

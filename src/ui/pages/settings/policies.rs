@@ -39,7 +39,7 @@ pub(super) fn PolicyEditor() -> impl IntoView {
             p.reassign_after,
         ),
     ];
-    let fields: [(PageMsg, &'static str, RwSignal<String>); 5] = [
+    let fields: [(PageMsg, &'static str, RwSignal<String>); 4] = [
         (
             PageMsg::MinAttempts,
             "policy-min-attempts",
@@ -56,16 +56,13 @@ pub(super) fn PolicyEditor() -> impl IntoView {
             RwSignal::new(p.attempts.min_gap.0.to_string()),
         ),
         (
-            PageMsg::NurtureDays,
-            "policy-nurture",
-            RwSignal::new(p.nurture_days.to_string()),
-        ),
-        (
             PageMsg::AtRiskPercent,
             "policy-at-risk",
             RwSignal::new(p.at_risk_percent.to_string()),
         ),
     ];
+    // Stop nurturing after N days; empty: never (0 days is refused).
+    let nurture = RwSignal::new(p.nurture().map(|d| d.to_string()).unwrap_or_default());
     // "SLA enforced from": a date, midnight in the workspace's timezone.
     let settings_now = state.settings.get_untracked();
     let tz = settings_now.calendar.tz();
@@ -121,7 +118,7 @@ pub(super) fn PolicyEditor() -> impl IntoView {
                 }
             }
         }
-        let mut values = [0u32; 5];
+        let mut values = [0u32; 4];
         for (i, (label, _, sig)) in fields.iter().enumerate() {
             match sig.get_untracked().trim().parse::<u32>() {
                 Ok(v) => values[i] = v,
@@ -135,7 +132,20 @@ pub(super) fn PolicyEditor() -> impl IntoView {
             }
         }
         let [fr, within, reassign] = times;
-        let [min, max, gap, nurture, risk] = values;
+        let [min, max, gap, risk] = values;
+        let nurture_days = match nurture.get_untracked().trim() {
+            "" => None,
+            n => match n.parse::<u32>() {
+                Ok(v) => Some(v),
+                Err(_) => {
+                    return error.set(Some(format!(
+                        "{}: {}",
+                        i18n.t(PageMsg::NurtureDays)(),
+                        i18n.t(PageMsg::ErrWholeNumber)()
+                    )));
+                }
+            },
+        };
         if fr.is_zero() || min == 0 || within.is_zero() {
             return error.set(Some(i18n.t(PageMsg::ErrPositive)().to_owned()));
         }
@@ -147,13 +157,16 @@ pub(super) fn PolicyEditor() -> impl IntoView {
         }
         let mut s = state.settings.get_untracked();
         let d = &mut s.policies.default;
+        // First, so a refusal leaves every target as it was.
+        if d.set_nurture(nurture_days).is_err() {
+            return error.set(Some(i18n.t(SettingsMsg::ErrNurtureZero)().to_owned()));
+        }
         d.first_response = fr;
         d.attempts.min_attempts = min;
         d.attempts.within = within;
         d.attempts.max_attempts = max;
         d.attempts.min_gap = Minutes(gap);
         d.reassign_after = reassign;
-        d.nurture_days = nurture;
         d.at_risk_percent = risk as u8;
         s.policies.enforced_from = enforced_from;
         // The default stays unwritten (older files and devices read it alike).
@@ -185,8 +198,11 @@ pub(super) fn PolicyEditor() -> impl IntoView {
                 {field_view(1)}
                 {field_view(2)}
                 {span_view(2)}
+                // min 0, not 1: a 0 reaches the save, which says why it is refused.
+                <label for="policy-nurture">{i18n.t(PageMsg::NurtureDays)}</label>
+                <input id="policy-nurture" data-testid="policy-nurture" type="number" min="0" placeholder=i18n.t(SettingsMsg::Never) aria-describedby="policy-nurture-hint" bind:value=nurture />
+                <p class="muted hint" id="policy-nurture-hint">{i18n.t(SettingsMsg::NurtureHint)}</p>
                 {field_view(3)}
-                {field_view(4)}
                 <label for="policy-from">{i18n.t(SettingsMsg::SlaEnforcedFrom)}</label>
                 <input id="policy-from" data-testid="policy-from" type="date" aria-describedby="policy-from-hint" bind:value=from />
                 <p class="muted hint" id="policy-from-hint">{i18n.t(SettingsMsg::SlaEnforcedFromHint)}</p>
