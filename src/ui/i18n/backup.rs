@@ -9,11 +9,11 @@ use crate::io::backup::BackupError;
 /// A refused backup as the error area shows it, in both languages.
 pub fn refused(e: &BackupError) -> crate::app::state::AppError {
     let say = |lang| {
-        format!(
-            "{} {}",
-            crate::ui::i18n::tr(lang, crate::ui::i18n::Msg::ErrBackup),
-            backup_error(lang, e)
-        )
+        let lead_in = match lang {
+            Lang::En => "The backup was not imported; nothing changed. Detail:",
+            Lang::Vi => "Bản sao lưu không được nhập; không có gì thay đổi. Chi tiết:",
+        };
+        format!("{lead_in} {}", backup_error(lang, e))
     };
     crate::app::state::AppError::Said {
         en: say(Lang::En),

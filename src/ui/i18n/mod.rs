@@ -81,7 +81,6 @@ messages! {
     /// A message of the shell, Today or a component they show.
     Msg, ALL_MSGS;
     AppName,
-    Tagline,
     NavLeads,
     SwitchLanguage,
     Advance,
@@ -131,7 +130,6 @@ messages! {
     KeySearch,
     LogCall,
     MainNav,
-    MoreInQueue,
     NavBoard,
     NavData,
     NavFunnel,
@@ -182,8 +180,6 @@ messages! {
     NotifyTitle,
     NotifyBody,
     ErrMove,
-    ErrBackup,
-    ErrCsv,
 }
 
 /// The text of `msg` in `lang`.
@@ -200,10 +196,6 @@ impl Catalogue for Msg {
         use Msg::*;
         match self {
             AppName => ("Leadpact", "Leadpact"),
-            Tagline => (
-                "Leads and the Marketing–Sales SLA",
-                "Khách hàng tiềm năng và SLA Marketing–Sales",
-            ),
             NavLeads => ("Leads", "Khách hàng"),
             SwitchLanguage => ("Tiếng Việt", "English"),
             Advance => ("Next stage", "Giai đoạn tiếp"),
@@ -265,7 +257,6 @@ impl Catalogue for Msg {
             KeySearch => ("Search leads", "Tìm khách hàng"),
             LogCall => ("Log call", "Ghi cuộc gọi"),
             MainNav => ("Main", "Chính"),
-            MoreInQueue => ("more in the queue", "mục khác trong hàng đợi"),
             NavBoard => ("Board", "Bảng"),
             NavData => ("Data", "Dữ liệu"),
             NavFunnel => ("Funnel", "Phễu"),
@@ -345,14 +336,6 @@ impl Catalogue for Msg {
             ErrMove => (
                 "This stage move is not possible:",
                 "Không thể chuyển giai đoạn:",
-            ),
-            ErrBackup => (
-                "The backup was not imported; nothing changed. Detail:",
-                "Bản sao lưu không được nhập; không có gì thay đổi. Chi tiết:",
-            ),
-            ErrCsv => (
-                "The CSV file was not imported; nothing changed. Detail:",
-                "Tệp CSV không được nhập; không có gì thay đổi. Chi tiết:",
             ),
         }
     }
