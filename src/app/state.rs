@@ -50,16 +50,21 @@ pub enum Loading {
 /// A result shown briefly at the bottom of the screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Toast {
-    /// A backup was merged.
-    Merged(crate::domain::merge::MergeReport),
     /// The workspace was replaced (backup, sample data, erase).
     Replaced(usize),
     /// Leads deleted (offers undo).
     Deleted(usize),
     /// Leads closed together (offers undo).
     Closed(usize),
-    /// Leads imported from a file: added, and existing leads filled in.
-    Imported(usize, usize),
+    /// A result written in both languages by the page that asked for it
+    /// (a merged backup, an imported file): its words stay with that
+    /// page's module (`crate::split`), not in the first load.
+    Said {
+        /// In English.
+        en: String,
+        /// In Vietnamese.
+        vi: String,
+    },
     /// A lead merged into another (the name of the one that stays).
     LeadsMerged(String),
     /// An activity logged (offers undo): the toast says what and what

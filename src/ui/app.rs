@@ -85,7 +85,7 @@ pub fn App(#[prop(optional, into)] db_name: Option<String>) -> impl IntoView {
                 <Show when=move || state.link.with(Option::is_some)>
                     <A href=Page::Settings.href() attr:class="sync-badge" attr:data-testid="sync-badge">
                         {move || crate::ui::i18n::team::badge(i18n.0.get(), &state.team.get())}
-                        {move || state.is_viewer_tracked().then(|| format!(" · {}", crate::ui::i18n::team::t(i18n.0.get(), crate::ui::i18n::team::T::ViewOnly)))}
+                        {move || state.is_viewer_tracked().then(|| format!(" · {}", crate::ui::i18n::team::viewer(i18n.0.get()).0))}
                     </A>
                 </Show>
                 <button
@@ -100,7 +100,7 @@ pub fn App(#[prop(optional, into)] db_name: Option<String>) -> impl IntoView {
             <ErrorBanner />
             <Show when=move || state.is_viewer_tracked()>
                 <p class="notice" role="note" data-testid="view-only-note">
-                    {move || crate::ui::i18n::team::t(i18n.0.get(), crate::ui::i18n::team::T::ViewerNote)}
+                    {move || crate::ui::i18n::team::viewer(i18n.0.get()).1}
                 </p>
             </Show>
             <Show when=move || updates.ready.get()>

@@ -221,8 +221,15 @@ impl AppState {
     }
 
     /// Adds imported leads and saves the existing leads they filled in
-    /// (each guarded by the version it was read at), in one transaction.
-    pub fn import_leads(self, leads: Vec<Lead>, merged: Vec<Lead>, new_reps: Vec<Rep>) {
+    /// (each guarded by the version it was read at), in one transaction;
+    /// `say` words the toast (leads added, leads filled in) in each language.
+    pub fn import_leads(
+        self,
+        leads: Vec<Lead>,
+        merged: Vec<Lead>,
+        new_reps: Vec<Rep>,
+        say: fn(crate::ui::i18n::Lang, usize, usize) -> String,
+    ) {
         let (added, filled) = (leads.len(), merged.len());
         let expect = self.with_leads_untracked(|ls| {
             merged
@@ -250,7 +257,10 @@ impl AppState {
                 expect_settings,
                 ..Change::default()
             },
-            Some(Toast::Imported(added, filled)),
+            Some(Toast::Said {
+                en: say(crate::ui::i18n::Lang::En, added, filled),
+                vi: say(crate::ui::i18n::Lang::Vi, added, filled),
+            }),
         );
     }
 

@@ -38,14 +38,23 @@ impl AppState {
     /// Only the leads the backup adds or changes are written (with their
     /// activities and any new reps), as one change: in a workspace shared
     /// with a team they go to the team like any edit.
-    pub fn merge_workspace(self, incoming: Workspace) {
+    /// `say` words the report for the toast, in each language.
+    pub fn merge_workspace(
+        self,
+        incoming: Workspace,
+        say: fn(&crate::domain::merge::MergeReport, crate::ui::i18n::Lang) -> String,
+    ) {
         let current = self.snapshot();
         let (merged, report) = crate::domain::merge::merge(&current, incoming);
         let change = Change::between(&current, &merged);
+        let toast = Toast::Said {
+            en: say(&report, crate::ui::i18n::Lang::En),
+            vi: say(&report, crate::ui::i18n::Lang::Vi),
+        };
         if change.is_empty() {
-            return self.toast.set(Some(Toast::Merged(report)));
+            return self.toast.set(Some(toast));
         }
-        self.persist(change, Some(Toast::Merged(report)));
+        self.persist(change, Some(toast));
     }
 
     fn replace_with_toast(self, ws: Workspace, toast: Option<Toast>) {

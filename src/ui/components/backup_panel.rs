@@ -87,7 +87,7 @@ pub fn BackupPanel() -> impl IntoView {
                                     on:click=move |_| {
                                         // Taken, not copied (a backup can be 100 000 leads).
                                         if let Some(ws) = pending.try_update(Option::take).flatten() {
-                                            state.merge_workspace(ws);
+                                            state.merge_workspace(ws, crate::ui::i18n::backup::merged);
                                         }
                                     }
                                 >

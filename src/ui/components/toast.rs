@@ -61,26 +61,14 @@ pub fn ToastArea() -> impl IntoView {
                     Toast::Logged { lead, kind, outcome } => logged_text(state, i18n, lead, kind, outcome),
                     Toast::Deleted(n) => counted::deleted(lang, n),
                     Toast::Closed(n) => counted::closed(lang, n),
-                    Toast::Imported(n, m) => counted::imported(lang, n, m),
                     Toast::LeadsMerged(name) => crate::ui::i18n::duplicates::merged(lang, &name),
                     Toast::Saved => i18n.t(Msg::ToastSaved)().to_owned(),
                     Toast::NotificationsBlocked => counted::notifications_blocked(lang).to_owned(),
                     Toast::Replaced(n) => format!("{} {}", i18n.t(Msg::ToastReplaced)(), crate::ui::format::number(n as u64, lang)),
-                    Toast::Merged(r) => format!(
-                        "{}: {} {}, {} {}, {} {}{}",
-                        i18n.t(Msg::ToastMerged)(),
-                        r.added,
-                        i18n.t(Msg::Added)(),
-                        r.updated,
-                        i18n.t(Msg::Updated)(),
-                        r.skipped,
-                        i18n.t(Msg::Skipped)(),
-                        if r.refused.is_empty() {
-                            String::new()
-                        } else {
-                            format!(", {} {}", r.refused.len(), i18n.t(Msg::RefusedUnknownStage)())
-                        }
-                    ),
+                    Toast::Said { en, vi } => match lang {
+                        crate::ui::i18n::Lang::En => en,
+                        crate::ui::i18n::Lang::Vi => vi,
+                    },
                 };
                 view! {
                     <div class="toast" data-testid="toast">

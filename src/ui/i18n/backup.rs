@@ -6,6 +6,35 @@ use super::Lang;
 use crate::domain::lead::LeadInvalid;
 use crate::io::backup::BackupError;
 
+/// What a merged backup changed, for the toast.
+pub fn merged(r: &crate::domain::merge::MergeReport, lang: Lang) -> String {
+    let refused = r.refused.len();
+    match lang {
+        Lang::En => format!(
+            "Backup merged: {} added, {} updated, {} kept (not newer){}",
+            r.added,
+            r.updated,
+            r.skipped,
+            if refused == 0 {
+                String::new()
+            } else {
+                format!(", {refused} refused (stage not in this pipeline)")
+            }
+        ),
+        Lang::Vi => format!(
+            "Đã gộp bản sao lưu: {} thêm mới, {} cập nhật, {} giữ nguyên (không mới hơn){}",
+            r.added,
+            r.updated,
+            r.skipped,
+            if refused == 0 {
+                String::new()
+            } else {
+                format!(", {refused} bị từ chối (giai đoạn không có trong quy trình)")
+            }
+        ),
+    }
+}
+
 /// A refused backup as the error area shows it, in both languages.
 pub fn refused(e: &BackupError) -> crate::app::state::AppError {
     let say = |lang| {

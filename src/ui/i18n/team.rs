@@ -27,13 +27,11 @@ pub enum T {
     RoleLabel,
     TeamUser,
     JoinReplace,
-    ViewOnly,
     Skipped,
     CredentialsInMemory,
     ConcurrentHeading,
     TakeIt,
     KeepCurrent,
-    ViewerNote,
     TakeTeamVersion,
 }
 
@@ -67,7 +65,6 @@ pub fn t(lang: Lang, l: T) -> &'static str {
             "Join and replace this browser's workspace",
             "Tham gia và thay dữ liệu trong trình duyệt này",
         ),
-        ViewOnly => ("View only", "Chỉ xem"),
         Skipped => ("Not applied from the server:", "Chưa áp dụng từ máy chủ:"),
         CredentialsInMemory => (
             "This browser refuses the server's sign-in cookie, so your password is kept in this tab's memory only (never on disk): after a reload, sign in again.",
@@ -76,15 +73,27 @@ pub fn t(lang: Lang, l: T) -> &'static str {
         ConcurrentHeading => ("Edited at the same time", "Bị sửa cùng lúc"),
         TakeIt => ("Take this value", "Dùng giá trị này"),
         KeepCurrent => ("Keep the current value", "Giữ giá trị hiện tại"),
-        ViewerNote => (
-            "View only: your role in this team workspace is viewer, so adding, editing, logging, moving and deleting are turned off. Ask the workspace admin if you need to make changes.",
-            "Chỉ xem: vai trò của bạn trong dữ liệu nhóm này là người xem nên không thêm, sửa, ghi hoạt động, chuyển bước hay xoá được. Hãy hỏi quản trị viên nếu cần sửa.",
-        ),
         TakeTeamVersion => ("Put back the team's version", "Lấy lại bản của nhóm"),
     };
     match lang {
         Lang::En => en,
         Lang::Vi => vi,
+    }
+}
+
+/// A viewer's words in the header (the first load: apart from the team
+/// panel's labels): the badge's "View only", and the notice of why every
+/// write control is off.
+pub fn viewer(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::En => (
+            "View only",
+            "View only: your role in this team workspace is viewer, so adding, editing, logging, moving and deleting are turned off. Ask the workspace admin if you need to make changes.",
+        ),
+        Lang::Vi => (
+            "Chỉ xem",
+            "Chỉ xem: vai trò của bạn trong dữ liệu nhóm này là người xem nên không thêm, sửa, ghi hoạt động, chuyển bước hay xoá được. Hãy hỏi quản trị viên nếu cần sửa.",
+        ),
     }
 }
 

@@ -7,6 +7,7 @@ use crate::app::routes::Page;
 use crate::app::state::AppState;
 use crate::domain::lead::LeadId;
 use crate::domain::pipeline::{StageId, StageKind, Team};
+use crate::domain::queue::{Bucket, bucket, most_urgent};
 use crate::domain::sla::Status;
 use crate::ui::i18n::pages::PageMsg;
 use crate::ui::i18n::pages::board::BoardMsg;
@@ -39,26 +40,45 @@ pub fn BoardPage() -> impl IntoView {
                 } else {
                     0
                 };
-                let cards: Vec<(LeadId, String, bool)> = ins
+                let here: Vec<usize> = ins
                     .leads()
                     .iter()
                     .enumerate()
                     .rev()
                     .filter(|(_, l)| l.stage() == &s.id && !(lost && l.is_junk()))
-                    .map(|(i, l)| {
-                        let late = ins.clocks().get(i).is_some_and(|c| {
+                    .map(|(i, _)| i)
+                    .collect();
+                // The cards shown say whose lead it is and how its most
+                // urgent SLA clock stands (as Today and the list say it).
+                let cards: Vec<Card> = here
+                    .iter()
+                    .take(PER_COLUMN)
+                    .map(|&i| {
+                        let l = &ins.leads()[i];
+                        let clocks = ins.clocks().get(i);
+                        let late = clocks.is_some_and(|c| {
                             matches!(c.stage_time, Status::Breached { done: None, .. })
                         });
-                        (l.id(), l.name().to_owned(), late)
+                        let sla = clocks.and_then(|c| {
+                            bucket(&most_urgent(c).1, chrono::TimeDelta::zero())
+                        });
+                        Card {
+                            id: l.id(),
+                            name: l.name().to_owned(),
+                            owner: l.owner().map(|o| ins.rep_name(o)),
+                            late,
+                            sla,
+                        }
                     })
                     .collect();
+                let count = here.len();
                 let team = pipeline.team_of(&s.id);
                 (
                     s.id.clone(),
                     crate::ui::format::stage_label(s.id.as_str(), &s.name, i18n.0.get()),
                     team,
                     s.id == pipeline.gate().id,
-                    cards,
+                    (count, cards),
                     junk,
                 )
             })
@@ -131,8 +151,7 @@ pub fn BoardPage() -> impl IntoView {
                 {move || {
                     columns()
                         .into_iter()
-                        .map(|(stage, name, team, gate, cards, junk)| {
-                            let count = cards.len();
+                        .map(|(stage, name, team, gate, (count, cards), junk)| {
                             let more = count.saturating_sub(PER_COLUMN);
                             let team_msg = match team {
                                 Some(Team::Marketing) => PageMsg::TeamMarketing,
@@ -166,8 +185,7 @@ pub fn BoardPage() -> impl IntoView {
                                     <ul>
                                         {cards
                                             .into_iter()
-                                            .take(PER_COLUMN)
-                                            .map(|(id, name, late)| {
+                                            .map(|Card { id, name, owner, late, sla }| {
                                                 view! {
                                                     <li
                                                         class="board-card"
@@ -186,6 +204,16 @@ pub fn BoardPage() -> impl IntoView {
                                                     >
                                                         <a href=Page::Lead(id).href()>{name.clone()}</a>
                                                         {late.then(|| view! { <span class="warn" title=i18n.t(BoardMsg::StageTimeOver)>"⚠"</span> })}
+                                                        <span class="card-facts">
+                                                            <span class="muted" data-testid="card-owner">{owner.unwrap_or_else(|| i18n.t(Msg::Unassigned)().to_owned())}</span>
+                                                            {sla.map(|b| {
+                                                                let (class, msg) = match b {
+                                                                    Bucket::AtRisk => ("pill at-risk", Msg::StatusAtRisk),
+                                                                    _ => ("pill breached", Msg::StatusBreached),
+                                                                };
+                                                                view! { " " <span class=class data-testid="card-sla">{i18n.t(msg)}</span> }
+                                                            })}
+                                                        </span>
                                                         <span class="moves">
                                                             <button type="button" aria-label=i18n.t(BoardMsg::MoveLeft) data-testid="move-left" on:click=move |_| shift(id, -1, "move-left")>"←"</button>
                                                             <button type="button" aria-label=i18n.t(BoardMsg::MoveRight) data-testid="move-right" on:click=move |_| shift(id, 1, "move-right")>"→"</button>
@@ -204,6 +232,18 @@ pub fn BoardPage() -> impl IntoView {
             </fieldset>
         </div>
     }
+}
+
+/// What a card shows.
+struct Card {
+    id: LeadId,
+    name: String,
+    /// The owner's name; none when nobody owns the lead.
+    owner: Option<String>,
+    /// The stage-time clock is over.
+    late: bool,
+    /// Breached or at risk: the lead's most urgent SLA clock.
+    sla: Option<Bucket>,
 }
 
 /// The card itself, as the control that keeps the focus.

@@ -433,7 +433,8 @@ impl Browser {
     }
 
     /// axe-core's accessibility violations on the page as it is now, one
-    /// line each: rule, what it asks, and where (a few selectors).
+    /// line each: rule, what it asks, and where (a few selectors). WCAG
+    /// 2.2's target size (24 × 24 px, or spaced as far) is checked too.
     pub async fn axe(&self) -> Vec<String> {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../../.tools/node_modules/axe-core/axe.min.js");
@@ -447,7 +448,7 @@ impl Browser {
             .client
             .execute_async(
                 "const done = arguments[arguments.length - 1];
-                 axe.run(document, { resultTypes: ['violations'] })
+                 axe.run(document, { resultTypes: ['violations'], rules: { 'target-size': { enabled: true } } })
                    .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' — ' +
                      v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))))
                    .catch(e => done(['axe-core failed: ' + e]));",

@@ -1234,6 +1234,9 @@ async fn the_board_moves_cards_by_button_keyboard_and_drag_and_shortcuts_open_he
         t.first().is_some_and(|n| n == "1")
     })
     .await;
+    // The card says whose lead it is.
+    let owner = s.texts("card-owner").await.concat();
+    assert!(!owner.is_empty(), "the card names its owner or says nobody");
     s.click("move-right").await;
     s.wait_texts("column-count", "moved to Interested", |t| {
         t.len() > 1 && t[0] == "0" && t[1] == "1"

@@ -216,7 +216,7 @@ pub(super) fn CsvImport() -> impl IntoView {
             Vec::new()
         };
         shown.set(None);
-        state.import_leads(leads, merged, new_reps);
+        state.import_leads(leads, merged, new_reps, crate::ui::i18n::today::imported);
     };
     view! {
         <section class="card csv-import" data-testid="csv-import">
