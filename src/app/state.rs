@@ -65,8 +65,6 @@ pub enum Toast {
         /// In Vietnamese.
         vi: String,
     },
-    /// A lead merged into another (the name of the one that stays).
-    LeadsMerged(String),
     /// An activity logged (offers undo): the toast says what and what
     /// comes next for the lead.
     Logged {

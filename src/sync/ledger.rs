@@ -397,7 +397,11 @@ mod tests {
             Phase::Revoked,
         ] {
             let text = serde_json::to_string(&phase).unwrap();
-            assert_eq!(serde_json::from_str::<Phase>(&text).unwrap(), phase, "{text}");
+            assert_eq!(
+                serde_json::from_str::<Phase>(&text).unwrap(),
+                phase,
+                "{text}"
+            );
         }
         assert_eq!(
             serde_json::to_string(&Phase::Upload { next: 7 }).unwrap(),

@@ -109,8 +109,15 @@ impl AppState {
     /// `Lead::absorb`), after putting `edit` on it when given: `into` keeps
     /// what it holds, takes what it lacks, keeps `from` whole and gets its
     /// activities; `from` is deleted. One transaction, guarded by both
-    /// versions.
-    pub fn merge_leads(self, from: LeadId, into: LeadId, edit: Option<&LeadEdit>) {
+    /// versions. `say` words the toast (with the name of the lead that
+    /// stays) in each language.
+    pub fn merge_leads(
+        self,
+        from: LeadId,
+        into: LeadId,
+        edit: Option<&LeadEdit>,
+        say: fn(crate::ui::i18n::Lang, &str) -> String,
+    ) {
         if from == into {
             return;
         }
@@ -148,7 +155,11 @@ impl AppState {
                 *at = base;
             }
         }
-        self.persist(change, Some(Toast::LeadsMerged(name)));
+        let toast = Toast::Said {
+            en: say(crate::ui::i18n::Lang::En, &name),
+            vi: say(crate::ui::i18n::Lang::Vi, &name),
+        };
+        self.persist(change, Some(toast));
     }
 
     /// Err with the other lead when `lead`'s phone or e-mail is another's.

@@ -61,7 +61,6 @@ pub fn ToastArea() -> impl IntoView {
                     Toast::Logged { lead, kind, outcome } => logged_text(state, i18n, lead, kind, outcome),
                     Toast::Deleted(n) => counted::deleted(lang, n),
                     Toast::Closed(n) => counted::closed(lang, n),
-                    Toast::LeadsMerged(name) => crate::ui::i18n::duplicates::merged(lang, &name),
                     Toast::Saved => i18n.t(Msg::ToastSaved)().to_owned(),
                     Toast::NotificationsBlocked => counted::notifications_blocked(lang).to_owned(),
                     Toast::Replaced(n) => format!("{} {}", i18n.t(Msg::ToastReplaced)(), crate::ui::format::number(n as u64, lang)),

@@ -59,9 +59,8 @@ pub fn BoardPage() -> impl IntoView {
                         let late = clocks.is_some_and(|c| {
                             matches!(c.stage_time, Status::Breached { done: None, .. })
                         });
-                        let sla = clocks.and_then(|c| {
-                            bucket(&most_urgent(c).1, chrono::TimeDelta::zero())
-                        });
+                        let sla = clocks
+                            .and_then(|c| bucket(&most_urgent(c).1, chrono::TimeDelta::zero()));
                         Card {
                             id: l.id(),
                             name: l.name().to_owned(),

@@ -128,7 +128,7 @@ fn LeadCard(
                 text=Signal::derive(move || duplicates::already_here(lang.get()).to_owned())
                 merge=Signal::derive(move || duplicates::merge_this_into_it(lang.get()).to_owned())
                 on_merge=Callback::new(move |()| {
-                    state.merge_leads(id, into, None);
+                    state.merge_leads(id, into, None, duplicates::merged);
                     navigate(&Page::Lead(into).href(), Default::default());
                 })
             />

@@ -164,7 +164,7 @@ pub(super) fn EditLead(id: LeadId, draft: EditDraft) -> impl IntoView {
         let (Some(other), Some(edit)) = (same.get_untracked(), typed()) else {
             return;
         };
-        state.merge_leads(id, other, Some(&edit));
+        state.merge_leads(id, other, Some(&edit), duplicates::merged);
         same.set(None);
         navigate(&Page::Lead(other).href(), Default::default());
     };
