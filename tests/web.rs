@@ -574,10 +574,23 @@ async fn a_store_emptied_after_a_failed_write_gets_what_is_shown_again() {
     let state = AppState::new();
     state.attach(store.clone()).await;
     let decided = || !matches!(state.health.get_untracked(), Health::Checking);
+    // The workspace was linked to a team (as shown): the eviction takes the
+    // link, and the person is told and offered it again.
+    state.link.set(Some(leadpact::sync::ledger::Link {
+        server: "https://couch.example.com".into(),
+        db: "sales-team".into(),
+        user: "lan".into(),
+        ..Default::default()
+    }));
 
     store.replace(&Workspace::default()).await.unwrap();
     state.check_store(Some(StorageError::OutOfSpace));
     until("the store is checked", decided).await;
+    assert_eq!(
+        state.unlinked.get_untracked().map(|l| l.db),
+        Some("sales-team".to_owned()),
+        "the team link that went is remembered for the person"
+    );
     assert_eq!(
         state.health.get_untracked(),
         Health::NotSaved {

@@ -141,6 +141,10 @@ pub struct AppState {
     pub persistent: RwSignal<Option<bool>>,
     /// The link to a team database, as last read from the store.
     pub link: RwSignal<Option<crate::sync::ledger::Link>>,
+    /// The team link the browser deleted with the site's data (an
+    /// eviction, repaired from this tab): the person is told, and the
+    /// connection form offers it again.
+    pub unlinked: RwSignal<Option<crate::sync::ledger::Link>>,
     /// When a backup was last downloaded from this browser.
     pub last_backup: RwSignal<Option<DateTime<Utc>>>,
     /// When this workspace was first opened in this browser.
@@ -215,6 +219,7 @@ impl AppState {
             health: RwSignal::new(Health::Ok),
             persistent: RwSignal::new(None),
             link: RwSignal::new(None),
+            unlinked: RwSignal::new(None),
             last_backup: RwSignal::new(None),
             since: RwSignal::new(None),
             team: RwSignal::new(Default::default()),

@@ -95,6 +95,7 @@ async fn try_connect(
     };
     store.set_link(Some(&link)).await.map_err(storage)?;
     state.link.set(Some(link));
+    state.unlinked.set(None);
     status(state, |s| s.members = members(&security, &viewers));
     start(state, couch);
     Ok(())

@@ -207,8 +207,13 @@ impl AppState {
         if store.replace(shown).await.is_err() {
             return lost;
         }
-        // The link to a team went with the rest.
+        // The link to a team went with the rest (and with it the record of
+        // what was still to push): the person is told what to do.
+        let had = self.link.get_untracked();
         self.link.set(store.link().await.ok().flatten());
+        if self.link.with_untracked(Option::is_none) && had.is_some() {
+            self.unlinked.set(had);
+        }
         match store.load().await.map(|stored| verdict(&stored, shown)) {
             Ok(Ok(leads)) => Health::NotSaved {
                 cause,

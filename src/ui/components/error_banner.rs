@@ -55,6 +55,11 @@ pub fn ErrorBanner() -> impl IntoView {
             <Show when=move || state.loading.get() == Loading::Unavailable>
                 <p class="notice warn" data-testid="read-only">{i18n.t(Msg::ReadOnly)}</p>
             </Show>
+            {move || state.unlinked.get().map(|l| view! {
+                <p class="notice warn" role="alert" data-testid="team-unlinked">
+                    {crate::ui::i18n::storage::unlinked(lang(), &l.db)}
+                </p>
+            })}
             {move || {
                 let h = health();
                 st::health(lang(), &h).map(|text| {

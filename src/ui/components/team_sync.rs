@@ -49,9 +49,12 @@ fn Connect() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     let lang = move || i18n.0.get();
-    let server = RwSignal::new(String::new());
-    let db = RwSignal::new(String::new());
-    let user = RwSignal::new(String::new());
+    // After the browser deleted the site's data (and the team link with
+    // it), the form offers the link that was there.
+    let was = state.unlinked.get_untracked();
+    let server = RwSignal::new(was.as_ref().map(|l| l.server.clone()).unwrap_or_default());
+    let db = RwSignal::new(was.as_ref().map(|l| l.db.clone()).unwrap_or_default());
+    let user = RwSignal::new(was.map(|l| l.user).unwrap_or_default());
     let password = RwSignal::new(String::new());
     let form = move || ConnectForm {
         server: server.get_untracked(),
