@@ -69,6 +69,8 @@ pub struct Reasons {
     pub lost: [&'static str; 4],
     /// Why a lead was junk.
     pub junk: [&'static str; 4],
+    /// What a rep noted about a conversation.
+    pub notes: [&'static str; 4],
 }
 
 impl Reasons {
@@ -81,6 +83,12 @@ impl Reasons {
             "stopped answering",
         ],
         junk: ["wrong number", "fake name", "duplicate", "spam"],
+        notes: [
+            "Wants a quote for two rooms; call back Monday morning.",
+            "Asked about the price list; sent it on Zalo.",
+            "Interested, deciding with her husband this week.",
+            "Prefers messages after 18:00.",
+        ],
     };
 
     /// In Vietnamese ("sai số" is also what Today closes a wrong number with).
@@ -92,6 +100,12 @@ impl Reasons {
             "không nghe máy nữa",
         ],
         junk: ["sai số", "tên giả", "trùng khách", "spam"],
+        notes: [
+            "Khách cần báo giá 2 phòng; gọi lại sáng thứ Hai.",
+            "Hỏi bảng giá; đã gửi qua Zalo.",
+            "Quan tâm, đang bàn với chồng trong tuần này.",
+            "Khách thích nhắn tin sau 18:00.",
+        ],
     };
 }
 
@@ -195,7 +209,10 @@ pub fn generate_in(
                     direction,
                     outcome,
                     rep: rep.clone(),
-                    note: None,
+                    // A note holds words (chosen without the generator's
+                    // random stream, which stays as it was).
+                    note: (kind == ActivityKind::Note)
+                        .then(|| reasons.notes[activities.len() % 4].into()),
                     by: None,
                     extra: Default::default(),
                 })

@@ -87,7 +87,8 @@ impl Lead {
     /// A move a person makes by hand (a board card, a bulk move, the lead
     /// page's "move to"): like [`Lead::move_to`], but a Lost stage is
     /// reached only with a reason ([`Lead::mark_lost`]) — one arrow key
-    /// never closes a deal.
+    /// never closes a deal — and a move out of Lost reopens the lead (its
+    /// loss reason goes).
     pub fn move_by_hand(
         &mut self,
         to: &StageId,
@@ -101,7 +102,15 @@ impl Lead {
         {
             return Err(MoveError::NeedsReason(to.clone()));
         }
-        self.move_to(to, pipeline, by, now)
+        // Out of Lost is a reopening: the reason it was lost no longer holds.
+        let was_lost = pipeline
+            .stage(&self.stage)
+            .is_some_and(|s| s.kind == StageKind::Lost);
+        self.move_to(to, pipeline, by, now)?;
+        if was_lost {
+            self.closure = None;
+        }
+        Ok(())
     }
 
     /// Closes the lead as lost or junk with a reason, moving it to the

@@ -125,6 +125,19 @@ fn a_move_by_hand_never_closes_a_deal_without_a_reason() {
     assert_eq!(lead.history().len(), moves, "nothing recorded");
     lead.move_by_hand(&StageId::new("new"), &p, None, t(4))
         .unwrap();
+    // Out of Lost by hand is a reopening: no Won lead keeps a loss reason.
+    lead.mark_lost(
+        Closure {
+            kind: LossKind::Lost,
+            reason: "price too high".into(),
+        },
+        &p,
+        None,
+        t(5),
+    )
+    .unwrap();
+    lead.move_by_hand(&won, &p, None, t(6)).unwrap();
+    assert_eq!(lead.closure(), None);
 }
 
 #[test]

@@ -19,7 +19,6 @@ pub fn BackupPanel() -> impl IntoView {
     let i18n = use_i18n();
     let pending = RwSignal::new(None::<Workspace>);
     let ready = move || state.loading.get() == Loading::Ready;
-    let writable = move || state.writable();
 
     let export = move |_| {
         backups::download(state);
@@ -54,7 +53,7 @@ pub fn BackupPanel() -> impl IntoView {
                         type="file"
                         accept=".json,application/json"
                         data-testid="import-backup"
-                        disabled=move || !writable()
+                        disabled=move || !state.can_edit()
                         on:change=on_file
                     />
                 </label>

@@ -237,8 +237,8 @@ pub fn error(lang: Lang, e: &CalendarError) -> String {
 
 /// An interval written without its end: "Wednesday, interval 2: write it
 /// as start-end, such as 08:00-12:00."
-pub fn no_dash(lang: Lang, d: usize, interval: usize, text: &str) -> String {
-    let at = whole_interval(lang, d, interval);
+pub fn no_dash(lang: Lang, place: CalendarField, text: &str) -> String {
+    let at = field(lang, place);
     match lang {
         Lang::En => format!("{at}: '{text}' needs a start and an end, such as 08:00-12:00."),
         Lang::Vi => format!("{at}: '{text}' cần giờ bắt đầu và giờ kết thúc, ví dụ 08:00-12:00."),
@@ -246,8 +246,8 @@ pub fn no_dash(lang: Lang, d: usize, interval: usize, text: &str) -> String {
 }
 
 /// An end before its start, without the mark of a shift past midnight.
-pub fn backwards(lang: Lang, d: usize, interval: usize, from: &str, to: &str) -> String {
-    let at = whole_interval(lang, d, interval);
+pub fn backwards(lang: Lang, place: CalendarField, from: &str, to: &str) -> String {
+    let at = field(lang, place);
     match lang {
         Lang::En => format!(
             "{at} ({from}–{to}): the end must be after the start. For a shift past midnight, write {from}-{to}+1."
@@ -256,18 +256,6 @@ pub fn backwards(lang: Lang, d: usize, interval: usize, from: &str, to: &str) ->
             "{at} ({from}–{to}): giờ kết thúc phải sau giờ bắt đầu. Với ca qua nửa đêm, hãy ghi {from}-{to}+1."
         ),
     }
-}
-
-/// "Wednesday, interval 2".
-fn whole_interval(lang: Lang, day: usize, interval: usize) -> String {
-    field(
-        lang,
-        CalendarField::Week {
-            day,
-            interval,
-            part: None,
-        },
-    )
 }
 
 fn lower_first(s: &str) -> String {
@@ -317,5 +305,19 @@ mod tests {
             rep_error(Lang::Vi, &RepError::NoName),
             "Hãy nhập tên nhân viên."
         );
+    }
+}
+
+/// A special day's line without its date and hours apart: "Special day
+/// 2: write it as a date, a colon and its hours …".
+pub fn special_line(lang: Lang, index: usize, text: &str) -> String {
+    let n = index + 1;
+    match lang {
+        Lang::En => format!(
+            "Special day {n}: '{text}' is not a date with its hours. Write it as 2026-04-25: 08:00-12:00, 13:30-17:30 (or 2026-04-25: closed), a name after ; if you like."
+        ),
+        Lang::Vi => format!(
+            "Ngày đặc biệt thứ {n}: '{text}' không phải ngày kèm giờ làm. Hãy ghi dạng 2026-04-25: 08:00-12:00, 13:30-17:30 (hoặc 2026-04-25: nghỉ), có thể thêm tên sau dấu ;."
+        ),
     }
 }

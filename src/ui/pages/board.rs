@@ -99,19 +99,26 @@ pub fn BoardPage() -> impl IntoView {
     let refocus = StoredValue::new(None::<(LeadId, StageId, &'static str)>);
     // A card sent to Lost (a key, a button or a drop) stays where it is,
     // and the board says why and where to close it with a reason.
-    let refused = RwSignal::new(None::<(LeadId, String)>);
-    let to_lost = move |to: &StageId| {
+    // A won or lost card stays too: it is reopened on its page.
+    let refused = RwSignal::new(None::<(LeadId, String, BoardMsg)>);
+    let kind_of = move |s: &StageId| {
         state
             .pipeline
-            .with_untracked(|p| p.stage(to).is_some_and(|s| s.kind == StageKind::Lost))
+            .with_untracked(|p| p.stage(s).map(|s| s.kind))
     };
     let try_move = move |id: LeadId, to: StageId| {
-        if to_lost(&to) {
-            let name = state
-                .lead(id)
-                .map(|l| l.name().to_owned())
-                .unwrap_or_default();
-            refused.set(Some((id, name)));
+        let Some(lead) = state.lead_untracked(id) else {
+            return false;
+        };
+        let why = if kind_of(&to) == Some(StageKind::Lost) {
+            Some(BoardMsg::NeedsReason)
+        } else if kind_of(lead.stage()).is_some_and(|k| k != StageKind::Open) {
+            Some(BoardMsg::ReopenOnPage)
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            refused.set(Some((id, lead.name().to_owned(), why)));
             return false;
         }
         refused.set(None);
@@ -141,9 +148,9 @@ pub fn BoardPage() -> impl IntoView {
         <div class="board-page" data-testid="page-board">
             <h1>{i18n.t(Msg::NavBoard)}</h1>
             <p class="muted">{i18n.t(BoardMsg::BoardHint)}</p>
-            {move || refused.get().map(|(id, name)| view! {
+            {move || refused.get().map(|(id, name, why)| view! {
                 <p class="notice warn" role="alert" data-testid="board-refused">
-                    {i18n.t(BoardMsg::NeedsReason)} " " <a href=Page::Lead(id).href()>{name}</a> "."
+                    {i18n.t(why)} " " <a href=Page::Lead(id).href()>{name}</a> "."
                 </p>
             })}
             <fieldset class="board bare" data-testid="board" disabled=move || !state.can_edit()>

@@ -190,7 +190,7 @@ fn LeadCard(
                         <dt>{i18n.t(PageMsg::Email)}</dt>
                         <dd data-testid="lead-email-value"><ContactLinks lead=lead.id() name=lead.name().to_owned() phone=None email=lead.email().cloned() /></dd>
                         <dt>{i18n.t(PageMsg::Source)}</dt>
-                        <dd>{crate::ui::format::source_label(lead.source(), lang.get_untracked())}</dd>
+                        <dd>{let source = lead.source().to_owned(); move || crate::ui::format::source_label(&source, lang.get())}</dd>
                         <dt>{i18n.t(PageMsg::Campaign)}</dt>
                         <dd>{lead.campaign().to_owned()}</dd>
                         <dt>{i18n.t(PageMsg::Value)}</dt>
@@ -236,7 +236,11 @@ fn LeadCard(
                             {stages
                                 .iter()
                                 .filter(|s| s.kind != StageKind::Lost)
-                                .map(|s| view! { <option value=s.id.to_string()>{crate::ui::format::stage_label(s.id.as_str(), &s.name, lang.get_untracked())}</option> })
+                                .map(|s| {
+                                    let (id, name) = (s.id.to_string(), s.name.clone());
+                                    let label = { let id = id.clone(); move || crate::ui::format::stage_label(&id, &name, lang.get()) };
+                                    view! { <option value=id>{label}</option> }
+                                })
                                 .collect_view()}
                         </select>
                     </div>

@@ -44,18 +44,23 @@ pub fn SettingsPage() -> impl IntoView {
             <h1>{i18n.t(Msg::NavSettings)}</h1>
             <Show when=move || state.loading.get() == Loading::Ready>
                 <TeamSyncPanel />
-                <RepsEditor />
-                {move || {
-                    policy.track();
-                    view! { <PolicyEditor /> }
-                }}
-                <RulesEditor />
-                <PipelineEditor />
-                <CountryEditor />
-                {move || {
-                    calendar.track();
-                    view! { <CalendarEditor /> }
-                }}
+                // A viewer (or a store that cannot write) reads the settings
+                // with every control disabled; the notice under the header
+                // says why.
+                <fieldset class="bare" data-testid="settings-editors" disabled=move || !state.can_edit()>
+                    <RepsEditor />
+                    {move || {
+                        policy.track();
+                        view! { <PolicyEditor /> }
+                    }}
+                    <RulesEditor />
+                    <PipelineEditor />
+                    <CountryEditor />
+                    {move || {
+                        calendar.track();
+                        view! { <CalendarEditor /> }
+                    }}
+                </fieldset>
             </Show>
         </div>
     }
@@ -194,7 +199,12 @@ fn PipelineEditor() -> impl IntoView {
         ev.prevent_default();
         let name = new_name.get_untracked().trim().to_owned();
         if name.is_empty() {
-            return error.set(Some(i18n.t(PageMsg::ErrNameMissing)().to_owned()));
+            return error.set(Some(crate::ui::i18n::settings::pipeline_error(
+                i18n.0.get_untracked(),
+                &crate::domain::pipeline::PipelineError::EmptyName(
+                    crate::domain::pipeline::StageId::new(""),
+                ),
+            )));
         }
         new_name.set(String::new());
         apply(Box::new(move |stages, _| {

@@ -12,6 +12,7 @@ crate::ui::i18n::messages! {
     MoveRight,
     StageTimeOver,
     NeedsReason,
+    ReopenOnPage,
     Junk,
 }
 
@@ -33,6 +34,10 @@ impl Catalogue for BoardMsg {
             NeedsReason => (
                 "Nothing moved: a lead is closed as lost only with a reason, on its own page (Mark as lost or Mark as junk). Open",
                 "Chưa chuyển gì: chỉ đóng lead là thất bại khi có lý do, trên trang của lead (Đánh dấu thất bại hoặc Đánh dấu rác). Mở",
+            ),
+            ReopenOnPage => (
+                "Nothing moved: a won or lost lead is reopened on its own page (Move to), not by a card. Open",
+                "Chưa chuyển gì: lead đã thắng hoặc thất bại được mở lại trên trang của lead (Chuyển đến), không phải bằng thẻ. Mở",
             ),
             Junk => ("junk, not counted", "rác, không tính"),
         }

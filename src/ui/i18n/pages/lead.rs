@@ -94,6 +94,14 @@ pub fn count(lang: Lang, n: &str, max: &str) -> String {
     }
 }
 
+/// The rep an activity counts for (not always who did or wrote it).
+pub fn counts_for(lang: Lang, rep: &str) -> String {
+    match lang {
+        Lang::En => format!("for {rep}"),
+        Lang::Vi => format!("cho {rep}"),
+    }
+}
+
 /// Who logged an activity, when not the rep it counts for: "logged by admin".
 pub fn logged_by(lang: Lang, user: &str) -> String {
     match lang {

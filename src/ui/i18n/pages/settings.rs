@@ -55,6 +55,8 @@ crate::ui::i18n::messages! {
     NurtureHint,
     ErrNurtureZero,
     ClosedDay,
+    SpecialDays,
+    SpecialDaysHint,
 }
 
 impl Catalogue for SettingsMsg {
@@ -161,6 +163,11 @@ impl Catalogue for SettingsMsg {
                 "Ngừng chăm sóc sau: 0 ngày nghĩa là đóng mọi khách ngay lập tức. Hãy nhập từ 1 ngày trở lên, hoặc để trống nếu không bao giờ ngừng.",
             ),
             ClosedDay => ("Closed — e.g. 08:00-12:00", "Nghỉ — vd. 08:00-12:00"),
+            SpecialDays => ("Special days", "Ngày đặc biệt"),
+            SpecialDaysHint => (
+                "A date with hours of its own replaces its weekday's: a make-up working Saturday, a half day, or a day closed. One per line: 2026-04-25: 08:00-12:00, 13:30-17:30; Làm bù 30/4 — or 2026-12-31: closed.",
+                "Một ngày có giờ làm riêng thay cho giờ của thứ trong tuần: thứ Bảy làm bù, nửa ngày, hoặc ngày nghỉ. Mỗi dòng một ngày: 2026-04-25: 08:00-12:00, 13:30-17:30; Làm bù 30/4 — hoặc 2026-12-31: nghỉ.",
+            ),
         }
     }
 }

@@ -172,8 +172,7 @@ pub(super) fn Timeline(lead: Lead) -> impl IntoView {
                                             " "
                                             <strong>{i18n.t(kind_msg(a.kind))}</strong>
                                             {how}
-                                            " · "
-                                            {who}
+                                            {(!who.is_empty()).then(|| view! { " · " <span data-testid="counts-for">{words::counts_for(i18n.0.get(), &who)}</span> })}
                                             {by.map(|b| view! { " · " <span class="muted" data-testid="logged-by">{b}</span> })}
                                             {text.map(|t| view! { <p class="note-text" data-testid="activity-note">{t}</p> })}
                                             {empty_note}

@@ -1,6 +1,8 @@
 //! The business calendar editor: a timezone, each weekday's working
 //! intervals as people write them ("08:00-12:00, 13:30-17:30"; a shift past
-//! midnight marked "22:00-06:00+1"), and the holidays. A problem is shown
+//! midnight marked "22:00-06:00+1"), the holidays, and the special days —
+//! a date with hours of its own, one per line ("2026-04-25: 08:00-17:00;
+//! Làm bù 30/4", "2026-12-31: closed"). A problem is shown
 //! under the day it concerns, in words ("Wednesday, interval 1: …");
 //! nothing is saved until the whole calendar is valid. An empty day is
 //! closed, and says so ("Closed — e.g. 08:00-12:00", muted): its
@@ -8,7 +10,7 @@
 
 use super::SectionError;
 use crate::app::state::AppState;
-use crate::domain::calendar::{BusinessCalendar, CalendarSpec};
+use crate::domain::calendar::{BusinessCalendar, CalendarField, CalendarSpec, DaySpec};
 use crate::ui::i18n::pages::PageMsg;
 use crate::ui::i18n::pages::settings::SettingsMsg;
 use crate::ui::i18n::settings as tc;
@@ -35,17 +37,31 @@ fn well_formed(t: &str) -> bool {
     t.len() == 5 && t.as_bytes()[2] == b':' && t.bytes().filter(u8::is_ascii_digit).count() == 4
 }
 
-/// Day `day`'s intervals as written. An end before its start is a shift
-/// past midnight only when marked `+1`; otherwise it is refused, as is an
-/// interval without its end. Times themselves are checked by the domain.
+/// Day `day`'s intervals as written (see [`parse_intervals`]).
 fn parse_day(text: &str, day: usize, lang: Lang) -> Result<Vec<(String, String)>, String> {
+    parse_intervals(text, lang, |interval| CalendarField::Week {
+        day,
+        interval,
+        part: None,
+    })
+}
+
+/// Intervals as written. An end before its start is a shift past midnight
+/// only when marked `+1`; otherwise it is refused, as is an interval
+/// without its end; `place` names interval `i` in a message. Times
+/// themselves are checked by the domain.
+fn parse_intervals(
+    text: &str,
+    lang: Lang,
+    place: impl Fn(usize) -> CalendarField,
+) -> Result<Vec<(String, String)>, String> {
     text.split(',')
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .enumerate()
         .map(|(i, s)| {
             let Some((a, b)) = s.split_once('-') else {
-                return Err(tc::no_dash(lang, day, i, s));
+                return Err(tc::no_dash(lang, place(i), s));
             };
             let (a, b) = (a.trim(), b.trim());
             let (b, overnight) = match b.strip_suffix("+1") {
@@ -53,9 +69,65 @@ fn parse_day(text: &str, day: usize, lang: Lang) -> Result<Vec<(String, String)>
                 None => (b, false),
             };
             if !overnight && well_formed(a) && well_formed(b) && b < a {
-                return Err(tc::backwards(lang, day, i, a, b));
+                return Err(tc::backwards(lang, place(i), a, b));
             }
             Ok((a.to_owned(), b.to_owned()))
+        })
+        .collect()
+}
+
+/// The words a person writes for "closed" in either language.
+const CLOSED: [&str; 3] = ["closed", "nghỉ", "nghi"];
+
+/// The special days as the editor writes them, one per line.
+fn special_text(days: &[DaySpec]) -> String {
+    days.iter()
+        .map(|d| {
+            let hours = if d.hours.is_empty() {
+                CLOSED[0].to_owned()
+            } else {
+                day_text(&d.hours)
+            };
+            if d.name.is_empty() {
+                format!("{}: {hours}", d.date)
+            } else {
+                format!("{}: {hours}; {}", d.date, d.name)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The special days as written: `date: hours` or `date: closed`, a name
+/// after `;`. The dates and times themselves are checked by the domain.
+fn parse_special(text: &str, lang: Lang) -> Result<Vec<DaySpec>, String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .enumerate()
+        .map(|(index, line)| {
+            let (day, name) = line.split_once(';').unwrap_or((line, ""));
+            let Some((date, hours)) = day.split_once(':').filter(|(d, _)| !d.trim().is_empty())
+            else {
+                return Err(tc::special_line(lang, index, line));
+            };
+            let hours = hours.trim();
+            let hours = if CLOSED.iter().any(|c| hours.to_lowercase() == *c) {
+                Vec::new()
+            } else if hours.is_empty() {
+                return Err(tc::special_line(lang, index, line));
+            } else {
+                parse_intervals(hours, lang, |i| CalendarField::Exception {
+                    index,
+                    interval: Some(i),
+                    part: None,
+                })?
+            };
+            Ok(DaySpec {
+                date: date.trim().to_owned(),
+                hours,
+                name: name.trim().to_owned(),
+            })
         })
         .collect()
 }
@@ -81,8 +153,11 @@ pub(super) fn CalendarEditor() -> impl IntoView {
         (PageMsg::Sun, RwSignal::new(day_text(&w.sun))),
     ];
     let holidays = RwSignal::new(spec.holidays.join("\n"));
+    let special = RwSignal::new(special_text(&spec.exceptions));
+    let special_error = RwSignal::new(None::<String>);
     let clear = move || {
         error.set(None);
+        special_error.set(None);
         day_errors.iter().for_each(|e| e.set(None));
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -96,6 +171,13 @@ pub(super) fn CalendarEditor() -> impl IntoView {
                 Err(why) => day_errors[i].set(Some(why)),
             }
         }
+        let exceptions = match parse_special(&special.get_untracked(), lang) {
+            Ok(list) => list,
+            Err(why) => {
+                special_error.set(Some(why));
+                return;
+            }
+        };
         if week.len() < 7 {
             return;
         }
@@ -120,6 +202,7 @@ pub(super) fn CalendarEditor() -> impl IntoView {
             .filter(|l| !l.is_empty())
             .map(str::to_owned)
             .collect();
+        spec.exceptions = exceptions;
         match BusinessCalendar::new(spec.clone()) {
             Ok(_) => {
                 let mut s = state.settings.get_untracked();
@@ -128,9 +211,10 @@ pub(super) fn CalendarEditor() -> impl IntoView {
             }
             Err(e) => {
                 let why = tc::error(lang, &e);
-                match tc::day_of(&e) {
-                    Some(d) => day_errors[d].set(Some(why)),
-                    None => error.set(Some(why)),
+                match (tc::day_of(&e), tc::exception_of(&e)) {
+                    (Some(d), _) => day_errors[d].set(Some(why)),
+                    (None, Some(_)) => special_error.set(Some(why)),
+                    (None, None) => error.set(Some(why)),
                 }
             }
         }
@@ -176,6 +260,20 @@ pub(super) fn CalendarEditor() -> impl IntoView {
                 }).collect_view()}
                 <label for="cal-holidays">{i18n.t(SettingsMsg::Holidays)}</label>
                 <textarea id="cal-holidays" rows="6" data-testid="cal-holidays" bind:value=holidays></textarea>
+                <label for="cal-special">{i18n.t(SettingsMsg::SpecialDays)}</label>
+                <div class="field">
+                    <textarea
+                        id="cal-special"
+                        rows="4"
+                        data-testid="cal-special"
+                        placeholder="2026-04-25: 08:00-17:00; Làm bù 30/4"
+                        aria-invalid=move || special_error.with(Option::is_some).to_string()
+                        aria-describedby="cal-special-hint cal-special-error"
+                        bind:value=special
+                    ></textarea>
+                    <p class="muted" id="cal-special-hint">{i18n.t(SettingsMsg::SpecialDaysHint)}</p>
+                    <p class="field-error" id="cal-special-error" role="alert" data-testid="cal-special-error">{move || special_error.get()}</p>
+                </div>
                 <div>
                     <button type="submit" class="primary" data-testid="save-calendar">{i18n.t(PageMsg::Save)}</button>
                     <button type="button" data-testid="vietnam-preset" on:click=preset>{i18n.t(SettingsMsg::VietnamPreset)}</button>
@@ -233,5 +331,36 @@ mod tests {
             assert!(!as_hours, "{placeholder}");
         }
         assert_eq!(day_text(&[]), "", "a closed day is shown empty");
+    }
+
+    #[test]
+    fn special_days_read_as_written_and_a_line_without_its_hours_says_which() {
+        let text = "2026-04-25: 08:00-12:00, 13:30-17:30; Làm bù 30/4\n\n2026-12-31: closed\n2027-01-02 : Nghỉ ; Tết";
+        let days = parse_special(text, Lang::En).unwrap();
+        assert_eq!(days.len(), 3);
+        assert_eq!(days[0].date, "2026-04-25");
+        assert_eq!(days[0].hours.len(), 2);
+        assert_eq!(days[0].name, "Làm bù 30/4");
+        assert!(
+            days[1].hours.is_empty() && days[2].hours.is_empty(),
+            "closed"
+        );
+        assert_eq!(days[2].name, "Tết");
+        assert_eq!(
+            special_text(&days),
+            "2026-04-25: 08:00-12:00, 13:30-17:30; Làm bù 30/4\n2026-12-31: closed\n2027-01-02: closed; Tết",
+            "written back the same way"
+        );
+        assert_eq!(parse_special(&special_text(&days), Lang::En).unwrap(), days);
+        let missing = parse_special("2026-04-25: 08:00-12:00\n2026-05-02", Lang::En).unwrap_err();
+        assert!(
+            missing.starts_with("Special day 2: '2026-05-02' is not a date with its hours"),
+            "{missing}"
+        );
+        let backwards = parse_special("2026-04-25: 17:00-08:00", Lang::Vi).unwrap_err();
+        assert!(
+            backwards.starts_with("Ngày đặc biệt thứ 1, khoảng 1 (17:00–08:00)"),
+            "{backwards}"
+        );
     }
 }
