@@ -44,6 +44,10 @@
 //!   leads will. Only verdicts count: a period with too few leads to judge
 //!   (or none) ends the streak, so "missed 4 in a row" means four verdicts,
 //!   each a miss.
+//! - **Which periods**: the complete periods up to the one shown — the
+//!   shown period itself once it is over (a past week read on its own
+//!   scorecard: a week met there shows no streak of misses, and its
+//!   baseline counts it), the ones before it while it is in progress.
 
 use super::scorecard::{
     Basis, Cohort, Figure, Goal, Kpi, KpiStatus, Period, Row, Scope, Target, judge, measure_past,
@@ -192,11 +196,18 @@ pub fn advise(
         p,
         scope,
         kpi,
-        current.previous(),
+        last_complete(p, current, now),
         rules.k.max(rules.streak as usize),
         now,
     );
     advice_from(p, scope, kpi, history, rules)
+}
+
+/// The last complete period the advice reads: `shown` once it is over,
+/// else the one before it.
+fn last_complete(p: &Prepared<'_>, shown: Period, now: DateTime<Utc>) -> Period {
+    let (_, end) = shown.range(p.timezone());
+    if end <= now { shown } else { shown.previous() }
 }
 
 fn advice_from(
@@ -238,9 +249,7 @@ pub fn scorecard_with_advice(
     rules: TargetRules,
     now: DateTime<Utc>,
 ) -> Vec<(Row, Advice)> {
-    let periods = current
-        .previous()
-        .ending_with(rules.k.max(rules.streak as usize));
+    let periods = last_complete(p, current, now).ending_with(rules.k.max(rules.streak as usize));
     let cohorts: Vec<Cohort<'_>> = periods
         .iter()
         .map(|per| Cohort::new(p, *per, scope, now))
@@ -364,6 +373,37 @@ mod tests {
             (&[], 0),
         ] {
             assert_eq!(missed_in_a_row(statuses), expected, "{statuses:?}");
+        }
+    }
+
+    #[test]
+    fn a_past_period_is_advised_on_with_itself_a_period_in_progress_without() {
+        use crate::domain::sample::generate;
+        use crate::domain::scorecard::{PeriodKind, all_scopes};
+        use chrono::TimeZone;
+        let now = chrono::Utc.with_ymd_and_hms(2026, 6, 3, 3, 0, 0).unwrap();
+        let ws = generate(5, 600, 4, now);
+        let p = Prepared::new(&ws, now).unwrap();
+        let this_week = Period::containing(PeriodKind::Week, now, p.timezone());
+        let last_week = this_week.previous();
+        assert_eq!(last_complete(&p, this_week, now), last_week);
+        assert_eq!(last_complete(&p, last_week, now), last_week);
+        // The same advice for this week and for last week read on its own:
+        // both end with last week, the last complete one.
+        let scope = all_scopes(&p).into_iter().next().unwrap();
+        for (row, advice) in
+            scorecard_with_advice(&p, &scope, last_week, TargetRules::default(), now)
+        {
+            assert_eq!(
+                advice.history.last().map(|(per, _)| *per),
+                Some(last_week),
+                "{:?}",
+                row.kpi
+            );
+            assert_eq!(
+                advice,
+                advise(&p, &scope, &row.kpi, this_week, TargetRules::default(), now)
+            );
         }
     }
 
