@@ -55,14 +55,15 @@ pub fn ErrorBanner() -> impl IntoView {
             <Show when=move || state.loading.get() == Loading::Unavailable>
                 <p class="notice warn" data-testid="read-only">{i18n.t(Msg::ReadOnly)}</p>
             </Show>
-            {move || state.unlinked.get().map(|l| view! {
-                <p class="notice warn" role="alert" data-testid="team-unlinked">
-                    {crate::ui::i18n::storage::unlinked(lang(), &l.db)}
-                </p>
-            })}
             {move || {
                 let h = health();
                 st::health(lang(), &h).map(|text| {
+                    // The team link went with the browser's deletion: where
+                    // to reconnect (the words of how live with that panel).
+                    let text = match state.unlinked.with(Option::is_some) {
+                        true => format!("{text} {}", st::unlinked_short(lang())),
+                        false => text,
+                    };
                     let lost = matches!(h, Health::Lost { .. });
                     let not_saved = matches!(h, Health::NotSaved { .. });
                     view! {

@@ -74,6 +74,9 @@ fn Connect() -> impl IntoView {
     };
     let busy = move || state.team.get().state == SyncState::Connecting;
     view! {
+        {state.unlinked.get_untracked().map(|l| view! {
+            <p class="notice warn" role="alert" data-testid="team-unlinked">{move || tt::unlinked(lang(), &l.db)}</p>
+        })}
         <form class="sync-form" on:submit=submit>
             <label>{move || tt::t(lang(), T::Server)}
                 <input type="url" data-testid="sync-server" placeholder="https://couch.example.com" bind:value=server />

@@ -56,15 +56,12 @@ pub fn storage_error(lang: Lang, e: &StorageError) -> String {
     }
 }
 
-/// The team link went with the site's data the browser deleted.
-pub fn unlinked(lang: Lang, db: &str) -> String {
+/// The team link went with the site's data the browser deleted: where to
+/// reconnect ([`crate::ui::i18n::team::unlinked`] says the rest there).
+pub fn unlinked_short(lang: Lang) -> &'static str {
     match lang {
-        Lang::En => format!(
-            "The browser's deletion also took this workspace's link to the team database '{db}': nothing you see was lost, but changes made here that had not reached the team are only here. Download a backup, then connect again in Settings → Team sync."
-        ),
-        Lang::Vi => format!(
-            "Khi trình duyệt xoá dữ liệu, liên kết tới cơ sở dữ liệu nhóm '{db}' cũng mất: những gì bạn thấy vẫn còn, nhưng thay đổi chưa gửi tới nhóm chỉ có ở đây. Hãy tải bản sao lưu, rồi kết nối lại trong Cài đặt → Đồng bộ nhóm."
-        ),
+        Lang::En => "The link to your team went with it: see Settings → Team sync.",
+        Lang::Vi => "Liên kết tới nhóm cũng mất: xem Cài đặt → Đồng bộ nhóm.",
     }
 }
 

@@ -81,6 +81,19 @@ pub fn t(lang: Lang, l: T) -> &'static str {
     }
 }
 
+/// The team link went with the site's data the browser deleted (shown
+/// above the connection form, which offers that link again).
+pub fn unlinked(lang: Lang, db: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "The browser's deletion also took this workspace's link to the team database '{db}': nothing you see was lost, but changes made here that had not reached the team are only here. Download a backup, then connect again in Settings → Team sync."
+        ),
+        Lang::Vi => format!(
+            "Khi trình duyệt xoá dữ liệu, liên kết tới cơ sở dữ liệu nhóm '{db}' cũng mất: những gì bạn thấy vẫn còn, nhưng thay đổi chưa gửi tới nhóm chỉ có ở đây. Hãy tải bản sao lưu, rồi kết nối lại trong Cài đặt → Đồng bộ nhóm."
+        ),
+    }
+}
+
 /// A viewer's words in the header (the first load: apart from the team
 /// panel's labels): the badge's "View only", and the notice of why every
 /// write control is off.
@@ -102,10 +115,10 @@ pub fn role(lang: Lang, r: Role) -> &'static str {
     match (lang, r) {
         (Lang::En, Role::Admin) => "admin",
         (Lang::En, Role::Member) => "member",
-        (Lang::En, Role::Viewer) => "viewer (reads only)",
+        (Lang::En, Role::Viewer) => "viewer, reads only",
         (Lang::Vi, Role::Admin) => "quản trị",
         (Lang::Vi, Role::Member) => "thành viên",
-        (Lang::Vi, Role::Viewer) => "người xem (chỉ đọc)",
+        (Lang::Vi, Role::Viewer) => "người xem, chỉ đọc",
     }
 }
 
