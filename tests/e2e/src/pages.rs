@@ -368,13 +368,21 @@ impl<'a> Screen<'a> {
             .expect("set value");
     }
 
-    /// Chooses an option of a select by value.
+    /// Chooses an option of a select by value. A page drawn again between
+    /// finding the select and choosing (a change just stored re-renders
+    /// it) leaves a stale element: it is found again, as a person would
+    /// simply choose again.
     pub async fn select(&self, id: &str, value: &str) {
-        self.find(id)
-            .await
-            .select_by_value(value)
-            .await
-            .expect("choose option");
+        for _ in 0..20 {
+            match self.find(id).await.select_by_value(value).await {
+                Ok(()) => return,
+                Err(e) if e.is_stale_element_reference() => {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => panic!("choose option {value} of {id}: {e}"),
+            }
+        }
+        panic!("choose option {value} of {id}: the select kept being drawn again");
     }
 
     /// Chooses a file in a file input.
