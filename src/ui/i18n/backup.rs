@@ -8,31 +8,30 @@ use crate::io::backup::BackupError;
 
 /// What a merged backup changed, for the toast.
 pub fn merged(r: &crate::domain::merge::MergeReport, lang: Lang) -> String {
-    let refused = r.refused.len();
-    match lang {
-        Lang::En => format!(
-            "Backup merged: {} added, {} updated, {} kept (not newer){}",
-            r.added,
-            r.updated,
-            r.skipped,
-            if refused == 0 {
-                String::new()
-            } else {
-                format!(", {refused} refused (stage not in this pipeline)")
-            }
+    let (lead, added, updated, kept, refused) = match lang {
+        Lang::En => (
+            "Backup merged",
+            "added",
+            "updated",
+            "kept (not newer)",
+            "refused (stage not in this pipeline)",
         ),
-        Lang::Vi => format!(
-            "Đã gộp bản sao lưu: {} thêm mới, {} cập nhật, {} giữ nguyên (không mới hơn){}",
-            r.added,
-            r.updated,
-            r.skipped,
-            if refused == 0 {
-                String::new()
-            } else {
-                format!(", {refused} bị từ chối (giai đoạn không có trong quy trình)")
-            }
+        Lang::Vi => (
+            "Đã gộp bản sao lưu",
+            "thêm mới",
+            "cập nhật",
+            "giữ nguyên (không mới hơn)",
+            "bị từ chối (giai đoạn không có trong quy trình)",
         ),
+    };
+    let mut text = format!(
+        "{lead}: {} {added}, {} {updated}, {} {kept}",
+        r.added, r.updated, r.skipped
+    );
+    if !r.refused.is_empty() {
+        text.push_str(&format!(", {} {refused}", r.refused.len()));
     }
+    text
 }
 
 /// A refused backup as the error area shows it, in both languages.

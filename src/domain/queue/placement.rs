@@ -1,0 +1,126 @@
+//! Where one lead stands in the queue: its placement (the clock that
+//! settles its lane, with status and bucket), its rank among the others,
+//! and the queue item Today shows for it.
+
+use super::*;
+
+/// Where a lead's clocks put it in the queue: the clock that queues it,
+/// that clock's status and its bucket (a closed lead is never placed).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Placement {
+    /// The clock that settles its lane.
+    pub clock: ClockKind,
+    /// That clock's status.
+    pub status: Status,
+    /// Its part of the lane.
+    pub bucket: Bucket,
+}
+
+/// The placement of a lead (`closed`: Won or Lost) with `clocks`; a call
+/// breached longer than `long_overdue` ago is in [`Bucket::LongOverdue`].
+pub fn placement(
+    closed: bool,
+    clocks: &LeadClocks,
+    horizon: TimeDelta,
+    long_overdue: TimeDelta,
+) -> Option<Placement> {
+    if closed {
+        return None;
+    }
+    let (clock, status, bucket) = settled_by(clocks, horizon)?;
+    let bucket = match status {
+        Status::Breached { overdue, .. }
+            if clock.lane() == Lane::Calls && overdue > long_overdue =>
+        {
+            Bucket::LongOverdue
+        }
+        _ => bucket,
+    };
+    Some(Placement {
+        clock,
+        status,
+        bucket,
+    })
+}
+
+/// Every lead's placement, by position, from the prepared facts and `clocks`.
+pub fn placements(
+    p: &Prepared<'_>,
+    clocks: &[LeadClocks],
+    horizon: TimeDelta,
+) -> Vec<Option<Placement>> {
+    let long = p.ws.policies.long_overdue();
+    clocks
+        .iter()
+        .enumerate()
+        .take(p.ws.leads.len())
+        .map(|(i, c)| {
+            let closed = p
+                .facts()
+                .leads
+                .get(i)
+                .map_or_else(|| p.ws.leads[i].is_closed(&p.ws.pipeline), |f| f.closed);
+            placement(closed, c, horizon, long)
+        })
+        .collect()
+}
+
+/// The rank of `ws.leads[i]` queued by `clock` at `status` in `bucket`.
+pub(super) fn rank_of(
+    p: &Prepared<'_>,
+    i: usize,
+    clock: ClockKind,
+    status: &Status,
+    bucket: Bucket,
+) -> Rank {
+    let lead = &p.ws.leads[i];
+    (
+        clock.lane(),
+        order(clock, status, bucket),
+        3 - rank(lead.priority()),
+        // Calls: the newer lead first (the fresher, the likelier to
+        // answer); other work: the older first.
+        match clock.lane() {
+            Lane::Calls => -lead.created_at().timestamp_millis(),
+            _ => lead.created_at().timestamp_millis(),
+        },
+        i,
+    )
+}
+
+/// The queue item of `ws.leads[i]`, queued by `clock`.
+pub(super) fn item(
+    p: &Prepared<'_>,
+    i: usize,
+    clock: ClockKind,
+    status: Status,
+    bucket: Bucket,
+    loads: &std::collections::BTreeMap<RepId, u32>,
+) -> QueueItem {
+    let lead = &p.ws.leads[i];
+    let next = match clock {
+        ClockKind::FirstResponse | ClockKind::Attempts => NextStep::Call,
+        ClockKind::StageTime => NextStep::MoveOn,
+        ClockKind::Reassignment => {
+            NextStep::Reassign(suggest_owner(&p.ws.reps, loads, lead.owner()).map(|r| r.id.clone()))
+        }
+        ClockKind::Nurture => NextStep::Close,
+    };
+    QueueItem {
+        lead: lead.id(),
+        lane: clock.lane(),
+        bucket,
+        clock,
+        status,
+        next,
+    }
+}
+
+fn rank(p: Priority) -> u8 {
+    match p {
+        Priority::Low => 0,
+        Priority::Normal => 1,
+        Priority::High => 2,
+        Priority::Urgent => 3,
+    }
+}
