@@ -143,7 +143,40 @@ fn members(security: &Security, viewers: &[String]) -> Vec<(String, Role)> {
     out
 }
 
+/// The browser saying it went offline shows Offline at once (the loops
+/// find out only at their next request); listened to once per tab.
+fn watch_offline(state: AppState) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        use wasm_bindgen::closure::Closure;
+        thread_local!(static WATCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+        if WATCHING.with(|w| w.replace(true)) {
+            return;
+        }
+        let went = Closure::<dyn Fn()>::new(move || {
+            if state.link.try_with_untracked(Option::is_some) == Some(true) {
+                status(state, |s| {
+                    if matches!(
+                        s.state,
+                        SyncState::Synced | SyncState::Syncing | SyncState::Connecting
+                    ) {
+                        s.state = SyncState::Offline;
+                    }
+                });
+            }
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.add_event_listener_with_callback("offline", went.as_ref().unchecked_ref());
+        }
+        went.forget();
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = state;
+}
+
 fn start(state: AppState, couch: Rc<Couch>) {
+    watch_offline(state);
     let generation = state.team_generation.get_value() + 1;
     state.team_generation.set_value(generation);
     state.couch.set_value(Some(Rc::clone(&couch)));

@@ -109,6 +109,25 @@ enum Pending {
     Changed(Changed),
 }
 
+/// What was shown while whole loads were under way (`AppState::reload`).
+/// A load reads the store at one moment; a pull or an edit stored after
+/// that moment and shown before the load ends would be hidden by it, so
+/// whatever was shown meanwhile is shown again after the loaded workspace.
+/// Of loads that overlap, only the last to end shows what it read (then
+/// everything shown since the first began): the log is whole only then.
+#[derive(Default)]
+struct Replay {
+    /// Loads under way.
+    loads: u32,
+    /// Shown since the oldest of them started, in order.
+    shown: Vec<Replayed>,
+}
+
+enum Replayed {
+    Changed(Changed),
+    Settings(Box<Settings>),
+}
+
 /// Everything views read. `Copy`: every field is an arena handle.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -131,6 +150,8 @@ pub struct AppState {
     pending: StoredValue<Vec<Pending>, LocalStorage>,
     /// Notified when `pending` has something.
     data: Trigger,
+    /// Shown while a reload was reading the store.
+    replay: StoredValue<Replay, LocalStorage>,
     /// The last result message.
     pub toast: RwSignal<Option<Toast>>,
     /// Long work under way (a progress bar).
@@ -214,6 +235,7 @@ impl AppState {
             }),
             pending,
             data,
+            replay: StoredValue::new_local(Replay::default()),
             toast: RwSignal::new(None),
             busy: RwSignal::new(None),
             health: RwSignal::new(Health::Ok),
@@ -267,9 +289,24 @@ impl AppState {
     /// Shows a change of some leads, already stored (the path of every
     /// edit; public for the in-browser benchmarks).
     pub fn show_change(self, change: Changed) {
+        self.replay.update_value(|r| {
+            if r.loads > 0 {
+                r.shown.push(Replayed::Changed(change.clone()));
+            }
+        });
         self.pending
             .update_value(|p| p.push(Pending::Changed(change)));
         self.data.notify();
+    }
+
+    /// Shows settings already stored (an edit's, a pull's).
+    pub(crate) fn show_settings(self, settings: Settings) {
+        self.replay.update_value(|r| {
+            if r.loads > 0 {
+                r.shown.push(Replayed::Settings(Box::new(settings.clone())));
+            }
+        });
+        self.settings.set(settings);
     }
 
     /// Names the workspace's database (backups and reminders are per workspace).
@@ -303,10 +340,33 @@ impl AppState {
     /// Reloads the workspace from the store (another tab wrote, or a conflict).
     pub fn reload(self) {
         let Ok(store) = self.store() else { return };
+        self.replay.update_value(|r| r.loads += 1);
         spawn_local(async move {
-            match store.load().await {
-                Ok(ws) => self.show(ws),
-                Err(e) => self.error.set(Some(AppError::Storage(e))),
+            let loaded = store.load().await;
+            // Only the last of the loads under way shows what it read, then
+            // everything shown since the first of them began.
+            let mut last = None;
+            self.replay.update_value(|r| {
+                r.loads -= 1;
+                if r.loads == 0 {
+                    last = Some(std::mem::take(&mut r.shown));
+                }
+            });
+            match (loaded, last) {
+                (Ok(ws), Some(shown)) => {
+                    self.show(ws);
+                    for again in shown {
+                        match again {
+                            Replayed::Changed(c) => {
+                                self.pending.update_value(|p| p.push(Pending::Changed(c)))
+                            }
+                            Replayed::Settings(s) => self.settings.set(*s),
+                        }
+                    }
+                    self.data.notify();
+                }
+                (Err(e), _) => self.error.set(Some(AppError::Storage(e))),
+                (Ok(_), None) => {}
             }
             if let Ok(link) = store.link().await
                 && link != self.link.get_untracked()

@@ -238,6 +238,18 @@ impl Lead {
         self.touch(now);
     }
 
+    /// A field of the record this version keeps but does not read itself
+    /// (see [`crate::domain::distribution::KEY`]).
+    pub fn extra_field(&self, key: &str) -> Option<&serde_json::Value> {
+        self.extra.0.get(key)
+    }
+
+    /// Sets such a field (not a change of its own: the caller's edit
+    /// touches the lead).
+    pub fn set_extra_field(&mut self, key: &str, value: serde_json::Value) {
+        self.extra.0.insert(key.to_owned(), value);
+    }
+
     /// Keeps an extra field (an imported column) verbatim.
     pub fn set_custom(
         &mut self,

@@ -7,6 +7,7 @@ pub mod activity;
 pub mod calendar;
 pub mod contact;
 pub mod digest;
+pub mod distribution;
 pub mod extra;
 pub mod facts;
 pub mod funnel;

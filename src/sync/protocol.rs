@@ -317,10 +317,51 @@ pub struct BulkResult {
     pub reason: Option<String>,
 }
 
+/// The result of each document sent to `_bulk_docs`, found by its id: a
+/// server need not answer in the order of the request (PouchDB Server puts
+/// the documents its validation refused first, and the others in the order
+/// their checks finished). The n-th document of an id gets the n-th result
+/// of that id; a document the server did not answer gets `None`.
+pub fn results_for<'a>(ids: &[&str], results: &'a [BulkResult]) -> Vec<Option<&'a BulkResult>> {
+    let mut taken = vec![false; results.len()];
+    ids.iter()
+        .map(|id| {
+            let i = (0..results.len()).find(|&i| !taken[i] && results[i].id == *id)?;
+            taken[i] = true;
+            Some(&results[i])
+        })
+        .collect()
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn bulk_results_are_matched_by_id_not_position() {
+        let r = |id: &str, rev: Option<&str>, error: Option<&str>| BulkResult {
+            id: id.into(),
+            rev: rev.map(str::to_owned),
+            error: error.map(str::to_owned),
+            reason: None,
+        };
+        // PouchDB Server's order: the new activity answered before the
+        // lead whose update conflicted.
+        let results = [
+            r("act:1", Some("1-a"), None),
+            r("lead:1", None, Some("conflict")),
+        ];
+        let got = results_for(&["lead:1", "act:1", "lead:2"], &results);
+        assert_eq!(got[0].and_then(|r| r.error.as_deref()), Some("conflict"));
+        assert_eq!(got[1].and_then(|r| r.rev.as_deref()), Some("1-a"));
+        assert!(got[2].is_none(), "not answered");
+        // The same id twice: in turn.
+        let twice = [r("x", Some("2-b"), None), r("x", Some("3-c"), None)];
+        let got = results_for(&["x", "x"], &twice);
+        assert_eq!(got[0].and_then(|r| r.rev.as_deref()), Some("2-b"));
+        assert_eq!(got[1].and_then(|r| r.rev.as_deref()), Some("3-c"));
+    }
 
     fn check(text: &str, expected: Result<&str, SyncError>) {
         assert_eq!(

@@ -121,7 +121,7 @@ async fn pull_once(
             if report.applied > 0 {
                 // What the pull changed, shown like an edit of this tab.
                 if let Some(settings) = report.settings {
-                    state.settings.set(settings);
+                    state.show_settings(settings);
                 }
                 state.show_change(report.shown);
                 state.announce();
@@ -198,17 +198,19 @@ async fn make_siblings_one(
         let Some(mut merged) = merge::resolve(&siblings, &pipeline, &link.who()) else {
             continue;
         };
-        let mut write = vec![merged.clone()];
-        write.extend(
-            others
-                .iter()
-                .map(|rev| json!({ "_id": id, "_rev": rev, "_deleted": true })),
-        );
-        let results = couch.bulk_docs(&write).await?;
-        if let Some(rev) = results.first().and_then(|r| r.rev.clone()) {
-            merged["_rev"] = Value::from(rev);
-            *doc = merged;
-        }
+        // The merge first, then the other revisions deleted: the results
+        // of one request carry the same id and need not come in order.
+        let written = couch.bulk_docs(std::slice::from_ref(&merged)).await?;
+        let Some(rev) = written.first().and_then(|r| r.rev.clone()) else {
+            continue;
+        };
+        let deletions: Vec<Value> = others
+            .iter()
+            .map(|rev| json!({ "_id": id, "_rev": rev, "_deleted": true }))
+            .collect();
+        couch.bulk_docs(&deletions).await?;
+        merged["_rev"] = Value::from(rev);
+        *doc = merged;
     }
     Ok(())
 }

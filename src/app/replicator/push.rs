@@ -123,7 +123,13 @@ async fn push_once(state: AppState, couch: &Couch, batch: usize) -> Result<bool,
     let mut recheck = Vec::new();
     for chunk in docs.chunks(batch).zip(sent.chunks(batch)) {
         let results = couch.bulk_docs(chunk.0).await?;
-        for (r, d) in results.iter().zip(chunk.1) {
+        let ids: Vec<&str> = chunk.1.iter().map(|d| d.id.as_str()).collect();
+        for (r, d) in crate::sync::protocol::results_for(&ids, &results)
+            .into_iter()
+            .zip(chunk.1)
+        {
+            // Not answered: it stays in the outbox, sent again.
+            let Some(r) = r else { continue };
             match (&r.rev, r.error.as_deref()) {
                 (Some(rev), None) => acks.push(Ack {
                     id: d.id.clone(),
@@ -188,9 +194,17 @@ async fn push_once(state: AppState, couch: &Couch, batch: usize) -> Result<bool,
     }
     if !conflicts.is_empty() {
         // Edited elsewhere since: fetch the server's versions and merge.
+        // Shown like a pull's: the leads it merged, never a whole reload
+        // (a load read before a pull meanwhile would hide what it showed).
         let theirs = couch.fetch(&conflicts).await?;
-        store.pulled(&theirs, None).await.map_err(storage)?;
-        state.reload();
+        let report = store.pulled(&theirs, None).await.map_err(storage)?;
+        if report.applied > 0 {
+            if let Some(settings) = report.settings {
+                state.show_settings(settings);
+            }
+            state.show_change(report.shown);
+            state.announce();
+        }
     }
     if let Some(why) = refused {
         return Err(SyncError::Forbidden(why));

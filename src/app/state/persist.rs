@@ -107,7 +107,7 @@ impl AppState {
     /// until the next tick).
     fn apply(self, mut change: Change) {
         if let Some(s) = change.settings.take() {
-            self.settings.set(s);
+            self.show_settings(s);
         }
         // Activities logged or withdrawn: the lists as shown now (with
         // whatever a pull showed meanwhile) changed the same way.

@@ -15,6 +15,7 @@ use leptos::prelude::*;
 
 mod calendar;
 mod country;
+mod follow;
 mod policies;
 mod span;
 
@@ -29,16 +30,9 @@ use calendar::CalendarEditor;
 pub fn SettingsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
-    // The policy and calendar forms start from the stored values: they are
-    // shown only once the workspace is loaded, and start again when those
-    // values change (another tab, or a save), so a save never writes back
-    // values the form did not show.
-    let policy = Memo::new(move |_| {
-        state
-            .settings
-            .with(|s| (s.policies.default.clone(), s.policies.enforced_from))
-    });
-    let calendar = Memo::new(move |_| state.settings.with(|s| s.calendar.clone()));
+    // The policy and calendar forms start from the stored values (they
+    // are shown only once the workspace is loaded) and follow them while a
+    // person edits (`follow`): what someone is typing is never wiped.
     view! {
         <div class="settings-page" data-testid="page-settings">
             <h1>{i18n.t(Msg::NavSettings)}</h1>
@@ -49,17 +43,11 @@ pub fn SettingsPage() -> impl IntoView {
                 // says why.
                 <fieldset class="bare" data-testid="settings-editors" disabled=move || !state.can_edit()>
                     <RepsEditor />
-                    {move || {
-                        policy.track();
-                        view! { <PolicyEditor /> }
-                    }}
+                    <PolicyEditor />
                     <RulesEditor />
                     <PipelineEditor />
                     <CountryEditor />
-                    {move || {
-                        calendar.track();
-                        view! { <CalendarEditor /> }
-                    }}
+                    <CalendarEditor />
                 </fieldset>
             </Show>
         </div>

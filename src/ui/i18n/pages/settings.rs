@@ -57,6 +57,8 @@ crate::ui::i18n::messages! {
     ClosedDay,
     SpecialDays,
     SpecialDaysHint,
+    ChangedUnderneath,
+    TakeTheirs,
 }
 
 impl Catalogue for SettingsMsg {
@@ -168,6 +170,11 @@ impl Catalogue for SettingsMsg {
                 "A date with hours of its own replaces its weekday's: a make-up working Saturday, a half day, or a day closed. One per line: 2026-04-25: 08:00-12:00, 13:30-17:30; Làm bù 30/4 — or 2026-12-31: closed.",
                 "Một ngày có giờ làm riêng thay cho giờ của thứ trong tuần: thứ Bảy làm bù, nửa ngày, hoặc ngày nghỉ. Mỗi dòng một ngày: 2026-04-25: 08:00-12:00, 13:30-17:30; Làm bù 30/4 — hoặc 2026-12-31: nghỉ.",
             ),
+            ChangedUnderneath => (
+                "Someone else saved changes to this section while you were editing it. Your edits are still here: Save keeps yours, or take the saved version.",
+                "Người khác vừa lưu thay đổi ở mục này trong lúc bạn đang sửa. Phần bạn sửa vẫn còn: Lưu để giữ bản của bạn, hoặc lấy bản đã lưu.",
+            ),
+            TakeTheirs => ("Take the saved version", "Lấy bản đã lưu"),
         }
     }
 }

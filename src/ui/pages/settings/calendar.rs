@@ -9,6 +9,7 @@
 //! placeholder never looks like hours it does not have.
 
 use super::SectionError;
+use super::follow::{ChangedUnderneath, Field, Follow};
 use crate::app::state::AppState;
 use crate::domain::calendar::{BusinessCalendar, CalendarField, CalendarSpec, DaySpec};
 use crate::ui::i18n::pages::PageMsg;
@@ -132,6 +133,21 @@ fn parse_special(text: &str, lang: Lang) -> Result<Vec<DaySpec>, String> {
         .collect()
 }
 
+/// The form's texts for a calendar, in the order of its fields: the
+/// timezone, Monday to Sunday, the holidays, the special days.
+fn texts(spec: &CalendarSpec) -> Vec<String> {
+    let w = &spec.week;
+    let mut out = vec![spec.timezone.clone()];
+    out.extend(
+        [&w.mon, &w.tue, &w.wed, &w.thu, &w.fri, &w.sat, &w.sun]
+            .into_iter()
+            .map(|d| day_text(d)),
+    );
+    out.push(spec.holidays.join("\n"));
+    out.push(special_text(&spec.exceptions));
+    out
+}
+
 #[component]
 pub(super) fn CalendarEditor() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -154,6 +170,10 @@ pub(super) fn CalendarEditor() -> impl IntoView {
     ];
     let holidays = RwSignal::new(spec.holidays.join("\n"));
     let special = RwSignal::new(special_text(&spec.exceptions));
+    let mut fields = vec![Field::text(tz)];
+    fields.extend(days.iter().map(|(_, d)| Field::text(*d)));
+    fields.extend([Field::text(holidays), Field::text(special)]);
+    let follow = Follow::new(fields, move || state.settings.with(|s| texts(&s.calendar)));
     let special_error = RwSignal::new(None::<String>);
     let clear = move || {
         error.set(None);
@@ -205,6 +225,7 @@ pub(super) fn CalendarEditor() -> impl IntoView {
         spec.exceptions = exceptions;
         match BusinessCalendar::new(spec.clone()) {
             Ok(_) => {
+                follow.put(texts(&spec));
                 let mut s = state.settings.get_untracked();
                 s.calendar = spec;
                 state.save_settings(s);
@@ -280,6 +301,7 @@ pub(super) fn CalendarEditor() -> impl IntoView {
                 </div>
             </form>
             <SectionError error=error testid="calendar-error" />
+            <ChangedUnderneath follow=follow testid="calendar-underneath" />
             <p class="muted">{move || overnight_hint(lang())}</p>
         </section>
     }

@@ -2,14 +2,41 @@
 //! from), and the rules that give some leads other targets.
 
 use super::SectionError;
-use super::span::{SpanField, join, split};
+use super::follow::{ChangedUnderneath, Field, Follow};
+use super::span::{SpanField, Unit, join, split};
 use crate::app::state::AppState;
 use crate::domain::sla::{Minutes, Span};
+use crate::domain::workspace::Settings;
 use crate::ui::format::{Clock, duration};
 use crate::ui::i18n::pages::PageMsg;
 use crate::ui::i18n::pages::settings::SettingsMsg;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
+
+/// The form's texts for the default policy, in the order of its fields:
+/// each target of time (number, unit), the attempt numbers and the at-risk
+/// share, nurture, "enforced from", long overdue.
+fn texts(s: &Settings) -> Vec<String> {
+    let p = &s.policies.default;
+    let mut out = Vec::new();
+    for span in [p.first_response, p.attempts.within, p.reassign_after] {
+        let (n, u) = split(span);
+        out.extend([n, u.code().to_owned()]);
+    }
+    out.extend([
+        p.attempts.min_attempts.to_string(),
+        p.attempts.max_attempts.to_string(),
+        p.attempts.min_gap.0.to_string(),
+        p.at_risk_percent.to_string(),
+        p.nurture().map(|d| d.to_string()).unwrap_or_default(),
+        s.policies
+            .enforced_from
+            .map(|at| at.with_timezone(&s.calendar.tz()).date_naive().to_string())
+            .unwrap_or_default(),
+        (s.policies.long_overdue().num_minutes() / 60).to_string(),
+    ]);
+    out
+}
 
 #[component]
 pub(super) fn PolicyEditor() -> impl IntoView {
@@ -76,6 +103,18 @@ pub(super) fn PolicyEditor() -> impl IntoView {
     // Today's long-overdue threshold, in business hours.
     let long_after =
         RwSignal::new((settings_now.policies.long_overdue().num_minutes() / 60).to_string());
+    let mut follow_fields = Vec::new();
+    for (_, _, number, unit) in &spans {
+        follow_fields.push(Field::text(*number));
+        follow_fields.push(Field::with(*unit, |u| u.code().to_owned(), Unit::from_code));
+    }
+    follow_fields.extend(fields.iter().map(|(_, _, sig)| Field::text(*sig)));
+    follow_fields.extend([
+        Field::text(nurture),
+        Field::text(from),
+        Field::text(long_after),
+    ]);
+    let follow = Follow::new(follow_fields, move || state.settings.with(texts));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let long_overdue = match long_after.get_untracked().trim().parse::<u32>() {
@@ -173,6 +212,7 @@ pub(super) fn PolicyEditor() -> impl IntoView {
         s.policies.long_overdue_after =
             (long_overdue != crate::domain::sla::SlaPolicies::LONG_OVERDUE).then_some(long_overdue);
         error.set(None);
+        follow.put(texts(&s));
         state.save_settings(s);
     };
     let span_view = move |i: usize| {
@@ -212,6 +252,7 @@ pub(super) fn PolicyEditor() -> impl IntoView {
                 <button type="submit" class="primary" data-testid="save-policy">{i18n.t(PageMsg::Save)}</button>
             </form>
             <SectionError error=error testid="policy-error" />
+            <ChangedUnderneath follow=follow testid="policy-underneath" />
         </section>
     }
 }

@@ -15,6 +15,22 @@ pub(super) enum Unit {
 }
 
 impl Unit {
+    /// The unit's code (its select's value).
+    pub(super) fn code(self) -> &'static str {
+        Unit::ALL
+            .iter()
+            .find(|(u, ..)| *u == self)
+            .map_or("min", |(_, code, _)| code)
+    }
+
+    /// The unit of a code.
+    pub(super) fn from_code(code: &str) -> Option<Unit> {
+        Unit::ALL
+            .iter()
+            .find(|(_, c, _)| *c == code)
+            .map(|(u, ..)| *u)
+    }
+
     const ALL: [(Unit, &'static str, SettingsMsg); 3] = [
         (Unit::Minutes, "min", SettingsMsg::UnitMinutes),
         (Unit::Hours, "h", SettingsMsg::UnitHours),
@@ -70,7 +86,7 @@ pub(super) fn SpanField(
                     .iter()
                     .map(|(u, key, msg)| {
                         let u = *u;
-                        view! { <option value=*key selected=move || unit.get() == u>{i18n.t(*msg)}</option> }
+                        view! { <option value=*key prop:selected=move || unit.get() == u>{i18n.t(*msg)}</option> }
                     })
                     .collect_view()}
             </select>
