@@ -308,6 +308,22 @@ async fn stopped(state: AppState, couch: &Couch, e: SyncError, delay: &mut i32) 
             fail(state, SyncError::Unauthorized);
             true
         }
+        // Made a viewer since this session began: the role is read again
+        // and the push loop, seeing a viewer, sends nothing more and says
+        // how many changes cannot be sent (`TeamStatus::unsendable`).
+        SyncError::Forbidden(why) if why.contains("viewer") && !state.is_viewer_untracked() => {
+            if let Ok(store) = sync_store(state)
+                && store
+                    .update_link(&LinkUpdate::Role(Role::Viewer))
+                    .await
+                    .is_ok()
+                && let Ok(link) = store.link().await
+            {
+                state.link.set(link);
+            }
+            state.sync_kick.fire();
+            false
+        }
         other => {
             fail(state, other);
             backoff(delay).await;
@@ -323,7 +339,7 @@ mod push;
 
 pub use connect::{connect, disconnect, sign_in, take_team_version};
 pub use members::{credentials_in_memory, invite, load_members, remove};
-use pull::{pull_loop, settle_status};
+use pull::{pull_loop, settle_pushed};
 use push::push_loop;
 
 split_point!(

@@ -119,13 +119,10 @@ enum Pending {
 struct Replay {
     /// Loads under way.
     loads: u32,
-    /// Shown since the oldest of them started, in order.
-    shown: Vec<Replayed>,
-}
-
-enum Replayed {
-    Changed(Changed),
-    Settings(Box<Settings>),
+    /// Changes shown since the oldest of them started, in order.
+    shown: Vec<Changed>,
+    /// The latest settings shown meanwhile.
+    settings: Option<Box<Settings>>,
 }
 
 /// Everything views read. `Copy`: every field is an arena handle.
@@ -291,7 +288,7 @@ impl AppState {
     pub fn show_change(self, change: Changed) {
         self.replay.update_value(|r| {
             if r.loads > 0 {
-                r.shown.push(Replayed::Changed(change.clone()));
+                r.shown.push(change.clone());
             }
         });
         self.pending
@@ -303,7 +300,7 @@ impl AppState {
     pub(crate) fn show_settings(self, settings: Settings) {
         self.replay.update_value(|r| {
             if r.loads > 0 {
-                r.shown.push(Replayed::Settings(Box::new(settings.clone())));
+                r.settings = Some(Box::new(settings.clone()));
             }
         });
         self.settings.set(settings);
@@ -349,20 +346,17 @@ impl AppState {
             self.replay.update_value(|r| {
                 r.loads -= 1;
                 if r.loads == 0 {
-                    last = Some(std::mem::take(&mut r.shown));
+                    last = Some(std::mem::take(r));
                 }
             });
             match (loaded, last) {
-                (Ok(ws), Some(shown)) => {
+                (Ok(ws), Some(again)) => {
                     self.show(ws);
-                    for again in shown {
-                        match again {
-                            Replayed::Changed(c) => {
-                                self.pending.update_value(|p| p.push(Pending::Changed(c)))
-                            }
-                            Replayed::Settings(s) => self.settings.set(*s),
-                        }
+                    if let Some(s) = again.settings {
+                        self.settings.set(*s);
                     }
+                    self.pending
+                        .update_value(|p| p.extend(again.shown.into_iter().map(Pending::Changed)));
                     self.data.notify();
                 }
                 (Err(e), _) => self.error.set(Some(AppError::Storage(e))),

@@ -136,6 +136,20 @@ async fn pull_once(
     }
 }
 
+/// After a step of the push loop that sent nothing (nothing waits, or a
+/// viewer's changes cannot go): no request reached the server, so it
+/// proves nothing about the connection — Offline or an error stays until a
+/// pull answers (the loops start only once the server answered a session
+/// check, so Connecting may settle).
+pub(super) fn settle_pushed(state: AppState) {
+    let failed = state
+        .team
+        .with_untracked(|t| matches!(t.state, SyncState::Offline | SyncState::Failed(_)));
+    if !failed {
+        settle_status(state);
+    }
+}
+
 /// After a successful step: synced when nothing waits and no first upload
 /// or download is under way.
 pub(super) fn settle_status(state: AppState) {

@@ -45,7 +45,7 @@ async fn push_once(state: AppState, couch: &Couch, batch: usize) -> Result<bool,
             s.waiting = waiting;
             s.unsendable = waiting;
         });
-        settle_status(state);
+        settle_pushed(state);
         return Ok(false);
     }
     let out = store.outgoing(batch).await.map_err(storage)?;
@@ -65,7 +65,7 @@ async fn push_once(state: AppState, couch: &Couch, batch: usize) -> Result<bool,
             return Ok(true);
         }
         status(state, |s| s.progress = None);
-        settle_status(state);
+        settle_pushed(state);
         return Ok(false);
     }
     status(state, |s| s.state = SyncState::Syncing);

@@ -489,6 +489,15 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
             )
             .await;
         }
+        if round == 0 {
+            // And it stays Offline while nothing waits: the push loop,
+            // retrying with nothing to send, proves no connection.
+            tokio::time::sleep(Duration::from_secs(8)).await;
+            for s in [&sa, &sb] {
+                let badge = s.texts("sync-badge").await.concat();
+                assert!(badge.starts_with("Offline"), "still offline: {badge}");
+            }
+        }
         let mut chosen = Vec::new();
         for (s, who) in [(&sa, "founder"), (&sb, "lan")] {
             let before = s.texts("activity-entry").await.len();
@@ -866,6 +875,74 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
     assert_eq!(status, 403, "the server refuses a viewer's write: {body}");
     assert!(body.contains("viewers"), "{body}");
     c.close().await;
+
+    // Lan is made a viewer while a change of hers waits offline: once
+    // back, nothing is sent, Settings says how many changes cannot be, and
+    // "Put back the team's version" makes her copy the server's.
+    set_offline(&b.client, true).await;
+    sb.find("edit-campaign").await;
+    sb.set_value(
+        "edit-campaign",
+        "Lan's change before she became a viewer",
+        0,
+    )
+    .await;
+    sb.click("save-lead").await;
+    sb.wait_texts("sync-badge", "Lan's change waits", |t| {
+        t.concat().contains("1 waiting")
+    })
+    .await;
+    sa.type_into("invite-name", "lan").await;
+    sa.select("invite-role", "viewer").await;
+    sa.click("invite-submit").await;
+    sa.wait_texts("member-row", "lan is a viewer", |t| {
+        t.iter().any(|r| r.contains("lan") && r.contains("viewer"))
+    })
+    .await;
+    set_offline(&b.client, false).await;
+    sb.nav("nav-settings", "page-settings").await;
+    let stuck = sb
+        .wait_texts("sync-unsendable", "Lan is told what cannot be sent", |t| {
+            t.concat()
+                .starts_with("1 change made in this browser cannot be sent")
+        })
+        .await
+        .concat();
+    assert!(stuck.contains("your role is now viewer"), "{stuck}");
+    b.screenshot("team-sync-unsendable", 375).await;
+    sb.click("sync-take-team").await;
+    wait_status(&sb, "Lan has the team's version", |t| t == "Synced", &couch).await;
+    b.client.goto(&lead_url).await.expect("Lan's lead again");
+    sb.find("edit-campaign").await;
+    let server_campaign = {
+        let (_, body) = couch.admin("GET", &lead_doc, None);
+        serde_json::from_str::<serde_json::Value>(&body).expect("the lead")["campaign"].clone()
+    };
+    for _ in 0..100 {
+        if sb
+            .eval("return document.querySelector(\"[data-testid='edit-campaign']\").value")
+            .await
+            == server_campaign
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        sb.eval("return document.querySelector(\"[data-testid='edit-campaign']\").value")
+            .await,
+        server_campaign,
+        "Lan's copy is the server's"
+    );
+    assert!(sb.texts("sync-unsendable").await.is_empty());
+    // Back to member for what follows.
+    sa.type_into("invite-name", "lan").await;
+    sa.select("invite-role", "member").await;
+    sa.click("invite-submit").await;
+    sa.wait_texts("member-row", "lan is a member again", |t| {
+        t.iter().any(|r| r.contains("lan") && !r.contains("viewer"))
+    })
+    .await;
 
     // The founder removes Lan: her next sync request is refused, the app says
     // so and stops, and her copy stays readable.

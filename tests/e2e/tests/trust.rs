@@ -360,3 +360,44 @@ async fn a_note_holds_words_and_a_call_what_the_customer_said() {
     assert!(text.contains(said), "{text}");
     browser.close().await;
 }
+
+/// Issue 32 point 8: while a change is being stored, leaving or reloading
+/// the page asks first (the browser's "Leave site?", which it shows when
+/// the page cancels `beforeunload`); once stored, it does not.
+#[tokio::test]
+async fn leaving_while_a_change_is_being_stored_asks_first() {
+    let (_server, browser) = open("trust-unload", "data").await;
+    let c = &browser.client;
+    let s = Screen::new(c);
+    // What the browser asks the page before it unloads it.
+    let asks = "const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;";
+    s.find("data-load-sample").await;
+    assert_eq!(s.eval(asks).await, false, "nothing under way: no question");
+    s.select("sample-size", "10000").await;
+    s.click("data-load-sample").await;
+    let mut asked = false;
+    for _ in 0..400 {
+        if s.eval(asks).await == true {
+            asked = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    assert!(
+        asked,
+        "while 10 000 leads are being stored, leaving asks first"
+    );
+    s.nav("nav-leads", "page-leads").await;
+    s.wait_texts("lead-count", "the sample is stored", |t| {
+        t.concat() == "10,000 leads"
+    })
+    .await;
+    for _ in 0..100 {
+        if s.eval(asks).await == false {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(s.eval(asks).await, false, "once stored, no question");
+    browser.close().await;
+}
