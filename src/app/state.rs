@@ -11,6 +11,8 @@ mod insights;
 mod kick;
 mod leads;
 mod persist;
+mod replay;
+use replay::Replay;
 mod workspace;
 
 pub use error::AppError;
@@ -107,22 +109,6 @@ enum Pending {
     Replace(Box<Workspace>),
     /// Some leads changed (an edit, an import, a pull).
     Changed(Changed),
-}
-
-/// What was shown while whole loads were under way (`AppState::reload`).
-/// A load reads the store at one moment; a pull or an edit stored after
-/// that moment and shown before the load ends would be hidden by it, so
-/// whatever was shown meanwhile is shown again after the loaded workspace.
-/// Of loads that overlap, only the last to end shows what it read (then
-/// everything shown since the first began): the log is whole only then.
-#[derive(Default)]
-struct Replay {
-    /// Loads under way.
-    loads: u32,
-    /// Changes shown since the oldest of them started, in order.
-    shown: Vec<Changed>,
-    /// The latest settings shown meanwhile.
-    settings: Option<Box<Settings>>,
 }
 
 /// Everything views read. `Copy`: every field is an arena handle.
@@ -330,42 +316,6 @@ impl AppState {
         self.channel.with_value(|c| {
             if let Some(c) = c {
                 c.announce();
-            }
-        });
-    }
-
-    /// Reloads the workspace from the store (another tab wrote, or a conflict).
-    pub fn reload(self) {
-        let Ok(store) = self.store() else { return };
-        self.replay.update_value(|r| r.loads += 1);
-        spawn_local(async move {
-            let loaded = store.load().await;
-            // Only the last of the loads under way shows what it read, then
-            // everything shown since the first of them began.
-            let mut last = None;
-            self.replay.update_value(|r| {
-                r.loads -= 1;
-                if r.loads == 0 {
-                    last = Some(std::mem::take(r));
-                }
-            });
-            match (loaded, last) {
-                (Ok(ws), Some(again)) => {
-                    self.show(ws);
-                    if let Some(s) = again.settings {
-                        self.settings.set(*s);
-                    }
-                    self.pending
-                        .update_value(|p| p.extend(again.shown.into_iter().map(Pending::Changed)));
-                    self.data.notify();
-                }
-                (Err(e), _) => self.error.set(Some(AppError::Storage(e))),
-                (Ok(_), None) => {}
-            }
-            if let Ok(link) = store.link().await
-                && link != self.link.get_untracked()
-            {
-                self.link.set(link);
             }
         });
     }
