@@ -169,7 +169,12 @@ impl Lead {
     ) -> Result<(), DraftErrors> {
         let (name, phone, email, source) = validate(draft)?;
         self.name = name;
-        self.phone = phone;
+        // The same number written another way (the form shows it formatted)
+        // keeps how it was first written: nothing changed.
+        self.phone = match (phone, self.phone.take()) {
+            (Some(new), Some(old)) if new.e164() == old.e164() => Some(old),
+            (new, _) => new,
+        };
         self.email = email;
         self.source = source;
         self.touch(now);

@@ -250,6 +250,21 @@ fn editing_contact_validates_like_creating_and_changes_nothing_on_error() {
     );
 }
 
+/// The edit form shows a phone formatted; saving it unchanged keeps the
+/// number as it was first written, and a new number replaces it.
+#[test]
+fn a_phone_written_another_way_is_the_same_phone() {
+    let mut lead = create(&draft("Võ Thị Hạnh", "096 878 3488", "", "Facebook")).unwrap();
+    let shown = lead.phone().unwrap().shown();
+    assert_eq!(shown, "0968 783 488");
+    lead.update_contact(&draft("Võ Thị Hạnh", &shown, "", "Facebook"), t(2))
+        .unwrap();
+    assert_eq!(lead.phone().unwrap().raw(), "096 878 3488");
+    lead.update_contact(&draft("Võ Thị Hạnh", "0912 555 010", "", "Facebook"), t(3))
+        .unwrap();
+    assert_eq!(lead.phone().unwrap().raw(), "0912 555 010");
+}
+
 /// A duplicate merged into a lead fills what it lacks and overwrites
 /// nothing; a value that does not validate changes nothing.
 #[test]

@@ -42,7 +42,9 @@ pub fn BackupPanel() -> impl IntoView {
     view! {
         <section class="card backup" data-testid="backup">
             <h2>{i18n.t(DataMsg::Backup)}</h2>
-            <p class="muted">{i18n.t(DataMsg::BackupHint)}</p>
+            <p class="muted" data-testid="backup-hint">
+                {move || i18n.t(if state.link.with(Option::is_some) { DataMsg::BackupHintShared } else { DataMsg::BackupHint })()}
+            </p>
             <div class="backup-actions">
                 <button type="button" data-testid="export-backup" disabled=move || !ready() on:click=export>
                     {i18n.t(Msg::ExportBackup)}

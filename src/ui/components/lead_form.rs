@@ -88,6 +88,8 @@ pub fn LeadForm() -> impl IntoView {
 
     view! {
         <form class="lead-form card" on:submit=on_submit data-testid="lead-form" novalidate>
+            // A viewer cannot type here either (the reason is under the header).
+            <fieldset class="bare" disabled=move || !state.can_edit()>
             <h2>{i18n.t(PageMsg::NewLead)}</h2>
             {field(Field::Name, PageMsg::Name, "text", name, "lead-name")}
             {field(Field::Phone, PageMsg::Phone, "tel", phone, "lead-phone")}
@@ -118,6 +120,7 @@ pub fn LeadForm() -> impl IntoView {
             >
                 {i18n.t(PageMsg::AddLead)}
             </button>
-        </form>
+        </fieldset>
+            </form>
     }
 }

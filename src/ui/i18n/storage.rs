@@ -48,7 +48,7 @@ pub fn storage_error(lang: Lang, e: &StorageError) -> String {
         ),
         StorageError::Conflict { .. } => "Khách hàng này vừa được sửa ở tab khác. Không có gì bị ghi đè; màn hình đã hiện bản mới nhất — hãy sửa lại.".into(),
         StorageError::SettingsConflict => "Cài đặt vừa được sửa ở tab khác. Không có gì bị ghi đè; màn hình đã hiện cài đặt mới nhất — hãy sửa lại.".into(),
-        StorageError::Shared => "Dữ liệu này đang được chia sẻ với nhóm: không thể thay thế hay xoá từ một trình duyệt. Hãy ngắt kết nối nhóm trước (Cài đặt → Đồng bộ nhóm).".into(),
+        StorageError::Shared => "Dữ liệu này đang được chia sẻ với nhóm: không thể thay thế hay xóa từ một trình duyệt. Hãy ngắt kết nối nhóm trước (Cài đặt → Đồng bộ nhóm).".into(),
         StorageError::Downloading => "Dữ liệu của nhóm đang được tải về; mọi chỉnh sửa chờ đến khi tải xong.".into(),
         StorageError::Failed { operation, message } => format!(
             "Không thực hiện được ({operation}): {message}."
@@ -104,7 +104,7 @@ pub fn health(lang: Lang, h: &Health) -> Option<String> {
                     "{said} (To make room, the browser had deleted what this site stored; Leadpact stored your workspace again from this tab.)"
                 ),
                 (true, Lang::Vi) => format!(
-                    "{said} (Để lấy chỗ trống, trình duyệt đã xoá dữ liệu của trang này; Leadpact đã lưu lại dữ liệu của bạn từ tab này.)"
+                    "{said} (Để lấy chỗ trống, trình duyệt đã xóa dữ liệu của trang này; Leadpact đã lưu lại dữ liệu của bạn từ tab này.)"
                 ),
             })
         }
@@ -168,13 +168,13 @@ pub fn persistence(lang: Lang, granted: Option<bool>) -> &'static str {
             "Persistent: the browser will not clear Leadpact's data to free space."
         }
         (Lang::Vi, Some(true)) => {
-            "Lưu lâu dài: trình duyệt sẽ không xoá dữ liệu Leadpact để lấy chỗ trống."
+            "Lưu lâu dài: trình duyệt sẽ không xóa dữ liệu Leadpact để lấy chỗ trống."
         }
         (Lang::En, _) => {
             "Best effort: the browser may clear Leadpact's data when the device runs out of space. Keep backups (or install the app / bookmark it so the browser keeps it)."
         }
         (Lang::Vi, _) => {
-            "Không đảm bảo: trình duyệt có thể xoá dữ liệu Leadpact khi thiết bị hết dung lượng. Hãy giữ bản sao lưu (hoặc cài ứng dụng / đánh dấu trang để trình duyệt giữ lại)."
+            "Không đảm bảo: trình duyệt có thể xóa dữ liệu Leadpact khi thiết bị hết dung lượng. Hãy giữ bản sao lưu (hoặc cài ứng dụng / đánh dấu trang để trình duyệt giữ lại)."
         }
     }
 }

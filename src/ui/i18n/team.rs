@@ -58,7 +58,7 @@ pub fn t(lang: Lang, l: T) -> &'static str {
         Members => ("People in this workspace", "Thành viên của dữ liệu này"),
         Invite => ("Add to the workspace", "Thêm vào nhóm"),
         NewPassword => ("Password (for a new user)", "Mật khẩu (cho người dùng mới)"),
-        Remove => ("Remove", "Xoá khỏi nhóm"),
+        Remove => ("Remove", "Xóa khỏi nhóm"),
         RoleLabel => ("Role", "Vai trò"),
         TeamUser => ("Team user", "Tài khoản nhóm"),
         JoinReplace => (
@@ -89,7 +89,7 @@ pub fn unlinked(lang: Lang, db: &str) -> String {
             "The browser's deletion also took this workspace's link to the team database '{db}': nothing you see was lost, but changes made here that had not reached the team are only here. Download a backup, then connect again in Settings → Team sync."
         ),
         Lang::Vi => format!(
-            "Khi trình duyệt xoá dữ liệu, liên kết tới cơ sở dữ liệu nhóm '{db}' cũng mất: những gì bạn thấy vẫn còn, nhưng thay đổi chưa gửi tới nhóm chỉ có ở đây. Hãy tải bản sao lưu, rồi kết nối lại trong Cài đặt → Đồng bộ nhóm."
+            "Khi trình duyệt xóa dữ liệu, liên kết tới cơ sở dữ liệu nhóm '{db}' cũng mất: những gì bạn thấy vẫn còn, nhưng thay đổi chưa gửi tới nhóm chỉ có ở đây. Hãy tải bản sao lưu, rồi kết nối lại trong Cài đặt → Đồng bộ nhóm."
         ),
     }
 }
@@ -105,7 +105,7 @@ pub fn viewer(lang: Lang) -> (&'static str, &'static str) {
         ),
         Lang::Vi => (
             "Chỉ xem",
-            "Chỉ xem: vai trò của bạn trong dữ liệu nhóm này là người xem nên không thêm, sửa, ghi hoạt động, chuyển bước hay xoá được. Hãy hỏi quản trị viên nếu cần sửa.",
+            "Chỉ xem: vai trò của bạn trong dữ liệu nhóm này là người xem nên không thêm, sửa, ghi hoạt động, chuyển bước hay xóa được. Hãy hỏi quản trị viên nếu cần sửa.",
         ),
     }
 }
@@ -230,14 +230,21 @@ pub fn badge(lang: Lang, s: &TeamStatus) -> String {
     }
 }
 
-/// Why the Data page's replace, sample and erase are off in a shared workspace.
-pub fn shared_note(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => {
-            "This workspace is shared with your team: importing a backup to replace it, sample data and erasing are turned off here (merging a backup in works). Disconnect it first in Settings → Team sync."
+/// Why the Data page's replace, sample and erase are off in a shared
+/// workspace; a viewer is told what she can do instead.
+pub fn shared_note(lang: Lang, viewer: bool) -> &'static str {
+    match (lang, viewer) {
+        (Lang::En, false) => {
+            "This workspace is shared with your team: merging a backup in and importing a CSV file add to the team's data; replacing it with a backup, sample data and erasing are turned off. To do those, disconnect this browser in Settings → Team sync first (the team's copy stays on the server)."
         }
-        Lang::Vi => {
-            "Dữ liệu này đang được chia sẻ với nhóm: thay thế bằng bản sao lưu, dữ liệu mẫu và xoá toàn bộ bị tắt ở đây (vẫn gộp được bản sao lưu). Hãy ngắt kết nối nhóm trước trong Cài đặt → Đồng bộ nhóm."
+        (Lang::Vi, false) => {
+            "Dữ liệu này đang được chia sẻ với nhóm: gộp bản sao lưu và nhập tệp CSV sẽ thêm vào dữ liệu của nhóm; thay thế bằng bản sao lưu, dữ liệu mẫu và xóa toàn bộ bị tắt. Muốn làm những việc đó, hãy ngắt kết nối trình duyệt này trong Cài đặt → Đồng bộ nhóm trước (bản của nhóm vẫn còn trên máy chủ)."
+        }
+        (Lang::En, true) => {
+            "This workspace is shared with your team and you can view it only: you can download a backup or export CSV files; nothing on this page changes the team's data."
+        }
+        (Lang::Vi, true) => {
+            "Dữ liệu này được chia sẻ với nhóm và bạn chỉ có quyền xem: bạn có thể tải bản sao lưu hoặc xuất tệp CSV; không thao tác nào ở trang này thay đổi dữ liệu của nhóm."
         }
     }
 }

@@ -147,7 +147,7 @@ pub fn BoardPage() -> impl IntoView {
     view! {
         <div class="board-page" data-testid="page-board">
             <h1>{i18n.t(Msg::NavBoard)}</h1>
-            <p class="muted">{i18n.t(BoardMsg::BoardHint)}</p>
+            <p class="muted" data-testid="board-hint">{move || i18n.t(if state.can_edit() { BoardMsg::BoardHint } else { BoardMsg::BoardHintViewer })()}</p>
             {move || refused.get().map(|(id, name, why)| view! {
                 <p class="notice warn" role="alert" data-testid="board-refused">
                     {i18n.t(why)} " " <a href=Page::Lead(id).href()>{name}</a> "."

@@ -28,7 +28,7 @@ pub fn DataPage() -> impl IntoView {
         <div class="data-page" data-testid="page-data">
             <h1>{i18n.t(Msg::NavData)}</h1>
             <Show when=move || state.link.with(Option::is_some)>
-                <p class="notice" data-testid="shared-note">{move || crate::ui::i18n::team::shared_note(i18n.0.get())}</p>
+                <p class="notice" data-testid="shared-note">{move || crate::ui::i18n::team::shared_note(i18n.0.get(), !state.can_edit())}</p>
             </Show>
             <StorageCard />
             <BackupPanel />

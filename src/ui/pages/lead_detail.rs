@@ -39,7 +39,7 @@ pub fn LeadPage() -> impl IntoView {
     // What the person types lives with the page: the card is drawn again
     // when the lead changes (here, in another tab, or by a colleague), the
     // forms keep their text.
-    let draft = EditDraft::new();
+    let draft = EditDraft::new(state.settings.with_untracked(|s| s.country));
     let log = LogDraft::new();
     let reason = RwSignal::new(String::new());
     Effect::new(move || {

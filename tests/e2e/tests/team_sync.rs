@@ -694,6 +694,12 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
         )
         .await;
     assert!(notice[0].contains("Someone else saved"), "{notice:?}");
+    // It names the field and the value saved meanwhile.
+    let named = sb.texts("calendar-underneath-fields").await.concat();
+    assert!(
+        named.starts_with("Holidays") && named.contains("2027-01-03"),
+        "{named}"
+    );
     assert_eq!(
         sb.eval(&value_of("cal-holidays")).await,
         lans.as_str(),
@@ -753,6 +759,8 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
         .expect("the viewer opens the lead");
     sc.find("edit-campaign").await;
     for control in [
+        "edit-campaign",
+        "log-note",
         "save-lead",
         "lead-owner",
         "lead-move",
@@ -811,6 +819,11 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
             .is_some_and(|a| !a.is_empty() && a.iter().all(|d| d == true)),
         "a viewer's advance buttons are disabled: {advance}"
     );
+    assert_eq!(
+        sc.eval(&disabled("lead-name")).await,
+        serde_json::json!([true]),
+        "a viewer cannot type a new lead"
+    );
     sc.click("select-lead").await;
     for control in ["bulk-owner", "bulk-stage", "bulk-junk", "bulk-delete"] {
         assert_eq!(
@@ -828,6 +841,8 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
             .is_some_and(|a| a.iter().all(|d| d == true)),
         "a viewer's board moves are disabled: {moves}"
     );
+    let hint = sc.texts("board-hint").await.concat();
+    assert!(hint.contains("You can view this workspace only"), "{hint}");
     let columns = "return [...document.querySelectorAll(\"[data-testid='board-column']\")].map(c => c.querySelectorAll(\"[data-testid='board-card']\").length)";
     let before = sc.eval(columns).await;
     sc.eval("const c = document.querySelector(\"[data-testid='board-card']\"); c.focus(); c.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight', bubbles: true})); return true").await;
@@ -852,6 +867,16 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
             "a viewer's {control} is disabled"
         );
     }
+    let note = sc.texts("shared-note").await.concat();
+    assert!(
+        note.contains("you can view it only") && !note.contains("merging a backup in works"),
+        "the Data page tells a viewer what she can do: {note}"
+    );
+    let hint = sc.texts("backup-hint").await.concat();
+    assert!(
+        hint.starts_with("A backup file is a copy of the team's workspace"),
+        "{hint}"
+    );
     c.client.goto(&lead_url).await.expect("the lead once more");
     sc.find("edit-campaign").await;
     // After the reload the status is there at once, and it is not an error

@@ -7,6 +7,7 @@ crate::ui::i18n::messages! {
     /// A message of the board.
     BoardMsg, ALL;
     BoardHint,
+    BoardHintViewer,
     More,
     MoveLeft,
     MoveRight,
@@ -23,6 +24,10 @@ impl Catalogue for BoardMsg {
             BoardHint => (
                 "Drag a card to another column, or focus it and press ← / →.",
                 "Kéo thẻ sang cột khác, hoặc chọn thẻ và bấm ← / →.",
+            ),
+            BoardHintViewer => (
+                "Each column is a stage with its leads; open a card to see the lead. You can view this workspace only, so cards do not move.",
+                "Mỗi cột là một giai đoạn với các lead của nó; mở thẻ để xem lead. Bạn chỉ có quyền xem nên không thể chuyển thẻ.",
             ),
             More => ("more", "khác"),
             MoveLeft => ("Move to the previous stage", "Chuyển về giai đoạn trước"),

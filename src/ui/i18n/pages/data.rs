@@ -9,6 +9,7 @@ crate::ui::i18n::messages! {
     DataMsg, ALL;
     Backup,
     BackupHint,
+    BackupHintShared,
     ImportBackup,
     ConfirmReplace,
     Replace,
@@ -67,6 +68,10 @@ impl Catalogue for DataMsg {
             BackupHint => (
                 "Everything stays in this browser. Export a backup file regularly; importing one replaces what is here.",
                 "Mọi dữ liệu nằm trong trình duyệt này. Hãy xuất tệp sao lưu thường xuyên; nhập tệp sẽ thay thế dữ liệu hiện có.",
+            ),
+            BackupHintShared => (
+                "A backup file is a copy of the team's workspace as this browser has it now. Keep one regularly; the team's data lives on its server.",
+                "Tệp sao lưu là bản sao dữ liệu của nhóm như trình duyệt này đang có. Hãy lưu thường xuyên; dữ liệu của nhóm nằm trên máy chủ của nhóm.",
             ),
             ImportBackup => ("Import backup…", "Nhập bản sao lưu…"),
             ConfirmReplace => (

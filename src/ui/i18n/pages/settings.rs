@@ -59,6 +59,7 @@ crate::ui::i18n::messages! {
     SpecialDaysHint,
     ChangedUnderneath,
     TakeTheirs,
+    EmptyValue,
 }
 
 impl Catalogue for SettingsMsg {
@@ -171,10 +172,11 @@ impl Catalogue for SettingsMsg {
                 "Một ngày có giờ làm riêng thay cho giờ của thứ trong tuần: thứ Bảy làm bù, nửa ngày, hoặc ngày nghỉ. Mỗi dòng một ngày: 2026-04-25: 08:00-12:00, 13:30-17:30; Làm bù 30/4 — hoặc 2026-12-31: nghỉ.",
             ),
             ChangedUnderneath => (
-                "Someone else saved changes to this section while you were editing it. Your edits are still here: Save keeps yours, or take the saved version.",
-                "Người khác vừa lưu thay đổi ở mục này trong lúc bạn đang sửa. Phần bạn sửa vẫn còn: Lưu để giữ bản của bạn, hoặc lấy bản đã lưu.",
+                "Someone else saved changes to this section while you were editing it. Your edits are still in the form: Save keeps yours, or take the saved version. Saved meanwhile:",
+                "Người khác vừa lưu thay đổi ở mục này trong lúc bạn đang sửa. Phần bạn sửa vẫn còn trong biểu mẫu: Lưu để giữ bản của bạn, hoặc lấy bản đã lưu. Giá trị vừa được lưu:",
             ),
             TakeTheirs => ("Take the saved version", "Lấy bản đã lưu"),
+            EmptyValue => ("(empty)", "(trống)"),
         }
     }
 }

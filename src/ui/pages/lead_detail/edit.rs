@@ -7,6 +7,7 @@
 
 use crate::app::routes::Page;
 use crate::app::state::{AppState, LeadEdit, NotSaved};
+use crate::domain::contact::Country;
 use crate::domain::lead::{DraftErrors, Field, Lead, LeadDraft, LeadId, Priority};
 use crate::ui::components::same_person::SamePerson;
 use crate::ui::format::priority_msg;
@@ -20,10 +21,12 @@ use leptos::prelude::*;
 /// The form's fields, as text.
 type Fields = [String; 7];
 
-fn fields_of(lead: &Lead) -> Fields {
+/// The phone as the lead page shows it (`Phone::shown_in` the workspace's
+/// country), so the form and the page agree.
+fn fields_of(lead: &Lead, home: Country) -> Fields {
     [
         lead.name().to_owned(),
-        lead.phone().map(|p| p.raw().to_owned()).unwrap_or_default(),
+        lead.phone().map(|p| p.shown_in(home)).unwrap_or_default(),
         lead.email().map(|e| e.to_string()).unwrap_or_default(),
         lead.source().to_owned(),
         lead.campaign().to_owned(),
@@ -43,11 +46,14 @@ pub(super) struct EditDraft {
     open: RwSignal<bool>,
     /// The lead changed elsewhere while the person was typing.
     changed_elsewhere: RwSignal<bool>,
+    /// The workspace's country (how its phones are written).
+    home: Country,
 }
 
 impl EditDraft {
-    pub(super) fn new() -> Self {
+    pub(super) fn new(home: Country) -> Self {
         EditDraft {
+            home,
             base: RwSignal::new(None),
             fields: Default::default(),
             open: RwSignal::new(false),
@@ -60,7 +66,7 @@ impl EditDraft {
     }
 
     fn fill(&self, lead: &Lead) {
-        for (sig, v) in self.fields.iter().zip(fields_of(lead)) {
+        for (sig, v) in self.fields.iter().zip(fields_of(lead, self.home)) {
             sig.set(v);
         }
         self.base.set(Some(lead.clone()));
@@ -75,7 +81,11 @@ impl EditDraft {
         match base {
             Some(b) if b.id() == lead.id() && &b == lead => {}
             Some(b) if b.id() == lead.id() => {
-                let (was, typed, now) = (fields_of(&b), self.typed(), fields_of(lead));
+                let (was, typed, now) = (
+                    fields_of(&b, self.home),
+                    self.typed(),
+                    fields_of(lead, self.home),
+                );
                 let mut clash = false;
                 for i in 0..was.len() {
                     if typed[i] == was[i] {
@@ -217,7 +227,9 @@ pub(super) fn EditLead(id: LeadId, draft: EditDraft) -> impl IntoView {
                     anyway=(Signal::derive(move || duplicates::save_anyway(lang()).to_owned()), Callback::new(move |()| save(true)))
                 />
             })}
-            <form on:submit=submit class="edit-grid">
+            <form on:submit=submit>
+            // A viewer cannot type here either (the reason is under the header).
+            <fieldset class="bare edit-grid" disabled=move || !state.can_edit()>
                 {text(PageMsg::Name, "edit-name", name, Some(Field::Name))}
                 {text(PageMsg::Phone, "edit-phone", phone, Some(Field::Phone))}
                 {text(PageMsg::Email, "edit-email", email, Some(Field::Email))}
@@ -235,6 +247,7 @@ pub(super) fn EditLead(id: LeadId, draft: EditDraft) -> impl IntoView {
                     <p class="field-error">{move || value_error.get().then(|| i18n.t(PageMsg::ErrWholeNumber)())}</p>
                 </div>
                 <div><button type="submit" class="primary" data-testid="save-lead" disabled=move || !state.can_edit()>{i18n.t(PageMsg::Save)}</button></div>
+            </fieldset>
             </form>
         </details>
     }

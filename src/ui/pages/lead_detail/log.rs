@@ -122,6 +122,8 @@ pub(super) fn LogActivity(id: LeadId, draft: LogDraft) -> impl IntoView {
     let error = move || problem.get().map(|p| words::problem(lang(), &p));
     view! {
         <form class="log-activity" on:submit=submit data-testid="log-form" novalidate>
+            // A viewer cannot type here either (the reason is under the header).
+            <fieldset class="bare" disabled=move || !state.can_edit()>
             <h2>{i18n.t(LeadMsg::LogActivity)}</h2>
             <div class="row">
                 <label>
@@ -192,6 +194,7 @@ pub(super) fn LogActivity(id: LeadId, draft: LogDraft) -> impl IntoView {
             <button type="submit" class="primary" data-testid="log-activity" disabled=move || !state.can_edit()>
                 {i18n.t(LeadMsg::Log)}
             </button>
-        </form>
+        </fieldset>
+            </form>
     }
 }

@@ -170,9 +170,12 @@ pub(super) fn CalendarEditor() -> impl IntoView {
     ];
     let holidays = RwSignal::new(spec.holidays.join("\n"));
     let special = RwSignal::new(special_text(&spec.exceptions));
-    let mut fields = vec![Field::text(tz)];
-    fields.extend(days.iter().map(|(_, d)| Field::text(*d)));
-    fields.extend([Field::text(holidays), Field::text(special)]);
+    let mut fields = vec![Field::text(tz).named(i18n.t(SettingsMsg::Timezone))];
+    fields.extend(days.iter().map(|(l, d)| Field::text(*d).named(i18n.t(*l))));
+    fields.extend([
+        Field::text(holidays).named(i18n.t(SettingsMsg::Holidays)),
+        Field::text(special).named(i18n.t(SettingsMsg::SpecialDays)),
+    ]);
     let follow = Follow::new(fields, move || state.settings.with(|s| texts(&s.calendar)));
     let special_error = RwSignal::new(None::<String>);
     let clear = move || {

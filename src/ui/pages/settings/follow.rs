@@ -17,6 +17,8 @@ use std::rc::Rc;
 pub(super) struct Field {
     get: Box<dyn Fn() -> String>,
     set: Box<dyn Fn(String)>,
+    /// The field's label, as the form shows it (named in the notice).
+    label: Option<Box<dyn Fn() -> &'static str>>,
 }
 
 impl Field {
@@ -25,6 +27,7 @@ impl Field {
         Field {
             get: Box::new(move || signal.get_untracked()),
             set: Box::new(move |v| signal.set(v)),
+            label: None,
         }
     }
 
@@ -41,7 +44,14 @@ impl Field {
                     signal.set(t);
                 }
             }),
+            label: None,
         }
+    }
+
+    /// The label the notice names this field by.
+    pub(super) fn named(mut self, label: impl Fn() -> &'static str + 'static) -> Self {
+        self.label = Some(Box::new(label));
+        self
     }
 }
 
@@ -52,6 +62,8 @@ pub(super) struct Follow {
     /// The stored values to take when the person asks (a field changed on
     /// both sides); `None` when nothing was.
     theirs: RwSignal<Option<Vec<String>>>,
+    /// The fields changed on both sides, by position.
+    clashed: RwSignal<Vec<usize>>,
 }
 
 impl Follow {
@@ -60,6 +72,7 @@ impl Follow {
     pub(super) fn new(fields: Vec<Field>, stored: impl Fn() -> Vec<String> + 'static) -> Self {
         let fields = Rc::new(fields);
         let theirs = RwSignal::new(None::<Vec<String>>);
+        let clashed = RwSignal::new(Vec::<usize>::new());
         let kept = fields.clone();
         Effect::new(move |base: Option<Vec<String>>| {
             let new = stored();
@@ -67,7 +80,7 @@ impl Follow {
             if old == new {
                 return new;
             }
-            let mut both = false;
+            let mut both = Vec::new();
             for (i, f) in kept.iter().enumerate() {
                 let (Some(was), Some(now)) = (old.get(i), new.get(i)) else {
                     continue;
@@ -79,19 +92,29 @@ impl Follow {
                 if mine == *was {
                     (f.set)(now.clone());
                 } else if now != was {
-                    both = true;
+                    both.push(i);
                 }
             }
             // A notice already shown stays while the person's text still
             // differs from what is stored.
             let still = theirs.with_untracked(Option::is_some)
                 && kept.iter().zip(&new).any(|(f, v)| (f.get)() != *v);
-            theirs.set((both || still).then(|| new.clone()));
+            if !both.is_empty() {
+                clashed.update(|c| {
+                    c.extend(both.iter().copied());
+                    c.sort_unstable();
+                    c.dedup();
+                });
+            } else if !still {
+                clashed.set(Vec::new());
+            }
+            theirs.set((!both.is_empty() || still).then(|| new.clone()));
             new
         });
         Follow {
             fields: StoredValue::new_local(fields),
             theirs,
+            clashed,
         }
     }
 
@@ -104,6 +127,25 @@ impl Follow {
             }
         });
         self.theirs.set(None);
+        self.clashed.set(Vec::new());
+    }
+
+    /// The labelled fields a colleague changed while the person edited
+    /// them, with the value saved meanwhile.
+    fn saved_meanwhile(self) -> Vec<(&'static str, String)> {
+        let clashed = self.clashed.get();
+        let Some(theirs) = self.theirs.get() else {
+            return Vec::new();
+        };
+        self.fields.with_value(|fields| {
+            clashed
+                .iter()
+                .filter_map(|&i| {
+                    let label = fields.get(i)?.label.as_ref()?;
+                    Some((label(), theirs.get(i)?.clone()))
+                })
+                .collect()
+        })
     }
 
     /// Takes what is stored, dropping the person's edits.
@@ -122,6 +164,12 @@ pub(super) fn ChangedUnderneath(follow: Follow, testid: &'static str) -> impl In
         <Show when=move || follow.theirs.with(Option::is_some)>
             <div class="notice" role="status" data-testid=testid>
                 <p>{i18n.t(SettingsMsg::ChangedUnderneath)}</p>
+                <ul data-testid=format!("{testid}-fields")>
+                    {move || follow.saved_meanwhile().into_iter().map(|(label, value)| {
+                        let value = if value.trim().is_empty() { i18n.t(SettingsMsg::EmptyValue)().to_owned() } else { value };
+                        view! { <li>{label} ": " <q>{value}</q></li> }
+                    }).collect_view()}
+                </ul>
                 <button type="button" data-testid=format!("{testid}-take") on:click=move |_| follow.take_theirs()>
                     {i18n.t(SettingsMsg::TakeTheirs)}
                 </button>

@@ -104,15 +104,19 @@ pub(super) fn PolicyEditor() -> impl IntoView {
     let long_after =
         RwSignal::new((settings_now.policies.long_overdue().num_minutes() / 60).to_string());
     let mut follow_fields = Vec::new();
-    for (_, _, number, unit) in &spans {
-        follow_fields.push(Field::text(*number));
+    for (label, _, number, unit) in &spans {
+        follow_fields.push(Field::text(*number).named(i18n.t(*label)));
         follow_fields.push(Field::with(*unit, |u| u.code().to_owned(), Unit::from_code));
     }
-    follow_fields.extend(fields.iter().map(|(_, _, sig)| Field::text(*sig)));
+    follow_fields.extend(
+        fields
+            .iter()
+            .map(|(label, _, sig)| Field::text(*sig).named(i18n.t(*label))),
+    );
     follow_fields.extend([
-        Field::text(nurture),
-        Field::text(from),
-        Field::text(long_after),
+        Field::text(nurture).named(i18n.t(PageMsg::NurtureDays)),
+        Field::text(from).named(i18n.t(SettingsMsg::SlaEnforcedFrom)),
+        Field::text(long_after).named(i18n.t(SettingsMsg::LongOverdueAfter)),
     ]);
     let follow = Follow::new(follow_fields, move || state.settings.with(texts));
     let save = move |ev: leptos::ev::SubmitEvent| {
