@@ -62,7 +62,39 @@ impl AppState {
     /// Saves a change, then shows it and tells the other tabs. On a
     /// conflict nothing is written; the latest version is reloaded and the
     /// person is told why.
-    pub(crate) fn persist(self, mut change: Change, toast: Option<Toast>) {
+    pub(crate) fn persist(self, change: Change, toast: Option<Toast>) {
+        self.commit_then(change, toast, false, None);
+    }
+
+    /// Edits leads for the app's own rules (distribution): `f` changes each
+    /// lead of `ids` still here; a lead changed meanwhile refuses the edit
+    /// without a word (the next change tries again); `done` runs once the
+    /// edit is stored or refused.
+    pub(crate) fn edit_quietly(
+        self,
+        ids: &[LeadId],
+        f: impl Fn(&mut Lead, DateTime<Utc>),
+        done: Box<dyn FnOnce()>,
+    ) {
+        let now = clock::now();
+        let mut change = Change::default();
+        for id in ids {
+            if let Some(mut lead) = self.lead_untracked(*id) {
+                change.expect.push((*id, lead.updated_at()));
+                f(&mut lead, now);
+                change.leads.push(lead);
+            }
+        }
+        self.commit_then(change, None, true, Some(done));
+    }
+
+    fn commit_then(
+        self,
+        mut change: Change,
+        toast: Option<Toast>,
+        quiet: bool,
+        done: Option<Box<dyn FnOnce()>>,
+    ) {
         let store = match self.store() {
             Ok(s) => s,
             Err(e) => return self.error.set(Some(e)),
@@ -94,10 +126,15 @@ impl AppState {
                     }
                 }
                 Err(e @ (StorageError::Conflict { .. } | StorageError::SettingsConflict)) => {
-                    self.error.set(Some(AppError::Storage(e)));
+                    if !quiet {
+                        self.error.set(Some(AppError::Storage(e)));
+                    }
                     self.reload();
                 }
                 Err(e) => self.failed_write(e),
+            }
+            if let Some(done) = done {
+                done();
             }
         });
     }
