@@ -63,14 +63,8 @@ fn follow_now(state: AppState) {
     std::mem::forget(owner);
 }
 
-/// Asks for a sweep again once the one under way is stored.
-fn after_sweep(state: AppState) {
-    if UNDER_WAY.with(|u| u.replace((false, false)).1) {
-        sweep(state);
-    }
-}
-
-/// Gives the leads waiting an owner (see the module docs).
+/// Gives the leads waiting an owner (see the module docs): one quiet edit
+/// at a time; a sweep asked for while one is being stored runs after it.
 fn sweep(state: AppState) {
     if UNDER_WAY.with(|u| {
         let (running, _) = u.get();
@@ -79,10 +73,24 @@ fn sweep(state: AppState) {
     }) {
         return;
     }
+    let Some(first) = plan(state) else { return };
+    UNDER_WAY.with(|u| u.set((true, false)));
+    leptos::task::spawn_local(async move {
+        let mut next = Some(first);
+        while let Some(edit) = next.take() {
+            edit.await;
+            if UNDER_WAY.with(|u| u.replace((true, false)).1) {
+                next = plan(state);
+            }
+        }
+        UNDER_WAY.with(|u| u.set((false, false)));
+    });
+}
+
+/// The edit that gives the waiting leads their owners, if any can have one.
+fn plan(state: AppState) -> Option<impl Future<Output = ()> + use<>> {
     let settings = state.settings.get_untracked();
-    let Some(dist) = Distribution::of(&settings).filter(|d| d.since.is_some()) else {
-        return;
-    };
+    let dist = Distribution::of(&settings).filter(|d| d.since.is_some())?;
     let pipeline = state.pipeline.get_untracked();
     let now = clock::now();
     let tz = settings.calendar.tz();
@@ -107,17 +115,12 @@ fn sweep(state: AppState) {
     });
     let given: Vec<_> = given.into_iter().filter(|(_, w)| w.rep.is_some()).collect();
     if given.is_empty() {
-        return;
+        return None;
     }
     let ids: Vec<LeadId> = given.iter().map(|(id, _)| *id).collect();
-    UNDER_WAY.with(|u| u.set((true, false)));
-    state.edit_quietly(
-        &ids,
-        |lead, now| {
-            if let Some((_, why)) = given.iter().find(|(id, _)| *id == lead.id()) {
-                why.give(lead, now);
-            }
-        },
-        Box::new(move || after_sweep(state)),
-    );
+    state.edit_quietly(&ids, &|lead, now| {
+        if let Some((_, why)) = given.iter().find(|(id, _)| *id == lead.id()) {
+            why.give(lead, now);
+        }
+    })
 }

@@ -63,19 +63,21 @@ impl AppState {
     /// conflict nothing is written; the latest version is reloaded and the
     /// person is told why.
     pub(crate) fn persist(self, change: Change, toast: Option<Toast>) {
-        self.commit_then(change, toast, false, None);
+        if let Some(commit) = self.commit(change, toast, false) {
+            spawn_local(commit);
+        }
     }
 
     /// Edits leads for the app's own rules (distribution): `f` changes each
-    /// lead of `ids` still here; a lead changed meanwhile refuses the edit
-    /// without a word (the next change tries again); `done` runs once the
-    /// edit is stored or refused.
+    /// lead of `ids` still here. The edit is stored when the returned
+    /// future is run (by the caller, so no callback crosses into the first
+    /// load's code); a lead changed meanwhile refuses it without a word
+    /// (the next change tries again).
     pub(crate) fn edit_quietly(
         self,
         ids: &[LeadId],
-        f: impl Fn(&mut Lead, DateTime<Utc>),
-        done: Box<dyn FnOnce()>,
-    ) {
+        f: &dyn Fn(&mut Lead, DateTime<Utc>),
+    ) -> Option<impl Future<Output = ()> + use<>> {
         let now = clock::now();
         let mut change = Change::default();
         for id in ids {
@@ -85,22 +87,26 @@ impl AppState {
                 change.leads.push(lead);
             }
         }
-        self.commit_then(change, None, true, Some(done));
+        self.commit(change, None, true)
     }
 
-    fn commit_then(
+    /// Checks a change can be written; the future stores it and shows it.
+    fn commit(
         self,
         mut change: Change,
         toast: Option<Toast>,
         quiet: bool,
-        done: Option<Box<dyn FnOnce()>>,
-    ) {
+    ) -> Option<impl Future<Output = ()> + use<>> {
         let store = match self.store() {
             Ok(s) => s,
-            Err(e) => return self.error.set(Some(e)),
+            Err(e) => {
+                self.error.set(Some(e));
+                return None;
+            }
         };
         if let Some(e) = self.write_blocked() {
-            return self.error.set(Some(e));
+            self.error.set(Some(e));
+            return None;
         }
         change.now = Some(clock::now());
         // A big change (an import, a merge) takes seconds to store.
@@ -108,7 +114,7 @@ impl AppState {
         if big {
             self.busy.set(Some(Busy::Saving(change.leads.len())));
         }
-        spawn_local(async move {
+        Some(async move {
             let committed = self.while_writing(store.commit(&change)).await;
             if big {
                 self.busy.set(None);
@@ -133,10 +139,7 @@ impl AppState {
                 }
                 Err(e) => self.failed_write(e),
             }
-            if let Some(done) = done {
-                done();
-            }
-        });
+        })
     }
 
     /// Shows a committed change: the settings, and the leads it touched
