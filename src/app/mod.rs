@@ -5,6 +5,7 @@
 pub mod backups;
 pub mod clock;
 pub mod couch;
+pub mod distribute;
 pub mod files;
 pub mod notify;
 pub mod offline;

@@ -203,6 +203,8 @@ fn start(state: AppState, couch: Rc<Couch>) {
         }
         status(state, |s| s.members = members(&security, &viewers));
     });
+    // Leads from colleagues reach distribution too.
+    crate::app::distribute::install(state);
     let lock = format!("leadpact-sync:{}", state.db_name());
     with_lock(&lock, move || {
         let (pull_couch, push_couch) = (Rc::clone(&couch), couch);

@@ -62,13 +62,51 @@ impl AppState {
     /// Saves a change, then shows it and tells the other tabs. On a
     /// conflict nothing is written; the latest version is reloaded and the
     /// person is told why.
-    pub(crate) fn persist(self, mut change: Change, toast: Option<Toast>) {
+    pub(crate) fn persist(self, change: Change, toast: Option<Toast>) {
+        if let Some(commit) = self.commit(change, toast, false) {
+            spawn_local(commit);
+        }
+    }
+
+    /// Edits leads for the app's own rules (distribution): `f` changes each
+    /// lead of `ids` still here. The edit is stored when the returned
+    /// future is run (by the caller, so no callback crosses into the first
+    /// load's code); a lead changed meanwhile refuses it without a word
+    /// (the next change tries again).
+    pub(crate) fn edit_quietly(
+        self,
+        ids: &[LeadId],
+        f: &dyn Fn(&mut Lead, DateTime<Utc>),
+    ) -> Option<impl Future<Output = ()> + use<>> {
+        let now = clock::now();
+        let mut change = Change::default();
+        for id in ids {
+            if let Some(mut lead) = self.lead_untracked(*id) {
+                change.expect.push((*id, lead.updated_at()));
+                f(&mut lead, now);
+                change.leads.push(lead);
+            }
+        }
+        self.commit(change, None, true)
+    }
+
+    /// Checks a change can be written; the future stores it and shows it.
+    fn commit(
+        self,
+        mut change: Change,
+        toast: Option<Toast>,
+        quiet: bool,
+    ) -> Option<impl Future<Output = ()> + use<>> {
         let store = match self.store() {
             Ok(s) => s,
-            Err(e) => return self.error.set(Some(e)),
+            Err(e) => {
+                self.error.set(Some(e));
+                return None;
+            }
         };
         if let Some(e) = self.write_blocked() {
-            return self.error.set(Some(e));
+            self.error.set(Some(e));
+            return None;
         }
         change.now = Some(clock::now());
         // A big change (an import, a merge) takes seconds to store.
@@ -76,7 +114,7 @@ impl AppState {
         if big {
             self.busy.set(Some(Busy::Saving(change.leads.len())));
         }
-        spawn_local(async move {
+        Some(async move {
             let committed = self.while_writing(store.commit(&change)).await;
             if big {
                 self.busy.set(None);
@@ -94,12 +132,14 @@ impl AppState {
                     }
                 }
                 Err(e @ (StorageError::Conflict { .. } | StorageError::SettingsConflict)) => {
-                    self.error.set(Some(AppError::Storage(e)));
+                    if !quiet {
+                        self.error.set(Some(AppError::Storage(e)));
+                    }
                     self.reload();
                 }
                 Err(e) => self.failed_write(e),
             }
-        });
+        })
     }
 
     /// Shows a committed change: the settings, and the leads it touched

@@ -322,7 +322,7 @@ fn LeadRow(lead: crate::domain::lead::Lead, selected: RwSignal<BTreeSet<LeadId>>
             <td><ContactLinks lead=id name=lead.name().to_owned() phone=lead.phone().cloned() email=email /></td>
             <td>{crate::ui::format::source_label(lead.source(), i18n.0.get_untracked())}</td>
             <td><StageBadge stage=lead.stage().clone() /></td>
-            <td>{owner.unwrap_or_else(|| i18n.t(Msg::Unassigned)().to_owned())}</td>
+            <td data-testid="lead-owner-cell">{owner.unwrap_or_else(|| i18n.t(Msg::Unassigned)().to_owned())}</td>
             <td>{move || local_datetime(created, i18n.0.get())}</td>
             <td>
                 <AdvanceButton closed=closed on_advance=move || state.advance(id) />

@@ -23,6 +23,8 @@ use csv_import::CsvImport;
 #[component]
 pub fn DataPage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // Imported leads, and a rep switching on, reach distribution.
+    crate::app::distribute::install(state);
     let i18n = use_i18n();
     view! {
         <div class="data-page" data-testid="page-data">

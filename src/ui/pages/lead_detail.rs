@@ -212,6 +212,16 @@ fn LeadCard(
                                 })
                                 .collect_view()}
                         </select>
+                        {crate::domain::distribution::Why::of(&lead).map(|why| {
+                            let names = reps.clone();
+                            view! {
+                                <p class="muted" data-testid="assigned-why">
+                                    {move || crate::ui::i18n::pages::lead::assigned_why(lang.get(), &why, |id| {
+                                        names.iter().find(|r| r.id == *id).map_or_else(|| id.to_string(), |r| r.name.clone())
+                                    })}
+                                </p>
+                            }
+                        })}
                     </div>
                     <div class="field">
                         <label for="lead-csat">{i18n.t(PageMsg::Csat)}</label>

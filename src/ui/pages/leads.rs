@@ -6,6 +6,8 @@ use leptos::prelude::*;
 /// The lead list with the form beside it.
 #[component]
 pub fn LeadsPage() -> impl IntoView {
+    // New leads typed here get an owner when the workspace has rules.
+    crate::app::distribute::install(expect_context());
     view! {
         <div class="leads-page" data-testid="page-leads">
             <div class="side">

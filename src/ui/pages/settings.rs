@@ -15,6 +15,7 @@ use leptos::prelude::*;
 
 mod calendar;
 mod country;
+mod distribution;
 mod follow;
 mod policies;
 mod span;
@@ -24,11 +25,14 @@ pub use country::country_name;
 use policies::{PolicyEditor, RulesEditor};
 
 use calendar::CalendarEditor;
+use distribution::DistributionEditor;
 
 /// The settings screen.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // Imported leads, and a rep switching on, reach distribution.
+    crate::app::distribute::install(state);
     let i18n = use_i18n();
     // The policy and calendar forms start from the stored values (they
     // are shown only once the workspace is loaded) and follow them while a
@@ -43,6 +47,7 @@ pub fn SettingsPage() -> impl IntoView {
                 // says why.
                 <fieldset class="bare" data-testid="settings-editors" disabled=move || !state.can_edit()>
                     <RepsEditor />
+                    <DistributionEditor />
                     <PolicyEditor />
                     <RulesEditor />
                     <PipelineEditor />

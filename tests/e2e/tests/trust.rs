@@ -1,4 +1,5 @@
-//! Issue 28's journeys: what the screens say must be true. A lead typed in
+//! Issue 28's journeys: what the screens say must be true; and issue 29's
+//! distribution, read as a manager reads it. A lead typed in
 //! now is on Today's first screen among 10 000 leads' old breaches, and a
 //! tap on an outcome is answered with what comes next; a note holds words.
 //! Read the way a person reads the screen (visible text), in both
@@ -399,5 +400,155 @@ async fn leaving_while_a_change_is_being_stored_asks_first() {
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     assert_eq!(s.eval(asks).await, false, "once stored, no question");
+    browser.close().await;
+}
+
+/// The owners the lead list shows, by lead name.
+async fn owners(s: &Screen<'_>) -> Vec<(String, String)> {
+    let v = s
+        .eval(
+            r#"return [...document.querySelectorAll("[data-testid='lead-row']")].map(r => [
+            r.querySelector("[data-testid='lead-link']").textContent,
+            r.querySelector("[data-testid='lead-owner-cell']").textContent]);"#,
+        )
+        .await;
+    serde_json::from_value(v).expect("names and owners")
+}
+
+/// Issue 29, read as a manager does: with distribution on, new leads go in
+/// turn to the Sales reps receiving them, and each lead says why; a rep
+/// switched off gets none; with nobody receiving a lead waits, counted in
+/// Settings, and goes out once someone switches on. In Vietnamese at 375 px
+/// too.
+#[tokio::test]
+async fn new_leads_go_in_turn_to_the_reps_receiving_them() {
+    let (_server, browser) = open("trust-dist", "settings").await;
+    let c = &browser.client;
+    let s = Screen::new(c);
+    for name in ["Lan", "Minh"] {
+        s.type_into("rep-name", name).await;
+        s.select("rep-team", "sales").await;
+        s.click("add-rep").await;
+        s.wait_texts("rep-row", "the rep is added", |t| {
+            t.iter().any(|r| r.contains(name))
+        })
+        .await;
+    }
+    s.click("dist-on").await;
+    s.wait_texts("dist-rep", "the Sales reps receiving", |t| t.len() == 2)
+        .await;
+    let pool = s.texts("dist-pool").await.concat();
+    assert_eq!(pool, "No new lead is waiting for an owner.");
+    browser.screenshot("dist-settings", 1280).await;
+
+    s.nav("nav-leads", "page-leads").await;
+    let leads = LeadsPage::new(c);
+    for (i, name) in ["Khách A", "Khách B", "Khách C", "Khách D"]
+        .iter()
+        .enumerate()
+    {
+        leads
+            .add_lead(name, &format!("0912 100 00{i}"), "Zalo")
+            .await;
+    }
+    let mut shown = Vec::new();
+    for _ in 0..100 {
+        shown = owners(&s).await;
+        if shown.iter().all(|(_, o)| o != "Unassigned") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let count =
+        |who: &str, list: &[(String, String)]| list.iter().filter(|(_, o)| o == who).count();
+    assert_eq!(
+        (count("Lan", &shown), count("Minh", &shown)),
+        (2, 2),
+        "in turn: {shown:?}"
+    );
+    let lead = leads.open("Khách A").await;
+    lead.title_and_stage().await;
+    let why = s
+        .wait_texts("assigned-why", "the lead says why", |t| !t.is_empty())
+        .await
+        .concat();
+    assert!(
+        why.starts_with("Given by rotation: ") && why.contains("was next (their first lead today)"),
+        "{why}"
+    );
+
+    // Minh stops receiving: the next leads are Lan's.
+    s.nav("nav-settings", "page-settings").await;
+    s.eval("document.querySelectorAll(\"[data-testid='dist-receiving']\")[1].click(); return true")
+        .await;
+    s.wait_texts("toast-text", "saved", |t| !t.is_empty()).await;
+    s.nav("nav-leads", "page-leads").await;
+    leads.add_lead("Khách E", "0912 100 010", "Zalo").await;
+    leads.add_lead("Khách F", "0912 100 011", "Zalo").await;
+    for _ in 0..100 {
+        shown = owners(&s).await;
+        if count("Lan", &shown) == 4 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        (count("Lan", &shown), count("Minh", &shown)),
+        (4, 2),
+        "Minh is off: {shown:?}"
+    );
+
+    // Nobody receiving: the lead waits, and Settings says so.
+    s.nav("nav-settings", "page-settings").await;
+    s.eval("document.querySelectorAll(\"[data-testid='dist-receiving']\")[0].click(); return true")
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    s.nav("nav-leads", "page-leads").await;
+    leads.add_lead("Khách G", "0912 100 012", "Zalo").await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    shown = owners(&s).await;
+    assert!(
+        shown
+            .iter()
+            .any(|(n, o)| n == "Khách G" && o == "Unassigned"),
+        "it waits: {shown:?}"
+    );
+    s.nav("nav-settings", "page-settings").await;
+    let pool = s
+        .wait_texts("dist-pool", "the pool is counted", |t| {
+            t.concat().starts_with("1 new lead")
+        })
+        .await
+        .concat();
+    assert!(pool.contains("nobody can take it now"), "{pool}");
+    s.click("lang-toggle").await;
+    let pool = s
+        .wait_texts("dist-pool", "in Vietnamese", |t| {
+            t.concat().starts_with("1 khách mới")
+        })
+        .await
+        .concat();
+    assert!(pool.contains("đang chờ người phụ trách"), "{pool}");
+    browser.screenshot("dist-settings-vi", 375).await;
+    // Lan switches back on: the waiting lead is hers at once.
+    s.eval("document.querySelectorAll(\"[data-testid='dist-receiving']\")[0].click(); return true")
+        .await;
+    s.wait_texts("dist-pool", "the pool empties", |t| {
+        t.concat().starts_with("Không có khách mới")
+    })
+    .await;
+    s.click("lang-toggle").await;
+    s.nav("nav-leads", "page-leads").await;
+    for _ in 0..100 {
+        shown = owners(&s).await;
+        if shown.iter().any(|(n, o)| n == "Khách G" && o == "Lan") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(
+        shown.iter().any(|(n, o)| n == "Khách G" && o == "Lan"),
+        "the waiting lead went out: {shown:?}"
+    );
     browser.close().await;
 }

@@ -117,3 +117,50 @@ pub fn no_match(lang: Lang, q: &str) -> String {
         Lang::Vi => format!("Không có mục nào trong lịch sử khớp với “{q}”."),
     }
 }
+
+/// How distribution gave a lead its owner: the rule, the rep, who was
+/// passed over and why (`name` gives a rep's name from an id).
+pub fn assigned_why(
+    lang: Lang,
+    why: &crate::domain::distribution::Why,
+    name: impl Fn(&crate::domain::rep::RepId) -> String,
+) -> String {
+    use crate::domain::distribution::Skip;
+    let rep = why.rep.as_ref().map(&name).unwrap_or_default();
+    let skipped: Vec<String> = why
+        .skipped
+        .iter()
+        .map(|(r, s)| {
+            let because = match (lang, s) {
+                (Lang::En, Skip::NotReceiving) => "not receiving".to_owned(),
+                (Lang::En, Skip::Away) => "away".to_owned(),
+                (Lang::En, Skip::AtCap(n)) => format!("at cap {n}"),
+                (Lang::En, Skip::NotSales) => "not in Sales".to_owned(),
+                (Lang::Vi, Skip::NotReceiving) => "không nhận khách".to_owned(),
+                (Lang::Vi, Skip::Away) => "đang nghỉ".to_owned(),
+                (Lang::Vi, Skip::AtCap(n)) => format!("đã đủ định mức {n}"),
+                (Lang::Vi, Skip::NotSales) => "không thuộc Sales".to_owned(),
+            };
+            format!("{} {because}", name(r))
+        })
+        .collect();
+    let before = match (lang, why.today) {
+        (Lang::En, 0) => "their first lead today".to_owned(),
+        (Lang::En, 1) => "1 given today before".to_owned(),
+        (Lang::En, n) => format!("{n} given today before"),
+        (Lang::Vi, 0) => "khách đầu tiên hôm nay".to_owned(),
+        (Lang::Vi, n) => format!("đã nhận {n} khách hôm nay"),
+    };
+    let mut out = match (lang, &why.group) {
+        (Lang::En, Some(g)) => format!("Given by rotation in group {g}: {rep} was next ({before})"),
+        (Lang::En, None) => format!("Given by rotation: {rep} was next ({before})"),
+        (Lang::Vi, Some(g)) => format!("Giao theo vòng trong nhóm {g}: đến lượt {rep} ({before})"),
+        (Lang::Vi, None) => format!("Giao theo vòng: đến lượt {rep} ({before})"),
+    };
+    if !skipped.is_empty() {
+        out.push_str("; ");
+        out.push_str(&skipped.join("; "));
+    }
+    out.push('.');
+    out
+}

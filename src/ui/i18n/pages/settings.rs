@@ -1,7 +1,7 @@
 //! The words only the settings page says: its code and both languages' text leave
 //! with that page's module (`crate::split`).
 
-use crate::ui::i18n::Catalogue;
+use crate::ui::i18n::{Catalogue, Lang};
 
 crate::ui::i18n::messages! {
     /// A message of the settings page.
@@ -60,6 +60,11 @@ crate::ui::i18n::messages! {
     ChangedUnderneath,
     TakeTheirs,
     EmptyValue,
+    Distribution,
+    DistributionHint,
+    DistributionOn,
+    Receiving,
+    DaysAway,
 }
 
 impl Catalogue for SettingsMsg {
@@ -177,6 +182,28 @@ impl Catalogue for SettingsMsg {
             ),
             TakeTheirs => ("Take the saved version", "Lấy bản đã lưu"),
             EmptyValue => ("(empty)", "(trống)"),
+            Distribution => ("Who gets new leads", "Phân bổ khách mới"),
+            DistributionHint => (
+                "New leads without an owner — typed, imported or from a colleague — go at once to a Sales rep who is receiving leads, is not away and is under their cap: the one given the fewest leads today, then the one waiting longest. A lead someone assigned by hand keeps its owner. Devices that are offline count without each other's new leads, so a rep can end one over their share until they meet.",
+                "Khách mới chưa có người phụ trách — nhập tay, nhập từ tệp hay từ đồng nghiệp — được giao ngay cho một nhân viên Sales đang nhận khách, không nghỉ và chưa đủ định mức: người được giao ít khách nhất hôm nay, rồi người chờ lâu nhất. Khách đã được giao tay giữ nguyên người phụ trách. Các máy đang ngoại tuyến không thấy khách mới của nhau, nên một nhân viên có thể nhận quá phần mình cho đến khi các máy đồng bộ lại.",
+            ),
+            DistributionOn => (
+                "Give new leads an owner automatically",
+                "Tự động giao khách mới",
+            ),
+            Receiving => ("Receiving leads", "Đang nhận khách"),
+            DaysAway => ("Days away", "Ngày nghỉ"),
         }
+    }
+}
+
+/// The leads waiting for an owner, in words.
+pub fn pool(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::En, 0) => "No new lead is waiting for an owner.".into(),
+        (Lang::En, 1) => "1 new lead is waiting for an owner: nobody can take it now (not receiving, away or at their cap). Assign it by hand, or switch someone on.".into(),
+        (Lang::En, n) => format!("{n} new leads are waiting for an owner: nobody can take them now (not receiving, away or at their cap). Assign them by hand, or switch someone on."),
+        (Lang::Vi, 0) => "Không có khách mới nào đang chờ người phụ trách.".into(),
+        (Lang::Vi, n) => format!("{n} khách mới đang chờ người phụ trách: hiện không ai nhận được (không nhận khách, đang nghỉ hoặc đã đủ định mức). Hãy giao tay, hoặc bật nhận khách cho một người."),
     }
 }
