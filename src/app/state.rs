@@ -77,6 +77,13 @@ pub enum Toast {
         /// Its outcome.
         outcome: crate::domain::activity::Outcome,
     },
+    /// Leads moved to another stage by a person (offers undo).
+    Moved {
+        /// The lead moved (the first, when several were).
+        lead: LeadId,
+        /// How many.
+        n: usize,
+    },
     /// Settings saved.
     Saved,
     /// The browser refuses notifications (the person blocked them).
@@ -101,6 +108,8 @@ pub(crate) enum Undo {
     Closed(Vec<(LeadId, crate::domain::pipeline::StageId)>),
     /// An activity just logged.
     Logged(Activity),
+    /// Leads moved to another stage by hand, as they were before.
+    Moved(Vec<Lead>),
 }
 
 /// A change of the data on its way to the insights (see [`AppState::insights`]).

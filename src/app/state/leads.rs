@@ -12,24 +12,48 @@ use leptos::prelude::*;
 use std::collections::BTreeSet;
 
 impl AppState {
-    /// Moves a lead to its next stage, saves it, then shows it.
+    /// Moves a lead to its next stage, saves it, then shows it; the toast
+    /// offers to take the move back.
     pub fn advance(self, id: LeadId) {
         let by = self.actor_name();
-        self.edit(&[id], None, |lead, p, now| {
+        let toast = self.moving(&[id]);
+        self.edit_then(&[id], None, toast, |lead, p, now| {
             lead.advance(p, by.as_deref(), now).map_err(AppError::Move)
         });
     }
 
-    /// Moves leads to `stage`.
+    /// Moves leads to `stage`; the toast offers to take the move back.
     pub fn move_to(self, ids: &[LeadId], stage: StageId) {
         let by = self.actor_name();
-        self.edit(ids, None, move |lead, p, now| {
+        let moving: Vec<LeadId> = ids
+            .iter()
+            .copied()
+            .filter(|id| {
+                self.lead_untracked(*id)
+                    .is_some_and(|l| l.stage() != &stage)
+            })
+            .collect();
+        let toast = self.moving(&moving);
+        self.edit_then(ids, None, toast, move |lead, p, now| {
             if lead.stage() == &stage {
                 return Ok(());
             }
             lead.move_by_hand(&stage, p, by.as_deref(), now)
                 .map_err(AppError::Move)
         });
+    }
+
+    /// Remembers `ids` as they are before a stage move (for Undo) and
+    /// returns the toast that will say it.
+    fn moving(self, ids: &[LeadId]) -> Option<Toast> {
+        let before: Vec<Lead> = ids
+            .iter()
+            .filter_map(|id| self.lead_untracked(*id))
+            .collect();
+        let lead = before.first()?.id();
+        let n = before.len();
+        self.undo.set_value(Some(Undo::Moved(before)));
+        Some(Toast::Moved { lead, n })
     }
 
     /// Closes leads as lost or junk.
@@ -185,6 +209,15 @@ impl AppState {
                 },
                 None,
             ),
+            Some(Undo::Moved(before)) => {
+                let ids: Vec<LeadId> = before.iter().map(Lead::id).collect();
+                self.edit(&ids, None, move |lead, _, now| {
+                    if let Some(b) = before.iter().find(|b| b.id() == lead.id()) {
+                        lead.take_back_move(b, now);
+                    }
+                    Ok(())
+                });
+            }
             Some(Undo::Closed(stages)) => {
                 let ids: Vec<LeadId> = stages.iter().map(|(id, _)| *id).collect();
                 let by = self.actor_name();

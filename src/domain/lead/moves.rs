@@ -84,6 +84,17 @@ impl Lead {
         Ok(())
     }
 
+    /// Takes back a stage move: the stage, its history and the loss
+    /// reason become `before`'s again, as a new version (what else changed
+    /// meanwhile — a colleague's edit of a field — stays). A move taken
+    /// back leaves no trace in the funnel.
+    pub fn take_back_move(&mut self, before: &Lead, now: DateTime<Utc>) {
+        self.stage = before.stage.clone();
+        self.history = before.history.clone();
+        self.closure = before.closure.clone();
+        self.touch(now);
+    }
+
     /// A move a person makes by hand (a board card, a bulk move, the lead
     /// page's "move to"): like [`Lead::move_to`], but a Lost stage is
     /// reached only with a reason ([`Lead::mark_lost`]) — one arrow key

@@ -351,3 +351,20 @@ fn absorbing_a_lead_that_absorbed_others_keeps_the_list_flat() {
     a.absorb(before.clone(), None, t(4));
     assert_eq!(a, before);
 }
+
+/// Undo of a stage move: the stage, its history and the loss reason come
+/// back as a new version; a field changed meanwhile stays.
+#[test]
+fn a_move_taken_back_leaves_no_trace_but_keeps_other_edits() {
+    let p = Pipeline::default();
+    let mut lead = create(&draft("Võ Thị Hạnh", "0912 555 010", "", "Facebook")).unwrap();
+    let before = lead.clone();
+    lead.advance(&p, Some("lan"), t(2)).unwrap();
+    lead.set_campaign(String::from("Tết"), t(3));
+    let moved_at = lead.updated_at();
+    lead.take_back_move(&before, t(2));
+    assert_eq!(lead.stage(), before.stage());
+    assert_eq!(lead.history(), before.history());
+    assert_eq!(lead.campaign(), "Tết", "a field edited meanwhile stays");
+    assert!(lead.updated_at() > moved_at, "a new version");
+}

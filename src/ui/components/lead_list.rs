@@ -239,6 +239,7 @@ fn BulkBar(selected: RwSignal<BTreeSet<LeadId>>) -> impl IntoView {
     let ids = move || selected.get_untracked().into_iter().collect::<Vec<_>>();
     let reason = RwSignal::new(String::new());
     let done = move || selected.set(BTreeSet::new());
+    let confirm_move = RwSignal::new(None::<StageId>);
     view! {
         <Show when=move || selected.with(|s| !s.is_empty())>
             <fieldset class="bulk bare" role="toolbar" aria-label=i18n.t(LeadsMsg::BulkActions) data-testid="bulk-bar" disabled=move || !state.can_edit()>
@@ -253,10 +254,17 @@ fn BulkBar(selected: RwSignal<BTreeSet<LeadId>>) -> impl IntoView {
                     <option value="-">{i18n.t(Msg::Unassigned)}</option>
                     {move || state.settings.get().reps.iter().map(|r| view! { <option value=r.id.to_string()>{r.name.clone()}</option> }).collect_view()}
                 </select>
-                <select data-testid="bulk-stage" aria-label=i18n.t(PageMsg::MoveTo) on:change=move |ev| {
+                <select data-testid="bulk-stage" aria-label=i18n.t(PageMsg::MoveTo) prop:value=move || confirm_move.with(|c| c.as_ref().map(ToString::to_string).unwrap_or_default()) on:change=move |ev| {
                     let v = event_target_value(&ev);
                     if v.is_empty() { return; }
-                    state.move_to(&ids(), StageId::new(v));
+                    // Closed leads among them: only once the person confirms.
+                    let list = ids();
+                    let pipeline = state.pipeline.get_untracked();
+                    if list.iter().any(|id| state.lead_untracked(*id).is_some_and(|l| l.is_closed(&pipeline))) {
+                        confirm_move.set(Some(StageId::new(v)));
+                        return;
+                    }
+                    state.move_to(&list, StageId::new(v));
                     done();
                 }>
                     <option value="">{i18n.t(PageMsg::MoveTo)}</option>
@@ -280,6 +288,20 @@ fn BulkBar(selected: RwSignal<BTreeSet<LeadId>>) -> impl IntoView {
                 }>
                     {i18n.t(PageMsg::Delete)}
                 </button>
+                <Show when=move || confirm_move.with(Option::is_some)>
+                    <div class="confirm" role="alertdialog" data-testid="confirm-move">
+                        <p>{i18n.t(LeadsMsg::ReopenSome)}</p>
+                        <button type="button" class="primary" data-testid="confirm-move-yes" on:click=move |_| {
+                            if let Some(to) = confirm_move.try_update(Option::take).flatten() {
+                                state.move_to(&ids(), to);
+                                done();
+                            }
+                        }>{i18n.t(PageMsg::MoveTo)}</button>
+                        <button type="button" data-testid="confirm-move-no" on:click=move |_| confirm_move.set(None)>
+                            {i18n.t(PageMsg::Cancel)}
+                        </button>
+                    </div>
+                </Show>
             </fieldset>
         </Show>
     }

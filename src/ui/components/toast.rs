@@ -22,7 +22,7 @@ pub fn ToastArea() -> impl IntoView {
         if let Some(t) = state.toast.get() {
             let secs = if matches!(
                 t,
-                Toast::Deleted(_) | Toast::Closed(_) | Toast::Logged { .. }
+                Toast::Deleted(_) | Toast::Closed(_) | Toast::Logged { .. } | Toast::Moved { .. }
             ) {
                 10
             } else {
@@ -51,7 +51,7 @@ pub fn ToastArea() -> impl IntoView {
         <div class="toasts" role="status" aria-live="polite" data-testid="toasts">
             {move || state.toast.get().map(|t| {
                 let lang = i18n.0.get_untracked();
-                let undoable = matches!(t, Toast::Deleted(_) | Toast::Closed(_) | Toast::Logged { .. });
+                let undoable = matches!(t, Toast::Deleted(_) | Toast::Closed(_) | Toast::Logged { .. } | Toast::Moved { .. });
                 // After a wrong number: one tap closes the lead as junk.
                 let junk = match t {
                     Toast::Logged { lead, outcome: Outcome::WrongNumber, .. } => Some(lead),
@@ -61,6 +61,7 @@ pub fn ToastArea() -> impl IntoView {
                     Toast::Logged { lead, kind, outcome } => logged_text(state, i18n, lead, kind, outcome),
                     Toast::Deleted(n) => counted::deleted(lang, n),
                     Toast::Closed(n) => counted::closed(lang, n),
+                    Toast::Moved { lead, n } => moved_text(state, lang, lead, n),
                     Toast::Saved => i18n.t(Msg::ToastSaved)().to_owned(),
                     Toast::NotificationsBlocked => counted::notifications_blocked(lang).to_owned(),
                     Toast::Replaced(n) => format!("{} {}", i18n.t(Msg::ToastReplaced)(), crate::ui::format::number(n as u64, lang)),
@@ -92,6 +93,21 @@ pub fn ToastArea() -> impl IntoView {
             })}
         </div>
     }
+}
+
+/// "Lan Phạm moved to Qualified." / "3 leads moved to Qualified."
+fn moved_text(state: AppState, lang: crate::ui::i18n::Lang, lead: LeadId, n: usize) -> String {
+    let (name, stage) = state.insights.with_untracked(|ins| {
+        ins.lead(lead).map_or_else(Default::default, |l| {
+            let stage = state.pipeline.with_untracked(|p| {
+                p.stage(l.stage()).map_or_else(String::new, |s| {
+                    crate::ui::format::stage_label(s.id.as_str(), &s.name, lang)
+                })
+            });
+            (l.name().to_owned(), stage)
+        })
+    });
+    counted::moved(lang, n, &name, &stage)
 }
 
 /// "No answer logged for Lan Phạm — attempt 2 of 3, next try after 14:30."

@@ -237,6 +237,16 @@ pub fn closed(lang: Lang, n: usize) -> String {
     }
 }
 
+/// "Lan Phạm moved to Qualified." / "3 leads moved to Qualified."
+pub fn moved(lang: Lang, n: usize, name: &str, stage: &str) -> String {
+    match (lang, n) {
+        (Lang::En, 1) => format!("{name} moved to {stage}."),
+        (Lang::Vi, 1) => format!("Đã chuyển {name} sang {stage}."),
+        (Lang::En, _) => format!("{} moved to {stage}.", leads(lang, n)),
+        (Lang::Vi, _) => format!("Đã chuyển {} sang {stage}.", leads(lang, n)),
+    }
+}
+
 /// "1 lead imported." / "2 leads imported, 1 filled in."
 pub fn imported(lang: Lang, added: usize, filled: usize) -> String {
     let filled_text = number(filled as u64, lang);

@@ -16,6 +16,7 @@ use crate::ui::components::{
 use crate::ui::format::{local_datetime, priority_msg, vnd};
 use crate::ui::i18n::duplicates;
 use crate::ui::i18n::pages::PageMsg;
+use crate::ui::i18n::pages::lead::LeadMsg;
 use crate::ui::i18n::{Msg, use_i18n};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -100,9 +101,14 @@ fn LeadCard(
         let v = event_target_value(&ev);
         state.assign(&[id], (!v.is_empty()).then(|| RepId::new(v)));
     };
+    // A closed lead (won or lost) is moved only once the person confirms.
+    let confirm_move = RwSignal::new(None::<StageId>);
     let on_move = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
-        if !v.is_empty() {
+        if v.is_empty() {
+        } else if closed {
+            confirm_move.set(Some(StageId::new(v)));
+        } else {
             state.move_to(&[id], StageId::new(v));
         }
     };
@@ -241,7 +247,7 @@ fn LeadCard(
                     <AdvanceButton closed=closed on_advance=move || state.advance(id) />
                     <div class="field">
                         <label for="lead-move">{i18n.t(PageMsg::MoveTo)}</label>
-                        <select id="lead-move" data-testid="lead-move" on:change=on_move>
+                        <select id="lead-move" data-testid="lead-move" on:change=on_move prop:value=move || confirm_move.with(|c| c.as_ref().map(ToString::to_string).unwrap_or_default())>
                             <option value="">"—"</option>
                             {stages
                                 .iter()
@@ -254,6 +260,19 @@ fn LeadCard(
                                 .collect_view()}
                         </select>
                     </div>
+                    <Show when=move || confirm_move.with(Option::is_some)>
+                        <div class="confirm" role="alertdialog" data-testid="confirm-move">
+                            <p>{i18n.t(LeadMsg::ReopenConfirm)}</p>
+                            <button type="button" class="primary" data-testid="confirm-move-yes" on:click=move |_| {
+                                if let Some(to) = confirm_move.try_update(Option::take).flatten() {
+                                    state.move_to(&[id], to);
+                                }
+                            }>{i18n.t(LeadMsg::MoveAnyway)}</button>
+                            <button type="button" data-testid="confirm-move-no" on:click=move |_| confirm_move.set(None)>
+                                {i18n.t(PageMsg::Cancel)}
+                            </button>
+                        </div>
+                    </Show>
                     <CloseForm id=id reason=reason />
                     <button type="button" class="danger" data-testid="delete-lead" on:click=delete>
                         {i18n.t(PageMsg::Delete)}

@@ -352,11 +352,20 @@ impl Browser {
     /// `.{ext}` and returns its path.
     pub async fn download(&self, ext: &str) -> PathBuf {
         for _ in 0..200 {
-            let found = std::fs::read_dir(self.downloads())
-                .ok()
-                .and_then(|mut d| d.find_map(|e| e.ok().map(|e| e.path())))
-                .filter(|p| p.extension().is_some_and(|x| x == ext));
-            if let Some(p) = found {
+            // Chrome reserves the file's name with an empty file and
+            // writes a `.crdownload` beside it: done once that is gone and
+            // the file has bytes.
+            let files: Vec<PathBuf> = std::fs::read_dir(self.downloads())
+                .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+                .unwrap_or_default();
+            let writing = files
+                .iter()
+                .any(|p| p.extension().is_some_and(|x| x == "crdownload"));
+            let found = files.into_iter().find(|p| {
+                p.extension().is_some_and(|x| x == ext)
+                    && std::fs::metadata(p).is_ok_and(|m| m.len() > 0)
+            });
+            if let (Some(p), false) = (found, writing) {
                 return p;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;

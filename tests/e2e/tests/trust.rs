@@ -552,3 +552,109 @@ async fn new_leads_go_in_turn_to_the_reps_receiving_them() {
     );
     browser.close().await;
 }
+
+/// Issue 28, point 3: every stage move offers Undo, and Undo leaves no
+/// trace in the lead's history; a closed (won) lead moves only once the
+/// person confirms, on its page and in the list's bulk move. In English
+/// and Vietnamese.
+#[tokio::test]
+async fn a_stage_move_can_be_taken_back_and_a_won_deal_moves_only_when_asked() {
+    let (_server, browser) = open("trust-undo", "leads").await;
+    let c = &browser.client;
+    let s = Screen::new(c);
+    let leads = LeadsPage::new(c);
+    leads.add_lead("Khách Undo", "0912 300 001", "Zalo").await;
+    leads.advance("Khách Undo", "Interested").await;
+    let said = s
+        .wait_texts("toast-text", "the move is said", |t| !t.is_empty())
+        .await
+        .concat();
+    assert_eq!(said, "Khách Undo moved to Interested.");
+    s.click("undo").await;
+    for _ in 0..100 {
+        if leads
+            .rows()
+            .await
+            .iter()
+            .any(|r| r.name == "Khách Undo" && r.stage == "New")
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(
+        leads
+            .rows()
+            .await
+            .iter()
+            .any(|r| r.name == "Khách Undo" && r.stage == "New"),
+        "Undo puts it back: {:?}",
+        leads.rows().await
+    );
+    let lead = leads.open("Khách Undo").await;
+    lead.title_and_stage().await;
+    assert_eq!(
+        lead.history_len().await,
+        1,
+        "the move taken back left no trace"
+    );
+
+    // Won on its page: no question for an open lead.
+    s.select("lead-move", "won").await;
+    s.wait_texts("lead-stage", "won", |t| t.concat() == "Won")
+        .await;
+    assert!(s.texts("confirm-move").await.is_empty());
+    // Moving the won deal asks first; Cancel keeps it won.
+    s.select("lead-move", "qualified").await;
+    let asked = s
+        .wait_texts("confirm-move", "a closed lead asks", |t| t.len() == 1)
+        .await
+        .concat();
+    assert!(asked.contains("This lead is closed"), "{asked}");
+    shots(&browser, "trust-reopen-confirm").await;
+    s.click("confirm-move-no").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(s.texts("lead-stage").await.concat(), "Won");
+    // In Vietnamese, then confirmed: moved, and Undo makes it won again.
+    s.click("lang-toggle").await;
+    s.select("lead-move", "qualified").await;
+    let asked = s
+        .wait_texts("confirm-move", "asked in Vietnamese", |t| t.len() == 1)
+        .await
+        .concat();
+    assert!(asked.contains("Lead này đã đóng"), "{asked}");
+    s.click("confirm-move-yes").await;
+    s.wait_texts("lead-stage", "reopened", |t| t.concat() == "Đủ điều kiện")
+        .await;
+    let said = s
+        .wait_texts("toast-text", "said in Vietnamese", |t| !t.is_empty())
+        .await
+        .concat();
+    assert_eq!(said, "Đã chuyển Khách Undo sang Đủ điều kiện.");
+    s.click("undo").await;
+    s.wait_texts("lead-stage", "won again", |t| {
+        t.concat() == "Chốt thành công"
+    })
+    .await;
+    s.click("lang-toggle").await;
+
+    // The list's bulk move with the won deal selected asks too.
+    s.nav("nav-leads", "page-leads").await;
+    leads.wait_rows(1).await;
+    s.click("select-lead").await;
+    s.select("bulk-stage", "new").await;
+    s.wait_texts("confirm-move", "the bulk move asks", |t| t.len() == 1)
+        .await;
+    s.click("confirm-move-no").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(
+        leads
+            .rows()
+            .await
+            .iter()
+            .any(|r| r.name == "Khách Undo" && r.stage == "Won"),
+        "nothing moved: {:?}",
+        leads.rows().await
+    );
+    browser.close().await;
+}

@@ -9,6 +9,8 @@ crate::ui::i18n::messages! {
     /// A message of a lead's page.
     LeadMsg, ALL;
     History,
+    ReopenConfirm,
+    MoveAnyway,
     EnteredAt,
     MovedFromTo,
     Direction,
@@ -28,6 +30,11 @@ impl Catalogue for LeadMsg {
     fn words(self) -> (&'static str, &'static str) {
         use LeadMsg::*;
         match self {
+            ReopenConfirm => (
+                "This lead is closed. Moving it to another stage reopens it (a lost lead's reason goes). Move it?",
+                "Lead này đã đóng. Chuyển sang giai đoạn khác sẽ mở lại lead (lý do thất bại sẽ bị xóa). Vẫn chuyển?",
+            ),
+            MoveAnyway => ("Move", "Chuyển"),
             History => ("History", "Lịch sử"),
             EnteredAt => ("entered", "vào"),
             MovedFromTo => ("moved from", "chuyển từ"),

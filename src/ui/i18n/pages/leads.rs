@@ -6,6 +6,7 @@ use crate::ui::i18n::Catalogue;
 crate::ui::i18n::messages! {
     /// A message of the lead list.
     LeadsMsg, ALL;
+    ReopenSome,
     Leads,
     NoLeads,
     Closed,
@@ -32,6 +33,10 @@ impl Catalogue for LeadsMsg {
     fn words(self) -> (&'static str, &'static str) {
         use LeadsMsg::*;
         match self {
+            ReopenSome => (
+                "Some of the selected leads are closed (won or lost). Moving them reopens them. Move them all?",
+                "Một số lead đã chọn đã đóng (thành công hoặc thất bại). Chuyển giai đoạn sẽ mở lại chúng. Vẫn chuyển tất cả?",
+            ),
             Leads => ("Leads", "Danh sách khách hàng"),
             NoLeads => (
                 "No leads yet. Add the first one with the form.",
