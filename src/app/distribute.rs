@@ -111,7 +111,14 @@ fn plan(state: AppState) -> Option<impl Future<Output = ()> + use<>> {
             return Vec::new();
         }
         let loads = loads(&settings.reps, leads, open, day);
-        distribute(&dist, &settings.reps, loads, &list, today, now)
+        distribute(
+            &dist,
+            &settings.reps,
+            loads,
+            &list,
+            now.with_timezone(&tz).naive_local(),
+            now,
+        )
     });
     let given: Vec<_> = given.into_iter().filter(|(_, w)| w.rep.is_some()).collect();
     if given.is_empty() {

@@ -9,8 +9,11 @@
 //!   another tool alike. A lead a person assigned, or later un-assigned, is
 //!   theirs to assign: manual assignment always wins and is never undone.
 //! - **Who can get it.** A Sales (or both-teams) rep who is active, has
-//!   "receiving leads" on, is not away that day (`Distribution::away`), and owns
-//!   fewer open leads than their capacity. A routing rule whose source or
+//!   "receiving leads" on, is not away that day (`Distribution::away`), is
+//!   within their own hours if they have some (`Distribution::hours`: a
+//!   shift such as 08:00–12:00, or 22:00–06:00 across midnight; a rep with
+//!   none receives at any hour), and owns fewer open leads than their
+//!   capacity. A routing rule whose source or
 //!   campaign matches the lead (case, accents and spacing aside) names the
 //!   reps tried first; when none of them can take it, everyone is tried.
 //! - **Fair rotation without a shared counter.** Among those who can, the
@@ -33,7 +36,7 @@ use super::lead::{Lead, LeadId};
 use super::rep::{Rep, RepId};
 use super::search::fold_words;
 use super::workspace::Settings;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// Where the rules sit in the settings, and how a lead got its owner on
@@ -60,6 +63,38 @@ pub struct Distribution {
     /// Days reps are away.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub away: Vec<Away>,
+    /// The team's target for giving a new lead an owner, in minutes
+    /// (the scorecard's allocation breaches; none: no target).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within: Option<u32>,
+    /// Reps' own hours for receiving leads (a rep with none: any hour).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hours: Vec<Hours>,
+}
+
+/// A rep receives leads from `from` to `to` each day (across midnight when
+/// `to` is earlier than `from`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Hours {
+    /// Who.
+    pub rep: RepId,
+    /// When the shift starts.
+    #[serde(with = "hm")]
+    pub from: NaiveTime,
+    /// When it ends.
+    #[serde(with = "hm")]
+    pub to: NaiveTime,
+}
+
+impl Hours {
+    /// Whether `time` is in this shift.
+    pub fn contains(&self, time: NaiveTime) -> bool {
+        if self.from <= self.to {
+            self.from <= time && time < self.to
+        } else {
+            time >= self.from || time < self.to
+        }
+    }
 }
 
 /// A rep away from `from` to `to`, both days included.
@@ -97,6 +132,13 @@ impl Distribution {
     /// Whether `rep` has "receiving leads" on.
     pub fn receiving(&self, rep: &RepId) -> bool {
         !self.paused.contains(rep)
+    }
+
+    /// Whether `rep` is within their own hours at `time` (a rep with none
+    /// always is).
+    pub fn on_shift(&self, rep: &RepId, time: NaiveTime) -> bool {
+        let mut theirs = self.hours.iter().filter(|h| h.rep == *rep).peekable();
+        theirs.peek().is_none() || theirs.any(|h| h.contains(time))
     }
 
     /// Whether `rep` is away on `day`.
@@ -143,6 +185,8 @@ pub enum Skip {
     NotReceiving,
     /// Away that day.
     Away,
+    /// Outside their own hours.
+    OffShift,
     /// At their open-lead cap.
     AtCap(u32),
 }
@@ -228,14 +272,16 @@ pub fn waiting(dist: &Distribution, lead: &Lead, is_open: bool) -> bool {
     })
 }
 
-/// Why `rep` cannot take a lead on `today`, if so.
-fn skip(dist: &Distribution, rep: &Rep, load: &Load, today: NaiveDate) -> Option<Skip> {
+/// Why `rep` cannot take a lead at `local` (the workspace's time), if so.
+fn skip(dist: &Distribution, rep: &Rep, load: &Load, local: NaiveDateTime) -> Option<Skip> {
     if !rep.active || !rep.team.in_sales() {
         Some(Skip::NotSales)
     } else if !dist.receiving(&rep.id) {
         Some(Skip::NotReceiving)
-    } else if dist.is_away(&rep.id, today) {
+    } else if dist.is_away(&rep.id, local.date()) {
         Some(Skip::Away)
+    } else if !dist.on_shift(&rep.id, local.time()) {
+        Some(Skip::OffShift)
     } else if load.open >= rep.capacity {
         Some(Skip::AtCap(rep.capacity))
     } else {
@@ -245,14 +291,14 @@ fn skip(dist: &Distribution, rep: &Rep, load: &Load, today: NaiveDate) -> Option
 
 /// The owner of each of `leads` (those waiting, in arrival order), one
 /// after another, each counted before the next: `loads` are the reps' loads
-/// before them (see [`loads`]), `today` the workspace's calendar day, `now`
-/// the assignment instant.
+/// before them (see [`loads`]), `local` the workspace's date and time now,
+/// `now` the assignment instant.
 pub fn distribute(
     dist: &Distribution,
     reps: &[Rep],
     mut loads: Vec<Load>,
     leads: &[&Lead],
-    today: NaiveDate,
+    local: NaiveDateTime,
     now: DateTime<Utc>,
 ) -> Vec<(LeadId, Why)> {
     let mut order: Vec<&Lead> = leads.to_vec();
@@ -260,7 +306,7 @@ pub fn distribute(
     order
         .into_iter()
         .map(|lead| {
-            let why = pick(dist, reps, &loads, lead, today);
+            let why = pick(dist, reps, &loads, lead, local);
             if let Some(rep) = &why.rep
                 && let Some(i) = reps.iter().position(|r| r.id == *rep)
             {
@@ -274,11 +320,17 @@ pub fn distribute(
 }
 
 /// The rep for one lead (see the module docs).
-fn pick(dist: &Distribution, reps: &[Rep], loads: &[Load], lead: &Lead, today: NaiveDate) -> Why {
+fn pick(
+    dist: &Distribution,
+    reps: &[Rep],
+    loads: &[Load],
+    lead: &Lead,
+    local: NaiveDateTime,
+) -> Why {
     let mut skipped = Vec::new();
     let mut able = Vec::new();
     for (i, rep) in reps.iter().enumerate() {
-        match skip(dist, rep, &loads[i], today) {
+        match skip(dist, rep, &loads[i], local) {
             Some(Skip::NotSales) => {}
             Some(why) => skipped.push((rep.id.clone(), why)),
             None => able.push(i),
@@ -322,6 +374,24 @@ mod day {
             .ok_or_else(|| D::Error::custom(format!("{text:?} is not a date such as 2026-04-30")))
     }
 }
+
+/// Times of day as `HH:MM`.
+mod hm {
+    use chrono::NaiveTime;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(t: &NaiveTime, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&t.format("%H:%M").to_string())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveTime, D::Error> {
+        let text = String::deserialize(d)?;
+        NaiveTime::parse_from_str(&text, "%H:%M")
+            .map_err(|_| D::Error::custom(format!("{text:?} is not a time such as 08:30")))
+    }
+}
+
+pub mod plan;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -56,7 +56,7 @@ fn run(dist: &Distribution, reps: &[Rep], ws: &mut [Lead], now: DateTime<Utc>) -
         .iter()
         .filter(|l| super::waiting(dist, l, true))
         .collect();
-    let given = distribute(dist, reps, loads, &waiting, day(), now);
+    let given = distribute(dist, reps, loads, &waiting, now.naive_utc(), now);
     for (id, why) in &given {
         if let Some(l) = ws.iter_mut().find(|l| l.id() == *id)
             && why.rep.is_some()
@@ -255,8 +255,8 @@ proptest! {
             let waiting: Vec<&Lead> = ws.iter().filter(|l| waiting(&dist, l, true)).collect();
             let mut listed = waiting.clone();
             listed.reverse();
-            let given = distribute(&dist, &reps, load.clone(), &waiting, day(), at(minute));
-            let again = distribute(&dist, &reps, load.clone(), &listed, day(), at(minute));
+            let given = distribute(&dist, &reps, load.clone(), &waiting, at(minute).naive_utc(), at(minute));
+            let again = distribute(&dist, &reps, load.clone(), &listed, at(minute).naive_utc(), at(minute));
             prop_assert_eq!(&given, &again, "two devices agree");
             for (_, why) in &given {
                 let able: Vec<usize> = (0..4)
@@ -309,4 +309,48 @@ proptest! {
             prop_assert!(hi - lo <= 1, "{:?}", counts);
         }
     }
+}
+
+/// A rep with hours receives only within them (across midnight too); a
+/// rep with none at any hour.
+#[test]
+fn a_rep_receives_only_within_their_own_hours() {
+    let hm = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+    let mut dist = on();
+    dist.hours.push(Hours {
+        rep: RepId::new("lan"),
+        from: hm(8, 0),
+        to: hm(12, 0),
+    });
+    dist.hours.push(Hours {
+        rep: RepId::new("lan"),
+        from: hm(22, 0),
+        to: hm(2, 30),
+    });
+    let lan = RepId::new("lan");
+    for (t, on) in [
+        (hm(7, 59), false),
+        (hm(8, 0), true),
+        (hm(11, 59), true),
+        (hm(12, 0), false),
+        (hm(23, 0), true),
+        (hm(2, 0), true),
+        (hm(2, 30), false),
+    ] {
+        assert_eq!(dist.on_shift(&lan, t), on, "{t}");
+    }
+    assert!(
+        dist.on_shift(&RepId::new("minh"), hm(3, 0)),
+        "no hours: any"
+    );
+    // at(0) is 02:00 UTC (in Lan's night shift); at(60) 03:00 (not).
+    let mut ws = vec![new_lead(1, 0, "Zalo"), new_lead(2, 1, "Zalo")];
+    let given = run(&dist, &reps(), &mut ws[..1], at(0));
+    assert!(given[0].rep.is_some());
+    let given = run(&dist, &reps(), &mut ws[1..], at(60));
+    assert_eq!(given[0].rep, Some(RepId::new("minh")));
+    assert!(given[0].skipped.contains(&(lan, Skip::OffShift)));
+    // Read back as written.
+    let text = serde_json::to_string(&dist.hours[1]).unwrap();
+    assert_eq!(text, r#"{"rep":"lan","from":"22:00","to":"02:30"}"#);
 }

@@ -19,7 +19,9 @@ use crate::ui::i18n::pages::scorecard::{self as words, ScorecardMsg};
 use crate::ui::i18n::{Lang, Msg, tr, use_i18n};
 use leptos::prelude::*;
 
+mod allocation;
 mod what_if;
+use allocation::AllocationCard;
 use what_if::WhatIfCard;
 
 /// The label of a KPI.
@@ -335,6 +337,7 @@ pub fn ScorecardPage() -> impl IntoView {
                     })
                     .collect_view()
             }}
+            <AllocationCard period=period />
             <WhatIfCard period=period />
         </div>
     }

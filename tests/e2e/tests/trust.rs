@@ -550,6 +550,101 @@ async fn new_leads_go_in_turn_to_the_reps_receiving_them() {
         shown.iter().any(|(n, o)| n == "Khách G" && o == "Lan"),
         "the waiting lead went out: {shown:?}"
     );
+
+    // Minh back on; Facebook leads go to Minh's group first; Lan's own
+    // hours exclude now, so a Zalo lead goes to Minh, and says why.
+    s.nav("nav-settings", "page-settings").await;
+    s.eval("document.querySelectorAll(\"[data-testid='dist-receiving']\")[1].click(); return true")
+        .await;
+    s.wait_texts("toast-text", "saved", |t| !t.is_empty()).await;
+    s.type_into("route-name", "Facebook team").await;
+    s.type_into("route-sources", "facebook").await;
+    s.click("add-route").await;
+    let refused = s
+        .wait_texts("dist-error", "a rule without reps is refused", |t| {
+            !t.concat().is_empty()
+        })
+        .await
+        .concat();
+    assert_eq!(refused, "Routing rule: tick at least one rep of the group.");
+    s.eval("document.querySelectorAll(\"[data-testid='route-rep']\")[1].click(); return true")
+        .await;
+    s.click("add-route").await;
+    s.wait_texts("dist-route", "the rule is listed", |t| {
+        t.concat().starts_with("Facebook team: facebook → Minh")
+    })
+    .await;
+    // Two hours from now to three, in the workspace's time (Vietnam).
+    let later = s
+        .eval("const h = (new Date().getUTCHours() + 7 + 2) % 24; const p = n => String(n).padStart(2, '0'); return `${p(h)}:00-${p((h + 1) % 24)}:00`;")
+        .await;
+    s.set_value("dist-hours", "8h-12h", 0).await;
+    let refused = s
+        .wait_texts("dist-error", "hours that are not times", |t| {
+            t.concat().contains("“8h-12h”")
+        })
+        .await
+        .concat();
+    assert!(refused.starts_with("Hours receiving:"), "{refused}");
+    s.set_value("dist-hours", later.as_str().unwrap_or_default(), 0)
+        .await;
+    s.set_value("dist-within", "15", 0).await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    browser.screenshot("dist-routes", 1280).await;
+    s.nav("nav-leads", "page-leads").await;
+    leads.add_lead("Khách H", "0912 100 013", "Facebook").await;
+    leads.add_lead("Khách I", "0912 100 014", "Zalo").await;
+    for _ in 0..100 {
+        shown = owners(&s).await;
+        if ["Khách H", "Khách I"]
+            .iter()
+            .all(|name| shown.iter().any(|(n, o)| n == name && o != "Unassigned"))
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let owner = |name: &str| {
+        shown
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, o)| o.clone())
+    };
+    assert_eq!(owner("Khách H").as_deref(), Some("Minh"), "{shown:?}");
+    assert_eq!(owner("Khách I").as_deref(), Some("Minh"), "{shown:?}");
+    leads.open("Khách H").await.title_and_stage().await;
+    let why = s
+        .wait_texts("assigned-why", "the group is named", |t| !t.is_empty())
+        .await
+        .concat();
+    assert!(
+        why.starts_with("Given by rotation in group Facebook team: Minh was next"),
+        "{why}"
+    );
+    assert!(why.contains("Lan outside their hours"), "{why}");
+
+    // The scorecard: how fast leads got an owner, loads against caps, the
+    // capacity plan (nothing closed yet: no plan, said so).
+    s.nav("nav-scorecard", "page-scorecard").await;
+    let time = s
+        .wait_texts("allocation-time", "the allocation card", |t| !t.is_empty())
+        .await
+        .concat();
+    assert!(
+        time.starts_with("9 new leads arrived; 9 got an owner — median"),
+        "{time}"
+    );
+    assert_eq!(
+        s.texts("allocation-target").await.concat(),
+        "Target: an owner within 15 min — 0 over it."
+    );
+    assert_eq!(s.texts("rep-load").await.len(), 2);
+    let plan = s.texts("capacity-plan").await.concat();
+    assert!(
+        plan.contains("no lead was won or lost in the last 90 days"),
+        "{plan}"
+    );
+    shots(&browser, "dist-scorecard").await;
     browser.close().await;
 }
 

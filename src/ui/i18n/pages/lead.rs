@@ -141,6 +141,8 @@ pub fn assigned_why(
             let because = match (lang, s) {
                 (Lang::En, Skip::NotReceiving) => "not receiving".to_owned(),
                 (Lang::En, Skip::Away) => "away".to_owned(),
+                (Lang::En, Skip::OffShift) => "outside their hours".to_owned(),
+                (Lang::Vi, Skip::OffShift) => "ngoài giờ nhận khách".to_owned(),
                 (Lang::En, Skip::AtCap(n)) => format!("at cap {n}"),
                 (Lang::En, Skip::NotSales) => "not in Sales".to_owned(),
                 (Lang::Vi, Skip::NotReceiving) => "không nhận khách".to_owned(),

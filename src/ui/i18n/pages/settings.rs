@@ -65,6 +65,16 @@ crate::ui::i18n::messages! {
     DistributionOn,
     Receiving,
     DaysAway,
+    OwnHours,
+    WithinMinutes,
+    Routes,
+    RoutesHint,
+    RouteName,
+    RouteSources,
+    RouteCampaigns,
+    RouteReps,
+    AddRoute,
+    RemoveRoute,
 }
 
 impl Catalogue for SettingsMsg {
@@ -193,7 +203,83 @@ impl Catalogue for SettingsMsg {
             ),
             Receiving => ("Receiving leads", "Đang nhận khách"),
             DaysAway => ("Days away", "Ngày nghỉ"),
+            WithinMinutes => (
+                "Give each new lead an owner within (minutes; empty: no target)",
+                "Giao mỗi khách mới cho người phụ trách trong vòng (phút; trống: không đặt mục tiêu)",
+            ),
+            OwnHours => (
+                "Hours receiving (empty: any)",
+                "Giờ nhận khách (trống: mọi giờ)",
+            ),
+            Routes => ("Routing rules", "Quy tắc chia theo nguồn"),
+            RoutesHint => (
+                "Leads of a source or campaign go first to a group of reps (round robin within the group); when none of them can take one, everyone receiving is tried. The first rule that matches a lead is used.",
+                "Khách từ một nguồn hoặc chiến dịch được chia trước cho một nhóm nhân viên (lần lượt trong nhóm); khi không ai trong nhóm nhận được thì chia cho mọi người đang nhận khách. Dùng quy tắc đầu tiên khớp với khách.",
+            ),
+            RouteName => ("Group", "Nhóm"),
+            RouteSources => (
+                "Sources (comma-separated)",
+                "Nguồn (cách nhau bởi dấu phẩy)",
+            ),
+            RouteCampaigns => (
+                "Campaigns (comma-separated)",
+                "Chiến dịch (cách nhau bởi dấu phẩy)",
+            ),
+            RouteReps => ("Reps tried first", "Nhân viên được chia trước"),
+            AddRoute => ("Add rule", "Thêm quy tắc"),
+            RemoveRoute => ("Remove", "Xóa"),
         }
+    }
+}
+
+/// Why a routing rule cannot be added, in words.
+pub fn route_problem(lang: Lang, what: RouteProblem) -> &'static str {
+    match (lang, what) {
+        (Lang::En, RouteProblem::Name) => "Routing rule: give the group a name.",
+        (Lang::Vi, RouteProblem::Name) => "Quy tắc: hãy đặt tên cho nhóm.",
+        (Lang::En, RouteProblem::Match) => {
+            "Routing rule: write at least one source or one campaign it applies to."
+        }
+        (Lang::Vi, RouteProblem::Match) => {
+            "Quy tắc: hãy ghi ít nhất một nguồn hoặc một chiến dịch mà quy tắc áp dụng."
+        }
+        (Lang::En, RouteProblem::Reps) => "Routing rule: tick at least one rep of the group.",
+        (Lang::Vi, RouteProblem::Reps) => "Quy tắc: hãy chọn ít nhất một nhân viên của nhóm.",
+    }
+}
+
+/// What a routing rule lacks.
+#[derive(Clone, Copy)]
+pub enum RouteProblem {
+    /// Its group's name.
+    Name,
+    /// A source or campaign.
+    Match,
+    /// A rep.
+    Reps,
+}
+
+/// An allocation target that is not a whole number of minutes, in words.
+pub fn bad_within(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "Owner within: “{text}” is not a whole number of minutes above 0 (empty: no target)."
+        ),
+        Lang::Vi => format!(
+            "Giao trong vòng: “{text}” không phải số phút nguyên lớn hơn 0 (trống: không đặt mục tiêu)."
+        ),
+    }
+}
+
+/// A rep's hours that cannot be read, in words.
+pub fn bad_hours(lang: Lang, part: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "Hours receiving: “{part}” is not a span of time. Write 08:00-12:00, several separated by commas (22:00-06:00 runs past midnight)."
+        ),
+        Lang::Vi => format!(
+            "Giờ nhận khách: “{part}” không phải một khoảng giờ. Hãy viết 08:00-12:00, nhiều khoảng cách nhau bởi dấu phẩy (22:00-06:00 là qua nửa đêm)."
+        ),
     }
 }
 
@@ -201,9 +287,9 @@ impl Catalogue for SettingsMsg {
 pub fn pool(lang: Lang, n: usize) -> String {
     match (lang, n) {
         (Lang::En, 0) => "No new lead is waiting for an owner.".into(),
-        (Lang::En, 1) => "1 new lead is waiting for an owner: nobody can take it now (not receiving, away or at their cap). Assign it by hand, or switch someone on.".into(),
-        (Lang::En, n) => format!("{n} new leads are waiting for an owner: nobody can take them now (not receiving, away or at their cap). Assign them by hand, or switch someone on."),
+        (Lang::En, 1) => "1 new lead is waiting for an owner: nobody can take it now (not receiving, away, outside their hours or at their cap). Assign it by hand, or switch someone on.".into(),
+        (Lang::En, n) => format!("{n} new leads are waiting for an owner: nobody can take them now (not receiving, away, outside their hours or at their cap). Assign them by hand, or switch someone on."),
         (Lang::Vi, 0) => "Không có khách mới nào đang chờ người phụ trách.".into(),
-        (Lang::Vi, n) => format!("{n} khách mới đang chờ người phụ trách: hiện không ai nhận được (không nhận khách, đang nghỉ hoặc đã đủ định mức). Hãy giao tay, hoặc bật nhận khách cho một người."),
+        (Lang::Vi, n) => format!("{n} khách mới đang chờ người phụ trách: hiện không ai nhận được (không nhận khách, đang nghỉ, ngoài giờ nhận khách hoặc đã đủ định mức). Hãy giao tay, hoặc bật nhận khách cho một người."),
     }
 }

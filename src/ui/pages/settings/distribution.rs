@@ -6,11 +6,11 @@
 use super::SectionError;
 use crate::app::clock;
 use crate::app::state::AppState;
-use crate::domain::distribution::{Away, Distribution, waiting};
+use crate::domain::distribution::{Away, Distribution, Hours, Route, waiting};
 use crate::domain::instant::{parse_ymd, ymd};
 use crate::domain::rep::RepId;
 use crate::sync::ledger::Role;
-use crate::ui::i18n::pages::settings::SettingsMsg;
+use crate::ui::i18n::pages::settings::{RouteProblem, SettingsMsg, bad_hours, route_problem};
 use crate::ui::i18n::{Lang, use_i18n};
 use leptos::prelude::*;
 
@@ -52,6 +52,47 @@ fn parse_away(text: &str, rep: &RepId, lang: Lang) -> Result<Vec<Away>, String> 
                 _ => Err(bad_away(lang, part)),
             }
         })
+        .collect()
+}
+
+/// A rep's own hours as written: `08:00-12:00, 22:00-02:30`.
+fn hours_text(dist: &Distribution, rep: &RepId) -> String {
+    dist.hours
+        .iter()
+        .filter(|h| h.rep == *rep)
+        .map(|h| format!("{}-{}", h.from.format("%H:%M"), h.to.format("%H:%M")))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Reads a rep's own hours, or says which part is not a span of time.
+fn parse_hours(text: &str, rep: &RepId, lang: Lang) -> Result<Vec<Hours>, String> {
+    let time = |t: &str| chrono::NaiveTime::parse_from_str(t.trim(), "%H:%M").ok();
+    text.split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|part| {
+            let (a, b) = part
+                .split_once('-')
+                .or_else(|| part.split_once('–'))
+                .ok_or_else(|| bad_hours(lang, part))?;
+            match (time(a), time(b)) {
+                (Some(from), Some(to)) if from != to => Ok(Hours {
+                    rep: rep.clone(),
+                    from,
+                    to,
+                }),
+                _ => Err(bad_hours(lang, part)),
+            }
+        })
+        .collect()
+}
+
+/// A comma-separated list, trimmed, without empty parts.
+fn list(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(|p| p.trim().to_owned())
+        .filter(|p| !p.is_empty())
         .collect()
 }
 
@@ -111,16 +152,33 @@ pub(super) fn DistributionEditor() -> impl IntoView {
                 {i18n.t(SettingsMsg::DistributionOn)}
             </label>
             <Show when=on>
+                <div class="grid-form">
+                    <label for="dist-within">{i18n.t(SettingsMsg::WithinMinutes)}</label>
+                    <input id="dist-within" data-testid="dist-within" type="number" min="1" inputmode="numeric"
+                        prop:value=move || dist.with(|d| d.within.map(|w| w.to_string()).unwrap_or_default())
+                        on:change=move |ev| {
+                            let text = event_target_value(&ev);
+                            match text.trim() {
+                                "" => save(Box::new(|d| d.within = None)),
+                                t => match t.parse::<u32>() {
+                                    Ok(n) if n > 0 => save(Box::new(move |d| d.within = Some(n))),
+                                    _ => error.set(Some(crate::ui::i18n::pages::settings::bad_within(i18n.0.get_untracked(), t))),
+                                },
+                            }
+                        } />
+                </div>
                 <table class="data" data-testid="dist-reps">
                     <thead><tr>
                         <th>{i18n.t(crate::ui::i18n::pages::PageMsg::Name)}</th>
                         <th>{i18n.t(SettingsMsg::Receiving)}</th>
                         <th>{i18n.t(SettingsMsg::DaysAway)}</th>
+                        <th>{i18n.t(SettingsMsg::OwnHours)}</th>
                     </tr></thead>
                     <tbody>
                         {move || state.settings.get().reps.into_iter().filter(|r| r.active && r.team.in_sales()).map(|r| {
                             let id = r.id.clone();
                             let (for_check, for_away, for_value) = (id.clone(), id.clone(), id.clone());
+                            let (for_hours, hours_value) = (id.clone(), id.clone());
                             let allowed = may_set(&id);
                             view! {
                                 <tr data-testid="dist-rep">
@@ -157,15 +215,139 @@ pub(super) fn DistributionEditor() -> impl IntoView {
                                                 }
                                             } />
                                     </td>
+                                    <td>
+                                        <input data-testid="dist-hours" placeholder="08:00-12:00, 13:30-17:30" aria-label=format!("{} — {}", i18n.t(SettingsMsg::OwnHours)(), r.name)
+                                            disabled=!allowed
+                                            prop:value=move || dist.with(|d| hours_text(d, &hours_value))
+                                            on:change=move |ev| {
+                                                match parse_hours(&event_target_value(&ev), &for_hours, i18n.0.get_untracked()) {
+                                                    Ok(list) => {
+                                                        let id = for_hours.clone();
+                                                        save(Box::new(move |d| {
+                                                            d.hours.retain(|h| h.rep != id);
+                                                            d.hours.extend(list);
+                                                        }));
+                                                    }
+                                                    Err(why) => error.set(Some(why)),
+                                                }
+                                            } />
+                                    </td>
                                 </tr>
                             }
                         }).collect_view()}
                     </tbody>
                 </table>
+                <RoutesEditor dist=dist error=error admin=Signal::derive(move || state.link.with(|l| l.as_ref().is_none_or(|l| l.role == Role::Admin))) />
                 <p data-testid="dist-pool">{move || crate::ui::i18n::pages::settings::pool(i18n.0.get(), pool())}</p>
             </Show>
             <SectionError error=error testid="dist-error" />
         </section>
+    }
+}
+
+/// The routing rules: each a group of reps tried first for leads of some
+/// sources or campaigns. Only an admin changes them in a team workspace.
+#[component]
+fn RoutesEditor(
+    dist: Memo<Distribution>,
+    error: RwSignal<Option<String>>,
+    admin: Signal<bool>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let save = move |f: Box<dyn FnOnce(&mut Distribution)>| {
+        let mut s = state.settings.get_untracked();
+        let mut d = Distribution::of(&s).unwrap_or_default();
+        f(&mut d);
+        d.put(&mut s);
+        error.set(None);
+        state.save_settings(s);
+    };
+    let name = RwSignal::new(String::new());
+    let sources = RwSignal::new(String::new());
+    let campaigns = RwSignal::new(String::new());
+    let chosen = RwSignal::new(Vec::<RepId>::new());
+    let rep_name = move |id: &RepId| {
+        state.settings.with(|s| {
+            s.reps
+                .iter()
+                .find(|r| r.id == *id)
+                .map_or_else(|| id.to_string(), |r| r.name.clone())
+        })
+    };
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang = i18n.0.get_untracked();
+        let route = Route {
+            name: name.get_untracked().trim().to_owned(),
+            sources: list(&sources.get_untracked()),
+            campaigns: list(&campaigns.get_untracked()),
+            reps: chosen.get_untracked(),
+        };
+        let problem = if route.name.is_empty() {
+            Some(RouteProblem::Name)
+        } else if route.sources.is_empty() && route.campaigns.is_empty() {
+            Some(RouteProblem::Match)
+        } else if route.reps.is_empty() {
+            Some(RouteProblem::Reps)
+        } else {
+            None
+        };
+        if let Some(p) = problem {
+            return error.set(Some(route_problem(lang, p).to_owned()));
+        }
+        save(Box::new(move |d| d.routes.push(route)));
+        name.set(String::new());
+        sources.set(String::new());
+        campaigns.set(String::new());
+        chosen.set(Vec::new());
+    };
+    view! {
+        <h3>{i18n.t(SettingsMsg::Routes)}</h3>
+        <p class="muted">{i18n.t(SettingsMsg::RoutesHint)}</p>
+        <fieldset class="bare" disabled=move || !admin.get()>
+            <ul class="plain" data-testid="dist-routes">
+                {move || dist.get().routes.into_iter().enumerate().map(|(i, r)| {
+                    let matches = r.sources.iter().chain(&r.campaigns).cloned().collect::<Vec<_>>().join(", ");
+                    let reps = r.reps.iter().map(rep_name).collect::<Vec<_>>().join(", ");
+                    view! {
+                        <li data-testid="dist-route">
+                            <strong>{r.name.clone()}</strong> ": " {matches} " → " {reps} " "
+                            <button type="button" class="link" data-testid="dist-route-remove" on:click=move |_| {
+                                save(Box::new(move |d| { if i < d.routes.len() { d.routes.remove(i); } }));
+                            }>{i18n.t(SettingsMsg::RemoveRoute)}</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <form class="grid-form" on:submit=add data-testid="dist-route-form">
+                <label for="route-name">{i18n.t(SettingsMsg::RouteName)}</label>
+                <input id="route-name" data-testid="route-name" placeholder="Zalo" bind:value=name />
+                <label for="route-sources">{i18n.t(SettingsMsg::RouteSources)}</label>
+                <input id="route-sources" data-testid="route-sources" bind:value=sources />
+                <label for="route-campaigns">{i18n.t(SettingsMsg::RouteCampaigns)}</label>
+                <input id="route-campaigns" data-testid="route-campaigns" bind:value=campaigns />
+                <span>{i18n.t(SettingsMsg::RouteReps)}</span>
+                <div>
+                    {move || state.settings.get().reps.into_iter().filter(|r| r.active && r.team.in_sales()).map(|r| {
+                        let (id, for_check) = (r.id.clone(), r.id.clone());
+                        view! {
+                            <label class="tap">
+                                <input type="checkbox" data-testid="route-rep"
+                                    prop:checked=move || chosen.with(|c| c.contains(&for_check))
+                                    on:change=move |ev| {
+                                        let yes = event_target_checked(&ev);
+                                        let id = id.clone();
+                                        chosen.update(|c| { c.retain(|x| *x != id); if yes { c.push(id); } });
+                                    } />
+                                {r.name.clone()}
+                            </label>
+                        }
+                    }).collect_view()}
+                </div>
+                <button type="submit" data-testid="add-route">{i18n.t(SettingsMsg::AddRoute)}</button>
+            </form>
+        </fieldset>
     }
 }
 
@@ -190,5 +372,20 @@ mod tests {
         assert!(e.contains("“24/12”"), "{e}");
         let e = parse_away("2026-12-26 – 2026-12-24", &lan, Lang::En).unwrap_err();
         assert!(e.contains("“2026-12-26 – 2026-12-24”"), "{e}");
+    }
+
+    #[test]
+    fn hours_read_back_as_written_and_refusals_name_the_part() {
+        let lan = RepId::new("lan");
+        let dist = Distribution {
+            hours: parse_hours("08:00-12:00, 22:00–02:30", &lan, Lang::En).unwrap(),
+            ..Distribution::default()
+        };
+        assert_eq!(hours_text(&dist, &lan), "08:00-12:00, 22:00-02:30");
+        assert!(parse_hours(" ", &lan, Lang::En).unwrap().is_empty());
+        for bad in ["8h-12h", "08:00", "09:00-09:00", "25:00-26:00"] {
+            let e = parse_hours(bad, &lan, Lang::Vi).unwrap_err();
+            assert!(e.contains(&format!("“{bad}”")), "{e}");
+        }
     }
 }

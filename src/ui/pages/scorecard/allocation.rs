@@ -1,0 +1,145 @@
+//! The scorecard's allocation card (issue 29): how fast the period's new
+//! leads reached an owner, each Sales rep's open leads against their cap,
+//! and the capacity plan beside Marketing's lead target
+//! (`domain::distribution::plan`).
+
+use crate::app::state::AppState;
+use crate::domain::distribution::Distribution;
+use crate::domain::distribution::plan::{allocation, capacity};
+use crate::domain::scorecard::{Kpi, Period, Scope};
+use crate::ui::i18n::{Lang, use_i18n};
+use leptos::prelude::*;
+
+/// "2 h 05 min" / "12 min".
+fn minutes(m: i64, lang: Lang) -> String {
+    let (h, m) = (m / 60, m % 60);
+    match (lang, h) {
+        (_, 0) => format!("{m} min"),
+        (Lang::En, h) => format!("{h} h {m:02} min"),
+        (Lang::Vi, h) => format!("{h} giờ {m:02} phút"),
+    }
+}
+
+#[component]
+pub(super) fn AllocationCard(period: Memo<Period>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let figures = Memo::new(move |_| {
+        let ins = state.insights.get();
+        let pipeline = state.pipeline.get();
+        let settings = ins.settings();
+        let within = Distribution::of(&settings).and_then(|d| d.within);
+        let range = period.get().range(ins.timezone());
+        let a = allocation(ins.leads(), &pipeline, range, within, ins.now());
+        let c = capacity(&settings.reps, ins.leads(), &pipeline, ins.now());
+        let loads: Vec<(String, u32, u32)> = settings
+            .reps
+            .iter()
+            .filter(|r| r.active && r.team.in_sales())
+            .map(|r| {
+                let open = ins
+                    .leads()
+                    .iter()
+                    .filter(|l| l.owner() == Some(&r.id) && !l.is_closed(&pipeline))
+                    .count() as u32;
+                (r.name.clone(), open, r.capacity)
+            })
+            .collect();
+        let target = settings
+            .targets
+            .get(&Scope::Marketing, &Kpi::LeadVolume)
+            .map(|t| t.value);
+        (a, within, c, loads, target)
+    });
+    let lines = move || {
+        let l = i18n.0.get();
+        let (a, within, c, _, target) = figures.get();
+        let m = |v: Option<i64>| v.map_or_else(|| "—".to_owned(), |v| minutes(v, l));
+        let allocation = match l {
+            Lang::En => format!(
+                "{} new leads arrived; {} got an owner — median {}, 90 % within {}.",
+                a.arrived,
+                a.given,
+                m(a.median),
+                m(a.p90)
+            ),
+            Lang::Vi => format!(
+                "{} khách mới; {} đã có người phụ trách — trung vị {}, 90 % trong vòng {}.",
+                a.arrived,
+                a.given,
+                m(a.median),
+                m(a.p90)
+            ),
+        };
+        let waiting = match (l, a.waiting) {
+            (Lang::En, 0) => "None is waiting for an owner.".to_owned(),
+            (Lang::Vi, 0) => "Không khách nào đang chờ người phụ trách.".to_owned(),
+            (Lang::En, n) => format!(
+                "{n} waiting for an owner, the longest for {}.",
+                m(a.oldest_wait)
+            ),
+            (Lang::Vi, n) => format!(
+                "{n} khách đang chờ người phụ trách, lâu nhất {}.",
+                m(a.oldest_wait)
+            ),
+        };
+        let breaches = match (l, within) {
+            (Lang::En, Some(w)) => {
+                format!("Target: an owner within {w} min — {} over it.", a.breaches)
+            }
+            (Lang::Vi, Some(w)) => format!(
+                "Mục tiêu: có người phụ trách trong {w} phút — {} khách quá hạn.",
+                a.breaches
+            ),
+            (Lang::En, None) => {
+                "No allocation target is set (Settings → Who gets new leads).".to_owned()
+            }
+            (Lang::Vi, None) => {
+                "Chưa đặt mục tiêu phân bổ (Cài đặt → Phân bổ khách mới).".to_owned()
+            }
+        };
+        let plan = match (l, c.days_to_close, c.per_month) {
+            (Lang::En, Some(d), Some(n)) => format!(
+                "Capacity plan: {} Sales reps with caps summing to {} open leads, and leads closing in a median {:.1} days ({} closed in 90 days): Sales can take about {n} new leads a month.",
+                c.reps, c.caps, d, c.closed
+            ),
+            (Lang::Vi, Some(d), Some(n)) => format!(
+                "Kế hoạch năng lực: {} nhân viên Sales với tổng định mức {} khách đang mở, và khách đóng sau trung vị {:.1} ngày ({} khách đóng trong 90 ngày): Sales nhận được khoảng {n} khách mới mỗi tháng.",
+                c.reps, c.caps, d, c.closed
+            ),
+            (Lang::En, _, _) => "Capacity plan: no lead was won or lost in the last 90 days, so there is no measured time to close yet.".to_owned(),
+            (Lang::Vi, _, _) => "Kế hoạch năng lực: chưa có khách nào thành công hay thất bại trong 90 ngày qua, nên chưa đo được thời gian đóng.".to_owned(),
+        };
+        let target = target.map(|t| match l {
+            Lang::En => format!("Marketing's lead volume target: {t}."),
+            Lang::Vi => format!("Mục tiêu số khách của Marketing: {t}."),
+        });
+        (allocation, waiting, breaches, plan, target)
+    };
+    view! {
+        <section class="card" data-testid="allocation-card">
+            <h2>{move || match i18n.0.get() { Lang::En => "Allocation and capacity", Lang::Vi => "Phân bổ và năng lực" }}</h2>
+            <p data-testid="allocation-time">{move || lines().0}</p>
+            <p data-testid="allocation-waiting">{move || lines().1}</p>
+            <p data-testid="allocation-target">{move || lines().2}</p>
+            <table class="data" data-testid="rep-loads">
+                <thead><tr>
+                    <th scope="col">{move || match i18n.0.get() { Lang::En => "Sales rep", Lang::Vi => "Nhân viên Sales" }}</th>
+                    <th scope="col">{move || match i18n.0.get() { Lang::En => "Open leads / cap", Lang::Vi => "Khách đang mở / định mức" }}</th>
+                </tr></thead>
+                <tbody>
+                    {move || figures.get().3.into_iter().map(|(name, open, cap)| {
+                        let full = open >= cap;
+                        view! {
+                        <tr data-testid="rep-load" class:breached=full>
+                            <th scope="row">{name}</th>
+                            <td>{format!("{open} / {cap}")}</td>
+                        </tr>
+                    }}).collect_view()}
+                </tbody>
+            </table>
+            <p data-testid="capacity-plan">{move || lines().3}</p>
+            {move || lines().4.map(|t| view! { <p class="muted" data-testid="marketing-target">{t}</p> })}
+        </section>
+    }
+}
