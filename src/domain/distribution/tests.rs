@@ -344,7 +344,7 @@ fn a_rep_receives_only_within_their_own_hours() {
         "no hours: any"
     );
     // at(0) is 02:00 UTC (in Lan's night shift); at(60) 03:00 (not).
-    let mut ws = vec![new_lead(1, 0, "Zalo"), new_lead(2, 1, "Zalo")];
+    let mut ws = [new_lead(1, 0, "Zalo"), new_lead(2, 1, "Zalo")];
     let given = run(&dist, &reps(), &mut ws[..1], at(0));
     assert!(given[0].rep.is_some());
     let given = run(&dist, &reps(), &mut ws[1..], at(60));
