@@ -18,7 +18,7 @@ pub const ADMIN_PASSWORD: &str = "founder-secret";
 
 /// A running PouchDB Server.
 pub struct CouchServer {
-    _child: GroupChild,
+    child: Option<GroupChild>,
     scratch: Scratch,
     /// `http://127.0.0.1:<port>`.
     pub url: String,
@@ -63,25 +63,14 @@ impl CouchServer {
         );
         let scratch = Scratch::new("couch");
         let port = free_port();
-        let data = scratch.path().join("data");
-        std::fs::create_dir_all(&data).expect("data dir");
-        let log = std::fs::File::create(scratch.path().join("server.log")).expect("log");
-        let mut cmd = Command::new(bin);
-        cmd.current_dir(scratch.path())
-            .arg("--dir")
-            .arg(&data)
-            .args(["--port", &port.to_string(), "-o", "127.0.0.1", "--no-color"])
-            .stdin(Stdio::null())
-            .stdout(log.try_clone().map_or(Stdio::null(), Stdio::from))
-            .stderr(Stdio::from(log));
-        let child = GroupChild::spawn(&mut cmd).expect("spawn pouchdb-server");
-        wait_for_port(port, "pouchdb-server");
-        let server = CouchServer {
-            _child: child,
+        std::fs::create_dir_all(scratch.path().join("data")).expect("data dir");
+        let mut server = CouchServer {
+            child: None,
             scratch,
             url: format!("http://127.0.0.1:{port}"),
             port,
         };
+        server.spawn();
         // Admin party ends: the first call names the server admin.
         let (status, body) = server.call(
             "PUT",
@@ -90,7 +79,41 @@ impl CouchServer {
             None,
         );
         assert_eq!(status, 200, "set the server admin: {body}");
+        // A session secret of its own, kept in its config.json: sessions
+        // survive a restart, as with CouchDB.
+        let (status, body) = server.admin(
+            "PUT",
+            "/_config/couch_httpd_auth/secret",
+            Some("\"leadpact-e2e-session-secret\""),
+        );
+        assert_eq!(status, 200, "set the session secret: {body}");
         server
+    }
+
+    /// Starts the server process (its data and config in the scratch dir).
+    fn spawn(&mut self) {
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(self.scratch.path().join("server.log"))
+            .expect("log");
+        let mut cmd = Command::new(binary());
+        cmd.current_dir(self.scratch.path())
+            .arg("--dir")
+            .arg(self.scratch.path().join("data"))
+            .args(["--port", &self.port.to_string(), "-o", "127.0.0.1", "--no-color"])
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().map_or(Stdio::null(), Stdio::from))
+            .stderr(Stdio::from(log));
+        self.child = Some(GroupChild::spawn(&mut cmd).expect("spawn pouchdb-server"));
+        wait_for_port(self.port, "pouchdb-server");
+    }
+
+    /// Stops the server (killed, as a crash would) and starts it again on
+    /// the same port with the same data.
+    pub fn restart(&mut self) {
+        self.child = None;
+        self.spawn();
     }
 
     /// Its log (for failure messages).

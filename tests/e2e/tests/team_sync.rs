@@ -83,7 +83,7 @@ async fn wait_lead(s: &Screen<'_>, name: &str, present: bool) {
 
 #[tokio::test]
 async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocation() {
-    let couch = CouchServer::start();
+    let mut couch = CouchServer::start();
     let pages = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
     let url = pages.url.clone();
 
@@ -537,8 +537,16 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
                 s.find("edit-value").await;
             }
         }
+        // The server goes down and comes back: while both are offline
+        // (round 2), and just as they come back online (round 5).
+        if round == 2 {
+            couch.restart();
+        }
         set_offline(&a.client, false).await;
         set_offline(&b.client, false).await;
+        if round == 5 {
+            couch.restart();
+        }
         for s in [&sa, &sb] {
             wait_status(
                 s,
