@@ -167,6 +167,8 @@ pub(super) fn DistributionEditor() -> impl IntoView {
                             }
                         } />
                 </div>
+                // On a phone the table scrolls on its own (four columns).
+                <div class="table-scroll">
                 <table class="data" data-testid="dist-reps">
                     <thead><tr>
                         <th>{i18n.t(crate::ui::i18n::pages::PageMsg::Name)}</th>
@@ -237,6 +239,7 @@ pub(super) fn DistributionEditor() -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
+                </div>
                 <RoutesEditor dist=dist error=error admin=Signal::derive(move || state.link.with(|l| l.as_ref().is_none_or(|l| l.role == Role::Admin))) />
                 <p data-testid="dist-pool">{move || crate::ui::i18n::pages::settings::pool(i18n.0.get(), pool())}</p>
             </Show>
