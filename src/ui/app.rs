@@ -99,7 +99,7 @@ pub fn App(#[prop(optional, into)] db_name: Option<String>) -> impl IntoView {
             </header>
             <ErrorBanner />
             <Show when=move || state.is_viewer_tracked()>
-                <p class="notice" role="note" data-testid="view-only-note">
+                <p class="notice shell-note" role="note" data-testid="view-only-note">
                     {move || crate::ui::i18n::team::viewer(i18n.0.get()).1}
                 </p>
             </Show>
