@@ -588,6 +588,10 @@ async fn new_leads_go_in_turn_to_the_reps_receiving_them() {
     assert!(refused.starts_with("Hours receiving:"), "{refused}");
     s.set_value("dist-hours", later.as_str().unwrap_or_default(), 0)
         .await;
+    // A person's pace: the next field once this one is saved (two saves of
+    // the settings in the same few milliseconds: the second is refused
+    // with "changed elsewhere", and said).
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
     s.set_value("dist-within", "15", 0).await;
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     browser.screenshot("dist-routes", 1280).await;
