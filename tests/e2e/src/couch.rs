@@ -101,7 +101,13 @@ impl CouchServer {
         cmd.current_dir(self.scratch.path())
             .arg("--dir")
             .arg(self.scratch.path().join("data"))
-            .args(["--port", &self.port.to_string(), "-o", "127.0.0.1", "--no-color"])
+            .args([
+                "--port",
+                &self.port.to_string(),
+                "-o",
+                "127.0.0.1",
+                "--no-color",
+            ])
             .stdin(Stdio::null())
             .stdout(log.try_clone().map_or(Stdio::null(), Stdio::from))
             .stderr(Stdio::from(log));
