@@ -56,10 +56,11 @@ impl AppState {
         Some(Toast::Moved { lead, n })
     }
 
-    /// Closes leads as lost or junk.
+    /// Closes leads as lost or junk; the toast offers to take it back.
     pub fn close(self, ids: &[LeadId], closure: Closure) {
         let by = self.actor_name();
-        self.edit(ids, None, move |lead, p, now| {
+        let toast = self.moving(ids);
+        self.edit_then(ids, None, toast, move |lead, p, now| {
             lead.mark_lost(closure.clone(), p, by.as_deref(), now)
                 .map_err(AppError::Move)
         });

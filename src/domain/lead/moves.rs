@@ -125,7 +125,8 @@ impl Lead {
     }
 
     /// Closes the lead as lost or junk with a reason, moving it to the
-    /// pipeline's first Lost stage.
+    /// pipeline's first Lost stage; a lead already lost takes the new
+    /// reason (lost becomes junk, or the other way).
     pub fn mark_lost(
         &mut self,
         closure: Closure,
@@ -140,6 +141,15 @@ impl Lead {
             .expect("a validated pipeline has a lost stage")
             .id
             .clone();
+        // Already lost: the reason (lost or junk) is what changes.
+        if pipeline
+            .stage(&self.stage)
+            .is_some_and(|s| s.kind == StageKind::Lost)
+        {
+            self.closure = Some(closure);
+            self.touch(now);
+            return Ok(());
+        }
         self.move_to(&lost, pipeline, by, now)?;
         self.closure = Some(closure);
         Ok(())

@@ -368,3 +368,22 @@ fn a_move_taken_back_leaves_no_trace_but_keeps_other_edits() {
     assert_eq!(lead.campaign(), "Tết", "a field edited meanwhile stays");
     assert!(lead.updated_at() > moved_at, "a new version");
 }
+
+/// Marking a lost lead as junk changes its reason, not its history.
+#[test]
+fn a_lost_lead_marked_as_junk_takes_the_new_reason() {
+    use crate::domain::lead::{Closure, LossKind};
+    let p = Pipeline::default();
+    let mut lead = create(&draft("Võ Thị Hạnh", "0912 555 010", "", "Facebook")).unwrap();
+    let lost = |kind, reason: &str| Closure {
+        kind,
+        reason: reason.into(),
+    };
+    lead.mark_lost(lost(LossKind::Lost, "đổi ý"), &p, None, t(2))
+        .unwrap();
+    let moves = lead.history().len();
+    lead.mark_lost(lost(LossKind::Junk, "số ảo"), &p, None, t(3))
+        .unwrap();
+    assert_eq!(lead.history().len(), moves);
+    assert_eq!(lead.closure().map(|c| c.reason.as_str()), Some("số ảo"));
+}

@@ -43,6 +43,9 @@ pub fn LeadPage() -> impl IntoView {
     let draft = EditDraft::new(state.settings.with_untracked(|s| s.country));
     let log = LogDraft::new();
     let reason = RwSignal::new(String::new());
+    // A question waiting for the person (move or close a closed lead): it
+    // lives with the page, so the card drawn again at a clock tick keeps it.
+    let ask = RwSignal::new(None::<(LeadId, Ask)>);
     Effect::new(move || {
         if let Some(l) = lead() {
             draft.follow(&l);
@@ -53,12 +56,21 @@ pub fn LeadPage() -> impl IntoView {
         <div class="lead-page" data-testid="page-lead">
             <a href=Page::Leads.href() data-testid="back">{i18n.t(Msg::BackToLeads)}</a>
             {move || match lead() {
-                Some(lead) => view! { <LeadCard lead=lead draft=draft log=log reason=reason /> }.into_any(),
+                Some(lead) => view! { <LeadCard lead=lead draft=draft log=log reason=reason ask=ask /> }.into_any(),
                 None if state.loading.get() == Loading::Opening => ().into_any(),
                 None => view! { <p class="card" data-testid="lead-missing">{i18n.t(Msg::LeadMissing)}</p> }.into_any(),
             }}
         </div>
     }
+}
+
+/// A question the lead page asks before changing a closed lead.
+#[derive(Clone, Debug, PartialEq)]
+enum Ask {
+    /// Move it to this stage (reopens it).
+    Move(StageId),
+    /// Close a won deal as lost or junk.
+    Close(LossKind),
 }
 
 #[component]
@@ -67,11 +79,16 @@ fn LeadCard(
     draft: EditDraft,
     log: LogDraft,
     reason: RwSignal<String>,
+    ask: RwSignal<Option<(LeadId, Ask)>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     let id = lead.id();
     let closed = state.pipeline.with_untracked(|p| lead.is_closed(p));
+    let won = state.pipeline.with_untracked(|p| {
+        p.stage(lead.stage())
+            .is_some_and(|s| s.kind == StageKind::Won)
+    });
     let lang = i18n.0;
     let value = lead.value();
     let created = lead.created_at();
@@ -102,12 +119,16 @@ fn LeadCard(
         state.assign(&[id], (!v.is_empty()).then(|| RepId::new(v)));
     };
     // A closed lead (won or lost) is moved only once the person confirms.
-    let confirm_move = RwSignal::new(None::<StageId>);
+    let asked = move || ask.with(|a| a.as_ref().filter(|(l, _)| *l == id).map(|(_, q)| q.clone()));
+    let confirm_move = move || match asked() {
+        Some(Ask::Move(to)) => Some(to),
+        _ => None,
+    };
     let on_move = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
         if v.is_empty() {
         } else if closed {
-            confirm_move.set(Some(StageId::new(v)));
+            ask.set(Some((id, Ask::Move(StageId::new(v)))));
         } else {
             state.move_to(&[id], StageId::new(v));
         }
@@ -247,7 +268,7 @@ fn LeadCard(
                     <AdvanceButton closed=closed on_advance=move || state.advance(id) />
                     <div class="field">
                         <label for="lead-move">{i18n.t(PageMsg::MoveTo)}</label>
-                        <select id="lead-move" data-testid="lead-move" on:change=on_move prop:value=move || confirm_move.with(|c| c.as_ref().map(ToString::to_string).unwrap_or_default())>
+                        <select id="lead-move" data-testid="lead-move" on:change=on_move prop:value=move || confirm_move().map(|s| s.to_string()).unwrap_or_default()>
                             <option value="">"—"</option>
                             {stages
                                 .iter()
@@ -260,20 +281,25 @@ fn LeadCard(
                                 .collect_view()}
                         </select>
                     </div>
-                    <Show when=move || confirm_move.with(Option::is_some)>
+                    <Show when=move || asked().is_some()>
                         <div class="confirm" role="alertdialog" data-testid="confirm-move">
-                            <p>{i18n.t(LeadMsg::ReopenConfirm)}</p>
+                            <p>{move || i18n.t(match asked() { Some(Ask::Close(_)) => LeadMsg::CloseWonConfirm, _ => LeadMsg::ReopenConfirm })()}</p>
                             <button type="button" class="primary" data-testid="confirm-move-yes" on:click=move |_| {
-                                if let Some(to) = confirm_move.try_update(Option::take).flatten() {
-                                    state.move_to(&[id], to);
+                                match ask.try_update(Option::take).flatten() {
+                                    Some((_, Ask::Move(to))) => state.move_to(&[id], to),
+                                    Some((_, Ask::Close(kind))) => {
+                                        let r = reason.get_untracked().trim().to_owned();
+                                        state.close(&[id], Closure { kind, reason: r });
+                                    }
+                                    None => {}
                                 }
                             }>{i18n.t(LeadMsg::MoveAnyway)}</button>
-                            <button type="button" data-testid="confirm-move-no" on:click=move |_| confirm_move.set(None)>
+                            <button type="button" data-testid="confirm-move-no" on:click=move |_| ask.set(None)>
                                 {i18n.t(PageMsg::Cancel)}
                             </button>
                         </div>
                     </Show>
-                    <CloseForm id=id reason=reason />
+                    <CloseForm id=id reason=reason won=won ask=ask />
                     <button type="button" class="danger" data-testid="delete-lead" on:click=delete>
                         {i18n.t(PageMsg::Delete)}
                     </button>
@@ -290,7 +316,12 @@ fn LeadCard(
 
 /// Mark lost or junk, with a required reason.
 #[component]
-fn CloseForm(id: LeadId, reason: RwSignal<String>) -> impl IntoView {
+fn CloseForm(
+    id: LeadId,
+    reason: RwSignal<String>,
+    won: bool,
+    ask: RwSignal<Option<(LeadId, Ask)>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     let missing = RwSignal::new(false);
@@ -301,7 +332,12 @@ fn CloseForm(id: LeadId, reason: RwSignal<String>) -> impl IntoView {
             return;
         }
         missing.set(false);
-        state.close(&[id], Closure { kind, reason: r });
+        if won {
+            // A won deal is closed as lost only once the person confirms.
+            ask.set(Some((id, Ask::Close(kind))));
+        } else {
+            state.close(&[id], Closure { kind, reason: r });
+        }
     };
     view! {
         <div class="field close-form">

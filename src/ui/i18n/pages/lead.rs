@@ -10,6 +10,7 @@ crate::ui::i18n::messages! {
     LeadMsg, ALL;
     History,
     ReopenConfirm,
+    CloseWonConfirm,
     MoveAnyway,
     EnteredAt,
     MovedFromTo,
@@ -31,10 +32,14 @@ impl Catalogue for LeadMsg {
         use LeadMsg::*;
         match self {
             ReopenConfirm => (
-                "This lead is closed. Moving it to another stage reopens it (a lost lead's reason goes). Move it?",
-                "Lead này đã đóng. Chuyển sang giai đoạn khác sẽ mở lại lead (lý do thất bại sẽ bị xóa). Vẫn chuyển?",
+                "This lead is closed. Moving it to another stage reopens it. Move it?",
+                "Lead này đã đóng. Chuyển sang giai đoạn khác sẽ mở lại lead. Vẫn chuyển?",
             ),
-            MoveAnyway => ("Move", "Chuyển"),
+            MoveAnyway => ("Yes, do it", "Đồng ý"),
+            CloseWonConfirm => (
+                "This deal is won. Close it as lost (or junk) with the reason written?",
+                "Khách hàng này đã chốt thành công. Vẫn đóng là thất bại (hoặc rác) với lý do đã ghi?",
+            ),
             History => ("History", "Lịch sử"),
             EnteredAt => ("entered", "vào"),
             MovedFromTo => ("moved from", "chuyển từ"),

@@ -14,7 +14,8 @@ use leptos::prelude::*;
 fn minutes(m: i64, lang: Lang) -> String {
     let (h, m) = (m / 60, m % 60);
     match (lang, h) {
-        (_, 0) => format!("{m} min"),
+        (Lang::En, 0) => format!("{m} min"),
+        (Lang::Vi, 0) => format!("{m} phút"),
         (Lang::En, h) => format!("{h} h {m:02} min"),
         (Lang::Vi, h) => format!("{h} giờ {m:02} phút"),
     }
@@ -104,8 +105,8 @@ pub(super) fn AllocationCard(period: Memo<Period>) -> impl IntoView {
                 c.reps, c.caps, d, c.closed
             ),
             (Lang::Vi, Some(d), Some(n)) => format!(
-                "Kế hoạch năng lực: {} nhân viên Sales với tổng định mức {} khách đang mở, và khách đóng sau trung vị {:.1} ngày ({} khách đóng trong 90 ngày): Sales nhận được khoảng {n} khách mới mỗi tháng.",
-                c.reps, c.caps, d, c.closed
+                "Kế hoạch năng lực: {} nhân viên Sales với tổng định mức {} khách đang mở, và khách đóng sau trung vị {} ngày ({} khách đóng trong 90 ngày): Sales nhận được khoảng {n} khách mới mỗi tháng.",
+                c.reps, c.caps, format!("{d:.1}").replace('.', ","), c.closed
             ),
             (Lang::En, _, _) => "Capacity plan: no lead was won or lost in the last 90 days, so there is no measured time to close yet.".to_owned(),
             (Lang::Vi, _, _) => "Kế hoạch năng lực: chưa có khách nào thành công hay thất bại trong 90 ngày qua, nên chưa đo được thời gian đóng.".to_owned(),
