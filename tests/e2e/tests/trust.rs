@@ -736,6 +736,25 @@ async fn a_stage_move_can_be_taken_back_and_a_won_deal_moves_only_when_asked() {
     })
     .await;
     s.click("lang-toggle").await;
+    // Closing the won deal as lost asks too, and then says so with Undo.
+    s.type_into("close-reason", "Khách đổi ý").await;
+    s.click("mark-lost").await;
+    let asked = s
+        .wait_texts("confirm-move", "closing a won deal asks", |t| t.len() == 1)
+        .await
+        .concat();
+    assert!(asked.contains("This deal is won"), "{asked}");
+    assert_eq!(s.texts("lead-stage").await.concat(), "Won", "nothing yet");
+    s.click("confirm-move-yes").await;
+    s.wait_texts("lead-stage", "lost", |t| t.concat() == "Lost")
+        .await;
+    s.wait_texts("toast-text", "the close is said", |t| {
+        t.concat() == "Khách Undo moved to Lost."
+    })
+    .await;
+    s.click("undo").await;
+    s.wait_texts("lead-stage", "won once more", |t| t.concat() == "Won")
+        .await;
 
     // The list's bulk move with the won deal selected asks too.
     s.nav("nav-leads", "page-leads").await;
