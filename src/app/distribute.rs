@@ -8,9 +8,9 @@
 
 use super::clock;
 use super::state::{AppState, Loading};
-use crate::domain::distribution::{Distribution, distribute, loads, waiting};
+use crate::domain::distribution::{Distribution, Why, distribute, loads, waiting};
 use crate::domain::lead::{Lead, LeadId};
-use chrono::{Duration, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use leptos::prelude::*;
 use std::cell::Cell;
 
@@ -94,13 +94,7 @@ fn plan(state: AppState) -> Option<impl Future<Output = ()> + use<>> {
     let pipeline = state.pipeline.get_untracked();
     let now = clock::now();
     let tz = settings.calendar.tz();
-    let today = now.with_timezone(&tz).date_naive();
-    let midnight = |d: chrono::NaiveDate| {
-        tz.from_local_datetime(&d.and_time(NaiveTime::MIN))
-            .earliest()
-            .map_or(now, |t| t.with_timezone(&Utc))
-    };
-    let day = (midnight(today), midnight(today + Duration::days(1)));
+    let day = today(now, tz);
     let given = state.with_leads_untracked(|leads| {
         let open = |l: &Lead| !l.is_closed(&pipeline);
         let list: Vec<&Lead> = leads
@@ -129,5 +123,41 @@ fn plan(state: AppState) -> Option<impl Future<Output = ()> + use<>> {
         if let Some((_, why)) = given.iter().find(|(id, _)| *id == lead.id()) {
             why.give(lead, now);
         }
+    })
+}
+
+/// `[local midnight, next local midnight)` of `now`'s day in `tz`.
+fn today(now: DateTime<Utc>, tz: crate::domain::zone::Zone) -> (DateTime<Utc>, DateTime<Utc>) {
+    let today = now.with_timezone(&tz).date_naive();
+    let midnight = |d: chrono::NaiveDate| {
+        tz.from_local_datetime(&d.and_time(NaiveTime::MIN))
+            .earliest()
+            .map_or(now, |t| t.with_timezone(&Utc))
+    };
+    (midnight(today), midnight(today + Duration::days(1)))
+}
+
+/// Why lead `id` waits for an owner now — the Sales reps who cannot take
+/// it, and why — when distribution is on and the lead is waiting (none
+/// otherwise, or when a rep could take it: the next sweep gives it).
+pub fn why_waiting(state: AppState, id: LeadId) -> Option<Why> {
+    let settings = state.settings.get_untracked();
+    let dist = Distribution::of(&settings).filter(|d| d.since.is_some())?;
+    let pipeline = state.pipeline.get_untracked();
+    let now = clock::now();
+    let tz = settings.calendar.tz();
+    let day = today(now, tz);
+    state.with_leads_untracked(|leads| {
+        let open = |l: &Lead| !l.is_closed(&pipeline);
+        let lead = leads.iter().find(|l| l.id() == id)?;
+        if !waiting(&dist, lead, open(lead)) {
+            return None;
+        }
+        let loads = loads(&settings.reps, leads, open, day);
+        let local = now.with_timezone(&tz).naive_local();
+        distribute(&dist, &settings.reps, loads, &[lead], local, now)
+            .pop()
+            .map(|(_, why)| why)
+            .filter(|why| why.rep.is_none())
     })
 }

@@ -165,6 +165,27 @@ pub struct Route {
 }
 
 impl Route {
+    /// The sources and campaigns of the rule that no lead in `leads` has
+    /// (compared as the rule compares them: case, accents and spaces
+    /// folded) — most often a typo, which the editor points out.
+    pub fn unseen<'a>(&'a self, leads: &[Lead]) -> Vec<&'a str> {
+        let seen = |list: &'a [String], of: fn(&Lead) -> &str| {
+            let mut folded: Vec<(String, &'a str)> =
+                list.iter().map(|v| (fold_words(v), v.as_str())).collect();
+            for lead in leads {
+                if folded.is_empty() {
+                    break;
+                }
+                let value = fold_words(of(lead));
+                folded.retain(|(f, _)| *f != value);
+            }
+            folded.into_iter().map(|(_, v)| v)
+        };
+        seen(&self.sources, Lead::source)
+            .chain(seen(&self.campaigns, Lead::campaign))
+            .collect()
+    }
+
     fn matches(&self, lead: &Lead) -> bool {
         let any = |list: &[String], value: &str| {
             list.is_empty() || list.iter().any(|v| fold_words(v) == fold_words(value))

@@ -25,10 +25,15 @@
 //!     calls per lead, first response, CSAT, first-contact resolution) are
 //!     judged on the leads the period has so far, against the whole target:
 //!     never pro-rated (a rate does not grow with the time elapsed; pro-rated,
-//!     "0 % against by now ≥ 0" read as met). Each rests on some cases
-//!     ([`Figure::cases`]): the period's leads for the qualified, junk and
-//!     lead → won rates and calls per lead; the qualified leads for
-//!     qualified → won; the answered leads for the first-response median
+//!     "0 % against by now ≥ 0" read as met). Each rests on the leads whose
+//!     outcome it measures is known — a lead still inside its own clock is
+//!     not yet a 0 (a lead that arrived an hour ago is not "not qualified"
+//!     nor "not won"): [`Figure::cases`] are the leads whose gate is settled
+//!     (qualified, closed, or past their attempts clock, reached or due) for
+//!     the qualified and junk rates; the closed leads for lead → won; the
+//!     qualified leads that are closed for qualified → won; the leads whose
+//!     attempts clock has a verdict for calls per lead; the answered leads
+//!     for the first-response median
 //!     and 90th percentile; the leads whose clock has a verdict for
 //!     first response within SLA and required attempts; the leads with a
 //!     CSAT score; the leads with a conversation for first-contact
@@ -38,7 +43,9 @@
 //!     because below it one lead moves a rate by more than 10 percentage
 //!     points, so a single call or junk lead would flip the verdict.
 //!   - **Now** ([`Basis::Now`]: open load against capacity) is the state at
-//!     `now`, judged as it is.
+//!     `now`, judged as it is — in the current period only: asked of
+//!     another period it has no figure ([`KpiStatus::NowOnly`], "shown for
+//!     the current period"), since no history of it is kept.
 //! - Verdicts say their direction: a floor ([`Goal::AtLeast`]) is *met* or
 //!   *missed*, a ceiling ([`Goal::AtMost`]) *within* or *over*; a figure
 //!   equal to its target meets it (is within it). There is deliberately no
@@ -211,8 +218,8 @@ pub fn measure(p: &Prepared<'_>, cohort: &Cohort<'_>, scope: &Scope, kpi: &Kpi) 
                 .sum();
             over(Some(f64::from(count)), count as usize)
         }
-        Kpi::QualifiedRate => share(t().qualified, n),
-        Kpi::JunkRate => share(t().junk, n),
+        Kpi::QualifiedRate => share(t().qualified, t().settled),
+        Kpi::JunkRate => share(t().junk, t().settled),
         Kpi::FirstResponseMedian => over(
             quantile(&t().response_minutes, 0.5),
             t().response_minutes.len(),
@@ -222,10 +229,13 @@ pub fn measure(p: &Prepared<'_>, cohort: &Cohort<'_>, scope: &Scope, kpi: &Kpi) 
             t().response_minutes.len(),
         ),
         Kpi::FirstResponseWithinSla => share(t().responses_kept.0, t().responses_kept.1),
-        Kpi::AttemptsPerLead => over((n > 0).then(|| t().attempts_made as f64 / n as f64), n),
+        Kpi::AttemptsPerLead => {
+            let (made, leads) = t().attempts_judged;
+            over((leads > 0).then(|| made as f64 / leads as f64), leads)
+        }
         Kpi::RequiredAttemptsRate => share(t().attempts_kept.0, t().attempts_kept.1),
-        Kpi::QualifiedToWon => share(t().qualified_won, t().qualified),
-        Kpi::LeadToWon => share(t().won, n),
+        Kpi::QualifiedToWon => share(t().qualified_won, t().qualified_closed),
+        Kpi::LeadToWon => share(t().won, t().closed),
         Kpi::Csat => over(
             (t().csat.1 > 0).then(|| f64::from(t().csat.0) / t().csat.1 as f64),
             t().csat.1,
@@ -294,10 +304,22 @@ pub fn kpis_for(p: &Prepared<'_>, scope: &Scope) -> Vec<Kpi> {
 pub fn scorecard(p: &Prepared<'_>, period: Period, scope: &Scope, now: DateTime<Utc>) -> Vec<Row> {
     let cohort = Cohort::new(p, period, scope, now);
     let share = period.elapsed_share(p.calendar.calendar(), now);
+    let (from, to) = period.range(p.timezone());
+    let current = from <= now && now < to;
     kpis_for(p, scope)
         .into_iter()
         .map(|kpi| {
             let target = p.ws.targets.get(scope, &kpi);
+            if kpi.basis() == Basis::Now && !current {
+                return Row {
+                    kpi,
+                    target,
+                    actual: None,
+                    cases: 0,
+                    status: KpiStatus::NowOnly,
+                    pace: None,
+                };
+            }
             let figure = measure(p, &cohort, scope, &kpi);
             let (status, pace) = judge(&kpi, target, figure, share);
             Row {

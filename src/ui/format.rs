@@ -140,6 +140,19 @@ pub fn local_datetime(at: DateTime<Utc>, lang: Lang) -> String {
     }
 }
 
+/// [`local_datetime`] with the weekday first, for a due time a person plans
+/// around: "Thu 10 Dec 2026, 15:30" / "T5 10/12/2026 15:30".
+pub fn due_datetime(at: DateTime<Utc>, lang: Lang) -> String {
+    const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const VI: [&str; 7] = ["T2", "T3", "T4", "T5", "T6", "T7", "CN"];
+    let weekday = at.with_timezone(&Local).weekday().num_days_from_monday() as usize;
+    let names = match lang {
+        Lang::En => EN,
+        Lang::Vi => VI,
+    };
+    format!("{} {}", names[weekday], local_datetime(at, lang))
+}
+
 /// [`local_datetime`], or only `14:05` when `at` falls on the same local day
 /// as `now`.
 pub fn local_time_near(at: DateTime<Utc>, now: DateTime<Utc>, lang: Lang) -> String {

@@ -10,7 +10,7 @@ use crate::split::split_point;
 use crate::ui::i18n::{Msg, use_i18n};
 use crate::ui::pages::{
     board::BoardPage, data::DataPage, funnel::FunnelPage, lead_detail::LeadPage, leads::LeadsPage,
-    scorecard::ScorecardPage, settings::SettingsPage,
+    scorecard::ScorecardPage, settings::SettingsPage, today::pool::PoolCard,
 };
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
@@ -25,6 +25,10 @@ pub enum LazyPage {
     Scorecard,
     Settings,
     Data,
+    /// Not a page: Today's "waiting for an owner" card, fetched only by a
+    /// workspace with distribution rules; no skeleton while it comes (CSS), and
+    /// nothing if it cannot (its leads are in Today's lanes anyway).
+    Pool,
 }
 
 macro_rules! split_pages {
@@ -36,10 +40,12 @@ macro_rules! split_pages {
         )*
 
         impl LazyPage {
-            /// Fetches the page's module (once) and builds the page.
-            async fn build(self) -> Result<AnyView, SplitLoaderError> {
+            /// Fetches the page's module (once) and builds the page. Boxed:
+            /// one small future per page rather than every page's future in
+            /// one state machine, which the first load would carry.
+            fn build(self) -> std::pin::Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>> {
                 match self {
-                    $(LazyPage::$variant => $builder().await,)*
+                    $(LazyPage::$variant => Box::pin($builder()),)*
                 }
             }
         }
@@ -54,6 +60,7 @@ split_pages! {
     Scorecard: scorecard_page => ScorecardPage,
     Settings: settings_page => SettingsPage,
     Data: data_page => DataPage,
+    Pool: pool_card => PoolCard,
 }
 
 /// The route's view: the page once its module is there; until then the
@@ -61,15 +68,28 @@ split_pages! {
 #[component]
 pub fn Lazy(page: LazyPage) -> impl IntoView {
     let i18n = use_i18n();
+    let state = expect_context::<crate::app::state::AppState>();
     let attempt = RwSignal::new(0u32);
+    let card = page == LazyPage::Pool;
+    // (Today's stylesheet hides the skeleton of its pool card.)
     let fallback = || view! { <div class="page-loading" aria-busy="true" data-testid="page-loading"><div class="boot-line"></div><div class="boot-card"></div></div> };
     view! {
         <Suspense fallback=fallback>
             {move || {
                 attempt.track();
+                // The pool card only where distribution has rules (followed:
+                // it appears once they are set).
+                let wanted = !card
+                    || state
+                        .settings
+                        .with(|s| s.extra.0.contains_key(crate::domain::distribution::KEY));
                 Suspend::new(send_wrapper::SendWrapper::new(async move {
+                    if !wanted {
+                        return ().into_any();
+                    }
                     match page.build().await {
                         Ok(view) => view,
+                        Err(_) if card => ().into_any(),
                         Err(_) => view! {
                             <section class="card notice" role="alert" data-testid="page-load-failed">
                                 <p>{i18n.t(Msg::PageLoadFailed)}</p>

@@ -354,3 +354,16 @@ fn a_rep_receives_only_within_their_own_hours() {
     let text = serde_json::to_string(&dist.hours[1]).unwrap();
     assert_eq!(text, r#"{"rep":"lan","from":"22:00","to":"02:30"}"#);
 }
+
+#[test]
+fn a_rule_names_the_sources_no_lead_has() {
+    let route = Route {
+        name: "Nhóm Zalo".into(),
+        sources: vec!["ZALO ".into(), "Zallo".into()],
+        campaigns: vec!["tet-2027".into()],
+        reps: vec![RepId::new("minh")],
+    };
+    let leads = vec![new_lead(1, 0, "Zalo"), new_lead(2, 1, "Facebook")];
+    assert_eq!(route.unseen(&leads), ["Zallo", "tet-2027"]);
+    assert_eq!(route.unseen(&[]).len(), 3);
+}

@@ -78,6 +78,26 @@ impl Live {
         self.ws.calendar.tz()
     }
 
+    /// The target lead `id`'s policy sets for clock `kind` (none for the
+    /// nurture clock, counted in calendar days, and for a stage without a
+    /// limit), so a page can say "due Thu 15:30 (2 working days)".
+    pub fn target_of(
+        &self,
+        id: LeadId,
+        kind: crate::domain::queue::ClockKind,
+    ) -> Option<crate::domain::sla::Span> {
+        use crate::domain::queue::ClockKind;
+        let lead = self.lead(id)?;
+        let policy = self.ws.policies.policy_for(lead);
+        match kind {
+            ClockKind::FirstResponse => Some(policy.first_response),
+            ClockKind::Attempts => Some(policy.attempts.within),
+            ClockKind::StageTime => policy.stage_limits.get(lead.stage()).copied(),
+            ClockKind::Reassignment => Some(policy.reassign_after),
+            ClockKind::Nurture => None,
+        }
+    }
+
     /// Where lead `id`'s call attempts stand, for the answer to a logged
     /// outcome ("attempt 2 of 3, next try after 14:30"): attempts made,
     /// the number its policy requires, whether the requirement is settled

@@ -81,7 +81,16 @@ pub(super) struct Tally {
     pub(super) qualified_won: usize,
     pub(super) won: usize,
     pub(super) junk: usize,
-    pub(super) attempts_made: u64,
+    /// Leads whose gate is settled: qualified, closed, or past their
+    /// attempts clock (reached or due) — the team had its chance.
+    pub(super) settled: usize,
+    /// Closed leads (won or lost, junk included).
+    pub(super) closed: usize,
+    /// Qualified leads that are closed.
+    pub(super) qualified_closed: usize,
+    /// (attempts made on, number of) the leads whose attempts clock has a
+    /// verdict.
+    pub(super) attempts_judged: (u64, usize),
     /// Minutes of finished first responses, sorted.
     pub(super) response_minutes: Vec<f64>,
     /// (kept, judged) first-response clocks (see `Status::verdict`).
@@ -117,7 +126,14 @@ impl Tally {
             t.qualified_won += usize::from(f.qualified && f.won);
             t.won += usize::from(f.won);
             t.junk += usize::from(f.is_junk());
-            t.attempts_made += u64::from(c.attempts.made);
+            let attempts_due = c.attempts.status.verdict().is_some();
+            t.settled += usize::from(f.qualified || f.closed || attempts_due);
+            t.closed += usize::from(f.closed);
+            t.qualified_closed += usize::from(f.qualified && f.closed);
+            if attempts_due {
+                t.attempts_judged.0 += u64::from(c.attempts.made);
+                t.attempts_judged.1 += 1;
+            }
             let target = policies.policy_for(&p.ws.leads[*i]);
             t.response_minutes.extend(response_minutes(
                 &c.first_response,

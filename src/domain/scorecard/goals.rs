@@ -117,6 +117,10 @@ pub enum KpiStatus {
     },
     /// Nothing to measure.
     NoData,
+    /// A figure of the state now ([`super::Basis::Now`]) asked of a period
+    /// that is not the current one: no history of it is kept, and today's
+    /// load is no verdict on last month.
+    NowOnly,
     /// No target set.
     NoTarget,
 }

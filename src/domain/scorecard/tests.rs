@@ -87,15 +87,19 @@ fn sales_scorecard() {
         Some(100.0 / 3.0),
         too_early(3),
     ); // L1 of L1, L3, L4
-    check(&rows, Kpi::AttemptsPerLead, Some(0.5), too_early(4));
+    // Calls per lead over the leads whose attempts clock has a verdict: L1
+    // (reached, 1 call), L3 (late, 1), L4 (late, 0); L2 was junked first.
+    check(&rows, Kpi::AttemptsPerLead, Some(2.0 / 3.0), too_early(3));
     check(
         &rows,
         Kpi::RequiredAttemptsRate,
         Some(100.0 / 3.0),
         too_early(3),
     ); // L1 reached; L3, L4 late
-    check(&rows, Kpi::QualifiedToWon, Some(50.0), too_early(2));
-    check(&rows, Kpi::LeadToWon, Some(25.0), too_early(4));
+    // Won over the closed leads: L1 won, L2 junk; L3 (qualified) and L4 are
+    // still open, neither won nor lost yet.
+    check(&rows, Kpi::QualifiedToWon, Some(100.0), too_early(1));
+    check(&rows, Kpi::LeadToWon, Some(50.0), too_early(2));
     check(&rows, Kpi::Csat, Some(5.0), too_early(1));
     check(&rows, Kpi::FirstContactResolution, Some(0.0), too_early(1));
     check(&rows, Kpi::OpenLoad, Some(20.0), Within); // L3, L4 open of capacity 10
@@ -114,10 +118,10 @@ fn sales_scorecard() {
         Some(100.0 / 3.0),
         Missed,
     ); // ≥ 90
-    check(&rows, Kpi::AttemptsPerLead, Some(0.5), Missed); // ≥ 2, not pro-rated
+    check(&rows, Kpi::AttemptsPerLead, Some(2.0 / 3.0), Missed); // ≥ 2, not pro-rated
     check(&rows, Kpi::RequiredAttemptsRate, Some(100.0 / 3.0), Missed);
-    check(&rows, Kpi::QualifiedToWon, Some(50.0), Met); // ≥ 25
-    check(&rows, Kpi::LeadToWon, Some(25.0), Met); // ≥ 5
+    check(&rows, Kpi::QualifiedToWon, Some(100.0), too_early(5)); // 5 closed
+    check(&rows, Kpi::LeadToWon, Some(50.0), Met); // ≥ 5; 10 closed
     check(&rows, Kpi::Csat, Some(5.0), too_early(5));
     check(&rows, Kpi::FirstContactResolution, Some(0.0), too_early(5));
     check(&rows, Kpi::OpenLoad, Some(100.0), Over); // 10 open of capacity 10; ≤ 90
@@ -147,7 +151,7 @@ fn rep_scorecard_uses_their_leads_and_falls_back_to_sales_targets() {
         row(&rows, &Kpi::LeadVolume).target.map(|t| t.value),
         Some(3.0)
     );
-    check(&rows, Kpi::LeadToWon, Some(100.0 / 3.0), too_early(3));
+    check(&rows, Kpi::LeadToWon, Some(100.0), too_early(1)); // L1 of L1 closed
     // An owns no lead: 0 leads so far, against a pace under one lead.
     let an = scorecard(&p, week(), &Scope::Rep(RepId::new("an")), now());
     check(&an, Kpi::LeadVolume, Some(0.0), too_early(0));
@@ -373,4 +377,59 @@ fn what_if_a_looser_first_response_target() {
         ),
         (2, 1)
     );
+}
+
+#[test]
+fn leads_still_inside_their_clocks_are_not_zeros() {
+    use crate::domain::lead::{Lead, LeadDraft, LeadId};
+    use KpiStatus::*;
+    // Twelve leads that arrived ten minutes ago: nobody could have called,
+    // qualified or won them yet, so they are no 0 in any rate.
+    let mut ws = world();
+    let pipeline = ws.pipeline.clone();
+    for n in 0..12u128 {
+        let draft = LeadDraft {
+            name: format!("N{n}"),
+            phone: "0912345678".into(),
+            source: "Zalo".into(),
+            ..Default::default()
+        };
+        let id = LeadId::from_uuid(uuid::Uuid::from_u128(1000 + n));
+        ws.leads
+            .push(Lead::create(&draft, id, vn("2026-03-04 09:00"), &pipeline).unwrap());
+    }
+    let day = Period::Day(NaiveDate::from_ymd_opt(2026, 3, 4).unwrap());
+    let at = vn("2026-03-04 09:10");
+    let p = Prepared::new(&ws, at).unwrap();
+    let m = scorecard(&p, day, &Scope::Marketing, at);
+    check(&m, Kpi::LeadVolume, Some(12.0), NoTarget);
+    check(&m, Kpi::QualifiedRate, None, NoData);
+    check(&m, Kpi::JunkRate, None, NoData);
+    let s = scorecard(&p, day, &Scope::Sales, at);
+    for kpi in [Kpi::AttemptsPerLead, Kpi::LeadToWon, Kpi::QualifiedToWon] {
+        check(&s, kpi, None, NoData);
+    }
+    // Two days later their attempts clocks (3 calls in one working day) have
+    // run out uncalled: now they count, and none was qualified or called.
+    let later = vn("2026-03-06 12:00");
+    let p = Prepared::new(&ws, later).unwrap();
+    let m = scorecard(&p, day, &Scope::Marketing, later);
+    check(&m, Kpi::QualifiedRate, Some(0.0), Missed);
+    assert_eq!(row(&m, &Kpi::QualifiedRate).cases, 12);
+    let s = scorecard(&p, day, &Scope::Sales, later);
+    check(&s, Kpi::AttemptsPerLead, Some(0.0), Missed);
+    // Still open: not yet won or lost.
+    check(&s, Kpi::LeadToWon, None, NoData);
+}
+
+#[test]
+fn the_load_now_is_no_verdict_on_another_period() {
+    let ws = world_of(5);
+    let p = Prepared::new(&ws, now()).unwrap();
+    let rows = scorecard(&p, week(), &Scope::Sales, now());
+    check(&rows, Kpi::OpenLoad, Some(100.0), KpiStatus::Over);
+    for other in [week().previous(), week().next()] {
+        let rows = scorecard(&p, other, &Scope::Sales, now());
+        check(&rows, Kpi::OpenLoad, None, KpiStatus::NowOnly);
+    }
 }

@@ -5,9 +5,9 @@
 use crate::app::state::AppState;
 use crate::domain::lead::LeadId;
 use crate::domain::queue::ClockKind;
-use crate::domain::sla::{LeadClocks, Status};
-use crate::ui::format::{Clock, duration, local_datetime};
-use crate::ui::i18n::{I18n, Msg, use_i18n};
+use crate::domain::sla::{LeadClocks, Span, Status};
+use crate::ui::format::{Clock, due_datetime, duration, local_datetime};
+use crate::ui::i18n::{I18n, Lang, Msg, use_i18n};
 use leptos::prelude::*;
 
 /// The time a clock counts: the nurture clock calendar days, every other
@@ -20,10 +20,18 @@ pub fn clock_of(kind: ClockKind, working_day: chrono::TimeDelta) -> Clock {
 }
 
 /// The status name and a detail line (due, remaining, overdue…) of a
-/// clock counted on `clock`.
-pub fn describe(i18n: I18n, status: &Status, clock: Clock) -> (Msg, String) {
+/// clock counted on `clock`, its due time written by `due_at` (the lead
+/// page names the weekday: `due_datetime`; Today keeps the first load
+/// small with `local_datetime`).
+pub fn describe(
+    i18n: I18n,
+    status: &Status,
+    clock: Clock,
+    due_at: fn(chrono::DateTime<chrono::Utc>, Lang) -> String,
+) -> (Msg, String) {
     let lang = i18n.0.get();
     let local_datetime = |at| local_datetime(at, lang);
+    let due_datetime = |at| due_at(at, lang);
     let span = |d| duration(d, clock, lang);
     let t = |m| i18n.t(m)();
     match status {
@@ -36,7 +44,7 @@ pub fn describe(i18n: I18n, status: &Status, clock: Clock) -> (Msg, String) {
             format!(
                 "{} {} · {} {}",
                 t(Msg::Due),
-                local_datetime(*due),
+                due_datetime(*due),
                 span(*remaining),
                 t(Msg::Remaining)
             ),
@@ -46,7 +54,7 @@ pub fn describe(i18n: I18n, status: &Status, clock: Clock) -> (Msg, String) {
             format!(
                 "{} {} · {} {}",
                 t(Msg::Due),
-                local_datetime(*due),
+                due_datetime(*due),
                 t(Msg::Overdue),
                 span(*overdue)
             ),
@@ -90,6 +98,7 @@ pub fn clock_msg(kind: ClockKind) -> Msg {
 pub fn SlaClocks(id: LeadId) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
+    let lead = id;
     let clocks = move || -> Option<(LeadClocks, chrono::TimeDelta)> {
         state
             .insights
@@ -109,20 +118,30 @@ pub fn SlaClocks(id: LeadId) -> impl IntoView {
                                 ClockKind::Reassignment => "clock-reassignment",
                                 ClockKind::Nurture => "clock-nurture",
                             };
-                            (clock_msg(k), k.of(&c), id, clock_of(k, working_day))
+                            // A target in working days is said as written.
+                            let days = state.insights.with_untracked(|i| i.target_of(lead, k)).and_then(|t| match t {
+                                Span::WorkingDays(d) => Some(d),
+                                Span::Minutes(_) => None,
+                            });
+                            (clock_msg(k), k.of(&c), id, clock_of(k, working_day), days)
                         });
                         let made = c.attempts.made;
                         view! {
                             <dl>
                                 {rows
                                     .into_iter()
-                                    .map(|(name, status, id, clock)| {
-                                        let (label, detail) = describe(i18n, &status, clock);
+                                    .map(|(name, status, id, clock, days)| {
+                                        let (label, mut detail) = describe(i18n, &status, clock, due_datetime);
+                                        if let Some(d) = days.filter(|_| matches!(status, Status::Pending { .. } | Status::AtRisk { .. } | Status::Breached { done: None, .. })) {
+                                            let target = duration(working_day * d as i32, Clock::Business(working_day), i18n.0.get());
+                                            detail = format!("{detail} ({target})");
+                                        }
                                         view! {
                                             <dt>{i18n.t(name)}</dt>
                                             <dd class=css(&status) data-testid=id>
                                                 <strong>{i18n.t(label)}</strong>
-                                                " "
+                                                // Label and detail apart: "đúng hạn · hạn 15:30", never "đúng hạn hạn".
+                                                " · "
                                                 <span>{detail}</span>
                                             </dd>
                                         }

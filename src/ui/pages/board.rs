@@ -164,6 +164,10 @@ pub fn BoardPage() -> impl IntoView {
                                 _ => PageMsg::TeamSales,
                             };
                             let drop_stage = stage.clone();
+                            // A won or lost card is reopened on its page:
+                            // no arrows that could only be refused (a key
+                            // still says why).
+                            let closed = kind_of(&stage).is_some_and(|k| k != StageKind::Open);
                             view! {
                                 <section
                                     class="column"
@@ -220,10 +224,12 @@ pub fn BoardPage() -> impl IntoView {
                                                                 view! { " " <span class=class data-testid="card-sla">{i18n.t(msg)}</span> }
                                                             })}
                                                         </span>
-                                                        <span class="moves">
-                                                            <button type="button" aria-label=i18n.t(BoardMsg::MoveLeft) data-testid="move-left" on:click=move |_| shift(id, -1, "move-left")>"←"</button>
-                                                            <button type="button" aria-label=i18n.t(BoardMsg::MoveRight) data-testid="move-right" on:click=move |_| shift(id, 1, "move-right")>"→"</button>
-                                                        </span>
+                                                        {(!closed).then(|| view! {
+                                                            <span class="moves">
+                                                                <button type="button" aria-label=i18n.t(BoardMsg::MoveLeft) data-testid="move-left" on:click=move |_| shift(id, -1, "move-left")>"←"</button>
+                                                                <button type="button" aria-label=i18n.t(BoardMsg::MoveRight) data-testid="move-right" on:click=move |_| shift(id, 1, "move-right")>"→"</button>
+                                                            </span>
+                                                        })}
                                                     </li>
                                                 }
                                             })

@@ -239,7 +239,7 @@ fn LeadCard(
                                 })
                                 .collect_view()}
                         </select>
-                        {crate::domain::distribution::Why::of(&lead).map(|why| {
+                        {crate::domain::distribution::Why::of(&lead).or_else(|| crate::app::distribute::why_waiting(state, id)).map(|why| {
                             let names = reps.clone();
                             view! {
                                 <p class="muted" data-testid="assigned-why">

@@ -11,7 +11,7 @@
 
 use crate::app::state::AppState;
 use crate::domain::scorecard::{
-    Goal, Kpi, KpiStatus, Period, PeriodKind, Row, Scope, Target, all_scopes,
+    Basis, Goal, Kpi, KpiStatus, Period, PeriodKind, Row, Scope, Target, all_scopes,
 };
 use crate::domain::targets::{Advice, Suggestion, TargetRules, scorecard_with_advice};
 use crate::ui::i18n::pages::PageMsg;
@@ -57,6 +57,7 @@ pub fn status_text(s: KpiStatus, lang: Lang) -> String {
         KpiStatus::TooEarly { cases } => words::too_early(lang, cases),
         KpiStatus::TooFew { cases } => words::too_few(lang, cases),
         KpiStatus::NoData => says(ScorecardMsg::NoData),
+        KpiStatus::NowOnly => says(ScorecardMsg::NowOnly),
         KpiStatus::NoTarget => says(ScorecardMsg::NoTarget),
     }
 }
@@ -298,7 +299,17 @@ pub fn ScorecardPage() -> impl IntoView {
                                                 <span class="muted pace" data-testid="kpi-pace" data-value=p.value.to_string()>{crate::ui::i18n::today::by_now(l, &value(p.value, l))}</span>
                                             })}
                                         </td>
-                                        <td>{label(&i18n.t(ScorecardMsg::Actual))}<span data-testid="kpi-actual">{row.actual.map_or_else(|| "—".to_owned(), |v| value(v, l))}</span></td>
+                                        <td>
+                                            {label(&i18n.t(ScorecardMsg::Actual))}
+                                            <span data-testid="kpi-actual">{row.actual.map_or_else(|| "—".to_owned(), |v| value(v, l))}</span>
+                                            // A figure over leads says how many it rests on.
+                                            {(row.actual.is_some()
+                                                && row.kpi.basis() == Basis::Leads
+                                                && !matches!(row.status, KpiStatus::TooEarly { .. } | KpiStatus::TooFew { .. }))
+                                                .then(|| view! {
+                                                " " <span class="muted" data-testid="kpi-cases">{format!("(n = {})", row.cases)}</span>
+                                            })}
+                                        </td>
                                         <td class=status_class(row.status)>{label(&i18n.t(PageMsg::Status))}<span data-testid="kpi-status">{status_text(row.status, l)}</span> {missed}</td>
                                         <td class="trend">{label(&i18n.t(ScorecardMsg::Trend))}{sparkline(&trend)}</td>
                                         <td>{label(&i18n.t(ScorecardMsg::Baseline))}<span data-testid="kpi-baseline">{advice.baseline.map_or_else(|| "—".to_owned(), |b| value(b, l))}</span></td>

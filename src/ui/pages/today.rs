@@ -19,6 +19,8 @@ use crate::ui::i18n::{Msg, use_i18n};
 
 use leptos::prelude::*;
 
+pub mod pool;
+
 /// Rows a section shows at first, and how many more each "show more" adds;
 /// the rest are counted.
 const SHOWN: usize = 50;
@@ -141,6 +143,9 @@ pub fn TodayPage() -> impl IntoView {
                     <Show when=nothing_to_do>
                         <p class="card empty" data-testid="queue-empty">{i18n.t(Msg::QueueEmpty)}</p>
                     </Show>
+                    // Leads waiting for an owner: fetched only by a
+                    // workspace with distribution rules.
+                    <crate::ui::lazy::Lazy page=crate::ui::lazy::LazyPage::Pool />
                     {lane_view(Lane::Calls)}
                     <Show when=move || long_overdue() != 0>
                         <details class="lane long-overdue" data-testid="long-overdue">
@@ -216,7 +221,12 @@ fn QueueRow(item: QueueItem, dismissed: RwSignal<Vec<LeadId>>) -> impl IntoView 
     let current = move || {
         state.insights.with(|ins| {
             let status = ins.clocks_of(id).map_or(item.status, |c| kind.of(c));
-            describe(i18n, &status, clock_of(kind, ins.working_day()))
+            describe(
+                i18n,
+                &status,
+                clock_of(kind, ins.working_day()),
+                crate::ui::format::local_datetime,
+            )
         })
     };
     let bucket_class = match item.bucket {
@@ -295,7 +305,8 @@ fn QueueRow(item: QueueItem, dismissed: RwSignal<Vec<LeadId>>) -> impl IntoView 
                 <span class="clock-name">{i18n.t(clock_msg(item.clock))}</span>
                 ": "
                 <strong data-testid="queue-status">{move || i18n.t(current().0)()}</strong>
-                " "
+                // Label and detail apart: "đúng hạn · hạn 15:30", never "đúng hạn hạn".
+                " · "
                 <span class="muted" data-testid="queue-detail">{move || current().1}</span>
             </div>
             <fieldset class="actions bare" disabled=move || !state.can_edit()>{actions}</fieldset>

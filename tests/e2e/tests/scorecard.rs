@@ -22,6 +22,8 @@ struct Words {
     too_early: &'static str,
     too_few: &'static str,
     no_data: &'static str,
+    /// A figure of the state now, asked of another period.
+    now_only: &'static str,
     /// The capacity signal of a floor and of a ceiling.
     in_a_row: [&'static str; 2],
     no_target: &'static str,
@@ -39,6 +41,7 @@ const EN: Words = Words {
     too_early: "Too early to judge (n = ",
     too_few: "Too few leads to judge (n = ",
     no_data: "No data",
+    now_only: "The state now: see the current period",
     in_a_row: ["Missed in a row: ", "Over in a row: "],
     no_target: "No target",
     columns: ["Target", "Actual", "Status", "Baseline"],
@@ -53,6 +56,7 @@ const VI: Words = Words {
     too_early: "Còn quá sớm để đánh giá (n = ",
     too_few: "Quá ít khách để đánh giá (n = ",
     no_data: "Chưa có dữ liệu",
+    now_only: "Số liệu hiện tại: xem ở kỳ hiện tại",
     in_a_row: ["Trượt liên tiếp: ", "Vượt giới hạn liên tiếp: "],
     no_target: "Chưa đặt mục tiêu",
     columns: ["Mục tiêu", "Thực tế", "Trạng thái", "Mức nền"],
@@ -72,6 +76,7 @@ async fn rows(s: &Screen<'_>) -> Vec<Value> {
                  target: r.querySelector("[data-testid='target-input']").value,
                  actual: text(r, 'kpi-actual'),
                  status: text(r, 'kpi-status'),
+                 cases: text(r, 'kpi-cases'),
                  streak: text(r, 'capacity-signal'),
                  visible: r.innerText,
                }));"#,
@@ -112,6 +117,26 @@ async fn check_week(s: &Screen<'_>, w: &Words, width: u32, in_progress: bool) {
                 .unwrap_or_else(|_| panic!("a count of leads: {what}"));
             assert!(n < 10, "no verdict only below 10 leads: {what}");
             continue;
+        }
+        // A verdict on a figure over leads says what it rests on: ten or
+        // more leads whose outcome is known.
+        if let Some(n) = r["cases"].as_str() {
+            let n: usize = n
+                .trim_start_matches("(n = ")
+                .trim_end_matches(')')
+                .parse()
+                .unwrap_or_else(|_| panic!("a count of leads: {what}"));
+            assert!(n >= 10, "a verdict rests on ten leads or more: {what}");
+        }
+        // Open load is the state now: a verdict in the current period only.
+        if r["kpi"] == "OpenLoad" {
+            if in_progress {
+                assert_ne!(status, w.now_only, "{what}");
+            } else {
+                assert_eq!(status, w.now_only, "no verdict on a past week: {what}");
+                assert_eq!(actual, "—", "{what}");
+                continue;
+            }
         }
         if target.is_none() {
             assert_eq!(status, w.no_target, "{what}");

@@ -118,6 +118,14 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
         t.iter().any(|n| n == "lan")
     })
     .await;
+    // Minh too (he joins for the randomised rounds below).
+    sa.type_into("invite-name", "minh").await;
+    sa.type_into("invite-password", "minh-password").await;
+    sa.click("invite-submit").await;
+    sa.wait_texts("member-name", "minh is a member", |t| {
+        t.iter().any(|n| n == "minh")
+    })
+    .await;
     a.screenshot("team-sync-admin", 1280).await;
 
     // Lan joins from another browser: the team's workspace downloads.
@@ -404,7 +412,6 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
     eprintln!("team_sync rounds: seed {seed} (LEADPACT_SEED={seed} replays this run)");
     let mut rng = SplitMix(seed);
     let lead_key = lead_path.rsplit('/').next().unwrap_or_default().to_owned();
-    let act_prefix = format!("act:{lead_key}:");
     b.client.goto(&lead_url).await.expect("Lan's lead page");
     sb.find("edit-value").await;
     a.client
@@ -476,11 +483,47 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
         ("sms", Some("replied"), "message"),
         ("note", None, "note"),
     ];
+    // A third colleague, Minh, joins for the rounds: three people, each
+    // round on one of three shared leads drawn at random (often two or
+    // three on the same lead).
+    let d = open("sync-d", &url, "leads").await;
+    let sd = Screen::new(&d.client);
+    LeadsPage::new(&d.client).wait_ready().await;
+    connect(&sd, &couch, "minh", "minh-password").await;
+    wait_status(&sd, "Minh's first download", |t| t == "Synced", &couch).await;
+    let lead_prefix = &lead_url[..lead_url.len() - lead_key.len()];
+    let mut keys = vec![lead_key.clone()];
+    keys.extend(
+        couch
+            .doc_ids(DB)
+            .into_iter()
+            .filter_map(|id| id.strip_prefix("lead:").map(str::to_owned))
+            .filter(|k| *k != lead_key)
+            .take(2),
+    );
+    assert_eq!(keys.len(), 3, "three shared leads");
+    let people = [
+        (&a.client, &sa, "founder"),
+        (&b.client, &sb, "lan"),
+        (&d.client, &sd, "minh"),
+    ];
     for round in 0..10 {
-        set_offline(&a.client, true).await;
-        set_offline(&b.client, true).await;
+        // Each opens the lead drawn for them.
+        let mut on = Vec::new();
+        for (client, s, _) in people {
+            let key = keys[rng.below(keys.len() as u64) as usize].clone();
+            client
+                .goto(&format!("{lead_prefix}{key}"))
+                .await
+                .expect("open the drawn lead");
+            s.find("edit-value").await;
+            on.push(key);
+        }
+        for (client, _, _) in people {
+            set_offline(client, true).await;
+        }
         // The browser's offline event shows Offline at once.
-        for s in [&sa, &sb] {
+        for (_, s, _) in people {
             wait_status(
                 s,
                 &format!("round {round}: offline"),
@@ -493,13 +536,13 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
             // And it stays Offline while nothing waits: the push loop,
             // retrying with nothing to send, proves no connection.
             tokio::time::sleep(Duration::from_secs(8)).await;
-            for s in [&sa, &sb] {
+            for (_, s, _) in people {
                 let badge = s.texts("sync-badge").await.concat();
                 assert!(badge.starts_with("Offline"), "still offline: {badge}");
             }
         }
         let mut chosen = Vec::new();
-        for (s, who) in [(&sa, "founder"), (&sb, "lan")] {
+        for (n, (_, s, who)) in people.into_iter().enumerate() {
             let before = s.texts("activity-entry").await.len();
             let (field, value) = if rng.below(2) == 0 {
                 ("edit-value", format!("{}", 1_000_000 * (rng.below(90) + 1)))
@@ -527,30 +570,33 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
                 },
             )
             .await;
-            chosen.push((words, stored_kind, outcome));
+            chosen.push((words, stored_kind, outcome, on[n].clone()));
         }
-        // None, one or both reload while offline (the page from the cache).
-        let reload = rng.below(4);
-        for (i, (client, s)) in [(&a.client, &sa), (&b.client, &sb)].into_iter().enumerate() {
-            if reload == i as u64 + 1 || reload == 3 {
-                client.goto(&lead_url).await.expect("reload offline");
+        // Any of them reloads while offline (the page from the cache).
+        for (n, (client, s, _)) in people.into_iter().enumerate() {
+            if rng.below(2) == 0 {
+                client
+                    .goto(&format!("{lead_prefix}{}", on[n]))
+                    .await
+                    .expect("reload offline");
                 s.find("edit-value").await;
             }
         }
-        // The server goes down and comes back: while both are offline
+        // The server goes down and comes back: while all are offline
         // (round 2), and just as they come back online (round 5).
         if round == 2 {
             couch.restart();
         }
-        set_offline(&a.client, false).await;
-        set_offline(&b.client, false).await;
+        for (client, _, _) in people {
+            set_offline(client, false).await;
+        }
         if round == 5 {
             couch.restart();
         }
-        for s in [&sa, &sb] {
+        for (_, s, who) in people {
             wait_status(
                 s,
-                &format!("round {round}: synced (seed {seed})"),
+                &format!("round {round}: {who} synced (seed {seed})"),
                 |t| t == "Synced",
                 &couch,
             )
@@ -565,19 +611,15 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
             .iter()
             .map(|r| &r["doc"])
             .collect();
-        let lead = docs
-            .iter()
-            .find(|d| d["_id"] == format!("lead:{lead_key}"))
-            .expect("the lead's document");
-        let acts: Vec<&&serde_json::Value> = docs
-            .iter()
-            .filter(|d| {
-                d["_id"]
-                    .as_str()
-                    .is_some_and(|id| id.starts_with(&act_prefix))
-            })
-            .collect();
-        for (words, kind, outcome) in &chosen {
+        let acts_of = |key: &str| -> Vec<&serde_json::Value> {
+            let prefix = format!("act:{key}:");
+            docs.iter()
+                .copied()
+                .filter(|d| d["_id"].as_str().is_some_and(|id| id.starts_with(&prefix)))
+                .collect()
+        };
+        for (words, kind, outcome, key) in &chosen {
+            let acts = acts_of(key);
             let found: Vec<_> = acts
                 .iter()
                 .filter(|d| d["note"] == words.as_str())
@@ -585,7 +627,7 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
             assert_eq!(
                 found.len(),
                 1,
-                "round {round}: stored once: {words} (seed {seed})"
+                "round {round}: stored once, on its lead: {words} (seed {seed})"
             );
             assert_eq!(
                 found[0]["kind"]["type"], *kind,
@@ -598,22 +640,27 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
                 );
             }
         }
-        let want = serde_json::json!([
-            lead["value"]
-                .as_u64()
-                .map(|v| v.to_string())
-                .unwrap_or_default(),
-            lead["campaign"].as_str().unwrap_or_default(),
-        ]);
-        // What each open page shows: what the server stores.
-        for (s, who) in [(&sa, "the founder"), (&sb, "Lan")] {
+        // What each open page shows: what the server stores of its lead.
+        for (n, (_, s, who)) in people.into_iter().enumerate() {
+            let key = &on[n];
+            let lead = docs
+                .iter()
+                .find(|d| d["_id"] == format!("lead:{key}"))
+                .expect("the lead's document");
+            let stored = acts_of(key).len();
+            let want = serde_json::json!([
+                lead["value"]
+                    .as_u64()
+                    .map(|v| v.to_string())
+                    .unwrap_or_default(),
+                lead["campaign"].as_str().unwrap_or_default(),
+            ]);
             s.wait_texts(
                 "activity-entry",
                 &format!(
-                    "round {round}: {who}'s open page shows the {} activities stored (seed {seed})",
-                    acts.len()
+                    "round {round}: {who}'s open page shows the {stored} activities stored (seed {seed})"
                 ),
-                |t| t.len() == acts.len(),
+                |t| t.len() == stored,
             )
             .await;
             let mut form = serde_json::Value::Null;
@@ -632,6 +679,12 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
             );
         }
     }
+    // Back on the first lead for what follows; Minh leaves.
+    for (client, s, _) in &people[..2] {
+        client.goto(&lead_url).await.expect("the first lead");
+        s.find("edit-value").await;
+    }
+    d.close().await;
     // The rounds' concurrent edits of one field leave a notice: taken.
     for s in [&sa, &sb] {
         if !s.texts("take-other").await.is_empty() {
@@ -951,7 +1004,9 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
         let (_, body) = couch.admin("GET", &lead_doc, None);
         serde_json::from_str::<serde_json::Value>(&body).expect("the lead")["campaign"].clone()
     };
-    for _ in 0..100 {
+    // The download again may still be under way after the reload (it
+    // resumes): up to 30 s on a busy machine.
+    for _ in 0..300 {
         if sb
             .eval("return document.querySelector(\"[data-testid='edit-campaign']\").value")
             .await
@@ -965,7 +1020,8 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
         sb.eval("return document.querySelector(\"[data-testid='edit-campaign']\").value")
             .await,
         server_campaign,
-        "Lan's copy is the server's"
+        "Lan's copy is the server's (status: {:?})",
+        sb.texts("sync-badge").await
     );
     assert!(sb.texts("sync-unsendable").await.is_empty());
     // Back to member for what follows.

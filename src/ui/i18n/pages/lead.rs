@@ -165,6 +165,21 @@ pub fn assigned_why(
         (Lang::Vi, 0) => "khách đầu tiên hôm nay".to_owned(),
         (Lang::Vi, n) => format!("đã nhận {n} khách hôm nay"),
     };
+    if why.rep.is_none() {
+        // Nobody could take it: it waits, and says for whom.
+        return match (lang, skipped.is_empty()) {
+            (Lang::En, true) => "Waiting for an owner: there is no active Sales rep to give it to. Choose an owner above.".to_owned(),
+            (Lang::Vi, true) => "Đang chờ người phụ trách: không có nhân viên Sales nào để giao. Hãy chọn người phụ trách ở trên.".to_owned(),
+            (Lang::En, false) => format!(
+                "Waiting for an owner: no Sales rep can take it now — {}. It goes to the first who can, or choose an owner above.",
+                skipped.join("; ")
+            ),
+            (Lang::Vi, false) => format!(
+                "Đang chờ người phụ trách: hiện không nhân viên Sales nào nhận được — {}. Khách sẽ được giao cho người đầu tiên có thể, hoặc hãy chọn người phụ trách ở trên.",
+                skipped.join("; ")
+            ),
+        };
+    }
     let mut out = match (lang, &why.group) {
         (Lang::En, Some(g)) => format!("Given by rotation in group {g}: {rep} was next ({before})"),
         (Lang::En, None) => format!("Given by rotation: {rep} was next ({before})"),

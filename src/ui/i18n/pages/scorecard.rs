@@ -30,6 +30,7 @@ crate::ui::i18n::messages! {
     Within,
     Over,
     NoData,
+    NowOnly,
     NoTarget,
     KeepTarget,
     MissedByFar,
@@ -72,6 +73,10 @@ impl Catalogue for ScorecardMsg {
             Within => ("Within", "Trong giới hạn"),
             Over => ("Over", "Vượt giới hạn"),
             NoData => ("No data", "Chưa có dữ liệu"),
+            NowOnly => (
+                "The state now: see the current period",
+                "Số liệu hiện tại: xem ở kỳ hiện tại",
+            ),
             NoTarget => ("No target", "Chưa đặt mục tiêu"),
             KeepTarget => ("Keep the target", "Giữ mục tiêu"),
             MissedByFar => ("None: missed by far", "Không đề xuất: còn cách xa mục tiêu"),

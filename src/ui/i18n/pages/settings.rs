@@ -248,6 +248,21 @@ pub fn route_problem(lang: Lang, what: RouteProblem) -> &'static str {
     }
 }
 
+/// A routing rule's sources and campaigns that no lead has, in words.
+pub fn route_unseen(lang: Lang, names: &[&str]) -> String {
+    let names = names
+        .iter()
+        .map(|n| format!("“{n}”"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match lang {
+        Lang::En => format!("No lead has {names} yet: check the spelling if it should match."),
+        Lang::Vi => {
+            format!("Chưa có khách nào có {names}: hãy kiểm tra chính tả nếu quy tắc cần khớp.")
+        }
+    }
+}
+
 /// What a routing rule lacks.
 #[derive(Clone, Copy)]
 pub enum RouteProblem {
@@ -275,10 +290,22 @@ pub fn bad_within(lang: Lang, text: &str) -> String {
 pub fn bad_hours(lang: Lang, part: &str) -> String {
     match lang {
         Lang::En => format!(
-            "Hours receiving: “{part}” is not a span of time. Write 08:00-12:00, several separated by commas (22:00-06:00 runs past midnight)."
+            "Hours receiving: “{part}” is not a span of time. Write 08:00-12:00, several separated by commas (22:00-06:00+1 runs past midnight)."
         ),
         Lang::Vi => format!(
-            "Giờ nhận khách: “{part}” không phải một khoảng giờ. Hãy viết 08:00-12:00, nhiều khoảng cách nhau bởi dấu phẩy (22:00-06:00 là qua nửa đêm)."
+            "Giờ nhận khách: “{part}” không phải một khoảng giờ. Hãy viết 08:00-12:00, nhiều khoảng cách nhau bởi dấu phẩy (22:00-06:00+1 là qua nửa đêm)."
+        ),
+    }
+}
+
+/// Rep hours whose end is before their start, not marked +1.
+pub fn hours_backwards(lang: Lang, part: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "Hours receiving: “{part}” ends before it starts. A shift past midnight is written with +1 on its end: 22:00-06:00+1."
+        ),
+        Lang::Vi => format!(
+            "Giờ nhận khách: “{part}” kết thúc trước khi bắt đầu. Ca qua nửa đêm ghi thêm +1 sau giờ kết thúc: 22:00-06:00+1."
         ),
     }
 }

@@ -126,7 +126,7 @@ pub(super) fn AllocationCard(period: Memo<Period>) -> impl IntoView {
             <table class="data" data-testid="rep-loads">
                 <thead><tr>
                     <th scope="col">{move || match i18n.0.get() { Lang::En => "Sales rep", Lang::Vi => "Nhân viên Sales" }}</th>
-                    <th scope="col">{move || match i18n.0.get() { Lang::En => "Open leads / cap", Lang::Vi => "Khách đang mở / định mức" }}</th>
+                    <th scope="col">{move || match i18n.0.get() { Lang::En => "Open leads now / cap", Lang::Vi => "Khách đang mở hiện nay / định mức" }}</th>
                 </tr></thead>
                 <tbody>
                     {move || figures.get().3.into_iter().map(|(name, open, cap)| {

@@ -10,8 +10,11 @@ use crate::domain::distribution::{Away, Distribution, Hours, Route, waiting};
 use crate::domain::instant::{parse_ymd, ymd};
 use crate::domain::rep::RepId;
 use crate::sync::ledger::Role;
-use crate::ui::i18n::pages::settings::{RouteProblem, SettingsMsg, bad_hours, route_problem};
+use crate::ui::i18n::pages::settings::{
+    RouteProblem, SettingsMsg, bad_hours, hours_backwards, route_problem, route_unseen,
+};
 use crate::ui::i18n::{Lang, use_i18n};
+use chrono::NaiveTime;
 use leptos::prelude::*;
 
 /// A rep's days away as written: `2026-12-24` or `2026-12-24 – 2026-12-31`,
@@ -60,7 +63,16 @@ fn hours_text(dist: &Distribution, rep: &RepId) -> String {
     dist.hours
         .iter()
         .filter(|h| h.rep == *rep)
-        .map(|h| format!("{}-{}", h.from.format("%H:%M"), h.to.format("%H:%M")))
+        .map(|h| {
+            // Past midnight, as the calendar writes it: 22:00-06:00+1.
+            let next_day = h.to < h.from && h.to != NaiveTime::MIN;
+            format!(
+                "{}-{}{}",
+                h.from.format("%H:%M"),
+                h.to.format("%H:%M"),
+                if next_day { "+1" } else { "" }
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -76,7 +88,17 @@ fn parse_hours(text: &str, rep: &RepId, lang: Lang) -> Result<Vec<Hours>, String
                 .split_once('-')
                 .or_else(|| part.split_once('–'))
                 .ok_or_else(|| bad_hours(lang, part))?;
+            let (b, next_day) = match b.trim().strip_suffix("+1") {
+                Some(end) => (end, true),
+                None => (b, false),
+            };
             match (time(a), time(b)) {
+                // An end before the start is a shift past midnight only
+                // when marked +1 (as in the calendar); until 00:00 is
+                // until midnight.
+                (Some(from), Some(to)) if to < from && to != NaiveTime::MIN && !next_day => {
+                    Err(hours_backwards(lang, part))
+                }
                 (Some(from), Some(to)) if from != to => Ok(Hours {
                     rep: rep.clone(),
                     from,
@@ -313,12 +335,17 @@ fn RoutesEditor(
                 {move || dist.get().routes.into_iter().enumerate().map(|(i, r)| {
                     let matches = r.sources.iter().chain(&r.campaigns).cloned().collect::<Vec<_>>().join(", ");
                     let reps = r.reps.iter().map(rep_name).collect::<Vec<_>>().join(", ");
+                    let unseen = state.insights.with_untracked(|ins| {
+                        let names = r.unseen(ins.leads());
+                        (!names.is_empty()).then(|| route_unseen(i18n.0.get_untracked(), &names))
+                    });
                     view! {
                         <li data-testid="dist-route">
                             <strong>{r.name.clone()}</strong> ": " {matches} " → " {reps} " "
                             <button type="button" class="link" data-testid="dist-route-remove" on:click=move |_| {
                                 save(Box::new(move |d| { if i < d.routes.len() { d.routes.remove(i); } }));
                             }>{i18n.t(SettingsMsg::RemoveRoute)}</button>
+                            {unseen.map(|u| view! { <br /><span class="muted" data-testid="route-unseen">{u}</span> })}
                         </li>
                     }
                 }).collect_view()}
@@ -380,11 +407,20 @@ mod tests {
     #[test]
     fn hours_read_back_as_written_and_refusals_name_the_part() {
         let lan = RepId::new("lan");
+        assert!(
+            parse_hours("08:00-12:00, 22:00–02:30", &lan, Lang::En)
+                .unwrap_err()
+                .contains("“22:00–02:30” ends before it starts"),
+            "past midnight only with +1"
+        );
         let dist = Distribution {
-            hours: parse_hours("08:00-12:00, 22:00–02:30", &lan, Lang::En).unwrap(),
+            hours: parse_hours("08:00-12:00, 22:00–02:30+1, 23:00-00:00", &lan, Lang::En).unwrap(),
             ..Distribution::default()
         };
-        assert_eq!(hours_text(&dist, &lan), "08:00-12:00, 22:00-02:30");
+        assert_eq!(
+            hours_text(&dist, &lan),
+            "08:00-12:00, 22:00-02:30+1, 23:00-00:00"
+        );
         assert!(parse_hours(" ", &lan, Lang::En).unwrap().is_empty());
         for bad in ["8h-12h", "08:00", "09:00-09:00", "25:00-26:00"] {
             let e = parse_hours(bad, &lan, Lang::Vi).unwrap_err();

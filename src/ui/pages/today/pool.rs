@@ -1,0 +1,136 @@
+//! Today's "waiting for an owner" card (issue 29): the leads distribution
+//! could not give to anyone yet, each with its allocation clock (arrival →
+//! now, against the team's target) and why nobody can take it, with an
+//! owner to choose for whoever may write. A module of its own
+//! (`crate::ui::lazy`), fetched only by a workspace that has distribution
+//! rules: the first load carries only the check.
+
+use crate::app::routes::Page;
+use crate::app::state::AppState;
+use crate::domain::distribution::{Distribution, waiting};
+use crate::domain::lead::LeadId;
+use crate::domain::rep::RepId;
+use crate::ui::i18n::{Lang, use_i18n};
+use leptos::prelude::*;
+
+/// "25 min" / "2 h 05 min" / "3 days 4 h" of calendar time.
+fn waited(minutes: i64, lang: Lang) -> String {
+    let (d, h, m) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
+    match (lang, d, h) {
+        (Lang::En, 0, 0) => format!("{m} min"),
+        (Lang::Vi, 0, 0) => format!("{m} phút"),
+        (Lang::En, 0, h) => format!("{h} h {m:02} min"),
+        (Lang::Vi, 0, h) => format!("{h} giờ {m:02} phút"),
+        (Lang::En, 1, h) => format!("1 day {h} h"),
+        (Lang::En, d, h) => format!("{d} days {h} h"),
+        (Lang::Vi, d, h) => format!("{d} ngày {h} giờ"),
+    }
+}
+
+/// The card.
+#[component]
+pub fn PoolCard() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    // The leads waiting, oldest first: (id, name, minutes waited).
+    let pool = Memo::new(move |_| {
+        let ins = state.insights.get();
+        let settings = state.settings.get();
+        let pipeline = state.pipeline.get();
+        let Some(dist) = Distribution::of(&settings).filter(|d| d.since.is_some()) else {
+            return (Vec::new(), None);
+        };
+        let now = ins.now();
+        let mut list: Vec<(LeadId, String, i64)> = ins
+            .leads()
+            .iter()
+            .filter(|l| waiting(&dist, l, !l.is_closed(&pipeline)))
+            .map(|l| {
+                let m = (now - l.entered_at()).num_minutes().max(0);
+                (l.id(), l.name().to_owned(), m)
+            })
+            .collect();
+        list.sort_by_key(|(id, _, m)| (std::cmp::Reverse(*m), *id));
+        (list, dist.within)
+    });
+    let reps = move || {
+        state.settings.with(|s| {
+            s.reps
+                .iter()
+                .filter(|r| r.active && r.team.in_sales())
+                .map(|r| (r.id.clone(), r.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let heading = move || {
+        let n = pool.with(|p| p.0.len());
+        match i18n.0.get() {
+            Lang::En => format!("Waiting for an owner ({n})"),
+            Lang::Vi => format!("Đang chờ người phụ trách ({n})"),
+        }
+    };
+    view! {
+        <Show when=move || pool.with(|p| !p.0.is_empty())>
+            <section class="lane pool" data-testid="pool">
+                <h2 data-testid="lane-heading">{heading}</h2>
+                <ul class="queue">
+                    {move || {
+                        let (list, within) = pool.get();
+                        list.into_iter().map(|(id, name, minutes)| {
+                            let late = within.is_some_and(|w| minutes > i64::from(w));
+                            let clock = move || {
+                                let l = i18n.0.get();
+                                let wait = waited(minutes, l);
+                                match (l, within) {
+                                    (Lang::En, Some(w)) => format!("waiting {wait} · target: an owner within {w} min"),
+                                    (Lang::Vi, Some(w)) => format!("đã chờ {wait} · mục tiêu: có người phụ trách trong {w} phút"),
+                                    (Lang::En, None) => format!("waiting {wait}"),
+                                    (Lang::Vi, None) => format!("đã chờ {wait}"),
+                                }
+                            };
+                            let why = move || {
+                                let names = reps();
+                                crate::app::distribute::why_waiting(state, id).map(|why| {
+                                    crate::ui::i18n::pages::lead::assigned_why(i18n.0.get(), &why, |r| {
+                                        names.iter().find(|(i, _)| i == r).map_or_else(|| r.to_string(), |(_, n)| n.clone())
+                                    })
+                                })
+                            };
+                            let on_owner = move |ev: leptos::ev::Event| {
+                                let v = event_target_value(&ev);
+                                if !v.is_empty() {
+                                    state.assign(&[id], Some(RepId::new(v)));
+                                }
+                            };
+                            view! {
+                                <li class=if late { "queue-item breached" } else { "queue-item" } data-testid="pool-item">
+                                    <div class="who"><a href=Page::Lead(id).href()>{name}</a></div>
+                                    <div class="state">
+                                        <strong data-testid="pool-clock-status">{move || match (i18n.0.get(), late) {
+                                            (Lang::En, true) => "over the allocation target",
+                                            (Lang::Vi, true) => "quá hạn phân bổ",
+                                            (Lang::En, false) => "waiting",
+                                            (Lang::Vi, false) => "đang chờ",
+                                        }}</strong>
+                                        " · "
+                                        <span class="muted" data-testid="pool-clock">{clock}</span>
+                                    </div>
+                                    <p class="muted" data-testid="pool-why">{why}</p>
+                                    <fieldset class="actions bare" disabled=move || !state.can_edit()>
+                                        <label>
+                                            {move || match i18n.0.get() { Lang::En => "Give to ", Lang::Vi => "Giao cho " }}
+                                            <select data-testid="pool-owner" on:change=on_owner>
+                                                <option value="">"—"</option>
+                                                {reps().into_iter().map(|(r, n)| view! { <option value=r.to_string()>{n}</option> }).collect_view()}
+                                            </select>
+                                        </label>
+                                    </fieldset>
+                                </li>
+                            }
+                        }).collect_view()
+                    }}
+                </ul>
+            </section>
+        </Show>
+    }
+}
