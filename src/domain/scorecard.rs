@@ -29,11 +29,17 @@
 //!     outcome it measures is known — a lead still inside its own clock is
 //!     not yet a 0 (a lead that arrived an hour ago is not "not qualified"
 //!     nor "not won"): [`Figure::cases`] are the leads whose gate is settled
-//!     (qualified, closed, or past their attempts clock, reached or due) for
-//!     the qualified and junk rates; the closed leads for lead → won; the
-//!     qualified leads that are closed for qualified → won; the leads whose
-//!     attempts clock has a verdict for calls per lead; the answered leads
-//!     for the first-response median
+//!     (qualified, closed, or past their nurture time — no longer worked, so
+//!     not qualified) for the qualified and junk rates; the closed leads (or
+//!     past their nurture time) for lead → won; the same among the qualified
+//!     leads for qualified → won; the leads whose attempts clock has a
+//!     verdict for calls per lead. The leads not settled yet are the
+//!     figure's [`Figure::pending`]: while they are more than
+//!     [`MAX_PENDING_PERCENT`] (20 %) of the leads, there is no
+//!     verdict — "too early: 43 of 57 leads still open" — because the leads
+//!     decided first are not like the rest (junk is found within the hour, a
+//!     sale takes weeks), in a period in progress or one over. The answered
+//!     leads for the first-response median
 //!     and 90th percentile; the leads whose clock has a verdict for
 //!     first response within SLA and required attempts; the leads with a
 //!     CSAT score; the leads with a conversation for first-contact
@@ -74,7 +80,7 @@ mod period;
 pub use cohort::Cohort;
 use cohort::{percent, quantile};
 pub use goals::{Goal, KpiStatus, Target, TargetEntry, Targets, status};
-pub use judge::{Basis, Figure, MIN_CASES, judge};
+pub use judge::{Basis, Figure, MAX_PENDING_PERCENT, MIN_CASES, judge};
 pub use period::{Period, PeriodKind};
 
 /// Whose scorecard.
@@ -202,8 +208,16 @@ pub struct Row {
 pub fn measure(p: &Prepared<'_>, cohort: &Cohort<'_>, scope: &Scope, kpi: &Kpi) -> Figure {
     let t = || cohort.tally();
     let n = cohort.len();
-    let over = |value: Option<f64>, cases: usize| Figure { value, cases };
+    let over = |value: Option<f64>, cases: usize| Figure {
+        value,
+        cases,
+        pending: 0,
+    };
     let share = |part: usize, whole: usize| over(percent(part, whole), whole);
+    let outcome = |part: usize, (whole, pending): (usize, usize)| Figure {
+        pending,
+        ..share(part, whole)
+    };
     match kpi {
         Kpi::LeadVolume => over(Some(n as f64), n),
         Kpi::LeadsFromSource(src) => {
@@ -218,8 +232,8 @@ pub fn measure(p: &Prepared<'_>, cohort: &Cohort<'_>, scope: &Scope, kpi: &Kpi) 
                 .sum();
             over(Some(f64::from(count)), count as usize)
         }
-        Kpi::QualifiedRate => share(t().qualified, t().settled),
-        Kpi::JunkRate => share(t().junk, t().settled),
+        Kpi::QualifiedRate => outcome(t().qualified, t().gate),
+        Kpi::JunkRate => outcome(t().junk, t().gate),
         Kpi::FirstResponseMedian => over(
             quantile(&t().response_minutes, 0.5),
             t().response_minutes.len(),
@@ -231,11 +245,14 @@ pub fn measure(p: &Prepared<'_>, cohort: &Cohort<'_>, scope: &Scope, kpi: &Kpi) 
         Kpi::FirstResponseWithinSla => share(t().responses_kept.0, t().responses_kept.1),
         Kpi::AttemptsPerLead => {
             let (made, leads) = t().attempts_judged;
-            over((leads > 0).then(|| made as f64 / leads as f64), leads)
+            Figure {
+                pending: t().attempts_running,
+                ..over((leads > 0).then(|| made as f64 / leads as f64), leads)
+            }
         }
         Kpi::RequiredAttemptsRate => share(t().attempts_kept.0, t().attempts_kept.1),
-        Kpi::QualifiedToWon => share(t().qualified_won, t().qualified_closed),
-        Kpi::LeadToWon => share(t().won, t().closed),
+        Kpi::QualifiedToWon => outcome(t().qualified_won, t().qualified_closed),
+        Kpi::LeadToWon => outcome(t().won, t().closed),
         Kpi::Csat => over(
             (t().csat.1 > 0).then(|| f64::from(t().csat.0) / t().csat.1 as f64),
             t().csat.1,
@@ -369,6 +386,7 @@ pub fn measure_past(p: &Prepared<'_>, cohort: &Cohort<'_>, scope: &Scope, kpi: &
         Figure {
             value: None,
             cases: 0,
+            pending: 0,
         }
     } else {
         measure(p, cohort, scope, kpi)

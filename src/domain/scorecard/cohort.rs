@@ -81,16 +81,20 @@ pub(super) struct Tally {
     pub(super) qualified_won: usize,
     pub(super) won: usize,
     pub(super) junk: usize,
-    /// Leads whose gate is settled: qualified, closed, or past their
-    /// attempts clock (reached or due) — the team had its chance.
-    pub(super) settled: usize,
-    /// Closed leads (won or lost, junk included).
-    pub(super) closed: usize,
-    /// Qualified leads that are closed.
-    pub(super) qualified_closed: usize,
+    /// (settled, pending) at the gate: settled leads are qualified, closed,
+    /// or past their nurture time (no longer worked: not qualified);
+    /// pending ones are still open before the gate and being worked.
+    pub(super) gate: (usize, usize),
+    /// (settled, pending) for a sale: closed (won or lost, junk included)
+    /// or past their nurture time; pending ones still open.
+    pub(super) closed: (usize, usize),
+    /// The same over the qualified leads.
+    pub(super) qualified_closed: (usize, usize),
     /// (attempts made on, number of) the leads whose attempts clock has a
     /// verdict.
     pub(super) attempts_judged: (u64, usize),
+    /// Leads whose attempts clock still runs (not due yet).
+    pub(super) attempts_running: usize,
     /// Minutes of finished first responses, sorted.
     pub(super) response_minutes: Vec<f64>,
     /// (kept, judged) first-response clocks (see `Status::verdict`).
@@ -127,9 +131,22 @@ impl Tally {
             t.won += usize::from(f.won);
             t.junk += usize::from(f.is_junk());
             let attempts_due = c.attempts.status.verdict().is_some();
-            t.settled += usize::from(f.qualified || f.closed || attempts_due);
-            t.closed += usize::from(f.closed);
-            t.qualified_closed += usize::from(f.qualified && f.closed);
+            // No longer nurtured: its outcome is known (not qualified, not
+            // won), whatever the stage still says.
+            let done = f.closed || c.nurture.is_breached();
+            let count = |pair: &mut (usize, usize), settled: bool| {
+                pair.0 += usize::from(settled);
+                pair.1 += usize::from(!settled);
+            };
+            count(&mut t.gate, f.qualified || done);
+            count(&mut t.closed, done);
+            if f.qualified {
+                count(&mut t.qualified_closed, done);
+            }
+            t.attempts_running += usize::from(matches!(
+                c.attempts.status,
+                Status::Pending { .. } | Status::AtRisk { .. }
+            ));
             if attempts_due {
                 t.attempts_judged.0 += u64::from(c.attempts.made);
                 t.attempts_judged.1 += 1;

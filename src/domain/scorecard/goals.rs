@@ -115,6 +115,14 @@ pub enum KpiStatus {
         /// What the figure counted.
         cases: usize,
     },
+    /// Too many of the leads a rate over outcomes counts are still open
+    /// ([`super::judge::MAX_PENDING_PERCENT`]).
+    Undecided {
+        /// Leads whose outcome is not known yet.
+        open: usize,
+        /// The leads the rate will rest on.
+        of: usize,
+    },
     /// Nothing to measure.
     NoData,
     /// A figure of the state now ([`super::Basis::Now`]) asked of a period

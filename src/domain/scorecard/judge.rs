@@ -30,12 +30,33 @@ pub struct Figure {
     /// median the answered leads, for a count what it counts (see the
     /// module rules).
     pub cases: usize,
+    /// For a rate over outcomes, the period's leads whose outcome is not
+    /// known yet (still open, inside their nurture time): while they are
+    /// more than [`MAX_PENDING_PERCENT`] of the leads there is no verdict.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub pending: usize,
 }
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// A rate over outcomes gets no verdict while more than this share (in
+/// percent) of its leads are still undecided: the ones decided first are
+/// not like the rest (junk is found within the hour, a sale takes weeks),
+/// so an early rate is no forecast of the final one.
+pub const MAX_PENDING_PERCENT: usize = 20;
 
 impl Figure {
     /// A value with enough cases to judge `kpi` (and to enter a baseline).
     pub fn is_judged(&self, kpi: &Kpi) -> bool {
-        self.value.is_some() && (kpi.basis() != Basis::Leads || self.cases >= MIN_CASES)
+        self.value.is_some()
+            && (kpi.basis() != Basis::Leads || (self.cases >= MIN_CASES && !self.is_undecided()))
+    }
+
+    /// Over [`MAX_PENDING_PERCENT`] of its leads still undecided.
+    pub fn is_undecided(&self) -> bool {
+        self.pending * 100 > MAX_PENDING_PERCENT * (self.cases + self.pending)
     }
 }
 
@@ -51,6 +72,15 @@ pub fn judge(
     let Some(target) = target else {
         return (KpiStatus::NoTarget, None);
     };
+    if kpi.basis() == Basis::Leads && figure.value.is_none() && figure.pending > 0 {
+        return (
+            KpiStatus::Undecided {
+                open: figure.pending,
+                of: figure.pending,
+            },
+            None,
+        );
+    }
     let Some(actual) = figure.value else {
         return (KpiStatus::NoData, None);
     };
@@ -79,6 +109,13 @@ pub fn judge(
             };
             (status, None)
         }
+        Basis::Leads if figure.is_undecided() => (
+            KpiStatus::Undecided {
+                open: figure.pending,
+                of: cases + figure.pending,
+            },
+            None,
+        ),
         _ => (status(Some(target), Some(actual)), None),
     }
 }

@@ -48,7 +48,11 @@ fn judge_rules() {
             value,
         })
     };
-    let fig = |value: Option<f64>, cases| Figure { value, cases };
+    let fig = |value: Option<f64>, cases| Figure {
+        value,
+        cases,
+        pending: 0,
+    };
     let (over, half, start) = (1.0, 0.5, 0.0);
     #[track_caller]
     fn check(

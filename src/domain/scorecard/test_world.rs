@@ -107,6 +107,28 @@ fn four_leads(ws: &Workspace, first_id: u128) -> (Vec<Lead>, Vec<Activity>) {
     (vec![l1, l2, l3, l4], activities)
 }
 
+/// [`world_of`] with every L4 closed as lost on Monday 17:00 (nobody could
+/// reach it): every lead's gate and sale are settled, so the rates over
+/// outcomes get verdicts — qualified 50 % (L1, L3), junk 25 % (L2), won
+/// 50 % of the closed leads and lead → won 1 in 3 closed… of 4 leads.
+pub(super) fn settled_world(copies: u128) -> Workspace {
+    let mut ws = world_of(copies);
+    let pipeline = ws.pipeline.clone();
+    for lead in ws.leads.iter_mut().filter(|l| l.name() == "L4") {
+        lead.mark_lost(
+            Closure {
+                kind: LossKind::Lost,
+                reason: "no answer".into(),
+            },
+            &pipeline,
+            None,
+            vn("2026-03-02 17:00"),
+        )
+        .unwrap();
+    }
+    ws
+}
+
 pub(super) fn now() -> DateTime<Utc> {
     vn("2026-03-03 12:00")
 }

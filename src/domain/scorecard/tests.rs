@@ -1,4 +1,4 @@
-use super::test_world::{binh, now, week, world, world_of};
+use super::test_world::{binh, now, settled_world, week, world, world_of};
 use super::*;
 use crate::domain::sla::{SlaPolicies, SlaPolicy, Span};
 use crate::domain::targets::{TargetRules, advise};
@@ -40,8 +40,10 @@ fn marketing_scorecard() {
     let p = Prepared::new(&ws, now()).unwrap();
     let rows = scorecard(&p, week(), &Scope::Marketing, now());
     check(&rows, Kpi::LeadVolume, Some(4.0), NoTarget);
-    check(&rows, Kpi::QualifiedRate, Some(50.0), too_early(4)); // L1, L3 of 4
-    check(&rows, Kpi::JunkRate, Some(25.0), too_early(4)); // L2
+    // The gate is settled for L1, L3 (qualified) and L2 (junk); L4 is
+    // still being worked: not a 0 yet.
+    check(&rows, Kpi::QualifiedRate, Some(200.0 / 3.0), too_early(3));
+    check(&rows, Kpi::JunkRate, Some(100.0 / 3.0), too_early(3));
     check(
         &rows,
         Kpi::LeadsFromSource("Facebook".into()),
@@ -54,11 +56,19 @@ fn marketing_scorecard() {
         Some(1.0),
         NoTarget,
     );
-    // Twenty leads (the same four five times): judged.
+    // Twenty leads (the same four five times): enough, but a quarter of
+    // them (the L4s) are still open at the gate: no verdict yet.
     let ws = world_of(5);
     let p = Prepared::new(&ws, now()).unwrap();
     let rows = scorecard(&p, week(), &Scope::Marketing, now());
     check(&rows, Kpi::LeadVolume, Some(20.0), NoTarget);
+    let undecided = Undecided { open: 5, of: 20 };
+    check(&rows, Kpi::QualifiedRate, Some(200.0 / 3.0), undecided);
+    check(&rows, Kpi::JunkRate, Some(100.0 / 3.0), undecided);
+    // Once the L4s are closed, every outcome is known: judged.
+    let ws = settled_world(5);
+    let p = Prepared::new(&ws, now()).unwrap();
+    let rows = scorecard(&p, week(), &Scope::Marketing, now());
     check(&rows, Kpi::QualifiedRate, Some(50.0), Met); // target ≥ 30
     check(&rows, Kpi::JunkRate, Some(25.0), Over); // target ≤ 15
     assert_eq!(row(&rows, &Kpi::QualifiedRate).cases, 20);
@@ -67,7 +77,12 @@ fn marketing_scorecard() {
     let ws = world();
     let p = Prepared::new(&ws, later).unwrap();
     let rows = scorecard(&p, week(), &Scope::Marketing, later);
-    check(&rows, Kpi::QualifiedRate, Some(50.0), TooFew { cases: 4 });
+    check(
+        &rows,
+        Kpi::QualifiedRate,
+        Some(200.0 / 3.0),
+        TooFew { cases: 3 },
+    );
 }
 
 #[test]
@@ -121,7 +136,13 @@ fn sales_scorecard() {
     check(&rows, Kpi::AttemptsPerLead, Some(2.0 / 3.0), Missed); // ≥ 2, not pro-rated
     check(&rows, Kpi::RequiredAttemptsRate, Some(100.0 / 3.0), Missed);
     check(&rows, Kpi::QualifiedToWon, Some(100.0), too_early(5)); // 5 closed
-    check(&rows, Kpi::LeadToWon, Some(50.0), Met); // ≥ 5; 10 closed
+    // Half the leads still open: no verdict on lead → won yet.
+    check(
+        &rows,
+        Kpi::LeadToWon,
+        Some(50.0),
+        Undecided { open: 10, of: 20 },
+    );
     check(&rows, Kpi::Csat, Some(5.0), too_early(5));
     check(&rows, Kpi::FirstContactResolution, Some(0.0), too_early(5));
     check(&rows, Kpi::OpenLoad, Some(100.0), Over); // 10 open of capacity 10; ≤ 90
@@ -161,7 +182,7 @@ fn rep_scorecard_uses_their_leads_and_falls_back_to_sales_targets() {
 
 #[test]
 fn changing_a_target_changes_the_status() {
-    let mut ws = world_of(5);
+    let mut ws = settled_world(5);
     {
         let p = Prepared::new(&ws, now()).unwrap();
         check(
@@ -275,7 +296,8 @@ fn periods_in_the_workspace_timezone() {
 #[test]
 fn targets_start_from_the_current_target_and_the_baseline() {
     use crate::domain::targets::Suggestion;
-    let ws = world_of(5);
+    // Every lead's outcome known (L4 closed as lost): the rates are judged.
+    let ws = settled_world(5);
     let p = Prepared::new(&ws, now()).unwrap();
     let current = week().next();
     let advice = advise(
@@ -293,7 +315,8 @@ fn targets_start_from_the_current_target_and_the_baseline() {
             week(),
             Figure {
                 value: Some(50.0),
-                cases: 20
+                cases: 20,
+                pending: 0,
             }
         )
     );
@@ -403,23 +426,30 @@ fn leads_still_inside_their_clocks_are_not_zeros() {
     let p = Prepared::new(&ws, at).unwrap();
     let m = scorecard(&p, day, &Scope::Marketing, at);
     check(&m, Kpi::LeadVolume, Some(12.0), NoTarget);
-    check(&m, Kpi::QualifiedRate, None, NoData);
-    check(&m, Kpi::JunkRate, None, NoData);
+    let open = Undecided { open: 12, of: 12 };
+    check(&m, Kpi::QualifiedRate, None, open);
+    check(&m, Kpi::JunkRate, None, open);
     let s = scorecard(&p, day, &Scope::Sales, at);
-    for kpi in [Kpi::AttemptsPerLead, Kpi::LeadToWon, Kpi::QualifiedToWon] {
-        check(&s, kpi, None, NoData);
-    }
+    check(&s, Kpi::AttemptsPerLead, None, open);
+    check(&s, Kpi::LeadToWon, None, open);
+    check(&s, Kpi::QualifiedToWon, None, NoData); // none qualified
     // Two days later their attempts clocks (3 calls in one working day) have
-    // run out uncalled: now they count, and none was qualified or called.
+    // run out uncalled: calls per lead is judged, 0; but nobody decided at
+    // the gate and none is closed: still open, no 0 in those rates.
     let later = vn("2026-03-06 12:00");
     let p = Prepared::new(&ws, later).unwrap();
     let m = scorecard(&p, day, &Scope::Marketing, later);
-    check(&m, Kpi::QualifiedRate, Some(0.0), Missed);
-    assert_eq!(row(&m, &Kpi::QualifiedRate).cases, 12);
+    check(&m, Kpi::QualifiedRate, None, open);
     let s = scorecard(&p, day, &Scope::Sales, later);
     check(&s, Kpi::AttemptsPerLead, Some(0.0), Missed);
-    // Still open: not yet won or lost.
-    check(&s, Kpi::LeadToWon, None, NoData);
+    assert_eq!(row(&s, &Kpi::AttemptsPerLead).cases, 12);
+    check(&s, Kpi::LeadToWon, None, open);
+    // Past their 30 days of nurture they are no longer worked: decided, not
+    // qualified — now a 0 is true.
+    let month = vn("2026-04-20 12:00");
+    let p = Prepared::new(&ws, month).unwrap();
+    let m = scorecard(&p, day, &Scope::Marketing, month);
+    check(&m, Kpi::QualifiedRate, Some(0.0), Missed);
 }
 
 #[test]

@@ -58,6 +58,7 @@ pub fn status_text(s: KpiStatus, lang: Lang) -> String {
         KpiStatus::TooFew { cases } => words::too_few(lang, cases),
         KpiStatus::NoData => says(ScorecardMsg::NoData),
         KpiStatus::NowOnly => says(ScorecardMsg::NowOnly),
+        KpiStatus::Undecided { open, of } => words::undecided(lang, open, of),
         KpiStatus::NoTarget => says(ScorecardMsg::NoTarget),
     }
 }
@@ -305,7 +306,7 @@ pub fn ScorecardPage() -> impl IntoView {
                                             // A figure over leads says how many it rests on.
                                             {(row.actual.is_some()
                                                 && row.kpi.basis() == Basis::Leads
-                                                && !matches!(row.status, KpiStatus::TooEarly { .. } | KpiStatus::TooFew { .. }))
+                                                && !matches!(row.status, KpiStatus::TooEarly { .. } | KpiStatus::TooFew { .. } | KpiStatus::Undecided { .. }))
                                                 .then(|| view! {
                                                 " " <span class="muted" data-testid="kpi-cases">{format!("(n = {})", row.cases)}</span>
                                             })}

@@ -24,6 +24,8 @@ struct Words {
     no_data: &'static str,
     /// A figure of the state now, asked of another period.
     now_only: &'static str,
+    /// A rate whose leads are mostly still open: "Too early: 43 of 57…".
+    pending: &'static str,
     /// The capacity signal of a floor and of a ceiling.
     in_a_row: [&'static str; 2],
     no_target: &'static str,
@@ -42,7 +44,11 @@ const EN: Words = Words {
     too_few: "Too few leads to judge (n = ",
     no_data: "No data",
     now_only: "The state now: see the current period",
-    in_a_row: ["Missed in a row: ", "Over in a row: "],
+    pending: "Too early: ",
+    in_a_row: [
+        "Previous periods missed in a row: ",
+        "Previous periods over in a row: ",
+    ],
     no_target: "No target",
     columns: ["Target", "Actual", "Status", "Baseline"],
     gone: ["Exceeded", "Needs improvement"],
@@ -57,7 +63,11 @@ const VI: Words = Words {
     too_few: "Quá ít khách để đánh giá (n = ",
     no_data: "Chưa có dữ liệu",
     now_only: "Số liệu hiện tại: xem ở kỳ hiện tại",
-    in_a_row: ["Trượt liên tiếp: ", "Vượt giới hạn liên tiếp: "],
+    pending: "Còn quá sớm: ",
+    in_a_row: [
+        "Các kỳ trước chưa đạt liên tiếp: ",
+        "Các kỳ trước vượt giới hạn liên tiếp: ",
+    ],
     no_target: "Chưa đặt mục tiêu",
     columns: ["Mục tiêu", "Thực tế", "Trạng thái", "Mức nền"],
     gone: ["Vượt mục tiêu", "Cần cải thiện"],
@@ -109,6 +119,19 @@ async fn check_week(s: &Screen<'_>, w: &Words, width: u32, in_progress: bool) {
             false => (w.too_few, w.too_early),
         };
         assert!(!status.starts_with(other), "{what}");
+        // Mostly still open: no verdict, and it says how many.
+        if let Some(rest) = status.strip_prefix(w.pending) {
+            too_early += 1;
+            let counts: Vec<usize> = rest
+                .split(|c: char| !c.is_ascii_digit())
+                .filter_map(|n| n.parse().ok())
+                .collect();
+            assert!(
+                counts.len() == 2 && counts[0] * 5 > counts[1],
+                "more than a fifth still open: {what}"
+            );
+            continue;
+        }
         if let Some(n) = status.strip_prefix(no_verdict) {
             too_early += 1;
             let n: usize = n

@@ -46,8 +46,17 @@ impl Catalogue for ScorecardMsg {
             Baseline => ("Baseline", "Mức nền"),
             Day => ("Day", "Ngày"),
             Kpi => ("KPI", "KPI"),
-            MissedInARow => ("Missed in a row:", "Trượt liên tiếp:"),
-            OverInARow => ("Over in a row:", "Vượt giới hạn liên tiếp:"),
+            // The complete periods before this one: said apart from this
+            // period's verdict ("Within · previous periods over in a row: 4"
+            // read as a contradiction).
+            MissedInARow => (
+                "Previous periods missed in a row:",
+                "Các kỳ trước chưa đạt liên tiếp:",
+            ),
+            OverInARow => (
+                "Previous periods over in a row:",
+                "Các kỳ trước vượt giới hạn liên tiếp:",
+            ),
             Month => ("Month", "Tháng"),
             Next => ("Next", "Sau"),
             Previous => ("Previous", "Trước"),
@@ -91,6 +100,15 @@ pub fn too_early(lang: Lang, cases: usize) -> String {
     match lang {
         Lang::En => format!("Too early to judge (n = {cases})"),
         Lang::Vi => format!("Còn quá sớm để đánh giá (n = {cases})"),
+    }
+}
+
+/// No verdict while too many of a rate's leads are still open: "Too
+/// early: 43 of 57 leads still open".
+pub fn undecided(lang: Lang, open: usize, of: usize) -> String {
+    match lang {
+        Lang::En => format!("Too early: {open} of {of} leads still open"),
+        Lang::Vi => format!("Còn quá sớm: {open}/{of} khách chưa có kết quả"),
     }
 }
 

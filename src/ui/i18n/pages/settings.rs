@@ -298,6 +298,30 @@ pub fn bad_hours(lang: Lang, part: &str) -> String {
     }
 }
 
+/// Call attempts that cannot fit in their window: `min` calls `gap`
+/// minutes apart need `need` minutes of working time, the window has
+/// `window`.
+pub fn attempts_do_not_fit(lang: Lang, min: u32, gap: u32, need: u64, window: u64) -> String {
+    let hm = |m: u64| match (lang, m / 60, m % 60) {
+        (Lang::En, 0, m) => format!("{m} min"),
+        (Lang::Vi, 0, m) => format!("{m} phút"),
+        (Lang::En, h, m) => format!("{h} h {m:02} min"),
+        (Lang::Vi, h, m) => format!("{h} giờ {m:02} phút"),
+    };
+    match lang {
+        Lang::En => format!(
+            "Call attempts: {min} calls at least {gap} min apart need {} of working time, more than the {} allowed for them. Allow more time, fewer calls or a shorter gap.",
+            hm(need),
+            hm(window)
+        ),
+        Lang::Vi => format!(
+            "Số lần gọi: {min} cuộc gọi cách nhau ít nhất {gap} phút cần {} thời gian làm việc, nhiều hơn {} được phép. Hãy cho thêm thời gian, bớt số cuộc gọi hoặc rút ngắn khoảng cách.",
+            hm(need),
+            hm(window)
+        ),
+    }
+}
+
 /// Rep hours whose end is before their start, not marked +1.
 pub fn hours_backwards(lang: Lang, part: &str) -> String {
     match lang {

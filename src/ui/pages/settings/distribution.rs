@@ -223,7 +223,7 @@ pub(super) fn DistributionEditor() -> impl IntoView {
                                         </label>
                                     </td>
                                     <td>
-                                        <input data-testid="dist-away" placeholder="2026-12-24 – 2026-12-26" aria-label=format!("{} — {}", i18n.t(SettingsMsg::DaysAway)(), r.name)
+                                        <input data-testid="dist-away" placeholder="yyyy-mm-dd – yyyy-mm-dd" aria-label=format!("{} — {}", i18n.t(SettingsMsg::DaysAway)(), r.name)
                                             disabled=!allowed
                                             prop:value=move || dist.with(|d| away_text(d, &for_value))
                                             on:change=move |ev| {
@@ -240,7 +240,7 @@ pub(super) fn DistributionEditor() -> impl IntoView {
                                             } />
                                     </td>
                                     <td>
-                                        <input data-testid="dist-hours" placeholder="08:00-12:00, 13:30-17:30" aria-label=format!("{} — {}", i18n.t(SettingsMsg::OwnHours)(), r.name)
+                                        <input data-testid="dist-hours" placeholder="hh:mm-hh:mm" aria-label=format!("{} — {}", i18n.t(SettingsMsg::OwnHours)(), r.name)
                                             disabled=!allowed
                                             prop:value=move || dist.with(|d| hours_text(d, &hours_value))
                                             on:change=move |ev| {
@@ -352,7 +352,7 @@ fn RoutesEditor(
             </ul>
             <form class="grid-form" on:submit=add data-testid="dist-route-form">
                 <label for="route-name">{i18n.t(SettingsMsg::RouteName)}</label>
-                <input id="route-name" data-testid="route-name" placeholder="Zalo" bind:value=name />
+                <input id="route-name" data-testid="route-name" bind:value=name />
                 <label for="route-sources">{i18n.t(SettingsMsg::RouteSources)}</label>
                 <input id="route-sources" data-testid="route-sources" bind:value=sources />
                 <label for="route-campaigns">{i18n.t(SettingsMsg::RouteCampaigns)}</label>

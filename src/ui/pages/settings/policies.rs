@@ -195,6 +195,20 @@ pub(super) fn PolicyEditor() -> impl IntoView {
         if max < min {
             return error.set(Some(i18n.t(SettingsMsg::ErrMaxBelowMin)().to_owned()));
         }
+        // The calls must fit in their window: N calls `gap` minutes apart
+        // need (N − 1) × gap of working time.
+        let day = state.insights.with_untracked(|i| i.working_day());
+        let need = u64::from(min.saturating_sub(1)) * u64::from(gap);
+        let window = u64::from(within.minutes(day));
+        if need > window {
+            return error.set(Some(crate::ui::i18n::pages::settings::attempts_do_not_fit(
+                i18n.0.get_untracked(),
+                min,
+                gap,
+                need,
+                window,
+            )));
+        }
         if risk > 100 {
             return error.set(Some(i18n.t(SettingsMsg::ErrPercent)().to_owned()));
         }
