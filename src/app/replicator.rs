@@ -213,14 +213,26 @@ fn start(state: AppState, couch: Rc<Couch>) {
     });
 }
 
+thread_local! {
+    /// The Web Locks this tab holds (each for as long as it lives).
+    static HELD: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Runs `f` once this tab holds the Web Lock `name` (held until the tab
-/// closes; another tab takes over then). Without Web Locks, at once.
+/// closes; another tab takes over then). Without Web Locks, at once. A
+/// tab that already holds it runs `f` at once: the engine started again in
+/// the same tab (the team's version taken, a new sign-in) would otherwise
+/// wait forever for the lock its first start holds.
 fn with_lock(name: &str, f: impl FnOnce() + 'static) {
+    if HELD.with(|h| h.borrow().iter().any(|n| n == name)) {
+        return f();
+    }
     #[cfg(target_arch = "wasm32")]
     {
         use js_sys::{Function, Promise, Reflect};
         use wasm_bindgen::JsCast;
         use wasm_bindgen::closure::Closure;
+        let held_name = name.to_owned();
         let locks = web_sys::window()
             .map(|w| w.navigator())
             .and_then(|n| Reflect::get(&n, &"locks".into()).ok())
@@ -231,6 +243,7 @@ fn with_lock(name: &str, f: impl FnOnce() + 'static) {
             .and_then(|r| r.dyn_into::<Function>().ok());
         let Some(request) = request else { return f() };
         let held = Closure::once_into_js(move |_lock: wasm_bindgen::JsValue| {
+            HELD.with(|h| h.borrow_mut().push(held_name));
             f();
             // Never settles: the lock is held as long as the tab lives.
             wasm_bindgen::JsValue::from(Promise::new(&mut |_, _| {}))

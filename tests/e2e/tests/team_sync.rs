@@ -997,6 +997,10 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
     assert!(stuck.contains("your role is now viewer"), "{stuck}");
     b.screenshot("team-sync-unsendable", 375).await;
     sb.click("sync-take-team").await;
+    // The notice goes once the choice is stored (the status read "Synced"
+    // before the click too), then the team's workspace downloads again.
+    sb.wait_texts("sync-unsendable", "the choice is taken", |t| t.is_empty())
+        .await;
     wait_status(&sb, "Lan has the team's version", |t| t == "Synced", &couch).await;
     b.client.goto(&lead_url).await.expect("Lan's lead again");
     sb.find("edit-campaign").await;
