@@ -537,7 +537,7 @@ async fn new_leads_go_in_turn_to_the_reps_receiving_them() {
         .concat();
     assert_eq!(
         why,
-        "Waiting for an owner: no Sales rep can take it now — Lan not receiving; Minh not receiving. It goes to the first who can, or choose an owner above."
+        "Waiting for an owner: no Sales rep can take it now — Lan not receiving; Minh not receiving. It goes to the first who can, or choose an owner."
     );
     // Today shows it apart, with its allocation clock and the same why.
     s.nav("nav-today", "page-today").await;
@@ -552,7 +552,7 @@ async fn new_leads_go_in_turn_to_the_reps_receiving_them() {
         "the waiting lead is listed"
     );
     assert!(
-        s.texts("pool-clock").await.concat().starts_with("waiting "),
+        s.texts("pool-clock").await.concat().starts_with("for "),
         "its clock"
     );
     assert!(

@@ -168,14 +168,14 @@ pub fn assigned_why(
     if why.rep.is_none() {
         // Nobody could take it: it waits, and says for whom.
         return match (lang, skipped.is_empty()) {
-            (Lang::En, true) => "Waiting for an owner: there is no active Sales rep to give it to. Choose an owner above.".to_owned(),
-            (Lang::Vi, true) => "Đang chờ người phụ trách: không có nhân viên Sales nào để giao. Hãy chọn người phụ trách ở trên.".to_owned(),
+            (Lang::En, true) => "Waiting for an owner: there is no active Sales rep to give it to. Choose an owner.".to_owned(),
+            (Lang::Vi, true) => "Đang chờ người phụ trách: không có nhân viên Sales nào để giao. Hãy chọn người phụ trách.".to_owned(),
             (Lang::En, false) => format!(
-                "Waiting for an owner: no Sales rep can take it now — {}. It goes to the first who can, or choose an owner above.",
+                "Waiting for an owner: no Sales rep can take it now — {}. It goes to the first who can, or choose an owner.",
                 skipped.join("; ")
             ),
             (Lang::Vi, false) => format!(
-                "Đang chờ người phụ trách: hiện không nhân viên Sales nào nhận được — {}. Khách sẽ được giao cho người đầu tiên có thể, hoặc hãy chọn người phụ trách ở trên.",
+                "Đang chờ người phụ trách: hiện không nhân viên Sales nào nhận được — {}. Khách sẽ được giao cho người đầu tiên có thể, hoặc hãy chọn người phụ trách.",
                 skipped.join("; ")
             ),
         };

@@ -82,10 +82,10 @@ pub fn PoolCard() -> impl IntoView {
                                 let l = i18n.0.get();
                                 let wait = waited(minutes, l);
                                 match (l, within) {
-                                    (Lang::En, Some(w)) => format!("waiting {wait} · target: an owner within {w} min"),
-                                    (Lang::Vi, Some(w)) => format!("đã chờ {wait} · mục tiêu: có người phụ trách trong {w} phút"),
-                                    (Lang::En, None) => format!("waiting {wait}"),
-                                    (Lang::Vi, None) => format!("đã chờ {wait}"),
+                                    (Lang::En, Some(w)) => format!("for {wait} · target: an owner within {w} min"),
+                                    (Lang::Vi, Some(w)) => format!("{wait} · mục tiêu: có người phụ trách trong {w} phút"),
+                                    (Lang::En, None) => format!("for {wait}"),
+                                    (Lang::Vi, None) => wait,
                                 }
                             };
                             let why = move || {
