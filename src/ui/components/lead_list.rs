@@ -342,7 +342,11 @@ fn LeadRow(lead: crate::domain::lead::Lead, selected: RwSignal<BTreeSet<LeadId>>
                 <a href=Page::Lead(id).href() data-testid="lead-link">{lead.name().to_owned()}</a>
             </td>
             <td><ContactLinks lead=id name=lead.name().to_owned() phone=lead.phone().cloned() email=email /></td>
-            <td>{crate::ui::format::source_label(lead.source(), i18n.0.get_untracked())}</td>
+            <td>{
+                // Follows the language like the filters and the lead page.
+                let source = lead.source().to_owned();
+                move || crate::ui::format::source_label(&source, i18n.0.get())
+            }</td>
             <td><StageBadge stage=lead.stage().clone() /></td>
             <td data-testid="lead-owner-cell">{owner.unwrap_or_else(|| i18n.t(Msg::Unassigned)().to_owned())}</td>
             <td>{move || local_datetime(created, i18n.0.get())}</td>

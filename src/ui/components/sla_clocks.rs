@@ -141,7 +141,7 @@ pub fn SlaClocks(id: LeadId) -> impl IntoView {
                                             <dd class=css(&status) data-testid=id>
                                                 <strong>{i18n.t(label)}</strong>
                                                 // Label and detail apart: "đúng hạn · hạn 15:30", never "đúng hạn hạn".
-                                                " · "
+                                                {(!detail.is_empty()).then_some(" · ")}
                                                 <span>{detail}</span>
                                             </dd>
                                         }

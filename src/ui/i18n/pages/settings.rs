@@ -70,6 +70,7 @@ crate::ui::i18n::messages! {
     Routes,
     RoutesHint,
     RouteName,
+    RuleName,
     RouteSources,
     RouteCampaigns,
     RouteReps,
@@ -217,6 +218,7 @@ impl Catalogue for SettingsMsg {
                 "Khách từ một nguồn hoặc chiến dịch được chia trước cho một nhóm nhân viên (lần lượt trong nhóm); khi không ai trong nhóm nhận được thì chia cho mọi người đang nhận khách. Dùng quy tắc đầu tiên khớp với khách.",
             ),
             RouteName => ("Group", "Nhóm"),
+            RuleName => ("Rule", "Quy tắc"),
             RouteSources => (
                 "Sources (comma-separated)",
                 "Nguồn (cách nhau bởi dấu phẩy)",

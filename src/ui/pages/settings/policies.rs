@@ -354,7 +354,7 @@ pub(super) fn RulesEditor() -> impl IntoView {
             <h2>{i18n.t(SettingsMsg::PolicyRules)}</h2>
             <p class="muted">{i18n.t(SettingsMsg::PolicyRulesHint)}</p>
             <table class="data">
-                <thead><tr><th>{i18n.t(PageMsg::Name)}</th><th>{i18n.t(PageMsg::Source)}</th><th>{i18n.t(PageMsg::Priority)}</th><th>{i18n.t(PageMsg::FirstResponseMinutes)}</th><th><span class="visually-hidden">{i18n.t(PageMsg::Delete)}</span></th></tr></thead>
+                <thead><tr><th>{i18n.t(SettingsMsg::RuleName)}</th><th>{i18n.t(PageMsg::Source)}</th><th>{i18n.t(PageMsg::Priority)}</th><th>{i18n.t(PageMsg::FirstResponseMinutes)}</th><th><span class="visually-hidden">{i18n.t(PageMsg::Delete)}</span></th></tr></thead>
                 <tbody>
                     {move || state.settings.get().policies.rules.into_iter().enumerate().map(|(i, r)| {
                         let prio = r.conditions.priorities.iter().map(|p| i18n.t(crate::ui::format::priority_msg(*p))()).collect::<Vec<_>>().join(", ");
@@ -371,7 +371,7 @@ pub(super) fn RulesEditor() -> impl IntoView {
                 </tbody>
             </table>
             <form class="row" on:submit=add>
-                <input data-testid="rule-name" placeholder=i18n.t(PageMsg::Name) aria-label=i18n.t(PageMsg::Name) bind:value=name />
+                <input data-testid="rule-name" aria-label=i18n.t(SettingsMsg::RuleName) bind:value=name />
                 <input data-testid="rule-source" placeholder=i18n.t(PageMsg::Source) aria-label=i18n.t(PageMsg::Source) bind:value=source />
                 <select data-testid="rule-priority" aria-label=i18n.t(PageMsg::Priority) bind:value=priority>
                     <option value="">{i18n.t(PageMsg::AllPriorities)}</option>
