@@ -89,32 +89,10 @@ fn sweep(state: AppState) {
 
 /// The edit that gives the waiting leads their owners, if any can have one.
 fn plan(state: AppState) -> Option<impl Future<Output = ()> + use<>> {
-    let settings = state.settings.get_untracked();
-    let dist = Distribution::of(&settings).filter(|d| d.since.is_some())?;
-    let pipeline = state.pipeline.get_untracked();
-    let now = clock::now();
-    let tz = settings.calendar.tz();
-    let day = today(now, tz);
-    let given = state.with_leads_untracked(|leads| {
-        let open = |l: &Lead| !l.is_closed(&pipeline);
-        let list: Vec<&Lead> = leads
-            .iter()
-            .filter(|l| waiting(&dist, l, open(l)))
-            .collect();
-        if list.is_empty() {
-            return Vec::new();
-        }
-        let loads = loads(&settings.reps, leads, open, day);
-        distribute(
-            &dist,
-            &settings.reps,
-            loads,
-            &list,
-            now.with_timezone(&tz).naive_local(),
-            now,
-        )
-    });
-    let given: Vec<_> = given.into_iter().filter(|(_, w)| w.rep.is_some()).collect();
+    let given: Vec<_> = owners_now(state, |_| true)?
+        .into_iter()
+        .filter(|(_, w)| w.rep.is_some())
+        .collect();
     if given.is_empty() {
         return None;
     }
@@ -137,27 +115,43 @@ fn today(now: DateTime<Utc>, tz: crate::domain::zone::Zone) -> (DateTime<Utc>, D
     (midnight(today), midnight(today + Duration::days(1)))
 }
 
-/// Why lead `id` waits for an owner now — the Sales reps who cannot take
-/// it, and why — when distribution is on and the lead is waiting (none
-/// otherwise, or when a rep could take it: the next sweep gives it).
-pub fn why_waiting(state: AppState, id: LeadId) -> Option<Why> {
+/// What distribution would do now with the waiting leads `chosen` keeps,
+/// each counted before the next (none without rules): the sweep's plan
+/// and a waiting lead's "why" read the same.
+fn owners_now(state: AppState, chosen: impl Fn(&Lead) -> bool) -> Option<Vec<(LeadId, Why)>> {
     let settings = state.settings.get_untracked();
     let dist = Distribution::of(&settings).filter(|d| d.since.is_some())?;
     let pipeline = state.pipeline.get_untracked();
     let now = clock::now();
     let tz = settings.calendar.tz();
     let day = today(now, tz);
-    state.with_leads_untracked(|leads| {
+    Some(state.with_leads_untracked(|leads| {
         let open = |l: &Lead| !l.is_closed(&pipeline);
-        let lead = leads.iter().find(|l| l.id() == id)?;
-        if !waiting(&dist, lead, open(lead)) {
-            return None;
+        let list: Vec<&Lead> = leads
+            .iter()
+            .filter(|l| chosen(l) && waiting(&dist, l, open(l)))
+            .collect();
+        if list.is_empty() {
+            return Vec::new();
         }
         let loads = loads(&settings.reps, leads, open, day);
-        let local = now.with_timezone(&tz).naive_local();
-        distribute(&dist, &settings.reps, loads, &[lead], local, now)
-            .pop()
-            .map(|(_, why)| why)
-            .filter(|why| why.rep.is_none())
-    })
+        distribute(
+            &dist,
+            &settings.reps,
+            loads,
+            &list,
+            now.with_timezone(&tz).naive_local(),
+            now,
+        )
+    }))
+}
+
+/// Why lead `id` waits for an owner now — the Sales reps who cannot take
+/// it, and why — when distribution is on and the lead is waiting (none
+/// otherwise, or when a rep could take it: the next sweep gives it).
+pub fn why_waiting(state: AppState, id: LeadId) -> Option<Why> {
+    owners_now(state, |l| l.id() == id)?
+        .pop()
+        .map(|(_, why)| why)
+        .filter(|why| why.rep.is_none())
 }

@@ -396,6 +396,8 @@ pub fn measure_past(p: &Prepared<'_>, cohort: &Cohort<'_>, scope: &Scope, kpi: &
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod judge_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod outcome_tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod property_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod test_world;
