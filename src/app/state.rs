@@ -83,6 +83,8 @@ pub enum Toast {
         lead: LeadId,
         /// How many.
         n: usize,
+        /// Closed as lost or junk (the stage alone does not say which).
+        closed: Option<crate::domain::lead::LossKind>,
     },
     /// Settings saved.
     Saved,

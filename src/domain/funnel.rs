@@ -10,9 +10,12 @@
 //!   0 and no conversion, never "100 %" of leads that were not there.
 //! - Conversion of a step = reached(next) / reached(this), the next step
 //!   being the next one not skipped that way; none when no lead reached this
-//!   one, and none for the last step; drop-off = 1 − conversion.
+//!   one, and none for the last step.
 //! - A lost or junk lead *left from* the furthest step it reached before closing;
-//!   its recorded reason is counted there.
+//!   its recorded reason is counted there. Drop-off of a step = the leads
+//!   that left from it / reached(this): a lead still open there has not
+//!   dropped (it is counted as *still open here*), so for every step but the
+//!   last, reached = reached(next) + lost here + junk here + still open here.
 //! - Time in stage: business time between entering a step and the next stage
 //!   change, over leads that left it; the median is reported.
 //! - The team of a step is its pipeline team (Marketing before the qualified gate).
@@ -72,8 +75,12 @@ pub struct FunnelStep {
     /// Share of them that reached the next step (`None` for the last step or
     /// when none reached this one).
     pub conversion: Option<f64>,
-    /// 1 − conversion.
+    /// Share of them that left the funnel here (lost or junk); `None` when
+    /// none reached it, and for the last step.
     pub drop_off: Option<f64>,
+    /// Open leads that got this far and no further (not yet converted, not
+    /// dropped); 0 for the last step.
+    pub open_here: u32,
     /// Lost (not junk) leads that left from here.
     pub lost_here: u32,
     /// Junk leads that left from here.
@@ -143,6 +150,8 @@ struct Counts {
     entered: Vec<bool>,
     lost: Vec<u32>,
     junk: Vec<u32>,
+    /// Per step: open leads whose furthest step it is.
+    open: Vec<u32>,
     /// Per step: reason (numbered in the facts) → leads.
     reasons: Vec<FxHashMap<u32, u32>>,
     times: Vec<Vec<TimeDelta>>,
@@ -157,6 +166,7 @@ impl Counts {
             entered: vec![false; n],
             lost: vec![0; n],
             junk: vec![0; n],
+            open: vec![0; n],
             reasons: vec![FxHashMap::default(); n],
             times: vec![Vec::new(); n],
         }
@@ -175,6 +185,10 @@ impl Counts {
         if let Some(f) = facts.furthest_step.map(usize::from) {
             for r in &mut self.reached[..=f] {
                 *r += 1;
+            }
+            let last = self.reached.len() - 1;
+            if facts.closure.is_none() && f < last {
+                self.open[f] += 1;
             }
             if let Some((kind, reason)) = facts.closure {
                 match kind {
@@ -223,7 +237,10 @@ impl Counts {
                     team: pipeline.team_of(&stage.id).unwrap_or(Team::Sales),
                     reached,
                     conversion,
-                    drop_off: conversion.map(|c| 1.0 - c),
+                    drop_off: next
+                        .filter(|_| reached > 0)
+                        .map(|_| f64::from(self.lost[i] + self.junk[i]) / f64::from(reached)),
+                    open_here: self.open[i],
                     lost_here: self.lost[i],
                     junk_here: self.junk[i],
                     reasons: why,
@@ -321,7 +338,17 @@ mod tests {
         let reached: Vec<u32> = f.steps.iter().map(|s| s.reached).collect();
         assert_eq!(reached, [6, 3, 2, 1], "new, interested, qualified, won");
         assert_eq!(f.steps[0].conversion, Some(0.5));
-        assert_eq!(f.steps[0].drop_off, Some(0.5));
+        // Of the six at New: three went on, two were junk, one is still there.
+        assert_eq!(f.steps[0].drop_off, Some(2.0 / 6.0));
+        assert_eq!(f.steps[0].open_here, 1);
+        for (s, next) in f.steps.iter().zip(&f.steps[1..]) {
+            assert_eq!(
+                s.reached,
+                next.reached + s.lost_here + s.junk_here + s.open_here,
+                "{}",
+                s.name
+            );
+        }
         assert_eq!(f.steps[3].conversion, None);
         assert_eq!((f.steps[0].junk_here, f.steps[0].lost_here), (2, 0));
         assert_eq!(f.steps[0].reasons, [("wrong number".to_owned(), 2)]);

@@ -48,6 +48,8 @@ pub struct AttemptsNow {
     pub made: u32,
     /// Attempts its policy requires.
     pub required: u32,
+    /// Attempts its policy allows at most.
+    pub max: u32,
     /// Met, missed or not applicable: no more tries are due.
     pub settled: bool,
     /// The earliest next try, while the requirement is open.

@@ -83,6 +83,10 @@ impl Rep {
         capacity: u32,
         reps: &[Rep],
     ) -> Result<Rep, RepError> {
+        let name: String = name
+            .chars()
+            .filter(|c| !crate::domain::search::invisible(*c))
+            .collect();
         let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
         if name.is_empty() {
             return Err(RepError::NoName);
@@ -186,7 +190,8 @@ mod tests {
     #[test]
     fn rep_names_are_unique_ignoring_case_spacing_and_accents() {
         let reps = vec![Rep::new("lan", "Lan", Membership::Sales, 30)];
-        for same in ["lan", " LAN ", "Lân", "lan\t"] {
+        // Decomposed accents and invisible characters read the same too.
+        for same in ["lan", " LAN ", "Lân", "lan\t", "La\u{302}n", "La\u{200b}n"] {
             assert_eq!(
                 Rep::added(same, Membership::Sales, 30, &reps),
                 Err(RepError::SameName("Lan".into())),
@@ -195,10 +200,15 @@ mod tests {
         }
         let anh = Rep::added("  Lan   Anh ", Membership::Both, 20, &reps).unwrap();
         assert_eq!((anh.name.as_str(), anh.id.as_str()), ("Lan Anh", "lan-anh"));
-        assert_eq!(
-            Rep::added(" ", Membership::Sales, 30, &reps),
-            Err(RepError::NoName)
-        );
+        for empty in [" ", "\u{200b}", " \u{feff} "] {
+            assert_eq!(
+                Rep::added(empty, Membership::Sales, 30, &reps),
+                Err(RepError::NoName),
+                "{empty:?}"
+            );
+        }
+        let minh = Rep::added("Mi\u{200b}nh", Membership::Sales, 30, &reps).unwrap();
+        assert_eq!(minh.name, "Minh", "nothing invisible is kept");
         assert_eq!(
             Rep::added("Minh", Membership::Sales, 0, &reps),
             Err(RepError::NoCapacity)

@@ -173,20 +173,40 @@ pub fn fold_words(s: &str) -> String {
     out
 }
 
-/// The characters of [`fold`].
+/// A character that shows nothing: zero-width spaces and joiners,
+/// direction marks, the word joiner, a byte-order mark, a soft hyphen.
+pub fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+    )
+}
+
+/// The characters of [`fold`]. Text typed or pasted decomposed (a base
+/// letter and combining marks, as macOS may give it) folds as its
+/// precomposed form does, and invisible characters (zero-width spaces and
+/// joiners, soft hyphens, byte-order marks) are left out: they make two
+/// names that read the same compare different.
 fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
-    s.chars().flat_map(char::to_lowercase).map(|c| match c {
-        'à' | 'á' | 'ả' | 'ã' | 'ạ' | 'ă' | 'ằ' | 'ắ' | 'ẳ' | 'ẵ' | 'ặ' | 'â' | 'ầ' | 'ấ' | 'ẩ'
-        | 'ẫ' | 'ậ' => 'a',
-        'è' | 'é' | 'ẻ' | 'ẽ' | 'ẹ' | 'ê' | 'ề' | 'ế' | 'ể' | 'ễ' | 'ệ' => 'e',
-        'ì' | 'í' | 'ỉ' | 'ĩ' | 'ị' => 'i',
-        'ò' | 'ó' | 'ỏ' | 'õ' | 'ọ' | 'ô' | 'ồ' | 'ố' | 'ổ' | 'ỗ' | 'ộ' | 'ơ' | 'ờ' | 'ớ' | 'ở'
-        | 'ỡ' | 'ợ' => 'o',
-        'ù' | 'ú' | 'ủ' | 'ũ' | 'ụ' | 'ư' | 'ừ' | 'ứ' | 'ử' | 'ữ' | 'ự' => 'u',
-        'ỳ' | 'ý' | 'ỷ' | 'ỹ' | 'ỵ' => 'y',
-        'đ' => 'd',
-        other => other,
-    })
+    s.chars()
+        .filter(|c| !matches!(c, '\u{300}'..='\u{36f}') && !invisible(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'ả' | 'ã' | 'ạ' | 'ă' | 'ằ' | 'ắ' | 'ẳ' | 'ẵ' | 'ặ' | 'â' | 'ầ' | 'ấ'
+            | 'ẩ' | 'ẫ' | 'ậ' => 'a',
+            'è' | 'é' | 'ẻ' | 'ẽ' | 'ẹ' | 'ê' | 'ề' | 'ế' | 'ể' | 'ễ' | 'ệ' => {
+                'e'
+            }
+            'ì' | 'í' | 'ỉ' | 'ĩ' | 'ị' => 'i',
+            'ò' | 'ó' | 'ỏ' | 'õ' | 'ọ' | 'ô' | 'ồ' | 'ố' | 'ổ' | 'ỗ' | 'ộ' | 'ơ' | 'ờ' | 'ớ'
+            | 'ở' | 'ỡ' | 'ợ' => 'o',
+            'ù' | 'ú' | 'ủ' | 'ũ' | 'ụ' | 'ư' | 'ừ' | 'ứ' | 'ử' | 'ữ' | 'ự' => {
+                'u'
+            }
+            'ỳ' | 'ý' | 'ỷ' | 'ỹ' | 'ỵ' => 'y',
+            'đ' => 'd',
+            other => other,
+        })
 }
 
 impl Query {

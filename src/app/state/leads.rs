@@ -53,13 +53,24 @@ impl AppState {
         let lead = before.first()?.id();
         let n = before.len();
         self.undo.set_value(Some(Undo::Moved(before)));
-        Some(Toast::Moved { lead, n })
+        Some(Toast::Moved {
+            lead,
+            n,
+            closed: None,
+        })
     }
 
     /// Closes leads as lost or junk; the toast offers to take it back.
     pub fn close(self, ids: &[LeadId], closure: Closure) {
         let by = self.actor_name();
-        let toast = self.moving(ids);
+        let toast = self.moving(ids).map(|t| match t {
+            Toast::Moved { lead, n, .. } => Toast::Moved {
+                lead,
+                n,
+                closed: Some(closure.kind),
+            },
+            t => t,
+        });
         self.edit_then(ids, None, toast, move |lead, p, now| {
             lead.mark_lost(closure.clone(), p, by.as_deref(), now)
                 .map_err(AppError::Move)

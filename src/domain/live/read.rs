@@ -127,6 +127,7 @@ impl Live {
         Some(AttemptsNow {
             made: clocks.attempts.made,
             required: policy.attempts.min_attempts,
+            max: policy.attempts.max_attempts,
             settled,
             next_after,
         })

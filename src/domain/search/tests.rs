@@ -61,6 +61,11 @@ fn a_run_of_spaces_reads_as_one_space() {
     }
     assert!(!Query::new("nguyenvan").matches(&leads[0]));
     assert_eq!(fold_words("  Lân \u{a0} Nguyễn\n"), "lan nguyen");
+    // Decomposed (base letter + combining marks) folds as precomposed;
+    // invisible characters are not there.
+    assert_eq!(fold_words("Hu\u{31b}o\u{31b}\u{302}\u{301}ng"), "huong");
+    assert_eq!(fold_words("Hương"), "huong");
+    assert_eq!(fold_words("La\u{200b}n\u{feff}"), "lan");
 }
 
 #[test]

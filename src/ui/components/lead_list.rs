@@ -257,10 +257,13 @@ fn BulkBar(selected: RwSignal<BTreeSet<LeadId>>) -> impl IntoView {
                 <select data-testid="bulk-stage" aria-label=i18n.t(PageMsg::MoveTo) prop:value=move || confirm_move.with(|c| c.as_ref().map(ToString::to_string).unwrap_or_default()) on:change=move |ev| {
                     let v = event_target_value(&ev);
                     if v.is_empty() { return; }
-                    // Closed leads among them: only once the person confirms.
+                    // Closed leads among them, or a move to Won (a deal closed
+                    // for each of them): only once the person confirms.
                     let list = ids();
                     let pipeline = state.pipeline.get_untracked();
-                    if list.iter().any(|id| state.lead_untracked(*id).is_some_and(|l| l.is_closed(&pipeline))) {
+                    let to = StageId::new(v.clone());
+                    let wins = pipeline.stage(&to).is_some_and(|s| s.kind == crate::domain::pipeline::StageKind::Won);
+                    if wins || list.iter().any(|id| state.lead_untracked(*id).is_some_and(|l| l.is_closed(&pipeline))) {
                         confirm_move.set(Some(StageId::new(v)));
                         return;
                     }
@@ -290,7 +293,10 @@ fn BulkBar(selected: RwSignal<BTreeSet<LeadId>>) -> impl IntoView {
                 </button>
                 <Show when=move || confirm_move.with(Option::is_some)>
                     <div class="confirm" role="alertdialog" data-testid="confirm-move">
-                        <p>{i18n.t(LeadsMsg::ReopenSome)}</p>
+                        <p>{move || {
+                            let wins = confirm_move.with(|c| c.as_ref().is_some_and(|to| state.pipeline.with(|p| p.stage(to).is_some_and(|s| s.kind == crate::domain::pipeline::StageKind::Won))));
+                            i18n.t(if wins { LeadsMsg::WinSome } else { LeadsMsg::ReopenSome })()
+                        }}</p>
                         <button type="button" class="primary" data-testid="confirm-move-yes" on:click=move |_| {
                             if let Some(to) = confirm_move.try_update(Option::take).flatten() {
                                 state.move_to(&ids(), to);

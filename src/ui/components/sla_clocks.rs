@@ -49,6 +49,18 @@ pub fn describe(
                 t(Msg::Remaining)
             ),
         ),
+        // Past the deadline but not yet by a minute of the clock's time
+        // (after hours, a business clock stands still): "overdue by 0 min"
+        // would read as not overdue.
+        Status::Breached { due, overdue, .. } if overdue.num_minutes() < 1 => (
+            Msg::StatusBreached,
+            format!(
+                "{} {} · {}",
+                t(Msg::Due),
+                due_datetime(*due),
+                t(Msg::OverdueSince)
+            ),
+        ),
         Status::Breached { due, overdue, .. } => (
             Msg::StatusBreached,
             format!(

@@ -61,7 +61,7 @@ pub fn ToastArea() -> impl IntoView {
                     Toast::Logged { lead, kind, outcome } => logged_text(state, i18n, lead, kind, outcome),
                     Toast::Deleted(n) => counted::deleted(lang, n),
                     Toast::Closed(n) => counted::closed(lang, n),
-                    Toast::Moved { lead, n } => moved_text(state, lang, lead, n),
+                    Toast::Moved { lead, n, closed } => moved_text(state, lang, lead, n, closed),
                     Toast::Saved => i18n.t(Msg::ToastSaved)().to_owned(),
                     Toast::NotificationsBlocked => counted::notifications_blocked(lang).to_owned(),
                     Toast::Replaced(n) => format!("{} {}", i18n.t(Msg::ToastReplaced)(), crate::ui::format::number(n as u64, lang)),
@@ -96,7 +96,14 @@ pub fn ToastArea() -> impl IntoView {
 }
 
 /// "Lan Phạm moved to Qualified." / "3 leads moved to Qualified."
-fn moved_text(state: AppState, lang: crate::ui::i18n::Lang, lead: LeadId, n: usize) -> String {
+/// A close says lost or junk, which the stage alone does not.
+fn moved_text(
+    state: AppState,
+    lang: crate::ui::i18n::Lang,
+    lead: LeadId,
+    n: usize,
+    closed: Option<crate::domain::lead::LossKind>,
+) -> String {
     let (name, stage) = state.insights.with_untracked(|ins| {
         ins.lead(lead).map_or_else(Default::default, |l| {
             let stage = state.pipeline.with_untracked(|p| {
@@ -107,7 +114,10 @@ fn moved_text(state: AppState, lang: crate::ui::i18n::Lang, lead: LeadId, n: usi
             (l.name().to_owned(), stage)
         })
     });
-    counted::moved(lang, n, &name, &stage)
+    match closed {
+        Some(kind) => counted::closed_as(lang, n, &name, kind),
+        None => counted::moved(lang, n, &name, &stage),
+    }
 }
 
 /// "No answer logged for Lan Phạm — attempt 2 of 3, next try after 14:30."
@@ -143,7 +153,12 @@ fn logged_text(
             .flatten()
             .filter(|a| a.required > 0)
             .map(|a| {
-                if a.settled {
+                if a.settled && a.made >= a.required {
+                    counted::Next::Required {
+                        required: a.required,
+                        max: a.max,
+                    }
+                } else if a.settled {
                     counted::Next::Done
                 } else {
                     counted::Next::Attempt {

@@ -60,6 +60,7 @@ super::messages! {
     Csat,
     Delete,
     DropOff,
+    OpenHere,
     ErrPositive,
     ErrWholeNumber,
     FirstName,
@@ -198,6 +199,7 @@ impl Catalogue for PageMsg {
             Csat => ("Customer satisfaction (CSAT)", "Mức hài lòng (CSAT)"),
             Delete => ("Delete", "Xóa"),
             DropOff => ("Drop-off", "Rơi rớt"),
+            OpenHere => ("Still open here", "Còn mở ở đây"),
             ErrPositive => (
                 "First response, attempts and their window must be above 0.",
                 "Phản hồi đầu, số lần gọi và khoảng thời gian phải lớn hơn 0.",

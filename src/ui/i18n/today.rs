@@ -110,7 +110,15 @@ pub enum Next {
         /// The earliest next try, as shown.
         after: Option<String>,
     },
-    /// The attempt rule is settled: no more tries are due.
+    /// The required attempts are made; up to `max` are allowed.
+    Required {
+        /// Attempts required (and made).
+        required: u32,
+        /// Attempts allowed at most.
+        max: u32,
+    },
+    /// The attempt rule is settled otherwise (contact made, a wrong number,
+    /// its window over): no more tries are due.
     Done,
 }
 
@@ -125,6 +133,18 @@ pub fn logged(lang: Lang, what: &str, name: &str, next: Option<&Next>) -> String
         (None, _) => String::new(),
         (Some(Next::Done), Lang::En) => " — no more tries due".to_owned(),
         (Some(Next::Done), Lang::Vi) => " — không cần gọi thêm".to_owned(),
+        (Some(Next::Required { required, max }), Lang::En) if max > required => {
+            format!(" — the {required} required tries are made (up to {max} allowed)")
+        }
+        (Some(Next::Required { required, .. }), Lang::En) => {
+            format!(" — the {required} required tries are made")
+        }
+        (Some(Next::Required { required, max }), Lang::Vi) if max > required => {
+            format!(" — đã đủ {required} lần thử bắt buộc (tối đa {max} lần)")
+        }
+        (Some(Next::Required { required, .. }), Lang::Vi) => {
+            format!(" — đã đủ {required} lần thử bắt buộc")
+        }
         (
             Some(Next::Attempt {
                 made,
@@ -247,6 +267,21 @@ pub fn moved(lang: Lang, n: usize, name: &str, stage: &str) -> String {
     }
 }
 
+/// "Lan Phạm closed as junk." / "Đã đóng 3 khách hàng (rác)."
+pub fn closed_as(lang: Lang, n: usize, name: &str, kind: crate::domain::lead::LossKind) -> String {
+    let who = match n {
+        1 => name.to_owned(),
+        _ => leads(lang, n),
+    };
+    let junk = kind == crate::domain::lead::LossKind::Junk;
+    match (lang, junk) {
+        (Lang::En, true) => format!("{who} closed as junk."),
+        (Lang::En, false) => format!("{who} closed as lost."),
+        (Lang::Vi, true) => format!("Đã đóng {who} (rác)."),
+        (Lang::Vi, false) => format!("Đã đóng {who} (thất bại)."),
+    }
+}
+
 /// "1 lead imported." / "2 leads imported, 1 filled in."
 pub fn imported(lang: Lang, added: usize, filled: usize) -> String {
     let filled_text = number(filled as u64, lang);
@@ -281,6 +316,14 @@ mod tests {
             "1 lead imported, 2 existing filled in."
         );
         assert_eq!(lane(Lang::En, Lane::Calls, 12), "Calls to make (12)");
+        let made = Next::Required {
+            required: 3,
+            max: 6,
+        };
+        assert_eq!(
+            logged(Lang::Vi, "Không nghe máy", "Lan", Some(&made)),
+            "Đã ghi “Không nghe máy” cho Lan — đã đủ 3 lần thử bắt buộc (tối đa 6 lần)."
+        );
         let next = Next::Attempt {
             made: 2,
             required: 3,

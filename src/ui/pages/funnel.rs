@@ -139,6 +139,7 @@ pub fn FunnelPage() -> impl IntoView {
                                         <td data-label=l(PageMsg::Reached) data-testid="funnel-reached">{s.reached}</td>
                                         <td data-label=l(PageMsg::Conversion)>{pct(s.conversion)}</td>
                                         <td data-label=l(PageMsg::DropOff)>{pct(s.drop_off)}</td>
+                                        <td data-label=l(PageMsg::OpenHere) data-testid="funnel-open">{s.open_here}</td>
                                         <td data-label=l(PageMsg::LostHere)>{s.lost_here}</td>
                                         <td data-label=l(PageMsg::JunkHere)>{s.junk_here}</td>
                                         <td data-label=l(PageMsg::Reasons) class="reasons">{reasons}</td>
@@ -166,6 +167,7 @@ pub fn FunnelPage() -> impl IntoView {
                                             <th scope="col">{i18n.t(PageMsg::Reached)}</th>
                                             <th scope="col">{i18n.t(PageMsg::Conversion)}</th>
                                             <th scope="col">{i18n.t(PageMsg::DropOff)}</th>
+                                            <th scope="col">{i18n.t(PageMsg::OpenHere)}</th>
                                             <th scope="col">{i18n.t(PageMsg::LostHere)}</th>
                                             <th scope="col">{i18n.t(PageMsg::JunkHere)}</th>
                                             <th scope="col">{i18n.t(PageMsg::Reasons)}</th>

@@ -290,6 +290,7 @@ fn LeadCard(
                                     Some((_, Ask::Close(kind))) => {
                                         let r = reason.get_untracked().trim().to_owned();
                                         state.close(&[id], Closure { kind, reason: r });
+                                        reason.set(String::new());
                                     }
                                     None => {}
                                 }
@@ -337,6 +338,9 @@ fn CloseForm(
             ask.set(Some((id, Ask::Close(kind))));
         } else {
             state.close(&[id], Closure { kind, reason: r });
+            // Its reason is shown with the closure now; a later close (lost
+            // → junk) asks for its own.
+            reason.set(String::new());
         }
     };
     view! {

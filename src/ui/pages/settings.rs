@@ -59,10 +59,28 @@ pub fn SettingsPage() -> impl IntoView {
     }
 }
 
+/// A message said in the language shown now, each time it is shown: an
+/// error written before the person switched languages follows the switch.
+#[derive(Clone)]
+pub(crate) struct Said(std::sync::Arc<dyn Fn() -> String + Send + Sync>);
+
+impl Said {
+    /// Says `f()`; `f` reads the language reactively (`i18n.t(..)()`,
+    /// `i18n.0.get()`).
+    pub(crate) fn new(f: impl Fn() -> String + Send + Sync + 'static) -> Said {
+        Said(std::sync::Arc::new(f))
+    }
+
+    /// The words now.
+    pub(crate) fn get(&self) -> String {
+        (self.0)()
+    }
+}
+
 /// An error line under a section.
 #[component]
-fn SectionError(error: RwSignal<Option<String>>, testid: &'static str) -> impl IntoView {
-    view! { <p class="field-error" role="alert" data-testid=testid>{move || error.get()}</p> }
+fn SectionError(error: RwSignal<Option<Said>>, testid: &'static str) -> impl IntoView {
+    view! { <p class="field-error" role="alert" data-testid=testid>{move || error.get().map(|s| s.get())}</p> }
 }
 
 #[component]
@@ -72,7 +90,7 @@ fn RepsEditor() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let team = RwSignal::new("sales".to_owned());
     let capacity = RwSignal::new("50".to_owned());
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let parse_team = |t: &str| match t {
         "marketing" => Membership::Marketing,
         "both" => Membership::Both,
@@ -87,10 +105,9 @@ fn RepsEditor() -> impl IntoView {
         match Rep::added(&name.get_untracked(), membership, cap, &s.reps) {
             Ok(rep) => s.reps.push(rep),
             Err(e) => {
-                return error.set(Some(crate::ui::i18n::settings::rep_error(
-                    i18n.0.get_untracked(),
-                    &e,
-                )));
+                return error.set(Some(Said::new(move || {
+                    crate::ui::i18n::settings::rep_error(i18n.0.get(), &e)
+                })));
             }
         }
         error.set(None);
@@ -127,7 +144,7 @@ fn RepsEditor() -> impl IntoView {
                                     <input type="number" min="1" aria-label=i18n.t(SettingsMsg::Capacity) prop:value=r.capacity.to_string() on:change=move |ev| {
                                         match event_target_value(&ev).trim().parse::<u32>() {
                                             Ok(c) if c > 0 => { error.set(None); update(i, Box::new(move |r| r.capacity = c)); }
-                                            _ => error.set(Some(i18n.t(SettingsMsg::ErrCapacity)().to_owned())),
+                                            _ => error.set(Some(Said::new(move || i18n.t(SettingsMsg::ErrCapacity)().to_owned()))),
                                         }
                                     } />
                                 </td>
@@ -169,7 +186,7 @@ type StageEdit = Box<dyn FnOnce(&mut Vec<Stage>, &mut StageId)>;
 fn PipelineEditor() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let new_name = RwSignal::new(String::new());
     let apply = move |f: StageEdit| {
         let mut s = state.settings.get_untracked();
@@ -182,22 +199,23 @@ fn PipelineEditor() -> impl IntoView {
                 s.pipeline = p;
                 state.save_settings(s);
             }
-            Err(e) => error.set(Some(crate::ui::i18n::settings::pipeline_error(
-                i18n.0.get_untracked(),
-                &e,
-            ))),
+            Err(e) => error.set(Some(Said::new(move || {
+                crate::ui::i18n::settings::pipeline_error(i18n.0.get(), &e)
+            }))),
         }
     };
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let name = new_name.get_untracked().trim().to_owned();
         if name.is_empty() {
-            return error.set(Some(crate::ui::i18n::settings::pipeline_error(
-                i18n.0.get_untracked(),
-                &crate::domain::pipeline::PipelineError::EmptyName(
-                    crate::domain::pipeline::StageId::new(""),
-                ),
-            )));
+            return error.set(Some(Said::new(move || {
+                crate::ui::i18n::settings::pipeline_error(
+                    i18n.0.get(),
+                    &crate::domain::pipeline::PipelineError::EmptyName(
+                        crate::domain::pipeline::StageId::new(""),
+                    ),
+                )
+            })));
         }
         new_name.set(String::new());
         apply(Box::new(move |stages, _| {
@@ -258,12 +276,12 @@ fn PipelineEditor() -> impl IntoView {
                                             Ok(0) => { s.policies.default.stage_limits.remove(&id_for_limit); }
                                             Ok(h) => {
                                                 let Some(limit) = span::join(&h.to_string(), unit) else {
-                                                    return error.set(Some(i18n.t(PageMsg::ErrWholeNumber)().to_owned()));
+                                                    return error.set(Some(Said::new(move || i18n.t(PageMsg::ErrWholeNumber)().to_owned())));
                                                 };
                                                 s.policies.default.stage_limits.insert(id_for_limit.clone(), limit);
                                             }
                                             Err(_) if hours.is_empty() => { s.policies.default.stage_limits.remove(&id_for_limit); }
-                                            Err(_) => return error.set(Some(i18n.t(PageMsg::ErrWholeNumber)().to_owned())),
+                                            Err(_) => return error.set(Some(Said::new(move || i18n.t(PageMsg::ErrWholeNumber)().to_owned()))),
                                         }
                                         error.set(None);
                                         state.save_settings(s);
@@ -277,7 +295,7 @@ fn PipelineEditor() -> impl IntoView {
                                         <button type="button" aria-label=i18n.t(PageMsg::Delete) data-testid="remove-stage" on:click=move |_| {
                                             let used = state.with_leads_untracked(|ls| ls.iter().any(|l| l.stage() == &st.id || l.history().iter().any(|h| h.to == st.id)));
                                             if used {
-                                                error.set(Some(i18n.t(SettingsMsg::ErrStageInUse)().to_owned()));
+                                                error.set(Some(Said::new(move || i18n.t(SettingsMsg::ErrStageInUse)().to_owned())));
                                             } else {
                                                 apply(Box::new(move |stages, _| { stages.remove(i); }));
                                             }

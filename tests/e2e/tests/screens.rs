@@ -564,6 +564,11 @@ async fn moving_a_lead_across_the_gate_changes_funnel_and_scorecard_and_targets_
         .texts_in("funnel-row", "data-stage", "qualified", "funnel-reached")
         .await;
     assert_eq!(reached, ["1"], "the funnel counts the lead at the gate");
+    // Still open at the gate: it has not dropped off there.
+    let open = s
+        .texts_in("funnel-row", "data-stage", "qualified", "funnel-open")
+        .await;
+    assert_eq!(open, ["1"], "still open at Qualified");
     s.nav("nav-scorecard", "page-scorecard").await;
     let rate = s
         .texts_in("kpi-row", "data-kpi", "QualifiedRate", "kpi-actual")

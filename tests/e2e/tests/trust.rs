@@ -806,7 +806,7 @@ async fn a_stage_move_can_be_taken_back_and_a_won_deal_moves_only_when_asked() {
     s.wait_texts("lead-stage", "lost", |t| t.concat() == "Lost")
         .await;
     s.wait_texts("toast-text", "the close is said", |t| {
-        t.concat() == "Khách Undo moved to Lost."
+        t.concat() == "Khách Undo closed as lost."
     })
     .await;
     s.click("undo").await;

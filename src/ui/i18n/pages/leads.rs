@@ -7,6 +7,7 @@ crate::ui::i18n::messages! {
     /// A message of the lead list.
     LeadsMsg, ALL;
     ReopenSome,
+    WinSome,
     Leads,
     NoLeads,
     Closed,
@@ -35,7 +36,11 @@ impl Catalogue for LeadsMsg {
         match self {
             ReopenSome => (
                 "Some of the selected leads are closed (won or lost). Moving them reopens them. Move them all?",
-                "Một số lead đã chọn đã đóng (thành công hoặc thất bại). Chuyển giai đoạn sẽ mở lại chúng. Vẫn chuyển tất cả?",
+                "Một số khách hàng đã chọn đã đóng (thành công hoặc thất bại). Chuyển giai đoạn sẽ mở lại chúng. Vẫn chuyển tất cả?",
+            ),
+            WinSome => (
+                "Mark all the selected leads as won? They then count as won deals on the funnel and the scorecard.",
+                "Đánh dấu tất cả khách hàng đã chọn là thành công? Khi đó họ được tính là giao dịch thành công trên phễu và bảng điểm.",
             ),
             Leads => ("Leads", "Danh sách khách hàng"),
             NoLeads => (

@@ -54,7 +54,13 @@ pub(super) fn AllocationCard(period: Memo<Period>) -> impl IntoView {
     });
     let lines = move || {
         let l = i18n.0.get();
-        let (a, within, c, _, target) = figures.get();
+        let (a, within, c, loads, target) = figures.get();
+        // Room: what each rep can still take before their cap (one over
+        // their cap makes no room for the others).
+        let room: u32 = loads
+            .iter()
+            .map(|(_, open, cap)| cap.saturating_sub(*open))
+            .sum();
         let m = |v: Option<i64>| v.map_or_else(|| "—".to_owned(), |v| minutes(v, l));
         let allocation = match l {
             Lang::En => format!(
@@ -111,6 +117,28 @@ pub(super) fn AllocationCard(period: Memo<Period>) -> impl IntoView {
             (Lang::En, _, _) => "Capacity plan: no lead was won or lost in the last 90 days, so there is no measured time to close yet.".to_owned(),
             (Lang::Vi, _, _) => "Kế hoạch năng lực: chưa có khách nào thành công hay thất bại trong 90 ngày qua, nên chưa đo được thời gian đóng.".to_owned(),
         };
+        // The plan is a steady state; say where Sales stands now beside it
+        // (reps over their caps take no new lead until some close).
+        let now = match l {
+            _ if c.reps == 0 => String::new(),
+            Lang::En if room == 0 => format!(
+                " Right now they carry {} open leads and every rep is at their cap: new leads wait for an owner until some close.",
+                c.open
+            ),
+            Lang::Vi if room == 0 => format!(
+                " Hiện họ đang giữ {} khách mở và mọi nhân viên đều đã đủ định mức: khách mới phải chờ người phụ trách đến khi có khách được đóng.",
+                c.open
+            ),
+            Lang::En => format!(
+                " Right now they carry {} open leads: room for {room} more before the caps.",
+                c.open
+            ),
+            Lang::Vi => format!(
+                " Hiện họ đang giữ {} khách mở: còn nhận thêm được {room} khách trước khi đủ định mức.",
+                c.open
+            ),
+        };
+        let plan = plan + &now;
         let target = target.map(|t| match l {
             Lang::En => format!("Marketing's lead volume target: {t}."),
             Lang::Vi => format!("Mục tiêu số khách của Marketing: {t}."),

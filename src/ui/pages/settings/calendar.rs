@@ -8,8 +8,8 @@
 //! closed, and says so ("Closed — e.g. 08:00-12:00", muted): its
 //! placeholder never looks like hours it does not have.
 
-use super::SectionError;
 use super::follow::{ChangedUnderneath, Field, Follow};
+use super::{Said, SectionError};
 use crate::app::state::AppState;
 use crate::domain::calendar::{BusinessCalendar, CalendarField, CalendarSpec, DaySpec};
 use crate::ui::i18n::pages::PageMsg;
@@ -154,8 +154,8 @@ pub(super) fn CalendarEditor() -> impl IntoView {
     let i18n = use_i18n();
     let lang = move || i18n.0.get();
     // A problem of the whole calendar, and one per weekday.
-    let error = RwSignal::new(None::<String>);
-    let day_errors: [RwSignal<Option<String>>; 7] = Default::default();
+    let error = RwSignal::new(None::<Said>);
+    let day_errors: [RwSignal<Option<Said>>; 7] = Default::default();
     let spec = state.settings.get_untracked().calendar;
     let tz = RwSignal::new(spec.timezone.clone());
     let w = &spec.week;
@@ -177,7 +177,7 @@ pub(super) fn CalendarEditor() -> impl IntoView {
         Field::text(special).named(i18n.t(SettingsMsg::SpecialDays)),
     ]);
     let follow = Follow::new(fields, move || state.settings.with(|s| texts(&s.calendar)));
-    let special_error = RwSignal::new(None::<String>);
+    let special_error = RwSignal::new(None::<Said>);
     let clear = move || {
         error.set(None);
         special_error.set(None);
@@ -191,13 +191,21 @@ pub(super) fn CalendarEditor() -> impl IntoView {
         for (i, (_, text)) in days.iter().enumerate() {
             match parse_day(&text.get_untracked(), i, lang) {
                 Ok(list) => week.push(list),
-                Err(why) => day_errors[i].set(Some(why)),
+                Err(_) => {
+                    let text = text.get_untracked();
+                    day_errors[i].set(Some(Said::new(move || {
+                        parse_day(&text, i, i18n.0.get()).err().unwrap_or_default()
+                    })));
+                }
             }
         }
         let exceptions = match parse_special(&special.get_untracked(), lang) {
             Ok(list) => list,
-            Err(why) => {
-                special_error.set(Some(why));
+            Err(_) => {
+                let text = special.get_untracked();
+                special_error.set(Some(Said::new(move || {
+                    parse_special(&text, i18n.0.get()).err().unwrap_or_default()
+                })));
                 return;
             }
         };
@@ -234,11 +242,12 @@ pub(super) fn CalendarEditor() -> impl IntoView {
                 state.save_settings(s);
             }
             Err(e) => {
-                let why = tc::error(lang, &e);
-                match (tc::day_of(&e), tc::exception_of(&e)) {
-                    (Some(d), _) => day_errors[d].set(Some(why)),
-                    (None, Some(_)) => special_error.set(Some(why)),
-                    (None, None) => error.set(Some(why)),
+                let (day, exception) = (tc::day_of(&e), tc::exception_of(&e));
+                let why = Some(Said::new(move || tc::error(i18n.0.get(), &e)));
+                match (day, exception) {
+                    (Some(d), _) => day_errors[d].set(why),
+                    (None, Some(_)) => special_error.set(why),
+                    (None, None) => error.set(why),
                 }
             }
         }
@@ -278,7 +287,7 @@ pub(super) fn CalendarEditor() -> impl IntoView {
                                 aria-describedby=err_id.clone()
                                 bind:value=sig
                             />
-                            <p class="field-error" id=err_id role="alert" data-testid="cal-day-error">{move || problem.get()}</p>
+                            <p class="field-error" id=err_id role="alert" data-testid="cal-day-error">{move || problem.get().map(|s| s.get())}</p>
                         </div>
                     }
                 }).collect_view()}
@@ -296,7 +305,7 @@ pub(super) fn CalendarEditor() -> impl IntoView {
                         bind:value=special
                     ></textarea>
                     <p class="muted" id="cal-special-hint">{i18n.t(SettingsMsg::SpecialDaysHint)}</p>
-                    <p class="field-error" id="cal-special-error" role="alert" data-testid="cal-special-error">{move || special_error.get()}</p>
+                    <p class="field-error" id="cal-special-error" role="alert" data-testid="cal-special-error">{move || special_error.get().map(|s| s.get())}</p>
                 </div>
                 <div>
                     <button type="submit" class="primary" data-testid="save-calendar">{i18n.t(PageMsg::Save)}</button>

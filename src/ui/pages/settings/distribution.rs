@@ -3,7 +3,7 @@
 //! leads" switch and days away. In a team workspace a member sets their
 //! own rep's; an admin anyone's. The leads waiting for an owner are counted.
 
-use super::SectionError;
+use super::{Said, SectionError};
 use crate::app::clock;
 use crate::app::state::AppState;
 use crate::domain::distribution::{Away, Distribution, Hours, Route, waiting};
@@ -133,7 +133,7 @@ fn bad_away(lang: Lang, part: &str) -> String {
 pub(super) fn DistributionEditor() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let dist = Memo::new(move |_| state.settings.with(Distribution::of).unwrap_or_default());
     let on = move || dist.with(|d| d.since.is_some());
     let save = move |f: Box<dyn FnOnce(&mut Distribution)>| {
@@ -184,7 +184,10 @@ pub(super) fn DistributionEditor() -> impl IntoView {
                                 "" => save(Box::new(|d| d.within = None)),
                                 t => match t.parse::<u32>() {
                                     Ok(n) if n > 0 => save(Box::new(move |d| d.within = Some(n))),
-                                    _ => error.set(Some(crate::ui::i18n::pages::settings::bad_within(i18n.0.get_untracked(), t))),
+                                    _ => {
+                                        let t = t.to_owned();
+                                        error.set(Some(Said::new(move || crate::ui::i18n::pages::settings::bad_within(i18n.0.get(), &t))));
+                                    }
                                 },
                             }
                         } />
@@ -227,7 +230,8 @@ pub(super) fn DistributionEditor() -> impl IntoView {
                                             disabled=!allowed
                                             prop:value=move || dist.with(|d| away_text(d, &for_value))
                                             on:change=move |ev| {
-                                                match parse_away(&event_target_value(&ev), &for_away, i18n.0.get_untracked()) {
+                                                let text = event_target_value(&ev);
+                                                match parse_away(&text, &for_away, i18n.0.get_untracked()) {
                                                     Ok(list) => {
                                                         let id = for_away.clone();
                                                         save(Box::new(move |d| {
@@ -235,7 +239,10 @@ pub(super) fn DistributionEditor() -> impl IntoView {
                                                             d.away.extend(list);
                                                         }));
                                                     }
-                                                    Err(why) => error.set(Some(why)),
+                                                    Err(_) => {
+                                                        let rep = for_away.clone();
+                                                        error.set(Some(Said::new(move || parse_away(&text, &rep, i18n.0.get()).err().unwrap_or_default())));
+                                                    }
                                                 }
                                             } />
                                     </td>
@@ -244,7 +251,8 @@ pub(super) fn DistributionEditor() -> impl IntoView {
                                             disabled=!allowed
                                             prop:value=move || dist.with(|d| hours_text(d, &hours_value))
                                             on:change=move |ev| {
-                                                match parse_hours(&event_target_value(&ev), &for_hours, i18n.0.get_untracked()) {
+                                                let text = event_target_value(&ev);
+                                                match parse_hours(&text, &for_hours, i18n.0.get_untracked()) {
                                                     Ok(list) => {
                                                         let id = for_hours.clone();
                                                         save(Box::new(move |d| {
@@ -252,7 +260,10 @@ pub(super) fn DistributionEditor() -> impl IntoView {
                                                             d.hours.extend(list);
                                                         }));
                                                     }
-                                                    Err(why) => error.set(Some(why)),
+                                                    Err(_) => {
+                                                        let rep = for_hours.clone();
+                                                        error.set(Some(Said::new(move || parse_hours(&text, &rep, i18n.0.get()).err().unwrap_or_default())));
+                                                    }
                                                 }
                                             } />
                                     </td>
@@ -275,7 +286,7 @@ pub(super) fn DistributionEditor() -> impl IntoView {
 #[component]
 fn RoutesEditor(
     dist: Memo<Distribution>,
-    error: RwSignal<Option<String>>,
+    error: RwSignal<Option<Said>>,
     admin: Signal<bool>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -319,7 +330,7 @@ fn RoutesEditor(
             None
         };
         if let Some(p) = problem {
-            return error.set(Some(route_problem(lang, p).to_owned()));
+            return error.set(Some(Said::new(move || route_problem(lang, p).to_owned())));
         }
         save(Box::new(move |d| d.routes.push(route)));
         name.set(String::new());

@@ -1,9 +1,9 @@
 //! The SLA policy: the default targets (and when the SLA is enforced
 //! from), and the rules that give some leads other targets.
 
-use super::SectionError;
 use super::follow::{ChangedUnderneath, Field, Follow};
 use super::span::{SpanField, Unit, join, split};
+use super::{Said, SectionError};
 use crate::app::state::AppState;
 use crate::domain::sla::{Minutes, Span};
 use crate::domain::workspace::Settings;
@@ -42,7 +42,7 @@ fn texts(s: &Settings) -> Vec<String> {
 pub(super) fn PolicyEditor() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let p = state.settings.get_untracked().policies.default;
     // Targets of time: a number and its unit (minutes, hours, working days).
     let span = |label: SettingsMsg, id: &'static str, value: Span| {
@@ -124,11 +124,13 @@ pub(super) fn PolicyEditor() -> impl IntoView {
         let long_overdue = match long_after.get_untracked().trim().parse::<u32>() {
             Ok(h) if h > 0 => Minutes(h * 60),
             _ => {
-                return error.set(Some(format!(
-                    "{}: {}",
-                    i18n.t(SettingsMsg::LongOverdueAfter)(),
-                    i18n.t(SettingsMsg::ErrLongOverdue)()
-                )));
+                return error.set(Some(Said::new(move || {
+                    format!(
+                        "{}: {}",
+                        i18n.t(SettingsMsg::LongOverdueAfter)(),
+                        i18n.t(SettingsMsg::ErrLongOverdue)()
+                    )
+                })));
             }
         };
         let enforced_from = match from.get_untracked().trim() {
@@ -141,10 +143,10 @@ pub(super) fn PolicyEditor() -> impl IntoView {
                         .map(|t| t.with_timezone(&chrono::Utc))
                 }
                 None => {
-                    return error.set(Some(format!(
-                        "{}: {day}",
-                        i18n.t(SettingsMsg::SlaEnforcedFrom)()
-                    )));
+                    let day = day.to_owned();
+                    return error.set(Some(Said::new(move || {
+                        format!("{}: {day}", i18n.t(SettingsMsg::SlaEnforcedFrom)())
+                    })));
                 }
             },
         };
@@ -153,11 +155,10 @@ pub(super) fn PolicyEditor() -> impl IntoView {
             match join(&number.get_untracked(), unit.get_untracked()) {
                 Some(v) => times[i] = v,
                 None => {
-                    return error.set(Some(format!(
-                        "{}: {}",
-                        i18n.t(*label)(),
-                        i18n.t(PageMsg::ErrWholeNumber)()
-                    )));
+                    let label = *label;
+                    return error.set(Some(Said::new(move || {
+                        format!("{}: {}", i18n.t(label)(), i18n.t(PageMsg::ErrWholeNumber)())
+                    })));
                 }
             }
         }
@@ -166,11 +167,10 @@ pub(super) fn PolicyEditor() -> impl IntoView {
             match sig.get_untracked().trim().parse::<u32>() {
                 Ok(v) => values[i] = v,
                 Err(_) => {
-                    return error.set(Some(format!(
-                        "{}: {}",
-                        i18n.t(*label)(),
-                        i18n.t(PageMsg::ErrWholeNumber)()
-                    )));
+                    let label = *label;
+                    return error.set(Some(Said::new(move || {
+                        format!("{}: {}", i18n.t(label)(), i18n.t(PageMsg::ErrWholeNumber)())
+                    })));
                 }
             }
         }
@@ -181,19 +181,25 @@ pub(super) fn PolicyEditor() -> impl IntoView {
             n => match n.parse::<u32>() {
                 Ok(v) => Some(v),
                 Err(_) => {
-                    return error.set(Some(format!(
-                        "{}: {}",
-                        i18n.t(PageMsg::NurtureDays)(),
-                        i18n.t(PageMsg::ErrWholeNumber)()
-                    )));
+                    return error.set(Some(Said::new(move || {
+                        format!(
+                            "{}: {}",
+                            i18n.t(PageMsg::NurtureDays)(),
+                            i18n.t(PageMsg::ErrWholeNumber)()
+                        )
+                    })));
                 }
             },
         };
         if fr.is_zero() || min == 0 || within.is_zero() {
-            return error.set(Some(i18n.t(PageMsg::ErrPositive)().to_owned()));
+            return error.set(Some(Said::new(move || {
+                i18n.t(PageMsg::ErrPositive)().to_owned()
+            })));
         }
         if max < min {
-            return error.set(Some(i18n.t(SettingsMsg::ErrMaxBelowMin)().to_owned()));
+            return error.set(Some(Said::new(move || {
+                i18n.t(SettingsMsg::ErrMaxBelowMin)().to_owned()
+            })));
         }
         // The calls must fit in their window: N calls `gap` minutes apart
         // need (N − 1) × gap of working time.
@@ -201,22 +207,28 @@ pub(super) fn PolicyEditor() -> impl IntoView {
         let need = u64::from(min.saturating_sub(1)) * u64::from(gap);
         let window = u64::from(within.minutes(day));
         if need > window {
-            return error.set(Some(crate::ui::i18n::pages::settings::attempts_do_not_fit(
-                i18n.0.get_untracked(),
-                min,
-                gap,
-                need,
-                window,
-            )));
+            return error.set(Some(Said::new(move || {
+                crate::ui::i18n::pages::settings::attempts_do_not_fit(
+                    i18n.0.get(),
+                    min,
+                    gap,
+                    need,
+                    window,
+                )
+            })));
         }
         if risk > 100 {
-            return error.set(Some(i18n.t(SettingsMsg::ErrPercent)().to_owned()));
+            return error.set(Some(Said::new(move || {
+                i18n.t(SettingsMsg::ErrPercent)().to_owned()
+            })));
         }
         let mut s = state.settings.get_untracked();
         let d = &mut s.policies.default;
         // First, so a refusal leaves every target as it was.
         if d.set_nurture(nurture_days).is_err() {
-            return error.set(Some(i18n.t(SettingsMsg::ErrNurtureZero)().to_owned()));
+            return error.set(Some(Said::new(move || {
+                i18n.t(SettingsMsg::ErrNurtureZero)().to_owned()
+            })));
         }
         d.first_response = fr;
         d.attempts.min_attempts = min;
@@ -284,7 +296,7 @@ pub(super) fn RulesEditor() -> impl IntoView {
     use crate::domain::sla::{Conditions, SlaPolicy};
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let name = RwSignal::new(String::new());
     let source = RwSignal::new(String::new());
     let priority = RwSignal::new(String::new());
@@ -299,7 +311,9 @@ pub(super) fn RulesEditor() -> impl IntoView {
         ev.prevent_default();
         let n = name.get_untracked().trim().to_owned();
         if n.is_empty() {
-            return error.set(Some(i18n.t(PageMsg::ErrNameMissing)().to_owned()));
+            return error.set(Some(Said::new(move || {
+                i18n.t(PageMsg::ErrNameMissing)().to_owned()
+            })));
         }
         let Some(fr) = first
             .get_untracked()
@@ -308,7 +322,9 @@ pub(super) fn RulesEditor() -> impl IntoView {
             .ok()
             .filter(|v| *v > 0)
         else {
-            return error.set(Some(i18n.t(PageMsg::ErrPositive)().to_owned()));
+            return error.set(Some(Said::new(move || {
+                i18n.t(PageMsg::ErrPositive)().to_owned()
+            })));
         };
         let src = source.get_untracked().trim().to_owned();
         let pr: Vec<Priority> = priorities
@@ -316,7 +332,9 @@ pub(super) fn RulesEditor() -> impl IntoView {
             .filter(|p| format!("{p:?}") == priority.get_untracked())
             .collect();
         if src.is_empty() && pr.is_empty() {
-            return error.set(Some(i18n.t(SettingsMsg::ErrRuleCondition)().to_owned()));
+            return error.set(Some(Said::new(move || {
+                i18n.t(SettingsMsg::ErrRuleCondition)().to_owned()
+            })));
         }
         let mut s = state.settings.get_untracked();
         s.policies.rules.push(SlaPolicy {
