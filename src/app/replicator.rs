@@ -123,6 +123,94 @@ async fn role(couch: &Couch, user: &str, server_roles: &[String]) -> (Role, Secu
     (role, security, viewers)
 }
 
+/// How often the role is read again while linked.
+const ROLE_EVERY_MS: i32 = 30_000;
+
+/// Reads this person's role now, and the members (admins see them); an
+/// answer only when the server gave one (a failed read changes nothing).
+async fn check_role(state: AppState, couch: &Couch) {
+    let Some(link) = state.link.get_untracked() else {
+        return;
+    };
+    let Ok(me) = couch.session().await else {
+        return;
+    };
+    if me.name.as_deref() != Some(link.user.as_str()) {
+        return;
+    }
+    let Ok(security) = couch.security().await else {
+        return;
+    };
+    let viewers = match couch.get(doc::DESIGN).await {
+        Ok(Some(d)) => roles::viewers_of(&d),
+        Ok(None) => Vec::new(),
+        Err(_) => return,
+    };
+    let now = roles::role_of(&link.user, &me.roles, &security, &viewers);
+    if now != link.role
+        && let Ok(store) = sync_store(state)
+        && store.update_link(&LinkUpdate::Role(now)).await.is_ok()
+        && let Ok(link) = store.link().await
+    {
+        state.link.set(link);
+        // The push loop looks again: a viewer sends nothing, a member
+        // again sends what waits.
+        state.sync_kick.fire();
+    }
+    status(state, |s| s.members = members(&security, &viewers));
+}
+
+/// Reads the role at start and then every 30 s while this engine runs: an
+/// admin may make a member a viewer (her controls turn off and what waits
+/// is said unsendable) or a viewer a member again, and nothing else tells
+/// this browser until it writes.
+async fn watch_role(state: AppState, couch: Rc<Couch>, generation: u64) {
+    while current(state, generation) {
+        if state
+            .link
+            .with_untracked(|l| l.as_ref().is_some_and(|l| l.phase == Phase::Revoked))
+        {
+            return;
+        }
+        check_role(state, &couch).await;
+        clock::sleep_or_online(ROLE_EVERY_MS).await;
+    }
+}
+
+/// After access was removed: asks every 30 s whether it is back (the admin
+/// added this person again), and then syncs again as before — what waited
+/// goes out, what the team did comes in.
+pub(super) async fn watch_return(state: AppState, couch: Rc<Couch>) {
+    let generation = state.team_generation.get_value();
+    loop {
+        clock::sleep_or_online(ROLE_EVERY_MS).await;
+        if !current(state, generation) {
+            return;
+        }
+        let Some(link) = state.link.get_untracked() else {
+            return;
+        };
+        let Ok(me) = couch.session().await else {
+            continue;
+        };
+        if me.name.as_deref() != Some(link.user.as_str()) {
+            continue;
+        }
+        if let Ok(Some(_)) = couch.info().await
+            && let Ok(store) = sync_store(state)
+            && store
+                .update_link(&LinkUpdate::Phase(Phase::Live))
+                .await
+                .is_ok()
+            && let Ok(link) = store.link().await
+        {
+            state.link.set(link);
+            status(state, |s| s.state = SyncState::Syncing);
+            return start(state, couch);
+        }
+    }
+}
+
 fn members(security: &Security, viewers: &[String]) -> Vec<(String, Role)> {
     let mut out: Vec<(String, Role)> = security
         .members
@@ -181,28 +269,8 @@ fn start(state: AppState, couch: Rc<Couch>) {
     state.team_generation.set_value(generation);
     state.couch.set_value(Some(Rc::clone(&couch)));
     // The role may have changed since the last session (the admin made this
-    // member a viewer, or the other way round).
-    let checking = Rc::clone(&couch);
-    leptos::task::spawn_local(async move {
-        let Some(link) = state.link.get_untracked() else {
-            return;
-        };
-        let Ok(me) = checking.session().await else {
-            return;
-        };
-        let (now, security, viewers) = role(&checking, &link.user, &me.roles).await;
-        if now != link.role
-            && let Ok(store) = sync_store(state)
-            && store.update_link(&LinkUpdate::Role(now)).await.is_ok()
-            && let Ok(link) = store.link().await
-        {
-            state.link.set(link);
-            // The push loop looks again: a viewer sends nothing, a member
-            // again sends what waits.
-            state.sync_kick.fire();
-        }
-        status(state, |s| s.members = members(&security, &viewers));
-    });
+    // member a viewer, or the other way round), and may change at any time.
+    leptos::task::spawn_local(watch_role(state, Rc::clone(&couch), generation));
     // Leads from colleagues reach distribution too.
     crate::app::distribute::install(state);
     let lock = format!("leadpact-sync:{}", state.db_name());
@@ -304,6 +372,14 @@ async fn revoke(state: AppState) {
         }
     }
     fail(state, SyncError::Revoked);
+    // Both loops stop on it; one watch waits for the access to come back.
+    thread_local!(static WATCHING: std::cell::Cell<u64> = const { std::cell::Cell::new(u64::MAX) });
+    let generation = state.team_generation.get_value();
+    if WATCHING.with(|w| w.replace(generation)) != generation
+        && let Some(couch) = state.couch.get_value()
+    {
+        leptos::task::spawn_local(watch_return(state, couch));
+    }
 }
 
 /// After a failed step of a loop: true when the loop must stop (access

@@ -115,6 +115,27 @@ pub fn parse_ymd(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y as i32, m, d)
 }
 
+/// A date as a person types it: `2026-04-30` (ISO) or day first,
+/// `30/04/2026` / `30/4/2026` / `30.04.2026` (as Vietnam writes dates).
+pub fn parse_typed_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if let Some(d) = parse_ymd(s) {
+        return Some(d);
+    }
+    let mut parts = s.split(['/', '.']);
+    let mut num = |max_len: usize| -> Option<u32> {
+        let p = parts.next()?;
+        (!p.is_empty() && p.len() <= max_len && p.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| p.parse().ok())
+            .flatten()
+    };
+    let (d, m, y) = (num(2)?, num(2)?, num(4)?);
+    if parts.next().is_some() || y < 1000 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y as i32, m, d)
+}
+
 /// What an instant looks like, as a refusal says it.
 pub const EXPECTED: &str = "a date and time such as 2026-03-05T04:14:07Z";
 
@@ -276,6 +297,19 @@ mod tests {
             "2026-003-05",
         ] {
             assert_eq!(parse_ymd(bad), None, "{bad}");
+        }
+        for typed in ["2026-03-05", " 05/03/2026 ", "5/3/2026", "05.03.2026"] {
+            assert_eq!(parse_typed_date(typed), Some(d), "{typed}");
+        }
+        for bad in [
+            "30/02/2026",
+            "05/03/26",
+            "2026/03/05",
+            "05/03/2026/1",
+            "5/3",
+            "",
+        ] {
+            assert_eq!(parse_typed_date(bad), None, "{bad}");
         }
     }
 }

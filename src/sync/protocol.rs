@@ -32,7 +32,7 @@ impl ServerUrl {
             "http" if matches!(host, "localhost" | "127.0.0.1" | "::1") => {
                 Ok(ServerUrl(t.to_owned()))
             }
-            "http" => Err(SyncError::PlainHttp(host.to_owned())),
+            "http" => Err(SyncError::PlainHttp(host_port.to_owned())),
             _ => Err(bad()),
         }
     }
@@ -106,6 +106,8 @@ pub enum SyncError {
     Server(u16, String),
     /// This device has no room to store what came.
     Storage(String),
+    /// No user of this name on the server, and no password to create it.
+    NoSuchUser(String),
     /// Joining would replace this browser's workspace: the person confirms first.
     WouldReplace {
         /// Leads this browser holds.
@@ -122,14 +124,14 @@ impl fmt::Display for SyncError {
             ),
             SyncError::PlainHttp(host) => write!(
                 f,
-                "http:// sends your password and data readable over the network: use https://{host} (plain http is only allowed to this computer, http://localhost)"
+                "http://{host} would send your password and data readable over the network: serve CouchDB over https:// (for example behind a reverse proxy with a certificate) and use that address. Plain http is only allowed to this computer (http://localhost)."
             ),
             SyncError::BadDbName(n) => write!(
                 f,
                 "'{n}' is not a database name CouchDB accepts: start with a lowercase letter, then lowercase letters, digits or _ $ ( ) + - /"
             ),
             SyncError::Offline => f.write_str(
-                "The server cannot be reached (no network, or the server is down). Your changes wait on this device and go out when it answers again.",
+                "The server cannot be reached (no network, or the server is down).",
             ),
             SyncError::Cors { origin } => write!(
                 f,
@@ -161,6 +163,10 @@ impl fmt::Display for SyncError {
             SyncError::Storage(why) => write!(
                 f,
                 "What came from the server could not be stored on this device ({why}); it is fetched again later."
+            ),
+            SyncError::NoSuchUser(name) => write!(
+                f,
+                "There is no user '{name}' on this server: give a password to create it, or check the spelling."
             ),
             SyncError::WouldReplace { leads } => write!(
                 f,

@@ -259,7 +259,12 @@ fn Shortcuts(help: RwSignal<bool>) -> impl IntoView {
                         std::time::Duration::from_millis(50),
                     );
                 }
-                "c" => focus("log-kind"),
+                // A viewer (or one whose access was removed) is told why
+                // nothing opens, as the board's keys tell her.
+                "c" => match state.write_blocked() {
+                    Some(why) => state.error.set(Some(why)),
+                    None => focus("log-kind"),
+                },
                 "j" | "k" => {
                     let path = location.pathname.get_untracked();
                     let current = path.rsplit('/').next().and_then(|s| s.parse().ok());

@@ -86,6 +86,22 @@ impl Couch {
         }
     }
 
+    /// Whether the server has user `name`: `None` when this session may
+    /// not look (only server admins read `_users`).
+    pub async fn user_exists(&self, name: &str) -> Result<Option<bool>, SyncError> {
+        let url = self.server.join(&format!(
+            "_users/{}",
+            encode_id(&format!("org.couchdb.user:{name}"))
+        ));
+        let (status, body) = self.call("GET", &url, None).await?;
+        match status {
+            200 => Ok(Some(true)),
+            404 => Ok(Some(false)),
+            401 | 403 => Ok(None),
+            _ => Err(self.fail(status, &body)),
+        }
+    }
+
     /// Creates a server user (false: the user already exists).
     pub async fn create_user(&self, name: &str, password: &str) -> Result<bool, SyncError> {
         let doc = roles::user_doc(name, password);

@@ -107,14 +107,17 @@ pub fn resume(state: AppState) {
     let Some(link) = state.link.get_untracked() else {
         return;
     };
-    if link.phase == Phase::Revoked {
-        return status(state, |s| s.state = SyncState::Revoked);
-    }
     let Ok(server) = ServerUrl::parse(&link.server) else {
         return;
     };
     let couch = Rc::new(Couch::new(server, &link.db));
     couch.assume_cookie();
+    if link.phase == Phase::Revoked {
+        status(state, |s| s.state = SyncState::Revoked);
+        state.couch.set_value(Some(Rc::clone(&couch)));
+        leptos::task::spawn_local(super::watch_return(state, couch));
+        return;
+    }
     let generation = state.team_generation.get_value();
     leptos::task::spawn_local(async move {
         refresh_waiting(state).await;

@@ -12,11 +12,18 @@ pub fn invite(state: AppState, name: String, password: String, role: Role) {
         let result = async {
             if !password.is_empty() {
                 couch.create_user(&name, &password).await?;
+            } else if couch.user_exists(&name).await? == Some(false) {
+                // Nobody could ever sign in as it.
+                return Err(SyncError::NoSuchUser(name.clone()));
             }
             let mut security = couch.security().await?;
             security.admit(&name);
             if role == Role::Admin && !security.admins.names.contains(&name) {
                 security.admins.names.push(name.clone());
+            }
+            // Another role than admin: no longer one.
+            if role != Role::Admin {
+                security.admins.names.retain(|n| *n != name);
             }
             couch.set_security(&security).await?;
             set_viewer(&couch, &name, role == Role::Viewer).await?;

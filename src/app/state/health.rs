@@ -106,6 +106,12 @@ impl AppState {
         if self.is_viewer_untracked() {
             return Some(AppError::ViewOnly);
         }
+        if self.revoked(false) {
+            return Some(AppError::Said {
+                en: "Your access to this team workspace was removed: what is here stays readable, but nothing can be changed. Ask your admin to add you again.".into(),
+                vi: "Bạn đã bị gỡ quyền vào không gian làm việc này của nhóm: vẫn xem được dữ liệu ở đây nhưng không sửa được. Hãy nhờ quản trị viên thêm lại bạn.".into(),
+            });
+        }
         let health = self.health.get_untracked();
         health
             .blocks_writes()
@@ -329,10 +335,25 @@ impl AppState {
         })
     }
 
-    /// True when the person may edit: the store is writable and they are
-    /// not a viewer of a shared workspace (tracked).
+    /// True when this person's access to the shared workspace was removed
+    /// (nothing they change could reach the team); `tracked` or not.
+    pub fn revoked(self, tracked: bool) -> bool {
+        let is = |l: &Option<crate::sync::ledger::Link>| {
+            l.as_ref()
+                .is_some_and(|l| l.phase == crate::sync::ledger::Phase::Revoked)
+        };
+        if tracked {
+            self.link.with(is)
+        } else {
+            self.link.with_untracked(is)
+        }
+    }
+
+    /// True when the person may edit: the store is writable, they are not
+    /// a viewer of a shared workspace, and their access was not removed
+    /// (tracked).
     pub fn can_edit(self) -> bool {
-        self.writable() && !self.is_viewer_tracked()
+        self.writable() && !self.is_viewer_tracked() && !self.revoked(true)
     }
 
     /// [`AppState::can_edit`], untracked (in event handlers).
@@ -340,6 +361,7 @@ impl AppState {
         self.loading.get_untracked() == Loading::Ready
             && !self.health.get_untracked().blocks_writes()
             && !self.is_viewer_untracked()
+            && !self.revoked(false)
     }
 }
 

@@ -50,7 +50,7 @@ fn addresses_are_https_or_this_computer() {
     );
     check(
         "http://192.168.1.10:5984",
-        Err(SyncError::PlainHttp("192.168.1.10".into())),
+        Err(SyncError::PlainHttp("192.168.1.10:5984".into())),
     );
     check(
         "couch.example.com",

@@ -20,7 +20,7 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
             Lang::Vi => vi.clone(),
         },
         _ if lang == Lang::En => e.to_string(),
-        AppError::Move(crate::domain::lead::MoveError::NeedsReason(_)) => "Chỉ đóng lead là thất bại khi có lý do: hãy mở lead và dùng Đánh dấu thất bại hoặc Đánh dấu rác.".to_owned(),
+        AppError::Move(crate::domain::lead::MoveError::NeedsReason(_)) => "Chỉ đóng khách hàng là thất bại khi có lý do: hãy mở khách hàng và dùng Đánh dấu thất bại hoặc Đánh dấu rác.".to_owned(),
         AppError::Move(m) => format!("{} {m}", t(Msg::ErrMove)),
         AppError::LeadNotFound(_) => t(Msg::LeadMissing).to_owned(),
         AppError::ReasonMissing => t(Msg::ErrReasonMissing).to_owned(),

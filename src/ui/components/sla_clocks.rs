@@ -49,26 +49,20 @@ pub fn describe(
                 t(Msg::Remaining)
             ),
         ),
-        // Past the deadline but not yet by a minute of the clock's time
-        // (after hours, a business clock stands still): "overdue by 0 min"
-        // would read as not overdue.
-        Status::Breached { due, overdue, .. } if overdue.num_minutes() < 1 => (
+        Status::Breached { due, overdue, .. } => (
             Msg::StatusBreached,
             format!(
                 "{} {} · {}",
                 t(Msg::Due),
                 due_datetime(*due),
-                t(Msg::OverdueSince)
-            ),
-        ),
-        Status::Breached { due, overdue, .. } => (
-            Msg::StatusBreached,
-            format!(
-                "{} {} · {} {}",
-                t(Msg::Due),
-                due_datetime(*due),
-                t(Msg::Overdue),
-                span(*overdue)
+                // Past the deadline but not yet by a minute of the clock's
+                // time (after hours a business clock stands still):
+                // "overdue by 0 min" would read as not overdue.
+                if overdue.num_minutes() < 1 {
+                    t(Msg::OverdueSince).to_owned()
+                } else {
+                    format!("{} {}", t(Msg::Overdue), span(*overdue))
+                }
             ),
         ),
         Status::Met { at, used } => (

@@ -150,7 +150,8 @@ fn Linked() -> impl IntoView {
                 replicator::sign_in(state, password.get_untracked());
                 password.set(String::new());
             }>
-                <input type="password" data-testid="sync-password" aria-label=move || tt::t(lang(), T::Password) autocomplete="current-password" bind:value=password />
+                <label for="sync-sign-in-password">{move || tt::t(lang(), T::Password)}</label>
+                <input id="sync-sign-in-password" type="password" data-testid="sync-password" autocomplete="current-password" bind:value=password />
                 <button type="submit" class="primary" data-testid="sync-sign-in">{move || tt::t(lang(), T::SignIn)}</button>
             </form>
         </Show>
@@ -211,17 +212,20 @@ fn Members() -> impl IntoView {
     // The rows are drawn again when the members change, not with every
     // change of the sync status.
     let members = Memo::new(move |_| state.team.with(|t| t.members.clone()));
+    // Removing someone asks first: it cuts them off at their next request.
+    let removing = RwSignal::new(None::<String>);
+    let role_of = |v: &str| match v {
+        "viewer" => Role::Viewer,
+        "admin" => Role::Admin,
+        _ => Role::Member,
+    };
     let invite = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let n = name.get_untracked().trim().to_owned();
         if n.is_empty() {
             return;
         }
-        let r = match role.get_untracked().as_str() {
-            "viewer" => Role::Viewer,
-            "admin" => Role::Admin,
-            _ => Role::Member,
-        };
+        let r = role_of(&role.get_untracked());
         replicator::invite(state, n, password.get_untracked(), r);
         name.set(String::new());
         password.set(String::new());
@@ -234,13 +238,32 @@ fn Members() -> impl IntoView {
                 {move || members.get().into_iter().map(|(n, r)| {
                     let is_me = n == me.get();
                     let gone = n.clone();
+                    let who = n.clone();
+                    let who_row = n.clone();
+                    // Another person's role is changed here (admitted again
+                    // with it); one's own is not.
+                    let role_cell = if is_me {
+                        view! { <span>{move || tt::role(lang(), r)}</span> }.into_any()
+                    } else {
+                        let label = format!("{} — {n}", tt::t(lang(), T::RoleLabel));
+                        view! {
+                            <select data-testid="member-role-select" aria-label=label on:change=move |ev| {
+                                replicator::invite(state, who.clone(), String::new(), role_of(&event_target_value(&ev)));
+                            }>
+                                {[Role::Member, Role::Viewer, Role::Admin].into_iter().map(|o| {
+                                    let v = match o { Role::Viewer => "viewer", Role::Admin => "admin", Role::Member => "member" };
+                                    view! { <option value=v selected=o == r>{move || tt::role(lang(), o)}</option> }
+                                }).collect_view()}
+                            </select>
+                        }.into_any()
+                    };
                     view! {
-                        <tr data-testid="member-row">
+                        <tr data-testid="member-row" data-user=who_row data-role=match r { Role::Viewer => "viewer", Role::Admin => "admin", Role::Member => "member" }>
                             <td data-testid="member-name">{n.clone()}</td>
-                            <td data-testid="member-role">{move || tt::role(lang(), r)}</td>
+                            <td data-testid="member-role">{role_cell}</td>
                             <td>
                                 {(!is_me).then(|| view! {
-                                    <button type="button" class="danger" data-testid="member-remove" aria-label=move || format!("{} {n}", tt::t(lang(), T::Remove)) on:click=move |_| replicator::remove(state, gone.clone())>
+                                    <button type="button" class="danger" data-testid="member-remove" aria-label=move || format!("{} {n}", tt::t(lang(), T::Remove)) on:click=move |_| removing.set(Some(gone.clone()))>
                                         {move || tt::t(lang(), T::Remove)}
                                     </button>
                                 })}
@@ -250,6 +273,25 @@ fn Members() -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
+        {move || removing.get().map(|who| {
+            let ask = match lang() {
+                crate::ui::i18n::Lang::En => format!("Remove {who} from this workspace? Their next request to the server is refused; changes they have not sent yet never reach the team."),
+                crate::ui::i18n::Lang::Vi => format!("Gỡ {who} khỏi không gian làm việc này? Yêu cầu tiếp theo của họ tới máy chủ sẽ bị từ chối; thay đổi họ chưa gửi sẽ không đến được nhóm."),
+            };
+            view! {
+                <div class="confirm" role="alertdialog" data-testid="confirm-remove">
+                    <p>{ask}</p>
+                    <button type="button" class="danger" data-testid="confirm-remove-yes" on:click=move |_| {
+                        if let Some(n) = removing.try_update(Option::take).flatten() {
+                            replicator::remove(state, n);
+                        }
+                    }>{move || tt::t(lang(), T::Remove)}</button>
+                    <button type="button" data-testid="confirm-remove-no" on:click=move |_| removing.set(None)>
+                        {move || match lang() { crate::ui::i18n::Lang::En => "Cancel", crate::ui::i18n::Lang::Vi => "Hủy" }}
+                    </button>
+                </div>
+            }
+        })}
         <form class="row" on:submit=invite>
             <input data-testid="invite-name" aria-label=move || tt::t(lang(), T::User) placeholder=move || tt::t(lang(), T::User) autocapitalize="off" bind:value=name />
             <input type="password" data-testid="invite-password" aria-label=move || tt::t(lang(), T::NewPassword) placeholder=move || tt::t(lang(), T::NewPassword) autocomplete="new-password" bind:value=password />

@@ -129,9 +129,9 @@ pub fn error(lang: Lang, e: &SyncError) -> String {
     }
     match e {
         SyncError::BadUrl(u) => format!("'{u}' không phải địa chỉ máy chủ: hãy viết dạng https://couch.example.com"),
-        SyncError::PlainHttp(h) => format!("http:// gửi mật khẩu và dữ liệu ở dạng ai cũng đọc được trên mạng: hãy dùng https://{h} (http chỉ được dùng với chính máy này, http://localhost)"),
+        SyncError::PlainHttp(h) => format!("http://{h} sẽ gửi mật khẩu và dữ liệu ở dạng ai cũng đọc được trên mạng: hãy chạy CouchDB qua https:// (ví dụ sau một reverse proxy có chứng chỉ) và dùng địa chỉ đó. http chỉ được dùng với chính máy này (http://localhost)."),
         SyncError::BadDbName(n) => format!("'{n}' không phải tên cơ sở dữ liệu hợp lệ: bắt đầu bằng chữ thường, sau đó là chữ thường, số hoặc _ $ ( ) + - /"),
-        SyncError::Offline => "Không kết nối được máy chủ (mất mạng hoặc máy chủ tắt). Thay đổi của bạn được giữ trên thiết bị và sẽ gửi đi khi kết nối lại.".into(),
+        SyncError::Offline => "Không kết nối được máy chủ (mất mạng hoặc máy chủ tắt).".into(),
         SyncError::Cors { origin } => format!("Máy chủ có trả lời nhưng không cho trang này đọc: hãy bật CORS trên CouchDB cho {origin} ([chttpd] enable_cors = true; [cors] origins = {origin}, credentials = true, methods = GET, PUT, POST, HEAD, DELETE)."),
         SyncError::NotCouch => "Địa chỉ này có trả lời nhưng không phải máy chủ CouchDB. Hãy kiểm tra địa chỉ (địa chỉ máy chủ, không kèm tên cơ sở dữ liệu).".into(),
         SyncError::Unauthorized => "Sai tên đăng nhập hoặc mật khẩu, hoặc phiên đăng nhập đã hết hạn: hãy đăng nhập lại.".into(),
@@ -142,6 +142,7 @@ pub fn error(lang: Lang, e: &SyncError) -> String {
         SyncError::TooLarge => "Máy chủ từ chối vì yêu cầu quá lớn; dữ liệu sẽ được gửi lại thành nhiều phần nhỏ hơn.".into(),
         SyncError::Server(s, why) => format!("Máy chủ bị lỗi ({s}: {why}); sẽ thử lại sau ít phút."),
         SyncError::Storage(why) => format!("Không lưu được dữ liệu từ máy chủ trên thiết bị này ({why}); sẽ tải lại sau."),
+        SyncError::NoSuchUser(n) => format!("Máy chủ không có người dùng '{n}': hãy nhập mật khẩu để tạo, hoặc kiểm tra lại tên."),
         SyncError::WouldReplace { leads } => format!("Nhóm đã có dữ liệu: tham gia sẽ thay {} trong trình duyệt này bằng dữ liệu của nhóm. Hãy tải bản sao lưu trước nếu cần giữ chúng.", super::storage::leads(lang, *leads)),
     }
 }
@@ -159,6 +160,18 @@ pub fn status(lang: Lang, s: &TeamStatus) -> String {
         (_, SyncState::Off) => String::new(),
         (Lang::En, SyncState::Connecting) => "Connecting…".into(),
         (Lang::Vi, SyncState::Connecting) => "Đang kết nối…".into(),
+        (Lang::En, SyncState::Synced) if s.unsendable > 0 => {
+            let n = s.unsendable;
+            format!(
+                "Not synced: {} {} cannot be sent",
+                number(n as u64, lang),
+                if n == 1 { "change" } else { "changes" }
+            )
+        }
+        (Lang::Vi, SyncState::Synced) if s.unsendable > 0 => format!(
+            "Chưa đồng bộ: {} thay đổi không gửi được",
+            number(s.unsendable as u64, lang)
+        ),
         (Lang::En, SyncState::Synced) => "Synced".into(),
         (Lang::Vi, SyncState::Synced) => "Đã đồng bộ".into(),
         (Lang::En, SyncState::Syncing) => match progress {
@@ -177,6 +190,8 @@ pub fn status(lang: Lang, s: &TeamStatus) -> String {
         (Lang::Vi, SyncState::SignIn) => {
             format!("Hãy đăng nhập lại để đồng bộ ({waiting} thay đổi đang chờ)")
         }
+        // A question for the person, not an error.
+        (_, SyncState::Failed(e @ SyncError::WouldReplace { .. })) => error(lang, e),
         (_, SyncState::Failed(e)) => match lang {
             Lang::En => format!("Sync error: {}", error(lang, e)),
             Lang::Vi => format!("Lỗi đồng bộ: {}", error(lang, e)),
@@ -209,6 +224,9 @@ pub fn badge(lang: Lang, s: &TeamStatus) -> String {
         // load) never holds the words of every sync error.
         (Lang::En, SyncState::Connecting) => "Connecting…".into(),
         (Lang::Vi, SyncState::Connecting) => "Đang kết nối…".into(),
+        // Changes that cannot be sent (the role became viewer): not synced.
+        (Lang::En, SyncState::Synced) if s.unsendable > 0 => format!("{} not sent", s.unsendable),
+        (Lang::Vi, SyncState::Synced) if s.unsendable > 0 => format!("{} chưa gửi", s.unsendable),
         (Lang::En, SyncState::Synced) => "Synced".into(),
         (Lang::Vi, SyncState::Synced) => "Đã đồng bộ".into(),
         (Lang::En, SyncState::Syncing) => match s.progress {

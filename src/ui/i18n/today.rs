@@ -133,17 +133,11 @@ pub fn logged(lang: Lang, what: &str, name: &str, next: Option<&Next>) -> String
         (None, _) => String::new(),
         (Some(Next::Done), Lang::En) => " — no more tries due".to_owned(),
         (Some(Next::Done), Lang::Vi) => " — không cần gọi thêm".to_owned(),
-        (Some(Next::Required { required, max }), Lang::En) if max > required => {
-            format!(" — the {required} required tries are made (up to {max} allowed)")
+        (Some(Next::Required { required, max }), Lang::En) => {
+            format!(" — the {required} required tries are made (at most {max})")
         }
-        (Some(Next::Required { required, .. }), Lang::En) => {
-            format!(" — the {required} required tries are made")
-        }
-        (Some(Next::Required { required, max }), Lang::Vi) if max > required => {
+        (Some(Next::Required { required, max }), Lang::Vi) => {
             format!(" — đã đủ {required} lần thử bắt buộc (tối đa {max} lần)")
-        }
-        (Some(Next::Required { required, .. }), Lang::Vi) => {
-            format!(" — đã đủ {required} lần thử bắt buộc")
         }
         (
             Some(Next::Attempt {
@@ -274,11 +268,14 @@ pub fn closed_as(lang: Lang, n: usize, name: &str, kind: crate::domain::lead::Lo
         _ => leads(lang, n),
     };
     let junk = kind == crate::domain::lead::LossKind::Junk;
-    match (lang, junk) {
-        (Lang::En, true) => format!("{who} closed as junk."),
-        (Lang::En, false) => format!("{who} closed as lost."),
-        (Lang::Vi, true) => format!("Đã đóng {who} (rác)."),
-        (Lang::Vi, false) => format!("Đã đóng {who} (thất bại)."),
+    let (en, vi) = if junk {
+        ("junk", "rác")
+    } else {
+        ("lost", "thất bại")
+    };
+    match lang {
+        Lang::En => format!("{who} closed as {en}."),
+        Lang::Vi => format!("Đã đóng {who} ({vi})."),
     }
 }
 

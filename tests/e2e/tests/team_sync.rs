@@ -981,10 +981,7 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
     sa.type_into("invite-name", "lan").await;
     sa.select("invite-role", "viewer").await;
     sa.click("invite-submit").await;
-    sa.wait_texts("member-row", "lan is a viewer", |t| {
-        t.iter().any(|r| r.contains("lan") && r.contains("viewer"))
-    })
-    .await;
+    wait_role(&sa, "lan", "viewer").await;
     set_offline(&b.client, false).await;
     sb.nav("nav-settings", "page-settings").await;
     let stuck = sb
@@ -995,6 +992,14 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
         .await
         .concat();
     assert!(stuck.contains("your role is now viewer"), "{stuck}");
+    // Not "Synced" while a change cannot be sent.
+    wait_status(
+        &sb,
+        "the status says what is not sent",
+        |t| t == "Not synced: 1 change cannot be sent",
+        &couch,
+    )
+    .await;
     b.screenshot("team-sync-unsendable", 375).await;
     sb.click("sync-take-team").await;
     // The notice goes once the choice is stored (the status read "Synced"
@@ -1028,21 +1033,40 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
         sb.texts("sync-badge").await
     );
     assert!(sb.texts("sync-unsendable").await.is_empty());
-    // Back to member for what follows.
-    sa.type_into("invite-name", "lan").await;
-    sa.select("invite-role", "member").await;
-    sa.click("invite-submit").await;
-    sa.wait_texts("member-row", "lan is a member again", |t| {
-        t.iter().any(|r| r.contains("lan") && !r.contains("viewer"))
-    })
-    .await;
+    // Back to member for what follows, with the role select of her row;
+    // Lan, online and idle, is told within the role watch's 30 s.
+    sa.eval("const s = document.querySelector(\"[data-user='lan'] [data-testid='member-role-select']\"); s.value = 'member'; s.dispatchEvent(new Event('change', {bubbles: true})); return true")
+        .await;
+    wait_role(&sa, "lan", "member").await;
+    let promoted = std::time::Instant::now();
+    for _ in 0..450 {
+        if sb.texts("view-only-note").await.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(
+        sb.texts("view-only-note").await.is_empty(),
+        "Lan is a member again without a reload (after {:?})",
+        promoted.elapsed()
+    );
 
     // The founder removes Lan: her next sync request is refused, the app says
     // so and stops, and her copy stays readable.
     let removed = sa
-        .eval("const r = [...document.querySelectorAll(\"[data-testid='member-row']\")].find(r => r.textContent.includes('lan')); r.querySelector(\"[data-testid='member-remove']\").click(); return true")
+        .eval("document.querySelector(\"[data-user='lan'] [data-testid='member-remove']\").click(); return true")
         .await;
     assert_eq!(removed, true);
+    // It asks first.
+    let asked = sa
+        .wait_texts("confirm-remove", "removing asks", |t| t.len() == 1)
+        .await
+        .concat();
+    assert!(
+        asked.starts_with("Remove lan from this workspace?"),
+        "{asked}"
+    );
+    sa.click("confirm-remove-yes").await;
     sa.wait_texts("member-name", "lan is out", |t| {
         !t.iter().any(|n| n == "lan")
     })
@@ -1093,7 +1117,37 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
         "nothing reaches a removed member; her copy stays readable"
     );
     wait_lead(&sb, "Không đến được Lan", false).await;
+    // Nothing she could change would reach the team: the forms are off.
+    assert_eq!(
+        sb.eval("return document.querySelector(\"[data-testid='add-lead']\")?.disabled ?? null")
+            .await,
+        serde_json::Value::Bool(true),
+        "a removed member cannot add a lead"
+    );
     b.screenshot("team-sync-revoked", 375).await;
+    // Added again, Lan syncs again by herself (the watch asks every 30 s):
+    // the founder's lead reaches her.
+    sa.nav("nav-settings", "page-settings").await;
+    sa.type_into("invite-name", "lan").await;
+    sa.select("invite-role", "member").await;
+    sa.click("invite-submit").await;
+    wait_role(&sa, "lan", "member").await;
+    wait_status(&sb, "Lan is back", |t| t == "Synced", &couch).await;
+    wait_lead(&sb, "Không đến được Lan", true).await;
+}
+
+/// Waits until the founder's members table shows `user` with `role`.
+async fn wait_role(s: &Screen<'_>, user: &str, role: &str) {
+    let script = format!(
+        "return document.querySelector(\"[data-testid='member-row'][data-user='{user}']\")?.dataset.role ?? null"
+    );
+    for _ in 0..300 {
+        if s.eval(&script).await == serde_json::Value::String(role.to_owned()) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{user} is not shown as {role}: {:?}", s.eval(&script).await);
 }
 
 /// The open load the scorecard shows for a rep (Lan's browser).

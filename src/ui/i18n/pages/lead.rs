@@ -122,6 +122,14 @@ pub fn logged_by(lang: Lang, user: &str) -> String {
     }
 }
 
+/// Who moved a lead from one stage to another: "by Lan".
+pub fn moved_by(lang: Lang, who: &str) -> String {
+    match lang {
+        Lang::En => format!("by {who}"),
+        Lang::Vi => format!("bởi {who}"),
+    }
+}
+
 /// The history search found nothing.
 pub fn no_match(lang: Lang, q: &str) -> String {
     match lang {

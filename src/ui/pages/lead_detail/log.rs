@@ -111,7 +111,12 @@ pub(super) fn LogActivity(id: LeadId, draft: LogDraft) -> impl IntoView {
             note: note.get_untracked(),
         };
         match state.log_activity(id, d) {
+            // Logged: the next one starts from a fresh form, so a press
+            // never repeats the last outcome by mistake.
             Ok(()) => {
+                kind.set(ActivityKind::Call);
+                direction.set(Direction::Outbound);
+                outcome.set(Outcome::Connected);
                 note.set(String::new());
                 problem.set(None);
             }

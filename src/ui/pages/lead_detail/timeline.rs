@@ -24,6 +24,8 @@ enum Entry {
         to: StageId,
         /// The name of the merged lead it moved, when not this one.
         of: Option<String>,
+        /// Who moved it, when known (a team member's rep name or user).
+        by: Option<String>,
     },
     /// Another lead for the same person merged into this one.
     Merged {
@@ -71,6 +73,7 @@ pub(super) fn Timeline(lead: Lead) -> impl IntoView {
                 from: c.from.clone(),
                 to: c.to.clone(),
                 of: None,
+                by: c.by.clone(),
             }));
             for m in lead.merged() {
                 all.push(Entry::Merged {
@@ -82,6 +85,7 @@ pub(super) fn Timeline(lead: Lead) -> impl IntoView {
                     from: c.from.clone(),
                     to: c.to.clone(),
                     of: Some(m.lead.name().to_owned()),
+                    by: c.by.clone(),
                 }));
             }
         });
@@ -103,11 +107,14 @@ pub(super) fn Timeline(lead: Lead) -> impl IntoView {
             ]
             .join(" "),
             Entry::Merged { name, .. } => name.clone(),
-            Entry::Move { from, to, of, .. } => format!(
-                "{} {} {}",
+            Entry::Move {
+                from, to, of, by, ..
+            } => format!(
+                "{} {} {} {}",
                 from.as_ref().map(stage_name).unwrap_or_default(),
                 stage_name(to),
-                of.as_deref().unwrap_or_default()
+                of.as_deref().unwrap_or_default(),
+                by.as_deref().unwrap_or_default()
             ),
         }
     };
@@ -188,7 +195,7 @@ pub(super) fn Timeline(lead: Lead) -> impl IntoView {
                                     </li>
                                 }
                                 .into_any(),
-                                Entry::Move { from, to, of, .. } => {
+                                Entry::Move { from, to, of, by, .. } => {
                                     let mut text = match &from {
                                         None => format!("{} {}", i18n.t(LeadMsg::EnteredAt)(), stage_name(&to)),
                                         Some(f) => format!(
@@ -201,11 +208,13 @@ pub(super) fn Timeline(lead: Lead) -> impl IntoView {
                                     if let Some(name) = &of {
                                         text = format!("{text} {}", duplicates::of_merged(i18n.0.get(), name));
                                     }
+                                    let by = by.map(|b| words::moved_by(i18n.0.get(), &b));
                                     view! {
                                         <li data-testid="history-entry">
                                             <time>{at}</time>
                                             " "
                                             {text}
+                                            {by.map(|b| view! { " · " <span class="muted" data-testid="moved-by">{b}</span> })}
                                         </li>
                                     }
                                     .into_any()

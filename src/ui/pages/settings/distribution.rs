@@ -7,7 +7,7 @@ use super::{Said, SectionError};
 use crate::app::clock;
 use crate::app::state::AppState;
 use crate::domain::distribution::{Away, Distribution, Hours, Route, waiting};
-use crate::domain::instant::{parse_ymd, ymd};
+use crate::domain::instant::{parse_typed_date, ymd};
 use crate::domain::rep::RepId;
 use crate::sync::ledger::Role;
 use crate::ui::i18n::pages::settings::{
@@ -45,7 +45,7 @@ fn parse_away(text: &str, rep: &RepId, lang: Lang) -> Result<Vec<Away>, String> 
                 .or_else(|| part.split_once(" - "))
                 .or_else(|| part.split_once(".."))
                 .unwrap_or((part, part));
-            let (from, to) = (parse_ymd(a.trim()), parse_ymd(b.trim()));
+            let (from, to) = (parse_typed_date(a), parse_typed_date(b));
             match (from, to) {
                 (Some(from), Some(to)) if from <= to => Ok(Away {
                     rep: rep.clone(),
@@ -121,10 +121,10 @@ fn list(text: &str) -> Vec<String> {
 fn bad_away(lang: Lang, part: &str) -> String {
     match lang {
         Lang::En => format!(
-            "Days away: “{part}” is not a date or a range of dates. Write 2026-12-24, or 2026-12-24 – 2026-12-31."
+            "Days away: “{part}” is not a date or a range of dates. Write 24/12/2026 or 2026-12-24, or a range: 24/12/2026 – 31/12/2026. The first day must not be after the last."
         ),
         Lang::Vi => format!(
-            "Ngày nghỉ: “{part}” không phải một ngày hay một khoảng ngày. Hãy viết 2026-12-24, hoặc 2026-12-24 – 2026-12-31."
+            "Ngày nghỉ: “{part}” không phải một ngày hay một khoảng ngày. Hãy viết 24/12/2026 hoặc 2026-12-24, hoặc một khoảng: 24/12/2026 – 31/12/2026. Ngày đầu không được sau ngày cuối."
         ),
     }
 }

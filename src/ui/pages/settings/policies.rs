@@ -10,7 +10,7 @@ use crate::domain::workspace::Settings;
 use crate::ui::format::{Clock, duration};
 use crate::ui::i18n::pages::PageMsg;
 use crate::ui::i18n::pages::settings::SettingsMsg;
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::{Lang, use_i18n};
 use leptos::prelude::*;
 
 /// The form's texts for the default policy, in the order of its fields:
@@ -135,7 +135,7 @@ pub(super) fn PolicyEditor() -> impl IntoView {
         };
         let enforced_from = match from.get_untracked().trim() {
             "" => None,
-            day => match crate::domain::instant::parse_ymd(day) {
+            day => match crate::domain::instant::parse_typed_date(day) {
                 Some(d) => {
                     use chrono::TimeZone;
                     tz.from_local_datetime(&d.and_time(chrono::NaiveTime::MIN))
@@ -144,8 +144,15 @@ pub(super) fn PolicyEditor() -> impl IntoView {
                 }
                 None => {
                     let day = day.to_owned();
-                    return error.set(Some(Said::new(move || {
-                        format!("{}: {day}", i18n.t(SettingsMsg::SlaEnforcedFrom)())
+                    return error.set(Some(Said::new(move || match i18n.0.get() {
+                        Lang::En => format!(
+                            "{}: “{day}” is not a date. Write 01/12/2026 or 2026-12-01, or leave it empty.",
+                            i18n.t(SettingsMsg::SlaEnforcedFrom)()
+                        ),
+                        Lang::Vi => format!(
+                            "{}: “{day}” không phải là ngày. Hãy viết 01/12/2026 hoặc 2026-12-01, hoặc để trống.",
+                            i18n.t(SettingsMsg::SlaEnforcedFrom)()
+                        ),
                     })));
                 }
             },
