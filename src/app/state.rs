@@ -76,6 +76,8 @@ pub enum Toast {
         kind: crate::domain::activity::ActivityKind,
         /// Its outcome.
         outcome: crate::domain::activity::Outcome,
+        /// The rep the lead went to with it (it had no owner).
+        given: Option<RepId>,
     },
     /// Leads moved to another stage by a person (offers undo).
     Moved {
@@ -108,8 +110,9 @@ pub(crate) enum Undo {
     Deleted(Vec<Lead>, Vec<Activity>),
     /// Leads closed together, with the stage each was in.
     Closed(Vec<(LeadId, crate::domain::pipeline::StageId)>),
-    /// An activity just logged.
-    Logged(Activity),
+    /// An activity just logged, and the rep it gave the lead to (a lead
+    /// nobody owned goes to whoever worked it).
+    Logged(Activity, Option<RepId>),
     /// Leads moved to another stage by hand, as they were before.
     Moved(Vec<Lead>),
 }

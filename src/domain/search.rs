@@ -212,8 +212,14 @@ fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
 impl Query {
     /// Prepares `q`.
     pub fn new(q: &str) -> Query {
+        // Read as a phone number only when it looks like one (digits and
+        // the signs numbers are written with): "khach299@example.vn" is an
+        // address, not "299".
+        let phone_like = q
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || "+-.()/".contains(c));
         let digits: String = q.chars().filter(char::is_ascii_digit).collect();
-        let digits = (digits.len() >= 3).then(|| match digits.strip_prefix('0') {
+        let digits = (phone_like && digits.len() >= 3).then(|| match digits.strip_prefix('0') {
             Some(rest) => format!("84{rest}"),
             None => digits,
         });

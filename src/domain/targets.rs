@@ -183,7 +183,12 @@ pub struct Advice {
     pub capacity_short: bool,
 }
 
-/// Advice for `kpi` in `scope` from the `k` complete periods before `current`.
+/// Advice for `kpi` in `scope` from the `k` periods before `current` (all
+/// complete: the advice on a past period never reads that period itself,
+/// so its streak and baseline are of the periods *before* it, as the
+/// screen says, and never contradict the verdict shown beside them).
+///
+/// `now` decides which leads each period's figures rest on.
 pub fn advise(
     p: &Prepared<'_>,
     scope: &Scope,
@@ -196,18 +201,11 @@ pub fn advise(
         p,
         scope,
         kpi,
-        last_complete(p, current, now),
+        current.previous(),
         rules.k.max(rules.streak as usize),
         now,
     );
     advice_from(p, scope, kpi, history, rules)
-}
-
-/// The last complete period the advice reads: `shown` once it is over,
-/// else the one before it.
-fn last_complete(p: &Prepared<'_>, shown: Period, now: DateTime<Utc>) -> Period {
-    let (_, end) = shown.range(p.timezone());
-    if end <= now { shown } else { shown.previous() }
 }
 
 fn advice_from(
@@ -249,7 +247,9 @@ pub fn scorecard_with_advice(
     rules: TargetRules,
     now: DateTime<Utc>,
 ) -> Vec<(Row, Advice)> {
-    let periods = last_complete(p, current, now).ending_with(rules.k.max(rules.streak as usize));
+    let periods = current
+        .previous()
+        .ending_with(rules.k.max(rules.streak as usize));
     let cohorts: Vec<Cohort<'_>> = periods
         .iter()
         .map(|per| Cohort::new(p, *per, scope, now))

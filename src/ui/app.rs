@@ -35,6 +35,7 @@ pub fn App(#[prop(optional, into)] db_name: Option<String>) -> impl IntoView {
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (TICK, clock::now);
     let help = RwSignal::new(false);
+    provide_context(crate::ui::components::help::HelpOpen(help));
     let notify_on = RwSignal::new(crate::app::notify::allowed());
     watch_at_risk(state, i18n, notify_on);
 
@@ -126,7 +127,7 @@ pub fn App(#[prop(optional, into)] db_name: Option<String>) -> impl IntoView {
             </main>
             <ToastArea />
             <Show when=move || help.get()>
-                <HelpOverlay help=help />
+                <div class="help-slot"><Lazy page=LazyPage::Help /></div>
             </Show>
         </Router>
     }
@@ -163,35 +164,6 @@ fn watch_at_risk(state: AppState, i18n: I18n, on: RwSignal<bool>) {
         }
         last.set_value(Some(at_risk));
     });
-}
-
-/// The shortcut list (also the help overlay's content): (keys, meaning).
-const SHORTCUTS: [(&str, Msg); 9] = [
-    ("?", Msg::KeyHelp),
-    ("g t", Msg::NavToday),
-    ("g l", Msg::NavLeads),
-    ("g b", Msg::NavBoard),
-    ("n", Msg::KeyNewLead),
-    ("/", Msg::KeySearch),
-    ("c", Msg::KeyLogCall),
-    ("j / k", Msg::KeyNextPrev),
-    ("← / →", Msg::KeyBoardMove),
-];
-
-#[component]
-fn HelpOverlay(help: RwSignal<bool>) -> impl IntoView {
-    let i18n = crate::ui::i18n::use_i18n();
-    view! {
-        <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help">
-            <div class="card">
-                <h2 id="help-title">{i18n.t(Msg::Shortcuts)}</h2>
-                <dl class="shortcuts">
-                    {SHORTCUTS.map(|(k, m)| view! { <dt><kbd>{k}</kbd></dt><dd>{i18n.t(m)}</dd> }).collect_view()}
-                </dl>
-                <button type="button" data-testid="help-close" on:click=move |_| help.set(false)>{i18n.t(Msg::Close)}</button>
-            </div>
-        </div>
-    }
 }
 
 /// Global key handling (ignored while typing in a field).

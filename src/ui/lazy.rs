@@ -7,6 +7,7 @@
 //! cached it) is an error the page says in words, with a way to try again.
 
 use crate::split::split_point;
+use crate::ui::components::help::HelpOverlay;
 use crate::ui::i18n::{Msg, use_i18n};
 use crate::ui::pages::{
     board::BoardPage, data::DataPage, funnel::FunnelPage, lead_detail::LeadPage, leads::LeadsPage,
@@ -29,6 +30,8 @@ pub enum LazyPage {
     /// workspace with distribution rules; no skeleton while it comes (CSS), and
     /// nothing if it cannot (its leads are in Today's lanes anyway).
     Pool,
+    /// Not a page either: the keyboard shortcuts' help overlay.
+    Help,
 }
 
 macro_rules! split_pages {
@@ -61,6 +64,7 @@ split_pages! {
     Settings: settings_page => SettingsPage,
     Data: data_page => DataPage,
     Pool: pool_card => PoolCard,
+    Help: help_overlay => HelpOverlay,
 }
 
 /// The route's view: the page once its module is there; until then the

@@ -98,6 +98,12 @@ async fn pull_once(
                 .iter()
                 .map(|c| (c.id.clone(), c.known_by().to_owned(), c.deleted))
                 .collect();
+            // The viewers live in the design document: when an admin
+            // changes someone's role, everyone reads their own again now
+            // (a removal shows at the next refused request instead).
+            if listed.iter().any(|(id, ..)| id == doc::DESIGN) {
+                super::check_role(state, couch).await;
+            }
             let (fetch, mut docs) = store.unknown(&listed).await.map_err(storage)?;
             if !fetch.is_empty() {
                 docs.extend(couch.fetch(&fetch).await?);

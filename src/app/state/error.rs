@@ -53,7 +53,7 @@ impl fmt::Display for AppError {
                 "This part of Leadpact could not be loaded: the connection seems to be down. Nothing changed; check the connection and try again.",
             ),
             AppError::ViewOnly => f.write_str(
-                "You can view this team workspace but not change it (your role is viewer). Ask the workspace admin if you need to edit.",
+                "You can view this team workspace but not change it. Ask the workspace admin if you need to edit.",
             ),
         }
     }

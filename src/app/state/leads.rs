@@ -149,11 +149,16 @@ impl AppState {
             Some(actor.clone()),
             by.as_deref(),
         )?;
-        self.undo.set_value(Some(Undo::Logged(activity.clone())));
+        // A lead nobody owned goes to whoever worked it: said, and undone
+        // with the log.
+        let given = lead.owner().is_none().then(|| actor.clone());
+        self.undo
+            .set_value(Some(Undo::Logged(activity.clone(), given.clone())));
         let toast = Toast::Logged {
             lead: id,
             kind: activity.kind,
             outcome: activity.outcome,
+            given: given.clone(),
         };
         let mut change = Change::log(activity);
         if let Some(s) = new_settings {
@@ -161,9 +166,8 @@ impl AppState {
             change.settings = Some(s);
         }
         self.persist(change, Some(toast));
-        // A lead nobody owned goes to whoever worked it (its own change:
-        // the log above stands whatever happens to this one).
-        if lead.owner().is_none() {
+        // Its own change: the log above stands whatever happens to this one.
+        if given.is_some() {
             self.assign(&[id], Some(actor));
         }
         Ok(())
@@ -214,13 +218,23 @@ impl AppState {
     pub fn undo(self) {
         match self.undo.try_update_value(Option::take).flatten() {
             Some(Undo::Deleted(leads, acts)) => self.undo_delete(leads, acts),
-            Some(Undo::Logged(activity)) => self.persist(
-                Change {
-                    withdrawn: vec![activity],
-                    ..Change::default()
-                },
-                None,
-            ),
+            Some(Undo::Logged(activity, given)) => {
+                let lead = activity.lead;
+                self.persist(
+                    Change {
+                        withdrawn: vec![activity],
+                        ..Change::default()
+                    },
+                    None,
+                );
+                // The lead it gave goes back to nobody, unless someone gave
+                // it to another rep meanwhile.
+                if given.is_some()
+                    && self.lead_untracked(lead).and_then(|l| l.owner().cloned()) == given
+                {
+                    self.assign(&[lead], None);
+                }
+            }
             Some(Undo::Moved(before)) => {
                 let ids: Vec<LeadId> = before.iter().map(Lead::id).collect();
                 self.edit(&ids, None, move |lead, _, now| {

@@ -122,6 +122,13 @@ impl AppState {
             match committed {
                 Ok(()) => {
                     self.apply(change);
+                    // The person's slip the banner named (no reason, a
+                    // refused move) is over once a change of theirs is stored.
+                    if self.error.with_untracked(|e| {
+                        matches!(e, Some(AppError::ReasonMissing | AppError::Move(_)))
+                    }) {
+                        self.error.set(None);
+                    }
                     if toast.is_some() {
                         self.toast.set(toast);
                     }

@@ -10,10 +10,15 @@
 //!   its latest owner: the figure is when the lead reached the rep who has
 //!   it.
 //! - **Capacity plan.** Each active Sales rep carries up to their cap of
-//!   open leads at once; a lead stays open for the median time leads
-//!   closed in the last 90 days took (arrival to won or lost, calendar
-//!   days). So Sales can take about `Σ caps × 30 / median days` new leads
-//!   a month. No lead closed in 90 days: no plan (not a guess).
+//!   open leads at once; a lead stays open for the median of how long
+//!   Sales' leads stay open: the leads closed in the last 90 days (arrival
+//!   to won or lost) and the open ones Sales holds (arrival to now: at
+//!   least that long), in calendar days. Counting only the closed ones
+//!   would leave out the leads that linger, and promise many times what
+//!   the team closes. So Sales can take about `Σ caps × 30 / median days`
+//!   new leads a month; beside it, what they did close: a third of the
+//!   leads closed in 90 days. No lead closed in 90 days: no plan (not a
+//!   guess).
 
 use super::super::lead::Lead;
 use super::super::pipeline::{Pipeline, StageKind};
@@ -99,7 +104,7 @@ pub struct Capacity {
     pub open: u32,
     /// Leads closed in the last 90 days that the median rests on.
     pub closed: usize,
-    /// Median days from arrival to won or lost.
+    /// Median days a lead stays open (closed ones and open ones, above).
     pub days_to_close: Option<f64>,
     /// About how many new leads a month Sales can take.
     pub per_month: Option<u32>,
@@ -114,6 +119,7 @@ pub fn capacity(reps: &[Rep], leads: &[Lead], pipeline: &Pipeline, now: DateTime
     let caps = sales.iter().map(|r| r.capacity).sum();
     let mut open = 0;
     let mut days = Vec::new();
+    let mut open_days = Vec::new();
     let since = now - Duration::days(90);
     for lead in leads {
         let closed = pipeline
@@ -125,6 +131,7 @@ pub fn capacity(reps: &[Rep], leads: &[Lead], pipeline: &Pipeline, now: DateTime
                 .is_some_and(|o| sales.iter().any(|r| r.id == *o))
             {
                 open += 1;
+                open_days.push((now - lead.entered_at()).num_minutes().max(0) as f64 / 1440.0);
             }
             continue;
         }
@@ -134,6 +141,10 @@ pub fn capacity(reps: &[Rep], leads: &[Lead], pipeline: &Pipeline, now: DateTime
         if at >= since && at <= now {
             days.push((at - lead.entered_at()).num_minutes().max(0) as f64 / 1440.0);
         }
+    }
+    let closed = days.len();
+    if closed > 0 {
+        days.extend(open_days);
     }
     days.sort_by(f64::total_cmp);
     let median = (!days.is_empty()).then(|| {
@@ -149,7 +160,7 @@ pub fn capacity(reps: &[Rep], leads: &[Lead], pipeline: &Pipeline, now: DateTime
         reps: sales.len(),
         caps,
         open,
-        closed: days.len(),
+        closed,
         days_to_close: median,
         per_month,
     }
@@ -231,7 +242,17 @@ mod tests {
         leads.push(open);
         let c = capacity(&reps, &leads, &p, at(0));
         assert_eq!((c.reps, c.caps, c.open, c.closed), (2, 60, 1, 3));
-        assert_eq!(c.days_to_close, Some(6.0));
-        assert_eq!(c.per_month, Some(300), "60 × 30 / 6");
+        // 4, 6, 8 days closed; the open one 0 days so far.
+        assert_eq!(c.days_to_close, Some(5.0));
+        assert_eq!(c.per_month, Some(360), "60 × 30 / 5");
+        // Leads that linger count: an open lead 40 days old, twice.
+        for n in [5u128, 6] {
+            let mut old = lead(n, -40 * 1440);
+            old.assign(Some(RepId::new("minh")), at(-40 * 1440));
+            leads.push(old);
+        }
+        let c = capacity(&reps, &leads, &p, at(0));
+        assert_eq!(c.days_to_close, Some(7.0), "0, 4, 6, 8, 40, 40");
+        assert_eq!(c.per_month, Some(257), "60 × 30 / 7");
     }
 }

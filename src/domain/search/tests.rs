@@ -223,3 +223,16 @@ fn the_same_person_is_found_by_phone_in_any_format_or_email_in_any_case() {
     }
     assert!(!index.matches(0, &Query::new("0912345")));
 }
+
+#[test]
+fn an_address_is_not_a_phone_number() {
+    let leads = [
+        lead("Khách 299", "", "khach299@example.vn"),
+        lead("Khách khác", "0702 991 715", "khac@example.vn"),
+    ];
+    let q = Query::new("khach299@example.vn");
+    assert!(q.matches(&leads[0]));
+    assert!(!q.matches(&leads[1]), "its digits are not a phone number");
+    assert!(Query::new("0702 991").matches(&leads[1]));
+    assert!(Query::new("+84 702-991").matches(&leads[1]));
+}

@@ -25,7 +25,7 @@ pub fn error_text(lang: Lang, e: &AppError) -> String {
         AppError::LeadNotFound(_) => t(Msg::LeadMissing).to_owned(),
         AppError::ReasonMissing => t(Msg::ErrReasonMissing).to_owned(),
         AppError::NotLoaded => "Không tải được phần này của Leadpact: có vẻ mất kết nối. Không có gì thay đổi; hãy kiểm tra kết nối rồi thử lại.".to_owned(),
-        AppError::ViewOnly => "Bạn chỉ được xem dữ liệu nhóm này, không được sửa (vai trò: người xem). Hãy hỏi quản trị viên nếu cần sửa.".to_owned(),
+        AppError::ViewOnly => "Bạn chỉ được xem dữ liệu nhóm này, không được sửa. Hãy hỏi quản trị viên nếu cần sửa.".to_owned(),
     }
 }
 

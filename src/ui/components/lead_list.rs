@@ -44,13 +44,25 @@ enum Sort {
     Urgent,
 }
 
+thread_local! {
+    /// The search, filters and sort last used in this tab: a person who
+    /// opens a lead and comes back finds the list as they left it.
+    static LAST: std::cell::RefCell<(LeadFilter, Sort)> =
+        std::cell::RefCell::new((LeadFilter::default(), Sort::Newest));
+}
+
 /// The list with its toolbar.
 #[component]
 pub fn LeadList() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
-    let filter = RwSignal::new(LeadFilter::default());
-    let sort = RwSignal::new(Sort::Newest);
+    let (last_filter, last_sort) = LAST.with(|l| l.borrow().clone());
+    let filter = RwSignal::new(last_filter);
+    let sort = RwSignal::new(last_sort);
+    Effect::new(move |_| {
+        let kept = (filter.get(), sort.get());
+        LAST.with(|l| *l.borrow_mut() = kept);
+    });
     let selected = RwSignal::new(BTreeSet::<LeadId>::new());
     let scroll_top = RwSignal::new(0usize);
     let viewport = RwSignal::new(640usize);
@@ -355,7 +367,14 @@ fn LeadRow(lead: crate::domain::lead::Lead, selected: RwSignal<BTreeSet<LeadId>>
             }</td>
             <td><StageBadge stage=lead.stage().clone() /></td>
             <td data-testid="lead-owner-cell">{owner.unwrap_or_else(|| i18n.t(Msg::Unassigned)().to_owned())}</td>
-            <td>{move || local_datetime(created, i18n.0.get())}</td>
+            // Date and time apart: a phone's card shows the date alone.
+            <td>{move || {
+                let at = local_datetime(created, i18n.0.get());
+                // "7 Dec 2026" + ", 06:41" / "07/12/2026" + " 06:41".
+                let date = at.rsplit_once(' ').map_or(at.as_str(), |(d, _)| d.trim_end_matches(',')).to_owned();
+                let time = at[date.len()..].to_owned();
+                view! { {date} <span class="created-time">{time}</span> }
+            }}</td>
             <td>
                 <AdvanceButton closed=closed on_advance=move || state.advance(id) />
             </td>

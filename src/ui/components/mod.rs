@@ -4,6 +4,7 @@ pub mod backup_panel;
 pub mod concurrent_edits;
 pub mod contact_links;
 pub mod error_banner;
+pub mod help;
 pub mod lead_form;
 pub mod lead_list;
 pub mod same_person;

@@ -49,19 +49,20 @@ pub fn describe(
                 t(Msg::Remaining)
             ),
         ),
-        Status::Breached { due, overdue, .. } => (
+        Status::Breached { due, overdue, done } => (
             Msg::StatusBreached,
             format!(
                 "{} {} · {}",
                 t(Msg::Due),
                 due_datetime(*due),
-                // Past the deadline but not yet by a minute of the clock's
-                // time (after hours a business clock stands still):
-                // "overdue by 0 min" would read as not overdue.
-                if overdue.num_minutes() < 1 {
-                    t(Msg::OverdueSince).to_owned()
-                } else {
-                    format!("{} {}", t(Msg::Overdue), span(*overdue))
+                // Done late: how late, no longer running. Past the deadline
+                // but not yet by a minute of the clock's time (after hours
+                // a business clock stands still): "overdue by 0 min" would
+                // read as not overdue.
+                match done {
+                    Some(_) => format!("{} {}", t(Msg::DoneLateBy), span(*overdue)),
+                    None if overdue.num_minutes() < 1 => t(Msg::OverdueSince).to_owned(),
+                    None => format!("{} {}", t(Msg::Overdue), span(*overdue)),
                 }
             ),
         ),

@@ -58,7 +58,13 @@ pub fn ToastArea() -> impl IntoView {
                     _ => None,
                 };
                 let text = match t {
-                    Toast::Logged { lead, kind, outcome } => logged_text(state, i18n, lead, kind, outcome),
+                    Toast::Logged { lead, kind, outcome, given } => {
+                        let text = logged_text(state, i18n, lead, kind, outcome);
+                        match given {
+                            Some(rep) => counted::now_owns(lang, &text, &state.insights.with_untracked(|i| i.rep_name(&rep))),
+                            None => text,
+                        }
+                    }
                     Toast::Deleted(n) => counted::deleted(lang, n),
                     Toast::Closed(n) => counted::closed(lang, n),
                     Toast::Moved { lead, n, closed } => moved_text(state, lang, lead, n, closed),

@@ -16,6 +16,7 @@ use leptos::prelude::*;
 pub mod board;
 pub mod data;
 pub mod funnel;
+pub mod keys;
 pub mod lead;
 pub mod leads;
 pub mod scorecard;

@@ -145,30 +145,28 @@ pub fn logged(lang: Lang, what: &str, name: &str, next: Option<&Next>) -> String
                 required,
                 after,
             }),
-            Lang::En,
-        ) => {
-            let then = after
-                .as_ref()
-                .map(|t| format!(", next try after {t}"))
-                .unwrap_or_default();
-            format!(" — attempt {made} of {required}{then}")
-        }
-        (
-            Some(Next::Attempt {
-                made,
-                required,
-                after,
-            }),
-            Lang::Vi,
-        ) => {
-            let then = after
-                .as_ref()
-                .map(|t| format!(", thử lại sau {t}"))
-                .unwrap_or_default();
-            format!(" — lần thử {made}/{required}{then}")
-        }
+            _,
+        ) => format!(" — {}", tries(lang, *made, *required, after.as_deref())),
     };
     format!("{head}{next}.")
+}
+
+/// Where a lead's call attempts stand: "attempt 2 of 3, next try after
+/// 14:30" (Today's card, and the answer to a logged attempt).
+pub fn tries(lang: Lang, made: u32, required: u32, after: Option<&str>) -> String {
+    let then = |word: &str| after.map(|t| format!(", {word} {t}")).unwrap_or_default();
+    match lang {
+        Lang::En => format!("attempt {made} of {required}{}", then("next try after")),
+        Lang::Vi => format!("lần thử {made}/{required}{}", then("thử lại sau")),
+    }
+}
+
+/// A log that gave an unowned lead to the rep: "… Lan now owns it."
+pub fn now_owns(lang: Lang, logged: &str, rep: &str) -> String {
+    match lang {
+        Lang::En => format!("{logged} {rep} now owns it."),
+        Lang::Vi => format!("{logged} Giờ {rep} phụ trách khách này."),
+    }
 }
 
 /// The toast's offer after a wrong number, and the reason it closes with.

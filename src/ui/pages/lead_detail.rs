@@ -105,8 +105,8 @@ fn LeadCard(
         .collect_view();
     let closure = lead.closure().map(|c| {
         let kind = match c.kind {
-            LossKind::Lost => PageMsg::MarkLost,
-            LossKind::Junk => PageMsg::MarkJunk,
+            LossKind::Lost => LeadMsg::ClosedLost,
+            LossKind::Junk => LeadMsg::ClosedJunk,
         };
         view! {
             <p class="closure" data-testid="closure">

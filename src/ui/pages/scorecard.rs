@@ -251,7 +251,7 @@ pub fn ScorecardPage() -> impl IntoView {
                                         let kpi = row.kpi.clone();
                                         view! {
                                             <button type="button" class="link no-print" data-testid="accept-target" on:click=move |_| set_target(scope.clone(), kpi.clone(), t)>
-                                                {i18n.t(Msg::Accept)} " " {target_text(Some(t), l)}
+                                                {i18n.t(ScorecardMsg::SetTarget)} " " {target_text(Some(t), l)}
                                             </button>
                                         }
                                         .into_any()

@@ -9,7 +9,7 @@ use crate::app::routes::Page;
 use crate::app::state::{AppState, Loading};
 use crate::domain::activity::{ActivityDraft, ActivityKind, Direction, Outcome};
 use crate::domain::lead::{Closure, LeadId, LossKind};
-use crate::domain::queue::{Bucket, Lane, Limits, NextStep, Queue, QueueItem, Section};
+use crate::domain::queue::{Bucket, ClockKind, Lane, Limits, NextStep, Queue, QueueItem, Section};
 use crate::ui::components::contact_links::ContactLinks;
 use crate::ui::components::sample_button::LoadSampleButton;
 use crate::ui::components::sla_clocks::{clock_msg, clock_of, describe};
@@ -221,12 +221,26 @@ fn QueueRow(item: QueueItem, dismissed: RwSignal<Vec<LeadId>>) -> impl IntoView 
     let current = move || {
         state.insights.with(|ins| {
             let status = ins.clocks_of(id).map_or(item.status, |c| kind.of(c));
-            describe(
+            let (label, mut detail) = describe(
                 i18n,
                 &status,
                 clock_of(kind, ins.working_day()),
                 crate::ui::format::local_datetime,
-            )
+            );
+            // After a try, the card says so and when the next one is due.
+            if kind == ClockKind::Attempts
+                && let Some(a) = ins.attempts_now(id).filter(|a| a.made > 0 && !a.settled)
+            {
+                let lang = i18n.0.get();
+                let after = a
+                    .next_after
+                    .map(|t| crate::ui::format::local_time_near(t, ins.now(), lang));
+                detail = format!(
+                    "{detail} · {}",
+                    tt::tries(lang, a.made, a.required, after.as_deref())
+                );
+            }
+            (label, detail)
         })
     };
     let bucket_class = match item.bucket {
@@ -304,7 +318,12 @@ fn QueueRow(item: QueueItem, dismissed: RwSignal<Vec<LeadId>>) -> impl IntoView 
             <div class="what">
                 <span class="clock-name">{i18n.t(clock_msg(item.clock))}</span>
                 ": "
-                <strong data-testid="queue-status">{move || i18n.t(current().0)()}</strong>
+                // A card the summary counts as due soon says so (not "on track").
+                <strong data-testid="queue-status">{move || {
+                    let label = current().0;
+                    let due_soon = item.bucket == Bucket::DueSoon && label == Msg::StatusPending;
+                    i18n.t(if due_soon { Msg::DueSoon } else { label })()
+                }}</strong>
                 // Label and detail apart: "đúng hạn · hạn 15:30", never "đúng hạn hạn".
                 " · "
                 <span class="muted" data-testid="queue-detail">{move || current().1}</span>

@@ -1459,7 +1459,7 @@ async fn connection_mistakes_get_a_clear_message_and_change_nothing() {
             DB,
             "lan",
             "lan-password",
-            "use https://couch.example.com",
+            "http://couch.example.com would send your password",
         ),
         (
             couch.url.clone(),

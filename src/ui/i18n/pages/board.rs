@@ -27,7 +27,7 @@ impl Catalogue for BoardMsg {
             ),
             BoardHintViewer => (
                 "Each column is a stage with its leads; open a card to see the lead. You can view this workspace only, so cards do not move.",
-                "Mỗi cột là một giai đoạn với các lead của nó; mở thẻ để xem lead. Bạn chỉ có quyền xem nên không thể chuyển thẻ.",
+                "Mỗi cột là một giai đoạn với các khách hàng của nó; mở thẻ để xem khách hàng. Bạn chỉ có quyền xem nên không thể chuyển thẻ.",
             ),
             More => ("more", "khác"),
             MoveLeft => ("Move to the previous stage", "Chuyển về giai đoạn trước"),
@@ -38,11 +38,11 @@ impl Catalogue for BoardMsg {
             ),
             NeedsReason => (
                 "Nothing moved: a lead is closed as lost only with a reason, on its own page (Mark as lost or Mark as junk). Open",
-                "Chưa chuyển gì: chỉ đóng lead là thất bại khi có lý do, trên trang của lead (Đánh dấu thất bại hoặc Đánh dấu rác). Mở",
+                "Chưa chuyển gì: chỉ đóng khách hàng là thất bại khi có lý do, trên trang của khách hàng (Đánh dấu thất bại hoặc Đánh dấu rác). Mở",
             ),
             ReopenOnPage => (
                 "Nothing moved: a won or lost lead is reopened on its own page (Move to), not by a card. Open",
-                "Chưa chuyển gì: lead đã thắng hoặc thất bại được mở lại trên trang của lead (Chuyển đến), không phải bằng thẻ. Mở",
+                "Chưa chuyển gì: khách hàng đã thành công hoặc thất bại được mở lại trên trang của khách hàng (Chuyển đến), không phải bằng thẻ. Mở",
             ),
             Junk => ("junk, not counted", "rác, không tính"),
         }

@@ -9,6 +9,8 @@ crate::ui::i18n::messages! {
     /// A message of a lead's page.
     LeadMsg, ALL;
     History,
+    ClosedLost,
+    ClosedJunk,
     ReopenConfirm,
     CloseWonConfirm,
     MoveAnyway,
@@ -33,9 +35,11 @@ impl Catalogue for LeadMsg {
         match self {
             ReopenConfirm => (
                 "This lead is closed. Moving it to another stage reopens it. Move it?",
-                "Lead này đã đóng. Chuyển sang giai đoạn khác sẽ mở lại lead. Vẫn chuyển?",
+                "Khách hàng này đã đóng. Chuyển sang giai đoạn khác sẽ mở lại khách hàng. Vẫn chuyển?",
             ),
             MoveAnyway => ("Yes, do it", "Đồng ý"),
+            ClosedLost => ("Closed as lost", "Đã đóng (thất bại)"),
+            ClosedJunk => ("Closed as junk", "Đã đóng (rác)"),
             CloseWonConfirm => (
                 "This deal is won. Close it as lost (or junk) with the reason written?",
                 "Khách hàng này đã chốt thành công. Vẫn đóng là thất bại (hoặc rác) với lý do đã ghi?",

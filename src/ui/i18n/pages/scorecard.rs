@@ -35,6 +35,7 @@ crate::ui::i18n::messages! {
     KeepTarget,
     MissedByFar,
     OverByFar,
+    SetTarget,
     Rep,
 }
 
@@ -88,8 +89,15 @@ impl Catalogue for ScorecardMsg {
             ),
             NoTarget => ("No target", "Chưa đặt mục tiêu"),
             KeepTarget => ("Keep the target", "Giữ mục tiêu"),
-            MissedByFar => ("None: missed by far", "Không đề xuất: còn cách xa mục tiêu"),
-            OverByFar => ("None: over by far", "Không đề xuất: vượt giới hạn quá xa"),
+            MissedByFar => (
+                "None: the periods before missed it by far",
+                "Không đề xuất: các kỳ trước còn cách xa mục tiêu",
+            ),
+            OverByFar => (
+                "None: the periods before were over by far",
+                "Không đề xuất: các kỳ trước vượt giới hạn quá xa",
+            ),
+            SetTarget => ("Set the target to", "Đặt mục tiêu"),
             Rep => ("Rep", "Nhân viên"),
         }
     }

@@ -107,12 +107,12 @@ pub(super) fn AllocationCard(period: Memo<Period>) -> impl IntoView {
         };
         let plan = match (l, c.days_to_close, c.per_month) {
             (Lang::En, Some(d), Some(n)) => format!(
-                "Capacity plan: {} Sales reps with caps summing to {} open leads, and leads closing in a median {:.1} days ({} closed in 90 days): Sales can take about {n} new leads a month.",
-                c.reps, c.caps, d, c.closed
+                "Capacity plan: {} Sales reps with caps summing to {} open leads, and a lead staying open a median {:.1} days (the {} closed in 90 days and the {} still open): Sales can take about {n} new leads a month. In the last 90 days they closed about {} a month.",
+                c.reps, c.caps, d, c.closed, c.open, (c.closed as f64 / 3.0).round()
             ),
             (Lang::Vi, Some(d), Some(n)) => format!(
-                "Kế hoạch năng lực: {} nhân viên Sales với tổng định mức {} khách đang mở, và khách đóng sau trung vị {} ngày ({} khách đóng trong 90 ngày): Sales nhận được khoảng {n} khách mới mỗi tháng.",
-                c.reps, c.caps, format!("{d:.1}").replace('.', ","), c.closed
+                "Kế hoạch năng lực: {} nhân viên Sales với tổng định mức {} khách đang mở, và một khách mở trung vị {} ngày ({} khách đã đóng trong 90 ngày và {} khách còn mở): Sales nhận được khoảng {n} khách mới mỗi tháng. Trong 90 ngày qua họ đã đóng khoảng {} khách mỗi tháng.",
+                c.reps, c.caps, format!("{d:.1}").replace('.', ","), c.closed, c.open, (c.closed as f64 / 3.0).round()
             ),
             (Lang::En, _, _) => "Capacity plan: no lead was won or lost in the last 90 days, so there is no measured time to close yet.".to_owned(),
             (Lang::Vi, _, _) => "Kế hoạch năng lực: chưa có khách nào thành công hay thất bại trong 90 ngày qua, nên chưa đo được thời gian đóng.".to_owned(),
