@@ -44,11 +44,19 @@ enum Sort {
     Urgent,
 }
 
+/// The search, filters and sort last used, and the app they belong to.
+type Kept = Option<(
+    RwSignal<crate::domain::workspace::Settings>,
+    LeadFilter,
+    Sort,
+)>;
+
 thread_local! {
     /// The search, filters and sort last used in this tab: a person who
-    /// opens a lead and comes back finds the list as they left it.
-    static LAST: std::cell::RefCell<(LeadFilter, Sort)> =
-        std::cell::RefCell::new((LeadFilter::default(), Sort::Newest));
+    /// opens a lead and comes back finds the list as they left it. Kept
+    /// for the app state they were set in (its settings signal): another
+    /// app on the page (a test's) starts afresh.
+    static LAST: std::cell::RefCell<Kept> = const { std::cell::RefCell::new(None) };
 }
 
 /// The list with its toolbar.
@@ -56,11 +64,18 @@ thread_local! {
 pub fn LeadList() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
-    let (last_filter, last_sort) = LAST.with(|l| l.borrow().clone());
+    let (last_filter, last_sort) = LAST
+        .with(|l| {
+            l.borrow()
+                .as_ref()
+                .filter(|(of, ..)| *of == state.settings)
+                .map(|(_, f, s)| (f.clone(), *s))
+        })
+        .unwrap_or((LeadFilter::default(), Sort::Newest));
     let filter = RwSignal::new(last_filter);
     let sort = RwSignal::new(last_sort);
     Effect::new(move |_| {
-        let kept = (filter.get(), sort.get());
+        let kept = Some((state.settings, filter.get(), sort.get()));
         LAST.with(|l| *l.borrow_mut() = kept);
     });
     let selected = RwSignal::new(BTreeSet::<LeadId>::new());
