@@ -158,7 +158,9 @@ impl AppState {
             lead: id,
             kind: activity.kind,
             outcome: activity.outcome,
-            given: given.clone(),
+            // Not worth saying to a founder working alone (the "Me" rep
+            // made for their calls).
+            given: given.clone().filter(|r| r.as_str() != "me"),
         };
         let mut change = Change::log(activity);
         if let Some(s) = new_settings {
