@@ -156,8 +156,24 @@ async fn check_role(state: AppState, couch: &Couch) {
         // The push loop looks again: a viewer sends nothing, a member
         // again sends what waits.
         state.sync_kick.fire();
+        forget_refusal(state, false);
     }
     status(state, |s| s.members = members(&security, &viewers));
+}
+
+/// A refusal the banner shows ("you can view … but not change it", or the
+/// access removed: `back`) is over once the person may write again.
+fn forget_refusal(state: AppState, back: bool) {
+    use super::state::AppError;
+    if state.write_blocked().is_none()
+        && state.error.with_untracked(|e| match e {
+            Some(AppError::ViewOnly) => true,
+            Some(AppError::Said { .. }) => back,
+            _ => false,
+        })
+    {
+        state.error.set(None);
+    }
 }
 
 /// Reads the role at start and then every 30 s while this engine runs: an
@@ -205,6 +221,7 @@ pub(super) async fn watch_return(state: AppState, couch: Rc<Couch>) {
             && let Ok(link) = store.link().await
         {
             state.link.set(link);
+            forget_refusal(state, true);
             status(state, |s| s.state = SyncState::Syncing);
             return start(state, couch);
         }

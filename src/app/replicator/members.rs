@@ -11,7 +11,13 @@ pub fn invite(state: AppState, name: String, password: String, role: Role) {
     leptos::task::spawn_local(async move {
         let result = async {
             if !password.is_empty() {
-                couch.create_user(&name, &password).await?;
+                if !couch.create_user(&name, &password).await? {
+                    // 409: the account exists; its password is the person's own.
+                    state.toast.set(Some(crate::app::state::Toast::Said {
+                        en: format!("{name} already has an account on this server: their password was not changed."),
+                        vi: format!("{name} đã có tài khoản trên máy chủ này: mật khẩu của họ không bị đổi."),
+                    }));
+                }
             } else if couch.user_exists(&name).await? == Some(false) {
                 // Nobody could ever sign in as it.
                 return Err(SyncError::NoSuchUser(name.clone()));

@@ -103,10 +103,15 @@ impl AppState {
     /// local change comes through here, so none is made that the team's
     /// server would refuse), and nobody writes while writes wait.
     pub(crate) fn write_blocked(self) -> Option<AppError> {
-        // A viewer, or one whose access was removed (the header says
-        // "Access removed"): what is here stays readable, nothing changes.
-        if self.is_viewer_untracked() || self.revoked(false) {
+        if self.is_viewer_untracked() {
             return Some(AppError::ViewOnly);
+        }
+        // Access removed: what is here stays readable, nothing changes.
+        if self.revoked(false) {
+            return Some(AppError::Said {
+                en: "Your access to this team workspace was removed: what is on this device stays readable, but nothing can be changed. Ask your admin to add you again.".into(),
+                vi: "Bạn đã bị gỡ quyền vào không gian làm việc này của nhóm: dữ liệu trên thiết bị vẫn xem được nhưng không sửa được. Hãy nhờ quản trị viên thêm lại bạn.".into(),
+            });
         }
         let health = self.health.get_untracked();
         health
