@@ -182,6 +182,9 @@ pub struct AppState {
     /// Writes under way (see `health`: a store emptied meanwhile was
     /// evicted by the browser).
     writing: StoredValue<u32, LocalStorage>,
+    /// This tab's settings saves: one being stored, and those waiting
+    /// (what the editor read, what it made of it).
+    settings_saves: StoredValue<(bool, Vec<(Settings, Settings)>), LocalStorage>,
     store: StoredValue<Option<Rc<dyn Store>>, LocalStorage>,
     channel: StoredValue<Option<Channel>, LocalStorage>,
 }
@@ -249,6 +252,7 @@ impl AppState {
             db: StoredValue::new_local(String::new()),
             undo: StoredValue::new_local(None),
             writing: StoredValue::new_local(0),
+            settings_saves: StoredValue::new_local((false, Vec::new())),
             store: StoredValue::new_local(None),
             channel: StoredValue::new_local(None),
         }

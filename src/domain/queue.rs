@@ -14,11 +14,16 @@
 //!      earliest deadline first;
 //!   2. then leads breached recently, the most recent breach first (the
 //!      freshest lead is the likeliest to answer);
-//!   3. then leads breached longer ago than
+//!   3. then leads tried and not to be tried again yet (the attempts rule's
+//!      minimum gap since the last try has not passed), earliest next try
+//!      first: a "no answer" moves the card below the calls that can be
+//!      made now, and it comes back up when its next try is due;
+//!   4. then leads breached longer ago than
 //!      [`SlaPolicies::long_overdue`](super::sla::SlaPolicies::long_overdue)
 //!      (business time past the deadline; one working day unless the team
 //!      set it) — their own bucket, [`Bucket::LongOverdue`], which Today
-//!      folds under its count — again the most recent breach first.
+//!      folds under its count — again the most recent breach first, those
+//!      resting until their next try after the others.
 //!
 //!   A lead waiting for its first response is always queued while its clock
 //!   runs, however far its deadline (the first call is the work): a lead
@@ -206,6 +211,8 @@ pub struct QueueItem {
     pub status: Status,
     /// What to do.
     pub next: NextStep,
+    /// A call lead tried and resting: the earliest next try.
+    pub next_try: Option<DateTime<Utc>>,
 }
 
 /// The most urgent clock of a lead: `(clock, status)` by [`Status::urgency`].
@@ -251,22 +258,31 @@ pub fn today(p: &Prepared<'_>, clocks: &[LeadClocks], horizon: TimeDelta) -> Vec
 type Rank = (Lane, (u8, i64), u8, i64, usize);
 
 /// The order of a call within the calls lane (smaller first): inside its
-/// window by deadline, then recent breaches, then long-overdue ones (each
-/// most recent breach first) — the module rules. `(group, key)`.
-pub fn call_order(status: &Status, bucket: Bucket) -> (u8, i64) {
-    match (status, bucket) {
-        (Status::AtRisk { due, .. } | Status::Pending { due, .. }, _) => (0, due.timestamp()),
-        (Status::Breached { overdue, .. }, Bucket::LongOverdue) => (2, overdue.num_seconds()),
-        (Status::Breached { overdue, .. }, _) => (1, overdue.num_seconds()),
-        _ => (3, 0),
+/// window by deadline, then recent breaches (most recent first), then the
+/// leads resting until `next_try` (earliest first), then long-overdue ones
+/// (most recent breach first, those resting after) — the module rules.
+/// `(group, key)`.
+pub fn call_order(status: &Status, bucket: Bucket, next_try: Option<DateTime<Utc>>) -> (u8, i64) {
+    match (status, bucket, next_try) {
+        (Status::Breached { .. }, Bucket::LongOverdue, Some(t)) => (5, t.timestamp()),
+        (Status::Breached { overdue, .. }, Bucket::LongOverdue, None) => (4, overdue.num_seconds()),
+        (_, _, Some(t)) => (2, t.timestamp()),
+        (Status::AtRisk { due, .. } | Status::Pending { due, .. }, _, None) => (0, due.timestamp()),
+        (Status::Breached { overdue, .. }, _, None) => (1, overdue.num_seconds()),
+        _ => (6, 0),
     }
 }
 
 /// The order of a queued clock within its lane (smaller first): the calls
 /// lane's [`call_order`], elsewhere [`Status::urgency`].
-pub fn order(clock: ClockKind, status: &Status, bucket: Bucket) -> (u8, i64) {
+pub fn order(
+    clock: ClockKind,
+    status: &Status,
+    bucket: Bucket,
+    next_try: Option<DateTime<Utc>>,
+) -> (u8, i64) {
     if clock.lane() == Lane::Calls {
-        call_order(status, bucket)
+        call_order(status, bucket, next_try)
     } else {
         status.urgency()
     }
@@ -280,18 +296,17 @@ fn queued(
     loads: &std::collections::BTreeMap<RepId, u32>,
     horizon: TimeDelta,
 ) -> Option<(Rank, QueueItem)> {
-    let (rank, clock, status, bucket) = placed(p, i, clocks, horizon)?;
-    Some((rank, item(p, i, clock, status, bucket, loads)))
+    let (rank, placed) = placed(p, i, clocks, horizon)?;
+    Some((rank, item(p, i, placed, loads)))
 }
 
-/// Where `ws.leads[i]` is queued, if it is: its rank, the clock that
-/// queues it, that clock's status and its bucket.
+/// Where `ws.leads[i]` is queued, if it is: its rank and placement.
 fn placed(
     p: &Prepared<'_>,
     i: usize,
     clocks: &LeadClocks,
     horizon: TimeDelta,
-) -> Option<(Rank, ClockKind, Status, Bucket)> {
+) -> Option<(Rank, Placement)> {
     let lead = &p.ws.leads[i];
     let closed = p
         .facts()
@@ -301,12 +316,8 @@ fn placed(
     if closed {
         return None;
     }
-    let Placement {
-        clock,
-        status,
-        bucket,
-    } = placement(false, clocks, horizon, p.ws.policies.long_overdue())?;
-    Some((rank_of(p, i, clock, &status, bucket), clock, status, bucket))
+    let placed = placement(false, clocks, horizon, p.ws.policies.long_overdue())?;
+    Some((rank_of(p, i, &placed), placed))
 }
 
 /// The clock that queues an open lead, its status and its bucket, if any.

@@ -281,11 +281,23 @@ pub fn evaluate_digest(
         } else {
             clock.status(start, rule.within.delta(day), done)
         };
+        // Tried and more tries due: not before the gap has passed.
+        let open = matches!(
+            status,
+            Status::Pending { .. } | Status::AtRisk { .. } | Status::Breached { done: None, .. }
+        );
+        let next_try = match prev {
+            Some(last) if open && gap > TimeDelta::zero() => {
+                Some(cal.due(last.at(), gap)).filter(|t| *t > now.at())
+            }
+            _ => None,
+        };
         AttemptClock {
             status,
             made,
             too_many: made > rule.max_attempts,
             short_gaps,
+            next_try,
         }
     };
 

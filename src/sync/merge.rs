@@ -40,7 +40,7 @@ use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
 mod settings;
-pub use settings::{changed_parts, merge_settings};
+pub use settings::{changed_parts, merge_settings, rebase_settings};
 
 /// Fields of a lead's JSON that are not merged field by field.
 const SPECIAL: [&str; 7] = [

@@ -115,6 +115,8 @@ pub fn resume(state: AppState) {
     if link.phase == Phase::Revoked {
         status(state, |s| s.state = SyncState::Revoked);
         state.couch.set_value(Some(Rc::clone(&couch)));
+        // What waits here is counted (the status says it was not sent).
+        leptos::task::spawn_local(refresh_waiting(state));
         leptos::task::spawn_local(super::watch_return(state, couch));
         return;
     }

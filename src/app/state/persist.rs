@@ -91,7 +91,7 @@ impl AppState {
     }
 
     /// Checks a change can be written; the future stores it and shows it.
-    fn commit(
+    pub(super) fn commit(
         self,
         mut change: Change,
         toast: Option<Toast>,

@@ -106,15 +106,57 @@ impl AppState {
     /// Saves new settings (pipeline, calendar, policies, reps, targets), made
     /// from the settings this tab shows: refused when the stored ones have
     /// changed since (another tab), and then reloaded.
+    ///
+    /// This tab's saves are stored one after another, each made again on
+    /// what the one before stored (`sync::merge::rebase_settings`: the
+    /// parts it changed, over the rest), so two quick edits (two people's
+    /// roles, a switch and a field) both stay and neither reads as a
+    /// change from another tab.
     pub fn save_settings(self, settings: Settings) {
-        self.persist(
-            Change {
-                settings: Some(settings),
-                expect_settings: Some(self.settings.get_untracked()),
-                ..Change::default()
-            },
-            Some(Toast::Saved),
-        );
+        let base = self.settings.get_untracked();
+        let start = self
+            .settings_saves
+            .try_update_value(|(running, queue)| {
+                queue.push((base, settings));
+                !std::mem::replace(running, true)
+            })
+            .unwrap_or(false);
+        if !start {
+            return;
+        }
+        spawn_local(async move {
+            loop {
+                let next = self.settings_saves.try_update_value(|(running, queue)| {
+                    let next = (!queue.is_empty()).then(|| queue.remove(0));
+                    *running = next.is_some();
+                    next
+                });
+                let Some(Some((base, new))) = next else { break };
+                let onto = self.settings.get_untracked();
+                let settings = if base == onto {
+                    new
+                } else {
+                    crate::sync::merge::rebase_settings(&base, &new, &onto)
+                };
+                let change = Change {
+                    settings: Some(settings.clone()),
+                    expect_settings: Some(onto),
+                    ..Change::default()
+                };
+                if let Some(stored) = self.commit(change, Some(Toast::Saved), false) {
+                    stored.await;
+                }
+                // Refused (another tab, a blocked write): the rest were
+                // made on what is not stored; the person was told.
+                if self.settings.get_untracked() != settings {
+                    self.settings_saves.update_value(|(running, queue)| {
+                        queue.clear();
+                        *running = false;
+                    });
+                    break;
+                }
+            }
+        });
     }
 
     /// Erases every lead, activity and setting.

@@ -14,6 +14,9 @@ pub struct Placement {
     pub status: Status,
     /// Its part of the lane.
     pub bucket: Bucket,
+    /// A call tried and resting: the earliest next try
+    /// ([`AttemptClock::next_try`](super::super::sla::AttemptClock::next_try)).
+    pub next_try: Option<DateTime<Utc>>,
 }
 
 /// The placement of a lead (`closed`: Won or Lost) with `clocks`; a call
@@ -36,10 +39,14 @@ pub fn placement(
         }
         _ => bucket,
     };
+    let next_try = (clock == ClockKind::Attempts)
+        .then_some(clocks.attempts.next_try)
+        .flatten();
     Some(Placement {
         clock,
         status,
         bucket,
+        next_try,
     })
 }
 
@@ -65,18 +72,13 @@ pub fn placements(
         .collect()
 }
 
-/// The rank of `ws.leads[i]` queued by `clock` at `status` in `bucket`.
-pub(super) fn rank_of(
-    p: &Prepared<'_>,
-    i: usize,
-    clock: ClockKind,
-    status: &Status,
-    bucket: Bucket,
-) -> Rank {
+/// The rank of `ws.leads[i]` placed so.
+pub(super) fn rank_of(p: &Prepared<'_>, i: usize, placed: &Placement) -> Rank {
     let lead = &p.ws.leads[i];
+    let clock = placed.clock;
     (
         clock.lane(),
-        order(clock, status, bucket),
+        order(clock, &placed.status, placed.bucket, placed.next_try),
         3 - rank(lead.priority()),
         // Calls: the newer lead first (the fresher, the likelier to
         // answer); other work: the older first.
@@ -88,16 +90,20 @@ pub(super) fn rank_of(
     )
 }
 
-/// The queue item of `ws.leads[i]`, queued by `clock`.
+/// The queue item of `ws.leads[i]`, placed so.
 pub(super) fn item(
     p: &Prepared<'_>,
     i: usize,
-    clock: ClockKind,
-    status: Status,
-    bucket: Bucket,
+    placed: Placement,
     loads: &std::collections::BTreeMap<RepId, u32>,
 ) -> QueueItem {
     let lead = &p.ws.leads[i];
+    let Placement {
+        clock,
+        status,
+        bucket,
+        next_try,
+    } = placed;
     let next = match clock {
         ClockKind::FirstResponse | ClockKind::Attempts => NextStep::Call,
         ClockKind::StageTime => NextStep::MoveOn,
@@ -113,6 +119,7 @@ pub(super) fn item(
         clock,
         status,
         next,
+        next_try,
     }
 }
 

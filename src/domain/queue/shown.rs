@@ -83,9 +83,9 @@ fn bucket_index(bucket: Bucket) -> usize {
     Bucket::ALL.iter().position(|b| *b == bucket).unwrap_or(0)
 }
 
-/// A placed lead in a section: its order in its lane, its position, the
-/// clock, its status and bucket.
-type Placed = ((u8, i64), usize, ClockKind, Status, Bucket);
+/// A placed lead in a section: its order in its lane, its position and
+/// its placement.
+type Placed = ((u8, i64), usize, Placement);
 
 impl Queue {
     /// The queue of the leads `owner` owns (every lead when `None`), from
@@ -109,14 +109,10 @@ impl Queue {
         let mut queue = Queue::default();
         let mut sections: [Vec<Placed>; 5] = Default::default();
         for (i, placed) in placements.iter().enumerate().take(p.ws.leads.len()) {
-            let Some(Placement {
-                clock,
-                status,
-                bucket,
-            }) = *placed
-            else {
+            let Some(placed) = *placed else {
                 continue;
             };
+            let (clock, bucket) = (placed.clock, placed.bucket);
             if clock == ClockKind::Reassignment && hidden(p.ws.leads[i].id()) {
                 continue;
             }
@@ -135,11 +131,9 @@ impl Queue {
             let lane = clock.lane();
             queue.counts[lane_index(lane)][bucket_index(bucket)] += 1;
             sections[Section::of(lane, bucket).index()].push((
-                order(clock, &status, bucket),
+                order(clock, &placed.status, bucket, placed.next_try),
                 i,
-                clock,
-                status,
-                bucket,
+                placed,
             ));
         }
         queue.to_close = sections[Section::Lane(Lane::ToClose).index()]
@@ -162,24 +156,16 @@ impl Queue {
                 kept.append(&mut rest);
                 placed = kept;
             }
-            let mut ranked: Vec<(Rank, usize, ClockKind, Status, Bucket)> = placed
+            let mut ranked: Vec<(Rank, usize, Placement)> = placed
                 .into_iter()
-                .map(|(_, i, clock, status, bucket)| {
-                    (
-                        rank_of(p, i, clock, &status, bucket),
-                        i,
-                        clock,
-                        status,
-                        bucket,
-                    )
-                })
+                .map(|(_, i, placed)| (rank_of(p, i, &placed), i, placed))
                 .collect();
             ranked.sort_unstable_by_key(|(rank, ..)| *rank);
             ranked.truncate(shown);
             queue.items.extend(
                 ranked
                     .into_iter()
-                    .map(|(_, i, clock, status, bucket)| item(p, i, clock, status, bucket, loads)),
+                    .map(|(_, i, placed)| item(p, i, placed, loads)),
             );
         }
         queue

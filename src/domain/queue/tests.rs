@@ -208,6 +208,42 @@ fn a_fresh_lead_comes_first_among_ten_thousand_old_breaches() {
 }
 
 #[test]
+fn a_lead_tried_without_answer_waits_below_the_calls_that_can_be_made_now() {
+    let mut ws = Workspace {
+        reps: vec![rep("an", 10)],
+        ..Workspace::default()
+    };
+    // The default policy: 3 tries within a working day, 1 h apart. Friday's
+    // leads both missed their clocks, the tried one more recently.
+    let tried = lead(&ws, "Tried", "2026-02-27 08:00");
+    let other = lead(&ws, "Other", "2026-02-27 15:00");
+    let mut no_answer = call(&tried, "2026-03-02 10:55", "an");
+    no_answer.outcome = Outcome::NoAnswer;
+    ws.activities.push(no_answer);
+    ws.leads = vec![tried.clone(), other.clone()];
+    let at = |now: &str| {
+        let now = vn(now);
+        let p = Prepared::new(&ws, now).unwrap();
+        today(&p, &all_clocks(&p, now), HORIZON)
+    };
+    // Right after the try: the untried lead first; the tried one waits
+    // for its next try at 11:55 (still a breach, counted as one).
+    let queue = at("2026-03-02 11:00");
+    let ids: Vec<LeadId> = queue.iter().map(|i| i.lead).collect();
+    assert_eq!(ids, vec![other.id(), tried.id()], "{queue:?}");
+    assert_eq!(
+        (queue[1].clock, queue[1].bucket),
+        (ClockKind::Attempts, Bucket::Breached)
+    );
+    assert_eq!(queue[1].next_try, Some(vn("2026-03-02 11:55")));
+    assert_eq!(queue[0].next_try, None);
+    // Its gap passed: back in its place, the more recent breach first.
+    let queue = at("2026-03-02 11:56");
+    assert_eq!(queue[0].lead, tried.id(), "{queue:?}");
+    assert_eq!(queue[0].next_try, None);
+}
+
+#[test]
 fn a_short_horizon_leaves_out_what_is_not_due_soon() {
     let mut ws = Workspace::default();
     // Answered at once: what runs is the attempts clock (3 within 8 h).
@@ -293,7 +329,7 @@ fn calls_come_first_and_housekeeping_last_in_a_sample_workspace() {
         let orders: Vec<_> = queue
             .iter()
             .filter(|i| i.lane == lane)
-            .map(|i| order(i.clock, &i.status, i.bucket))
+            .map(|i| order(i.clock, &i.status, i.bucket, i.next_try))
             .collect();
         assert!(
             orders.windows(2).all(|w| w[0] <= w[1]),

@@ -91,6 +91,10 @@ pub struct AttemptClock {
     pub too_many: bool,
     /// Consecutive attempts closer than `min_gap`.
     pub short_gaps: u32,
+    /// While more tries are due: the earliest next one (the last attempt
+    /// plus `min_gap`, in business time), when it is still ahead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_try: Option<DateTime<Utc>>,
 }
 
 /// Every clock of one lead.
@@ -117,6 +121,7 @@ impl LeadClocks {
             made: 0,
             too_many: false,
             short_gaps: 0,
+            next_try: None,
         },
         stage_time: Status::NotApplicable,
         reassignment: Status::NotApplicable,

@@ -1,7 +1,8 @@
 //! The settings' merge (see the parent module's docs): part by part —
 //! pipeline, calendar, policies, targets, each rep by id, unknown fields —
 //! the later stamp wins; the reps' order is the one of the side that last
-//! reordered or added reps.
+//! reordered or added reps. The same parts carry a tab's quick settings
+//! saves over one another ([`rebase_settings`]).
 
 use super::super::stamp::{Stamp, Stamps};
 use crate::domain::workspace::Settings;
@@ -98,4 +99,72 @@ pub fn merge_settings(
     let settings: Settings =
         crate::json::from_value(Value::Object(out)).unwrap_or_else(|_| mine.0.clone());
     (settings, stamps)
+}
+
+/// The edit that made `new` from `base`, made again on `onto` (the
+/// settings stored meanwhile): the parts it changed are `new`'s, every
+/// other part `onto`'s — two quick saves of different parts (two reps'
+/// users, a rep and the calendar) both stay.
+pub fn rebase_settings(base: &Settings, new: &Settings, onto: &Settings) -> Settings {
+    let changed = changed_parts(base, new);
+    let keys: BTreeSet<String> = settings_parts(onto)
+        .into_keys()
+        .chain(settings_parts(new).into_keys())
+        .chain(["reps".to_owned()])
+        .collect();
+    let (kept, edited) = (Stamp::new(0, ""), Stamp::new(1, ""));
+    let (mut mine, mut theirs) = (Stamps::default(), Stamps::default());
+    for key in keys {
+        let ours = if changed.contains(&key) {
+            &edited
+        } else {
+            &Stamp::new(-1, "")
+        };
+        theirs.0.insert(key.clone(), ours.clone());
+        mine.0.insert(key, kept.clone());
+    }
+    merge_settings((onto, &mine), (new, &theirs)).0
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::domain::rep::{Membership, Rep};
+    use crate::domain::workspace::Workspace;
+
+    #[test]
+    fn quick_saves_of_different_parts_both_stay() {
+        let mut base = Workspace::default().settings();
+        base.reps = vec![
+            Rep::new("lan", "Lan", Membership::Sales, 30),
+            Rep::new("minh", "Minh", Membership::Sales, 30),
+        ];
+        // The first save (stored meanwhile): Lan's user.
+        let mut first = base.clone();
+        first.reps[0].user = Some("lan".into());
+        // The second, made from what the screen showed before it: Minh's
+        // user and a holiday.
+        let mut second = base.clone();
+        second.reps[1].user = Some("minh".into());
+        second.calendar.holidays.push("2026-09-02".into());
+        let both = rebase_settings(&base, &second, &first);
+        assert_eq!(both.reps[0].user.as_deref(), Some("lan"));
+        assert_eq!(both.reps[1].user.as_deref(), Some("minh"));
+        assert!(both.calendar.holidays.contains(&"2026-09-02".to_owned()));
+        // A rep added by the first and one removed by the second.
+        let mut added = base.clone();
+        added
+            .reps
+            .push(Rep::new("hoa", "Hoa", Membership::Sales, 30));
+        let mut removed = base.clone();
+        removed.reps.remove(1);
+        let ids: Vec<String> = rebase_settings(&base, &removed, &added)
+            .reps
+            .iter()
+            .map(|r| r.id.as_str().to_owned())
+            .collect();
+        assert_eq!(ids, ["lan", "hoa"]);
+        // Nothing stored meanwhile: the save as made.
+        assert_eq!(rebase_settings(&base, &second, &base), second);
+    }
 }

@@ -17,9 +17,14 @@ use leptos::prelude::*;
 pub fn ToastArea() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
-    // A toast leaves by itself: 10 s with an undo, 6 s without.
+    // A toast leaves by itself: 10 s with an undo, 6 s without, counted
+    // from the last time it was shown (the same "Saved." twice in a row
+    // stays its full time after the second).
+    let shown = StoredValue::new(0u64);
     Effect::new(move || {
         if let Some(t) = state.toast.get() {
+            shown.update_value(|n| *n += 1);
+            let this = shown.get_value();
             let secs = if matches!(
                 t,
                 Toast::Deleted(_) | Toast::Closed(_) | Toast::Logged { .. } | Toast::Moved { .. }
@@ -30,7 +35,8 @@ pub fn ToastArea() -> impl IntoView {
             };
             set_timeout(
                 move || {
-                    if state.toast.get_untracked().as_ref() == Some(&t) {
+                    if shown.get_value() == this && state.toast.get_untracked().as_ref() == Some(&t)
+                    {
                         state.toast.set(None);
                     }
                 },

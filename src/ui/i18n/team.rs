@@ -196,6 +196,24 @@ pub fn status(lang: Lang, s: &TeamStatus) -> String {
             Lang::En => format!("Sync error: {}", error(lang, e)),
             Lang::Vi => format!("Lỗi đồng bộ: {}", error(lang, e)),
         },
+        // What waits here is said: it goes out only if the access returns.
+        (_, SyncState::Revoked) if s.waiting > 0 => {
+            let n = s.waiting;
+            match lang {
+                Lang::En => format!(
+                    "{} {waiting} {changes} made in this browser {} not sent: {} out by {} if your admin adds you again. To keep {} whatever happens, download a backup (Data page).",
+                    error(lang, &SyncError::Revoked),
+                    if n == 1 { "was" } else { "were" },
+                    if n == 1 { "it goes" } else { "they go" },
+                    if n == 1 { "itself" } else { "themselves" },
+                    if n == 1 { "it" } else { "them" },
+                ),
+                Lang::Vi => format!(
+                    "{} {waiting} thay đổi làm trong trình duyệt này chưa được gửi: chúng sẽ tự gửi đi nếu quản trị viên thêm lại bạn. Muốn chắc chắn giữ chúng, hãy tải bản sao lưu (trang Dữ liệu).",
+                    error(lang, &SyncError::Revoked),
+                ),
+            }
+        }
         (_, SyncState::Revoked) => error(lang, &SyncError::Revoked),
     }
 }
@@ -243,6 +261,12 @@ pub fn badge(lang: Lang, s: &TeamStatus) -> String {
         (Lang::Vi, SyncState::SignIn) => "Đăng nhập để đồng bộ".into(),
         (Lang::En, SyncState::Failed(_)) => "Sync error".into(),
         (Lang::Vi, SyncState::Failed(_)) => "Lỗi đồng bộ".into(),
+        (Lang::En, SyncState::Revoked) if s.waiting > 0 => {
+            format!("Access removed · {waiting} not sent")
+        }
+        (Lang::Vi, SyncState::Revoked) if s.waiting > 0 => {
+            format!("Đã bị gỡ quyền · {waiting} chưa gửi")
+        }
         (Lang::En, SyncState::Revoked) => "Access removed".into(),
         (Lang::Vi, SyncState::Revoked) => "Đã bị gỡ quyền".into(),
     }

@@ -241,6 +241,23 @@ async fn a_fresh_lead_is_on_todays_first_screen_and_every_tap_is_answered() {
         toast[0].starts_with(&format!("Đã ghi “Không nghe máy” cho {first} — ")),
         "{toast:?}"
     );
+    // The card moves to where the lead now belongs: below the calls that
+    // can be made now (its next try is an hour away), or out of the calls.
+    if names.len() > 1 {
+        let mut after = Vec::new();
+        for _ in 0..100 {
+            after = calls(&s, "").await.0;
+            if after.first() != Some(&first) {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        assert_ne!(
+            after.first(),
+            Some(&first),
+            "the tried lead moved down: {after:?}"
+        );
+    }
     browser.screenshot("trust-today-vi", 375).await;
     s.click("undo").await;
     s.click("lang-toggle").await;
@@ -647,14 +664,20 @@ async fn new_leads_go_in_turn_to_the_reps_receiving_them() {
         .await
         .concat();
     assert!(refused.starts_with("Hours receiving:"), "{refused}");
+    // Two saves of the settings in the same few milliseconds (a field,
+    // then the next at once): both stay, and nothing says "changed
+    // elsewhere".
     s.set_value("dist-hours", later.as_str().unwrap_or_default(), 0)
         .await;
-    // A person's pace: the next field once this one is saved (two saves of
-    // the settings in the same few milliseconds: the second is refused
-    // with "changed elsewhere", and said).
-    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
     s.set_value("dist-within", "15", 0).await;
-    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    assert_eq!(s.texts("error-text").await, Vec::<String>::new());
+    s.nav("nav-leads", "page-leads").await;
+    s.nav("nav-settings", "page-settings").await;
+    let kept = s
+        .eval("return [document.querySelectorAll(\"[data-testid='dist-hours']\")[0].value, document.querySelector(\"[data-testid='dist-within']\").value]")
+        .await;
+    assert_eq!(kept, serde_json::json!([later, "15"]), "both saves stay");
     browser.screenshot("dist-routes", 1280).await;
     s.nav("nav-leads", "page-leads").await;
     leads.add_lead("Khách H", "0912 100 013", "Facebook").await;
