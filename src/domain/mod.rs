@@ -5,6 +5,7 @@
 
 pub mod activity;
 pub mod calendar;
+pub mod care;
 pub mod contact;
 pub mod digest;
 pub mod distribution;

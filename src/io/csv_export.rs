@@ -147,5 +147,7 @@ pub fn export_csv<'a>(
 }
 
 mod activities;
+mod care;
 
 pub use activities::export_activities_csv;
+pub use care::export_care_csv;

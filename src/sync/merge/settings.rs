@@ -102,28 +102,100 @@ pub fn merge_settings(
 }
 
 /// The edit that made `new` from `base`, made again on `onto` (the
-/// settings stored meanwhile): the parts it changed are `new`'s, every
-/// other part `onto`'s — two quick saves of different parts (two reps'
-/// users, a rep and the calendar) both stay.
+/// settings stored meanwhile): what it changed, down to single fields, is
+/// `new`'s; everything else `onto`'s — two quick saves (two reps' users, a
+/// rep and the calendar, two fields of one editor) both stay. Lists of
+/// things with ids (reps, stages, rules) are matched by id; other lists
+/// item by item while their lengths agree, else the edit's list wins.
 pub fn rebase_settings(base: &Settings, new: &Settings, onto: &Settings) -> Settings {
-    let changed = changed_parts(base, new);
-    let keys: BTreeSet<String> = settings_parts(onto)
-        .into_keys()
-        .chain(settings_parts(new).into_keys())
-        .chain(["reps".to_owned()])
-        .collect();
-    let (kept, edited) = (Stamp::new(0, ""), Stamp::new(1, ""));
-    let (mut mine, mut theirs) = (Stamps::default(), Stamps::default());
-    for key in keys {
-        let ours = if changed.contains(&key) {
-            &edited
-        } else {
-            &Stamp::new(-1, "")
-        };
-        theirs.0.insert(key.clone(), ours.clone());
-        mine.0.insert(key, kept.clone());
+    let json = |s: &Settings| crate::json::to_value(s).expect("settings serialise");
+    let merged = rebase_value(&json(base), &json(new), &json(onto));
+    crate::json::from_value(merged).unwrap_or_else(|_| new.clone())
+}
+
+fn rebase_value(base: &Value, new: &Value, onto: &Value) -> Value {
+    if new == base {
+        return onto.clone();
     }
-    merge_settings((onto, &mine), (new, &theirs)).0
+    if onto == base {
+        return new.clone();
+    }
+    match (base, new, onto) {
+        (Value::Object(b), Value::Object(n), Value::Object(o)) => {
+            let mut out = o.clone();
+            let keys: BTreeSet<&String> = b.keys().chain(n.keys()).collect();
+            for k in keys {
+                match (b.get(k), n.get(k), o.get(k)) {
+                    (x, y, _) if x == y => {}
+                    (_, None, _) => {
+                        out.remove(k);
+                    }
+                    (Some(bv), Some(nv), Some(ov)) => {
+                        out.insert(k.clone(), rebase_value(bv, nv, ov));
+                    }
+                    (_, Some(nv), _) => {
+                        out.insert(k.clone(), nv.clone());
+                    }
+                }
+            }
+            Value::Object(out)
+        }
+        (Value::Array(b), Value::Array(n), Value::Array(o)) => {
+            match (with_ids(b), with_ids(n), with_ids(o)) {
+                (Some(bi), Some(ni), Some(oi)) => rebase_by_id(&bi, &ni, &oi),
+                _ if b.len() == n.len() && n.len() == o.len() => Value::Array(
+                    b.iter()
+                        .zip(n)
+                        .zip(o)
+                        .map(|((bv, nv), ov)| rebase_value(bv, nv, ov))
+                        .collect(),
+                ),
+                _ => new.clone(),
+            }
+        }
+        _ => new.clone(),
+    }
+}
+
+/// A list's items by their `id`, in order, when every item has one.
+fn with_ids(list: &[Value]) -> Option<Vec<(&str, &Value)>> {
+    list.iter()
+        .map(|v| v.get("id").and_then(Value::as_str).map(|id| (id, v)))
+        .collect()
+}
+
+type Items<'a> = [(&'a str, &'a Value)];
+
+fn find<'a>(list: &Items<'a>, id: &str) -> Option<&'a Value> {
+    list.iter().find(|(i, _)| *i == id).map(|(_, v)| *v)
+}
+
+fn ids<'a>(list: &Items<'a>) -> Vec<&'a str> {
+    list.iter().map(|(i, _)| *i).collect()
+}
+
+fn rebase_by_id(b: &Items<'_>, n: &Items<'_>, o: &Items<'_>) -> Value {
+    // The order: the edit's when it reordered, added or removed items,
+    // else the stored one's; then the items only the other side added.
+    let (first, second) = if ids(n) != ids(b) { (n, o) } else { (o, n) };
+    let mut order: Vec<&str> = ids(first);
+    for id in ids(second) {
+        if !order.contains(&id) && find(b, id).is_none() {
+            order.push(id);
+        }
+    }
+    let items = order.into_iter().filter_map(|id| {
+        match (find(b, id), find(n, id), find(o, id)) {
+            // Removed by the edit, or by the stored side and not edited.
+            (Some(_), None, _) => None,
+            (Some(bv), Some(nv), None) => (nv != bv).then(|| nv.clone()),
+            (Some(bv), Some(nv), Some(ov)) => Some(rebase_value(bv, nv, ov)),
+            (None, Some(nv), _) => Some(nv.clone()),
+            (None, None, Some(ov)) => Some(ov.clone()),
+            (None, None, None) => None,
+        }
+    });
+    Value::Array(items.collect())
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -131,6 +203,27 @@ mod tests {
     use super::*;
     use crate::domain::rep::{Membership, Rep};
     use crate::domain::workspace::Workspace;
+
+    #[test]
+    fn two_fields_of_one_part_both_stay() {
+        let base = Workspace::default().settings();
+        let mut first = base.clone();
+        first.calendar.holidays.push("2026-09-02".into());
+        first.policies.default.attempts.min_attempts = 4;
+        let mut second = base.clone();
+        second.calendar.timezone = "Asia/Bangkok".into();
+        second.policies.default.attempts.max_attempts = 8;
+        let both = rebase_settings(&base, &second, &first);
+        assert!(both.calendar.holidays.contains(&"2026-09-02".to_owned()));
+        assert_eq!(both.calendar.timezone, "Asia/Bangkok");
+        assert_eq!(
+            (
+                both.policies.default.attempts.min_attempts,
+                both.policies.default.attempts.max_attempts
+            ),
+            (4, 8)
+        );
+    }
 
     #[test]
     fn quick_saves_of_different_parts_both_stay() {

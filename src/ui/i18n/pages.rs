@@ -14,6 +14,7 @@ use crate::domain::lead::FieldProblem;
 use leptos::prelude::*;
 
 pub mod board;
+pub mod care;
 pub mod data;
 pub mod funnel;
 pub mod keys;
@@ -357,6 +358,7 @@ pub fn every() -> Vec<(String, (&'static str, &'static str))> {
     of(ALL)
         .chain(of(scorecard::ALL))
         .chain(of(funnel::ALL))
+        .chain(of(care::ALL))
         .chain(of(board::ALL))
         .chain(of(data::ALL))
         .chain(of(settings::ALL))

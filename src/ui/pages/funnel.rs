@@ -1,7 +1,8 @@
 //! `/funnel`: leads reaching each stage (an SVG chart with the same figures
 //! in a table beside it), conversion and drop-off, where lost and junk leads
 //! left and why, and which team owns each step. A step no lead reached
-//! shows 0, no conversion ("—") and says that no lead reached it.
+//! shows 0, no conversion ("—") and says that no lead reached it. Below,
+//! the care report for the same leads (`care`).
 
 use crate::app::state::AppState;
 use crate::domain::funnel::{Funnel, FunnelFilter, funnel_of};
@@ -25,32 +26,36 @@ pub fn FunnelPage() -> impl IntoView {
     let source = RwSignal::new(String::new());
     let campaign = RwSignal::new(String::new());
     let owner = RwSignal::new(String::new());
-    let data = Memo::new(move |_| -> Option<Funnel> {
-        let ins = state.insights.get();
-        let p = ins.prepared()?;
-        let tz = p.timezone();
+    // The leads counted: the funnel's and the care report's.
+    let filter = Memo::new(move |_| -> FunnelFilter {
+        let (now, tz) = state.insights.with(|ins| (ins.now(), ins.timezone()));
         let (from, to) = match range.get().as_str() {
             "month" => {
-                let (a, b) = Period::containing(PeriodKind::Month, ins.now(), tz).range(tz);
+                let (a, b) = Period::containing(PeriodKind::Month, now, tz).range(tz);
                 (Some(a), Some(b))
             }
             "last-month" => {
-                let (a, b) = Period::containing(PeriodKind::Month, ins.now(), tz)
+                let (a, b) = Period::containing(PeriodKind::Month, now, tz)
                     .previous()
                     .range(tz);
                 (Some(a), Some(b))
             }
-            "90" => (Some(ins.now() - TimeDelta::days(90)), None),
+            "90" => (Some(now - TimeDelta::days(90)), None),
             _ => (None, None),
         };
         let opt = |s: String| (!s.is_empty()).then_some(s);
-        let filter = FunnelFilter {
+        FunnelFilter {
             from,
             to,
             source: opt(source.get()),
             campaign: opt(campaign.get()),
             owner: opt(owner.get()).map(RepId::new),
-        };
+        }
+    });
+    let data = Memo::new(move |_| -> Option<Funnel> {
+        let filter = filter.get();
+        let ins = state.insights.get();
+        let p = ins.prepared()?;
         Some(funnel_of(&p, &filter))
     });
     let distinct = move |f: Field| state.distinct(f);
@@ -180,6 +185,9 @@ pub fn FunnelPage() -> impl IntoView {
                         }
                     })
             }}
+            <care::CareSection filter=filter />
         </div>
     }
 }
+
+mod care;

@@ -380,6 +380,56 @@ async fn a_note_holds_words_and_a_call_what_the_customer_said() {
     let text = std::fs::read_to_string(&file).expect("the CSV");
     assert!(text.contains(note), "{text}");
     assert!(text.contains(said), "{text}");
+    std::fs::remove_file(&file).expect("the next download is told apart");
+
+    // Issue 30: the care report under the funnel says how Sales worked
+    // these leads — the called one answered on time, the other not yet
+    // due — and exports the same.
+    s.nav("nav-leads", "page-leads").await;
+    leads.add_lead("Chưa Gọi", "0912 000 778", "Zalo").await;
+    s.nav("nav-funnel", "page-funnel").await;
+    let on_time = s
+        .wait_texts("care-on-time", "the care report", |t| t.len() == 2)
+        .await;
+    assert_eq!(
+        on_time,
+        ["1 of 2 (50 %)", "1 of 2 (50 %)"],
+        "the campaign and the total"
+    );
+    assert_eq!(
+        s.texts("care-breached").await,
+        ["0 of 2 (0 %)", "0 of 2 (0 %)"]
+    );
+    s.eval("document.querySelector(\"[data-testid='care-leads']\").open = true; document.querySelector(\"[data-testid='care-leads']\").scrollIntoView(); return true")
+        .await;
+    let rows = s.texts("care-lead").await;
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    let called = rows
+        .iter()
+        .position(|r| r.contains(name))
+        .expect("the called lead");
+    let first = s.texts("care-first-response").await;
+    assert!(first[called].contains(" · on time, after "), "{first:?}");
+    assert_eq!(first[1 - called], "not due yet");
+    let tries = s.texts("care-tries").await;
+    assert!(tries[called].starts_with("1 of 3 required: "), "{tries:?}");
+    assert_eq!(s.texts("care-breaches").await, ["—", "—"]);
+    shots(&browser, "care-report").await;
+    s.click("lang-toggle").await;
+    let first = s
+        .wait_texts("care-first-response", "in Vietnamese", |t| {
+            t.iter().any(|f| f.contains("đúng hạn"))
+        })
+        .await;
+    assert!(first.contains(&"chưa đến hạn".to_owned()), "{first:?}");
+    browser.screenshot("care-report-vi", 375).await;
+    s.click("lang-toggle").await;
+    s.click("care-export").await;
+    let file = browser.download("csv").await;
+    let text = std::fs::read_to_string(&file).expect("the care CSV");
+    assert!(text.contains(",on time,"), "{text}");
+    assert!(text.contains("Chưa Gọi"), "{text}");
+    assert!(text.lines().any(|l| l.starts_with("total,")), "{text}");
     browser.close().await;
 }
 
