@@ -14,7 +14,9 @@
 //! - A lead's **breaches** are the policy's rules it broke: first response
 //!   late or missed, tries missed, more tries than allowed, tries too close.
 //! - Per campaign (a lead without one counts under `""`), the same summed:
-//!   leads, responded, responded on time, the median business time to the
+//!   leads, responded, responded on time, missed (no response, overdue:
+//!   with the responded, the leads whose first response is judged; one not
+//!   due yet is not counted late), the median business time to the
 //!   first response, tries rule kept and missed, leads with a breach, won,
 //!   lost, junk and still open; and one total over every campaign.
 
@@ -101,6 +103,8 @@ pub struct CareSum {
     pub responded: u32,
     /// Of those, on time.
     pub on_time: u32,
+    /// Leads whose first response never came and is overdue.
+    pub missed: u32,
     /// Median business time to the first response, over the responded.
     pub median_response: Option<TimeDelta>,
     /// Leads whose tries rule was kept.
@@ -190,6 +194,7 @@ fn add(sum: &mut CareSum, row: &CareRow) {
             sum.on_time += 1;
         }
         FirstResponse::Late(..) => sum.responded += 1,
+        FirstResponse::Missed(_) => sum.missed += 1,
         _ => {}
     }
     match row.tries_kept {

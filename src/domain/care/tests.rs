@@ -140,15 +140,21 @@ fn each_lead_says_how_it_was_worked_and_each_campaign_sums_it() {
     assert_eq!(names, ["", "tet"]);
     let tet = &report.campaigns[1].1;
     assert_eq!(
-        (tet.leads, tet.responded, tet.on_time, tet.breached),
-        (3, 3, 2, 2)
+        (
+            tet.leads,
+            tet.responded,
+            tet.on_time,
+            tet.missed,
+            tet.breached
+        ),
+        (3, 3, 2, 0, 2)
     );
     assert_eq!((tet.tries_kept, tet.tries_missed), (2, 1));
     assert_eq!((tet.junk, tet.open, tet.won, tet.lost), (1, 2, 0, 0));
     // 10 min, 30 min and 2 h (1 h allowed + 1 h late): the middle one.
     assert_eq!(tet.median_response, Some(TimeDelta::minutes(30)));
     assert_eq!(report.total.leads, 4);
-    assert_eq!(report.total.responded, 3);
+    assert_eq!((report.total.responded, report.total.missed), (3, 1));
     assert_eq!(report.total.breached, 3);
     // The lines add up to the total.
     let sum: u32 = report.campaigns.iter().map(|(_, s)| s.leads).sum();

@@ -31,10 +31,11 @@ const HEADER: [&str; 16] = [
 
 const MORE: [&str; 2] = ["Reason or stage", "Breaches"];
 
-const SUMS: [&str; 10] = [
+const SUMS: [&str; 11] = [
     "Leads",
     "Responded",
     "On time",
+    "No response, overdue",
     "Median first response minutes (business)",
     "Tries rule kept",
     "Tries rule missed",
@@ -59,6 +60,7 @@ fn sum_cells(s: &CareSum) -> Vec<String> {
         s.leads.to_string(),
         s.responded.to_string(),
         s.on_time.to_string(),
+        s.missed.to_string(),
         s.median_response
             .map(|d| d.num_minutes().to_string())
             .unwrap_or_default(),

@@ -59,7 +59,10 @@ impl Catalogue for CareMsg {
             ),
             Open => ("Open", "Đang mở"),
             Outcome => ("Outcome", "Kết quả"),
-            RespondedOnTime => ("First response on time", "Phản hồi đầu đúng hạn"),
+            RespondedOnTime => (
+                "First response on time (of those due)",
+                "Phản hồi đầu đúng hạn (trong số đã đến hạn)",
+            ),
             Title => (
                 "How Sales worked these leads",
                 "Sales đã chăm sóc những khách này thế nào",

@@ -66,7 +66,7 @@ pub(super) fn CareSection(filter: Memo<FunnelFilter>) -> impl IntoView {
             <tr class=class data-testid="care-campaign" data-campaign=attr>
                 <th scope="row">{name}</th>
                 <td data-label=l(CareMsg::Leads)>{number(s.leads.into(), lang.get())}</td>
-                <td data-label=l(CareMsg::RespondedOnTime) data-testid="care-on-time">{words::share(lang.get(), s.on_time, s.leads)}</td>
+                <td data-label=l(CareMsg::RespondedOnTime) data-testid="care-on-time">{words::share(lang.get(), s.on_time, s.responded + s.missed)}</td>
                 <td data-label=l(CareMsg::MedianResponse)>{median}</td>
                 <td data-label=l(CareMsg::TriesKept) data-testid="care-tries-kept">{words::share(lang.get(), s.tries_kept, s.tries_kept + s.tries_missed)}</td>
                 <td data-label=l(CareMsg::WithBreach) data-testid="care-breached">{words::share(lang.get(), s.breached, s.leads)}</td>
@@ -110,12 +110,19 @@ pub(super) fn CareSection(filter: Memo<FunnelFilter>) -> impl IntoView {
                         let lead = ins.lead(row.lead)?;
                         let times: Vec<String> = row.tries.iter().map(|t| local_time_near(*t, row.arrived, lang)).collect();
                         let breached = !row.breaches.is_empty();
-                        let owner = lead.owner().map(|o| ins.rep_name(o)).unwrap_or_default();
+                        // "campaign · owner", whichever it has.
+                        let owner = lead.owner().map(|o| ins.rep_name(o));
+                        let about = [Some(lead.campaign().to_owned()), owner]
+                            .into_iter()
+                            .flatten()
+                            .filter(|s| !s.is_empty())
+                            .collect::<Vec<_>>()
+                            .join(" · ");
                         let l = move |m: CareMsg| crate::ui::i18n::tr(lang, m);
                         Some(view! {
                             <tr data-testid="care-lead" class:breached=breached>
                                 <th scope="row"><a href=Page::Lead(row.lead).href()>{lead.name().to_owned()}</a>
-                                    <span class="muted">" · "{lead.campaign().to_owned()}{(!owner.is_empty()).then(|| format!(" · {owner}"))}</span></th>
+                                    {(!about.is_empty()).then(|| view! { <span class="muted">" · "{about}</span> })}</th>
                                 <td data-label=l(CareMsg::Arrived)>{local_datetime(row.arrived, lang)}</td>
                                 <td data-label=l(CareMsg::FirstResponse) data-testid="care-first-response">{words::first_response(lang, &row.first_response, day, |t| local_time_near(t, row.arrived, lang))}</td>
                                 <td data-label=l(CareMsg::Tries) data-testid="care-tries">{words::tries(lang, row.tries.len(), row.required, &times)}</td>
