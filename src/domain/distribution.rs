@@ -30,7 +30,10 @@
 //! - **Offline.** Two devices that each distribute a lead while apart count
 //!   without each other's leads: a rep can end a lead over their share or
 //!   their cap. Nothing is lost; once the devices meet, the counts are right
-//!   again for the next leads.
+//!   again for the next leads, and the leads given past a cap
+//!   ([`over_cap`]: the ones given last) are shown on Today for a person to
+//!   give to someone else — never moved by themselves, since the rep may
+//!   already be working them.
 
 use super::lead::{Lead, LeadId};
 use super::rep::{Rep, RepId};
@@ -179,20 +182,35 @@ pub struct Why {
     /// The Sales reps passed over, and why.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skipped: Vec<(RepId, Skip)>,
+    /// When it was given (none in what older versions wrote): a lead
+    /// assigned again since, even to the same rep, was a person's choice.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::instant::option"
+    )]
+    pub at: Option<DateTime<Utc>>,
 }
 
 impl Why {
     /// Gives `lead` to the rep chosen, saying why on the lead.
     pub fn give(&self, lead: &mut Lead, now: DateTime<Utc>) {
         lead.assign(self.rep.clone(), now);
-        lead.set_extra_field(KEY, serde_json::to_value(self).unwrap_or_default());
+        let why = Why {
+            at: lead.assigned_at(),
+            ..self.clone()
+        };
+        lead.set_extra_field(KEY, serde_json::to_value(why).unwrap_or_default());
     }
 
     /// Why `lead` has its owner, when distribution gave it (and nobody
     /// changed the owner since).
     pub fn of(lead: &Lead) -> Option<Why> {
         let why: Why = serde_json::from_value(lead.extra_field(KEY)?.clone()).ok()?;
-        (why.rep.is_some() && why.rep.as_ref() == lead.owner()).then_some(why)
+        let same = why.rep.is_some()
+            && why.rep.as_ref() == lead.owner()
+            && why.at.is_none_or(|at| lead.assigned_at() == Some(at));
+        same.then_some(why)
     }
 }
 
@@ -329,6 +347,7 @@ fn pick(
         rep: best.map(|i| reps[i].id.clone()),
         today: best.map_or(0, |i| loads[i].today),
         skipped,
+        at: None,
     }
 }
 
@@ -364,8 +383,11 @@ mod hm {
     }
 }
 
+mod over_cap;
 pub mod plan;
 mod route;
+
+pub use over_cap::{OverCap, over_cap};
 
 pub use route::Route;
 

@@ -1606,3 +1606,140 @@ impl SplitMix {
         (z ^ (z >> 31)) % n
     }
 }
+
+/// The lead list's (name, owner) pairs.
+async fn owners(s: &Screen<'_>) -> Vec<(String, String)> {
+    let v = s
+        .eval(
+            r#"return [...document.querySelectorAll("[data-testid='lead-row']")].map(r => [
+            r.querySelector("[data-testid='lead-link']").textContent,
+            r.querySelector("[data-testid='lead-owner-cell']").textContent]);"#,
+        )
+        .await;
+    serde_json::from_value(v).expect("names and owners")
+}
+
+/// Waits until the lead list shows every one of `want` (name, owner).
+async fn wait_owners(s: &Screen<'_>, what: &str, want: &[(&str, &str)]) {
+    let mut shown = Vec::new();
+    for _ in 0..300 {
+        shown = owners(s).await;
+        if want
+            .iter()
+            .all(|(n, o)| shown.iter().any(|(sn, so)| sn == n && so == o))
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{what}: {shown:?}");
+}
+
+/// Issue 29: two browsers of one team, offline, each take in a lead at
+/// the same moment; each gives it to the only rep receiving, whose cap is
+/// one lead. Back online the rep carries two: both browsers' Today name
+/// the same lead (the one given last) over her cap, and once a person
+/// gives it to someone else, the cap holds on both.
+#[tokio::test]
+async fn leads_given_while_apart_past_a_cap_are_shown_for_a_person_to_give_again() {
+    let couch = CouchServer::start();
+    let pages = PagesServer::start(SERVER, &dist("LEADPACT_DIST_ROOT"), "/");
+    let url = pages.url.clone();
+    let a = open("cap-a", &url, "settings").await;
+    let sa = Screen::new(&a.client);
+    for (name, cap) in [("Lan", "1"), ("Minh", "50")] {
+        sa.type_into("rep-name", name).await;
+        sa.select("rep-team", "sales").await;
+        sa.set_value("rep-capacity", cap, 0).await;
+        sa.click("add-rep").await;
+        sa.wait_texts("rep-row", "the rep is added", |t| {
+            t.iter().any(|r| r.contains(name))
+        })
+        .await;
+    }
+    sa.click("dist-on").await;
+    sa.wait_texts("dist-rep", "two Sales reps", |t| t.len() == 2)
+        .await;
+    // Only Lan receives.
+    sa.eval(
+        "document.querySelectorAll(\"[data-testid='dist-receiving']\")[1].click(); return true",
+    )
+    .await;
+    sa.wait_texts("toast-text", "saved", |t| !t.is_empty())
+        .await;
+    connect(&sa, &couch, ADMIN, ADMIN_PASSWORD).await;
+    wait_status(&sa, "the founder's upload", |t| t == "Synced", &couch).await;
+    sa.type_into("invite-name", "lan").await;
+    sa.type_into("invite-password", "lan-password").await;
+    sa.click("invite-submit").await;
+    sa.wait_texts("member-name", "lan is a member", |t| {
+        t.iter().any(|n| n == "lan")
+    })
+    .await;
+    let b = open("cap-b", &url, "leads").await;
+    let sb = Screen::new(&b.client);
+    LeadsPage::new(&b.client).wait_ready().await;
+    connect(&sb, &couch, "lan", "lan-password").await;
+    wait_status(&sb, "Lan's download", |t| t == "Synced", &couch).await;
+
+    // Apart, each browser takes in a lead: each gives it to Lan.
+    set_offline(&a.client, true).await;
+    set_offline(&b.client, true).await;
+    sa.nav("nav-leads", "page-leads").await;
+    sb.nav("nav-leads", "page-leads").await;
+    LeadsPage::new(&a.client)
+        .add_lead("Khách Máy A", "0912 400 001", "Zalo")
+        .await;
+    LeadsPage::new(&b.client)
+        .add_lead("Khách Máy B", "0912 400 002", "Zalo")
+        .await;
+    wait_owners(
+        &sa,
+        "the founder's lead goes to Lan",
+        &[("Khách Máy A", "Lan")],
+    )
+    .await;
+    wait_owners(&sb, "Lan's lead goes to Lan", &[("Khách Máy B", "Lan")]).await;
+
+    // Together again: Lan carries two, cap one — said on both Todays, the
+    // same lead on both.
+    set_offline(&a.client, false).await;
+    set_offline(&b.client, false).await;
+    let both = [("Khách Máy A", "Lan"), ("Khách Máy B", "Lan")];
+    wait_owners(&sa, "the founder has both", &both).await;
+    wait_owners(&sb, "Lan has both", &both).await;
+    let mut named = Vec::new();
+    for s in [&sa, &sb] {
+        s.nav("nav-today", "page-today").await;
+        let items = s
+            .wait_texts("over-cap-item", "the lead over the cap", |t| t.len() == 1)
+            .await;
+        let why = s.texts("over-cap-why").await.concat();
+        assert_eq!(
+            why,
+            "Given to Lan while devices were apart: Lan now has 2 open leads, cap 1. Give it to someone else, or raise the cap in Settings."
+        );
+        named.push(items[0].clone());
+    }
+    assert_eq!(named[0], named[1], "both browsers name the same lead");
+    b.screenshot("over-cap", 375).await;
+    // The founder gives it to Minh: the cap holds on both.
+    let minh = sa
+        .eval("return [...document.querySelectorAll(\"[data-testid='over-cap-owner'] option\")].find(o => o.textContent === 'Minh').value")
+        .await;
+    sa.select("over-cap-owner", minh.as_str().unwrap_or_default())
+        .await;
+    for s in [&sa, &sb] {
+        s.wait_texts("over-cap-item", "given again: nothing over the cap", |t| {
+            t.is_empty()
+        })
+        .await;
+    }
+    sb.nav("nav-leads", "page-leads").await;
+    let given = if named[0].contains("Khách Máy A") {
+        [("Khách Máy A", "Minh"), ("Khách Máy B", "Lan")]
+    } else {
+        [("Khách Máy A", "Lan"), ("Khách Máy B", "Minh")]
+    };
+    wait_owners(&sb, "Lan's list follows", &given).await;
+}

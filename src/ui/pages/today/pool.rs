@@ -1,13 +1,15 @@
 //! Today's "waiting for an owner" card (issue 29): the leads distribution
 //! could not give to anyone yet, each with its allocation clock (arrival →
 //! now, against the team's target) and why nobody can take it, with an
-//! owner to choose for whoever may write. A module of its own
+//! owner to choose for whoever may write; and the leads given past their
+//! owner's cap while devices were apart (`domain::distribution::over_cap`),
+//! to give to someone else. A module of its own
 //! (`crate::ui::lazy`), fetched only by a workspace that has distribution
 //! rules: the first load carries only the check.
 
 use crate::app::routes::Page;
 use crate::app::state::AppState;
-use crate::domain::distribution::{Distribution, waiting};
+use crate::domain::distribution::{Distribution, over_cap, waiting};
 use crate::domain::lead::LeadId;
 use crate::domain::rep::RepId;
 use crate::ui::i18n::{Lang, use_i18n};
@@ -129,6 +131,85 @@ pub fn PoolCard() -> impl IntoView {
                             }
                         }).collect_view()
                     }}
+                </ul>
+            </section>
+        </Show>
+        <OverCapCard />
+    }
+}
+
+/// The leads given past their owner's cap (two devices apart each gave
+/// one), each with its owner's load and an owner to choose.
+#[component]
+fn OverCapCard() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    // (lead, its name, owner's name, open, cap), the owner's last first.
+    let over = Memo::new(move |_| {
+        let ins = state.insights.get();
+        let pipeline = state.pipeline.get();
+        let on = state
+            .settings
+            .with(|s| Distribution::of(s).is_some_and(|d| d.since.is_some()));
+        if !on {
+            return Vec::new();
+        }
+        over_cap(ins.reps(), ins.leads(), |l| !l.is_closed(&pipeline))
+            .into_iter()
+            .filter_map(|o| {
+                let name = ins.lead(o.lead)?.name().to_owned();
+                Some((o.lead, name, ins.rep_name(&o.rep), o.open, o.cap))
+            })
+            .collect::<Vec<_>>()
+    });
+    let reps = move || {
+        state.settings.with(|s| {
+            s.reps
+                .iter()
+                .filter(|r| r.active && r.team.in_sales())
+                .map(|r| (r.id.clone(), r.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let heading = move || {
+        let n = over.with(Vec::len);
+        match i18n.0.get() {
+            Lang::En => format!("Over capacity ({n})"),
+            Lang::Vi => format!("Vượt sức chứa ({n})"),
+        }
+    };
+    view! {
+        <Show when=move || over.with(|o| !o.is_empty())>
+            <section class="lane pool" data-testid="over-cap">
+                <h2 data-testid="lane-heading">{heading}</h2>
+                <ul class="queue">
+                    {move || over.get().into_iter().map(|(id, name, rep, open, cap)| {
+                        let said = move || match i18n.0.get() {
+                            Lang::En => format!("Given to {rep} while devices were apart: {rep} now has {open} open leads, cap {cap}. Give it to someone else, or raise the cap in Settings."),
+                            Lang::Vi => format!("Đã giao cho {rep} khi các thiết bị mất kết nối với nhau: {rep} đang có {open} khách đang mở, sức chứa {cap}. Hãy giao cho người khác, hoặc tăng sức chứa trong Cài đặt."),
+                        };
+                        let on_owner = move |ev: leptos::ev::Event| {
+                            let v = event_target_value(&ev);
+                            if !v.is_empty() {
+                                state.assign(&[id], Some(RepId::new(v)));
+                            }
+                        };
+                        view! {
+                            <li class="queue-item at-risk" data-testid="over-cap-item">
+                                <div class="who"><a href=Page::Lead(id).href()>{name}</a></div>
+                                <p class="muted" data-testid="over-cap-why">{said}</p>
+                                <fieldset class="actions bare" disabled=move || !state.can_edit()>
+                                    <label>
+                                        {move || match i18n.0.get() { Lang::En => "Give to ", Lang::Vi => "Giao cho " }}
+                                        <select data-testid="over-cap-owner" on:change=on_owner>
+                                            <option value="">"—"</option>
+                                            {reps().into_iter().map(|(r, n)| view! { <option value=r.to_string()>{n}</option> }).collect_view()}
+                                        </select>
+                                    </label>
+                                </fieldset>
+                            </li>
+                        }
+                    }).collect_view()}
                 </ul>
             </section>
         </Show>
