@@ -7,12 +7,16 @@
 //! - Per lead: when it arrived (its creation), the first response (the
 //!   first-response clock: on time, late by how much, still due, missed),
 //!   every outbound try (calls and messages) with its time, the tries the
-//!   policy asks for and whether that rule was kept, the tries made closer
-//!   together than the policy's minimum gap, the longest wait between
-//!   arrival and the first try or between two tries (calendar time), and
-//!   the outcome (won, lost or junk with the reason, or the open stage).
+//!   policy asks for and whether that rule was kept (the tries made in its
+//!   window), the tries made closer together than the policy's minimum
+//!   gap, the longest wait without a try — from arrival to the first try,
+//!   between two tries, and from the last one (or arrival) until now, or
+//!   until the lead was closed (calendar time) — and the outcome (won,
+//!   lost or junk with the reason, or the open stage).
 //! - A lead's **breaches** are the policy's rules it broke: first response
-//!   late or missed, tries missed, more tries than allowed, tries too close.
+//!   late or missed, too few tries in their window, more tries than
+//!   allowed, tries too close, and its owner leaving it untouched past the
+//!   reassignment limit.
 //! - Per campaign (a lead without one counts under `""`), the same summed:
 //!   leads, responded, responded on time, missed (no response, overdue:
 //!   with the responded, the leads whose first response is judged; one not
@@ -23,7 +27,7 @@
 use super::activity::Activity;
 use super::funnel::FunnelFilter;
 use super::lead::{Lead, LeadId, LossKind};
-use super::pipeline::{Pipeline, StageKind};
+use super::pipeline::{Pipeline, StageId, StageKind};
 use super::sla::{LeadClocks, SlaPolicies, SlaPolicy, Status};
 use chrono::{DateTime, TimeDelta, Utc};
 use std::collections::BTreeMap;
@@ -47,8 +51,8 @@ pub enum FirstResponse {
 /// How a lead ended, or where it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CareOutcome {
-    /// Open, in this stage (its name).
-    Open(String),
+    /// Open, in this stage (its id and name).
+    Open(StageId, String),
     /// Won.
     Won,
     /// Closed as lost or junk, with the reason.
@@ -68,6 +72,8 @@ pub enum Breach {
     TooManyTries,
     /// Tries closer together than the policy's minimum gap (how many).
     TooClose(u32),
+    /// Its owner left it untouched past the reassignment limit.
+    Untouched,
 }
 
 /// One lead's care.
@@ -79,6 +85,8 @@ pub struct CareRow {
     pub arrived: DateTime<Utc>,
     /// Its first response.
     pub first_response: FirstResponse,
+    /// Business time from arrival to the first response, when it came.
+    pub responded_after: Option<TimeDelta>,
     /// Its outbound tries (calls and messages), oldest first.
     pub tries: Vec<DateTime<Utc>>,
     /// The tries its policy asks for (0: none).
@@ -134,9 +142,10 @@ pub struct CareReport {
     pub total: CareSum,
 }
 
-/// The report over `leads` (with their `clocks` and their activities by
-/// position, `acts`), for the leads `filter` accepts. `working_day` turns
-/// policies written in working days into business time.
+/// The report over `leads` (with their `clocks` at `now` and their
+/// activities by position, `acts`), for the leads `filter` accepts.
+/// `working_day` turns policies written in working days into business time.
+#[allow(clippy::too_many_arguments)]
 pub fn care_report<'a>(
     leads: &[Lead],
     clocks: &[LeadClocks],
@@ -145,6 +154,7 @@ pub fn care_report<'a>(
     policies: &SlaPolicies,
     working_day: TimeDelta,
     filter: &FunnelFilter,
+    now: DateTime<Utc>,
 ) -> CareReport {
     let mut rows = Vec::new();
     let mut sums: BTreeMap<String, (CareSum, Vec<TimeDelta>)> = BTreeMap::new();
@@ -155,12 +165,13 @@ pub fn care_report<'a>(
             continue;
         }
         let policy = policies.policy_for(lead);
-        let row = row(lead, c, acts(i), pipeline, policy);
+        let mut row = row(lead, c, acts(i), pipeline, policy, now);
         let used = match row.first_response {
             FirstResponse::OnTime(_, used) => Some(used),
             FirstResponse::Late(_, over) => Some(policy.first_response.delta(working_day) + over),
             _ => None,
         };
+        row.responded_after = used;
         let entry = sums.entry(lead.campaign().to_owned()).or_default();
         for (sum, times) in [(&mut entry.0, &mut entry.1), (&mut total.0, &mut total.1)] {
             add(sum, &row);
@@ -206,7 +217,7 @@ fn add(sum: &mut CareSum, row: &CareRow) {
         sum.breached += 1;
     }
     match &row.outcome {
-        CareOutcome::Open(_) => sum.open += 1,
+        CareOutcome::Open(..) => sum.open += 1,
         CareOutcome::Won => sum.won += 1,
         CareOutcome::Closed(LossKind::Junk, _) => sum.junk += 1,
         CareOutcome::Closed(LossKind::Lost, _) => sum.lost += 1,
@@ -220,6 +231,7 @@ fn row(
     acts: &[Activity],
     pipeline: &Pipeline,
     policy: &SlaPolicy,
+    now: DateTime<Utc>,
 ) -> CareRow {
     let first_response = match c.first_response {
         Status::Met { at, used } => FirstResponse::OnTime(at, used),
@@ -240,19 +252,26 @@ fn row(
         .filter(|a| a.is_attempt() && a.at >= arrived)
         .map(|a| a.at)
         .collect();
-    let longest_wait = std::iter::once(arrived)
-        .chain(tries.iter().copied())
-        .zip(tries.iter().copied())
-        .map(|(a, b)| b - a)
-        .max();
     let stage = pipeline.stage(lead.stage());
+    let open = !matches!(
+        stage.map(|s| s.kind),
+        Some(StageKind::Won | StageKind::Lost)
+    );
+    // Until now while it is open, until it was closed otherwise.
+    let end = if open { now } else { lead.in_stage_since() };
+    let marks: Vec<DateTime<Utc>> = std::iter::once(arrived)
+        .chain(tries.iter().copied())
+        .chain(std::iter::once(end.max(arrived)))
+        .collect();
+    let longest_wait = marks.windows(2).map(|w| w[1] - w[0]).max();
     let outcome = match (stage.map(|s| s.kind), lead.closure()) {
         (Some(StageKind::Won), _) => CareOutcome::Won,
         (Some(StageKind::Lost), Some(c)) => CareOutcome::Closed(c.kind, c.reason.clone()),
         (Some(StageKind::Lost), None) => CareOutcome::Closed(LossKind::Lost, String::new()),
-        (_, _) => {
-            CareOutcome::Open(stage.map_or_else(|| lead.stage().to_string(), |s| s.name.clone()))
-        }
+        (_, _) => CareOutcome::Open(
+            lead.stage().clone(),
+            stage.map_or_else(|| lead.stage().to_string(), |s| s.name.clone()),
+        ),
     };
     let a = &c.attempts;
     let tries_kept = a.status.verdict();
@@ -271,10 +290,14 @@ fn row(
     if a.short_gaps > 0 {
         breaches.push(Breach::TooClose(a.short_gaps));
     }
+    if c.reassignment.is_breached() {
+        breaches.push(Breach::Untouched);
+    }
     CareRow {
         lead: lead.id(),
         arrived,
         first_response,
+        responded_after: None,
         tries,
         required: policy.attempts.min_attempts,
         tries_kept,

@@ -17,7 +17,8 @@
 //!   3. then leads tried and not to be tried again yet (the attempts rule's
 //!      minimum gap since the last try has not passed), earliest next try
 //!      first: a "no answer" moves the card below the calls that can be
-//!      made now, and it comes back up when its next try is due;
+//!      made now, and it comes back up when its next try is due; such a
+//!      lead stays queued (due soon) however far its attempts deadline;
 //!   4. then leads breached longer ago than
 //!      [`SlaPolicies::long_overdue`](super::sla::SlaPolicies::long_overdue)
 //!      (business time past the deadline; one working day unless the team

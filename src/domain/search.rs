@@ -296,7 +296,13 @@ impl LeadFilter {
             && self
                 .created_within_days
                 .is_none_or(|d| lead.created_at() >= now - TimeDelta::days(i64::from(d)))
+            // An SLA filter keeps only leads whose clocks are given: the
+            // list gives none for a closed lead (its SLA is over, not "on
+            // track").
             && self.sla.is_none_or(|want| {
+                if clocks.is_none() {
+                    return false;
+                }
                 let b = clocks.and_then(|c| bucket(&most_urgent(c).1, TimeDelta::zero()));
                 // Due soon as Today says it: a clock that queues the lead.
                 let soon = || {

@@ -135,7 +135,13 @@ impl Clock<'_> {
         let cal = self.cal;
         if let Some(at) = done {
             let used = self.used(start, at);
-            return if used <= target {
+            // Done after its deadline is late even when no business time
+            // passed since (a call at 01:00 after a 17:30 deadline): the
+            // clock said "breached" all night, and the verdict agrees.
+            let in_time = used < target
+                || (used == target
+                    && at.at() <= cal.due_with_pauses(start.at(), target, self.pauses));
+            return if in_time {
                 Status::Met { at: at.at(), used }
             } else {
                 let due = cal.due_with_pauses(start.at(), target, self.pauses);

@@ -89,6 +89,7 @@ fn each_lead_says_how_it_was_worked_and_each_campaign_sums_it() {
         &ws.policies,
         TimeDelta::hours(8),
         &FunnelFilter::default(),
+        now,
     );
     let row = |id: LeadId| report.rows.iter().find(|r| r.lead == id).unwrap();
 
@@ -99,7 +100,9 @@ fn each_lead_says_how_it_was_worked_and_each_campaign_sums_it() {
     );
     assert_eq!(r.tries.len(), 3);
     assert_eq!((r.required, r.tries_kept), (3, Some(true)));
-    assert_eq!(r.longest_wait, Some(TimeDelta::minutes(80)));
+    // From the last try (Monday 10:30) until now (Tuesday noon).
+    assert_eq!(r.longest_wait, Some(TimeDelta::minutes(25 * 60 + 30)));
+    assert_eq!(r.responded_after, Some(TimeDelta::minutes(30)));
     assert_eq!(
         r.breaches,
         [Breach::TooClose(1)],
@@ -112,6 +115,7 @@ fn each_lead_says_how_it_was_worked_and_each_campaign_sums_it() {
         FirstResponse::Late(vn("2026-03-02 10:00"), TimeDelta::hours(1))
     );
     assert_eq!(r.tries_kept, Some(false));
+    assert_eq!(r.responded_after, Some(TimeDelta::hours(2)));
     assert_eq!(r.breaches, [Breach::LateResponse, Breach::TriesMissed]);
 
     let r = row(never.id());
@@ -120,9 +124,13 @@ fn each_lead_says_how_it_was_worked_and_each_campaign_sums_it() {
         "{r:?}"
     );
     assert_eq!(r.tries, Vec::<DateTime<Utc>>::new());
-    assert_eq!(r.longest_wait, None);
+    assert_eq!(
+        r.longest_wait,
+        Some(TimeDelta::hours(28)),
+        "never tried: since it arrived"
+    );
     assert_eq!(r.breaches, [Breach::NoResponse, Breach::TriesMissed]);
-    assert!(matches!(r.outcome, CareOutcome::Open(_)));
+    assert!(matches!(r.outcome, CareOutcome::Open(..)));
 
     let r = row(junk.id());
     assert_eq!(
@@ -133,6 +141,11 @@ fn each_lead_says_how_it_was_worked_and_each_campaign_sums_it() {
         r.breaches,
         Vec::<Breach>::new(),
         "a wrong number ends the tries"
+    );
+    assert_eq!(
+        r.longest_wait,
+        Some(TimeDelta::minutes(10)),
+        "until it was closed"
     );
 
     // Per campaign, summed.
@@ -172,6 +185,7 @@ fn each_lead_says_how_it_was_worked_and_each_campaign_sums_it() {
             campaign: Some("TET".into()),
             ..FunnelFilter::default()
         },
+        now,
     );
     assert_eq!(only.total.leads, 3);
 }

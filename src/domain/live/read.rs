@@ -103,7 +103,8 @@ impl Live {
     /// the number its policy requires, whether the requirement is settled
     /// (met — by the attempts, a conversation, a reply or a wrong number —,
     /// missed, or not applicable) and, while it is not, the earliest next
-    /// try: the last attempt plus the policy's minimum gap, in business time.
+    /// try: the last attempt plus the policy's minimum gap, in business
+    /// time, when that is still ahead.
     pub fn attempts_now(&self, id: LeadId) -> Option<AttemptsNow> {
         let i = *self.positions.get(&id)?;
         let clocks = self.eval.clocks.get(i)?;
@@ -123,7 +124,9 @@ impl Live {
                 Some(e.timeline.calendar().due(last, gap))
             }
             _ => None,
-        };
+        }
+        // A time already past is no "next try after".
+        .filter(|t| *t > self.eval.now);
         Some(AttemptsNow {
             made: clocks.attempts.made,
             required: policy.attempts.min_attempts,

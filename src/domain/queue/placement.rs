@@ -30,7 +30,19 @@ pub fn placement(
     if closed {
         return None;
     }
-    let (clock, status, bucket) = settled_by(clocks, horizon)?;
+    // A lead tried and resting until its next try stays among the calls,
+    // below those that can be made now (`call_order`), however far its
+    // deadline: Today shows the retries to come.
+    let resting = clocks.attempts.next_try.is_some()
+        && matches!(
+            clocks.attempts.status,
+            Status::Pending { .. } | Status::AtRisk { .. }
+        );
+    let (clock, status, bucket) = match settled_by(clocks, horizon) {
+        Some(settled) => settled,
+        None if resting => (ClockKind::Attempts, clocks.attempts.status, Bucket::DueSoon),
+        None => return None,
+    };
     let bucket = match status {
         Status::Breached { overdue, .. }
             if clock.lane() == Lane::Calls && overdue > long_overdue =>

@@ -221,14 +221,14 @@ fn a_lead_tried_without_answer_waits_below_the_calls_that_can_be_made_now() {
     no_answer.outcome = Outcome::NoAnswer;
     ws.activities.push(no_answer);
     ws.leads = vec![tried.clone(), other.clone()];
-    let at = |now: &str| {
+    let at = |ws: &Workspace, now: &str| {
         let now = vn(now);
-        let p = Prepared::new(&ws, now).unwrap();
+        let p = Prepared::new(ws, now).unwrap();
         today(&p, &all_clocks(&p, now), HORIZON)
     };
     // Right after the try: the untried lead first; the tried one waits
     // for its next try at 11:55 (still a breach, counted as one).
-    let queue = at("2026-03-02 11:00");
+    let queue = at(&ws, "2026-03-02 11:00");
     let ids: Vec<LeadId> = queue.iter().map(|i| i.lead).collect();
     assert_eq!(ids, vec![other.id(), tried.id()], "{queue:?}");
     assert_eq!(
@@ -237,8 +237,24 @@ fn a_lead_tried_without_answer_waits_below_the_calls_that_can_be_made_now() {
     );
     assert_eq!(queue[1].next_try, Some(vn("2026-03-02 11:55")));
     assert_eq!(queue[0].next_try, None);
+    // A fresh lead tried once stays among the calls, resting, though its
+    // attempts deadline is a working day away.
+    let fresh = lead(&ws, "Fresh", "2026-03-02 10:30");
+    let mut first = call(&fresh, "2026-03-02 10:40", "an");
+    first.outcome = Outcome::NoAnswer;
+    ws.activities.push(first);
+    ws.leads.push(fresh.clone());
+    let queue = at(&ws, "2026-03-02 11:00");
+    let rested = &queue[1];
+    assert_eq!(
+        (rested.lead, rested.bucket, rested.next_try),
+        (fresh.id(), Bucket::DueSoon, Some(vn("2026-03-02 11:40"))),
+        "after the call to make now, the earliest next try first: {queue:?}"
+    );
+    ws.leads.pop();
+    ws.activities.pop();
     // Its gap passed: back in its place, the more recent breach first.
-    let queue = at("2026-03-02 11:56");
+    let queue = at(&ws, "2026-03-02 11:56");
     assert_eq!(queue[0].lead, tried.id(), "{queue:?}");
     assert_eq!(queue[0].next_try, None);
 }
@@ -246,7 +262,9 @@ fn a_lead_tried_without_answer_waits_below_the_calls_that_can_be_made_now() {
 #[test]
 fn a_short_horizon_leaves_out_what_is_not_due_soon() {
     let mut ws = Workspace::default();
-    // Answered at once: what runs is the attempts clock (3 within 8 h).
+    // Answered at once: what runs is the attempts clock (3 within 8 h; no
+    // gap between tries, so the lead does not rest until a next try).
+    ws.policies.default.attempts.min_gap = Minutes::hours(0);
     let fresh = lead(&ws, "Fresh", "2026-03-02 10:59");
     ws.activities.push(Activity {
         outcome: Outcome::NoAnswer,

@@ -596,3 +596,33 @@ fn no_clock_starts_before_the_sla_is_enforced() {
         }
     );
 }
+
+/// A clock whose deadline is the end of a working day reads "breached" all
+/// night; a call at 01:00 is then late — by no business time, but late —
+/// never "met". A call at the deadline itself is in time.
+#[test]
+fn done_after_the_deadline_outside_hours_is_late_not_met() {
+    let w = World::new();
+    // Monday 16:30: the first response is due at 17:30.
+    let lead = w.lead("2026-03-02 16:30");
+    let due = vn("2026-03-02 17:30");
+    let fr = |acts: &[Activity], now: &str| w.clocks(&lead, acts, now).first_response;
+    assert!(fr(&[], "2026-03-03 01:00").is_breached(), "all night");
+    let at_night = [call("2026-03-03 01:00", Outcome::Connected)];
+    assert_eq!(
+        fr(&at_night, "2026-03-03 01:05"),
+        Status::Breached {
+            due,
+            overdue: TimeDelta::zero(),
+            done: Some(vn("2026-03-03 01:00"))
+        }
+    );
+    let at_the_deadline = [call("2026-03-02 17:30", Outcome::Connected)];
+    assert_eq!(
+        fr(&at_the_deadline, "2026-03-03 01:05"),
+        Status::Met {
+            at: due,
+            used: mins(60)
+        }
+    );
+}

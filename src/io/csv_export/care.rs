@@ -25,13 +25,13 @@ const HEADER: [&str; 16] = [
     "Tries",
     "Tries required",
     "Try times",
-    "Longest wait minutes",
+    "Longest wait without a try, minutes (calendar)",
     "Outcome",
 ];
 
 const MORE: [&str; 2] = ["Reason or stage", "Breaches"];
 
-const SUMS: [&str; 11] = [
+const SUMS: [&str; 12] = [
     "Leads",
     "Responded",
     "On time",
@@ -43,16 +43,23 @@ const SUMS: [&str; 11] = [
     "Won",
     "Lost",
     "Junk",
+    "Open",
 ];
 
 fn breach(b: &Breach) -> String {
     match b {
         Breach::LateResponse => "first response late".into(),
         Breach::NoResponse => "no first response".into(),
-        Breach::TriesMissed => "too few tries".into(),
+        Breach::TriesMissed => "too few tries in time".into(),
         Breach::TooManyTries => "too many tries".into(),
-        Breach::TooClose(n) => format!("{n} tries too close"),
+        Breach::TooClose(1) => "1 try too close to the one before".into(),
+        Breach::TooClose(n) => format!("{n} tries too close to the one before"),
+        Breach::Untouched => "left untouched past the reassignment limit".into(),
     }
+}
+
+fn minutes(d: Option<chrono::TimeDelta>) -> String {
+    d.map(|d| d.num_minutes().to_string()).unwrap_or_default()
 }
 
 fn sum_cells(s: &CareSum) -> Vec<String> {
@@ -70,6 +77,7 @@ fn sum_cells(s: &CareSum) -> Vec<String> {
         s.won.to_string(),
         s.lost.to_string(),
         s.junk.to_string(),
+        s.open.to_string(),
     ]
     .to_vec()
 }
@@ -100,16 +108,16 @@ pub fn export_care_csv<'a>(
         for r in &report.rows {
             let Some(l) = lead(r.lead) else { continue };
             let (at, status, used, late) = match r.first_response {
-                FirstResponse::OnTime(at, used) => (
+                FirstResponse::OnTime(at, _) => (
                     time(at),
                     "on time",
-                    used.num_minutes().to_string(),
+                    minutes(r.responded_after),
                     String::new(),
                 ),
                 FirstResponse::Late(at, over) => (
                     time(at),
                     "late",
-                    String::new(),
+                    minutes(r.responded_after),
                     over.num_minutes().to_string(),
                 ),
                 FirstResponse::Missed(over) => (
@@ -124,7 +132,7 @@ pub fn export_care_csv<'a>(
                 }
             };
             let (outcome, why) = match &r.outcome {
-                CareOutcome::Open(stage) => ("open", stage.clone()),
+                CareOutcome::Open(_, stage) => ("open", stage.clone()),
                 CareOutcome::Won => ("won", String::new()),
                 CareOutcome::Closed(LossKind::Junk, reason) => ("junk", reason.clone()),
                 CareOutcome::Closed(LossKind::Lost, reason) => ("lost", reason.clone()),

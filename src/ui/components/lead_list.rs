@@ -92,10 +92,12 @@ pub fn LeadList() -> impl IntoView {
         let q = Query::new(&f.query);
         let mut idx: Vec<usize> = (0..ins.leads().len())
             .filter(|i| {
+                // A closed lead has no SLA status to filter by.
+                let closed = ins.eval().facts.leads.get(*i).is_some_and(|f| f.closed);
                 f.accepts_with(
                     || index.matches(*i, &q),
                     &ins.leads()[*i],
-                    ins.clocks().get(*i),
+                    ins.clocks().get(*i).filter(|_| !closed),
                     ins.now(),
                 )
             })

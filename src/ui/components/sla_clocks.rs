@@ -60,6 +60,7 @@ pub fn describe(
                 // a business clock stands still): "overdue by 0 min" would
                 // read as not overdue.
                 match done {
+                    Some(_) if overdue.num_minutes() < 1 => t(Msg::DoneAfterDeadline).to_owned(),
                     Some(_) => format!("{} {}", t(Msg::DoneLateBy), span(*overdue)),
                     None if overdue.num_minutes() < 1 => t(Msg::OverdueSince).to_owned(),
                     None => format!("{} {}", t(Msg::Overdue), span(*overdue)),

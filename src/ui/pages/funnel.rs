@@ -10,7 +10,7 @@ use crate::domain::live::Field;
 use crate::domain::pipeline::Team;
 use crate::domain::rep::RepId;
 use crate::domain::scorecard::{Period, PeriodKind};
-use crate::ui::format::{Clock, duration, percent};
+use crate::ui::format::{Clock, duration, number, percent};
 use crate::ui::i18n::pages::PageMsg;
 use crate::ui::i18n::pages::funnel::FunnelMsg;
 use crate::ui::i18n::{Msg, use_i18n};
@@ -94,7 +94,7 @@ pub fn FunnelPage() -> impl IntoView {
                         let max = f.steps.iter().map(|s| s.reached).max().unwrap_or(0).max(1) as f64;
                         let bar_h = 34;
                         let height = f.steps.len() * bar_h + 10;
-                        let label = format!("{} {}", f.total, i18n.t(FunnelMsg::LeadsCounted)());
+                        let label = format!("{} {}", number(f.total.into(), lang.get()), i18n.t(FunnelMsg::LeadsCounted)());
                         let bars = f
                             .steps
                             .iter()
@@ -107,7 +107,7 @@ pub fn FunnelPage() -> impl IntoView {
                                     <g>
                                         <rect class=cls x="150" y=y width=format!("{w:.1}") height=bar_h - 8 rx="4"></rect>
                                         <text x="0" y=y + 18 class="bar-label">{crate::ui::format::stage_label(s.stage.as_str(), &s.name, i18n.0.get())}</text>
-                                        <text x=format!("{:.1}", 156.0 + w) y=y + 18 class="bar-value">{s.reached}</text>
+                                        <text x=format!("{:.1}", 156.0 + w) y=y + 18 class="bar-value">{number(s.reached.into(), lang.get())}</text>
                                     </g>
                                 }
                             })
@@ -141,12 +141,12 @@ pub fn FunnelPage() -> impl IntoView {
                                             <span class=bar style=share aria-hidden="true"></span>
                                         </th>
                                         <td data-label=l(PageMsg::Team)>{i18n.t(team)}</td>
-                                        <td data-label=l(PageMsg::Reached) data-testid="funnel-reached">{s.reached}</td>
+                                        <td data-label=l(PageMsg::Reached) data-testid="funnel-reached">{number(s.reached.into(), lang.get())}</td>
                                         <td data-label=l(PageMsg::Conversion)>{pct(s.conversion)}</td>
                                         <td data-label=l(PageMsg::DropOff)>{pct(s.drop_off)}</td>
-                                        <td data-label=l(PageMsg::OpenHere) data-testid="funnel-open">{s.open_here}</td>
-                                        <td data-label=l(PageMsg::LostHere)>{s.lost_here}</td>
-                                        <td data-label=l(PageMsg::JunkHere)>{s.junk_here}</td>
+                                        <td data-label=l(PageMsg::OpenHere) data-testid="funnel-open">{number(s.open_here.into(), lang.get())}</td>
+                                        <td data-label=l(PageMsg::LostHere)>{number(s.lost_here.into(), lang.get())}</td>
+                                        <td data-label=l(PageMsg::JunkHere)>{number(s.junk_here.into(), lang.get())}</td>
                                         <td data-label=l(PageMsg::Reasons) class="reasons">{reasons}</td>
                                         <td data-label=l(PageMsg::MedianTime)>{s.median_time.map(|d| duration(d, working(), lang.get()))}</td>
                                     </tr>

@@ -286,7 +286,7 @@ fn QueueRow(item: QueueItem, dismissed: RwSignal<Vec<LeadId>>) -> impl IntoView 
                     {i18n.t(Msg::Accept)}
                 </button>
                 <button type="button" data-testid="dismiss-reassign" on:click=move |_| dismissed.update(|d| if !d.contains(&id) { d.push(id) })>
-                    {i18n.t(Msg::Dismiss)}
+                    {i18n.t(Msg::KeepOwner)}
                 </button>
             }
             .into_any()

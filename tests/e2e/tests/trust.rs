@@ -169,28 +169,53 @@ async fn a_fresh_lead_is_on_todays_first_screen_and_every_tap_is_answered() {
         )),
         "{toast:?}"
     );
-    let gone = |names: &[String]| !names.iter().any(|n| n == name);
+    // The card moves below the calls that can be made now (its next try
+    // is an hour away; past the first rows listed when many can be made)
+    // and says when.
+    let place = |names: &[String]| names.iter().position(|n| n == name);
+    let mut now_at = Some(at);
     for _ in 0..100 {
-        if gone(&calls(&s, name).await.0) {
+        now_at = place(&calls(&s, name).await.0);
+        if now_at.is_none_or(|p| p > at) {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     assert!(
-        gone(&calls(&s, name).await.0),
-        "answered for now: it leaves the calls"
+        now_at.is_none_or(|p| p > at),
+        "tried: below the calls that can be made now ({at} → {now_at:?})"
+    );
+    for _ in 0..400 {
+        if place(&calls(&s, name).await.0).is_some() {
+            break;
+        }
+        s.eval("document.querySelector(\"[data-lane='Calls'] [data-testid='lane-more']\")?.click(); return true")
+            .await;
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let detail = s
+        .eval(&format!(
+            r#"return [...document.querySelectorAll("[data-testid='queue-item']")].find(i => i.querySelector("[data-testid='queue-lead']").textContent === {name:?}).querySelector("[data-testid='queue-detail']").textContent"#
+        ))
+        .await;
+    assert!(
+        detail
+            .as_str()
+            .is_some_and(|d| d.contains("attempt 1 of 3, next try after ")),
+        "{detail}"
     );
     shots(&browser, "trust-no-answer").await;
     s.click("undo").await;
     for _ in 0..100 {
-        if !gone(&calls(&s, name).await.0) {
+        if place(&calls(&s, name).await.0) == Some(at) {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
-    assert!(
-        !gone(&calls(&s, name).await.0),
-        "undone: back among the calls"
+    assert_eq!(
+        place(&calls(&s, name).await.0),
+        Some(at),
+        "undone: back in its place"
     );
 
     // Wrong number: no more tries, and one tap closes it as junk.

@@ -49,7 +49,7 @@ impl Catalogue for CareMsg {
             Junk => ("Junk", "Rác"),
             LeadByLead => ("Lead by lead", "Từng khách hàng"),
             Leads => ("Leads", "Khách hàng"),
-            LongestWait => ("Longest wait", "Chờ lâu nhất"),
+            LongestWait => ("Longest wait without a try", "Chờ lâu nhất không liên hệ"),
             Lost => ("Lost", "Thất bại"),
             MedianResponse => ("Median first response", "Trung vị phản hồi đầu"),
             NoCampaign => ("(no campaign)", "(không có chiến dịch)"),
@@ -140,7 +140,11 @@ pub fn tries(lang: Lang, made: usize, required: u32, times: &[String]) -> String
 pub fn outcome(lang: Lang, o: &CareOutcome) -> String {
     let t = |m: CareMsg| crate::ui::i18n::tr(lang, m);
     match o {
-        CareOutcome::Open(stage) => format!("{} · {stage}", t(CareMsg::Open)),
+        CareOutcome::Open(id, name) => format!(
+            "{} · {}",
+            t(CareMsg::Open),
+            crate::ui::format::stage_label(id.as_str(), name, lang)
+        ),
         CareOutcome::Won => t(CareMsg::Won).into(),
         CareOutcome::Closed(kind, reason) => {
             let head = t(if *kind == LossKind::Junk {
@@ -168,8 +172,12 @@ pub fn breaches(lang: Lang, list: &[Breach]) -> String {
             (Lang::Vi, Breach::LateResponse) => "phản hồi đầu trễ".to_owned(),
             (Lang::En, Breach::NoResponse) => "no first response".to_owned(),
             (Lang::Vi, Breach::NoResponse) => "chưa phản hồi".to_owned(),
-            (Lang::En, Breach::TriesMissed) => "too few tries".to_owned(),
-            (Lang::Vi, Breach::TriesMissed) => "thiếu lần liên hệ".to_owned(),
+            (Lang::En, Breach::TriesMissed) => "too few tries in time".to_owned(),
+            (Lang::Vi, Breach::TriesMissed) => "thiếu lần liên hệ đúng hạn".to_owned(),
+            (Lang::En, Breach::Untouched) => {
+                "left untouched past the reassignment limit".to_owned()
+            }
+            (Lang::Vi, Breach::Untouched) => "bỏ quên quá hạn chuyển người phụ trách".to_owned(),
             (Lang::En, Breach::TooManyTries) => "more tries than allowed".to_owned(),
             (Lang::Vi, Breach::TooManyTries) => "liên hệ quá số lần cho phép".to_owned(),
             (Lang::En, Breach::TooClose(1)) => "1 try too soon after the one before".to_owned(),

@@ -36,6 +36,7 @@ pub(super) fn CareSection(filter: Memo<FunnelFilter>) -> impl IntoView {
                 &policies,
                 ins.working_day(),
                 &filter,
+                ins.now(),
             )
         })
     });
@@ -44,9 +45,10 @@ pub(super) fn CareSection(filter: Memo<FunnelFilter>) -> impl IntoView {
         let ins = state.insights.get_untracked();
         let bytes =
             report.with_untracked(|r| export_care_csv(r, |id| ins.lead(id), &ins.settings()));
+        // Today in the workspace's time, as the person reads the date.
         let name = format!(
             "leadpact-care-{}.csv",
-            crate::domain::instant::ymd(ins.now().date_naive())
+            crate::domain::instant::ymd(ins.now().with_timezone(&ins.timezone()).date_naive())
         );
         files::save_text(
             &name,
@@ -70,10 +72,10 @@ pub(super) fn CareSection(filter: Memo<FunnelFilter>) -> impl IntoView {
                 <td data-label=l(CareMsg::MedianResponse)>{median}</td>
                 <td data-label=l(CareMsg::TriesKept) data-testid="care-tries-kept">{words::share(lang.get(), s.tries_kept, s.tries_kept + s.tries_missed)}</td>
                 <td data-label=l(CareMsg::WithBreach) data-testid="care-breached">{words::share(lang.get(), s.breached, s.leads)}</td>
-                <td data-label=l(CareMsg::Won)>{s.won}</td>
-                <td data-label=l(CareMsg::Lost)>{s.lost}</td>
-                <td data-label=l(CareMsg::Junk)>{s.junk}</td>
-                <td data-label=l(CareMsg::Open)>{s.open}</td>
+                <td data-label=l(CareMsg::Won)>{number(s.won.into(), lang.get())}</td>
+                <td data-label=l(CareMsg::Lost)>{number(s.lost.into(), lang.get())}</td>
+                <td data-label=l(CareMsg::Junk)>{number(s.junk.into(), lang.get())}</td>
+                <td data-label=l(CareMsg::Open)>{number(s.open.into(), lang.get())}</td>
             </tr>
         }
     };
