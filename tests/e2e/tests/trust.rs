@@ -448,9 +448,13 @@ async fn a_note_holds_words_and_a_call_what_the_customer_said() {
         })
         .await;
     assert!(first.contains(&"chưa đến hạn".to_owned()), "{first:?}");
+    // At the phone's width first, then scrolled to the report.
+    c.set_window_size(375, 900).await.expect("phone");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     s.eval("document.querySelector(\"[data-testid='care-report']\").scrollIntoView(); return true")
         .await;
     browser.screenshot("care-report-vi", 375).await;
+    c.set_window_size(1280, 900).await.expect("back");
     s.click("lang-toggle").await;
     s.click("care-export").await;
     let file = browser.download("csv").await;
