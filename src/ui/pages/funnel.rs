@@ -17,15 +17,44 @@ use crate::ui::i18n::{Msg, use_i18n};
 use chrono::TimeDelta;
 use leptos::prelude::*;
 
+thread_local! {
+    /// The filters last chosen (period, source, campaign, owner): kept when
+    /// a person opens a lead from the care report and comes back.
+    static LAST: std::cell::RefCell<[String; 4]> =
+        std::cell::RefCell::new(["all".to_owned(), String::new(), String::new(), String::new()]);
+}
+
 /// The funnel screen.
 #[component]
 pub fn FunnelPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
-    let range = RwSignal::new("all".to_owned());
-    let source = RwSignal::new(String::new());
-    let campaign = RwSignal::new(String::new());
-    let owner = RwSignal::new(String::new());
+    // A value the workspace no longer has (a campaign gone with a replaced
+    // workspace) is not kept: the select could not show it.
+    let [range, mut s, mut c, mut o] = LAST.with(|l| l.borrow().clone());
+    let has = |f: Field, v: &str| {
+        state
+            .insights
+            .with_untracked(|i| i.values(f).any(|x| x == v))
+    };
+    if !s.is_empty() && !has(Field::Source, &s) {
+        s.clear();
+    }
+    if !c.is_empty() && !has(Field::Campaign, &c) {
+        c.clear();
+    }
+    if !o.is_empty()
+        && state
+            .settings
+            .with_untracked(|st| !st.reps.iter().any(|r| r.id.as_str() == o))
+    {
+        o.clear();
+    }
+    let [range, source, campaign, owner] = [range, s, c, o].map(RwSignal::new);
+    Effect::new(move || {
+        let now = [range.get(), source.get(), campaign.get(), owner.get()];
+        LAST.with(|l| *l.borrow_mut() = now);
+    });
     // The leads counted: the funnel's and the care report's.
     let filter = Memo::new(move |_| -> FunnelFilter {
         let (now, tz) = state.insights.with(|ins| (ins.now(), ins.timezone()));
@@ -75,15 +104,15 @@ pub fn FunnelPage() -> impl IntoView {
                 </select>
                 <select data-testid="funnel-source" aria-label=i18n.t(PageMsg::Source) bind:value=source>
                     <option value="">{i18n.t(PageMsg::AllSources)}</option>
-                    {move || distinct(Field::Source).into_iter().map(|s| view! { <option value=s.clone()>{crate::ui::format::source_label(&s, i18n.0.get())}</option> }).collect_view()}
+                    {move || distinct(Field::Source).into_iter().map(|s| view! { <option value=s.clone() selected=source.get_untracked() == s>{crate::ui::format::source_label(&s, i18n.0.get())}</option> }).collect_view()}
                 </select>
                 <select data-testid="funnel-campaign" aria-label=i18n.t(PageMsg::Campaign) bind:value=campaign>
                     <option value="">{i18n.t(PageMsg::AllCampaigns)}</option>
-                    {move || distinct(Field::Campaign).into_iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
+                    {move || distinct(Field::Campaign).into_iter().map(|s| view! { <option value=s.clone() selected=campaign.get_untracked() == s>{s.clone()}</option> }).collect_view()}
                 </select>
                 <select data-testid="funnel-owner" aria-label=i18n.t(PageMsg::Owner) bind:value=owner>
                     <option value="">{i18n.t(PageMsg::AllOwners)}</option>
-                    {move || state.settings.get().reps.iter().map(|r| view! { <option value=r.id.to_string()>{r.name.clone()}</option> }).collect_view()}
+                    {move || state.settings.get().reps.iter().map(|r| view! { <option value=r.id.to_string() selected=owner.get_untracked() == r.id.as_str()>{r.name.clone()}</option> }).collect_view()}
                 </select>
             </div>
             {move || {
