@@ -456,6 +456,24 @@ async fn a_note_holds_words_and_a_call_what_the_customer_said() {
     browser.screenshot("care-report-vi", 375).await;
     c.set_window_size(1280, 900).await.expect("back");
     s.click("lang-toggle").await;
+    // A source chosen stays when a lead is opened from the report and the
+    // person comes back.
+    let zalo = s
+        .eval("const o = [...document.querySelectorAll(\"[data-testid='funnel-source'] option\")].find(o => o.value !== ''); return o ? o.value : null")
+        .await;
+    let zalo = zalo.as_str().expect("a source to choose").to_owned();
+    s.select("funnel-source", &zalo).await;
+    s.eval("document.querySelector(\"[data-testid='care-leads']\").open = true; document.querySelector(\"[data-testid='care-lead'] a\").click(); return true")
+        .await;
+    LeadPage::new(c).title_and_stage().await;
+    c.back().await.expect("back to the funnel");
+    s.find("care-report").await;
+    assert_eq!(
+        s.eval("return document.querySelector(\"[data-testid='funnel-source']\").value")
+            .await,
+        serde_json::Value::String(zalo),
+        "the filter is kept"
+    );
     s.click("care-export").await;
     let file = browser.download("csv").await;
     let text = std::fs::read_to_string(&file).expect("the care CSV");
