@@ -339,6 +339,14 @@ impl Lead {
         self.entered_at = (at > self.created_at).then_some(at);
         self
     }
+    /// A lead as it arrived, whatever it was built with on the way in (an
+    /// import's campaign, extra fields, stage, priority): that is its
+    /// arrival, not a change after it, so its last change is no later than
+    /// its entry (`distribution::waiting` gives such a lead an owner).
+    pub fn arrived(mut self) -> Lead {
+        self.updated_at = self.updated_at.min(self.entered_at());
+        self
+    }
     /// Last change.
     pub fn updated_at(&self) -> DateTime<Utc> {
         self.updated_at

@@ -25,7 +25,8 @@ pub struct OverCap {
 /// For every rep with more open leads than their capacity, the leads
 /// distribution gave them last — as many as they are over (at most those
 /// it gave them), the latest first (ties by id). Leads a person assigned
-/// are never named: a person chose them.
+/// are never named, and a rep whose latest lead a person gave is left
+/// out: a person chose to go past the cap.
 pub fn over_cap(reps: &[Rep], leads: &[Lead], is_open: impl Fn(&Lead) -> bool) -> Vec<OverCap> {
     let mut out = Vec::new();
     for rep in reps.iter().filter(|r| r.active && r.capacity > 0) {
@@ -35,6 +36,14 @@ pub fn over_cap(reps: &[Rep], leads: &[Lead], is_open: impl Fn(&Lead) -> bool) -
             .collect();
         let open = u32::try_from(mine.len()).unwrap_or(u32::MAX);
         if open <= rep.capacity {
+            continue;
+        }
+        let latest = mine.iter().max_by(|a, b| {
+            a.assigned_at()
+                .cmp(&b.assigned_at())
+                .then(a.id().cmp(&b.id()))
+        });
+        if latest.is_some_and(|l| Why::of(l).is_none()) {
             continue;
         }
         let mut given: Vec<&Lead> = mine

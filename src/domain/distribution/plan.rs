@@ -110,6 +110,10 @@ pub struct Capacity {
     pub per_month: Option<u32>,
 }
 
+/// Closed leads the plan needs before it gives a figure (as a scorecard
+/// rate needs leads before its verdict).
+pub const PLAN_MIN_CLOSED: usize = 10;
+
 /// The capacity plan as of `now` (see the module docs).
 pub fn capacity(reps: &[Rep], leads: &[Lead], pipeline: &Pipeline, now: DateTime<Utc>) -> Capacity {
     let sales: Vec<&Rep> = reps
@@ -155,7 +159,11 @@ pub fn capacity(reps: &[Rep], leads: &[Lead], pipeline: &Pipeline, now: DateTime
             (days[n / 2 - 1] + days[n / 2]) / 2.0
         }
     });
-    let per_month = median.map(|d| (f64::from(caps) * 30.0 / d.max(1.0)).round() as u32);
+    // On fewer closed leads than a verdict needs, no plan: "too early"
+    // (two leads closed in the first hour are no time to close).
+    let per_month = median
+        .filter(|_| closed >= PLAN_MIN_CLOSED)
+        .map(|d| (f64::from(caps) * 30.0 / d.max(1.0)).round() as u32);
     Capacity {
         reps: sales.len(),
         caps,
@@ -226,7 +234,7 @@ mod tests {
             "nothing closed: no plan"
         );
         let mut leads = Vec::new();
-        for (n, days) in [(1u128, 4i64), (2, 6), (3, 8)] {
+        for (n, days) in (1u128..=10).zip(1i64..=10) {
             let mut l = lead(n, -days * 1440 - 60);
             l.move_to(
                 &crate::domain::pipeline::StageId::new("won"),
@@ -237,22 +245,25 @@ mod tests {
             .unwrap();
             leads.push(l);
         }
-        let mut open = lead(4, 0);
+        // Three closed: too early for a plan.
+        let c = capacity(&reps, &leads[..3], &p, at(0));
+        assert_eq!((c.closed, c.per_month), (3, None));
+        let mut open = lead(40, 0);
         open.assign(Some(RepId::new("lan")), at(1));
         leads.push(open);
         let c = capacity(&reps, &leads, &p, at(0));
-        assert_eq!((c.reps, c.caps, c.open, c.closed), (2, 60, 1, 3));
-        // 4, 6, 8 days closed; the open one 0 days so far.
+        assert_eq!((c.reps, c.caps, c.open, c.closed), (2, 60, 1, 10));
+        // 1 to 10 days closed; the open one 0 days so far.
         assert_eq!(c.days_to_close, Some(5.0));
         assert_eq!(c.per_month, Some(360), "60 × 30 / 5");
         // Leads that linger count: an open lead 40 days old, twice.
-        for n in [5u128, 6] {
+        for n in [50u128, 60] {
             let mut old = lead(n, -40 * 1440);
             old.assign(Some(RepId::new("minh")), at(-40 * 1440));
             leads.push(old);
         }
         let c = capacity(&reps, &leads, &p, at(0));
-        assert_eq!(c.days_to_close, Some(7.0), "0, 4, 6, 8, 40, 40");
-        assert_eq!(c.per_month, Some(257), "60 × 30 / 7");
+        assert_eq!(c.days_to_close, Some(6.0), "0, 1 … 10, 40, 40");
+        assert_eq!(c.per_month, Some(300), "60 × 30 / 6");
     }
 }

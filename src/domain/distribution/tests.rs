@@ -407,7 +407,28 @@ fn two_devices_apart_can_pass_a_cap_and_the_lead_given_last_is_named() {
     let mut by_hand = b.clone();
     by_hand.assign(Some(RepId::new("minh")), at(3));
     by_hand.assign(Some(RepId::new("lan")), at(4));
-    let over = over_cap(&reps, &[a.clone(), by_hand], |_| true);
-    assert_eq!(over.len(), 1);
-    assert_eq!(over[0].lead, a.id(), "the one distribution gave");
+    assert!(
+        over_cap(&reps, &[a.clone(), by_hand], |_| true).is_empty(),
+        "assigned again by a person, last: the person chose"
+    );
+}
+
+#[test]
+fn a_cap_passed_by_a_person_names_no_lead() {
+    let reps = vec![Rep::new("lan", "Lan", Membership::Sales, 1)];
+    let mut given = new_lead(1, 0, "Zalo");
+    let why = Why {
+        group: None,
+        rep: Some(RepId::new("lan")),
+        today: 0,
+        skipped: Vec::new(),
+        at: None,
+    };
+    why.give(&mut given, at(1));
+    let mut by_hand = new_lead(2, 0, "Zalo");
+    by_hand.assign(Some(RepId::new("lan")), at(2));
+    assert!(
+        over_cap(&reps, &[given, by_hand], |_| true).is_empty(),
+        "the person chose to pass the cap"
+    );
 }

@@ -205,7 +205,7 @@ impl ImportPreview {
                     Some((owner, None)) => lead.set_custom(OWNER_KEPT, owner.clone(), at),
                     None => {}
                 }
-                Some(lead)
+                Some(lead.arrived())
             })
             .collect()
     }

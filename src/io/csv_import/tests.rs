@@ -354,3 +354,27 @@ fn merging_fills_what_the_lead_lacks_and_overwrites_nothing() {
     assert_eq!(m.custom().get("budget").map(String::as_str), Some("10tr"));
     assert!(m.updated_at() > existing.updated_at());
 }
+
+/// What a row brings (a campaign, extra fields, a priority) is part of the
+/// lead's arrival: with distribution on it is still waiting for an owner.
+#[test]
+fn an_imported_lead_with_a_campaign_still_waits_for_an_owner() {
+    use crate::domain::distribution::{Distribution, waiting};
+    let csv = "Full name,Phone,Source,Campaign,Budget\nAn,0912345678,Zalo,Tet2027,5 tỷ\n";
+    let p = preview(csv.as_bytes(), None, Home::default()).unwrap();
+    let pipeline = Pipeline::default();
+    let now = Utc.with_ymd_and_hms(2026, 12, 8, 2, 0, 0).unwrap();
+    let leads = p.leads(
+        OnDuplicate::Skip,
+        &Choices::default(),
+        &pipeline,
+        now,
+        || LeadId::from_uuid(uuid::Uuid::from_u128(7)),
+    );
+    assert_eq!(leads[0].campaign(), "Tet2027");
+    let dist = Distribution {
+        since: Some(now - chrono::TimeDelta::hours(1)),
+        ..Distribution::default()
+    };
+    assert!(waiting(&dist, &leads[0], true), "{:?}", leads[0]);
+}

@@ -214,7 +214,13 @@ fn QueueRow(item: QueueItem, dismissed: RwSignal<Vec<LeadId>>) -> impl IntoView 
     let Some(lead) = ins.lead(id).cloned() else {
         return ().into_any();
     };
-    let owner = lead.owner().map(|o| ins.rep_name(o));
+    // The owner as it is now (a lead given from the pool card keeps its row).
+    let owner = move || {
+        state.insights.with(|ins| {
+            ins.lead(id)
+                .and_then(|l| l.owner().map(|o| ins.rep_name(o)))
+        })
+    };
     // The row stays while its lead is queued under the same clock; its
     // countdown follows the clock tick.
     let kind = item.clock;
@@ -312,7 +318,7 @@ fn QueueRow(item: QueueItem, dismissed: RwSignal<Vec<LeadId>>) -> impl IntoView 
                 <span class="muted">
                     {i18n.t(priority_msg(lead.priority()))}
                     " · "
-                    {owner.unwrap_or_else(|| i18n.t(Msg::Unassigned)().to_owned())}
+                    {move || owner().unwrap_or_else(|| i18n.t(Msg::Unassigned)().to_owned())}
                 </span>
             </div>
             <div class="what">

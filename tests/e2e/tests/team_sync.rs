@@ -1717,7 +1717,7 @@ async fn leads_given_while_apart_past_a_cap_are_shown_for_a_person_to_give_again
         let why = s.texts("over-cap-why").await.concat();
         assert_eq!(
             why,
-            "Given to Lan while devices were apart: Lan now has 2 open leads, cap 1. Give it to someone else, or raise the cap in Settings."
+            "Lan has 2 open leads, cap 1: distribution gave Lan this one last (two devices apart each give leads without the other's). Give it to someone else, or raise the cap in Settings."
         );
         named.push(items[0].clone());
     }

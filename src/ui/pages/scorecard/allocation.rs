@@ -114,6 +114,16 @@ pub(super) fn AllocationCard(period: Memo<Period>) -> impl IntoView {
                 "Kế hoạch năng lực: {} nhân viên Sales với tổng định mức {} khách đang mở, và một khách mở trung vị {} ngày ({} khách đã đóng trong 90 ngày và {} khách còn mở): Sales nhận được khoảng {n} khách mới mỗi tháng. Trong 90 ngày qua họ đã đóng khoảng {} khách mỗi tháng.",
                 c.reps, c.caps, format!("{d:.1}").replace('.', ","), c.closed, c.open, (c.closed as f64 / 3.0).round()
             ),
+            (Lang::En, Some(_), None) => format!(
+                "Capacity plan: too early — {} leads won or lost in the last 90 days; the plan needs {} to measure how long a lead stays open.",
+                c.closed,
+                crate::domain::distribution::plan::PLAN_MIN_CLOSED
+            ),
+            (Lang::Vi, Some(_), None) => format!(
+                "Kế hoạch năng lực: còn quá sớm — mới có {} khách thành công hoặc thất bại trong 90 ngày qua; cần {} khách để đo một khách mở bao lâu.",
+                c.closed,
+                crate::domain::distribution::plan::PLAN_MIN_CLOSED
+            ),
             (Lang::En, _, _) => "Capacity plan: no lead was won or lost in the last 90 days, so there is no measured time to close yet.".to_owned(),
             (Lang::Vi, _, _) => "Kế hoạch năng lực: chưa có khách nào thành công hay thất bại trong 90 ngày qua, nên chưa đo được thời gian đóng.".to_owned(),
         };

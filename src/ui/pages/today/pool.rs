@@ -185,8 +185,8 @@ fn OverCapCard() -> impl IntoView {
                 <ul class="queue">
                     {move || over.get().into_iter().map(|(id, name, rep, open, cap)| {
                         let said = move || match i18n.0.get() {
-                            Lang::En => format!("Given to {rep} while devices were apart: {rep} now has {open} open leads, cap {cap}. Give it to someone else, or raise the cap in Settings."),
-                            Lang::Vi => format!("Đã giao cho {rep} khi các thiết bị mất kết nối với nhau: {rep} đang có {open} khách đang mở, sức chứa {cap}. Hãy giao cho người khác, hoặc tăng sức chứa trong Cài đặt."),
+                            Lang::En => format!("{rep} has {open} open leads, cap {cap}: distribution gave {rep} this one last (two devices apart each give leads without the other's). Give it to someone else, or raise the cap in Settings."),
+                            Lang::Vi => format!("{rep} đang có {open} khách đang mở, sức chứa {cap}: khách này là khách cuối cùng được phân bổ cho {rep} (hai thiết bị mất kết nối sẽ phân bổ mà không biết khách của nhau). Hãy giao cho người khác, hoặc tăng sức chứa trong Cài đặt."),
                         };
                         let on_owner = move |ev: leptos::ev::Event| {
                             let v = event_target_value(&ev);
