@@ -143,12 +143,20 @@ impl AppState {
                     expect_settings: Some(onto),
                     ..Change::default()
                 };
-                if let Some(stored) = self.commit(change, Some(Toast::Saved), false) {
-                    stored.await;
-                }
-                // Refused (another tab, a blocked write): the rest were
-                // made on what is not stored; the person was told.
-                if self.settings.get_untracked() != settings {
+                let tried = match self.commit(change, Some(Toast::Saved), false) {
+                    Some(stored) => {
+                        stored.await;
+                        true
+                    }
+                    None => false,
+                };
+                // Refused (another tab, a blocked write: the person was
+                // told): the rest were made on what is not stored. Settings
+                // a pull brought meanwhile are no refusal.
+                if !tried
+                    || (self.settings.get_untracked() != settings
+                        && self.error.with_untracked(Option::is_some))
+                {
                     self.settings_saves.update_value(|(running, queue)| {
                         queue.clear();
                         *running = false;
