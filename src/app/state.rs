@@ -3,6 +3,7 @@
 //! `leads` (one or a few leads), `workspace` (the whole workspace and the
 //! settings) and `health` (what happens when storage fails).
 
+mod access;
 pub mod contact;
 mod duplicates;
 mod error;
@@ -342,34 +343,6 @@ impl AppState {
     pub fn fail_to_open(self, e: StorageError) {
         self.loading.set(Loading::Unavailable);
         self.error.set(Some(AppError::Storage(e)));
-    }
-
-    /// The rep the signed-in team member works as, if linked.
-    pub fn my_rep(self) -> Option<RepId> {
-        let user = self
-            .link
-            .with_untracked(|l| l.as_ref().map(|l| l.user.clone()))?;
-        self.settings.with_untracked(|s| {
-            s.reps
-                .iter()
-                .find(|r| r.user.as_deref() == Some(user.as_str()))
-                .map(|r| r.id.clone())
-        })
-    }
-
-    /// Who stage moves are recorded as: the signed-in member's rep name (or
-    /// user name), when the workspace is shared.
-    pub fn actor_name(self) -> Option<String> {
-        let user = self
-            .link
-            .with_untracked(|l| l.as_ref().map(|l| l.user.clone()))?;
-        let rep = self.my_rep();
-        Some(self.settings.with_untracked(|s| {
-            s.reps
-                .iter()
-                .find(|r| Some(&r.id) == rep.as_ref())
-                .map_or(user.clone(), |r| r.name.clone())
-        }))
     }
 
     /// The distinct non-empty values of a lead field (sources, campaigns),

@@ -44,6 +44,15 @@ fn phone_cell(p: &Phone, home: Country) -> String {
     }
 }
 
+/// A rep's name as the workspace's settings give it (its id when unknown).
+fn rep_name(settings: &Settings, id: &crate::domain::rep::RepId) -> String {
+    settings
+        .reps
+        .iter()
+        .find(|r| &r.id == id)
+        .map_or(id.to_string(), |r| r.name.clone())
+}
+
 /// Makes a cell safe to open in a spreadsheet.
 pub fn neutralise(cell: &str) -> String {
     match cell.chars().next() {
@@ -94,13 +103,9 @@ pub fn export_csv<'a>(
             let stage = pipeline
                 .stage(lead.stage())
                 .map_or(lead.stage().to_string(), |s| s.name.clone());
-            let owner = lead.owner().map_or(String::new(), |id| {
-                settings
-                    .reps
-                    .iter()
-                    .find(|r| &r.id == id)
-                    .map_or(id.to_string(), |r| r.name.clone())
-            });
+            let owner = lead
+                .owner()
+                .map_or(String::new(), |id| rep_name(settings, id));
             let (closed_as, reason) = match lead.closure() {
                 Some(c) => (
                     if c.kind == LossKind::Junk {

@@ -319,51 +319,6 @@ impl AppState {
     pub fn writable(self) -> bool {
         self.loading.get() == Loading::Ready && !self.health.get().blocks_writes()
     }
-
-    /// True when the signed-in team member may only read (untracked).
-    pub fn is_viewer_untracked(self) -> bool {
-        self.link.with_untracked(|l| {
-            l.as_ref()
-                .is_some_and(|l| l.role == crate::sync::ledger::Role::Viewer)
-        })
-    }
-
-    /// True when the signed-in team member may only read (tracked).
-    pub fn is_viewer_tracked(self) -> bool {
-        self.link.with(|l| {
-            l.as_ref()
-                .is_some_and(|l| l.role == crate::sync::ledger::Role::Viewer)
-        })
-    }
-
-    /// True when this person's access to the shared workspace was removed
-    /// (nothing they change could reach the team); `tracked` or not.
-    pub fn revoked(self, tracked: bool) -> bool {
-        let is = |l: &Option<crate::sync::ledger::Link>| {
-            l.as_ref()
-                .is_some_and(|l| l.phase == crate::sync::ledger::Phase::Revoked)
-        };
-        if tracked {
-            self.link.with(is)
-        } else {
-            self.link.with_untracked(is)
-        }
-    }
-
-    /// True when the person may edit: the store is writable, they are not
-    /// a viewer of a shared workspace, and their access was not removed
-    /// (tracked).
-    pub fn can_edit(self) -> bool {
-        self.writable() && !self.is_viewer_tracked() && !self.revoked(true)
-    }
-
-    /// [`AppState::can_edit`], untracked (in event handlers).
-    pub fn can_edit_untracked(self) -> bool {
-        self.loading.get_untracked() == Loading::Ready
-            && !self.health.get_untracked().blocks_writes()
-            && !self.is_viewer_untracked()
-            && !self.revoked(false)
-    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -81,16 +81,19 @@ fn each_lead_says_how_it_was_worked_and_each_campaign_sums_it() {
         })
         .collect();
     let acts = |i: usize| -> &[Activity] { &by_lead[i] };
-    let report = care_report(
-        &ws.leads,
-        &clocks,
-        acts,
-        &ws.pipeline,
-        &ws.policies,
-        TimeDelta::hours(8),
-        &FunnelFilter::default(),
-        now,
-    );
+    let report_of = |filter: &FunnelFilter| {
+        care_report(
+            &ws.leads,
+            &clocks,
+            acts,
+            &ws.pipeline,
+            &ws.policies,
+            TimeDelta::hours(8),
+            filter,
+            now,
+        )
+    };
+    let report = report_of(&FunnelFilter::default());
     let row = |id: LeadId| report.rows.iter().find(|r| r.lead == id).unwrap();
 
     let r = row(kept.id());
@@ -174,18 +177,9 @@ fn each_lead_says_how_it_was_worked_and_each_campaign_sums_it() {
     assert_eq!(sum, report.total.leads);
 
     // A campaign chosen: only its leads.
-    let only = care_report(
-        &ws.leads,
-        &clocks,
-        acts,
-        &ws.pipeline,
-        &ws.policies,
-        TimeDelta::hours(8),
-        &FunnelFilter {
-            campaign: Some("TET".into()),
-            ..FunnelFilter::default()
-        },
-        now,
-    );
+    let only = report_of(&FunnelFilter {
+        campaign: Some("TET".into()),
+        ..FunnelFilter::default()
+    });
     assert_eq!(only.total.leads, 3);
 }

@@ -4,7 +4,7 @@
 //! cell guarded against formulas, times in the workspace's timezone with
 //! their offset); a note keeps its line breaks inside its quoted cell.
 
-use super::neutralise;
+use super::{neutralise, rep_name};
 use crate::domain::activity::{Activity, ActivityKind, Channel, Direction, Outcome};
 use crate::domain::lead::Lead;
 use crate::domain::workspace::Settings;
@@ -51,13 +51,6 @@ pub fn export_activities_csv<'a>(
     settings: &Settings,
 ) -> Vec<u8> {
     let tz = settings.calendar.tz();
-    let rep_name = |id: &crate::domain::rep::RepId| {
-        settings
-            .reps
-            .iter()
-            .find(|r| &r.id == id)
-            .map_or(id.to_string(), |r| r.name.clone())
-    };
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut w = csv::Writer::from_writer(&mut out);
@@ -84,7 +77,10 @@ pub fn export_activities_csv<'a>(
                     kind(a.kind).to_owned(),
                     dir.to_owned(),
                     how.to_owned(),
-                    a.rep.as_ref().map(rep_name).unwrap_or_default(),
+                    a.rep
+                        .as_ref()
+                        .map(|id| rep_name(settings, id))
+                        .unwrap_or_default(),
                     a.by.as_deref().unwrap_or_default().to_owned(),
                     a.note.as_deref().unwrap_or_default().to_owned(),
                 ];

@@ -5,7 +5,7 @@
 //! durations in minutes (business minutes for the SLA's clocks, calendar
 //! minutes for the longest wait), so a spreadsheet can sum them.
 
-use super::neutralise;
+use super::{neutralise, rep_name};
 use crate::domain::care::{Breach, CareOutcome, CareReport, CareSum, FirstResponse};
 use crate::domain::lead::{Lead, LeadId, LossKind};
 use crate::domain::workspace::Settings;
@@ -90,13 +90,6 @@ pub fn export_care_csv<'a>(
     settings: &Settings,
 ) -> Vec<u8> {
     let tz = settings.calendar.tz();
-    let rep_name = |id: &crate::domain::rep::RepId| {
-        settings
-            .reps
-            .iter()
-            .find(|r| &r.id == id)
-            .map_or(id.to_string(), |r| r.name.clone())
-    };
     let time = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&tz).to_rfc3339();
     let width = HEADER.len() + MORE.len() + SUMS.len();
     let mut out = b"\xEF\xBB\xBF".to_vec();
@@ -143,7 +136,9 @@ pub fn export_care_csv<'a>(
                 l.name().to_owned(),
                 l.source().to_owned(),
                 l.campaign().to_owned(),
-                l.owner().map(rep_name).unwrap_or_default(),
+                l.owner()
+                    .map(|id| rep_name(settings, id))
+                    .unwrap_or_default(),
                 time(r.arrived),
                 at,
                 status.to_owned(),

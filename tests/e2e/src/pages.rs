@@ -436,6 +436,18 @@ impl<'a> Screen<'a> {
         panic!("{what}: {id} shows {:?}", self.texts(id).await);
     }
 
+    /// The lead list's (name, owner) pairs, in the order shown.
+    pub async fn lead_owners(&self) -> Vec<(String, String)> {
+        let v = self
+            .eval(
+                r#"return [...document.querySelectorAll("[data-testid='lead-row']")].map(r => [
+            r.querySelector("[data-testid='lead-link']").textContent,
+            r.querySelector("[data-testid='lead-owner-cell']").textContent]);"#,
+            )
+            .await;
+        serde_json::from_value(v).expect("names and owners")
+    }
+
     /// Runs a script and returns its value.
     pub async fn eval(&self, script: &str) -> serde_json::Value {
         self.c.execute(script, vec![]).await.expect("script")

@@ -29,6 +29,33 @@ async fn connect(s: &Screen<'_>, couch: &CouchServer, user: &str, password: &str
     s.click("sync-connect").await;
 }
 
+/// The admin (on Settings) invites `name` with the password
+/// `{name}-password`, as `role` when one is chosen; waits until listed.
+async fn invite(s: &Screen<'_>, name: &str, role: Option<&str>) {
+    s.type_into("invite-name", name).await;
+    s.type_into("invite-password", &format!("{name}-password"))
+        .await;
+    if let Some(role) = role {
+        s.select("invite-role", role).await;
+    }
+    s.click("invite-submit").await;
+    s.wait_texts("member-name", "the invited person is listed", |t| {
+        t.iter().any(|n| n == name)
+    })
+    .await;
+}
+
+/// `user` opens the app in a browser of their own and joins the team's
+/// workspace; returns once its first download is done.
+async fn join(label: &str, url: &str, couch: &CouchServer, user: &str) -> Browser {
+    let b = open(label, url, "leads").await;
+    let s = Screen::new(&b.client);
+    LeadsPage::new(&b.client).wait_ready().await;
+    connect(&s, couch, user, &format!("{user}-password")).await;
+    wait_status(&s, "the first download", |t| t == "Synced", couch).await;
+    b
+}
+
 async fn wait_status(
     s: &Screen<'_>,
     what: &str,
@@ -111,21 +138,9 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
         uploaded.iter().any(|id| id.starts_with("act:")),
         "activities are documents"
     );
-    sa.type_into("invite-name", "lan").await;
-    sa.type_into("invite-password", "lan-password").await;
-    sa.click("invite-submit").await;
-    sa.wait_texts("member-name", "lan is a member", |t| {
-        t.iter().any(|n| n == "lan")
-    })
-    .await;
+    invite(&sa, "lan", None).await;
     // Minh too (he joins for the randomised rounds below).
-    sa.type_into("invite-name", "minh").await;
-    sa.type_into("invite-password", "minh-password").await;
-    sa.click("invite-submit").await;
-    sa.wait_texts("member-name", "minh is a member", |t| {
-        t.iter().any(|n| n == "minh")
-    })
-    .await;
+    invite(&sa, "minh", None).await;
     a.screenshot("team-sync-admin", 1280).await;
 
     // Lan joins from another browser: the team's workspace downloads.
@@ -785,19 +800,9 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
         .goto(&format!("{url}settings"))
         .await
         .expect("settings");
-    sa.type_into("invite-name", "victor").await;
-    sa.type_into("invite-password", "victor-password").await;
-    sa.select("invite-role", "viewer").await;
-    sa.click("invite-submit").await;
-    sa.wait_texts("member-name", "victor is in", |t| {
-        t.iter().any(|n| n == "victor")
-    })
-    .await;
-    let c = open("sync-c", &url, "leads").await;
+    invite(&sa, "victor", Some("viewer")).await;
+    let c = join("sync-c", &url, &couch, "victor").await;
     let sc = Screen::new(&c.client);
-    LeadsPage::new(&c.client).wait_ready().await;
-    connect(&sc, &couch, "victor", "victor-password").await;
-    wait_status(&sc, "the viewer's download", |t| t == "Synced", &couch).await;
     let badge = sc.texts("sync-badge").await.concat();
     assert!(badge.contains("View only"), "{badge}");
     sc.nav("nav-leads", "page-leads").await;
@@ -1607,23 +1612,11 @@ impl SplitMix {
     }
 }
 
-/// The lead list's (name, owner) pairs.
-async fn owners(s: &Screen<'_>) -> Vec<(String, String)> {
-    let v = s
-        .eval(
-            r#"return [...document.querySelectorAll("[data-testid='lead-row']")].map(r => [
-            r.querySelector("[data-testid='lead-link']").textContent,
-            r.querySelector("[data-testid='lead-owner-cell']").textContent]);"#,
-        )
-        .await;
-    serde_json::from_value(v).expect("names and owners")
-}
-
 /// Waits until the lead list shows every one of `want` (name, owner).
 async fn wait_owners(s: &Screen<'_>, what: &str, want: &[(&str, &str)]) {
     let mut shown = Vec::new();
     for _ in 0..300 {
-        shown = owners(s).await;
+        shown = s.lead_owners().await;
         if want
             .iter()
             .all(|(n, o)| shown.iter().any(|(sn, so)| sn == n && so == o))
@@ -1669,18 +1662,9 @@ async fn leads_given_while_apart_past_a_cap_are_shown_for_a_person_to_give_again
         .await;
     connect(&sa, &couch, ADMIN, ADMIN_PASSWORD).await;
     wait_status(&sa, "the founder's upload", |t| t == "Synced", &couch).await;
-    sa.type_into("invite-name", "lan").await;
-    sa.type_into("invite-password", "lan-password").await;
-    sa.click("invite-submit").await;
-    sa.wait_texts("member-name", "lan is a member", |t| {
-        t.iter().any(|n| n == "lan")
-    })
-    .await;
-    let b = open("cap-b", &url, "leads").await;
+    invite(&sa, "lan", None).await;
+    let b = join("cap-b", &url, &couch, "lan").await;
     let sb = Screen::new(&b.client);
-    LeadsPage::new(&b.client).wait_ready().await;
-    connect(&sb, &couch, "lan", "lan-password").await;
-    wait_status(&sb, "Lan's download", |t| t == "Synced", &couch).await;
 
     // Apart, each browser takes in a lead: each gives it to Lan.
     set_offline(&a.client, true).await;

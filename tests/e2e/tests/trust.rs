@@ -524,18 +524,6 @@ async fn leaving_while_a_change_is_being_stored_asks_first() {
     browser.close().await;
 }
 
-/// The owners the lead list shows, by lead name.
-async fn owners(s: &Screen<'_>) -> Vec<(String, String)> {
-    let v = s
-        .eval(
-            r#"return [...document.querySelectorAll("[data-testid='lead-row']")].map(r => [
-            r.querySelector("[data-testid='lead-link']").textContent,
-            r.querySelector("[data-testid='lead-owner-cell']").textContent]);"#,
-        )
-        .await;
-    serde_json::from_value(v).expect("names and owners")
-}
-
 /// Issue 29, read as a manager does: with distribution on, new leads go in
 /// turn to the Sales reps receiving them, and each lead says why; a rep
 /// switched off gets none; with nobody receiving a lead waits, counted in
@@ -584,7 +572,7 @@ async fn new_leads_go_in_turn_to_the_reps_receiving_them() {
     let leads = LeadsPage::new(c);
     let mut shown = Vec::new();
     for _ in 0..100 {
-        shown = owners(&s).await;
+        shown = s.lead_owners().await;
         if shown.len() == 10 && shown.iter().all(|(_, o)| o != "Unassigned") {
             break;
         }
@@ -621,7 +609,7 @@ async fn new_leads_go_in_turn_to_the_reps_receiving_them() {
     leads.add_lead("Khách E", "0912 100 010", "Zalo").await;
     leads.add_lead("Khách F", "0912 100 011", "Zalo").await;
     for _ in 0..100 {
-        shown = owners(&s).await;
+        shown = s.lead_owners().await;
         if count("Lan", &shown) == 7 {
             break;
         }
@@ -641,7 +629,7 @@ async fn new_leads_go_in_turn_to_the_reps_receiving_them() {
     s.nav("nav-leads", "page-leads").await;
     leads.add_lead("Khách G", "0912 100 012", "Zalo").await;
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-    shown = owners(&s).await;
+    shown = s.lead_owners().await;
     assert!(
         shown
             .iter()
@@ -711,7 +699,7 @@ async fn new_leads_go_in_turn_to_the_reps_receiving_them() {
     s.click("lang-toggle").await;
     s.nav("nav-leads", "page-leads").await;
     for _ in 0..100 {
-        shown = owners(&s).await;
+        shown = s.lead_owners().await;
         if shown.iter().any(|(n, o)| n == "Khách G" && o == "Lan") {
             break;
         }
@@ -783,7 +771,7 @@ async fn new_leads_go_in_turn_to_the_reps_receiving_them() {
     leads.add_lead("Khách H", "0912 100 013", "Facebook").await;
     leads.add_lead("Khách I", "0912 100 014", "Zalo").await;
     for _ in 0..100 {
-        shown = owners(&s).await;
+        shown = s.lead_owners().await;
         if ["Khách H", "Khách I"]
             .iter()
             .all(|name| shown.iter().any(|(n, o)| n == name && o != "Unassigned"))

@@ -115,8 +115,8 @@ pub(super) fn AllocationCard(period: Memo<Period>) -> impl IntoView {
                 c.reps, c.caps, format!("{d:.1}").replace('.', ","), c.closed, c.open, (c.closed as f64 / 3.0).round()
             ),
             (Lang::En, Some(_), None) => format!(
-                "Capacity plan: too early — {} leads won or lost in the last 90 days; the plan needs {} to measure how long a lead stays open.",
-                c.closed,
+                "Capacity plan: too early — {} won or lost in the last 90 days; the plan needs {} to measure how long a lead stays open.",
+                if c.closed == 1 { "1 lead".to_owned() } else { format!("{} leads", c.closed) },
                 crate::domain::distribution::plan::PLAN_MIN_CLOSED
             ),
             (Lang::Vi, Some(_), None) => format!(

@@ -55,15 +55,7 @@ pub fn PoolCard() -> impl IntoView {
         list.sort_by_key(|(id, _, m)| (std::cmp::Reverse(*m), *id));
         (list, dist.within)
     });
-    let reps = move || {
-        state.settings.with(|s| {
-            s.reps
-                .iter()
-                .filter(|r| r.active && r.team.in_sales())
-                .map(|r| (r.id.clone(), r.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
+    let reps = move || sales_reps(state);
     let heading = move || {
         let n = pool.with(|p| p.0.len());
         match i18n.0.get() {
@@ -98,12 +90,6 @@ pub fn PoolCard() -> impl IntoView {
                                     })
                                 })
                             };
-                            let on_owner = move |ev: leptos::ev::Event| {
-                                let v = event_target_value(&ev);
-                                if !v.is_empty() {
-                                    state.assign(&[id], Some(RepId::new(v)));
-                                }
-                            };
                             view! {
                                 <li class=if late { "queue-item breached" } else { "queue-item" } data-testid="pool-item">
                                     <div class="who"><a href=Page::Lead(id).href()>{name}</a></div>
@@ -118,15 +104,7 @@ pub fn PoolCard() -> impl IntoView {
                                         <span class="muted" data-testid="pool-clock">{clock}</span>
                                     </div>
                                     <p class="muted" data-testid="pool-why">{why}</p>
-                                    <fieldset class="actions bare" disabled=move || !state.can_edit()>
-                                        <label>
-                                            {move || match i18n.0.get() { Lang::En => "Give to ", Lang::Vi => "Giao cho " }}
-                                            <select data-testid="pool-owner" on:change=on_owner>
-                                                <option value="">"—"</option>
-                                                {reps().into_iter().map(|(r, n)| view! { <option value=r.to_string()>{n}</option> }).collect_view()}
-                                            </select>
-                                        </label>
-                                    </fieldset>
+                                    <GiveTo lead=id testid="pool-owner" />
                                 </li>
                             }
                         }).collect_view()
@@ -162,15 +140,6 @@ fn OverCapCard() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let reps = move || {
-        state.settings.with(|s| {
-            s.reps
-                .iter()
-                .filter(|r| r.active && r.team.in_sales())
-                .map(|r| (r.id.clone(), r.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
     let heading = move || {
         let n = over.with(Vec::len);
         match i18n.0.get() {
@@ -188,30 +157,52 @@ fn OverCapCard() -> impl IntoView {
                             Lang::En => format!("{rep} has {open} open leads, cap {cap}: distribution gave {rep} this one last (two devices apart each give leads without the other's). Give it to someone else, or raise the cap in Settings."),
                             Lang::Vi => format!("{rep} đang có {open} khách đang mở, sức chứa {cap}: khách này là khách cuối cùng được phân bổ cho {rep} (hai thiết bị mất kết nối sẽ phân bổ mà không biết khách của nhau). Hãy giao cho người khác, hoặc tăng sức chứa trong Cài đặt."),
                         };
-                        let on_owner = move |ev: leptos::ev::Event| {
-                            let v = event_target_value(&ev);
-                            if !v.is_empty() {
-                                state.assign(&[id], Some(RepId::new(v)));
-                            }
-                        };
                         view! {
                             <li class="queue-item at-risk" data-testid="over-cap-item">
                                 <div class="who"><a href=Page::Lead(id).href()>{name}</a></div>
                                 <p class="muted" data-testid="over-cap-why">{said}</p>
-                                <fieldset class="actions bare" disabled=move || !state.can_edit()>
-                                    <label>
-                                        {move || match i18n.0.get() { Lang::En => "Give to ", Lang::Vi => "Giao cho " }}
-                                        <select data-testid="over-cap-owner" on:change=on_owner>
-                                            <option value="">"—"</option>
-                                            {reps().into_iter().map(|(r, n)| view! { <option value=r.to_string()>{n}</option> }).collect_view()}
-                                        </select>
-                                    </label>
-                                </fieldset>
+                                <GiveTo lead=id testid="over-cap-owner" />
                             </li>
                         }
                     }).collect_view()}
                 </ul>
             </section>
         </Show>
+    }
+}
+
+/// The active Sales reps, (id, name), in Settings' order (tracked).
+fn sales_reps(state: AppState) -> Vec<(RepId, String)> {
+    state.settings.with(|s| {
+        s.reps
+            .iter()
+            .filter(|r| r.active && r.team.in_sales())
+            .map(|r| (r.id.clone(), r.name.clone()))
+            .collect()
+    })
+}
+
+/// "Give to [rep]": assigns `lead` to the rep chosen (off for whoever may
+/// not write).
+#[component]
+fn GiveTo(lead: LeadId, testid: &'static str) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let on_owner = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        if !v.is_empty() {
+            state.assign(&[lead], Some(RepId::new(v)));
+        }
+    };
+    view! {
+        <fieldset class="actions bare" disabled=move || !state.can_edit()>
+            <label>
+                {move || match i18n.0.get() { Lang::En => "Give to ", Lang::Vi => "Giao cho " }}
+                <select data-testid=testid on:change=on_owner>
+                    <option value="">"—"</option>
+                    {sales_reps(state).into_iter().map(|(r, n)| view! { <option value=r.to_string()>{n}</option> }).collect_view()}
+                </select>
+            </label>
+        </fieldset>
     }
 }
