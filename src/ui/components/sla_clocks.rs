@@ -141,8 +141,13 @@ pub fn SlaClocks(id: LeadId) -> impl IntoView {
                                     .map(|(name, status, id, clock, days)| {
                                         let (label, mut detail) = describe(i18n, &status, clock, due_datetime);
                                         if let Some(d) = days.filter(|_| matches!(status, Status::Pending { .. } | Status::AtRisk { .. } | Status::Breached { done: None, .. })) {
-                                            let target = duration(working_day * d as i32, Clock::Business(working_day), i18n.0.get());
-                                            detail = format!("{detail} ({target})");
+                                            // The target as written, said as a target: never "2 working days left (2 working days)".
+                                            let l = i18n.0.get();
+                                            let target = duration(working_day * d as i32, Clock::Business(working_day), l);
+                                            detail = match l {
+                                                Lang::En => format!("{detail} (target {target})"),
+                                                Lang::Vi => format!("{detail} (mục tiêu {target})"),
+                                            };
                                         }
                                         view! {
                                             <dt>{i18n.t(name)}</dt>

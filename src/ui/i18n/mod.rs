@@ -240,7 +240,7 @@ impl Catalogue for Msg {
             AddFirstLead => ("Add a lead by hand", "Thêm khách hàng thủ công"),
             CloseLead => ("Close lead", "Đóng khách hàng"),
             Close => ("Close", "Đóng"),
-            DueSoon => ("due soon", "sắp đến hạn"),
+            DueSoon => ("upcoming", "sắp tới"),
             ErrReasonMissing => ("Write a reason first.", "Hãy ghi lý do trước."),
             ImportData => ("Import a file", "Nhập từ tệp"),
             LogCall => ("Log call", "Ghi cuộc gọi"),

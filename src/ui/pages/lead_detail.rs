@@ -17,7 +17,7 @@ use crate::ui::format::{local_datetime, priority_msg, vnd};
 use crate::ui::i18n::duplicates;
 use crate::ui::i18n::pages::PageMsg;
 use crate::ui::i18n::pages::lead::LeadMsg;
-use crate::ui::i18n::{Msg, use_i18n};
+use crate::ui::i18n::{Lang, Msg, use_i18n};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -247,7 +247,19 @@ fn LeadCard(
                                         names.iter().find(|r| r.id == *id).map_or_else(|| id.to_string(), |r| r.name.clone())
                                     })}
                                 </p>
-                            }
+                            }.into_any()
+                        }).or_else(|| {
+                            // Given by a person (or a file): when, so a hand
+                            // assignment leaves a line too.
+                            let at = lead.owner().and(lead.assigned_at())?;
+                            Some(view! {
+                                <p class="muted" data-testid="assigned-why">
+                                    {move || match lang.get() {
+                                        Lang::En => format!("Owner since {}.", local_datetime(at, Lang::En)),
+                                        Lang::Vi => format!("Phụ trách từ {}.", local_datetime(at, Lang::Vi)),
+                                    }}
+                                </p>
+                            }.into_any())
                         })}
                     </div>
                     <div class="field">

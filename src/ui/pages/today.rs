@@ -324,7 +324,7 @@ fn QueueRow(item: QueueItem, dismissed: RwSignal<Vec<LeadId>>) -> impl IntoView 
             <div class="what">
                 <span class="clock-name">{i18n.t(clock_msg(item.clock))}</span>
                 ": "
-                // A card the summary counts as due soon says so (not "on track").
+                // A card the summary counts as upcoming says so (not "on track").
                 <strong data-testid="queue-status">{move || {
                     let label = current().0;
                     let due_soon = item.bucket == Bucket::DueSoon && label == Msg::StatusPending;

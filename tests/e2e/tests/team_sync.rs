@@ -1707,9 +1707,21 @@ async fn leads_given_while_apart_past_a_cap_are_shown_for_a_person_to_give_again
     }
     assert_eq!(named[0], named[1], "both browsers name the same lead");
     b.screenshot("over-cap", 375).await;
-    // The founder gives it to Minh: the cap holds on both.
+    // The founder gives it to Minh, each rep shown with their load: the cap
+    // holds on both.
+    let options = sa
+        .eval("return [...document.querySelectorAll(\"[data-testid='over-cap-owner'] option\")].map(o => o.textContent)")
+        .await;
+    let options: Vec<&str> = options
+        .as_array()
+        .map(|a| a.iter().filter_map(|o| o.as_str()).collect())
+        .unwrap_or_default();
+    assert!(
+        options.contains(&"Lan — at cap (2 / 1 open)"),
+        "the rep at cap says so: {options:?}"
+    );
     let minh = sa
-        .eval("return [...document.querySelectorAll(\"[data-testid='over-cap-owner'] option\")].find(o => o.textContent === 'Minh').value")
+        .eval("return [...document.querySelectorAll(\"[data-testid='over-cap-owner'] option\")].find(o => o.textContent.startsWith('Minh (')).value")
         .await;
     sa.select("over-cap-owner", minh.as_str().unwrap_or_default())
         .await;

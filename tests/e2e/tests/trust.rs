@@ -798,6 +798,20 @@ async fn new_leads_go_in_turn_to_the_reps_receiving_them() {
         "{why}"
     );
     assert!(why.contains("Lan outside their hours"), "{why}");
+    // The founder gives it to Lan by hand: the rules' why no longer holds,
+    // and the page says since when Lan has it instead.
+    let lan = s
+        .eval("return [...document.querySelectorAll(\"[data-testid='lead-owner'] option\")].find(o => o.textContent === 'Lan').value")
+        .await;
+    s.select("lead-owner", lan.as_str().unwrap_or_default())
+        .await;
+    let since = s
+        .wait_texts("assigned-why", "a hand assignment says since when", |t| {
+            t.concat().starts_with("Owner since ")
+        })
+        .await
+        .concat();
+    assert!(!since.contains("rotation"), "{since}");
 
     // The scorecard: how fast leads got an owner, loads against caps, the
     // capacity plan (nothing closed yet: no plan, said so).

@@ -61,6 +61,7 @@ pub(super) fn AllocationCard(period: Memo<Period>) -> impl IntoView {
             .iter()
             .map(|(_, open, cap)| cap.saturating_sub(*open))
             .sum();
+        let full = loads.iter().filter(|(_, open, cap)| open >= cap).count();
         let m = |v: Option<i64>| v.map_or_else(|| "—".to_owned(), |v| minutes(v, l));
         let allocation = match l {
             Lang::En => format!(
@@ -138,6 +139,16 @@ pub(super) fn AllocationCard(period: Memo<Period>) -> impl IntoView {
             Lang::Vi if room == 0 => format!(
                 " Hiện họ đang giữ {} khách mở và mọi nhân viên đều đã đủ định mức: khách mới phải chờ người phụ trách đến khi có khách được đóng.",
                 c.open
+            ),
+            // Room is what the reps under their cap can still take; say
+            // who is full too, or "room for 9" reads as the whole team's.
+            Lang::En if full > 0 => format!(
+                " Right now they carry {} open leads: {full} of {} reps are at or over their cap; the others have room for {room} more.",
+                c.open, c.reps
+            ),
+            Lang::Vi if full > 0 => format!(
+                " Hiện họ đang giữ {} khách mở: {full} trong {} nhân viên đã đủ hoặc vượt định mức; những người còn lại nhận thêm được {room} khách.",
+                c.open, c.reps
             ),
             Lang::En => format!(
                 " Right now they carry {} open leads: room for {room} more before the caps.",

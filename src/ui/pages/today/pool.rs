@@ -200,7 +200,29 @@ fn GiveTo(lead: LeadId, testid: &'static str) -> impl IntoView {
                 {move || match i18n.0.get() { Lang::En => "Give to ", Lang::Vi => "Giao cho " }}
                 <select data-testid=testid on:change=on_owner>
                     <option value="">"—"</option>
-                    {sales_reps(state).into_iter().map(|(r, n)| view! { <option value=r.to_string()>{n}</option> }).collect_view()}
+                    {move || {
+                        // Each rep with their open leads against their cap, so a
+                        // person sees who is already full before giving.
+                        let l = i18n.0.get();
+                        let pipeline = state.pipeline.get();
+                        state.insights.with(|ins| {
+                            let open = |r: &RepId| ins.leads().iter().filter(|x| x.owner() == Some(r) && !x.is_closed(&pipeline)).count();
+                            ins.reps()
+                                .iter()
+                                .filter(|r| r.active && r.team.in_sales())
+                                .map(|r| {
+                                    let (n, cap) = (open(&r.id), r.capacity as usize);
+                                    let text = match (l, n >= cap) {
+                                        (Lang::En, true) => format!("{} — at cap ({n} / {cap} open)", r.name),
+                                        (Lang::Vi, true) => format!("{} — đã đủ định mức ({n} / {cap} khách mở)", r.name),
+                                        (Lang::En, false) => format!("{} ({n} / {cap} open)", r.name),
+                                        (Lang::Vi, false) => format!("{} ({n} / {cap} khách mở)", r.name),
+                                    };
+                                    view! { <option value=r.id.to_string()>{text}</option> }
+                                })
+                                .collect_view()
+                        })
+                    }}
                 </select>
             </label>
         </fieldset>
