@@ -19,6 +19,7 @@ pub mod merge;
 pub mod pipeline;
 pub mod queue;
 pub mod rep;
+pub mod rewards;
 pub mod sample;
 pub mod scorecard;
 pub mod search;

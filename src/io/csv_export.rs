@@ -153,6 +153,8 @@ pub fn export_csv<'a>(
 
 mod activities;
 mod care;
+mod rewards;
 
 pub use activities::export_activities_csv;
 pub use care::export_care_csv;
+pub use rewards::{RewardRow, export_rewards_csv};

@@ -20,6 +20,7 @@ pub mod funnel;
 pub mod keys;
 pub mod lead;
 pub mod leads;
+pub mod rewards;
 pub mod scorecard;
 pub mod settings;
 

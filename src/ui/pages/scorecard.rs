@@ -20,8 +20,10 @@ use crate::ui::i18n::{Lang, Msg, tr, use_i18n};
 use leptos::prelude::*;
 
 mod allocation;
+pub(crate) mod rewards;
 mod what_if;
 use allocation::AllocationCard;
+use rewards::RewardsCard;
 use what_if::WhatIfCard;
 
 /// The label of a KPI.
@@ -350,6 +352,7 @@ pub fn ScorecardPage() -> impl IntoView {
                     .collect_view()
             }}
             <AllocationCard period=period />
+            <RewardsCard period=period />
             <WhatIfCard period=period />
         </div>
     }

@@ -18,6 +18,7 @@ mod country;
 mod distribution;
 mod follow;
 mod policies;
+mod rewards;
 mod span;
 
 use country::CountryEditor;
@@ -26,6 +27,7 @@ use policies::{PolicyEditor, RulesEditor};
 
 use calendar::CalendarEditor;
 use distribution::DistributionEditor;
+use rewards::RewardsEditor;
 
 /// The settings screen.
 #[component]
@@ -53,6 +55,7 @@ pub fn SettingsPage() -> impl IntoView {
                     <PipelineEditor />
                     <CountryEditor />
                     <CalendarEditor />
+                    <RewardsEditor />
                 </fieldset>
             </Show>
         </div>

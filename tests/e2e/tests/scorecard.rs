@@ -336,3 +336,160 @@ async fn the_weeks_scorecard_judges_only_what_it_can() {
     }
     browser.close().await;
 }
+
+/// A money figure as the screen writes it (`+₫3,000,000`, `−₫100,000`,
+/// `1.400.000 ₫`) as a whole number.
+fn amount(text: &str) -> i64 {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    let n: i64 = digits
+        .parse()
+        .unwrap_or_else(|_| panic!("an amount: {text:?}"));
+    if text.contains('−') { -n } else { n }
+}
+
+/// The statements on the screen: (whose, total, each line's amount).
+async fn statements(s: &Screen<'_>) -> Vec<(String, i64, Vec<i64>)> {
+    let v = s
+        .eval(
+            "return [...document.querySelectorAll(\"[data-testid='rewards-card'] [data-testid='statement']\")].map(e => [e.querySelector(\"[data-testid='statement-whose']\").innerText, e.querySelector(\"[data-testid='statement-total']\").innerText, [...e.querySelectorAll(\"[data-testid='statement-line'] td\")].map(t => t.innerText)])",
+        )
+        .await;
+    let raw: Vec<(String, String, Vec<String>)> = serde_json::from_value(v).expect("statements");
+    raw.into_iter()
+        .map(|(w, t, lines)| (w, amount(&t), lines.iter().map(|l| amount(l)).collect()))
+        .collect()
+}
+
+/// Issue 30, point 3: a manager sets up a rewards plan in Settings, tries
+/// it on last month before adopting it, is told what is wrong in words,
+/// adopts it, and reads each team's and person's statement on the
+/// scorecard's month — every statement's lines add up to its total, the
+/// team's to its people's — in English at 1280 px and Vietnamese at
+/// 375 px, opens the leads a line counts, and downloads it for payroll.
+#[tokio::test]
+async fn a_rewards_plan_pays_each_person_and_says_why() {
+    let (_server, browser) = open("rewards", "leads").await;
+    let c = &browser.client;
+    let leads = LeadsPage::new(c);
+    leads.wait_ready().await;
+    leads.load_sample(300).await;
+    let s = Screen::new(c);
+    s.nav("nav-scorecard", "page-scorecard").await;
+    s.select("period-kind", "month").await;
+    let none = s
+        .wait_texts("rewards-none", "no plan yet", |t| !t.is_empty())
+        .await
+        .concat();
+    assert!(none.starts_with("No rewards plan yet."), "{none}");
+
+    s.nav("nav-settings", "page-settings").await;
+    s.click("rw-setup").await;
+    s.set_value("rw-sales-share", "3", 0).await;
+    let rows = s
+        .wait_texts("rw-whatif-row", "the what-if", |t| !t.is_empty())
+        .await;
+    assert!(rows[0].starts_with("Sales team"), "{rows:?}");
+    assert!(
+        rows.iter().any(|r| r.starts_with("Marketing team")),
+        "{rows:?}"
+    );
+    // Nothing adopted yet: the adopted column is empty.
+    assert!(rows[0].contains('—'), "{rows:?}");
+    s.set_value("rw-currency", "VN1", 0).await;
+    s.set_value("rw-sales-floor", "abc", 0).await;
+    let said = s
+        .wait_texts("rw-error", "a floor that is no number", |t| {
+            !t.concat().is_empty()
+        })
+        .await
+        .concat();
+    assert_eq!(said, "Sales · Floor: “abc” is not a number.");
+    s.click("rw-adopt").await;
+    let said = s
+        .wait_texts("rw-error", "a bad currency", |t| {
+            t.concat().starts_with("Currency")
+        })
+        .await
+        .concat();
+    assert_eq!(
+        said,
+        "Currency: “VN1” is not a three-letter code such as VND or USD."
+    );
+    s.set_value("rw-currency", "vnd", 0).await;
+    s.set_value("rw-sales-floor", "1.000.000", 0).await;
+    s.click("rw-adopt").await;
+    s.wait_texts("rw-whatif", "adopted: no draft left", |t| t.is_empty())
+        .await;
+    assert_eq!(
+        s.eval("return document.querySelector(\"[data-testid='rw-sales-floor']\").value")
+            .await,
+        serde_json::json!("1,000,000")
+    );
+
+    s.nav("nav-scorecard", "page-scorecard").await;
+    s.select("period-kind", "month").await;
+    s.click("period-prev").await;
+    s.wait_texts("statement", "the statements", |t| !t.is_empty())
+        .await;
+    let all = statements(&s).await;
+    for (whose, total, lines) in &all {
+        assert_eq!(lines.iter().sum::<i64>(), *total, "{whose} adds up");
+    }
+    let (sales_team, people): (Vec<_>, Vec<_>) = all
+        .iter()
+        .filter(|(w, _, _)| w == "Sales team" || w.ends_with(" · Sales"))
+        .partition(|(w, _, _)| w == "Sales team");
+    assert_eq!(sales_team.len(), 1, "{all:?}");
+    assert!(!people.is_empty(), "{all:?}");
+    assert_eq!(
+        sales_team[0].1,
+        people.iter().map(|(_, t, _)| t).sum::<i64>(),
+        "the team is its people"
+    );
+    assert!(
+        people.iter().all(|(_, t, _)| *t >= 1_000_000),
+        "nobody under the floor: {people:?}"
+    );
+    let text = s.texts("rewards-card").await.concat();
+    assert!(text.contains("3 % of ₫"), "{text}");
+    assert!(text.contains(" won"), "{text}");
+    browser.screenshot("rewards", 1280).await;
+    // A line's leads open the lead.
+    s.eval("const d = document.querySelector(\"[data-testid='rewards-card'] details.line-leads\"); d.open = true; d.querySelector('a').click(); return true")
+        .await;
+    s.find("lead-title").await;
+    c.back().await.expect("back");
+    s.find("page-scorecard").await;
+
+    // In Vietnamese on a phone.
+    s.click("lang-toggle").await;
+    let whose = s
+        .wait_texts("statement-whose", "Vietnamese", |t| {
+            t.first().is_some_and(|w| w == "Đội Sales")
+        })
+        .await;
+    assert!(whose.iter().any(|w| w == "Đội Marketing"), "{whose:?}");
+    let text = s.texts("rewards-card").await.concat();
+    assert!(text.contains("đã chốt"), "{text}");
+    assert!(
+        text.contains(" ₫"),
+        "amounts as Vietnamese write them: {text}"
+    );
+    s.eval("document.querySelector(\"[data-testid='rewards-card']\").scrollIntoView()")
+        .await;
+    browser.screenshot("rewards-vi", 375).await;
+    c.set_window_size(1280, 900).await.expect("resize");
+
+    // For payroll: one row per line and a total per statement.
+    s.click("rewards-export").await;
+    let file = browser.download("csv").await;
+    let csv = std::fs::read_to_string(&file).expect("the CSV");
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("\u{feff}Month,Team,Person,Line,Amount,Currency,Leads")
+    );
+    let totals = csv.lines().filter(|l| l.contains(",Tổng,")).count();
+    assert_eq!(totals, all.len(), "a total per statement:\n{csv}");
+    browser.close().await;
+}

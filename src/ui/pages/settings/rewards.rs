@@ -1,0 +1,356 @@
+//! Settings → Rewards (issue 30): the bonus and penalty plan both teams
+//! earn from (`domain::rewards`). A person edits a draft; beside it, last
+//! month's statements under the adopted plan and under the draft (the
+//! what-if), before anything is saved. Adopting checks the plan field by
+//! field and says what is wrong in words.
+
+use crate::app::state::AppState;
+use crate::domain::rewards::{Multiplier, RewardPlan, Side, TeamRule};
+use crate::domain::scorecard::{Kpi, Period, PeriodKind};
+use crate::ui::i18n::pages::rewards::{self as words, money, not_a_number, percent};
+use crate::ui::i18n::{Lang, tr, use_i18n};
+use crate::ui::pages::scorecard::rewards::{Shown, shown, whose};
+use leptos::prelude::*;
+
+/// The KPIs a multiplier can use: the contract's.
+const KPIS: [Kpi; 10] = [
+    Kpi::FirstResponseWithinSla,
+    Kpi::FirstResponseMedian,
+    Kpi::RequiredAttemptsRate,
+    Kpi::Breaches,
+    Kpi::LeadToWon,
+    Kpi::QualifiedToWon,
+    Kpi::Csat,
+    Kpi::LeadVolume,
+    Kpi::QualifiedRate,
+    Kpi::JunkRate,
+];
+
+fn kpi_key(k: &Kpi) -> String {
+    serde_json::to_value(k)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn kpi_label(k: &Kpi, lang: Lang) -> String {
+    tr(lang, crate::ui::pages::scorecard::kpi_msg(k)).to_owned()
+}
+
+/// A whole amount as typed: `1.000.000`, `1,000,000`, `1 000 000` (empty:
+/// none).
+fn parse_amount(t: &str) -> Result<Option<i64>, ()> {
+    let digits: String = t
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, '.' | ',' | ' ' | '\u{a0}' | '₫'))
+        .collect();
+    if digits.is_empty() {
+        return Ok(None);
+    }
+    digits.parse::<i64>().map(Some).map_err(|_| ())
+}
+
+/// A percentage or factor as typed: `1.5` or `1,5`.
+fn parse_decimal(t: &str) -> Result<f64, ()> {
+    t.trim()
+        .replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or(())
+}
+
+fn side_key(side: Side) -> &'static str {
+    match side {
+        Side::Sales => "sales",
+        Side::Marketing => "marketing",
+    }
+}
+
+#[component]
+pub(super) fn RewardsEditor() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let lang = i18n.0;
+    let adopted = Memo::new(move |_| state.settings.with(RewardPlan::of));
+    // The plan being edited (None: nothing changed since the adopted one).
+    let draft = RwSignal::new(None::<RewardPlan>);
+    let errors = RwSignal::new(Vec::<String>::new());
+    let current = move || draft.get().or_else(|| adopted.get());
+    let edit = move |f: Box<dyn FnOnce(&mut RewardPlan)>| {
+        let mut p = draft
+            .get_untracked()
+            .or_else(|| adopted.get_untracked())
+            .unwrap_or_default();
+        f(&mut p);
+        errors.set(Vec::new());
+        draft.set(Some(p));
+    };
+    let say = move |e: String| errors.set(vec![e]);
+    let adopt = move |_| {
+        let Some(p) = draft.get_untracked() else {
+            return;
+        };
+        let l = lang.get_untracked();
+        let problems = p.check();
+        if !problems.is_empty() {
+            errors.set(
+                problems
+                    .iter()
+                    .map(|e| words::problem(e, l, &|k| kpi_label(k, l)))
+                    .collect(),
+            );
+            return;
+        }
+        let mut s = state.settings.get_untracked();
+        p.put(&mut s);
+        state.save_settings(s);
+        draft.set(None);
+        errors.set(Vec::new());
+    };
+    // Last month, the last one complete: the what-if's month.
+    let last_month = Memo::new(move |_| {
+        let (now, tz) = state.insights.with(|i| (i.now(), i.timezone()));
+        Period::containing(PeriodKind::Month, now, tz).previous()
+    });
+    let what_if = Memo::new(move |_| -> Vec<(String, Option<i64>, i64, String)> {
+        let Some(d) = draft.get() else {
+            return Vec::new();
+        };
+        let l = lang.get();
+        let month = last_month.get();
+        let before: Vec<Shown> = adopted
+            .get()
+            .map(|a| shown(state, &a, month, l))
+            .unwrap_or_default();
+        shown(state, &d, month, l)
+            .into_iter()
+            .map(|s| {
+                let was = before
+                    .iter()
+                    .find(|b| b.side == s.side && b.person == s.person)
+                    .map(|b| b.total);
+                (whose(&s, l), was, s.total, d.currency.clone())
+            })
+            .collect()
+    });
+    let team = move |side: Side| {
+        let key = side_key(side);
+        let rule = move || {
+            current().map(|p| match side {
+                Side::Sales => p.sales,
+                Side::Marketing => p.marketing,
+            })
+        };
+        let set = move |f: Box<dyn FnOnce(&mut TeamRule)>| {
+            edit(Box::new(move |p| {
+                f(match side {
+                    Side::Sales => &mut p.sales,
+                    Side::Marketing => &mut p.marketing,
+                })
+            }))
+        };
+        // An amount field: (label, testid, read, write; `optional`: empty is none).
+        let amount = move |label: (&'static str, &'static str),
+                           id: &'static str,
+                           read: fn(&TeamRule) -> Option<i64>,
+                           write: fn(&mut TeamRule, Option<i64>),
+                           optional: bool| {
+            let testid = format!("rw-{key}-{id}");
+            let name = move || match lang.get() {
+                Lang::En => label.0,
+                Lang::Vi => label.1,
+            };
+            view! {
+                <label for=testid.clone()>{name}</label>
+                <input type="text" inputmode="numeric" id=testid.clone() data-testid=testid
+                        placeholder=move || if optional { match lang.get() { Lang::En => "none", Lang::Vi => "không" } } else { "0" }
+                        prop:value=move || rule().and_then(|r| read(&r)).map(|v| crate::ui::format::number(v.max(0) as u64, lang.get())).unwrap_or_default()
+                        on:change=move |ev| {
+                            let t = event_target_value(&ev);
+                            match parse_amount(&t) {
+                                Ok(v) => set(Box::new(move |r| write(r, if optional { v } else { Some(v.unwrap_or(0)) }))),
+                                Err(()) => say(not_a_number(&format!("{} · {}", words::team(side, lang.get_untracked()), name()), t.trim(), lang.get_untracked())),
+                            }
+                        } />
+            }
+        };
+        let penalty_label = match side {
+            Side::Sales => (
+                "Penalty per lead with a breached SLA clock",
+                "Phạt mỗi khách vi phạm SLA",
+            ),
+            Side::Marketing => ("Penalty per junk lead", "Phạt mỗi khách rác"),
+        };
+        let base_hint = move || match (side, lang.get()) {
+            (Side::Sales, Lang::En) => {
+                "Each Sales rep: a share of the deals they won in the month, then the multipliers from their own scorecard, then the penalties; the floor and the cap hold for each person."
+            }
+            (Side::Sales, Lang::Vi) => {
+                "Mỗi nhân viên Sales: tỷ lệ trên các hợp đồng họ chốt trong tháng, rồi các hệ số theo bảng KPI của chính họ, rồi phạt; mức sàn và trần áp cho từng người."
+            }
+            (Side::Marketing, Lang::En) => {
+                "Marketing's pool: a share of every deal won in the month (Marketing brought the leads), the multipliers from Marketing's scorecard, the penalties; then split evenly among Marketing's members."
+            }
+            (Side::Marketing, Lang::Vi) => {
+                "Quỹ Marketing: tỷ lệ trên mọi hợp đồng chốt trong tháng (Marketing mang khách về), các hệ số theo bảng KPI của Marketing, phạt; rồi chia đều cho các thành viên Marketing."
+            }
+        };
+        let multipliers = move || {
+            let l = lang.get();
+            rule()
+                .map(|r| r.multipliers)
+                .unwrap_or_default()
+                .into_iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    let options = KPIS
+                        .iter()
+                        .map(|k| {
+                            let v = kpi_key(k);
+                            let sel = *k == m.kpi;
+                            view! { <option value=v selected=sel>{kpi_label(k, l)}</option> }
+                        })
+                        .collect_view();
+                    let factor = move |f: f64| percent(f, l);
+                    let set_factor = move |met: bool| {
+                        move |ev: leptos::ev::Event| {
+                            let t = event_target_value(&ev);
+                            match parse_decimal(&t) {
+                                Ok(v) => set(Box::new(move |r| {
+                                    if let Some(m) = r.multipliers.get_mut(i) {
+                                        if met { m.met = v } else { m.missed = v }
+                                    }
+                                })),
+                                Err(()) => say(not_a_number(words::team(side, l), t.trim(), l)),
+                            }
+                        }
+                    };
+                    view! {
+                        <div class="filters" data-testid=format!("rw-{key}-multiplier")>
+                            <select data-testid=format!("rw-{key}-kpi") aria-label=match l { Lang::En => "KPI", Lang::Vi => "KPI" } on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                if let Some(k) = KPIS.iter().find(|k| kpi_key(k) == v).cloned() {
+                                    set(Box::new(move |r| {
+                                        if let Some(m) = r.multipliers.get_mut(i) {
+                                            m.kpi = k;
+                                        }
+                                    }));
+                                }
+                            }>{options}</select>
+                            <label>
+                                <span>{match l { Lang::En => "× if met", Lang::Vi => "× nếu đạt" }}</span>
+                                <input type="text" inputmode="decimal" class="short" data-testid=format!("rw-{key}-met") prop:value=factor(m.met) on:change=set_factor(true) />
+                            </label>
+                            <label>
+                                <span>{match l { Lang::En => "× if missed", Lang::Vi => "× nếu không đạt" }}</span>
+                                <input type="text" inputmode="decimal" class="short" data-testid=format!("rw-{key}-missed") prop:value=factor(m.missed) on:change=set_factor(false) />
+                            </label>
+                            <button type="button" data-testid=format!("rw-{key}-remove") on:click=move |_| set(Box::new(move |r| { if i < r.multipliers.len() { r.multipliers.remove(i); } }))>
+                                {match l { Lang::En => "Remove", Lang::Vi => "Xóa" }}
+                            </button>
+                        </div>
+                    }
+                })
+                .collect_view()
+        };
+        view! {
+            <fieldset class="reward-team" data-testid=format!("rw-{key}")>
+                <legend>{move || words::team(side, lang.get())}</legend>
+                <p class="muted">{base_hint}</p>
+                <div class="grid-form">
+                    <label for=format!("rw-{key}-share")>{move || match lang.get() { Lang::En => "Share of won value (%)", Lang::Vi => "Tỷ lệ trên giá trị đã chốt (%)" }}</label>
+                    <input type="text" inputmode="decimal" id=format!("rw-{key}-share") data-testid=format!("rw-{key}-share")
+                            prop:value=move || rule().map(|r| percent(r.share_percent, lang.get())).unwrap_or_default()
+                            on:change=move |ev| {
+                                let t = event_target_value(&ev);
+                                match parse_decimal(&t) {
+                                    Ok(v) => set(Box::new(move |r| r.share_percent = v)),
+                                    Err(()) => say(not_a_number(words::team(side, lang.get_untracked()), t.trim(), lang.get_untracked())),
+                                }
+                            } />
+                    {amount(penalty_label, "penalty", |r| Some(r.penalty), |r, v| r.penalty = v.unwrap_or(0), false)}
+                    {amount(("Penalties at most (a month)", "Tổng phạt tối đa (một tháng)"), "penalty-cap", |r| r.penalty_cap, |r, v| r.penalty_cap = v, true)}
+                    {amount(("Floor", "Mức sàn"), "floor", |r| Some(r.floor), |r, v| r.floor = v.unwrap_or(0), false)}
+                    {amount(("Cap", "Mức trần"), "cap", |r| r.cap, |r, v| r.cap = v, true)}
+                </div>
+                <p><strong>{move || match lang.get() { Lang::En => "Multipliers, in turn, from the month's verdicts", Lang::Vi => "Hệ số, lần lượt, theo kết quả KPI của tháng" }}</strong></p>
+                <div>{multipliers}</div>
+                <button type="button" data-testid=format!("rw-{key}-add") on:click=move |_| set(Box::new(|r| {
+                    let k = KPIS.iter().find(|k| !r.multipliers.iter().any(|m| m.kpi == **k)).cloned().unwrap_or(Kpi::FirstResponseWithinSla);
+                    r.multipliers.push(Multiplier { kpi: k, met: 1.0, missed: 1.0 });
+                }))>
+                    {move || match lang.get() { Lang::En => "Add a multiplier", Lang::Vi => "Thêm hệ số" }}
+                </button>
+            </fieldset>
+        }
+    };
+    view! {
+        <section class="card" data-testid="rewards-editor">
+            <h2>{move || match lang.get() { Lang::En => "Rewards", Lang::Vi => "Thưởng và phạt" }}</h2>
+            <p class="muted">{move || match lang.get() {
+                Lang::En => "The bonus each team and each person earns from the contract they keep, month by month. Statements appear on the Scorecard when you choose Month. Until you adopt a plan, nothing changes: try one and compare last month's statements below.",
+                Lang::Vi => "Khoản thưởng mỗi đội và mỗi người nhận được từ thỏa thuận họ giữ, theo từng tháng. Bảng thưởng hiện ở Bảng KPI khi chọn Tháng. Chưa áp dụng thì chưa có gì thay đổi: hãy thử và so sánh bảng thưởng tháng trước ở dưới.",
+            }}</p>
+            <Show
+                when=move || current().is_some()
+                fallback=move || view! {
+                    <button type="button" data-testid="rw-setup" on:click=move |_| edit(Box::new(|_| {}))>
+                        {move || match lang.get() { Lang::En => "Set up a rewards plan", Lang::Vi => "Lập kế hoạch thưởng" }}
+                    </button>
+                }
+            >
+                <label>
+                    <span>{move || match lang.get() { Lang::En => "Currency", Lang::Vi => "Tiền tệ" }}</span>
+                    <input type="text" class="short" data-testid="rw-currency" maxlength="3"
+                        prop:value=move || current().map(|p| p.currency).unwrap_or_default()
+                        on:change=move |ev| {
+                            let t = event_target_value(&ev).trim().to_uppercase();
+                            edit(Box::new(move |p| p.currency = t));
+                        } />
+                </label>
+                {team(Side::Sales)}
+                {team(Side::Marketing)}
+                <ul class="field-error" role="alert" data-testid="rw-error">
+                    {move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
+                </ul>
+                <Show when=move || draft.with(Option::is_some)>
+                    <div data-testid="rw-whatif">
+                        <h3>{move || match lang.get() {
+                            Lang::En => format!("What if: {} under this draft", crate::ui::format::period_label(last_month.get(), Lang::En)),
+                            Lang::Vi => format!("Giả sử: {} theo bản nháp này", crate::ui::format::period_label(last_month.get(), Lang::Vi)),
+                        }}</h3>
+                        <table class="data">
+                            <thead><tr>
+                                <th scope="col">{move || match lang.get() { Lang::En => "Who", Lang::Vi => "Ai" }}</th>
+                                <th scope="col">{move || match lang.get() { Lang::En => "Adopted plan", Lang::Vi => "Kế hoạch đang áp dụng" }}</th>
+                                <th scope="col">{move || match lang.get() { Lang::En => "This draft", Lang::Vi => "Bản nháp này" }}</th>
+                            </tr></thead>
+                            <tbody>
+                                {move || {
+                                    let l = lang.get();
+                                    what_if.get().into_iter().map(|(who, was, now, cur)| view! {
+                                        <tr data-testid="rw-whatif-row">
+                                            <th scope="row">{who}</th>
+                                            <td>{was.map_or_else(|| "—".to_owned(), |v| money(v, &cur, false, l))}</td>
+                                            <td>{money(now, &cur, false, l)}</td>
+                                        </tr>
+                                    }).collect_view()
+                                }}
+                            </tbody>
+                        </table>
+                    </div>
+                    <div class="filters">
+                        <button type="button" class="primary" data-testid="rw-adopt" on:click=adopt>
+                            {move || match lang.get() { Lang::En => "Adopt this plan", Lang::Vi => "Áp dụng kế hoạch này" }}
+                        </button>
+                        <button type="button" data-testid="rw-discard" on:click=move |_| { draft.set(None); errors.set(Vec::new()); }>
+                            {move || match lang.get() { Lang::En => "Discard changes", Lang::Vi => "Bỏ thay đổi" }}
+                        </button>
+                    </div>
+                </Show>
+            </Show>
+        </section>
+    }
+}
