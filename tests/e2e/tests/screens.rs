@@ -1309,7 +1309,14 @@ async fn the_board_moves_cards_by_button_keyboard_and_drag_and_shortcuts_open_he
     // A won deal is not lost by one arrow key: a Won card has no arrows
     // (it is reopened on its page), and → on it moves nothing and says
     // where a lead is closed with a reason.
+    // One step at a time, as a person waits to see the card land: a
+    // second click sent while the first move redraws the board can reach
+    // the card's old button.
     s.click("move-right").await;
+    s.wait_texts("column-count", "moved to Qualified", |t| {
+        t.len() > 3 && t[1] == "0" && t[2] == "1"
+    })
+    .await;
     s.click("move-right").await;
     s.wait_texts("column-count", "moved to Won", |t| {
         t.len() > 4 && t[3] == "1" && t[4] == "0"
