@@ -20,7 +20,8 @@ use crate::ui::i18n::{Lang, Msg, tr, use_i18n};
 use leptos::prelude::*;
 
 mod allocation;
-pub(crate) mod rewards;
+mod plan;
+mod rewards;
 mod what_if;
 use allocation::AllocationCard;
 use rewards::RewardsCard;

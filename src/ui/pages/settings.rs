@@ -10,7 +10,7 @@ use crate::ui::components::team_sync::TeamSyncPanel;
 use crate::ui::i18n::pages::PageMsg;
 use crate::ui::i18n::pages::settings::SettingsMsg;
 use crate::ui::i18n::team::{self as tt, T};
-use crate::ui::i18n::{Msg, use_i18n};
+use crate::ui::i18n::{Lang, Msg, use_i18n};
 use leptos::prelude::*;
 
 mod calendar;
@@ -18,7 +18,6 @@ mod country;
 mod distribution;
 mod follow;
 mod policies;
-mod rewards;
 mod span;
 
 use country::CountryEditor;
@@ -27,7 +26,6 @@ use policies::{PolicyEditor, RulesEditor};
 
 use calendar::CalendarEditor;
 use distribution::DistributionEditor;
-use rewards::RewardsEditor;
 
 /// The settings screen.
 #[component]
@@ -55,10 +53,37 @@ pub fn SettingsPage() -> impl IntoView {
                     <PipelineEditor />
                     <CountryEditor />
                     <CalendarEditor />
-                    <RewardsEditor />
+                    <RewardsNote />
                 </fieldset>
             </Show>
         </div>
+    }
+}
+
+/// Settings → Rewards: the plan is set where its statements are read,
+/// the scorecard's month, so a draft is tried on the month's figures
+/// before it is adopted.
+#[component]
+fn RewardsNote() -> impl IntoView {
+    let lang = use_i18n().0;
+    view! {
+        <section class="card" data-testid="rewards-note">
+            <h2>{move || match lang.get() { Lang::En => "Rewards", Lang::Vi => "Thưởng và phạt" }}</h2>
+            <p>
+                {move || match lang.get() {
+                    Lang::En => "The bonus and penalty plan of both teams is set on the ",
+                    Lang::Vi => "Kế hoạch thưởng và phạt của hai đội được đặt ở ",
+                }}
+                <a href=crate::app::routes::Page::Scorecard.href() data-testid="rewards-link">{move || match lang.get() {
+                    Lang::En => "Scorecard, by month",
+                    Lang::Vi => "Bảng điểm, theo tháng",
+                }}</a>
+                {move || match lang.get() {
+                    Lang::En => ": there each draft is tried on a month's figures before it is adopted, and each person's statement says why, line by line.",
+                    Lang::Vi => ": ở đó mỗi bản nháp được thử trên số liệu của một tháng trước khi áp dụng, và bảng thưởng của mỗi người nói rõ lý do từng dòng.",
+                }}
+            </p>
+        </section>
     }
 }
 

@@ -374,15 +374,27 @@ async fn a_rewards_plan_pays_each_person_and_says_why() {
     leads.wait_ready().await;
     leads.load_sample(300).await;
     let s = Screen::new(c);
-    s.nav("nav-scorecard", "page-scorecard").await;
-    s.select("period-kind", "month").await;
+    // Settings says where the plan is set.
+    s.nav("nav-settings", "page-settings").await;
+    s.click("rewards-link").await;
+    s.find("page-scorecard").await;
     let none = s
-        .wait_texts("rewards-none", "no plan yet", |t| !t.is_empty())
+        .wait_texts("rewards-none", "by the month", |t| !t.is_empty())
         .await
         .concat();
-    assert!(none.starts_with("No rewards plan yet."), "{none}");
-
-    s.nav("nav-settings", "page-settings").await;
+    assert!(
+        none.starts_with("Rewards are reckoned by the month"),
+        "{none}"
+    );
+    s.select("period-kind", "month").await;
+    s.click("period-prev").await;
+    let none = s
+        .wait_texts("rewards-none", "no plan yet", |t| {
+            t.concat().starts_with("No rewards plan yet")
+        })
+        .await
+        .concat();
+    assert!(none.contains("Try one on this month"), "{none}");
     s.click("rw-setup").await;
     s.set_value("rw-sales-share", "3", 0).await;
     let rows = s
@@ -417,18 +429,15 @@ async fn a_rewards_plan_pays_each_person_and_says_why() {
     );
     s.set_value("rw-currency", "vnd", 0).await;
     s.set_value("rw-sales-floor", "1.000.000", 0).await;
-    s.click("rw-adopt").await;
-    s.wait_texts("rw-whatif", "adopted: no draft left", |t| t.is_empty())
-        .await;
     assert_eq!(
         s.eval("return document.querySelector(\"[data-testid='rw-sales-floor']\").value")
             .await,
         serde_json::json!("1,000,000")
     );
-
-    s.nav("nav-scorecard", "page-scorecard").await;
-    s.select("period-kind", "month").await;
-    s.click("period-prev").await;
+    browser.screenshot("rewards-plan", 1280).await;
+    s.click("rw-adopt").await;
+    s.wait_texts("rw-whatif", "adopted: the editor closes", |t| t.is_empty())
+        .await;
     s.wait_texts("statement", "the statements", |t| !t.is_empty())
         .await;
     let all = statements(&s).await;

@@ -1,8 +1,8 @@
 //! The scorecard's rewards card (issue 30): on a month, each team's and
 //! each person's statement under the adopted plan — the amount and why,
 //! line by line, each line opening the leads it counts — with a CSV for
-//! payroll (`domain::rewards`). The same statements, worded, serve the
-//! plan editor's what-if in Settings.
+//! payroll (`domain::rewards`); "set up" or "edit the plan" opens the
+//! plan's editor (`plan.rs`), whose what-if words the same statements.
 
 use crate::app::routes::Page;
 use crate::app::state::AppState;
@@ -16,11 +16,11 @@ use leptos::prelude::*;
 
 /// One line as shown: its words, its amount, the leads it counts (with
 /// their names).
-pub(crate) type ShownLine = (String, i64, Vec<(LeadId, String)>);
+pub(super) type ShownLine = (String, i64, Vec<(LeadId, String)>);
 
 /// One statement as shown.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Shown {
+pub(super) struct Shown {
     /// Its team.
     pub side: Side,
     /// The person (None: the team's statement).
@@ -42,7 +42,7 @@ fn kpi_label(k: &Kpi, lang: Lang) -> String {
 
 /// The statements of `plan` for `period`, worded in `lang` (empty while the
 /// workspace's calendar cannot be read).
-pub(crate) fn shown(state: AppState, plan: &RewardPlan, period: Period, lang: Lang) -> Vec<Shown> {
+pub(super) fn shown(state: AppState, plan: &RewardPlan, period: Period, lang: Lang) -> Vec<Shown> {
     let ins = state.insights.get();
     let Some(p) = ins.prepared() else {
         return Vec::new();
@@ -82,7 +82,7 @@ pub(crate) fn shown(state: AppState, plan: &RewardPlan, period: Period, lang: La
 }
 
 /// "Sales team" / "Lan · Sales".
-pub(crate) fn whose(s: &Shown, lang: Lang) -> String {
+pub(super) fn whose(s: &Shown, lang: Lang) -> String {
     let team = words::team(s.side, lang);
     match (&s.person, lang) {
         (None, Lang::En) => format!("{team} team"),
@@ -151,36 +151,55 @@ pub(super) fn RewardsCard(period: Memo<Period>) -> impl IntoView {
             &String::from_utf8_lossy(&bytes),
         );
     };
+    let editing = RwSignal::new(false);
+    let edit_button = move |l: Lang, first: bool| {
+        view! {
+            <button type="button" class="no-print" data-testid="rw-setup" on:click=move |_| editing.set(true)>
+                {match (l, first) {
+                    (Lang::En, true) => "Set up a rewards plan",
+                    (Lang::Vi, true) => "Lập kế hoạch thưởng",
+                    (Lang::En, false) => "Edit the plan",
+                    (Lang::Vi, false) => "Sửa kế hoạch",
+                }}
+            </button>
+        }
+    };
     view! {
         <section class="card" data-testid="rewards-card">
             <h2>{move || match lang.get() { Lang::En => "Rewards", Lang::Vi => "Thưởng và phạt" }}</h2>
-            {move || match (plan.get().is_some(), month(), lang.get()) {
-                (false, _, Lang::En) => view! {
-                    <p data-testid="rewards-none">"No rewards plan yet. Set one in " <a href=Page::Settings.href()>"Settings → Rewards"</a> ": a share of won deals for each team, multipliers from the contract's KPIs, penalties, floors and caps."</p>
+            {move || match (plan.with(Option::is_some), month(), editing.get(), lang.get()) {
+                (_, false, _, Lang::En) => view! { <p class="muted" data-testid="rewards-none">"Rewards are reckoned by the month: choose Month above to read each person's statement or to set the plan."</p> }.into_any(),
+                (_, false, _, Lang::Vi) => view! { <p class="muted" data-testid="rewards-none">"Thưởng tính theo tháng: chọn Tháng ở trên để xem bảng thưởng của từng người hoặc đặt kế hoạch."</p> }.into_any(),
+                (_, true, true, _) => view! { <super::plan::PlanEditor month=period open=editing /> }.into_any(),
+                (false, true, false, l) => view! {
+                    <p data-testid="rewards-none">{match l {
+                        Lang::En => "No rewards plan yet: a share of won deals for each team, multipliers from the contract's KPIs, penalties, floors and caps. Try one on this month before adopting it.",
+                        Lang::Vi => "Chưa có kế hoạch thưởng: tỷ lệ trên hợp đồng đã chốt cho mỗi đội, hệ số theo KPI của thỏa thuận, mức phạt, mức sàn và trần. Hãy thử trên tháng này trước khi áp dụng.",
+                    }}</p>
+                    {edit_button(l, true)}
                 }.into_any(),
-                (false, _, Lang::Vi) => view! {
-                    <p data-testid="rewards-none">"Chưa có kế hoạch thưởng. Đặt trong " <a href=Page::Settings.href()>"Cài đặt → Thưởng và phạt"</a> ": tỷ lệ trên hợp đồng đã chốt cho mỗi đội, hệ số theo KPI của thỏa thuận, mức phạt, mức sàn và trần."</p>
-                }.into_any(),
-                (true, false, Lang::En) => view! { <p class="muted" data-testid="rewards-none">"Statements are made by the month: choose Month above."</p> }.into_any(),
-                (true, false, Lang::Vi) => view! { <p class="muted" data-testid="rewards-none">"Bảng thưởng tính theo tháng: chọn Tháng ở trên."</p> }.into_any(),
-                (true, true, l) => view! {
+                (true, true, false, l) => view! {
                     <p class="muted">{match l {
-                        Lang::En => "Each statement: the amount and why, line by line. Open a line to see the leads it counts.",
-                        Lang::Vi => "Mỗi bảng: số tiền và lý do, từng dòng. Mở một dòng để xem các khách được tính.",
+                        Lang::En => "Each statement: the amount and why, line by line. Open a line's leads to see whom it counts.",
+                        Lang::Vi => "Mỗi bảng: số tiền và lý do, từng dòng. Mở danh sách khách của một dòng để xem dòng đó tính những ai.",
                     }}</p>
                     <Statements list=list.into() currency=Signal::derive(currency) />
-                    <button type="button" class="no-print" data-testid="rewards-export" on:click=export>
-                        {match l { Lang::En => "Download for payroll (CSV)", Lang::Vi => "Tải về cho bảng lương (CSV)" }}
-                    </button>
+                    <div class="filters no-print">
+                        <button type="button" data-testid="rewards-export" on:click=export>
+                            {match l { Lang::En => "Download for payroll (CSV)", Lang::Vi => "Tải về cho bảng lương (CSV)" }}
+                        </button>
+                        {edit_button(l, false)}
+                    </div>
                 }.into_any(),
             }}
         </section>
     }
 }
 
-/// The statements, each a collapsible block; shared with the what-if.
+/// The statements, each a block of its lines (open, so that a printout
+/// shows them all).
 #[component]
-pub(crate) fn Statements(list: Signal<Vec<Shown>>, currency: Signal<String>) -> impl IntoView {
+fn Statements(list: Signal<Vec<Shown>>, currency: Signal<String>) -> impl IntoView {
     let lang = use_i18n().0;
     view! {
         <div class="statements">

@@ -1,15 +1,18 @@
-//! Settings → Rewards (issue 30): the bonus and penalty plan both teams
-//! earn from (`domain::rewards`). A person edits a draft; beside it, last
-//! month's statements under the adopted plan and under the draft (the
-//! what-if), before anything is saved. Adopting checks the plan field by
-//! field and says what is wrong in words.
+//! The rewards plan's editor (issue 30), on the scorecard's month: the
+//! bonus and penalty plan both teams earn from (`domain::rewards`). A
+//! person edits a draft; beside it, the month's statements under the
+//! adopted plan and under the draft (the what-if), before anything is
+//! saved. Adopting checks the plan field by field and says what is wrong in
+//! words. (It sits here rather than in Settings so that its code and the
+//! statements' travel in one module: code two pages share costs the first
+//! load its bookkeeping; Settings links here.)
 
+use super::rewards::{Shown, shown, whose};
 use crate::app::state::AppState;
 use crate::domain::rewards::{Multiplier, RewardPlan, Side, TeamRule};
-use crate::domain::scorecard::{Kpi, Period, PeriodKind};
+use crate::domain::scorecard::{Kpi, Period};
 use crate::ui::i18n::pages::rewards::{self as words, money, not_a_number, percent};
 use crate::ui::i18n::{Lang, tr, use_i18n};
-use crate::ui::pages::scorecard::rewards::{Shown, shown, whose};
 use leptos::prelude::*;
 
 /// The KPIs a multiplier can use: the contract's.
@@ -34,7 +37,7 @@ fn kpi_key(k: &Kpi) -> String {
 }
 
 fn kpi_label(k: &Kpi, lang: Lang) -> String {
-    tr(lang, crate::ui::pages::scorecard::kpi_msg(k)).to_owned()
+    tr(lang, super::kpi_msg(k)).to_owned()
 }
 
 /// A whole amount as typed: `1.000.000`, `1,000,000`, `1 000 000` (empty:
@@ -68,14 +71,21 @@ fn side_key(side: Side) -> &'static str {
     }
 }
 
+/// The editor of the plan, trying the draft on `month`; `open` is false
+/// once the plan is adopted or the changes discarded.
 #[component]
-pub(super) fn RewardsEditor() -> impl IntoView {
+pub(super) fn PlanEditor(month: Memo<Period>, open: RwSignal<bool>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     let lang = i18n.0;
     let adopted = Memo::new(move |_| state.settings.with(RewardPlan::of));
-    // The plan being edited (None: nothing changed since the adopted one).
-    let draft = RwSignal::new(None::<RewardPlan>);
+    // The plan being edited: the adopted one, or a starting plan.
+    let draft = RwSignal::new(Some(
+        state
+            .settings
+            .with_untracked(RewardPlan::of)
+            .unwrap_or_default(),
+    ));
     let errors = RwSignal::new(Vec::<String>::new());
     let current = move || draft.get().or_else(|| adopted.get());
     let edit = move |f: Box<dyn FnOnce(&mut RewardPlan)>| {
@@ -106,14 +116,10 @@ pub(super) fn RewardsEditor() -> impl IntoView {
         let mut s = state.settings.get_untracked();
         p.put(&mut s);
         state.save_settings(s);
-        draft.set(None);
         errors.set(Vec::new());
+        open.set(false);
     };
-    // Last month, the last one complete: the what-if's month.
-    let last_month = Memo::new(move |_| {
-        let (now, tz) = state.insights.with(|i| (i.now(), i.timezone()));
-        Period::containing(PeriodKind::Month, now, tz).previous()
-    });
+    let last_month = month;
     let what_if = Memo::new(move |_| -> Vec<(String, Option<i64>, i64, String)> {
         let Some(d) = draft.get() else {
             return Vec::new();
@@ -287,70 +293,58 @@ pub(super) fn RewardsEditor() -> impl IntoView {
         }
     };
     view! {
-        <section class="card" data-testid="rewards-editor">
-            <h2>{move || match lang.get() { Lang::En => "Rewards", Lang::Vi => "Thưởng và phạt" }}</h2>
+        <div class="rewards-editor" data-testid="rewards-editor">
             <p class="muted">{move || match lang.get() {
-                Lang::En => "The bonus each team and each person earns from the contract they keep, month by month. Statements appear on the Scorecard when you choose Month. Until you adopt a plan, nothing changes: try one and compare last month's statements below.",
-                Lang::Vi => "Khoản thưởng mỗi đội và mỗi người nhận được từ thỏa thuận họ giữ, theo từng tháng. Bảng thưởng hiện ở Bảng KPI khi chọn Tháng. Chưa áp dụng thì chưa có gì thay đổi: hãy thử và so sánh bảng thưởng tháng trước ở dưới.",
+                Lang::En => "Nothing changes until you adopt the plan: the table below compares the statements of the month shown under the adopted plan and under this draft.",
+                Lang::Vi => "Chưa áp dụng thì chưa có gì thay đổi: bảng dưới so sánh bảng thưởng của tháng đang xem theo kế hoạch đang áp dụng và theo bản nháp này.",
             }}</p>
-            <Show
-                when=move || current().is_some()
-                fallback=move || view! {
-                    <button type="button" data-testid="rw-setup" on:click=move |_| edit(Box::new(|_| {}))>
-                        {move || match lang.get() { Lang::En => "Set up a rewards plan", Lang::Vi => "Lập kế hoạch thưởng" }}
-                    </button>
-                }
-            >
-                <label>
-                    <span>{move || match lang.get() { Lang::En => "Currency", Lang::Vi => "Tiền tệ" }}</span>
-                    <input type="text" class="short" data-testid="rw-currency" maxlength="3"
-                        prop:value=move || current().map(|p| p.currency).unwrap_or_default()
-                        on:change=move |ev| {
-                            let t = event_target_value(&ev).trim().to_uppercase();
-                            edit(Box::new(move |p| p.currency = t));
-                        } />
-                </label>
-                {team(Side::Sales)}
-                {team(Side::Marketing)}
-                <ul class="field-error" role="alert" data-testid="rw-error">
-                    {move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
-                </ul>
-                <Show when=move || draft.with(Option::is_some)>
-                    <div data-testid="rw-whatif">
-                        <h3>{move || match lang.get() {
-                            Lang::En => format!("What if: {} under this draft", crate::ui::format::period_label(last_month.get(), Lang::En)),
-                            Lang::Vi => format!("Giả sử: {} theo bản nháp này", crate::ui::format::period_label(last_month.get(), Lang::Vi)),
-                        }}</h3>
-                        <table class="data">
-                            <thead><tr>
-                                <th scope="col">{move || match lang.get() { Lang::En => "Who", Lang::Vi => "Ai" }}</th>
-                                <th scope="col">{move || match lang.get() { Lang::En => "Adopted plan", Lang::Vi => "Kế hoạch đang áp dụng" }}</th>
-                                <th scope="col">{move || match lang.get() { Lang::En => "This draft", Lang::Vi => "Bản nháp này" }}</th>
-                            </tr></thead>
-                            <tbody>
-                                {move || {
-                                    let l = lang.get();
-                                    what_if.get().into_iter().map(|(who, was, now, cur)| view! {
-                                        <tr data-testid="rw-whatif-row">
-                                            <th scope="row">{who}</th>
-                                            <td>{was.map_or_else(|| "—".to_owned(), |v| money(v, &cur, false, l))}</td>
-                                            <td>{money(now, &cur, false, l)}</td>
-                                        </tr>
-                                    }).collect_view()
-                                }}
-                            </tbody>
-                        </table>
-                    </div>
-                    <div class="filters">
-                        <button type="button" class="primary" data-testid="rw-adopt" on:click=adopt>
-                            {move || match lang.get() { Lang::En => "Adopt this plan", Lang::Vi => "Áp dụng kế hoạch này" }}
-                        </button>
-                        <button type="button" data-testid="rw-discard" on:click=move |_| { draft.set(None); errors.set(Vec::new()); }>
-                            {move || match lang.get() { Lang::En => "Discard changes", Lang::Vi => "Bỏ thay đổi" }}
-                        </button>
-                    </div>
-                </Show>
-            </Show>
-        </section>
+            <div class="grid-form">
+                <label for="rw-currency">{move || match lang.get() { Lang::En => "Currency", Lang::Vi => "Tiền tệ" }}</label>
+                <input type="text" id="rw-currency" data-testid="rw-currency" maxlength="3"
+                    prop:value=move || current().map(|p| p.currency).unwrap_or_default()
+                    on:change=move |ev| {
+                        let t = event_target_value(&ev).trim().to_uppercase();
+                        edit(Box::new(move |p| p.currency = t));
+                    } />
+            </div>
+            {team(Side::Sales)}
+            {team(Side::Marketing)}
+            <ul class="field-error" role="alert" data-testid="rw-error">
+                {move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
+            </ul>
+            <div data-testid="rw-whatif">
+                <h3>{move || match lang.get() {
+                    Lang::En => format!("What if: {} under this draft", crate::ui::format::period_label(last_month.get(), Lang::En)),
+                    Lang::Vi => format!("Giả sử: {} theo bản nháp này", crate::ui::format::period_label(last_month.get(), Lang::Vi)),
+                }}</h3>
+                <table class="data">
+                    <thead><tr>
+                        <th scope="col">{move || match lang.get() { Lang::En => "Who", Lang::Vi => "Ai" }}</th>
+                        <th scope="col">{move || match lang.get() { Lang::En => "Adopted plan", Lang::Vi => "Kế hoạch đang áp dụng" }}</th>
+                        <th scope="col">{move || match lang.get() { Lang::En => "This draft", Lang::Vi => "Bản nháp này" }}</th>
+                    </tr></thead>
+                    <tbody>
+                        {move || {
+                            let l = lang.get();
+                            what_if.get().into_iter().map(|(who, was, now, cur)| view! {
+                                <tr data-testid="rw-whatif-row">
+                                    <th scope="row">{who}</th>
+                                    <td>{was.map_or_else(|| "—".to_owned(), |v| money(v, &cur, false, l))}</td>
+                                    <td>{money(now, &cur, false, l)}</td>
+                                </tr>
+                            }).collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </div>
+            <div class="filters">
+                <button type="button" class="primary" data-testid="rw-adopt" on:click=adopt>
+                    {move || match lang.get() { Lang::En => "Adopt this plan", Lang::Vi => "Áp dụng kế hoạch này" }}
+                </button>
+                <button type="button" data-testid="rw-discard" on:click=move |_| { errors.set(Vec::new()); open.set(false); }>
+                    {move || match lang.get() { Lang::En => "Discard changes", Lang::Vi => "Bỏ thay đổi" }}
+                </button>
+            </div>
+        </div>
     }
 }
