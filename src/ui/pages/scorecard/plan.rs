@@ -71,21 +71,21 @@ fn side_key(side: Side) -> &'static str {
     }
 }
 
-/// The editor of the plan, trying the draft on `month`; `open` is false
-/// once the plan is adopted or the changes discarded.
+/// The editor of the plan, trying `draft` (the plan being edited, kept by
+/// the card) on `month`; `open` is false once the plan is adopted or the
+/// changes discarded.
 #[component]
-pub(super) fn PlanEditor(month: Memo<Period>, open: RwSignal<bool>) -> impl IntoView {
+pub(super) fn PlanEditor(
+    month: Memo<Period>,
+    open: RwSignal<bool>,
+    draft: RwSignal<Option<RewardPlan>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
-    let lang = i18n.0;
+    // Drawn again when the language changes (the card's view follows it);
+    // the draft lives in the card, so nothing typed is lost.
+    let l = i18n.0.get_untracked();
     let adopted = Memo::new(move |_| state.settings.with(RewardPlan::of));
-    // The plan being edited: the adopted one, or a starting plan.
-    let draft = RwSignal::new(Some(
-        state
-            .settings
-            .with_untracked(RewardPlan::of)
-            .unwrap_or_default(),
-    ));
     let errors = RwSignal::new(Vec::<String>::new());
     let current = move || draft.get().or_else(|| adopted.get());
     let edit = move |f: Box<dyn FnOnce(&mut RewardPlan)>| {
@@ -102,7 +102,6 @@ pub(super) fn PlanEditor(month: Memo<Period>, open: RwSignal<bool>) -> impl Into
         let Some(p) = draft.get_untracked() else {
             return;
         };
-        let l = lang.get_untracked();
         let problems = p.check();
         if !problems.is_empty() {
             errors.set(
@@ -117,6 +116,7 @@ pub(super) fn PlanEditor(month: Memo<Period>, open: RwSignal<bool>) -> impl Into
         p.put(&mut s);
         state.save_settings(s);
         errors.set(Vec::new());
+        draft.set(None);
         open.set(false);
     };
     let last_month = month;
@@ -124,7 +124,6 @@ pub(super) fn PlanEditor(month: Memo<Period>, open: RwSignal<bool>) -> impl Into
         let Some(d) = draft.get() else {
             return Vec::new();
         };
-        let l = lang.get();
         let month = last_month.get();
         let before: Vec<Shown> = adopted
             .get()
@@ -164,20 +163,20 @@ pub(super) fn PlanEditor(month: Memo<Period>, open: RwSignal<bool>) -> impl Into
                            write: fn(&mut TeamRule, Option<i64>),
                            optional: bool| {
             let testid = format!("rw-{key}-{id}");
-            let name = move || match lang.get() {
+            let name = match l {
                 Lang::En => label.0,
                 Lang::Vi => label.1,
             };
             view! {
                 <label for=testid.clone()>{name}</label>
                 <input type="text" inputmode="numeric" id=testid.clone() data-testid=testid
-                        placeholder=move || if optional { match lang.get() { Lang::En => "none", Lang::Vi => "không" } } else { "0" }
-                        prop:value=move || rule().and_then(|r| read(&r)).map(|v| crate::ui::format::number(v.max(0) as u64, lang.get())).unwrap_or_default()
+                        placeholder=if optional { match l { Lang::En => "none", Lang::Vi => "không" } } else { "0" }
+                        prop:value=move || rule().and_then(|r| read(&r)).map(|v| crate::ui::format::number(v.max(0) as u64, l)).unwrap_or_default()
                         on:change=move |ev| {
                             let t = event_target_value(&ev);
                             match parse_amount(&t) {
                                 Ok(v) => set(Box::new(move |r| write(r, if optional { v } else { Some(v.unwrap_or(0)) }))),
-                                Err(()) => say(not_a_number(&format!("{} · {}", words::team(side, lang.get_untracked()), name()), t.trim(), lang.get_untracked())),
+                                Err(()) => say(not_a_number(&format!("{} · {}", words::team(side, l), name), t.trim(), l)),
                             }
                         } />
             }
@@ -189,7 +188,7 @@ pub(super) fn PlanEditor(month: Memo<Period>, open: RwSignal<bool>) -> impl Into
             ),
             Side::Marketing => ("Penalty per junk lead", "Phạt mỗi khách rác"),
         };
-        let base_hint = move || match (side, lang.get()) {
+        let base_hint = match (side, l) {
             (Side::Sales, Lang::En) => {
                 "Each Sales rep: a share of the deals they won in the month, then the multipliers from their own scorecard, then the penalties; the floor and the cap hold for each person."
             }
@@ -204,7 +203,6 @@ pub(super) fn PlanEditor(month: Memo<Period>, open: RwSignal<bool>) -> impl Into
             }
         };
         let multipliers = move || {
-            let l = lang.get();
             rule()
                 .map(|r| r.multipliers)
                 .unwrap_or_default()
@@ -263,17 +261,17 @@ pub(super) fn PlanEditor(month: Memo<Period>, open: RwSignal<bool>) -> impl Into
         };
         view! {
             <fieldset class="reward-team" data-testid=format!("rw-{key}")>
-                <legend>{move || words::team(side, lang.get())}</legend>
+                <legend>{words::team(side, l)}</legend>
                 <p class="muted">{base_hint}</p>
                 <div class="grid-form">
-                    <label for=format!("rw-{key}-share")>{move || match lang.get() { Lang::En => "Share of won value (%)", Lang::Vi => "Tỷ lệ trên giá trị đã chốt (%)" }}</label>
+                    <label for=format!("rw-{key}-share")>{match l { Lang::En => "Share of won value (%)", Lang::Vi => "Tỷ lệ trên giá trị đã chốt (%)" }}</label>
                     <input type="text" inputmode="decimal" id=format!("rw-{key}-share") data-testid=format!("rw-{key}-share")
-                            prop:value=move || rule().map(|r| percent(r.share_percent, lang.get())).unwrap_or_default()
+                            prop:value=move || rule().map(|r| percent(r.share_percent, l)).unwrap_or_default()
                             on:change=move |ev| {
                                 let t = event_target_value(&ev);
                                 match parse_decimal(&t) {
                                     Ok(v) => set(Box::new(move |r| r.share_percent = v)),
-                                    Err(()) => say(not_a_number(words::team(side, lang.get_untracked()), t.trim(), lang.get_untracked())),
+                                    Err(()) => say(not_a_number(words::team(side, l), t.trim(), l)),
                                 }
                             } />
                     {amount(penalty_label, "penalty", |r| Some(r.penalty), |r, v| r.penalty = v.unwrap_or(0), false)}
@@ -281,25 +279,25 @@ pub(super) fn PlanEditor(month: Memo<Period>, open: RwSignal<bool>) -> impl Into
                     {amount(("Floor", "Mức sàn"), "floor", |r| Some(r.floor), |r, v| r.floor = v.unwrap_or(0), false)}
                     {amount(("Cap", "Mức trần"), "cap", |r| r.cap, |r, v| r.cap = v, true)}
                 </div>
-                <p><strong>{move || match lang.get() { Lang::En => "Multipliers, in turn, from the month's verdicts", Lang::Vi => "Hệ số, lần lượt, theo kết quả KPI của tháng" }}</strong></p>
+                <p><strong>{match l { Lang::En => "Multipliers, in turn, from the month's verdicts", Lang::Vi => "Hệ số, lần lượt, theo kết quả KPI của tháng" }}</strong></p>
                 <div>{multipliers}</div>
                 <button type="button" data-testid=format!("rw-{key}-add") on:click=move |_| set(Box::new(|r| {
                     let k = KPIS.iter().find(|k| !r.multipliers.iter().any(|m| m.kpi == **k)).cloned().unwrap_or(Kpi::FirstResponseWithinSla);
                     r.multipliers.push(Multiplier { kpi: k, met: 1.0, missed: 1.0 });
                 }))>
-                    {move || match lang.get() { Lang::En => "Add a multiplier", Lang::Vi => "Thêm hệ số" }}
+                    {match l { Lang::En => "Add a multiplier", Lang::Vi => "Thêm hệ số" }}
                 </button>
             </fieldset>
         }
     };
     view! {
         <div class="rewards-editor" data-testid="rewards-editor">
-            <p class="muted">{move || match lang.get() {
+            <p class="muted">{match l {
                 Lang::En => "Nothing changes until you adopt the plan: the table below compares the statements of the month shown under the adopted plan and under this draft.",
                 Lang::Vi => "Chưa áp dụng thì chưa có gì thay đổi: bảng dưới so sánh bảng thưởng của tháng đang xem theo kế hoạch đang áp dụng và theo bản nháp này.",
             }}</p>
             <div class="grid-form">
-                <label for="rw-currency">{move || match lang.get() { Lang::En => "Currency", Lang::Vi => "Tiền tệ" }}</label>
+                <label for="rw-currency">{match l { Lang::En => "Currency", Lang::Vi => "Tiền tệ" }}</label>
                 <input type="text" id="rw-currency" data-testid="rw-currency" maxlength="3"
                     prop:value=move || current().map(|p| p.currency).unwrap_or_default()
                     on:change=move |ev| {
@@ -313,19 +311,18 @@ pub(super) fn PlanEditor(month: Memo<Period>, open: RwSignal<bool>) -> impl Into
                 {move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
             </ul>
             <div data-testid="rw-whatif">
-                <h3>{move || match lang.get() {
+                <h3>{match l {
                     Lang::En => format!("What if: {} under this draft", crate::ui::format::period_label(last_month.get(), Lang::En)),
                     Lang::Vi => format!("Giả sử: {} theo bản nháp này", crate::ui::format::period_label(last_month.get(), Lang::Vi)),
                 }}</h3>
                 <table class="data">
                     <thead><tr>
-                        <th scope="col">{move || match lang.get() { Lang::En => "Who", Lang::Vi => "Ai" }}</th>
-                        <th scope="col">{move || match lang.get() { Lang::En => "Adopted plan", Lang::Vi => "Kế hoạch đang áp dụng" }}</th>
-                        <th scope="col">{move || match lang.get() { Lang::En => "This draft", Lang::Vi => "Bản nháp này" }}</th>
+                        <th scope="col">{match l { Lang::En => "Who", Lang::Vi => "Ai" }}</th>
+                        <th scope="col">{match l { Lang::En => "Adopted plan", Lang::Vi => "Kế hoạch đang áp dụng" }}</th>
+                        <th scope="col">{match l { Lang::En => "This draft", Lang::Vi => "Bản nháp này" }}</th>
                     </tr></thead>
                     <tbody>
                         {move || {
-                            let l = lang.get();
                             what_if.get().into_iter().map(|(who, was, now, cur)| view! {
                                 <tr data-testid="rw-whatif-row">
                                     <th scope="row">{who}</th>
@@ -339,10 +336,10 @@ pub(super) fn PlanEditor(month: Memo<Period>, open: RwSignal<bool>) -> impl Into
             </div>
             <div class="filters">
                 <button type="button" class="primary" data-testid="rw-adopt" on:click=adopt>
-                    {move || match lang.get() { Lang::En => "Adopt this plan", Lang::Vi => "Áp dụng kế hoạch này" }}
+                    {match l { Lang::En => "Adopt this plan", Lang::Vi => "Áp dụng kế hoạch này" }}
                 </button>
-                <button type="button" data-testid="rw-discard" on:click=move |_| { errors.set(Vec::new()); open.set(false); }>
-                    {move || match lang.get() { Lang::En => "Discard changes", Lang::Vi => "Bỏ thay đổi" }}
+                <button type="button" data-testid="rw-discard" on:click=move |_| { errors.set(Vec::new()); draft.set(None); open.set(false); }>
+                    {match l { Lang::En => "Discard changes", Lang::Vi => "Bỏ thay đổi" }}
                 </button>
             </div>
         </div>

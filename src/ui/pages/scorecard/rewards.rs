@@ -152,9 +152,14 @@ pub(super) fn RewardsCard(period: Memo<Period>) -> impl IntoView {
         );
     };
     let editing = RwSignal::new(false);
+    // The plan being edited: the adopted one, or a starting plan.
+    let draft = RwSignal::new(None::<RewardPlan>);
     let edit_button = move |l: Lang, first: bool| {
         view! {
-            <button type="button" class="no-print" data-testid="rw-setup" on:click=move |_| editing.set(true)>
+            <button type="button" class="no-print" data-testid="rw-setup" on:click=move |_| {
+                draft.set(Some(plan.get_untracked().unwrap_or_default()));
+                editing.set(true);
+            }>
                 {match (l, first) {
                     (Lang::En, true) => "Set up a rewards plan",
                     (Lang::Vi, true) => "Lập kế hoạch thưởng",
@@ -170,7 +175,7 @@ pub(super) fn RewardsCard(period: Memo<Period>) -> impl IntoView {
             {move || match (plan.with(Option::is_some), month(), editing.get(), lang.get()) {
                 (_, false, _, Lang::En) => view! { <p class="muted" data-testid="rewards-none">"Rewards are reckoned by the month: choose Month above to read each person's statement or to set the plan."</p> }.into_any(),
                 (_, false, _, Lang::Vi) => view! { <p class="muted" data-testid="rewards-none">"Thưởng tính theo tháng: chọn Tháng ở trên để xem bảng thưởng của từng người hoặc đặt kế hoạch."</p> }.into_any(),
-                (_, true, true, _) => view! { <super::plan::PlanEditor month=period open=editing /> }.into_any(),
+                (_, true, true, _) => view! { <super::plan::PlanEditor month=period open=editing draft=draft /> }.into_any(),
                 (false, true, false, l) => view! {
                     <p data-testid="rewards-none">{match l {
                         Lang::En => "No rewards plan yet: a share of won deals for each team, multipliers from the contract's KPIs, penalties, floors and caps. Try one on this month before adopting it.",
