@@ -134,13 +134,22 @@ fn sparkline(values: &[Option<f64>]) -> impl IntoView + use<> {
     }
 }
 
+thread_local! {
+    /// The period kind and how many periods back, as last chosen in this tab.
+    static LAST: std::cell::Cell<(PeriodKind, i32)> = const { std::cell::Cell::new((PeriodKind::Week, 0)) };
+}
+
 /// The scorecard screen.
 #[component]
 pub fn ScorecardPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
-    let kind = RwSignal::new(PeriodKind::Week);
-    let offset = RwSignal::new(0i32);
+    // The period chosen stays when a person opens a lead (from a
+    // statement) and comes back.
+    let (k0, o0) = LAST.get();
+    let kind = RwSignal::new(k0);
+    let offset = RwSignal::new(o0);
+    Effect::new(move || LAST.set((kind.get(), offset.get())));
     let period = Memo::new(move |_| {
         let ins = state.insights.get();
         let tz = ins.timezone();
@@ -208,9 +217,9 @@ pub fn ScorecardPage() -> impl IntoView {
                     });
                     offset.set(0);
                 }>
-                    <option value="day">{i18n.t(ScorecardMsg::Day)}</option>
-                    <option value="week" selected=true>{i18n.t(ScorecardMsg::Week)}</option>
-                    <option value="month">{i18n.t(ScorecardMsg::Month)}</option>
+                    <option value="day" selected=k0 == PeriodKind::Day>{i18n.t(ScorecardMsg::Day)}</option>
+                    <option value="week" selected=k0 == PeriodKind::Week>{i18n.t(ScorecardMsg::Week)}</option>
+                    <option value="month" selected=k0 == PeriodKind::Month>{i18n.t(ScorecardMsg::Month)}</option>
                 </select>
                 <button type="button" data-testid="period-prev" aria-label=i18n.t(ScorecardMsg::Previous) on:click=move |_| offset.update(|o| *o += 1)>"‹"</button>
                 <strong data-testid="period-label">{move || crate::ui::format::period_label(period.get(), i18n.0.get())}</strong>

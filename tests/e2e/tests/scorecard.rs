@@ -469,6 +469,10 @@ async fn a_rewards_plan_pays_each_person_and_says_why() {
     s.find("lead-title").await;
     c.back().await.expect("back");
     s.find("page-scorecard").await;
+    // Back on the scorecard, the month chosen is still shown.
+    s.wait_texts("statement", "the statements again", |t| !t.is_empty())
+        .await;
+    assert_eq!(statements(&s).await, all, "the same month");
 
     // In Vietnamese on a phone.
     s.click("lang-toggle").await;
