@@ -144,6 +144,21 @@ fn upgrade(db: &IdbDatabase, old: u32, version: u32) -> Result<(), JsValue> {
     Ok(())
 }
 
+crate::split::split_point!(
+    /// Older schemas' records moved to the current form (`migrate.rs`):
+    /// code a database of the current schema never runs, out of the first
+    /// load. The store comes back with the result.
+    fn migrate_records(
+        store: IdbStore,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = (IdbStore, Result<(), StorageError>)>>>
+    {
+        Box::pin(async move {
+            let moved = store.migrate().await;
+            (store, moved)
+        })
+    }
+);
+
 fn new_version() -> f64 {
     (js_sys::Math::random() * 9_007_199_254_740_991.0).floor() + 1.0
 }
@@ -153,8 +168,47 @@ impl IdbStore {
     pub async fn open(name: &str) -> Result<IdbStore, StorageError> {
         let store = IdbStore::unopened(name);
         store.connect(SCHEMA_VERSION).await?;
-        store.migrate().await?;
-        Ok(store)
+        if !store.has_legacy().await? {
+            return Ok(store);
+        }
+        // Older records read the same as current ones; should the
+        // migration's module not come, they are moved at the next start.
+        match migrate_records(store).await {
+            Ok(moving) => {
+                let (store, moved) = moving.await;
+                moved.map(|()| store)
+            }
+            Err(_) => {
+                let store = IdbStore::unopened(name);
+                store.connect(SCHEMA_VERSION).await?;
+                Ok(store)
+            }
+        }
+    }
+
+    /// Whether records of older schemas are still stored (`migrate`'s
+    /// work): schema 1's leads, or schema 3's records as JSON text. A
+    /// read-only look, with none of the migration's code.
+    async fn has_legacy(&self) -> Result<bool, StorageError> {
+        let operation = "move your data to the new storage layout";
+        let db = self.db().await?;
+        let names = [
+            LEADS_V1,
+            Table::Leads.store_name(),
+            Table::Activities.store_name(),
+            Table::Settings.store_name(),
+        ];
+        let look = self.transaction(&db, &names, IdbTransactionMode::Readonly, operation)?;
+        for name in names {
+            let records = all(&store(&look, name, operation)?, operation).await?;
+            if records
+                .iter()
+                .any(|(_, v)| name == LEADS_V1 || v.as_string().is_some())
+            {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// Opens `name` at an explicit schema version (tests build old schemas

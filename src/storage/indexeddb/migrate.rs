@@ -1,6 +1,7 @@
 //! Older schemas' records brought to the current form (`IdbStore::migrate`,
-//! run once when the database is opened at a newer version), and the
-//! schema-1 writer the tests that check it use.
+//! run when opening finds some — `has_legacy` — from a module of its own:
+//! the split point `migrate_records`), and the schema-1 writer the tests
+//! that check it use.
 
 use super::*;
 

@@ -12,6 +12,7 @@ use crate::domain::scorecard::{Kpi, Period};
 use crate::io::csv_export::{RewardRow, export_rewards_csv};
 use crate::ui::i18n::pages::rewards::{self as words, money};
 use crate::ui::i18n::{Lang, use_i18n};
+use chrono::Datelike;
 use leptos::prelude::*;
 
 /// One line as shown: its words, its amount, the leads it counts (with
@@ -141,7 +142,8 @@ pub(super) fn RewardsCard(period: Memo<Period>) -> impl IntoView {
             })
             .collect();
         let m = match period.get_untracked() {
-            Period::Month(d) => d.format("%Y-%m").to_string(),
+            // By hand: chrono's strftime is code the app otherwise does without.
+            Period::Month(d) => format!("{:04}-{:02}", d.year(), d.month()),
             _ => return,
         };
         let bytes = export_rewards_csv(&m, &cur, &rows);
