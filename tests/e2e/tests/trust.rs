@@ -751,7 +751,7 @@ async fn new_leads_go_in_turn_to_the_reps_receiving_them() {
         })
         .await
         .concat();
-    assert!(refused.starts_with("Hours receiving:"), "{refused}");
+    assert!(refused.starts_with("Lan · Hours receiving:"), "{refused}");
     // Two saves of the settings in the same few milliseconds (a field,
     // then the next at once): both stay, and nothing says "changed
     // elsewhere".

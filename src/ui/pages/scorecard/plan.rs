@@ -335,7 +335,7 @@ pub(super) fn PlanEditor(
                 </table>
             </div>
             <div class="filters">
-                <button type="button" class="primary" data-testid="rw-adopt" on:click=adopt>
+                <button type="button" data-testid="rw-adopt" on:click=adopt>
                     {match l { Lang::En => "Adopt this plan", Lang::Vi => "Áp dụng kế hoạch này" }}
                 </button>
                 <button type="button" data-testid="rw-discard" on:click=move |_| { errors.set(Vec::new()); draft.set(None); open.set(false); }>

@@ -95,6 +95,7 @@ pub(super) fn DistributionEditor() -> impl IntoView {
                             let (for_check, for_away, for_value) = (id.clone(), id.clone(), id.clone());
                             let (for_hours, hours_value) = (id.clone(), id.clone());
                             let allowed = may_set(&id);
+                            let (name_away, name_hours) = (r.name.clone(), r.name.clone());
                             view! {
                                 <tr data-testid="dist-rep">
                                     <td>{r.name.clone()}</td>
@@ -128,8 +129,9 @@ pub(super) fn DistributionEditor() -> impl IntoView {
                                                         }));
                                                     }
                                                     Err(_) => {
-                                                        let rep = for_away.clone();
-                                                        error.set(Some(Said::new(move || parse_away(&text, &rep, i18n.0.get()).err().unwrap_or_default())));
+                                                        // Named, since the error is said below the table.
+                                                        let (rep, name) = (for_away.clone(), name_away.clone());
+                                                        error.set(Some(Said::new(move || format!("{name} · {}", parse_away(&text, &rep, i18n.0.get()).err().unwrap_or_default()))));
                                                     }
                                                 }
                                             } />
@@ -149,8 +151,8 @@ pub(super) fn DistributionEditor() -> impl IntoView {
                                                         }));
                                                     }
                                                     Err(_) => {
-                                                        let rep = for_hours.clone();
-                                                        error.set(Some(Said::new(move || parse_hours(&text, &rep, i18n.0.get()).err().unwrap_or_default())));
+                                                        let (rep, name) = (for_hours.clone(), name_hours.clone());
+                                                        error.set(Some(Said::new(move || format!("{name} · {}", parse_hours(&text, &rep, i18n.0.get()).err().unwrap_or_default()))));
                                                     }
                                                 }
                                             } />
