@@ -462,6 +462,8 @@ async fn a_rewards_plan_pays_each_person_and_says_why() {
     let text = s.texts("rewards-card").await.concat();
     assert!(text.contains("3 % of ₫"), "{text}");
     assert!(text.contains(" won"), "{text}");
+    s.eval("document.querySelector(\"[data-testid='rewards-card']\").scrollIntoView()")
+        .await;
     browser.screenshot("rewards", 1280).await;
     // A line's leads open the lead.
     s.eval("const d = document.querySelector(\"[data-testid='rewards-card'] details.line-leads\"); d.open = true; d.querySelector('a').click(); return true")
