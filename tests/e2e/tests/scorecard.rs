@@ -506,5 +506,11 @@ async fn a_rewards_plan_pays_each_person_and_says_why() {
     );
     let totals = csv.lines().filter(|l| l.contains(",Tổng,")).count();
     assert_eq!(totals, all.len(), "a total per statement:\n{csv}");
+    // This month, still running, says its amounts are so far.
+    s.click("period-next").await;
+    s.wait_texts("rewards-running", "a month in progress", |t| {
+        t.concat().starts_with("Tháng này chưa kết thúc")
+    })
+    .await;
     browser.close().await;
 }

@@ -153,6 +153,12 @@ pub(super) fn RewardsCard(period: Memo<Period>) -> impl IntoView {
             &String::from_utf8_lossy(&bytes),
         );
     };
+    // The month shown is still running.
+    let running = move || {
+        let (now, tz) = state.insights.with_untracked(|i| (i.now(), i.timezone()));
+        let (from, to) = period.get_untracked().range(tz);
+        from <= now && now < to
+    };
     let editing = RwSignal::new(false);
     // The plan being edited: the adopted one, or a starting plan.
     let draft = RwSignal::new(None::<RewardPlan>);
@@ -190,6 +196,12 @@ pub(super) fn RewardsCard(period: Memo<Period>) -> impl IntoView {
                         Lang::En => "Each statement: the amount and why, line by line. Open a line's leads to see whom it counts.",
                         Lang::Vi => "Mỗi bảng: số tiền và lý do, từng dòng. Mở danh sách khách của một dòng để xem dòng đó tính những ai.",
                     }}</p>
+                    {running().then(|| view! {
+                        <p class="muted" data-testid="rewards-running">{match l {
+                            Lang::En => "This month is still running: the amounts are what the plan gives for it so far, and will change until it ends.",
+                            Lang::Vi => "Tháng này chưa kết thúc: số tiền là những gì kế hoạch cho đến hiện tại, và còn thay đổi đến cuối tháng.",
+                        }}</p>
+                    })}
                     <Statements list=list.into() currency=Signal::derive(currency) />
                     <div class="filters no-print">
                         <button type="button" data-testid="rewards-export" on:click=export>
