@@ -5,7 +5,9 @@
 //! - **Amounts** are whole units of the plan's currency (₫ has no
 //!   decimals); each line is rounded on its own and a statement's total is
 //!   the sum of its lines, so the lines always add up to it.
-//! - **Sales, rep by rep.** The base is the plan's share of the value of
+//! - **Sales, rep by rep** (every active Sales rep, and a rep made
+//!   inactive who won a deal or has a penalised lead in the month). The
+//!   base is the plan's share of the value of
 //!   the deals the rep owns that were won in the month (entered a Won
 //!   stage in it). Then each multiplier of the plan in turn, from the rep's
 //!   own scorecard for the month: × `met` when the KPI's verdict is met or
@@ -340,7 +342,7 @@ pub fn statements(
 
     let mut out = Vec::new();
     let mut sales_members = Vec::new();
-    for rep in p.ws.reps.iter().filter(|r| r.active && r.team.in_sales()) {
+    for rep in p.ws.reps.iter().filter(|r| r.team.in_sales()) {
         let (value, deals) = won(Some(&rep.id));
         let breached: Vec<LeadId> = created
             .iter()
@@ -353,6 +355,10 @@ pub fn statements(
             })
             .map(|i| leads[*i].id())
             .collect();
+        // A rep made inactive still gets the month they worked.
+        if !rep.active && deals.is_empty() && breached.is_empty() {
+            continue;
+        }
         let rows = verdicts(&Scope::Rep(rep.id.clone()));
         let lines = rule_lines(&plan.sales, value, deals, &rows, breached);
         let s = Statement::new(Whose::Person(Side::Sales, rep.id.clone()), lines);

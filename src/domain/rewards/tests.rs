@@ -188,6 +188,23 @@ fn a_rep_earns_the_share_of_their_won_deals_with_factors_and_penalties() {
 }
 
 #[test]
+fn a_rep_made_inactive_still_gets_the_month_they_worked() {
+    let mut ws = world();
+    for r in ws.reps.iter_mut() {
+        r.active = false;
+    }
+    let p = Prepared::new(&ws, now()).unwrap();
+    let all = statements(&p, &plan(), march(), now());
+    let lan = of(&all, &Whose::Person(Side::Sales, rep("lan")));
+    assert_eq!(lan.lines[0].leads.len(), 2, "her deals still count");
+    // Minh, inactive with nothing that month, has no statement.
+    assert!(
+        !all.iter()
+            .any(|s| s.whose == Whose::Person(Side::Sales, rep("minh")))
+    );
+}
+
+#[test]
 fn marketing_shares_its_pool_evenly_and_pays_for_junk() {
     let ws = world();
     let p = Prepared::new(&ws, now()).unwrap();

@@ -324,12 +324,9 @@ fn QueueRow(item: QueueItem, dismissed: RwSignal<Vec<LeadId>>) -> impl IntoView 
             <div class="what">
                 <span class="clock-name">{i18n.t(clock_msg(item.clock))}</span>
                 ": "
-                // A card the summary counts as upcoming says so (not "on track").
-                <strong data-testid="queue-status">{move || {
-                    let label = current().0;
-                    let due_soon = item.bucket == Bucket::DueSoon && label == Msg::StatusPending;
-                    i18n.t(if due_soon { Msg::DueSoon } else { label })()
-                }}</strong>
+                // The clock's own word, as on the lead page ("upcoming" is
+                // the summary's group, not a clock's state).
+                <strong data-testid="queue-status">{move || i18n.t(current().0)()}</strong>
                 // Label and detail apart: "đúng hạn · hạn 15:30", never "đúng hạn hạn".
                 " · "
                 <span class="muted" data-testid="queue-detail">{move || current().1}</span>

@@ -407,28 +407,34 @@ async fn a_rewards_plan_pays_each_person_and_says_why() {
     );
     // Nothing adopted yet: the adopted column is empty.
     assert!(rows[0].contains('—'), "{rows:?}");
-    s.set_value("rw-currency", "VN1", 0).await;
-    s.set_value("rw-sales-floor", "abc", 0).await;
+    // A share over 100 % is said at once, above Adopt, and Adopt keeps
+    // nothing; a floor that is no number names its field.
+    s.set_value("rw-sales-share", "150", 0).await;
     let said = s
-        .wait_texts("rw-error", "a floor that is no number", |t| {
-            !t.concat().is_empty()
-        })
-        .await
-        .concat();
-    assert_eq!(said, "Sales · Floor: “abc” is not a number.");
-    s.click("rw-adopt").await;
-    let said = s
-        .wait_texts("rw-error", "a bad currency", |t| {
-            t.concat().starts_with("Currency")
+        .wait_texts("rw-error", "a share over 100 %", |t| {
+            t.concat().contains("150 %")
         })
         .await
         .concat();
     assert_eq!(
         said,
-        "Currency: “VN1” is not a three-letter code such as VND or USD."
+        "Sales · Share of won value: 150 % is not between 0 and 100."
     );
-    s.set_value("rw-currency", "vnd", 0).await;
+    s.click("rw-adopt").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(!s.texts("rw-whatif").await.is_empty(), "nothing adopted");
+    s.set_value("rw-sales-share", "3", 0).await;
+    s.set_value("rw-sales-floor", "abc", 0).await;
+    let said = s
+        .wait_texts("rw-error", "a floor that is no number", |t| {
+            t.concat().contains("abc")
+        })
+        .await
+        .concat();
+    assert_eq!(said, "Sales · Floor: “abc” is not a number.");
     s.set_value("rw-sales-floor", "1.000.000", 0).await;
+    s.wait_texts("rw-error", "all fixed", |t| t.concat().is_empty())
+        .await;
     assert_eq!(
         s.eval("return document.querySelector(\"[data-testid='rw-sales-floor']\").value")
             .await,
@@ -504,7 +510,7 @@ async fn a_rewards_plan_pays_each_person_and_says_why() {
         lines.next(),
         Some("\u{feff}Month,Team,Person,Line,Amount,Currency,Leads")
     );
-    let totals = csv.lines().filter(|l| l.contains(",Tổng,")).count();
+    let totals = csv.lines().filter(|l| l.contains(",Total,")).count();
     assert_eq!(totals, all.len(), "a total per statement:\n{csv}");
     // This month, still running, says its amounts are so far.
     s.click("period-next").await;

@@ -43,8 +43,8 @@ impl Catalogue for CareMsg {
             Export => ("Export this report (CSV)", "Xuất báo cáo này (CSV)"),
             FirstResponse => ("First response", "Phản hồi đầu tiên"),
             Hint => (
-                "Did Sales really work the leads counted above? When each arrived, Sales' first response and tries against the SLA, and how it ended; breaches are marked.",
-                "Sales có thật sự chăm sóc những khách được tính ở trên? Lúc khách đến, phản hồi đầu tiên và các lần liên hệ của Sales so với SLA, và kết quả; vi phạm được đánh dấu.",
+                "Did Sales really work the leads counted above? When each arrived, Sales' first response and tries against the SLA, and how it ended; breaches are marked. A breach here is any of them — late or no first response, too few tries in time, tries too close together or too many, a lead left untouched — so it counts more leads than the scorecard's \u{201c}leads with a breached SLA\u{201d} (first response, attempts and time in a stage).",
+                "Sales có thật sự chăm sóc những khách được tính ở trên? Lúc khách đến, phản hồi đầu tiên và các lần liên hệ của Sales so với SLA, và kết quả; vi phạm được đánh dấu. Vi phạm ở đây gồm mọi loại — phản hồi đầu trễ hoặc không có, gọi chưa đủ số lần đúng hạn, các lần gọi quá sát hoặc quá nhiều, khách bị bỏ mặc — nên nhiều hơn \u{201c}khách vi phạm SLA\u{201d} của bảng điểm (phản hồi đầu, số lần gọi và thời gian ở giai đoạn).",
             ),
             Junk => ("Junk", "Rác"),
             LeadByLead => ("Lead by lead", "Từng khách hàng"),

@@ -96,11 +96,20 @@ pub fn line(
             _,
         ) => {
             let what = match (side, lang, *count) {
-                (Side::Sales, Lang::En, 1) => "1 lead with a breached SLA clock".to_owned(),
-                (Side::Sales, Lang::En, n) => format!("{n} leads with a breached SLA clock"),
+                // The scorecard's "leads with a breached SLA": the month's
+                // leads, their first response, attempts or time in stage.
+                (Side::Sales, Lang::En, 1) => {
+                    "1 lead of the month with a breached first response, attempts or stage time"
+                        .to_owned()
+                }
+                (Side::Sales, Lang::En, n) => format!(
+                    "{n} leads of the month with a breached first response, attempts or stage time"
+                ),
                 (Side::Marketing, Lang::En, 1) => "1 junk lead".to_owned(),
                 (Side::Marketing, Lang::En, n) => format!("{n} junk leads"),
-                (Side::Sales, Lang::Vi, n) => format!("{n} khách vi phạm SLA"),
+                (Side::Sales, Lang::Vi, n) => format!(
+                    "{n} khách của tháng vi phạm phản hồi đầu, số lần gọi hoặc thời gian ở giai đoạn"
+                ),
                 (Side::Marketing, Lang::Vi, n) => format!("{n} khách rác"),
             };
             let cap = match (capped, lang) {

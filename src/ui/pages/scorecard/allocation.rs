@@ -106,14 +106,16 @@ pub(super) fn AllocationCard(period: Memo<Period>) -> impl IntoView {
                 "Chưa đặt mục tiêu phân bổ (Cài đặt → Phân bổ khách mới).".to_owned()
             }
         };
+        // Counts as the language writes them ("2,539" / "2.539").
+        let num = |n: u64| crate::ui::format::number(n, l);
         let plan = match (l, c.days_to_close, c.per_month) {
             (Lang::En, Some(d), Some(n)) => format!(
-                "Capacity plan: {} Sales reps with caps summing to {} open leads, and a lead staying open a median {:.1} days (the {} closed in 90 days and the {} still open): Sales can take about {n} new leads a month. In the last 90 days they closed about {} a month.",
-                c.reps, c.caps, d, c.closed, c.open, (c.closed as f64 / 3.0).round()
+                "Capacity plan: {} Sales reps with caps summing to {} open leads, and a lead staying open a median {:.1} days (the {} closed in 90 days and the {} still open): Sales can take about {} new leads a month. In the last 90 days they closed about {} a month.",
+                c.reps, num(c.caps as u64), d, num(c.closed as u64), num(c.open as u64), num(n as u64), num((c.closed as f64 / 3.0).round() as u64)
             ),
             (Lang::Vi, Some(d), Some(n)) => format!(
-                "Kế hoạch năng lực: {} nhân viên Sales với tổng định mức {} khách đang mở, và một khách mở trung vị {} ngày ({} khách đã đóng trong 90 ngày và {} khách còn mở): Sales nhận được khoảng {n} khách mới mỗi tháng. Trong 90 ngày qua họ đã đóng khoảng {} khách mỗi tháng.",
-                c.reps, c.caps, format!("{d:.1}").replace('.', ","), c.closed, c.open, (c.closed as f64 / 3.0).round()
+                "Kế hoạch năng lực: {} nhân viên Sales với tổng định mức {} khách đang mở, và một khách mở trung vị {} ngày ({} khách đã đóng trong 90 ngày và {} khách còn mở): Sales nhận được khoảng {} khách mới mỗi tháng. Trong 90 ngày qua họ đã đóng khoảng {} khách mỗi tháng.",
+                c.reps, num(c.caps as u64), format!("{d:.1}").replace('.', ","), num(c.closed as u64), num(c.open as u64), num(n as u64), num((c.closed as f64 / 3.0).round() as u64)
             ),
             (Lang::En, Some(_), None) => format!(
                 "Capacity plan: too early — {} won or lost in the last 90 days; the plan needs {} to measure how long a lead stays open.",
@@ -134,29 +136,31 @@ pub(super) fn AllocationCard(period: Memo<Period>) -> impl IntoView {
             _ if c.reps == 0 => String::new(),
             Lang::En if room == 0 => format!(
                 " Right now they carry {} open leads and every rep is at their cap: new leads wait for an owner until some close.",
-                c.open
+                crate::ui::format::number(c.open as u64, l)
             ),
             Lang::Vi if room == 0 => format!(
                 " Hiện họ đang giữ {} khách mở và mọi nhân viên đều đã đủ định mức: khách mới phải chờ người phụ trách đến khi có khách được đóng.",
-                c.open
+                crate::ui::format::number(c.open as u64, l)
             ),
             // Room is what the reps under their cap can still take; say
             // who is full too, or "room for 9" reads as the whole team's.
             Lang::En if full > 0 => format!(
                 " Right now they carry {} open leads: {full} of {} reps are at or over their cap; the others have room for {room} more.",
-                c.open, c.reps
+                crate::ui::format::number(c.open as u64, l),
+                c.reps
             ),
             Lang::Vi if full > 0 => format!(
                 " Hiện họ đang giữ {} khách mở: {full} trong {} nhân viên đã đủ hoặc vượt định mức; những người còn lại nhận thêm được {room} khách.",
-                c.open, c.reps
+                crate::ui::format::number(c.open as u64, l),
+                c.reps
             ),
             Lang::En => format!(
                 " Right now they carry {} open leads: room for {room} more before the caps.",
-                c.open
+                crate::ui::format::number(c.open as u64, l)
             ),
             Lang::Vi => format!(
                 " Hiện họ đang giữ {} khách mở: còn nhận thêm được {room} khách trước khi đủ định mức.",
-                c.open
+                crate::ui::format::number(c.open as u64, l)
             ),
         };
         let plan = plan + &now;

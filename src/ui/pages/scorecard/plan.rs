@@ -15,8 +15,9 @@ use crate::ui::i18n::pages::rewards::{self as words, money, not_a_number, percen
 use crate::ui::i18n::{Lang, tr, use_i18n};
 use leptos::prelude::*;
 
-/// The KPIs a multiplier can use: the contract's.
-const KPIS: [Kpi; 10] = [
+/// The KPIs a multiplier can use: each team's side of the contract (the
+/// sale itself counts for both).
+const SALES_KPIS: [Kpi; 7] = [
     Kpi::FirstResponseWithinSla,
     Kpi::FirstResponseMedian,
     Kpi::RequiredAttemptsRate,
@@ -24,10 +25,20 @@ const KPIS: [Kpi; 10] = [
     Kpi::LeadToWon,
     Kpi::QualifiedToWon,
     Kpi::Csat,
+];
+const MARKETING_KPIS: [Kpi; 4] = [
     Kpi::LeadVolume,
     Kpi::QualifiedRate,
     Kpi::JunkRate,
+    Kpi::LeadToWon,
 ];
+
+fn kpis(side: Side) -> &'static [Kpi] {
+    match side {
+        Side::Sales => &SALES_KPIS,
+        Side::Marketing => &MARKETING_KPIS,
+    }
+}
 
 fn kpi_key(k: &Kpi) -> String {
     serde_json::to_value(k)
@@ -102,14 +113,8 @@ pub(super) fn PlanEditor(
         let Some(p) = draft.get_untracked() else {
             return;
         };
-        let problems = p.check();
-        if !problems.is_empty() {
-            errors.set(
-                problems
-                    .iter()
-                    .map(|e| words::problem(e, l, &|k| kpi_label(k, l)))
-                    .collect(),
-            );
+        // Its problems are listed above the button as they arise.
+        if !p.check().is_empty() || !errors.with_untracked(Vec::is_empty) {
             return;
         }
         let mut s = state.settings.get_untracked();
@@ -120,23 +125,27 @@ pub(super) fn PlanEditor(
         open.set(false);
     };
     let last_month = month;
-    let what_if = Memo::new(move |_| -> Vec<(String, Option<i64>, i64, String)> {
+    // (who, adopted amount in the adopted plan's currency, the draft's).
+    type Row = (String, Option<String>, String);
+    let what_if = Memo::new(move |_| -> Vec<Row> {
         let Some(d) = draft.get() else {
             return Vec::new();
         };
         let month = last_month.get();
+        let adopted = adopted.get();
         let before: Vec<Shown> = adopted
-            .get()
-            .map(|a| shown(state, &a, month, l))
+            .as_ref()
+            .map(|a| shown(state, a, month, l))
             .unwrap_or_default();
+        let was_in = adopted.map(|a| a.currency).unwrap_or_default();
         shown(state, &d, month, l)
             .into_iter()
             .map(|s| {
                 let was = before
                     .iter()
                     .find(|b| b.side == s.side && b.person == s.person)
-                    .map(|b| b.total);
-                (whose(&s, l), was, s.total, d.currency.clone())
+                    .map(|b| money(b.total, &was_in, false, l));
+                (whose(&s, l), was, money(s.total, &d.currency, false, l))
             })
             .collect()
     });
@@ -171,7 +180,7 @@ pub(super) fn PlanEditor(
                 <label for=testid.clone()>{name}</label>
                 <input type="text" inputmode="numeric" id=testid.clone() data-testid=testid
                         placeholder=if optional { match l { Lang::En => "none", Lang::Vi => "không" } } else { "0" }
-                        prop:value=move || rule().and_then(|r| read(&r)).map(|v| crate::ui::format::number(v.max(0) as u64, l)).unwrap_or_default()
+                        prop:value=move || rule().and_then(|r| read(&r)).map(|v| format!("{}{}", if v < 0 { "-" } else { "" }, crate::ui::format::number(v.unsigned_abs(), l))).unwrap_or_default()
                         on:change=move |ev| {
                             let t = event_target_value(&ev);
                             match parse_amount(&t) {
@@ -181,10 +190,14 @@ pub(super) fn PlanEditor(
                         } />
             }
         };
+        let share_label = match l {
+            Lang::En => "Share of won value (%)",
+            Lang::Vi => "Tỷ lệ trên giá trị đã chốt (%)",
+        };
         let penalty_label = match side {
             Side::Sales => (
-                "Penalty per lead with a breached SLA clock",
-                "Phạt mỗi khách vi phạm SLA",
+                "Penalty per lead of the month with a breached first response, attempts or stage time",
+                "Phạt mỗi khách của tháng vi phạm phản hồi đầu, số lần gọi hoặc thời gian ở giai đoạn",
             ),
             Side::Marketing => ("Penalty per junk lead", "Phạt mỗi khách rác"),
         };
@@ -209,7 +222,7 @@ pub(super) fn PlanEditor(
                 .into_iter()
                 .enumerate()
                 .map(|(i, m)| {
-                    let options = KPIS
+                    let options = kpis(side)
                         .iter()
                         .map(|k| {
                             let v = kpi_key(k);
@@ -218,7 +231,9 @@ pub(super) fn PlanEditor(
                         })
                         .collect_view();
                     let factor = move |f: f64| percent(f, l);
+                    let kpi = m.kpi.clone();
                     let set_factor = move |met: bool| {
+                        let kpi = kpi.clone();
                         move |ev: leptos::ev::Event| {
                             let t = event_target_value(&ev);
                             match parse_decimal(&t) {
@@ -227,15 +242,36 @@ pub(super) fn PlanEditor(
                                         if met { m.met = v } else { m.missed = v }
                                     }
                                 })),
-                                Err(()) => say(not_a_number(words::team(side, l), t.trim(), l)),
+                                Err(()) => {
+                                    let which = match (met, l) {
+                                        (true, Lang::En) => "× if met",
+                                        (true, Lang::Vi) => "× nếu đạt",
+                                        (false, Lang::En) => "× if missed",
+                                        (false, Lang::Vi) => "× nếu không đạt",
+                                    };
+                                    say(not_a_number(&format!("{} · {} · {which}", words::team(side, l), kpi_label(&kpi, l)), t.trim(), l))
+                                }
                             }
                         }
                     };
+                    // A KPI without a target has no verdict: say the
+                    // multiplier changes nothing until one is set.
+                    let scope = match side {
+                        Side::Sales => crate::domain::scorecard::Scope::Sales,
+                        Side::Marketing => crate::domain::scorecard::Scope::Marketing,
+                    };
+                    let untargeted = state.settings.with_untracked(|s| s.targets.get(&scope, &m.kpi).is_none());
+                    let no_target = untargeted.then(|| view! {
+                        <p class="muted" data-testid="rw-no-target">{match l {
+                            Lang::En => "No target is set for this KPI: the multiplier changes nothing until one is set on the scorecard.",
+                            Lang::Vi => "KPI này chưa có mục tiêu: hệ số không thay đổi gì cho đến khi đặt mục tiêu ở bảng điểm.",
+                        }}</p>
+                    });
                     view! {
                         <div class="filters" data-testid=format!("rw-{key}-multiplier")>
                             <select data-testid=format!("rw-{key}-kpi") aria-label=match l { Lang::En => "KPI", Lang::Vi => "KPI" } on:change=move |ev| {
                                 let v = event_target_value(&ev);
-                                if let Some(k) = KPIS.iter().find(|k| kpi_key(k) == v).cloned() {
+                                if let Some(k) = kpis(side).iter().find(|k| kpi_key(k) == v).cloned() {
                                     set(Box::new(move |r| {
                                         if let Some(m) = r.multipliers.get_mut(i) {
                                             m.kpi = k;
@@ -255,6 +291,7 @@ pub(super) fn PlanEditor(
                                 {match l { Lang::En => "Remove", Lang::Vi => "Xóa" }}
                             </button>
                         </div>
+                        {no_target}
                     }
                 })
                 .collect_view()
@@ -264,14 +301,14 @@ pub(super) fn PlanEditor(
                 <legend>{words::team(side, l)}</legend>
                 <p class="muted">{base_hint}</p>
                 <div class="grid-form">
-                    <label for=format!("rw-{key}-share")>{match l { Lang::En => "Share of won value (%)", Lang::Vi => "Tỷ lệ trên giá trị đã chốt (%)" }}</label>
+                    <label for=format!("rw-{key}-share")>{share_label}</label>
                     <input type="text" inputmode="decimal" id=format!("rw-{key}-share") data-testid=format!("rw-{key}-share")
                             prop:value=move || rule().map(|r| percent(r.share_percent, l)).unwrap_or_default()
                             on:change=move |ev| {
                                 let t = event_target_value(&ev);
                                 match parse_decimal(&t) {
                                     Ok(v) => set(Box::new(move |r| r.share_percent = v)),
-                                    Err(()) => say(not_a_number(words::team(side, l), t.trim(), l)),
+                                    Err(()) => say(not_a_number(&format!("{} · {}", words::team(side, l), share_label), t.trim(), l)),
                                 }
                             } />
                     {amount(penalty_label, "penalty", |r| Some(r.penalty), |r, v| r.penalty = v.unwrap_or(0), false)}
@@ -281,8 +318,8 @@ pub(super) fn PlanEditor(
                 </div>
                 <p><strong>{match l { Lang::En => "Multipliers, in turn, from the month's verdicts", Lang::Vi => "Hệ số, lần lượt, theo kết quả KPI của tháng" }}</strong></p>
                 <div>{multipliers}</div>
-                <button type="button" data-testid=format!("rw-{key}-add") on:click=move |_| set(Box::new(|r| {
-                    let k = KPIS.iter().find(|k| !r.multipliers.iter().any(|m| m.kpi == **k)).cloned().unwrap_or(Kpi::FirstResponseWithinSla);
+                <button type="button" data-testid=format!("rw-{key}-add") on:click=move |_| set(Box::new(move |r| {
+                    let k = kpis(side).iter().find(|k| !r.multipliers.iter().any(|m| m.kpi == **k)).cloned().unwrap_or_else(|| kpis(side)[0].clone());
                     r.multipliers.push(Multiplier { kpi: k, met: 1.0, missed: 1.0 });
                 }))>
                     {match l { Lang::En => "Add a multiplier", Lang::Vi => "Thêm hệ số" }}
@@ -291,25 +328,17 @@ pub(super) fn PlanEditor(
         }
     };
     view! {
-        <div class="rewards-editor" data-testid="rewards-editor">
+        <div class="rewards-editor scorecard" data-testid="rewards-editor">
             <p class="muted">{match l {
                 Lang::En => "Nothing changes until you adopt the plan: the table below compares the statements of the month shown under the adopted plan and under this draft.",
                 Lang::Vi => "Chưa áp dụng thì chưa có gì thay đổi: bảng dưới so sánh bảng thưởng của tháng đang xem theo kế hoạch đang áp dụng và theo bản nháp này.",
             }}</p>
-            <div class="grid-form">
-                <label for="rw-currency">{match l { Lang::En => "Currency", Lang::Vi => "Tiền tệ" }}</label>
-                <input type="text" id="rw-currency" data-testid="rw-currency" maxlength="3"
-                    prop:value=move || current().map(|p| p.currency).unwrap_or_default()
-                    on:change=move |ev| {
-                        let t = event_target_value(&ev).trim().to_uppercase();
-                        edit(Box::new(move |p| p.currency = t));
-                    } />
-            </div>
+            <p class="muted">{match l {
+                Lang::En => "Amounts are in đồng (₫), the currency of the deals' values.",
+                Lang::Vi => "Số tiền tính bằng đồng (₫), đơn vị của giá trị hợp đồng.",
+            }}</p>
             {team(Side::Sales)}
             {team(Side::Marketing)}
-            <ul class="field-error" role="alert" data-testid="rw-error">
-                {move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
-            </ul>
             <div data-testid="rw-whatif">
                 <h3>{match l {
                     Lang::En => format!("What if: {} under this draft", crate::ui::format::period_label(last_month.get(), Lang::En)),
@@ -323,17 +352,35 @@ pub(super) fn PlanEditor(
                     </tr></thead>
                     <tbody>
                         {move || {
-                            what_if.get().into_iter().map(|(who, was, now, cur)| view! {
+                            // On phones the header row is hidden: each cell says its column.
+                            let (was_label, now_label) = match l {
+                                Lang::En => ("Adopted plan", "This draft"),
+                                Lang::Vi => ("Kế hoạch đang áp dụng", "Bản nháp này"),
+                            };
+                            what_if.get().into_iter().map(|(who, was, now)| view! {
                                 <tr data-testid="rw-whatif-row">
                                     <th scope="row">{who}</th>
-                                    <td>{was.map_or_else(|| "—".to_owned(), |v| money(v, &cur, false, l))}</td>
-                                    <td>{money(now, &cur, false, l)}</td>
+                                    <td><span class="cell-label">{was_label}</span>{was.unwrap_or_else(|| "—".to_owned())}</td>
+                                    <td><span class="cell-label">{now_label}</span>{now}</td>
                                 </tr>
                             }).collect_view()
                         }}
                     </tbody>
                 </table>
             </div>
+            // Right above Adopt, so that a phone shows them where the
+            // person taps; the plan's problems as they type, not only on Adopt.
+            <ul class="field-error" role="alert" data-testid="rw-error">
+                {move || {
+                    let live = draft.with(|d| d.as_ref().map(RewardPlan::check).unwrap_or_default());
+                    errors
+                        .get()
+                        .into_iter()
+                        .chain(live.iter().map(|e| words::problem(e, l, &|k| kpi_label(k, l))))
+                        .map(|e| view! { <li>{e}</li> })
+                        .collect_view()
+                }}
+            </ul>
             <div class="filters">
                 <button type="button" data-testid="rw-adopt" on:click=adopt>
                     {match l { Lang::En => "Adopt this plan", Lang::Vi => "Áp dụng kế hoạch này" }}

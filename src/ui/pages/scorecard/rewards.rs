@@ -121,10 +121,8 @@ pub(super) fn RewardsCard(period: Memo<Period>) -> impl IntoView {
                 let total = RewardRow {
                     team: team.clone(),
                     person: person.clone(),
-                    line: match lang.get_untracked() {
-                        Lang::En => "Total".to_owned(),
-                        Lang::Vi => "Tổng".to_owned(),
-                    },
+                    // The file's own words (its header) are English.
+                    line: "Total".to_owned(),
                     amount: s.total,
                     leads: 0,
                 };
