@@ -336,6 +336,17 @@ pub fn hours_backwards(lang: Lang, part: &str) -> String {
     }
 }
 
+/// Open leads without an owner that distribution leaves to a person (they
+/// came before it was on, or someone removed their owner), in words.
+pub fn unowned(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (_, 0) => String::new(),
+        (Lang::En, 1) => " 1 other open lead has no owner: it came before distribution was on, or someone removed its owner, so it is left to a person (Leads → owner: Unassigned).".into(),
+        (Lang::En, n) => format!(" {n} other open leads have no owner: they came before distribution was on, or someone removed their owner, so they are left to a person (Leads → owner: Unassigned)."),
+        (Lang::Vi, n) => format!(" {n} khách đang mở khác chưa có người phụ trách: họ đến trước khi bật phân bổ, hoặc đã bị bỏ người phụ trách, nên để người giao tay (Khách hàng → người phụ trách: Chưa giao)."),
+    }
+}
+
 /// The leads waiting for an owner, in words.
 pub fn pool(lang: Lang, n: usize) -> String {
     match (lang, n) {

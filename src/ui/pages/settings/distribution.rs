@@ -39,14 +39,24 @@ pub(super) fn DistributionEditor() -> impl IntoView {
             .with(|l| l.as_ref().is_none_or(|l| l.role == Role::Admin));
         admin || state.my_rep().as_ref() == Some(rep)
     };
+    // (waiting for distribution, other open leads without an owner).
     let pool = move || {
         let pipeline = state.pipeline.get();
         dist.with(|d| {
             state.insights.with(|i| {
-                i.leads()
+                let (mut waits, mut others) = (0, 0);
+                for l in i
+                    .leads()
                     .iter()
-                    .filter(|l| waiting(d, l, !l.is_closed(&pipeline)))
-                    .count()
+                    .filter(|l| l.owner().is_none() && !l.is_closed(&pipeline))
+                {
+                    if waiting(d, l, true) {
+                        waits += 1;
+                    } else {
+                        others += 1;
+                    }
+                }
+                (waits, others)
             })
         })
     };
@@ -164,7 +174,11 @@ pub(super) fn DistributionEditor() -> impl IntoView {
                 </table>
                 </div>
                 <RoutesEditor dist=dist error=error admin=Signal::derive(move || state.link.with(|l| l.as_ref().is_none_or(|l| l.role == Role::Admin))) />
-                <p data-testid="dist-pool">{move || crate::ui::i18n::pages::settings::pool(i18n.0.get(), pool())}</p>
+                <p data-testid="dist-pool">{move || {
+                    let (waiting, others) = pool();
+                    let l = i18n.0.get();
+                    crate::ui::i18n::pages::settings::pool(l, waiting) + &crate::ui::i18n::pages::settings::unowned(l, others)
+                }}</p>
             </Show>
             <SectionError error=error testid="dist-error" />
         </section>
