@@ -29,6 +29,9 @@
 //!   A lead waiting for its first response is always queued while its clock
 //!   runs, however far its deadline (the first call is the work): a lead
 //!   added now is on Today at once.
+//! - **Untouched leads** (the reassignment lane): the most recent breach
+//!   first, for the same reason — a lead whose owner went quiet yesterday
+//!   can still be won by someone else; one untouched for weeks less so.
 //! - In the other lanes: breached clocks first (most overdue first), then
 //!   at-risk clocks, then running clocks due within `horizon` of business
 //!   time (least remaining first), by [`Status::urgency`]. Paused, met and
@@ -282,10 +285,19 @@ pub fn order(
     bucket: Bucket,
     next_try: Option<DateTime<Utc>>,
 ) -> (u8, i64) {
-    if clock.lane() == Lane::Calls {
-        call_order(status, bucket, next_try)
-    } else {
-        status.urgency()
+    match (clock.lane(), status) {
+        (Lane::Calls, _) => call_order(status, bucket, next_try),
+        // An untouched lead is the likelier to be won the more recently
+        // its owner went quiet: the most recent breach first.
+        (
+            Lane::Reassign,
+            Status::Breached {
+                done: None,
+                overdue,
+                ..
+            },
+        ) => (0, overdue.num_seconds()),
+        _ => status.urgency(),
     }
 }
 

@@ -307,6 +307,30 @@ fn untouched_leads_get_a_reassignment_suggestion_to_the_least_loaded_rep() {
 }
 
 #[test]
+fn the_lead_untouched_most_recently_comes_first_for_reassignment() {
+    let mut ws = Workspace {
+        reps: vec![rep("an", 10), rep("binh", 10)],
+        ..Workspace::default()
+    };
+    let mut old = lead(&ws, "Quiet for weeks", "2026-03-02 08:00");
+    old.assign(Some(RepId::new("an")), vn("2026-03-02 08:00"));
+    ws.activities.push(call(&old, "2026-03-02 08:05", "an"));
+    let mut recent = lead(&ws, "Quiet since last week", "2026-03-12 08:00");
+    recent.assign(Some(RepId::new("an")), vn("2026-03-12 08:00"));
+    ws.activities.push(call(&recent, "2026-03-12 08:05", "an"));
+    ws.leads = vec![old.clone(), recent.clone()];
+    let now = vn("2026-03-30 09:00");
+    let p = Prepared::new(&ws, now).unwrap();
+    let clocks = all_clocks(&p, now);
+    let order: Vec<LeadId> = today(&p, &clocks, TimeDelta::hours(1))
+        .into_iter()
+        .filter(|i| i.lane == Lane::Reassign)
+        .map(|i| i.lead)
+        .collect();
+    assert_eq!(order, vec![recent.id(), old.id()]);
+}
+
+#[test]
 fn calls_come_first_and_housekeeping_last_in_a_sample_workspace() {
     let now = vn("2026-06-01 10:00");
     let ws = crate::domain::sample::generate(1, 3000, 6, now);
