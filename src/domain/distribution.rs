@@ -116,19 +116,12 @@ impl Distribution {
     /// The rules `settings` hold (none: distribution was never set up; a
     /// value this version cannot read counts as none).
     pub fn of(settings: &Settings) -> Option<Distribution> {
-        settings
-            .extra
-            .0
-            .get(KEY)
-            .and_then(|v| serde_json::from_value(v.clone()).ok())
+        settings.extra.part(KEY)
     }
 
     /// Writes these rules into `settings`.
     pub fn put(&self, settings: &mut Settings) {
-        settings.extra.0.insert(
-            KEY.to_owned(),
-            serde_json::to_value(self).unwrap_or_default(),
-        );
+        settings.extra.set_part(KEY, self);
     }
 
     /// Whether `rep` has "receiving leads" on.

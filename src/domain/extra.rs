@@ -17,4 +17,20 @@ impl Extra {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// A part a page keeps here under `key` (the distribution rules, the
+    /// rewards plan): none when absent or unreadable by this version.
+    pub fn part<T: serde::de::DeserializeOwned>(&self, key: &str) -> Option<T> {
+        self.0
+            .get(key)
+            .and_then(|v| serde_json::from_value(v.clone()).ok())
+    }
+
+    /// Keeps `value` under `key`.
+    pub fn set_part(&mut self, key: &str, value: &impl Serialize) {
+        self.0.insert(
+            key.to_owned(),
+            serde_json::to_value(value).unwrap_or_default(),
+        );
+    }
 }
