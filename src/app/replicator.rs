@@ -23,7 +23,7 @@ use crate::storage::{StorageError, SyncStore};
 use crate::sync::doc::{self, DocId};
 use crate::sync::ledger::{Link, LinkUpdate, Phase, Role};
 use crate::sync::protocol::{ServerUrl, SyncError, check_db_name, seq_text};
-use crate::sync::roles::{self, Security};
+use crate::sync::roles::{self, Roster, Security};
 use leptos::prelude::*;
 use serde_json::Value;
 use std::rc::Rc;

@@ -4,6 +4,8 @@
 //! - A *response* is an outbound call, message or meeting by a rep; notes never count.
 //! - An *attempt* is an outbound call or message, whatever its outcome.
 //! - A *touch* (for reassignment) is any activity by the lead's owner, notes included.
+//! - An *audit* (a manager's verdict on another activity, `domain::audit`)
+//!   is none of these, and no touch either: the digest leaves it out.
 //! - A *resolution on first contact* is a first connected call/meeting whose
 //!   outcome is `Resolved`.
 //!
@@ -50,6 +52,10 @@ pub enum ActivityKind {
     Meeting,
     /// An internal note.
     Note,
+    /// A manager's audit of another activity (`domain::audit`): its verdict
+    /// is kept in the record's extra fields, and the SLA rules never read
+    /// it (it is no touch, response or attempt).
+    Audit,
 }
 
 impl<'de> Deserialize<'de> for ActivityKind {
@@ -71,13 +77,14 @@ impl<'de> Deserialize<'de> for ActivityKind {
             "call" => unit(ActivityKind::Call),
             "meeting" => unit(ActivityKind::Meeting),
             "note" => unit(ActivityKind::Note),
+            "audit" => unit(ActivityKind::Audit),
             "message" => f
                 .channel
                 .map(ActivityKind::Message)
                 .ok_or_else(|| D::Error::missing_field("channel")),
             other => Err(D::Error::unknown_variant(
                 other,
-                &["call", "message", "meeting", "note"],
+                &["call", "message", "meeting", "note", "audit"],
             )),
         }
     }
@@ -154,13 +161,19 @@ impl ActivityKind {
             ActivityKind::Call => &[Connected, NoAnswer, Busy, WrongNumber, Resolved],
             ActivityKind::Message(_) => &[Sent, Replied, WrongNumber, Resolved],
             ActivityKind::Meeting => &[Connected, NoAnswer, Resolved],
-            ActivityKind::Note => &[],
+            ActivityKind::Note | ActivityKind::Audit => &[],
         }
     }
 
-    /// Whether it has a direction (inbound or outbound); a note has none.
+    /// Whether it has a direction (inbound or outbound); a note or an
+    /// audit has none.
     pub fn has_direction(self) -> bool {
-        self != ActivityKind::Note
+        !self.is_annotation()
+    }
+
+    /// A note or an audit: words about the lead, not a contact with it.
+    pub fn is_annotation(self) -> bool {
+        matches!(self, ActivityKind::Note | ActivityKind::Audit)
     }
 }
 
@@ -247,9 +260,7 @@ impl Activity {
 
     /// Counts as a first response (see module rules).
     pub fn is_response(&self) -> bool {
-        self.direction == Direction::Outbound
-            && self.rep.is_some()
-            && self.kind != ActivityKind::Note
+        self.direction == Direction::Outbound && self.rep.is_some() && !self.kind.is_annotation()
     }
 
     /// Counts as a contact attempt.
@@ -261,7 +272,7 @@ impl Activity {
     /// Ends the call attempts with no conversation: the number reached
     /// someone else (a wrong number), so no further try can reach the lead.
     pub fn is_dead_end(&self) -> bool {
-        self.outcome == Outcome::WrongNumber && self.kind != ActivityKind::Note
+        self.outcome == Outcome::WrongNumber && !self.kind.is_annotation()
     }
 
     /// Was a live conversation.

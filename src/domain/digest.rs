@@ -19,7 +19,7 @@
 //! time (a new owner means a new digest of the lead). Nothing here depends on
 //! the SLA policies or on `now`.
 
-use super::activity::{Activity, Direction, Outcome};
+use super::activity::{Activity, ActivityKind, Direction, Outcome};
 use super::calendar::{BusinessTime, Mark};
 use super::facts::{Names, StageTable};
 use super::lead::{Csat, Lead, LossKind};
@@ -270,8 +270,11 @@ impl Digest {
     ) -> LeadDigest {
         let first = self.touches.len();
         let owner = lead.owner();
-        self.touches
-            .extend(acts.iter().map(|a| Touch::new(a, owner, cal)));
+        self.touches.extend(
+            acts.iter()
+                .filter(|a| a.kind != ActivityKind::Audit)
+                .map(|a| Touch::new(a, owner, cal)),
+        );
         let touches = &mut self.touches[first..];
         if !touches.is_sorted_by_key(|t| t.at) {
             crate::sort::sort_by_key(touches, |t| t.at);

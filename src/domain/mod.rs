@@ -4,6 +4,7 @@
 //! domain is tested natively and deterministically.
 
 pub mod activity;
+pub mod audit;
 pub mod calendar;
 pub mod care;
 pub mod contact;

@@ -251,7 +251,7 @@ fn rule_lines(
         let status = rows
             .iter()
             .find(|r| r.kpi == m.kpi)
-            .map_or(KpiStatus::NoTarget, |r| r.status);
+            .map_or(KpiStatus::NoData, |r| r.status);
         let factor = match status {
             KpiStatus::Met | KpiStatus::Within => m.met,
             KpiStatus::Missed | KpiStatus::Over => m.missed,

@@ -18,7 +18,7 @@ use super::workspace::Workspace;
 use chrono::{DateTime, TimeDelta, Utc};
 use rng::Rng;
 
-mod rng;
+pub(crate) mod rng;
 
 const FAMILY: [(&str, u32); 14] = [
     ("Nguyễn", 38),

@@ -48,6 +48,11 @@
 //!     progress, "too few leads to judge (n = 3)" once it is over. Ten,
 //!     because below it one lead moves a rate by more than 10 percentage
 //!     points, so a single call or junk lead would flip the verdict.
+//!   - The audits passed % ([`Kpi::AuditPassRate`]) is a figure over the
+//!     period's audited calls and messages (by when they happened, each
+//!     with its current verdict: `domain::audit`), judged like a rate over
+//!     leads, on the same [`MIN_CASES`]; it is shown once the workspace
+//!     has an audit.
 //!   - **Now** ([`Basis::Now`]: open load against capacity) is the state at
 //!     `now`, judged as it is — in the current period only: asked of
 //!     another period it has no figure ([`KpiStatus::NowOnly`], "shown for
@@ -131,6 +136,8 @@ pub enum Kpi {
     Breaches,
     /// Leads due for reassignment (owner inactive past the target).
     Reassignments,
+    /// % of audited calls and messages that passed (`domain::audit`).
+    AuditPassRate,
 }
 
 impl Kpi {
@@ -171,6 +178,7 @@ impl Kpi {
                 | Kpi::QualifiedToWon
                 | Kpi::LeadToWon
                 | Kpi::FirstContactResolution
+                | Kpi::AuditPassRate
         )
     }
 }
@@ -281,6 +289,15 @@ pub fn measure(p: &Prepared<'_>, cohort: &Cohort<'_>, scope: &Scope, kpi: &Kpi) 
         }
         Kpi::Breaches => over(Some(t().breaches as f64), n),
         Kpi::Reassignments => over(Some(t().reassignments as f64), n),
+        Kpi::AuditPassRate => {
+            let (from, to) = cohort.range();
+            let rep = match scope {
+                Scope::Rep(r) => Some(r),
+                _ => None,
+            };
+            let (passed, audited) = crate::domain::audit::tally(p.audits(), rep, from, to);
+            share(passed, audited)
+        }
     }
 }
 
@@ -311,6 +328,10 @@ pub fn kpis_for(p: &Prepared<'_>, scope: &Scope) -> Vec<Kpi> {
             ];
             if matches!(scope, Scope::Rep(_)) {
                 v.insert(0, Kpi::LeadVolume);
+            }
+            // A team that audits sees its pass rate.
+            if !p.audits().is_empty() {
+                v.push(Kpi::AuditPassRate);
             }
             v
         }

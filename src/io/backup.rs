@@ -28,7 +28,7 @@ use std::fmt;
 /// The `format` value of every Leadpact backup.
 pub const FORMAT: &str = "leadpact-backup";
 /// The backup version this app writes, and the newest it reads.
-pub const VERSION: u64 = 2;
+pub const VERSION: u64 = 3;
 /// The app version written into backups.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -284,6 +284,9 @@ fn migrate(data: &mut Value, from: u64) {
     if from < 2 {
         migrate_to_2(data);
     }
+    if from < 3 {
+        migrate_to_3(data);
+    }
 }
 
 /// Version 2 gives activities their words (`note`: a note's text, or what
@@ -295,6 +298,14 @@ fn migrate(data: &mut Value, from: u64) {
 /// a newer file instead of reading notes as "Note · Outbound · Connected"
 /// without their text.
 fn migrate_to_2(_data: &mut Value) {}
+
+/// Version 3 adds audits (`domain::audit`): activities of the kind
+/// `{"type": "audit"}`, their verdict in the record's `audit` field, and
+/// the team's checklist in the workspace's `audits`. A version-2 file has
+/// none and keeps its meaning, so the rung changes nothing. The version
+/// moved so that an app of version 2 refuses a file with audits as "made
+/// by a newer version" instead of as a broken file.
+fn migrate_to_3(_data: &mut Value) {}
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -243,6 +243,9 @@ pub enum Role {
     Viewer,
     /// Manages the database, its guard and its people.
     Admin,
+    /// Records audits (`domain::audit`) and changes nothing else: the
+    /// server's guard refuses their other writes.
+    Auditor,
 }
 
 /// Where the link stands. Stored as `{"phase": "download", "done": …}`;

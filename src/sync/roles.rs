@@ -5,9 +5,12 @@
 //!   from it is refused by the server at their next request.
 //! - The design document `_design/leadpact` holds a `validate_doc_update`
 //!   function that refuses every write by a viewer, any change to a design
-//!   document by a non-admin, and any edit of an activity (activities are
-//!   written once; deleting one is allowed). The viewers are written into the
-//!   function itself, and repeated in `viewers` for the app to read, because
+//!   document by a non-admin, any edit of an activity (activities are
+//!   written once; deleting one is allowed), any write by an auditor but a
+//!   new audit (`domain::audit`), and an audit written by anyone but an
+//!   admin or an auditor. The viewers, auditors and the database's admins
+//!   are written into the function itself (the first two repeated in
+//!   `viewers` and `auditors` for the app to read), because
 //!   CouchDB-compatible servers do not all pass the security object to the
 //!   function for bulk writes (PouchDB Server gives it empty), while every
 //!   server passes the user.
@@ -23,33 +26,78 @@ use super::ledger::Role;
 /// The design document's id.
 pub const DESIGN: &str = super::doc::DESIGN;
 
-/// The design document for these viewers (`rev`: the stored one's, to replace it).
-pub fn design_doc(viewers: &[String], rev: Option<&str>) -> Value {
-    let list = serde_json::to_string(viewers).expect("names serialise");
+/// Who has a role of their own in the workspace, as its design document
+/// names them (everyone else the `_security` object lets in is a member,
+/// or an admin).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Roster {
+    /// Read only.
+    pub viewers: Vec<String>,
+    /// Record audits and change nothing else.
+    pub auditors: Vec<String>,
+}
+
+impl Roster {
+    /// The roster a design document names (none without one).
+    pub fn of(design: Option<&Value>) -> Roster {
+        let list = |key: &str| {
+            design
+                .and_then(|d| crate::json::from_value(d[key].clone()).ok())
+                .unwrap_or_default()
+        };
+        Roster {
+            viewers: list("viewers"),
+            auditors: list("auditors"),
+        }
+    }
+
+    /// Gives `name` this role (member, viewer or auditor: an admin's is the
+    /// security object's).
+    pub fn set(&mut self, name: &str, role: Role) {
+        self.viewers.retain(|v| v != name);
+        self.auditors.retain(|v| v != name);
+        match role {
+            Role::Viewer => self.viewers.push(name.to_owned()),
+            Role::Auditor => self.auditors.push(name.to_owned()),
+            Role::Member | Role::Admin => {}
+        }
+    }
+}
+
+/// The design document for this roster and these database admins (`rev`:
+/// the stored one's, to replace it).
+pub fn design_doc(roster: &Roster, admins: &[String], rev: Option<&str>) -> Value {
+    let names = |l: &[String]| serde_json::to_string(l).expect("names serialise");
+    let (viewers, auditors, admins) = (
+        names(&roster.viewers),
+        names(&roster.auditors),
+        names(admins),
+    );
     let validate = format!(
         "function (newDoc, oldDoc, userCtx) {{\n\
          \x20 if (userCtx.roles.indexOf('_admin') !== -1) return;\n\
-         \x20 var viewers = {list};\n\
+         \x20 var viewers = {viewers};\n\
+         \x20 var auditors = {auditors};\n\
+         \x20 var admins = {admins};\n\
          \x20 if (viewers.indexOf(userCtx.name) !== -1) throw({{forbidden: 'viewers of this workspace cannot change it'}});\n\
          \x20 if (newDoc._id.indexOf('_design/') === 0) throw({{forbidden: 'only the workspace admin changes its rules'}});\n\
          \x20 if (oldDoc && !oldDoc._deleted && oldDoc.type === 'activity' && !newDoc._deleted) throw({{forbidden: 'activities are written once and never edited'}});\n\
+         \x20 var audit = !newDoc._deleted && newDoc.type === 'activity' && !!newDoc.kind && newDoc.kind.type === 'audit';\n\
+         \x20 if (auditors.indexOf(userCtx.name) !== -1) {{ if (!audit || oldDoc) throw({{forbidden: 'auditors of this workspace record audits and change nothing else'}}); return; }}\n\
+         \x20 if (audit && admins.indexOf(userCtx.name) === -1) throw({{forbidden: 'only the admins and auditors of this workspace record audits'}});\n\
          }}"
     );
     let mut doc = json!({
         "_id": DESIGN,
         "language": "javascript",
         "validate_doc_update": validate,
-        "viewers": viewers,
+        "viewers": roster.viewers,
+        "auditors": roster.auditors,
     });
     if let Some(rev) = rev {
         doc["_rev"] = Value::from(rev);
     }
     doc
-}
-
-/// The viewers a design document names.
-pub fn viewers_of(design: &Value) -> Vec<String> {
-    crate::json::from_value(design["viewers"].clone()).unwrap_or_default()
 }
 
 /// A section of the security object.
@@ -108,18 +156,15 @@ impl Security {
 }
 
 /// A user's role in a workspace: an admin of the server or of the
-/// database, a viewer the guard names, or a member.
-pub fn role_of(
-    user: &str,
-    server_roles: &[String],
-    security: &Security,
-    viewers: &[String],
-) -> Role {
+/// database, a viewer or an auditor the guard names, or a member.
+pub fn role_of(user: &str, server_roles: &[String], security: &Security, roster: &Roster) -> Role {
     if server_roles.iter().any(|r| r == "_admin") || security.admins.names.iter().any(|n| n == user)
     {
         Role::Admin
-    } else if viewers.iter().any(|v| v == user) {
+    } else if roster.viewers.iter().any(|v| v == user) {
         Role::Viewer
+    } else if roster.auditors.iter().any(|v| v == user) {
+        Role::Auditor
     } else {
         Role::Member
     }
@@ -142,27 +187,37 @@ mod tests {
 
     #[test]
     fn the_guard_names_its_viewers_and_roles_follow_the_server() {
-        let doc = design_doc(&["victor".into()], Some("2-a"));
+        let mut roster = Roster::default();
+        roster.set("victor", Role::Viewer);
+        roster.set("hoa", Role::Auditor);
+        let doc = design_doc(&roster, &["founder".into()], Some("2-a"));
         assert_eq!(doc["_rev"], "2-a");
         let f = doc["validate_doc_update"].as_str().unwrap();
         assert!(f.contains(r#"var viewers = ["victor"];"#), "{f}");
+        assert!(f.contains(r#"var auditors = ["hoa"];"#), "{f}");
+        assert!(f.contains(r#"var admins = ["founder"];"#), "{f}");
         assert!(f.contains("throw({forbidden:"), "{f}");
-        assert_eq!(viewers_of(&doc), ["victor"]);
+        assert_eq!(Roster::of(Some(&doc)), roster);
+        assert_eq!(Roster::of(None), Roster::default());
         let mut sec = Security::founded_by("founder");
         sec.admit("lan");
         sec.admit("victor");
         sec.admit("lan");
         assert_eq!(sec.members.names, ["founder", "lan", "victor"]);
+        assert_eq!(role_of("founder", &[], &sec, &roster), Role::Admin);
+        assert_eq!(role_of("lan", &[], &sec, &roster), Role::Member);
+        assert_eq!(role_of("victor", &[], &sec, &roster), Role::Viewer);
+        assert_eq!(role_of("hoa", &[], &sec, &roster), Role::Auditor);
+        let none = Roster::default();
         assert_eq!(
-            role_of("founder", &[], &sec, &["victor".into()]),
+            role_of("root", &["_admin".into()], &sec, &none),
             Role::Admin
         );
-        assert_eq!(role_of("lan", &[], &sec, &["victor".into()]), Role::Member);
-        assert_eq!(
-            role_of("victor", &[], &sec, &["victor".into()]),
-            Role::Viewer
-        );
-        assert_eq!(role_of("root", &["_admin".into()], &sec, &[]), Role::Admin);
+        // One role at a time.
+        roster.set("hoa", Role::Viewer);
+        roster.set("victor", Role::Member);
+        assert_eq!(roster.viewers, ["hoa"]);
+        assert!(roster.auditors.is_empty());
         sec.remove("lan");
         assert_eq!(sec.members.names, ["founder", "victor"]);
         let text = r#"{"admins":{"names":["a"]},"members":{"names":[]},"couchdb_auth_only":true}"#;

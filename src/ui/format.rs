@@ -15,6 +15,7 @@ pub fn kind_msg(kind: ActivityKind) -> Msg {
         ActivityKind::Message(Channel::Chat) => Msg::KindMessage,
         ActivityKind::Meeting => Msg::KindMeeting,
         ActivityKind::Note => Msg::KindNote,
+        ActivityKind::Audit => Msg::KindAudit,
     }
 }
 

@@ -59,12 +59,20 @@ async fn try_connect(
         }
         couch.create().await?;
         couch.set_security(&Security::founded_by(&user)).await?;
-        couch.put(&roles::design_doc(&[], None)).await?;
+        couch
+            .put(&roles::design_doc(
+                &Roster::default(),
+                std::slice::from_ref(&user),
+                None,
+            ))
+            .await?;
     }
     let info = couch.info().await?.unwrap_or_default();
-    let (role, security, viewers) = role(&couch, &user, &me.roles).await;
-    if role == Role::Admin && couch.get(doc::DESIGN).await?.is_none() {
-        couch.put(&roles::design_doc(&viewers, None)).await?;
+    let (role, security, roster) = role(&couch, &user, &me.roles).await;
+    if role == Role::Admin {
+        // The guard as this version writes it (an older app's knew no
+        // auditors), for the people it names.
+        members::write_guard(&couch, &roster, &security).await?;
     }
     let team_has_data = couch.get(doc::SETTINGS).await?.is_some();
     let local_has_data = state.with_leads_untracked(|l| !l.is_empty());
@@ -96,7 +104,7 @@ async fn try_connect(
     store.set_link(Some(&link)).await.map_err(storage)?;
     state.link.set(Some(link));
     state.unlinked.set(None);
-    status(state, |s| s.members = members(&security, &viewers));
+    status(state, |s| s.members = members(&security, &roster));
     start(state, couch);
     Ok(())
 }

@@ -32,7 +32,7 @@ pub fn invite(state: AppState, name: String, password: String, role: Role) {
                 security.admins.names.retain(|n| *n != name);
             }
             couch.set_security(&security).await?;
-            set_viewer(&couch, &name, role == Role::Viewer).await?;
+            set_role(&couch, &name, role, &security).await?;
             refresh_members(state, &couch).await
         }
         .await;
@@ -52,7 +52,7 @@ pub fn remove(state: AppState, name: String) {
             let mut security = couch.security().await?;
             security.remove(&name);
             couch.set_security(&security).await?;
-            set_viewer(&couch, &name, false).await?;
+            set_role(&couch, &name, Role::Member, &security).await?;
             refresh_members(state, &couch).await
         }
         .await;
@@ -62,32 +62,44 @@ pub fn remove(state: AppState, name: String) {
     });
 }
 
-async fn set_viewer(couch: &Couch, name: &str, viewer: bool) -> Result<(), SyncError> {
+/// Gives `name` their role in the design document's roster, and writes
+/// the guard again when it changed.
+async fn set_role(
+    couch: &Couch,
+    name: &str,
+    role: Role,
+    security: &Security,
+) -> Result<(), SyncError> {
+    let mut roster = role_watch::roster(couch).await?;
+    roster.set(name, role);
+    write_guard(couch, &roster, security).await
+}
+
+/// Writes the guard for `roster` and the database's admins, unless the
+/// stored one is exactly that.
+pub(super) async fn write_guard(
+    couch: &Couch,
+    roster: &Roster,
+    security: &Security,
+) -> Result<(), SyncError> {
     let design = couch.get(doc::DESIGN).await?;
-    let mut viewers = design.as_ref().map(roles::viewers_of).unwrap_or_default();
-    let before = viewers.clone();
-    viewers.retain(|v| v != name);
-    if viewer {
-        viewers.push(name.to_owned());
-    }
-    if viewers != before || design.is_none() {
-        let rev = design
-            .as_ref()
-            .and_then(|d| d["_rev"].as_str().map(str::to_owned));
-        couch
-            .put(&roles::design_doc(&viewers, rev.as_deref()))
-            .await?;
+    let rev = design
+        .as_ref()
+        .and_then(|d| d["_rev"].as_str().map(str::to_owned));
+    let new = roles::design_doc(roster, &security.admins.names, rev.as_deref());
+    let same = design.as_ref().is_some_and(|d| {
+        d["validate_doc_update"] == new["validate_doc_update"] && Roster::of(Some(d)) == *roster
+    });
+    if !same {
+        couch.put(&new).await?;
     }
     Ok(())
 }
 
 async fn refresh_members(state: AppState, couch: &Couch) -> Result<(), SyncError> {
     let security = couch.security().await?;
-    let viewers = match couch.get(doc::DESIGN).await? {
-        Some(d) => roles::viewers_of(&d),
-        None => Vec::new(),
-    };
-    status(state, |s| s.members = members(&security, &viewers));
+    let roster = role_watch::roster(couch).await?;
+    status(state, |s| s.members = members(&security, &roster));
     Ok(())
 }
 

@@ -201,7 +201,7 @@ async fn make_siblings_one(
             continue;
         };
         let id = doc["_id"].as_str().unwrap_or_default().to_owned();
-        if others.is_empty() || link.role == Role::Viewer || id.is_empty() {
+        if others.is_empty() || matches!(link.role, Role::Viewer | Role::Auditor) || id.is_empty() {
             continue;
         }
         let others: Vec<String> = others

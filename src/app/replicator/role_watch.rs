@@ -9,21 +9,16 @@ pub(super) async fn role(
     couch: &Couch,
     user: &str,
     server_roles: &[String],
-) -> (Role, Security, Vec<String>) {
+) -> (Role, Security, Roster) {
     let security = couch.security().await.unwrap_or_default();
-    let viewers = viewers(couch).await.unwrap_or_default();
-    let role = roles::role_of(user, server_roles, &security, &viewers);
-    (role, security, viewers)
+    let roster = roster(couch).await.unwrap_or_default();
+    let role = roles::role_of(user, server_roles, &security, &roster);
+    (role, security, roster)
 }
 
-/// The viewers the design document names (none without one).
-async fn viewers(couch: &Couch) -> Result<Vec<String>, SyncError> {
-    Ok(couch
-        .get(doc::DESIGN)
-        .await?
-        .as_ref()
-        .map(roles::viewers_of)
-        .unwrap_or_default())
+/// The viewers and auditors the design document names (none without one).
+pub(super) async fn roster(couch: &Couch) -> Result<Roster, SyncError> {
+    Ok(Roster::of(couch.get(doc::DESIGN).await?.as_ref()))
 }
 
 /// How often the role is read again while linked.
@@ -44,10 +39,10 @@ pub(super) async fn check_role(state: AppState, couch: &Couch) {
     let Ok(security) = couch.security().await else {
         return;
     };
-    let Ok(viewers) = viewers(couch).await else {
+    let Ok(roster) = roster(couch).await else {
         return;
     };
-    let now = roles::role_of(&link.user, &me.roles, &security, &viewers);
+    let now = roles::role_of(&link.user, &me.roles, &security, &roster);
     if now != link.role
         && let Ok(store) = sync_store(state)
         && store.update_link(&LinkUpdate::Role(now)).await.is_ok()
@@ -59,7 +54,7 @@ pub(super) async fn check_role(state: AppState, couch: &Couch) {
         state.sync_kick.fire();
         forget_refusal(state, false);
     }
-    status(state, |s| s.members = members(&security, &viewers));
+    status(state, |s| s.members = members(&security, &roster));
 }
 
 /// A refusal the banner shows ("you can view … but not change it", or the
@@ -129,7 +124,7 @@ pub(super) async fn watch_return(state: AppState, couch: Rc<Couch>) {
     }
 }
 
-pub(super) fn members(security: &Security, viewers: &[String]) -> Vec<(String, Role)> {
+pub(super) fn members(security: &Security, roster: &Roster) -> Vec<(String, Role)> {
     let mut out: Vec<(String, Role)> = security
         .members
         .names
@@ -137,8 +132,10 @@ pub(super) fn members(security: &Security, viewers: &[String]) -> Vec<(String, R
         .map(|n| {
             let r = if security.admins.names.contains(n) {
                 Role::Admin
-            } else if viewers.contains(n) {
+            } else if roster.viewers.contains(n) {
                 Role::Viewer
+            } else if roster.auditors.contains(n) {
+                Role::Auditor
             } else {
                 Role::Member
             };

@@ -41,7 +41,28 @@ impl AppState {
     /// a viewer of a shared workspace, and their access was not removed
     /// (tracked).
     pub fn can_edit(self) -> bool {
-        self.writable() && !self.is_viewer_tracked() && !self.revoked(true)
+        self.writable() && !self.is_viewer_tracked() && !self.revoked(true) && !self.is_auditor()
+    }
+
+    /// True when the signed-in team member records audits and nothing
+    /// else (tracked).
+    pub fn is_auditor(self) -> bool {
+        self.link.with(|l| {
+            l.as_ref()
+                .is_some_and(|l| l.role == crate::sync::ledger::Role::Auditor)
+        })
+    }
+
+    /// True when the person may record audits: alone in their workspace,
+    /// or an admin or auditor of the team's (tracked).
+    pub fn can_audit(self) -> bool {
+        use crate::sync::ledger::Role;
+        self.writable()
+            && !self.revoked(true)
+            && self.link.with(|l| {
+                l.as_ref()
+                    .is_none_or(|l| matches!(l.role, Role::Admin | Role::Auditor))
+            })
     }
 
     /// [`AppState::can_edit`], untracked (in event handlers).
@@ -50,6 +71,10 @@ impl AppState {
             && !self.health.get_untracked().blocks_writes()
             && !self.is_viewer_untracked()
             && !self.revoked(false)
+            && !self.link.with_untracked(|l| {
+                l.as_ref()
+                    .is_some_and(|l| l.role == crate::sync::ledger::Role::Auditor)
+            })
     }
 
     /// The rep the signed-in team member works as, if linked.

@@ -103,6 +103,15 @@ impl AppState {
     /// local change comes through here, so none is made that the team's
     /// server would refuse), and nobody writes while writes wait.
     pub(crate) fn write_blocked(self) -> Option<AppError> {
+        self.blocked_for(None)
+    }
+
+    /// [`AppState::write_blocked`] for `change`: an auditor of a shared
+    /// workspace records audits and nothing else, and only admins and
+    /// auditors record them, as the server's guard says (`sync::roles`).
+    pub(crate) fn blocked_for(self, change: Option<&crate::storage::Change>) -> Option<AppError> {
+        use crate::domain::activity::ActivityKind::Audit;
+        use crate::sync::ledger::Role;
         if self.is_viewer_untracked() {
             return Some(AppError::ViewOnly);
         }
@@ -112,6 +121,30 @@ impl AppState {
                 en: "Your access to this team workspace was removed: what is on this device stays readable, but nothing can be changed. Ask your admin to add you again.".into(),
                 vi: "Bạn đã bị gỡ quyền vào không gian làm việc này của nhóm: dữ liệu trên thiết bị vẫn xem được nhưng không sửa được. Hãy nhờ quản trị viên thêm lại bạn.".into(),
             });
+        }
+        let audits = change.map_or((0, 0), |c| {
+            let n = c.appended.iter().filter(|a| a.kind == Audit).count();
+            let other = c.leads.len()
+                + c.deleted.len()
+                + c.activities.len()
+                + c.withdrawn.len()
+                + usize::from(c.settings.is_some());
+            (n, other + c.appended.len() - n)
+        });
+        match self.link.with_untracked(|l| l.as_ref().map(|l| l.role)) {
+            Some(Role::Auditor) if audits.0 == 0 || audits.1 > 0 => {
+                return Some(AppError::Said {
+                    en: "You are an auditor of this team workspace: you record audits and change nothing else.".into(),
+                    vi: "Bạn là người kiểm tra của không gian làm việc nhóm này: bạn ghi kết quả kiểm tra và không sửa gì khác.".into(),
+                });
+            }
+            Some(Role::Member) if audits.0 > 0 => {
+                return Some(AppError::Said {
+                    en: "Only the admins and auditors of this team workspace record audits.".into(),
+                    vi: "Chỉ quản trị viên và người kiểm tra của không gian làm việc nhóm này được ghi kết quả kiểm tra.".into(),
+                });
+            }
+            _ => {}
         }
         let health = self.health.get_untracked();
         health

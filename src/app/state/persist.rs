@@ -104,7 +104,7 @@ impl AppState {
                 return None;
             }
         };
-        if let Some(e) = self.write_blocked() {
+        if let Some(e) = self.blocked_for(Some(&change)) {
             self.error.set(Some(e));
             return None;
         }

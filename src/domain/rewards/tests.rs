@@ -219,6 +219,62 @@ fn marketing_shares_its_pool_evenly_and_pays_for_junk() {
 }
 
 #[test]
+fn the_audit_pass_rate_drives_a_multiplier_once_enough_calls_are_audited() {
+    use crate::domain::audit::{Draw, Verdict, is_auditable, key};
+    let mut ws = world();
+    let mut plan = plan();
+    plan.sales.multipliers = vec![Multiplier {
+        kpi: Kpi::AuditPassRate,
+        met: 1.1,
+        missed: 0.5,
+    }];
+    let draw = Draw {
+        seed: 1,
+        from: vn("2026-03-01 00:00"),
+        to: vn("2026-04-01 00:00"),
+        per_rep: 10,
+    };
+    let calls: Vec<Activity> = ws
+        .activities
+        .iter()
+        .filter(|a| a.rep == Some(rep("lan")) && is_auditable(a))
+        .cloned()
+        .collect();
+    assert!(calls.len() >= 10);
+    let factor = |ws: &Workspace| {
+        let p = Prepared::new(ws, now()).unwrap();
+        let all = statements(&p, &plan, march(), now());
+        let lan = of(&all, &Whose::Person(Side::Sales, rep("lan")));
+        match &lan.lines[1].what {
+            LineKind::Factor { status, .. } => (*status, lan.lines[1].amount),
+            other => panic!("{other:?}"),
+        }
+    };
+    assert_eq!(factor(&ws), (KpiStatus::NoData, 0), "no audit: no change");
+    let audit = |ws: &mut Workspace, a: &Activity, passed: bool| {
+        let v = Verdict {
+            of: key(a),
+            of_at: a.at,
+            passed,
+            checks: Vec::new(),
+            draw,
+        };
+        ws.activities
+            .push(v.record(a.lead, a, "", Some("hoa"), now()));
+    };
+    for a in &calls[..9] {
+        audit(&mut ws, a, true);
+    }
+    assert_eq!(factor(&ws), (KpiStatus::TooFew { cases: 9 }, 0));
+    // The tenth fails: 9 of 10, 90 %, meets the default floor of 90 %.
+    audit(&mut ws, &calls[9], false);
+    assert_eq!(factor(&ws), (KpiStatus::Met, 300_000));
+    // Audited again and failed: 8 of 10, missed.
+    audit(&mut ws, &calls[0], false);
+    assert_eq!(factor(&ws), (KpiStatus::Missed, -1_500_000));
+}
+
+#[test]
 fn a_kpi_without_a_verdict_leaves_the_amount_as_it_is() {
     let ws = world();
     let p = Prepared::new(&ws, now()).unwrap();
@@ -232,7 +288,7 @@ fn a_kpi_without_a_verdict_leaves_the_amount_as_it_is() {
         Line {
             what: LineKind::Factor {
                 kpi: nowhere,
-                status: KpiStatus::NoTarget,
+                status: KpiStatus::NoData,
                 factor: 1.0,
             },
             amount: 0,

@@ -8,6 +8,8 @@ use super::*;
 pub struct Cohort<'a> {
     p: &'a Prepared<'a>,
     members: Vec<usize>,
+    /// The period's start and end.
+    range: (DateTime<Utc>, DateTime<Utc>),
     /// The members' clocks when `now` is not the instant `p` evaluated
     /// them at (else `p`'s are read).
     own_clocks: Option<Vec<LeadClocks>>,
@@ -35,10 +37,16 @@ impl<'a> Cohort<'a> {
         Cohort {
             p,
             members,
+            range: (from, to),
             own_clocks,
             tally: OnceCell::new(),
             by_source: OnceCell::new(),
         }
+    }
+
+    /// The period's start and end (excluded).
+    pub fn range(&self) -> (DateTime<Utc>, DateTime<Utc>) {
+        self.range
     }
 
     /// Number of leads.

@@ -60,6 +60,7 @@ impl Default for Targets {
             t(Kpi::Csat, AtLeast, 4.0),
             t(Kpi::FirstContactResolution, AtLeast, 30.0),
             t(Kpi::OpenLoad, AtMost, 90.0),
+            t(Kpi::AuditPassRate, AtLeast, 90.0),
         ])
     }
 }

@@ -27,6 +27,8 @@ pub struct Prepared<'a> {
     sources: OnceLock<Vec<String>>,
     /// Open leads per owner, worked out on first use.
     loads: OnceLock<BTreeMap<RepId, u32>>,
+    /// The current audit verdicts, worked out on first use.
+    audits: OnceLock<Vec<crate::domain::audit::Audited>>,
 }
 
 /// Where a [`Prepared`] workspace reads each lead's activities.
@@ -101,6 +103,7 @@ impl<'a> Prepared<'a> {
             digest: OnceLock::new(),
             sources: OnceLock::new(),
             loads: OnceLock::new(),
+            audits: OnceLock::new(),
         })
     }
 
@@ -123,6 +126,7 @@ impl<'a> Prepared<'a> {
             digest: OnceLock::new(),
             sources: OnceLock::new(),
             loads: OnceLock::new(),
+            audits: OnceLock::new(),
         };
         let _ = p.digest.set(digest);
         p
@@ -269,6 +273,16 @@ impl<'a> Prepared<'a> {
                 .filter(|(_, n)| *n > 0)
                 .map(|(id, n)| (RepId::new(id.as_str()), n))
                 .collect()
+        })
+    }
+
+    /// The current verdict on every audited activity (`domain::audit`),
+    /// worked out once.
+    pub fn audits(&self) -> &[crate::domain::audit::Audited] {
+        self.audits.get_or_init(|| {
+            crate::domain::audit::current(
+                (0..self.ws.leads.len()).map(|i| (self.ws.leads[i].id(), self.activities(i))),
+            )
         })
     }
 

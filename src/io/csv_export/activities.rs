@@ -30,6 +30,7 @@ fn kind(k: ActivityKind) -> &'static str {
         ActivityKind::Message(Channel::Chat) => "chat",
         ActivityKind::Meeting => "meeting",
         ActivityKind::Note => "note",
+        ActivityKind::Audit => "audit",
     }
 }
 

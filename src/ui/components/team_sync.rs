@@ -216,6 +216,7 @@ fn Members() -> impl IntoView {
     let removing = RwSignal::new(None::<String>);
     let role_of = |v: &str| match v {
         "viewer" => Role::Viewer,
+        "auditor" => Role::Auditor,
         "admin" => Role::Admin,
         _ => Role::Member,
     };
@@ -250,15 +251,15 @@ fn Members() -> impl IntoView {
                             <select data-testid="member-role-select" aria-label=label on:change=move |ev| {
                                 replicator::invite(state, who.clone(), String::new(), role_of(&event_target_value(&ev)));
                             }>
-                                {[Role::Member, Role::Viewer, Role::Admin].into_iter().map(|o| {
-                                    let v = match o { Role::Viewer => "viewer", Role::Admin => "admin", Role::Member => "member" };
+                                {[Role::Member, Role::Viewer, Role::Auditor, Role::Admin].into_iter().map(|o| {
+                                    let v = role_value(o);
                                     view! { <option value=v selected=o == r>{move || tt::role(lang(), o)}</option> }
                                 }).collect_view()}
                             </select>
                         }.into_any()
                     };
                     view! {
-                        <tr data-testid="member-row" data-user=who_row data-role=match r { Role::Viewer => "viewer", Role::Admin => "admin", Role::Member => "member" }>
+                        <tr data-testid="member-row" data-user=who_row data-role=role_value(r)>
                             <td data-testid="member-name">{n.clone()}</td>
                             <td data-testid="member-role">{role_cell}</td>
                             <td>
@@ -298,9 +299,20 @@ fn Members() -> impl IntoView {
             <select data-testid="invite-role" aria-label=move || tt::t(lang(), T::RoleLabel) bind:value=role>
                 <option value="member">{move || tt::role(lang(), Role::Member)}</option>
                 <option value="viewer">{move || tt::role(lang(), Role::Viewer)}</option>
+                <option value="auditor">{move || tt::role(lang(), Role::Auditor)}</option>
                 <option value="admin">{move || tt::role(lang(), Role::Admin)}</option>
             </select>
             <button type="submit" data-testid="invite-submit">{move || tt::t(lang(), T::Invite)}</button>
         </form>
+    }
+}
+
+/// A role as the role selects and the member rows name it.
+fn role_value(r: Role) -> &'static str {
+    match r {
+        Role::Viewer => "viewer",
+        Role::Auditor => "auditor",
+        Role::Admin => "admin",
+        Role::Member => "member",
     }
 }

@@ -13,6 +13,7 @@ use crate::domain::contact::{EmailError, PhoneError};
 use crate::domain::lead::FieldProblem;
 use leptos::prelude::*;
 
+pub mod audits;
 pub mod board;
 pub mod care;
 pub mod data;
@@ -86,6 +87,7 @@ super::messages! {
     KpiQualifiedRate,
     KpiQualifiedToWon,
     KpiReassignments,
+    KpiAuditPassRate,
     KpiRequiredAttemptsRate,
     LastName,
     LostHere,
@@ -240,6 +242,7 @@ impl Catalogue for PageMsg {
                 "Khách cần chuyển người phụ trách",
             ),
             KpiRequiredAttemptsRate => ("Required attempts made %", "% đủ số lần gọi"),
+            KpiAuditPassRate => ("Audits passed %", "% cuộc kiểm tra đạt"),
             LastName => ("Last name", "Họ"),
             LostHere => ("Lost here", "Mất tại đây"),
             MarkJunk => ("Mark as junk", "Đánh dấu rác"),

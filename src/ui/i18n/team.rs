@@ -116,9 +116,11 @@ pub fn role(lang: Lang, r: Role) -> &'static str {
         (Lang::En, Role::Admin) => "admin",
         (Lang::En, Role::Member) => "member",
         (Lang::En, Role::Viewer) => "viewer, reads only",
+        (Lang::En, Role::Auditor) => "auditor, records audits only",
         (Lang::Vi, Role::Admin) => "quản trị",
         (Lang::Vi, Role::Member) => "thành viên",
         (Lang::Vi, Role::Viewer) => "người xem, chỉ đọc",
+        (Lang::Vi, Role::Auditor) => "người kiểm tra, chỉ ghi kết quả kiểm tra",
     }
 }
 

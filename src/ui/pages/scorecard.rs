@@ -20,10 +20,12 @@ use crate::ui::i18n::{Lang, Msg, tr, use_i18n};
 use leptos::prelude::*;
 
 mod allocation;
+mod audits;
 mod plan;
 mod rewards;
 mod what_if;
 use allocation::AllocationCard;
+use audits::AuditsCard;
 use rewards::RewardsCard;
 use what_if::WhatIfCard;
 
@@ -46,6 +48,7 @@ pub fn kpi_msg(kpi: &Kpi) -> PageMsg {
         Kpi::OpenLoad => PageMsg::KpiOpenLoad,
         Kpi::Breaches => PageMsg::KpiBreaches,
         Kpi::Reassignments => PageMsg::KpiReassignments,
+        Kpi::AuditPassRate => PageMsg::KpiAuditPassRate,
     }
 }
 
@@ -323,7 +326,10 @@ pub fn ScorecardPage() -> impl IntoView {
                                                 " " <span class="muted" data-testid="kpi-cases">{format!("(n = {})", row.cases)}</span>
                                             })}
                                         </td>
-                                        <td class=status_class(row.status)>{label(&i18n.t(PageMsg::Status))}<span data-testid="kpi-status">{status_text(row.status, l)}</span> {missed}</td>
+                                        <td class=status_class(row.status)>{label(&i18n.t(PageMsg::Status))}<span data-testid="kpi-status">{match (&row.kpi, row.status) {
+                                            (Kpi::AuditPassRate, KpiStatus::TooFew { cases }) => words::too_few_audits(l, cases),
+                                            (_, s) => status_text(s, l),
+                                        }}</span> {missed}</td>
                                         <td class="trend">{label(&i18n.t(ScorecardMsg::Trend))}{sparkline(&trend)}</td>
                                         <td>{label(&i18n.t(ScorecardMsg::Baseline))}<span data-testid="kpi-baseline">{advice.baseline.map_or_else(|| "—".to_owned(), |b| value(b, l))}</span></td>
                                         <td class="no-print suggested">{label(&i18n.t(ScorecardMsg::Suggested))}{suggestion}</td>
@@ -363,12 +369,13 @@ pub fn ScorecardPage() -> impl IntoView {
             }}
             <AllocationCard period=period />
             <RewardsCard period=period />
+            <AuditsCard period=period />
             <WhatIfCard period=period />
         </div>
     }
 }
 
-fn print() {
+pub(super) fn print() {
     #[cfg(target_arch = "wasm32")]
     if let Some(w) = web_sys::window() {
         let _ = w.print();

@@ -520,3 +520,299 @@ async fn a_rewards_plan_pays_each_person_and_says_why() {
     .await;
     browser.close().await;
 }
+
+/// The drawn activities as shown: (key, state, verdict text).
+async fn picks(s: &Screen<'_>) -> Vec<(String, String, String)> {
+    let v = s
+        .eval(
+            "return [...document.querySelectorAll(\"[data-testid='audit-pick']\")].map(p => [p.dataset.key, p.dataset.state, p.querySelector(\"[data-testid='audit-verdict']\").innerText])",
+        )
+        .await;
+    serde_json::from_value(v).expect("picks")
+}
+
+/// Records a verdict on the `nth` drawn activity: ticks the first `ticks`
+/// questions, passed or failed, with a note.
+async fn audit(s: &Screen<'_>, nth: usize, ticks: usize, passed: bool, note: &str) {
+    s.eval(&format!(
+        "document.querySelectorAll(\"[data-testid='audit-pick']\")[{nth}].querySelector(\"[data-testid='audit-open']\").click(); return true"
+    ))
+    .await;
+    s.find("audit-form").await;
+    for i in 0..ticks {
+        s.eval(&format!(
+            "document.querySelectorAll(\"[data-testid='audit-check']\")[{i}].click(); return true"
+        ))
+        .await;
+    }
+    s.click(if passed { "audit-pass" } else { "audit-fail" })
+        .await;
+    s.type_into("audit-note-input", note).await;
+    s.click("audit-record").await;
+    s.wait_texts("audit-form", "the form closes", |t| t.is_empty())
+        .await;
+    // Shown once stored.
+    let want = if passed { "passed" } else { "failed" };
+    for _ in 0..100 {
+        if picks(s).await.get(nth).is_some_and(|p| {
+            p.1 == want && p.2.starts_with(if passed { "Passed" } else { "Failed" })
+        }) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!(
+        "the verdict on pick {nth} is not shown: {:?}",
+        picks(s).await
+    );
+}
+
+/// Random audits (issue 30): a sample drawn from a seed anyone can use
+/// again, verdicts recorded with the team's checklist, a later audit
+/// superseding an earlier one, the pass rate on the rep's scorecard, the
+/// verdicts on the lead's timeline, the printed sheet, in both languages
+/// at 1280 and 375 px.
+#[tokio::test]
+async fn a_random_audit_is_drawn_again_from_its_seed_and_judged_on_the_scorecard() {
+    let (_server, browser) = open("audits", "leads").await;
+    let c = &browser.client;
+    let leads = LeadsPage::new(c);
+    leads.wait_ready().await;
+    leads.load_sample(300).await;
+    let s = Screen::new(c);
+    s.nav("nav-scorecard", "page-scorecard").await;
+    s.select("period-kind", "week").await;
+    s.click("period-prev").await;
+    let none = s
+        .wait_texts("audit-none", "nothing drawn yet", |t| !t.is_empty())
+        .await
+        .concat();
+    assert_eq!(none, "No sample has been drawn for this period yet.");
+    // No rep's card has an audit figure before any audit.
+    assert!(
+        s.eval("return document.querySelectorAll(\"[data-kpi='AuditPassRate']\").length")
+            .await
+            == 0
+    );
+    // Bad input is named and draws nothing.
+    s.set_value("audit-per-rep", "abc", 0).await;
+    s.click("audit-draw").await;
+    let said = s
+        .wait_texts("audit-draw-error", "not a number", |t| !t.is_empty())
+        .await
+        .concat();
+    assert_eq!(said, "Per rep: “abc” is not a whole number.");
+    s.set_value("audit-per-rep", "0", 0).await;
+    s.click("audit-draw").await;
+    s.wait_texts("audit-draw-error", "out of range", |t| {
+        t.concat() == "Per rep: 0 is not between 1 and 100."
+    })
+    .await;
+    assert!(s.texts("audit-pick").await.is_empty(), "nothing drawn");
+    // A draw from a typed seed.
+    s.set_value("audit-per-rep", "3", 0).await;
+    s.set_value("audit-seed", "12345", 0).await;
+    s.click("audit-draw").await;
+    let line = s
+        .wait_texts("audit-draw-line", "the draw", |t| !t.is_empty())
+        .await
+        .concat();
+    assert!(line.starts_with("Seed 12345 · 3 per rep · "), "{line}");
+    assert!(
+        line.ends_with("Drawn again from its seed now: the same sample."),
+        "{line}"
+    );
+    let first = picks(&s).await;
+    assert!(first.len() >= 3, "{first:?}");
+    assert!(
+        first
+            .iter()
+            .all(|p| p.1 == "open" && p.2 == "Not audited yet")
+    );
+    // At most three per rep, and the summary counts them.
+    let drawn: Vec<String> = s.texts("audit-rep-drawn").await;
+    assert!(
+        drawn.iter().all(|d| d.parse::<usize>().unwrap() <= 3),
+        "{drawn:?}"
+    );
+    assert_eq!(
+        drawn
+            .iter()
+            .map(|d| d.parse::<usize>().unwrap())
+            .sum::<usize>(),
+        first.len()
+    );
+    // Another seed, another sample; the same seed, the same sample.
+    s.set_value("audit-seed", "", 0).await;
+    s.click("audit-draw").await;
+    s.wait_texts("audit-draw-line", "a new seed", |t| {
+        !t.concat().starts_with("Seed 12345 ")
+    })
+    .await;
+    s.set_value("audit-seed", "12345", 0).await;
+    s.click("audit-draw").await;
+    s.wait_texts("audit-draw-line", "the seed again", |t| {
+        t.concat().starts_with("Seed 12345 ")
+    })
+    .await;
+    assert_eq!(
+        picks(&s).await,
+        first,
+        "the same seed draws the same sample"
+    );
+
+    // A verdict needs passed or failed.
+    s.eval("document.querySelector(\"[data-testid='audit-open']\").click(); return true")
+        .await;
+    s.click("audit-record").await;
+    let said = s
+        .wait_texts("audit-form-error", "no verdict", |t| !t.is_empty())
+        .await
+        .concat();
+    assert_eq!(said, "Choose Passed or Failed before recording.");
+    s.click("audit-cancel").await;
+    // The first fails, the second passes, then the first is audited again.
+    audit(&s, 0, 1, false, "No such call on the phone log").await;
+    let now = picks(&s).await;
+    assert_eq!(now[0].1, "failed", "{now:?}");
+    assert!(now[0].2.starts_with("Failed · "), "{now:?}");
+    let checks = s.texts("audit-checks").await;
+    assert!(
+        checks[0].contains("☑ Reached the right person?"),
+        "{checks:?}"
+    );
+    assert!(checks[0].contains("☒ Next step set?"), "{checks:?}");
+    audit(&s, 1, 4, true, "").await;
+    audit(&s, 0, 4, true, "Found the call on the second SIM").await;
+    let now = picks(&s).await;
+    assert_eq!((now[0].1.as_str(), now[1].1.as_str()), ("passed", "passed"));
+    // The summary: the first rep has 2 audited, 2 passed, 100 %.
+    let rate = s.texts("audit-rep-rate").await;
+    let audited = s.texts("audit-rep-audited").await;
+    let key_rep = s
+        .eval("return document.querySelector(\"[data-testid='audit-rep-row']\").dataset.rep")
+        .await;
+    let rep = key_rep.as_str().unwrap().to_owned();
+    let first_rep_picks: usize = s.texts("audit-rep-drawn").await[0].parse().unwrap();
+    if first_rep_picks >= 2 {
+        assert_eq!(
+            (audited[0].as_str(), rate[0].as_str()),
+            ("2", "100.0 %"),
+            "{rep}"
+        );
+    }
+    // The rep's scorecard shows the pass rate, with too few audits to judge.
+    let row = s
+        .eval(&format!(
+            "const card = [...document.querySelectorAll('section.scorecard')].find(c => c.querySelector('h2').innerText === {rep:?});\
+             const r = card && card.querySelector(\"[data-kpi='AuditPassRate']\");\
+             return r ? [r.querySelector(\"[data-testid='kpi-actual']\").innerText, r.querySelector(\"[data-testid='kpi-status']\").innerText] : null"
+        ))
+        .await;
+    let row: (String, String) = serde_json::from_value(row).expect("the rep's audit row");
+    if first_rep_picks >= 2 {
+        assert_eq!(row.0, "100", "{row:?}");
+        assert_eq!(row.1, "Too few audits to judge (n = 2)", "{row:?}");
+    }
+    s.eval("document.querySelector(\"[data-testid='audits-card']\").scrollIntoView()")
+        .await;
+    browser.screenshot("audits", 1280).await;
+
+    // The lead's timeline: the verdicts under the call, the earlier one replaced.
+    s.eval("document.querySelector(\"[data-testid='audit-lead']\").click(); return true")
+        .await;
+    s.find("lead-title").await;
+    let verdicts = s
+        .wait_texts("activity-audit", "the audits on the timeline", |t| {
+            t.len() >= 2
+        })
+        .await;
+    assert!(verdicts[0].starts_with("Audit: passed · "), "{verdicts:?}");
+    assert!(
+        verdicts[0].contains("Found the call on the second SIM"),
+        "{verdicts:?}"
+    );
+    assert!(verdicts[1].starts_with("Audit: failed · "), "{verdicts:?}");
+    assert!(
+        verdicts[1].contains("(replaced by a later audit)"),
+        "{verdicts:?}"
+    );
+    // Back: the week and its draw are still shown.
+    c.back().await.expect("back");
+    s.find("page-scorecard").await;
+    s.wait_texts("audit-draw-line", "the draw again", |t| {
+        t.concat().starts_with("Seed 12345 ")
+    })
+    .await;
+    // After a reload the draw comes back from the verdicts' seed.
+    c.refresh().await.expect("reload");
+    s.find("page-scorecard").await;
+    s.select("period-kind", "week").await;
+    s.click("period-prev").await;
+    s.wait_texts("audit-draw-line", "the draw from the verdicts", |t| {
+        t.concat().starts_with("Seed 12345 · 3 per rep")
+    })
+    .await;
+    assert_eq!(picks(&s).await.len(), first.len());
+
+    // The printed sheet: only the audits, each drawn activity with its
+    // checklist (boxes to tick by hand where no verdict is recorded).
+    s.eval("window.print = () => { window.__printed = document.body.classList.contains('print-audits'); }; return true")
+        .await;
+    s.click("audit-print").await;
+    assert_eq!(
+        s.eval("return window.__printed").await,
+        serde_json::json!(true)
+    );
+    s.eval("document.body.classList.add('print-audits'); return true")
+        .await;
+    c.issue_cmd(Cdp {
+        cmd: "Emulation.setEmulatedMedia",
+        params: serde_json::json!({ "media": "print" }),
+    })
+    .await
+    .expect("print media");
+    let shown = s
+        .eval("return [...document.querySelectorAll('.scorecard-page > *')].filter(e => getComputedStyle(e).display !== 'none').map(e => e.dataset.testid || e.className)")
+        .await;
+    let shown: Vec<String> = serde_json::from_value(shown).unwrap();
+    assert_eq!(shown, ["print-period", "audits-card"], "the sheet alone");
+    let sheet = s
+        .eval("return document.querySelector(\"[data-testid='audits-card']\").innerText")
+        .await;
+    let sheet = sheet.as_str().unwrap();
+    assert!(sheet.contains("Audit sheet · Week "), "{sheet}");
+    assert!(sheet.contains("☐ Reached the right person?"), "{sheet}");
+    assert!(!sheet.contains("Draw a sample"), "{sheet}");
+    browser.screenshot("audits-print", 1280).await;
+    c.issue_cmd(Cdp {
+        cmd: "Emulation.setEmulatedMedia",
+        params: serde_json::json!({ "media": "" }),
+    })
+    .await
+    .expect("screen media");
+    s.eval("document.body.classList.remove('print-audits'); return true")
+        .await;
+
+    // In Vietnamese on a phone.
+    c.set_window_size(375, 800).await.expect("resize");
+    s.click("lang-toggle").await;
+    s.wait_texts("audit-draw-line", "Vietnamese", |t| {
+        t.concat().starts_with("Mã 12345 · 3 mỗi nhân viên")
+    })
+    .await;
+    let card = s.texts("audits-card").await.concat();
+    assert!(card.contains("Kiểm tra cuộc gọi"), "{card}");
+    assert!(card.contains("Đạt · "), "{card}");
+    assert!(card.contains("Chưa kiểm tra"), "{card}");
+    s.eval("document.querySelector(\"[data-testid='audits-card']\").scrollIntoView()")
+        .await;
+    browser.screenshot("audits-vi", 375).await;
+    assert!(
+        browser.small_targets().await.is_empty(),
+        "{:?}",
+        browser.small_targets().await
+    );
+    assert!(browser.axe().await.is_empty(), "{:?}", browser.axe().await);
+    browser.close().await;
+}

@@ -967,6 +967,77 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
     assert!(body.contains("viewers"), "{body}");
     c.close().await;
 
+    // An auditor (issue 30) records audits and changes nothing else: her
+    // lead edits are refused by the app before anything is stored, and her
+    // verdict reaches the team's server, which the guard lets through.
+    invite(&sa, "hoa", Some("auditor")).await;
+    let h = join("sync-h", &url, &couch, "hoa").await;
+    let sh = Screen::new(&h.client);
+    h.client
+        .goto(&lead_url)
+        .await
+        .expect("the auditor opens the lead");
+    sh.find("edit-campaign").await;
+    assert_eq!(
+        sh.eval(
+            "return document.querySelector(\"[data-testid='save-lead']\").matches(':disabled')"
+        )
+        .await,
+        true,
+        "an auditor's lead form is disabled"
+    );
+    sh.set_value("edit-campaign", "Auditor edit", 0).await;
+    sh.eval(
+        "document.querySelector(\"[data-testid='save-lead']\").form.requestSubmit(); return true",
+    )
+    .await;
+    let error = sh
+        .wait_texts("error-text", "the auditor's edit is refused", |t| {
+            !t.concat().is_empty()
+        })
+        .await
+        .concat();
+    assert!(
+        error.contains(
+            "You are an auditor of this team workspace: you record audits and change nothing else."
+        ),
+        "{error}"
+    );
+    sh.nav("nav-scorecard", "page-scorecard").await;
+    sh.set_value("audit-per-rep", "1", 0).await;
+    sh.click("audit-draw").await;
+    sh.wait_texts("audit-draw-line", "the auditor's draw", |t| !t.is_empty())
+        .await;
+    sh.click("audit-open").await;
+    sh.click("audit-fail").await;
+    sh.type_into("audit-note-input", "Customer says nobody called")
+        .await;
+    sh.click("audit-record").await;
+    sh.wait_texts("audit-verdict", "her verdict", |t| {
+        t.iter().any(|v| v.starts_with("Failed · hoa · "))
+    })
+    .await;
+    let mut on_server = false;
+    for _ in 0..100 {
+        let (_, body) = couch.admin("GET", &format!("/{DB}/_all_docs?include_docs=true"), None);
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
+        on_server = v["rows"].as_array().is_some_and(|rows| {
+            rows.iter().any(|r| {
+                r["doc"]["kind"]["type"] == "audit"
+                    && r["doc"]["by"] == "hoa"
+                    && r["doc"]["audit"]["passed"] == false
+                    && r["doc"]["note"] == "Customer says nobody called"
+            })
+        });
+        if on_server {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(on_server, "the auditor's verdict reached the server");
+    wait_status(&sh, "the auditor is in step", |t| t == "Synced", &couch).await;
+    h.close().await;
+
     // Lan is made a viewer while a change of hers waits offline: once
     // back, nothing is sent, Settings says how many changes cannot be, and
     // "Put back the team's version" makes her copy the server's.
@@ -1202,7 +1273,7 @@ pub fn seed(couch: &CouchServer, db: &str, leads: usize) -> (usize, usize) {
     couch.admin(
         "PUT",
         &format!("/{db}/_design/leadpact"),
-        Some(&design_doc(&[], None).to_string()),
+        Some(&design_doc(&Default::default(), &[], None).to_string()),
     );
     let ws = leadpact::domain::sample::generate(17, leads, 6, chrono::Utc::now());
     let mut docs = vec![doc::settings_doc(&ws.settings(), &Stamps::default(), None)];
@@ -1355,7 +1426,7 @@ async fn siblings_are_made_one(b: &Browser, couch: &CouchServer, db: &str, url: 
         Some(&written.to_string()),
     );
     assert_eq!(status, 201, "siblings: {reply}");
-    let rules = leadpact::sync::roles::design_doc(&[], None).to_string();
+    let rules = leadpact::sync::roles::design_doc(&Default::default(), &[], None).to_string();
     assert_eq!(
         couch
             .admin("PUT", &format!("/{db}/_design/leadpact"), Some(&rules))
@@ -1738,4 +1809,164 @@ async fn leads_given_while_apart_past_a_cap_are_shown_for_a_person_to_give_again
         [("Khách Máy A", "Lan"), ("Khách Máy B", "Minh")]
     };
     wait_owners(&sb, "Lan's list follows", &given).await;
+}
+
+/// The server's guard (`sync::roles`) on PouchDB Server, as the app writes
+/// it: an auditor records audits and nothing else; a member, a viewer
+/// cannot record one; a database admin can; an audit is never edited or
+/// taken back by its auditor. No browser: the documents are the app's own
+/// (`sync::doc`), sent as each person.
+#[tokio::test]
+async fn the_guard_lets_auditors_record_audits_and_nothing_else() {
+    use leadpact::domain::activity::{Activity, ActivityKind, Direction, Outcome};
+    use leadpact::domain::audit::{Draw, Verdict, key};
+    use leadpact::domain::lead::LeadId;
+    use leadpact::domain::rep::RepId;
+    use leadpact::sync::ledger::Role;
+    use leadpact::sync::roles::{Roster, Security, design_doc};
+    use serde_json::json;
+
+    let couch = CouchServer::start();
+    let db = "audited-team";
+    let (status, body) = couch.admin("PUT", &format!("/{db}"), None);
+    assert!(status == 201 || status == 202, "{status} {body}");
+    for user in ["lan", "victor", "hoa", "boss"] {
+        couch.create_user(user, &format!("{user}-password"));
+    }
+    let mut security = Security::founded_by(ADMIN);
+    for user in ["lan", "victor", "hoa", "boss"] {
+        security.admit(user);
+    }
+    security.admins.names.push("boss".into());
+    let (status, body) = couch.admin(
+        "PUT",
+        &format!("/{db}/_security"),
+        Some(&serde_json::to_string(&security).unwrap()),
+    );
+    assert_eq!(status, 200, "{body}");
+    let mut roster = Roster::default();
+    roster.set("victor", Role::Viewer);
+    roster.set("hoa", Role::Auditor);
+    let design = design_doc(&roster, &security.admins.names, None);
+    let (status, body) = couch.admin(
+        "PUT",
+        &format!("/{db}/_design/leadpact"),
+        Some(&design.to_string()),
+    );
+    assert_eq!(status, 201, "{body}");
+
+    let lead: LeadId = "00000000-0000-0000-0000-00000000a0d1".parse().unwrap();
+    let at = chrono::DateTime::parse_from_rfc3339("2026-12-01T03:00:00Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let called = Activity {
+        lead,
+        at,
+        kind: ActivityKind::Call,
+        direction: Direction::Outbound,
+        outcome: Outcome::NoAnswer,
+        rep: Some(RepId::new("lan")),
+        note: None,
+        by: Some("lan".into()),
+        extra: Default::default(),
+    };
+    let verdict = |passed: bool| Verdict {
+        of: key(&called),
+        of_at: called.at,
+        passed,
+        checks: vec![],
+        draw: Draw {
+            seed: 12345,
+            from: at,
+            to: at + chrono::TimeDelta::days(7),
+            per_rep: 3,
+        },
+    };
+    let audit_by = |who: &str, passed: bool, minute: i64| {
+        verdict(passed).record(
+            lead,
+            &called,
+            "checked the phone log",
+            Some(who),
+            at + chrono::TimeDelta::minutes(minute),
+        )
+    };
+    let put = |who: &str, id: &str, doc: &serde_json::Value| {
+        couch.call(
+            "PUT",
+            &format!("/{db}/{id}"),
+            Some(&doc.to_string()),
+            Some((who, &format!("{who}-password"))),
+        )
+    };
+    let activity = |id: &str, a: &Activity| leadpact::sync::doc::activity_doc(id, a);
+    let lead_doc =
+        json!({ "_id": format!("lead:{lead}"), "type": "lead", "format": 1, "name": "An" });
+
+    // A member writes leads and activities, but no audit.
+    let (status, body) = put("lan", &format!("lead:{lead}"), &lead_doc);
+    assert_eq!(status, 201, "a member writes a lead: {body}");
+    let (status, body) = put(
+        "lan",
+        &format!("act:{lead}:call"),
+        &activity(&format!("act:{lead}:call"), &called),
+    );
+    assert_eq!(status, 201, "a member logs a call: {body}");
+    let (status, body) = put(
+        "lan",
+        &format!("act:{lead}:a1"),
+        &activity(&format!("act:{lead}:a1"), &audit_by("lan", true, 1)),
+    );
+    assert_eq!(status, 403, "a member cannot audit her own call: {body}");
+    assert!(body.contains("admins and auditors"), "{body}");
+
+    // A viewer cannot audit either.
+    let (status, body) = put(
+        "victor",
+        &format!("act:{lead}:a2"),
+        &activity(&format!("act:{lead}:a2"), &audit_by("victor", true, 2)),
+    );
+    assert_eq!(status, 403, "{body}");
+    assert!(body.contains("viewers"), "{body}");
+
+    // The auditor records an audit, and nothing else.
+    let id = format!("act:{lead}:a3");
+    let (status, body) = put("hoa", &id, &activity(&id, &audit_by("hoa", false, 3)));
+    assert_eq!(status, 201, "the auditor records an audit: {body}");
+    let rev: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let rev = rev["rev"].as_str().unwrap().to_owned();
+    let mut edited = activity(&id, &audit_by("hoa", true, 3));
+    edited["_rev"] = json!(rev);
+    let (status, body) = put("hoa", &id, &edited);
+    assert_eq!(status, 403, "an audit is never edited: {body}");
+    let (status, body) = put(
+        "hoa",
+        &id,
+        &json!({ "_id": id, "_rev": rev, "_deleted": true }),
+    );
+    assert_eq!(status, 403, "nor taken back by its auditor: {body}");
+    let (status, body) = put(
+        "hoa",
+        &format!("lead:{lead}-2"),
+        &json!({ "_id": format!("lead:{lead}-2"), "type": "lead" }),
+    );
+    assert_eq!(status, 403, "an auditor writes no lead: {body}");
+    assert!(body.contains("auditors"), "{body}");
+    let (status, body) = put(
+        "hoa",
+        &format!("act:{lead}:call2"),
+        &activity(&format!("act:{lead}:call2"), &called),
+    );
+    assert_eq!(status, 403, "nor a call: {body}");
+    let (status, body) = put(
+        "hoa",
+        "settings",
+        &json!({ "_id": "settings", "type": "settings" }),
+    );
+    assert_eq!(status, 403, "nor the settings: {body}");
+
+    // A later audit supersedes: a new document, by the database's admin.
+    let id = format!("act:{lead}:a4");
+    let (status, body) = put("boss", &id, &activity(&id, &audit_by("boss", true, 4)));
+    assert_eq!(status, 201, "a database admin records an audit: {body}");
 }

@@ -126,6 +126,29 @@ pub fn logged_by(lang: Lang, user: &str) -> String {
     }
 }
 
+/// An audit of an activity on its timeline: "Audit: failed · by Hoa ·
+/// 08/12/2026 10:20", with "(replaced by a later audit)" when it no longer
+/// counts.
+pub fn audit_line(lang: Lang, passed: bool, by: Option<&str>, when: &str, current: bool) -> String {
+    let (head, verdict, by_word, replaced) = match lang {
+        Lang::En => (
+            "Audit",
+            if passed { "passed" } else { "failed" },
+            "by",
+            " (replaced by a later audit)",
+        ),
+        Lang::Vi => (
+            "Kiểm tra",
+            if passed { "đạt" } else { "không đạt" },
+            "bởi",
+            " (đã được lần kiểm tra sau thay thế)",
+        ),
+    };
+    let by = by.map(|b| format!(" · {by_word} {b}")).unwrap_or_default();
+    let replaced = if current { "" } else { replaced };
+    format!("{head}: {verdict}{by} · {when}{replaced}")
+}
+
 /// Who moved a lead from one stage to another: "by Lan".
 pub fn moved_by(lang: Lang, who: &str) -> String {
     match lang {

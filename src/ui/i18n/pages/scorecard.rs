@@ -128,6 +128,14 @@ pub fn too_few(lang: Lang, cases: usize) -> String {
     }
 }
 
+/// A past period's audits passed % on too few audits.
+pub fn too_few_audits(lang: Lang, cases: usize) -> String {
+    match lang {
+        Lang::En => format!("Too few audits to judge (n = {cases})"),
+        Lang::Vi => format!("Quá ít lần kiểm tra để đánh giá (n = {cases})"),
+    }
+}
+
 /// The printout's line under its title: "Week 10, 2026 (2 Mar – 8 Mar) ·
 /// figures as of 3 Mar 2026, 12:00".
 pub fn printed(lang: Lang, period: &str, as_of: &str) -> String {

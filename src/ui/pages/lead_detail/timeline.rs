@@ -4,7 +4,8 @@
 //! (accents, case and spacing ignored, as the lead search does).
 
 use crate::app::state::AppState;
-use crate::domain::activity::{Activity, Direction};
+use crate::domain::activity::{Activity, ActivityKind, Direction};
+use crate::domain::audit::{self, Verdict};
 use crate::domain::lead::Lead;
 use crate::domain::pipeline::StageId;
 use crate::domain::rep::RepId;
@@ -17,7 +18,8 @@ use leptos::prelude::*;
 
 /// One entry of the timeline.
 enum Entry {
-    Activity(Activity),
+    /// An activity, with its audits (the current one first).
+    Activity(Activity, Vec<(Activity, Verdict)>),
     Move {
         at: DateTime<Utc>,
         from: Option<StageId>,
@@ -28,16 +30,13 @@ enum Entry {
         by: Option<String>,
     },
     /// Another lead for the same person merged into this one.
-    Merged {
-        at: DateTime<Utc>,
-        name: String,
-    },
+    Merged { at: DateTime<Utc>, name: String },
 }
 
 impl Entry {
     fn at(&self) -> DateTime<Utc> {
         match self {
-            Entry::Activity(a) => a.at,
+            Entry::Activity(a, _) => a.at,
             Entry::Move { at, .. } | Entry::Merged { at, .. } => *at,
         }
     }
@@ -61,10 +60,32 @@ pub(super) fn Timeline(lead: Lead) -> impl IntoView {
     };
     let entries = move || {
         let mut all: Vec<Entry> = state.insights.with(|i| {
-            i.activities_of(id)
-                .iter()
-                .cloned()
-                .map(Entry::Activity)
+            let acts = i.activities_of(id);
+            let audited = acts.iter().any(|a| a.kind == ActivityKind::Audit);
+            // An audit shows under the activity it judged (an audit of an
+            // activity no longer here, on its own).
+            let keys: Vec<String> = if audited {
+                acts.iter().map(audit::key).collect()
+            } else {
+                Vec::new()
+            };
+            acts.iter()
+                .enumerate()
+                .filter(|(_, a)| {
+                    a.kind != ActivityKind::Audit
+                        || Verdict::of(a).is_none_or(|v| !keys.contains(&v.of))
+                })
+                .map(|(n, a)| {
+                    let audits = if audited && a.kind != ActivityKind::Audit {
+                        audit::audits_of(acts, &keys[n])
+                            .into_iter()
+                            .map(|(x, v)| (x.clone(), v))
+                            .collect()
+                    } else {
+                        Vec::new()
+                    };
+                    Entry::Activity(a.clone(), audits)
+                })
                 .collect()
         });
         lead.with_value(|lead| {
@@ -98,7 +119,7 @@ pub(super) fn Timeline(lead: Lead) -> impl IntoView {
     let words_of = move |e: &Entry| -> String {
         let t = |m| i18n.t(m)();
         match e {
-            Entry::Activity(a) => [
+            Entry::Activity(a, _) => [
                 t(kind_msg(a.kind)).to_owned(),
                 t(outcome_msg(a.outcome)).to_owned(),
                 a.rep.as_ref().map(rep_name).unwrap_or_default(),
@@ -155,7 +176,20 @@ pub(super) fn Timeline(lead: Lead) -> impl IntoView {
                         .map(|e| {
                             let at = local_datetime(e.at(), i18n.0.get());
                             match e {
-                                Entry::Activity(a) => {
+                                Entry::Activity(a, audits) => {
+                                    let l = i18n.0.get();
+                                    let audits = (!audits.is_empty()).then(|| view! {
+                                        <ul class="audits-of">
+                                            {audits.into_iter().enumerate().map(|(n, (rec, v))| view! {
+                                                <li data-testid="activity-audit" data-verdict={if v.passed { "passed" } else { "failed" }} data-current=(n == 0).to_string()>
+                                                    <span class={if n > 0 { "muted" } else if v.passed { "kpi kept" } else { "kpi missed" }}>
+                                                        {words::audit_line(l, v.passed, rec.by.as_deref(), &local_datetime(rec.at, l), n == 0)}
+                                                    </span>
+                                                    {rec.note.as_deref().map(|t| view! { <p class="note-text">{t.to_owned()}</p> })}
+                                                </li>
+                                            }).collect_view()}
+                                        </ul>
+                                    });
                                     let who = a.rep.as_ref().map(rep_name).unwrap_or_default();
                                     // A note is its words; other kinds say how they went.
                                     let how = (a.kind.has_direction()).then(|| {
@@ -183,6 +217,7 @@ pub(super) fn Timeline(lead: Lead) -> impl IntoView {
                                             {by.map(|b| view! { " · " <span class="muted" data-testid="logged-by">{b}</span> })}
                                             {text.map(|t| view! { <p class="note-text" data-testid="activity-note">{t}</p> })}
                                             {empty_note}
+                                            {audits}
                                         </li>
                                     }
                                     .into_any()

@@ -17,7 +17,7 @@ use leptos::prelude::*;
 
 /// The KPIs a multiplier can use: each team's side of the contract (the
 /// sale itself counts for both).
-const SALES_KPIS: [Kpi; 7] = [
+const SALES_KPIS: [Kpi; 8] = [
     Kpi::FirstResponseWithinSla,
     Kpi::FirstResponseMedian,
     Kpi::RequiredAttemptsRate,
@@ -25,6 +25,7 @@ const SALES_KPIS: [Kpi; 7] = [
     Kpi::LeadToWon,
     Kpi::QualifiedToWon,
     Kpi::Csat,
+    Kpi::AuditPassRate,
 ];
 const MARKETING_KPIS: [Kpi; 4] = [
     Kpi::LeadVolume,
