@@ -69,7 +69,11 @@ pub fn export_activities_csv<'a>(
                     };
                     (dir, outcome(a.outcome))
                 } else {
-                    ("", "")
+                    // An audit's outcome is its verdict.
+                    let verdict = crate::domain::audit::Verdict::of(a).map(|v| {
+                        if v.passed { "audit passed" } else { "audit failed" }
+                    });
+                    ("", verdict.unwrap_or_default())
                 };
                 let row = [
                     lead.id().to_string(),
@@ -109,7 +113,20 @@ mod tests {
         note.kind = ActivityKind::Note;
         (note.direction, note.outcome) = Activity::NOTE_SHAPE;
         note.note = Some("Khách hẹn gọi lại\nthứ Hai, \"căn 2 phòng\"".into());
-        let acts = vec![first, note];
+        let verdict = crate::domain::audit::Verdict {
+            of: crate::domain::audit::key(&first),
+            of_at: first.at,
+            passed: false,
+            checks: Vec::new(),
+            draw: crate::domain::audit::Draw {
+                seed: 7,
+                from: first.at,
+                to: first.at,
+                per_rep: 1,
+            },
+        };
+        let audit = verdict.record(l.id(), &first, "no such call", Some("hoa"), first.at);
+        let acts = vec![first, note, audit];
         let settings = crate::domain::workspace::Workspace::default().settings();
         let bytes = export_activities_csv([(&l, acts.as_slice())], &settings);
         let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
@@ -118,7 +135,10 @@ mod tests {
             .records()
             .map(|r| r.unwrap().iter().map(str::to_owned).collect())
             .collect();
-        assert_eq!(rows.len(), 2);
+        assert_eq!(rows.len(), 3);
+        // An audit: its verdict in the outcome's column, the auditor's note.
+        assert_eq!(rows[2][3..6], ["audit", "", "audit failed"]);
+        assert_eq!(rows[2][8], "no such call");
         // Oldest first; a note has no direction or outcome.
         assert_eq!(rows[0][3..6], ["note", "", ""]);
         assert_eq!(rows[0][8], "Khách hẹn gọi lại\nthứ Hai, \"căn 2 phòng\"");
