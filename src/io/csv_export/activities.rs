@@ -71,7 +71,11 @@ pub fn export_activities_csv<'a>(
                 } else {
                     // An audit's outcome is its verdict.
                     let verdict = crate::domain::audit::Verdict::of(a).map(|v| {
-                        if v.passed { "audit passed" } else { "audit failed" }
+                        if v.passed {
+                            "audit passed"
+                        } else {
+                            "audit failed"
+                        }
                     });
                     ("", verdict.unwrap_or_default())
                 };

@@ -219,6 +219,14 @@ pub fn problem(lang: Lang, p: SetupProblem) -> String {
     }
 }
 
+/// A seed that cannot be one.
+pub fn bad_seed(lang: Lang, value: &str) -> String {
+    match lang {
+        Lang::En => format!("Seed: “{value}” is not a whole number from 0 to 4294967295."),
+        Lang::Vi => format!("Mã rút thăm: “{value}” không phải số nguyên từ 0 đến 4294967295."),
+    }
+}
+
 /// A per-rep count that is not a number.
 pub fn not_a_number(lang: Lang, what: &str, value: &str) -> String {
     match lang {

@@ -127,8 +127,9 @@ pub(super) fn AuditsCard(period: Memo<Period>) -> impl IntoView {
         let n = if typed.trim().is_empty() {
             setup.get_untracked().per_rep
         } else {
-            match typed.trim().parse::<u32>() {
-                Ok(n) => n,
+            // A whole number too big is said out of range, not "no number".
+            match typed.trim().parse::<u64>() {
+                Ok(n) => u32::try_from(n).unwrap_or(u32::MAX),
                 Err(_) => {
                     return draw_problem.set(Some(words::not_a_number(
                         l,
@@ -152,13 +153,7 @@ pub(super) fn AuditsCard(period: Memo<Period>) -> impl IntoView {
         } else {
             match typed_seed.trim().parse::<u32>() {
                 Ok(s) => s,
-                Err(_) => {
-                    return draw_problem.set(Some(words::not_a_number(
-                        l,
-                        words::t(l, W::Seed),
-                        typed_seed.trim(),
-                    )));
-                }
+                Err(_) => return draw_problem.set(Some(words::bad_seed(l, typed_seed.trim()))),
             }
         };
         draw_problem.set(None);
@@ -400,7 +395,9 @@ pub(super) fn AuditsCard(period: Memo<Period>) -> impl IntoView {
                     <button type="button" class="no-print" data-testid="audit-print" on:click=print_sheet>{words::t(l, W::Print)}</button>
                 }.into_any()
             }}
-            <Show when=move || state.can_edit()>
+            // The checklist is the auditors' tool: set by whoever audits and
+            // may change the settings (an admin, or a person alone).
+            <Show when=move || state.can_edit() && state.can_audit()>
                 <SetupEditor />
             </Show>
         </section>
@@ -421,7 +418,11 @@ fn SetupEditor() -> impl IntoView {
         ev.prevent_default();
         let l = lang.get_untracked();
         let typed = per_rep.get_untracked();
-        let Ok(n) = typed.trim().parse::<u32>() else {
+        let Ok(n) = typed
+            .trim()
+            .parse::<u64>()
+            .map(|n| u32::try_from(n).unwrap_or(u32::MAX))
+        else {
             return problem.set(Some(words::not_a_number(
                 l,
                 words::t(l, W::PerRep),
