@@ -13,12 +13,6 @@ pub fn new_lead_id() -> LeadId {
     LeadId::from_uuid(uuid::Uuid::new_v4())
 }
 
-/// A fresh random seed for an audit's draw: nine digits at most, so a
-/// person can read it out and type it again.
-pub fn new_seed() -> u32 {
-    (uuid::Uuid::new_v4().as_u128() % 1_000_000_000) as u32
-}
-
 /// Waits `ms` milliseconds (a browser timer; immediate natively).
 pub async fn sleep(ms: i32) {
     #[cfg(target_arch = "wasm32")]

@@ -1,16 +1,26 @@
 //! Random audits of call history (issue 30): is what reps logged true?
 //!
 //! Rules:
-//! - **What can be audited**: a call or a message logged for a rep (the
-//!   rep it counts for), in the period drawn: the contacts a rep could log
-//!   without making. Meetings, notes and audits are not drawn.
+//! - **What can be audited**: an outbound call or message (an attempt)
+//!   logged for a rep (the rep it counts for), in the period drawn: the
+//!   contacts a rep could log without making. Inbound ones (the customer's
+//!   doing), meetings, notes and audits are not drawn.
 //! - **The draw** ([`draw`]) is stratified per rep: for each rep, up to
 //!   `per_rep` of their auditable activities in `[from, to)`, drawn
 //!   uniformly without replacement by a partial Fisher–Yates shuffle of
 //!   their activities in a fixed order (time, lead, content), from a
 //!   SplitMix64 stream seeded by the draw's `seed` and the rep's id. The
 //!   same seed over the same activities gives the same sample on every
-//!   device, so anyone can redraw it and see nothing was hand-picked.
+//!   device, so anyone can redraw it and see nothing was hand-picked; a
+//!   larger `per_rep` keeps the smaller sample and adds to it (the shuffle's
+//!   first steps are the same).
+//! - **The seed** of a period's sample comes from the period itself
+//!   ([`seed_of`]): nobody picks it, so nobody — manager included — can
+//!   draw again until the sample looks good, and every device shows the
+//!   same sample. What can still change a sample is the period's
+//!   activities: a call logged late, or removed with its lead; an audited
+//!   lead is deleted only by an admin (`app::state`, and the server's
+//!   guard). The seed is kept with every verdict.
 //! - **An audit** is a record of its own, an [`ActivityKind::Audit`] on
 //!   the audited activity's lead, written once like every activity (its id
 //!   is its content's hash): its [`Verdict`] (the audited activity's key
@@ -54,8 +64,10 @@ pub struct AuditSetup {
     pub per_rep: u32,
 }
 
+/// Ten: the cases a rate needs for a verdict (`scorecard::judge::MIN_CASES`),
+/// so a rep's week with ten calls can be judged.
 fn default_per_rep() -> u32 {
-    5
+    10
 }
 
 impl Default for AuditSetup {
@@ -159,21 +171,30 @@ pub struct Verdict {
     pub draw: Draw,
 }
 
-/// The stable key of an activity: FNV-1a (64 bits) of its JSON, in hex.
+/// The stable key of an activity: FNV-1a (64 bits) of its JSON without
+/// its lead (a merge moves activities to the lead that stays), in hex.
 /// The same activity has the same key on every device.
 pub fn key(a: &Activity) -> String {
-    let json = serde_json::to_vec(a).unwrap_or_default();
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in json {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{h:016x}")
+    let mut plain = a.clone();
+    plain.lead = LeadId::from_uuid(uuid::Uuid::nil());
+    format!(
+        "{:016x}",
+        fnv(&serde_json::to_vec(&plain).unwrap_or_default())
+    )
 }
 
-/// A call or message logged for a rep (module rules).
+/// A call or message a rep made (an attempt: outbound) and logged for
+/// themselves (module rules).
 pub fn is_auditable(a: &Activity) -> bool {
-    matches!(a.kind, ActivityKind::Call | ActivityKind::Message(_)) && a.rep.is_some()
+    a.is_attempt() && a.rep.is_some()
+}
+
+/// The seed of a period's sample: drawn from the period itself, so nobody
+/// chooses it — nor draws again until a sample suits them — and every
+/// device shows the same sample (module rules). Nine digits at most.
+pub fn seed_of(from: DateTime<Utc>, to: DateTime<Utc>) -> u32 {
+    let text = format!("leadpact-audit {} {}", from.timestamp(), to.timestamp());
+    (fnv(text.as_bytes()) % 1_000_000_000) as u32
 }
 
 impl Verdict {
@@ -268,6 +289,7 @@ pub fn draw<'a>(
     out
 }
 
+/// FNV-1a, 64 bits.
 fn fnv(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in bytes {

@@ -7,8 +7,9 @@
 //!   function that refuses every write by a viewer, any change to a design
 //!   document by a non-admin, any edit of an activity (activities are
 //!   written once; deleting one is allowed), any write by an auditor but a
-//!   new audit (`domain::audit`), and an audit written by anyone but an
-//!   admin or an auditor. The viewers, auditors and the database's admins
+//!   new audit (`domain::audit`), an audit written by anyone but an admin
+//!   or an auditor, and an audit deleted (with its lead) by anyone but an
+//!   admin. The viewers, auditors and the database's admins
 //!   are written into the function itself (the first two repeated in
 //!   `viewers` and `auditors` for the app to read), because
 //!   CouchDB-compatible servers do not all pass the security object to the
@@ -82,6 +83,7 @@ pub fn design_doc(roster: &Roster, admins: &[String], rev: Option<&str>) -> Valu
          \x20 if (viewers.indexOf(userCtx.name) !== -1) throw({{forbidden: 'viewers of this workspace cannot change it'}});\n\
          \x20 if (newDoc._id.indexOf('_design/') === 0) throw({{forbidden: 'only the workspace admin changes its rules'}});\n\
          \x20 if (oldDoc && !oldDoc._deleted && oldDoc.type === 'activity' && !newDoc._deleted) throw({{forbidden: 'activities are written once and never edited'}});\n\
+         \x20 if (oldDoc && !oldDoc._deleted && oldDoc.type === 'activity' && !!oldDoc.kind && oldDoc.kind.type === 'audit' && admins.indexOf(userCtx.name) === -1) throw({{forbidden: 'only the admins of this workspace delete an audit (with its lead)'}});\n\
          \x20 var audit = !newDoc._deleted && newDoc.type === 'activity' && !!newDoc.kind && newDoc.kind.type === 'audit';\n\
          \x20 if (auditors.indexOf(userCtx.name) !== -1) {{ if (!audit || oldDoc) throw({{forbidden: 'auditors of this workspace record audits and change nothing else'}}); return; }}\n\
          \x20 if (audit && admins.indexOf(userCtx.name) === -1) throw({{forbidden: 'only the admins and auditors of this workspace record audits'}});\n\

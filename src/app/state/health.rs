@@ -144,6 +144,22 @@ impl AppState {
                     vi: "Chỉ quản trị viên và người kiểm tra của không gian làm việc nhóm này được ghi kết quả kiểm tra.".into(),
                 });
             }
+            // An audit outlives what a member deletes: an audited lead
+            // goes only by an admin's hand.
+            Some(Role::Member)
+                if change.is_some_and(|c| {
+                    self.insights.with_untracked(|i| {
+                        c.deleted
+                            .iter()
+                            .any(|id| i.activities_of(*id).iter().any(|a| a.kind == Audit))
+                    })
+                }) =>
+            {
+                return Some(AppError::Said {
+                    en: "A lead whose calls were audited is deleted only by an admin of this team workspace.".into(),
+                    vi: "Khách có cuộc gọi đã được kiểm tra chỉ được quản trị viên của không gian làm việc nhóm này xóa.".into(),
+                });
+            }
             _ => {}
         }
         let health = self.health.get_untracked();

@@ -63,6 +63,14 @@ fn the_same_seed_draws_the_same_sample_in_any_order_of_the_data() {
         &march(5, 43),
     );
     assert_ne!(keys(&one), keys(&other));
+    // A larger sample keeps the smaller one.
+    let ten = draw(
+        [(a.id(), &acts_a[..]), (b.id(), &acts_b[..])],
+        &reps,
+        &march(10, 42),
+    );
+    assert!(keys(&one).iter().all(|k| keys(&ten).contains(k)));
+    assert_eq!(ten.len(), 17);
     // Fewer than asked: all of them.
     let all = draw([(a.id(), &acts_a[..])], &[rep("minh")], &march(10, 1));
     assert_eq!(all.len(), 7);
@@ -84,7 +92,10 @@ fn only_calls_and_messages_of_the_period_logged_for_a_rep_are_drawn() {
     nobody.rep = None;
     let mut april = acts[0].clone();
     april.at = Utc.with_ymd_and_hms(2026, 4, 1, 0, 0, 0).unwrap();
-    acts.extend([msg.clone(), meeting, note, nobody, april]);
+    let mut inbound = msg.clone();
+    inbound.direction = crate::domain::activity::Direction::Inbound;
+    inbound.outcome = Outcome::Replied;
+    acts.extend([msg.clone(), meeting, note, nobody, april, inbound]);
     let picked = draw([(l.id(), &acts[..])], &[rep("lan")], &march(100, 7));
     let kinds: Vec<ActivityKind> = picked.iter().map(|p| p.activity.kind).collect();
     assert_eq!(kinds.len(), 3, "{kinds:?}");
@@ -247,4 +258,22 @@ fn the_setup_reads_its_defaults_and_names_its_problem() {
     );
     setup.questions = vec!["q".into(); 13];
     assert_eq!(setup.problem(), Some(SetupProblem::TooManyQuestions(13)));
+}
+
+#[test]
+fn a_periods_seed_is_its_own_and_a_key_ignores_the_lead() {
+    let d = march(1, 0);
+    assert_eq!(seed_of(d.from, d.to), seed_of(d.from, d.to));
+    assert_ne!(
+        seed_of(d.from, d.to),
+        seed_of(d.to, d.to + TimeDelta::days(30))
+    );
+    assert!(seed_of(d.from, d.to) < 1_000_000_000);
+    // A merge moves an activity to the lead that stays: the same key.
+    let a = calls(&lead(1), "lan", 1).remove(0);
+    let mut moved = a.clone();
+    moved.lead = lead(2).id();
+    assert_eq!(key(&a), key(&moved));
+    moved.note = Some("said".into());
+    assert_ne!(key(&a), key(&moved));
 }

@@ -69,6 +69,15 @@ pub fn status_text(s: KpiStatus, lang: Lang) -> String {
     }
 }
 
+/// The words of `kpi`'s status: a past period's audits passed % on too
+/// few audits says audits, not leads.
+pub fn kpi_status_text(kpi: &Kpi, s: KpiStatus, lang: Lang) -> String {
+    match (kpi, s) {
+        (Kpi::AuditPassRate, KpiStatus::TooFew { cases }) => words::too_few_audits(lang, cases),
+        (_, s) => status_text(s, lang),
+    }
+}
+
 /// The class of a status cell: green for a target kept, red for one
 /// missed, muted when there is no verdict — the same colour for a floor and
 /// a ceiling, so green never means "over".
@@ -265,7 +274,7 @@ pub fn ScorecardPage() -> impl IntoView {
                                         let scope = scope.clone();
                                         let kpi = row.kpi.clone();
                                         view! {
-                                            <button type="button" class="link no-print" data-testid="accept-target" on:click=move |_| set_target(scope.clone(), kpi.clone(), t)>
+                                            <button type="button" class="link no-print" data-testid="accept-target" disabled=move || !state.can_edit() on:click=move |_| set_target(scope.clone(), kpi.clone(), t)>
                                                 {i18n.t(ScorecardMsg::SetTarget)} " " {target_text(Some(t), l)}
                                             </button>
                                         }
@@ -301,6 +310,7 @@ pub fn ScorecardPage() -> impl IntoView {
                                                 type="number"
                                                 step="any"
                                                 data-testid="target-input"
+                                                disabled=move || !state.can_edit()
                                                 aria-label=i18n.t(ScorecardMsg::Target)
                                                 prop:value=row.target.map(|t| t.value.to_string()).unwrap_or_default()
                                                 on:change=move |ev| {
@@ -326,10 +336,7 @@ pub fn ScorecardPage() -> impl IntoView {
                                                 " " <span class="muted" data-testid="kpi-cases">{format!("(n = {})", row.cases)}</span>
                                             })}
                                         </td>
-                                        <td class=status_class(row.status)>{label(&i18n.t(PageMsg::Status))}<span data-testid="kpi-status">{match (&row.kpi, row.status) {
-                                            (Kpi::AuditPassRate, KpiStatus::TooFew { cases }) => words::too_few_audits(l, cases),
-                                            (_, s) => status_text(s, l),
-                                        }}</span> {missed}</td>
+                                        <td class=status_class(row.status)>{label(&i18n.t(PageMsg::Status))}<span data-testid="kpi-status">{kpi_status_text(&row.kpi, row.status, l)}</span> {missed}</td>
                                         <td class="trend">{label(&i18n.t(ScorecardMsg::Trend))}{sparkline(&trend)}</td>
                                         <td>{label(&i18n.t(ScorecardMsg::Baseline))}<span data-testid="kpi-baseline">{advice.baseline.map_or_else(|| "—".to_owned(), |b| value(b, l))}</span></td>
                                         <td class="no-print suggested">{label(&i18n.t(ScorecardMsg::Suggested))}{suggestion}</td>

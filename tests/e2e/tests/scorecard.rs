@@ -541,7 +541,7 @@ async fn audit(s: &Screen<'_>, nth: usize, ticks: usize, passed: bool, note: &st
     s.find("audit-form").await;
     for i in 0..ticks {
         s.eval(&format!(
-            "document.querySelectorAll(\"[data-testid='audit-check']\")[{i}].click(); return true"
+            "const c = document.querySelectorAll(\"[data-testid='audit-check']\")[{i}]; if (!c.checked) c.click(); return true"
         ))
         .await;
     }
@@ -601,23 +601,33 @@ async fn a_random_audit_is_drawn_again_from_its_seed_and_judged_on_the_scorecard
         .wait_texts("audit-draw-error", "not a number", |t| !t.is_empty())
         .await
         .concat();
-    assert_eq!(said, "Per rep: “abc” is not a whole number.");
-    s.set_value("audit-per-rep", "0", 0).await;
-    s.click("audit-draw").await;
-    s.wait_texts("audit-draw-error", "out of range", |t| {
-        t.concat() == "Per rep: 0 is not between 1 and 100."
-    })
-    .await;
+    assert_eq!(said, "Calls per rep: “abc” is not a whole number.");
+    for bad in ["0", "-3", "99999999999"] {
+        s.set_value("audit-per-rep", bad, 0).await;
+        s.click("audit-draw").await;
+        s.wait_texts("audit-draw-error", "out of range", |t| {
+            t.concat() == format!("Calls per rep: {bad} is not between 1 and 100.")
+        })
+        .await;
+    }
     assert!(s.texts("audit-pick").await.is_empty(), "nothing drawn");
-    // A draw from a typed seed.
+    // The period's own seed: nobody picks it.
     s.set_value("audit-per-rep", "3", 0).await;
-    s.set_value("audit-seed", "12345", 0).await;
     s.click("audit-draw").await;
     let line = s
         .wait_texts("audit-draw-line", "the draw", |t| !t.is_empty())
         .await
         .concat();
-    assert!(line.starts_with("Seed 12345 · 3 per rep · "), "{line}");
+    let seed = line
+        .strip_prefix("Seed ")
+        .and_then(|l| l.split(' ').next())
+        .expect("the seed")
+        .to_owned();
+    assert!(seed.parse::<u32>().is_ok(), "{line}");
+    assert!(
+        line.starts_with(&format!("Seed {seed} (the period's) · 3 per rep · ")),
+        "{line}"
+    );
     assert!(
         line.ends_with("Drawn again from its seed now: the same sample."),
         "{line}"
@@ -642,17 +652,22 @@ async fn a_random_audit_is_drawn_again_from_its_seed_and_judged_on_the_scorecard
             .sum::<usize>(),
         first.len()
     );
-    // Another seed, another sample; the same seed, the same sample.
-    s.set_value("audit-seed", "", 0).await;
+    // A larger sample keeps the calls drawn; the same size, the same sample.
+    s.set_value("audit-per-rep", "5", 0).await;
     s.click("audit-draw").await;
-    s.wait_texts("audit-draw-line", "a new seed", |t| {
-        !t.concat().starts_with("Seed 12345 ")
+    s.wait_texts("audit-draw-line", "five per rep", |t| {
+        t.concat().contains(" · 5 per rep · ")
     })
     .await;
-    s.set_value("audit-seed", "12345", 0).await;
+    let five = picks(&s).await;
+    assert!(
+        first.iter().all(|p| five.iter().any(|f| f.0 == p.0)),
+        "{first:?} in {five:?}"
+    );
+    s.set_value("audit-per-rep", "3", 0).await;
     s.click("audit-draw").await;
-    s.wait_texts("audit-draw-line", "the seed again", |t| {
-        t.concat().starts_with("Seed 12345 ")
+    s.wait_texts("audit-draw-line", "three again", |t| {
+        t.concat().contains(" · 3 per rep · ")
     })
     .await;
     assert_eq!(
@@ -670,6 +685,13 @@ async fn a_random_audit_is_drawn_again_from_its_seed_and_judged_on_the_scorecard
         .await
         .concat();
     assert_eq!(said, "Choose Passed or Failed before recording.");
+    // A pass with a question answered no needs a note.
+    s.click("audit-pass").await;
+    s.click("audit-record").await;
+    s.wait_texts("audit-form-error", "a note", |t| {
+        t.concat().starts_with("Write what you found: ")
+    })
+    .await;
     s.click("audit-cancel").await;
     // The first fails, the second passes, then the first is audited again.
     audit(&s, 0, 1, false, "No such call on the phone log").await;
@@ -741,7 +763,7 @@ async fn a_random_audit_is_drawn_again_from_its_seed_and_judged_on_the_scorecard
     c.back().await.expect("back");
     s.find("page-scorecard").await;
     s.wait_texts("audit-draw-line", "the draw again", |t| {
-        t.concat().starts_with("Seed 12345 ")
+        t.concat().starts_with(&format!("Seed {seed} "))
     })
     .await;
     // After a reload the draw comes back from the verdicts' seed.
@@ -750,7 +772,8 @@ async fn a_random_audit_is_drawn_again_from_its_seed_and_judged_on_the_scorecard
     s.select("period-kind", "week").await;
     s.click("period-prev").await;
     s.wait_texts("audit-draw-line", "the draw from the verdicts", |t| {
-        t.concat().starts_with("Seed 12345 · 3 per rep")
+        t.concat()
+            .starts_with(&format!("Seed {seed} (the period's) · 3 per rep"))
     })
     .await;
     assert_eq!(picks(&s).await.len(), first.len());
@@ -783,6 +806,10 @@ async fn a_random_audit_is_drawn_again_from_its_seed_and_judged_on_the_scorecard
     let sheet = sheet.as_str().unwrap();
     assert!(sheet.contains("Audit sheet · Week "), "{sheet}");
     assert!(sheet.contains("☐ Reached the right person?"), "{sheet}");
+    assert!(
+        sheet.contains("☐ Passed   ☐ Failed   Note (what you checked): ___"),
+        "{sheet}"
+    );
     assert!(!sheet.contains("Draw a sample"), "{sheet}");
     browser.screenshot("audits-print", 1280).await;
     c.issue_cmd(Cdp {
@@ -798,7 +825,8 @@ async fn a_random_audit_is_drawn_again_from_its_seed_and_judged_on_the_scorecard
     c.set_window_size(375, 800).await.expect("resize");
     s.click("lang-toggle").await;
     s.wait_texts("audit-draw-line", "Vietnamese", |t| {
-        t.concat().starts_with("Mã 12345 · 3 mỗi nhân viên")
+        t.concat()
+            .starts_with(&format!("Mã {seed} (của kỳ) · 3 mỗi nhân viên"))
     })
     .await;
     let card = s.texts("audits-card").await.concat();

@@ -1018,17 +1018,22 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
     })
     .await;
     let mut on_server = false;
+    let mut audited_lead = String::new();
     for _ in 0..100 {
         let (_, body) = couch.admin("GET", &format!("/{DB}/_all_docs?include_docs=true"), None);
         let v: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
-        on_server = v["rows"].as_array().is_some_and(|rows| {
-            rows.iter().any(|r| {
+        let found = v["rows"].as_array().and_then(|rows| {
+            rows.iter().find(|r| {
                 r["doc"]["kind"]["type"] == "audit"
                     && r["doc"]["by"] == "hoa"
                     && r["doc"]["audit"]["passed"] == false
                     && r["doc"]["note"] == "Customer says nobody called"
             })
         });
+        if let Some(r) = found {
+            audited_lead = r["doc"]["lead"].as_str().unwrap_or_default().to_owned();
+        }
+        on_server = found.is_some();
         if on_server {
             break;
         }
@@ -1037,6 +1042,34 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
     assert!(on_server, "the auditor's verdict reached the server");
     wait_status(&sh, "the auditor is in step", |t| t == "Synced", &couch).await;
     h.close().await;
+    // Lan, a member, cannot make the verdict go by deleting the lead.
+    b.client
+        .goto(&format!("{url}leads/{audited_lead}"))
+        .await
+        .expect("Lan opens the audited lead");
+    sb.wait_texts("activity-audit", "the verdict reaches Lan", |t| {
+        t.iter().any(|v| v.starts_with("Audit: failed · by hoa"))
+    })
+    .await;
+    sb.click("delete-lead").await;
+    let error = sb
+        .wait_texts("error-text", "the member's delete is refused", |t| {
+            !t.concat().is_empty()
+        })
+        .await
+        .concat();
+    assert!(
+        error.contains(
+            "A lead whose calls were audited is deleted only by an admin of this team workspace."
+        ),
+        "{error}"
+    );
+    sb.find("lead-title").await;
+    b.client
+        .goto(&lead_url)
+        .await
+        .expect("Lan back on her lead");
+    sb.find("edit-campaign").await;
 
     // Lan is made a viewer while a change of hers waits offline: once
     // back, nothing is sent, Settings says how many changes cannot be, and
@@ -1969,4 +2002,29 @@ async fn the_guard_lets_auditors_record_audits_and_nothing_else() {
     let id = format!("act:{lead}:a4");
     let (status, body) = put("boss", &id, &activity(&id, &audit_by("boss", true, 4)));
     assert_eq!(status, 201, "a database admin records an audit: {body}");
+    let rev: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let rev = rev["rev"].as_str().unwrap().to_owned();
+    // A member cannot make an audit go by deleting it (with its lead); an
+    // admin can.
+    let gone = json!({ "_id": id, "_rev": rev, "_deleted": true });
+    let (status, body) = put("lan", &id, &gone);
+    assert_eq!(status, 403, "a member deletes no audit: {body}");
+    assert!(
+        body.contains("only the admins of this workspace delete an audit"),
+        "{body}"
+    );
+    let (status, body) = put("boss", &id, &gone);
+    assert!(
+        status == 200 || status == 201,
+        "an admin deletes an audited lead's audit: {status} {body}"
+    );
+    // A member still deletes a call of a lead (with the lead).
+    let (_, body) = couch.admin("GET", &format!("/{db}/act:{lead}:call"), None);
+    let call: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let (status, body) = put(
+        "lan",
+        &format!("act:{lead}:call"),
+        &json!({ "_id": format!("act:{lead}:call"), "_rev": call["_rev"], "_deleted": true }),
+    );
+    assert!(status == 200 || status == 201, "{status} {body}");
 }

@@ -10,8 +10,10 @@ use crate::ui::i18n::Lang;
 pub enum W {
     Title,
     PerRep,
-    Seed,
     SeedHint,
+    NoteNeeded,
+    DefaultSize,
+    Phone,
     DrawButton,
     NothingDrawn,
     Rep,
@@ -43,11 +45,19 @@ pub fn t(lang: Lang, w: W) -> &'static str {
     use W::*;
     let (en, vi) = match w {
         Title => ("Call audits", "Kiểm tra cuộc gọi"),
-        PerRep => ("Per rep", "Mỗi nhân viên"),
-        Seed => ("Seed", "Mã rút thăm (seed)"),
+        PerRep => ("Calls per rep", "Số cuộc mỗi nhân viên"),
         SeedHint => (
-            "Leave the seed empty for a new random one; type a seed to draw a sample again.",
-            "Để trống mã rút thăm để lấy một mã ngẫu nhiên mới; nhập một mã để rút lại đúng mẫu đó.",
+            "The sample's seed comes from the period: whoever draws it gets the same calls, and nobody can draw again until the sample suits them. A larger number keeps the calls already drawn and adds to them.",
+            "Mã rút thăm của mẫu lấy từ chính kỳ này: ai rút cũng được đúng những cuộc gọi đó, và không ai rút lại được cho đến khi mẫu vừa ý. Số lớn hơn giữ nguyên các cuộc đã rút và thêm vào.",
+        ),
+        DefaultSize => (
+            "Calls per rep, the sample's usual size",
+            "Số cuộc mỗi nhân viên, cỡ mẫu thường dùng",
+        ),
+        Phone => ("Phone", "Điện thoại"),
+        NoteNeeded => (
+            "Write what you found: a fail, a pass with a question answered no, or a changed verdict needs a note.",
+            "Hãy ghi lại điều bạn thấy: kết quả không đạt, đạt nhưng có câu trả lời không, hoặc đổi kết quả đều cần ghi chú.",
         ),
         DrawButton => ("Draw a sample", "Rút mẫu"),
         NothingDrawn => (
@@ -73,8 +83,8 @@ pub fn t(lang: Lang, w: W) -> &'static str {
         Print => ("Print the audit sheet", "In phiếu kiểm tra"),
         Setup => ("Checklist and sample size", "Câu hỏi kiểm tra và cỡ mẫu"),
         Questions => (
-            "Questions, one per line (empty: the four above)",
-            "Câu hỏi, mỗi dòng một câu (để trống: bốn câu ở trên)",
+            "Questions, one per line (empty: the app's own four)",
+            "Câu hỏi, mỗi dòng một câu (để trống: bốn câu có sẵn)",
         ),
         Save => ("Save the checklist", "Lưu câu hỏi"),
         OnlyAuditors => (
@@ -118,10 +128,10 @@ pub fn default_questions(lang: Lang) -> Vec<String> {
 pub fn intro(lang: Lang, period: &str) -> String {
     match lang {
         Lang::En => format!(
-            "A random sample of each rep's logged calls and messages in {period}. Its seed is kept with every verdict, so anyone can draw the same sample again and see it was not hand-picked."
+            "A random sample of the calls and messages each rep logged making in {period}. Its seed is kept with every verdict, so anyone can draw the same sample again and see it was not hand-picked. A rep's pass rate is judged from 10 audits."
         ),
         Lang::Vi => format!(
-            "Một mẫu ngẫu nhiên các cuộc gọi và tin nhắn đã ghi của từng nhân viên trong {period}. Mã rút thăm được lưu cùng mỗi kết quả, nên ai cũng rút lại được đúng mẫu đó và thấy không ai chọn tay."
+            "Một mẫu ngẫu nhiên các cuộc gọi và tin nhắn mà từng nhân viên đã ghi là mình thực hiện trong {period}. Mã rút thăm được lưu cùng mỗi kết quả, nên ai cũng rút lại được đúng mẫu đó và thấy không ai chọn tay. Tỷ lệ đạt của một nhân viên được đánh giá từ 10 lần kiểm tra."
         ),
     }
 }
@@ -132,16 +142,16 @@ pub fn draw_line(lang: Lang, seed: u32, per_rep: u32, drawn: usize, stray: usize
     let (d, s) = (number(drawn as u64, lang), number(stray as u64, lang));
     match (lang, stray) {
         (Lang::En, 0) => format!(
-            "Seed {seed} · {per_rep} per rep · {d} drawn. Drawn again from its seed now: the same sample."
+            "Seed {seed} (the period's) · {per_rep} per rep · {d} drawn. Drawn again from its seed now: the same sample."
         ),
         (Lang::Vi, 0) => format!(
-            "Mã {seed} · {per_rep} mỗi nhân viên · đã rút {d}. Rút lại từ mã này lúc này: đúng mẫu cũ."
+            "Mã {seed} (của kỳ) · {per_rep} mỗi nhân viên · đã rút {d}. Rút lại từ mã này lúc này: đúng mẫu cũ."
         ),
         (Lang::En, _) => format!(
-            "Seed {seed} · {per_rep} per rep · {d} drawn. {s} audited with this seed are not in it when drawn again now: the period's calls and messages changed since (one logged late, or removed)."
+            "Seed {seed} (the period's) · {per_rep} per rep · {d} drawn. Drawn again now, the sample no longer holds {s} of the audited calls and messages: the period's calls changed since (one logged late, or removed with its lead). Their verdicts still count."
         ),
         (Lang::Vi, _) => format!(
-            "Mã {seed} · {per_rep} mỗi nhân viên · đã rút {d}. {s} hoạt động đã kiểm tra với mã này không còn trong mẫu khi rút lại: cuộc gọi và tin nhắn của kỳ đã thay đổi (ghi muộn, hoặc bị xóa)."
+            "Mã {seed} (của kỳ) · {per_rep} mỗi nhân viên · đã rút {d}. Rút lại lúc này, mẫu không còn {s} cuộc gọi và tin nhắn đã kiểm tra: các cuộc của kỳ đã thay đổi (ghi muộn, hoặc bị xóa cùng khách). Kết quả của chúng vẫn được tính."
         ),
     }
 }
@@ -191,15 +201,31 @@ pub fn recorded(lang: Lang, lead: &str, passed: bool) -> (String, String) {
     )
 }
 
-/// A checklist or sample size that cannot be kept.
-pub fn problem(lang: Lang, p: SetupProblem) -> String {
+/// A whole number as typed (`-3`, `99999999999`), brought into `u32`'s
+/// range so that a number out of range is said so, not "no number".
+pub fn whole(typed: &str) -> Option<u32> {
+    let digits = typed.strip_prefix('-').unwrap_or(typed);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(if typed.starts_with('-') {
+        0
+    } else {
+        digits.parse::<u32>().unwrap_or(u32::MAX)
+    })
+}
+
+/// A checklist or sample size that cannot be kept (`typed`: the sample
+/// size as typed, quoted when it is out of range).
+pub fn problem(lang: Lang, p: SetupProblem, typed: &str) -> String {
     use crate::domain::audit::AuditSetup as S;
     match (lang, p) {
-        (Lang::En, SetupProblem::PerRep(n)) => {
-            format!("Per rep: {n} is not between 1 and {}.", S::MAX_PER_REP)
-        }
-        (Lang::Vi, SetupProblem::PerRep(n)) => format!(
-            "Mỗi nhân viên: {n} không nằm trong khoảng 1 đến {}.",
+        (Lang::En, SetupProblem::PerRep(_)) => format!(
+            "Calls per rep: {typed} is not between 1 and {}.",
+            S::MAX_PER_REP
+        ),
+        (Lang::Vi, SetupProblem::PerRep(_)) => format!(
+            "Số cuộc mỗi nhân viên: {typed} không nằm trong khoảng 1 đến {}.",
             S::MAX_PER_REP
         ),
         (Lang::En, SetupProblem::TooManyQuestions(n)) => {
@@ -216,14 +242,6 @@ pub fn problem(lang: Lang, p: SetupProblem) -> String {
             "Câu hỏi, dòng {line}: {chars} ký tự, tối đa {}.",
             S::QUESTION_MAX
         ),
-    }
-}
-
-/// A seed that cannot be one.
-pub fn bad_seed(lang: Lang, value: &str) -> String {
-    match lang {
-        Lang::En => format!("Seed: “{value}” is not a whole number from 0 to 4294967295."),
-        Lang::Vi => format!("Mã rút thăm: “{value}” không phải số nguyên từ 0 đến 4294967295."),
     }
 }
 

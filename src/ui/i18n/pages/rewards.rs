@@ -49,7 +49,7 @@ pub fn line(
     currency: &str,
     lang: Lang,
     kpi: &dyn Fn(&Kpi) -> String,
-    status: &dyn Fn(KpiStatus) -> String,
+    status: &dyn Fn(&Kpi, KpiStatus) -> String,
     name: &dyn Fn(&crate::domain::rep::RepId) -> String,
 ) -> String {
     let m = |v: i64| money(v, currency, false, lang);
@@ -69,7 +69,7 @@ pub fn line(
             },
             _,
         ) if decided(*s) => {
-            format!("{}: {} → × {}", kpi(k), status(*s), factor(*f))
+            format!("{}: {} → × {}", kpi(k), status(k, *s), factor(*f))
         }
         (
             LineKind::Factor {
@@ -77,7 +77,7 @@ pub fn line(
             },
             Lang::En,
         ) => {
-            format!("{}: {} → no change", kpi(k), status(*s))
+            format!("{}: {} → no change", kpi(k), status(k, *s))
         }
         (
             LineKind::Factor {
@@ -85,7 +85,7 @@ pub fn line(
             },
             Lang::Vi,
         ) => {
-            format!("{}: {} → giữ nguyên", kpi(k), status(*s))
+            format!("{}: {} → giữ nguyên", kpi(k), status(k, *s))
         }
         (
             LineKind::Penalty {

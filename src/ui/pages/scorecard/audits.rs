@@ -11,13 +11,13 @@ use crate::app::clock;
 use crate::app::routes::Page;
 use crate::app::state::{AppState, Toast};
 use crate::domain::activity::{Activity, ActivityKind};
-use crate::domain::audit::{AuditSetup, Check, Draw, Verdict, audits_of, draw};
+use crate::domain::audit::{AuditSetup, Check, Draw, Verdict, audits_of, draw, seed_of};
 use crate::domain::lead::LeadId;
 use crate::domain::scorecard::Period;
 use crate::storage::Change;
 use crate::ui::format::{kind_msg, local_datetime, outcome_msg, percent};
 use crate::ui::i18n::pages::audits::{self as words, W};
-use crate::ui::i18n::{tr, use_i18n};
+use crate::ui::i18n::{Lang, tr, use_i18n};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -34,6 +34,8 @@ struct Shown {
     rep: String,
     lead: LeadId,
     lead_name: String,
+    /// The lead's phone as people write it (for the printed sheet).
+    phone: String,
     key: String,
     audited: Activity,
     /// Its audits, the current one first.
@@ -48,6 +50,7 @@ fn sample(state: AppState, d: &Draw) -> (Vec<Shown>, usize) {
         return (Vec::new(), 0);
     };
     let reps: Vec<_> = p.ws.reps.iter().map(|r| r.id.clone()).collect();
+    let p_country = p.ws.country;
     let leads = (0..p.ws.leads.len()).map(|i| (p.ws.leads[i].id(), p.activities(i)));
     let picks = draw(leads, &reps, d);
     let rows: Vec<Shown> = picks
@@ -58,6 +61,10 @@ fn sample(state: AppState, d: &Draw) -> (Vec<Shown>, usize) {
             lead_name: ins
                 .lead(pick.lead)
                 .map(|l| l.name().to_owned())
+                .unwrap_or_default(),
+            phone: ins
+                .lead(pick.lead)
+                .and_then(|l| l.phone().map(|p| p.shown_in(p_country)))
                 .unwrap_or_default(),
             verdicts: audits_of(ins.activities_of(pick.lead), &pick.key)
                 .into_iter()
@@ -108,17 +115,27 @@ pub(super) fn AuditsCard(period: Memo<Period>) -> impl IntoView {
         }
         draws
     });
+    // The size chosen in this tab for a period (its seed is the period's).
     let chosen = RwSignal::new(DRAWN.get());
     let shown_draw = Memo::new(move |_| {
         let (from, to) = range.get();
-        chosen
-            .get()
-            .filter(|d| d.from == from && d.to == to)
-            .or_else(|| recorded.with(|r| r.first().copied()))
+        let asked = chosen.get().filter(|d| d.from == from && d.to == to);
+        // The largest sample its verdicts were given in, else none yet.
+        let recorded = recorded.with(|r| {
+            r.iter()
+                .filter(|d| d.seed == seed_of(from, to))
+                .map(|d| d.per_rep)
+                .max()
+        });
+        asked.map(|d| d.per_rep).or(recorded).map(|per_rep| Draw {
+            seed: seed_of(from, to),
+            from,
+            to,
+            per_rep: per_rep.max(recorded.unwrap_or(0)),
+        })
     });
     let rows = Memo::new(move |_| shown_draw.get().map(|d| sample(state, &d)));
-    let per_rep = RwSignal::new(String::new());
-    let seed = RwSignal::new(String::new());
+    let per_rep = RwSignal::new(setup.get_untracked().per_rep.to_string());
     let draw_problem = RwSignal::new(None::<String>);
     let do_draw = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -127,10 +144,9 @@ pub(super) fn AuditsCard(period: Memo<Period>) -> impl IntoView {
         let n = if typed.trim().is_empty() {
             setup.get_untracked().per_rep
         } else {
-            // A whole number too big is said out of range, not "no number".
-            match typed.trim().parse::<u64>() {
-                Ok(n) => u32::try_from(n).unwrap_or(u32::MAX),
-                Err(_) => {
+            match words::whole(typed.trim()) {
+                Some(n) => n,
+                None => {
                     return draw_problem.set(Some(words::not_a_number(
                         l,
                         words::t(l, W::PerRep),
@@ -145,28 +161,18 @@ pub(super) fn AuditsCard(period: Memo<Period>) -> impl IntoView {
         })
         .problem()
         {
-            return draw_problem.set(Some(words::problem(l, p)));
+            return draw_problem.set(Some(words::problem(l, p, typed.trim())));
         }
-        let typed_seed = seed.get_untracked();
-        let s = if typed_seed.trim().is_empty() {
-            clock::new_seed()
-        } else {
-            match typed_seed.trim().parse::<u32>() {
-                Ok(s) => s,
-                Err(_) => return draw_problem.set(Some(words::bad_seed(l, typed_seed.trim()))),
-            }
-        };
         draw_problem.set(None);
         let (from, to) = range.get_untracked();
         let d = Draw {
-            seed: s,
+            seed: seed_of(from, to),
             from,
             to,
             per_rep: n,
         };
         DRAWN.set(Some(d));
         chosen.set(Some(d));
-        seed.set(String::new());
     };
     let questions = Memo::new(move |_| {
         let q = setup.with(|s| s.questions.clone());
@@ -181,15 +187,21 @@ pub(super) fn AuditsCard(period: Memo<Period>) -> impl IntoView {
     let checks = RwSignal::new(Vec::<bool>::new());
     let passed = RwSignal::new(None::<bool>);
     let note = RwSignal::new(String::new());
-    let form_problem = RwSignal::new(false);
+    let form_problem = RwSignal::new(None::<W>);
     let record = move |row: &Shown| {
         let Some(d) = shown_draw.get_untracked() else {
             return;
         };
         let Some(ok) = passed.get_untracked() else {
-            return form_problem.set(true);
+            return form_problem.set(Some(W::ChooseVerdict));
         };
         let answers = checks.get_untracked();
+        // A fail, a pass with a question answered no, or a verdict turned
+        // round says why in words.
+        let turned = row.verdicts.first().is_some_and(|(_, v)| v.passed != ok);
+        if (!ok || answers.contains(&false) || turned) && note.get_untracked().trim().is_empty() {
+            return form_problem.set(Some(W::NoteNeeded));
+        }
         let verdict = Verdict {
             of: row.key.clone(),
             of_at: row.audited.at,
@@ -237,10 +249,7 @@ pub(super) fn AuditsCard(period: Memo<Period>) -> impl IntoView {
             <Show when=move || state.can_audit() fallback=move || view! { <p class="muted no-print" data-testid="audits-readonly">{move || t(W::OnlyAuditors)}</p> }>
                 <form class="row no-print audit-draw" on:submit=do_draw>
                     <label>{move || t(W::PerRep)}
-                        <input type="text" inputmode="numeric" data-testid="audit-per-rep" prop:placeholder=move || setup.get().per_rep.to_string() bind:value=per_rep />
-                    </label>
-                    <label>{move || t(W::Seed)}
-                        <input type="text" inputmode="numeric" data-testid="audit-seed" bind:value=seed />
+                        <input type="text" inputmode="numeric" data-testid="audit-per-rep" bind:value=per_rep />
                     </label>
                     <button type="submit" data-testid="audit-draw">{move || t(W::DrawButton)}</button>
                 </form>
@@ -326,18 +335,27 @@ pub(super) fn AuditsCard(period: Memo<Period>) -> impl IntoView {
                                     <time>{when}</time>" · "
                                     <a href=Page::Lead(row.lead).href() data-testid="audit-lead">{row.lead_name.clone()}</a>
                                     " · "<span data-testid="audit-what">{what}</span>
+                                    {(!row.phone.is_empty()).then(|| view! { <span class="print-only">" · "{row.phone.clone()}</span> })}
                                 </p>
                                 {a.note.as_deref().map(|n| view! { <p class="note-text muted">{n.to_owned()}</p> })}
                                 {verdict_line}
                                 <ul class={if current.is_some() { "checks" } else { "checks blank" }} data-testid="audit-checks">{sheet}</ul>
+                                // On paper, the verdict and the note to write by hand.
+                                {current.is_none().then(|| view! {
+                                    <p class="print-only">{format!("☐ {}   ☐ {}   {}: ______________________________", words::t(l, W::Passed), words::t(l, W::Failed), words::t(l, W::Note))}</p>
+                                })}
                                 <Show when=move || state.can_audit() && !is_open()>
                                     <button type="button" class="no-print" data-testid="audit-open" on:click={
                                         let key = key_open.clone();
                                         move |_| {
-                                            checks.set(vec![false; n_questions]);
+                                            // Again: the answers given last time, to change.
+                                            let before = row_v.with_value(|r| r.verdicts.first().map(|(_, v)| v.checks.clone()));
+                                            let asked = questions.get_untracked();
+                                            checks.set(asked.iter().map(|q| before.as_ref().is_some_and(|b| b.iter().any(|c| &c.question == q && c.yes))).collect());
+                                            let _ = n_questions;
                                             passed.set(None);
                                             note.set(String::new());
-                                            form_problem.set(false);
+                                            form_problem.set(None);
                                             open.set(Some(key.clone()));
                                         }
                                     }>{words::t(l, if current.is_some() { W::AuditAgain } else { W::Audit })}</button>
@@ -355,15 +373,13 @@ pub(super) fn AuditsCard(period: Memo<Period>) -> impl IntoView {
                                                     {q}
                                                 </label>
                                             }).collect_view()}
-                                            <label class="check"><input type="radio" name="audit-verdict" data-testid="audit-pass" on:change=move |_| { passed.set(Some(true)); form_problem.set(false); } />{words::t(l, W::Passed)}</label>
-                                            <label class="check"><input type="radio" name="audit-verdict" data-testid="audit-fail" on:change=move |_| { passed.set(Some(false)); form_problem.set(false); } />{words::t(l, W::Failed)}</label>
+                                            <label class="check"><input type="radio" name="audit-verdict" data-testid="audit-pass" on:change=move |_| { passed.set(Some(true)); form_problem.set(None); } />{words::t(l, W::Passed)}</label>
+                                            <label class="check"><input type="radio" name="audit-verdict" data-testid="audit-fail" on:change=move |_| { passed.set(Some(false)); form_problem.set(None); } />{words::t(l, W::Failed)}</label>
                                         </fieldset>
                                         <label>{words::t(l, W::Note)}
                                             <textarea data-testid="audit-note-input" maxlength="2000" bind:value=note></textarea>
                                         </label>
-                                        <Show when=move || form_problem.get()>
-                                            <p class="error" role="alert" data-testid="audit-form-error">{words::t(l, W::ChooseVerdict)}</p>
-                                        </Show>
+                                        {move || form_problem.get().map(|w| view! { <p class="error" role="alert" data-testid="audit-form-error">{words::t(l, w)}</p> })}
                                         <div class="row">
                                             <button type="submit" class="primary" data-testid="audit-record">{words::t(l, W::Record)}</button>
                                             <button type="button" data-testid="audit-cancel" on:click=move |_| open.set(None)>{words::t(l, W::Cancel)}</button>
@@ -411,36 +427,45 @@ fn SetupEditor() -> impl IntoView {
     let lang = use_i18n().0;
     let t = move |w: W| words::t(lang.get(), w);
     let stored = state.settings.with_untracked(AuditSetup::of);
-    let text = RwSignal::new(stored.questions.join("\n"));
+    let text = RwSignal::new(if stored.questions.is_empty() {
+        words::default_questions(lang.get_untracked()).join("\n")
+    } else {
+        stored.questions.join("\n")
+    });
     let per_rep = RwSignal::new(stored.per_rep.to_string());
     let problem = RwSignal::new(None::<String>);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let l = lang.get_untracked();
         let typed = per_rep.get_untracked();
-        let Ok(n) = typed
-            .trim()
-            .parse::<u64>()
-            .map(|n| u32::try_from(n).unwrap_or(u32::MAX))
-        else {
+        let Some(n) = words::whole(typed.trim()) else {
             return problem.set(Some(words::not_a_number(
                 l,
                 words::t(l, W::PerRep),
                 typed.trim(),
             )));
         };
+        let mut questions: Vec<String> = text
+            .get_untracked()
+            .lines()
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+            .map(str::to_owned)
+            .collect();
+        // The app's own four, untouched, stay the app's (in each reader's
+        // language).
+        if [Lang::En, Lang::Vi]
+            .iter()
+            .any(|l| words::default_questions(*l) == questions)
+        {
+            questions.clear();
+        }
         let setup = AuditSetup {
-            questions: text
-                .get_untracked()
-                .lines()
-                .map(str::trim)
-                .filter(|q| !q.is_empty())
-                .map(str::to_owned)
-                .collect(),
+            questions,
             per_rep: n,
         };
         if let Some(p) = setup.problem() {
-            return problem.set(Some(words::problem(l, p)));
+            return problem.set(Some(words::problem(l, p, typed.trim())));
         }
         problem.set(None);
         let mut s = state.settings.get_untracked();
@@ -454,7 +479,7 @@ fn SetupEditor() -> impl IntoView {
                 <label>{move || t(W::Questions)}
                     <textarea data-testid="audit-questions" rows="5" bind:value=text></textarea>
                 </label>
-                <label>{move || t(W::PerRep)}
+                <label>{move || t(W::DefaultSize)}
                     <input type="text" inputmode="numeric" data-testid="audit-setup-per-rep" bind:value=per_rep />
                 </label>
                 {move || problem.get().map(|p| view! { <p class="error" role="alert" data-testid="audit-setup-error">{p}</p> })}

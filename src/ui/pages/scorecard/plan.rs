@@ -132,6 +132,11 @@ pub(super) fn PlanEditor(
         let Some(d) = draft.get() else {
             return Vec::new();
         };
+        // A draft with a problem pays nothing to compare (a share of
+        // 10^20 % would show amounts past any number).
+        if errors.with(|e| !e.is_empty()) || !d.check().is_empty() {
+            return Vec::new();
+        }
         let month = last_month.get();
         let adopted = adopted.get();
         let before: Vec<Shown> = adopted
@@ -354,6 +359,14 @@ pub(super) fn PlanEditor(
                     <tbody>
                         {move || {
                             // On phones the header row is hidden: each cell says its column.
+                            let waits = draft.with(|d| d.as_ref().is_some_and(|d| !d.check().is_empty())) || errors.with(|e| !e.is_empty());
+                            if waits {
+                                let text = match l {
+                                    Lang::En => "Put right the problems below to see what this draft would pay.",
+                                    Lang::Vi => "Hãy sửa các lỗi bên dưới để xem bản nháp này trả bao nhiêu.",
+                                };
+                                return view! { <tr data-testid="rw-whatif-wait"><td colspan="3">{text}</td></tr> }.into_any();
+                            }
                             let (was_label, now_label) = match l {
                                 Lang::En => ("Adopted plan", "This draft"),
                                 Lang::Vi => ("Kế hoạch đang áp dụng", "Bản nháp này"),
@@ -364,7 +377,7 @@ pub(super) fn PlanEditor(
                                     <td><span class="cell-label">{was_label}</span>{was.unwrap_or_else(|| "—".to_owned())}</td>
                                     <td><span class="cell-label">{now_label}</span>{now}</td>
                                 </tr>
-                            }).collect_view()
+                            }).collect_view().into_any()
                         }}
                     </tbody>
                 </table>

@@ -50,7 +50,7 @@ pub(super) fn shown(state: AppState, plan: &RewardPlan, period: Period, lang: La
     };
     let name = |r: &crate::domain::rep::RepId| ins.rep_name(r);
     let kpi = |k: &Kpi| kpi_label(k, lang);
-    let status = |s| super::status_text(s, lang);
+    let status = |k: &Kpi, s| super::kpi_status_text(k, s, lang);
     statements(&p, plan, period, ins.now())
         .into_iter()
         .map(|s| {
