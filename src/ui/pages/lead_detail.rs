@@ -140,8 +140,17 @@ fn LeadCard(
     };
     let navigate = use_navigate();
     let delete = move |_| {
+        // A delete the app refuses (an audited lead, for a member) keeps
+        // the person on the lead, with why.
+        let change = crate::storage::Change {
+            deleted: vec![id],
+            ..Default::default()
+        };
+        let refused = state.blocked_for(Some(&change)).is_some();
         state.delete(&[id]);
-        navigate(&Page::Leads.href(), Default::default());
+        if !refused {
+            navigate(&Page::Leads.href(), Default::default());
+        }
     };
     // Another lead for the same person (added anyway, imported, synced).
     let twin = state

@@ -601,12 +601,15 @@ async fn a_random_audit_is_drawn_again_from_its_seed_and_judged_on_the_scorecard
         .wait_texts("audit-draw-error", "not a number", |t| !t.is_empty())
         .await
         .concat();
-    assert_eq!(said, "Calls per rep: “abc” is not a whole number.");
+    assert_eq!(
+        said,
+        "Calls and messages per rep: “abc” is not a whole number."
+    );
     for bad in ["0", "-3", "99999999999"] {
         s.set_value("audit-per-rep", bad, 0).await;
         s.click("audit-draw").await;
         s.wait_texts("audit-draw-error", "out of range", |t| {
-            t.concat() == format!("Calls per rep: {bad} is not between 1 and 100.")
+            t.concat() == format!("Calls and messages per rep: {bad} is not between 1 and 100.")
         })
         .await;
     }
@@ -807,7 +810,7 @@ async fn a_random_audit_is_drawn_again_from_its_seed_and_judged_on_the_scorecard
     assert!(sheet.contains("Audit sheet · Week "), "{sheet}");
     assert!(sheet.contains("☐ Reached the right person?"), "{sheet}");
     assert!(
-        sheet.contains("☐ Passed   ☐ Failed   Note (what you checked): ___"),
+        sheet.contains("☐ Passed ☐ Failed Note (what you checked): ___"),
         "{sheet}"
     );
     assert!(!sheet.contains("Draw a sample"), "{sheet}");

@@ -45,14 +45,17 @@ pub fn t(lang: Lang, w: W) -> &'static str {
     use W::*;
     let (en, vi) = match w {
         Title => ("Call audits", "Kiểm tra cuộc gọi"),
-        PerRep => ("Calls per rep", "Số cuộc mỗi nhân viên"),
+        PerRep => (
+            "Calls and messages per rep",
+            "Số cuộc gọi và tin nhắn mỗi nhân viên",
+        ),
         SeedHint => (
             "The sample's seed comes from the period: whoever draws it gets the same calls, and nobody can draw again until the sample suits them. A larger number keeps the calls already drawn and adds to them.",
             "Mã rút thăm của mẫu lấy từ chính kỳ này: ai rút cũng được đúng những cuộc gọi đó, và không ai rút lại được cho đến khi mẫu vừa ý. Số lớn hơn giữ nguyên các cuộc đã rút và thêm vào.",
         ),
         DefaultSize => (
-            "Calls per rep, the sample's usual size",
-            "Số cuộc mỗi nhân viên, cỡ mẫu thường dùng",
+            "Calls and messages per rep, the sample's usual size",
+            "Số cuộc gọi và tin nhắn mỗi nhân viên, cỡ mẫu thường dùng",
         ),
         Phone => ("Phone", "Điện thoại"),
         NoteNeeded => (
@@ -221,11 +224,11 @@ pub fn problem(lang: Lang, p: SetupProblem, typed: &str) -> String {
     use crate::domain::audit::AuditSetup as S;
     match (lang, p) {
         (Lang::En, SetupProblem::PerRep(_)) => format!(
-            "Calls per rep: {typed} is not between 1 and {}.",
+            "Calls and messages per rep: {typed} is not between 1 and {}.",
             S::MAX_PER_REP
         ),
         (Lang::Vi, SetupProblem::PerRep(_)) => format!(
-            "Số cuộc mỗi nhân viên: {typed} không nằm trong khoảng 1 đến {}.",
+            "Số cuộc gọi và tin nhắn mỗi nhân viên: {typed} không nằm trong khoảng 1 đến {}.",
             S::MAX_PER_REP
         ),
         (Lang::En, SetupProblem::TooManyQuestions(n)) => {
