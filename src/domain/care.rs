@@ -100,6 +100,9 @@ pub struct CareRow {
     pub outcome: CareOutcome,
     /// The rules broken, in a fixed order.
     pub breaches: Vec<Breach>,
+    /// Its audited calls and messages (`domain::audit`, the current
+    /// verdicts): passed, failed.
+    pub audits: (u32, u32),
 }
 
 /// The care of a group of leads, summed.
@@ -129,6 +132,10 @@ pub struct CareSum {
     pub junk: u32,
     /// Still open.
     pub open: u32,
+    /// Audited calls and messages that passed (current verdicts).
+    pub audits_passed: u32,
+    /// Audited calls and messages that failed.
+    pub audits_failed: u32,
 }
 
 /// The whole report.
@@ -216,6 +223,8 @@ fn add(sum: &mut CareSum, row: &CareRow) {
     if !row.breaches.is_empty() {
         sum.breached += 1;
     }
+    sum.audits_passed += row.audits.0;
+    sum.audits_failed += row.audits.1;
     match &row.outcome {
         CareOutcome::Open(..) => sum.open += 1,
         CareOutcome::Won => sum.won += 1,
@@ -293,7 +302,14 @@ fn row(
     if c.reassignment.is_breached() {
         breaches.push(Breach::Untouched);
     }
+    let audits = crate::domain::audit::current([(lead.id(), acts)])
+        .iter()
+        .fold(
+            (0, 0),
+            |(p, f), a| if a.passed { (p + 1, f) } else { (p, f + 1) },
+        );
     CareRow {
+        audits,
         lead: lead.id(),
         arrived,
         first_response,

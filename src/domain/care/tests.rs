@@ -54,6 +54,31 @@ fn each_lead_says_how_it_was_worked_and_each_campaign_sums_it() {
         call(&late, "2026-03-02 10:00", Outcome::NoAnswer),
         call(&junk, "2026-03-02 08:10", Outcome::WrongNumber),
     ];
+    // Two of the kept lead's calls audited: one passed, one failed; the
+    // audits are no tries.
+    for (i, passed) in [(0, true), (1, false)] {
+        let audited = ws.activities[i].clone();
+        let v = crate::domain::audit::Verdict {
+            of: crate::domain::audit::key(&audited),
+            of_at: audited.at,
+            passed,
+            checks: Vec::new(),
+            draw: crate::domain::audit::Draw {
+                seed: 1,
+                from: vn("2026-03-02 00:00"),
+                to: vn("2026-03-09 00:00"),
+                per_rep: 10,
+            },
+        };
+        let audit = v.record(
+            kept.id(),
+            &audited,
+            "checked",
+            Some("hoa"),
+            vn("2026-03-03 09:00"),
+        );
+        ws.activities.push(audit);
+    }
     junk.mark_lost(
         Closure {
             kind: LossKind::Junk,
@@ -106,6 +131,11 @@ fn each_lead_says_how_it_was_worked_and_each_campaign_sums_it() {
     // From the last try (Monday 10:30) until now (Tuesday noon).
     assert_eq!(r.longest_wait, Some(TimeDelta::minutes(25 * 60 + 30)));
     assert_eq!(r.responded_after, Some(TimeDelta::minutes(30)));
+    assert_eq!(r.audits, (1, 1), "its audited calls");
+    assert_eq!(
+        (report.total.audits_passed, report.total.audits_failed),
+        (1, 1)
+    );
     assert_eq!(
         r.breaches,
         [Breach::TooClose(1)],

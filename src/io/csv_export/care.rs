@@ -29,9 +29,14 @@ const HEADER: [&str; 16] = [
     "Outcome",
 ];
 
-const MORE: [&str; 2] = ["Reason or stage", "Breaches"];
+const MORE: [&str; 4] = [
+    "Reason or stage",
+    "Breaches",
+    "Audits passed",
+    "Audits failed",
+];
 
-const SUMS: [&str; 12] = [
+const SUMS: [&str; 14] = [
     "Leads",
     "Responded",
     "On time",
@@ -44,6 +49,8 @@ const SUMS: [&str; 12] = [
     "Lost",
     "Junk",
     "Open",
+    "Audits passed",
+    "Audits failed",
 ];
 
 fn breach(b: &Breach) -> String {
@@ -78,6 +85,8 @@ fn sum_cells(s: &CareSum) -> Vec<String> {
         s.lost.to_string(),
         s.junk.to_string(),
         s.open.to_string(),
+        s.audits_passed.to_string(),
+        s.audits_failed.to_string(),
     ]
     .to_vec()
 }
@@ -157,6 +166,8 @@ pub fn export_care_csv<'a>(
                 outcome.to_owned(),
                 why,
                 r.breaches.iter().map(breach).collect::<Vec<_>>().join("; "),
+                r.audits.0.to_string(),
+                r.audits.1.to_string(),
             ];
             row.resize(width, String::new());
             let row: Vec<String> = row.iter().map(|c| neutralise(c)).collect();

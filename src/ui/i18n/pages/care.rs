@@ -11,6 +11,8 @@ crate::ui::i18n::messages! {
     /// A message of the care report.
     CareMsg, ALL;
     Arrived,
+    Audits,
+    AuditsPassed,
     Breaches,
     Export,
     FirstResponse,
@@ -39,6 +41,8 @@ impl Catalogue for CareMsg {
         use CareMsg::*;
         match self {
             Arrived => ("Arrived", "Đến lúc"),
+            Audits => ("Audits", "Kiểm tra"),
+            AuditsPassed => ("Audited calls passed", "Cuộc gọi được kiểm tra đạt"),
             Breaches => ("SLA breaches", "Vi phạm SLA"),
             Export => ("Export this report (CSV)", "Xuất báo cáo này (CSV)"),
             FirstResponse => ("First response", "Phản hồi đầu tiên"),
@@ -194,5 +198,19 @@ pub fn listed(lang: Lang, shown: usize, all: usize) -> String {
     match lang {
         Lang::En => format!("The first {s} (latest arrivals) are listed; the CSV has all {a}."),
         Lang::Vi => format!("Đang liệt kê {s} khách đến gần nhất; tệp CSV có đủ {a} khách."),
+    }
+}
+
+/// A lead's audited calls and messages: "1 passed, 1 failed", "—".
+pub fn audits(lang: Lang, passed: u32, failed: u32) -> String {
+    let (p, f) = match lang {
+        Lang::En => ("passed", "failed"),
+        Lang::Vi => ("đạt", "không đạt"),
+    };
+    match (passed, failed) {
+        (0, 0) => "—".into(),
+        (n, 0) => format!("{n} {p}"),
+        (0, n) => format!("{n} {f}"),
+        (a, b) => format!("{a} {p}, {b} {f}"),
     }
 }

@@ -72,6 +72,7 @@ pub(super) fn CareSection(filter: Memo<FunnelFilter>) -> impl IntoView {
                 <td data-label=l(CareMsg::MedianResponse)>{median}</td>
                 <td data-label=l(CareMsg::TriesKept) data-testid="care-tries-kept">{words::share(lang.get(), s.tries_kept, s.tries_kept + s.tries_missed)}</td>
                 <td data-label=l(CareMsg::WithBreach) data-testid="care-breached">{words::share(lang.get(), s.breached, s.leads)}</td>
+                <td data-label=l(CareMsg::AuditsPassed) data-testid="care-audits-passed">{words::share(lang.get(), s.audits_passed, s.audits_passed + s.audits_failed)}</td>
                 <td data-label=l(CareMsg::Won)>{number(s.won.into(), lang.get())}</td>
                 <td data-label=l(CareMsg::Lost)>{number(s.lost.into(), lang.get())}</td>
                 <td data-label=l(CareMsg::Junk)>{number(s.junk.into(), lang.get())}</td>
@@ -131,6 +132,7 @@ pub(super) fn CareSection(filter: Memo<FunnelFilter>) -> impl IntoView {
                                 <td data-label=l(CareMsg::LongestWait)>{row.longest_wait.map(|d| duration(d, Clock::Calendar, lang)).unwrap_or_else(|| "—".into())}</td>
                                 <td data-label=l(CareMsg::Outcome)>{words::outcome(lang, &row.outcome)}</td>
                                 <td data-label=l(CareMsg::Breaches) data-testid="care-breaches" class:bad=breached>{words::breaches(lang, &row.breaches)}</td>
+                                <td data-label=l(CareMsg::Audits) data-testid="care-audits" class:bad={row.audits.1 > 0}>{words::audits(lang, row.audits.0, row.audits.1)}</td>
                             </tr>
                         })
                     })
@@ -153,6 +155,7 @@ pub(super) fn CareSection(filter: Memo<FunnelFilter>) -> impl IntoView {
                             <th scope="col">{i18n.t(CareMsg::MedianResponse)}</th>
                             <th scope="col">{i18n.t(CareMsg::TriesKept)}</th>
                             <th scope="col">{i18n.t(CareMsg::WithBreach)}</th>
+                            <th scope="col">{i18n.t(CareMsg::AuditsPassed)}</th>
                             <th scope="col">{i18n.t(CareMsg::Won)}</th>
                             <th scope="col">{i18n.t(CareMsg::Lost)}</th>
                             <th scope="col">{i18n.t(CareMsg::Junk)}</th>
@@ -177,6 +180,7 @@ pub(super) fn CareSection(filter: Memo<FunnelFilter>) -> impl IntoView {
                                 <th scope="col">{i18n.t(CareMsg::LongestWait)}</th>
                                 <th scope="col">{i18n.t(CareMsg::Outcome)}</th>
                                 <th scope="col">{i18n.t(CareMsg::Breaches)}</th>
+                                <th scope="col">{i18n.t(CareMsg::Audits)}</th>
                             </tr></thead>
                             <tbody>{leads}</tbody>
                         </table>
