@@ -440,6 +440,7 @@ async fn a_note_holds_words_and_a_call_what_the_customer_said() {
     let tries = s.texts("care-tries").await;
     assert!(tries[called].starts_with("1 of 3 required: "), "{tries:?}");
     assert_eq!(s.texts("care-breaches").await, ["—", "—"]);
+    assert_eq!(s.texts("care-audits").await, ["—", "—"], "no audit yet");
     shots(&browser, "care-report").await;
     s.click("lang-toggle").await;
     let first = s
