@@ -22,6 +22,24 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use std::cell::Cell;
 
+/// The card's own rules, carried by its module rather than the first
+/// load's stylesheet (the page's CSP allows inline styles).
+const STYLE: &str = "\
+.audit-picks,.checks{padding-left:1.2rem}\
+.audit-pick{margin-bottom:.8rem}\
+.audit-pick p{margin:.2rem 0}\
+.checks{list-style:none;margin:.2rem 0}\
+.audit-form label,.audit-draw label{display:flex;flex-direction:column;gap:.2rem}\
+.audit-form label.check{flex-direction:row;align-items:center;min-height:44px;gap:.5rem}\
+.checks.blank{display:none}\
+@media (max-width:560px){\
+.audit-summary tbody tr{grid-template-columns:1fr 1fr;gap:.5rem .8rem;padding:.7rem 0}\
+.audit-summary tbody th{grid-column:1/-1;padding:0;font-size:1rem}\
+.audit-summary td{padding:0;text-align:left}\
+.audits .cell-label{display:block;font-size:.75rem;font-weight:400;color:var(--muted);text-transform:uppercase;letter-spacing:.03em}}\
+@media print{.checks.blank{display:block}\
+.print-audits .scorecard-page>:not(.audits):not(.print-head){display:none!important}}";
+
 thread_local! {
     /// The sample drawn last in this tab (kept while a person opens a lead
     /// and comes back).
@@ -243,6 +261,7 @@ pub(super) fn AuditsCard(period: Memo<Period>) -> impl IntoView {
     };
     view! {
         <section class="card audits" data-testid="audits-card">
+            <style>{STYLE}</style>
             <h2>{move || t(W::Title)}</h2>
             <p class="print-only print-scope">{move || format!("{} · {}", t(W::SheetTitle), crate::ui::format::period_label(period.get(), lang.get()))}</p>
             <p class="muted no-print">{move || words::intro(lang.get(), &crate::ui::format::period_label(period.get(), lang.get()))}</p>
