@@ -131,34 +131,35 @@ impl AppState {
                 + usize::from(c.settings.is_some());
             (n, other + c.appended.len() - n)
         });
+        let said = |en: &str, vi: &str| {
+            Some(AppError::Said {
+                en: en.into(),
+                vi: vi.into(),
+            })
+        };
         match self.link.with_untracked(|l| l.as_ref().map(|l| l.role)) {
             Some(Role::Auditor) if audits.0 == 0 || audits.1 > 0 => {
-                return Some(AppError::Said {
-                    en: "You are an auditor of this team workspace: you record audits and change nothing else.".into(),
-                    vi: "Bạn là người kiểm tra của không gian làm việc nhóm này: bạn ghi kết quả kiểm tra và không sửa gì khác.".into(),
-                });
-            }
-            Some(Role::Member) if audits.0 > 0 => {
-                return Some(AppError::Said {
-                    en: "Only the admins and auditors of this team workspace record audits.".into(),
-                    vi: "Chỉ quản trị viên và người kiểm tra của không gian làm việc nhóm này được ghi kết quả kiểm tra.".into(),
-                });
+                return said(
+                    "As an auditor, you record audits and change nothing else.",
+                    "Là người kiểm tra, bạn chỉ ghi kết quả kiểm tra, không sửa gì khác.",
+                );
             }
             // An audit outlives what a member deletes: an audited lead
             // goes only by an admin's hand.
             Some(Role::Member)
-                if change.is_some_and(|c| {
-                    self.insights.with_untracked(|i| {
-                        c.deleted
-                            .iter()
-                            .any(|id| i.activities_of(*id).iter().any(|a| a.kind == Audit))
-                    })
-                }) =>
+                if audits.0 > 0
+                    || change.is_some_and(|c| {
+                        self.insights.with_untracked(|i| {
+                            c.deleted
+                                .iter()
+                                .any(|id| i.activities_of(*id).iter().any(|a| a.kind == Audit))
+                        })
+                    }) =>
             {
-                return Some(AppError::Said {
-                    en: "A lead whose calls were audited is deleted only by an admin of this team workspace.".into(),
-                    vi: "Khách có cuộc gọi đã được kiểm tra chỉ được quản trị viên của không gian làm việc nhóm này xóa.".into(),
-                });
+                return said(
+                    "Only admins and auditors record audits, and only admins delete an audited lead.",
+                    "Chỉ quản trị viên và người kiểm tra được ghi kết quả kiểm tra, và chỉ quản trị viên được xóa khách đã được kiểm tra.",
+                );
             }
             _ => {}
         }

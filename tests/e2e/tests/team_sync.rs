@@ -998,9 +998,7 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
         .await
         .concat();
     assert!(
-        error.contains(
-            "You are an auditor of this team workspace: you record audits and change nothing else."
-        ),
+        error.contains("As an auditor, you record audits and change nothing else."),
         "{error}"
     );
     sh.nav("nav-scorecard", "page-scorecard").await;
@@ -1060,7 +1058,7 @@ async fn two_colleagues_share_one_workspace_live_offline_with_roles_and_revocati
         .concat();
     assert!(
         error.contains(
-            "A lead whose calls were audited is deleted only by an admin of this team workspace."
+            "Only admins and auditors record audits, and only admins delete an audited lead."
         ),
         "{error}"
     );
