@@ -37,7 +37,6 @@ pub enum W {
     Replaced,
     Verdict,
     SheetTitle,
-    Total,
 }
 
 /// A fixed phrase in `lang`.
@@ -100,7 +99,6 @@ pub fn t(lang: Lang, w: W) -> &'static str {
         ),
         Verdict => ("Verdict", "Kết quả"),
         SheetTitle => ("Audit sheet", "Phiếu kiểm tra"),
-        Total => ("All reps", "Tất cả nhân viên"),
     };
     match lang {
         Lang::En => en,

@@ -10,14 +10,13 @@
 use crate::app::clock;
 use crate::app::routes::Page;
 use crate::app::state::{AppState, Toast};
-use crate::domain::activity::{Activity, ActivityKind};
-use crate::domain::audit::{AuditSetup, Check, Draw, Verdict, audits_of, draw, seed_of};
-use crate::domain::lead::LeadId;
+use crate::domain::activity::ActivityKind;
+use crate::domain::audit::{AuditSetup, Check, Draw, Verdict, seed_of};
 use crate::domain::scorecard::Period;
 use crate::storage::Change;
 use crate::ui::format::{kind_msg, local_datetime, outcome_msg, percent};
 use crate::ui::i18n::pages::audits::{self as words, W};
-use crate::ui::i18n::{Lang, tr, use_i18n};
+use crate::ui::i18n::{tr, use_i18n};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -40,64 +39,15 @@ const STYLE: &str = "\
 @media print{.checks.blank{display:block}\
 .print-audits .scorecard-page>:not(.audits):not(.print-head){display:none!important}}";
 
+mod sample;
+mod setup;
+use sample::{Shown, sample};
+use setup::SetupEditor;
+
 thread_local! {
     /// The sample drawn last in this tab (kept while a person opens a lead
     /// and comes back).
     static DRAWN: Cell<Option<Draw>> = const { Cell::new(None) };
-}
-
-/// One drawn activity as the card shows it.
-#[derive(Clone, Debug, PartialEq)]
-struct Shown {
-    rep: String,
-    lead: LeadId,
-    lead_name: String,
-    /// The lead's phone as people write it (for the printed sheet).
-    phone: String,
-    key: String,
-    audited: Activity,
-    /// Its audits, the current one first.
-    verdicts: Vec<(Activity, Verdict)>,
-}
-
-/// The sample of `d`, and how many activities audited under its seed are
-/// not in it now.
-fn sample(state: AppState, d: &Draw) -> (Vec<Shown>, usize) {
-    let ins = state.insights.get();
-    let Some(p) = ins.prepared() else {
-        return (Vec::new(), 0);
-    };
-    let reps: Vec<_> = p.ws.reps.iter().map(|r| r.id.clone()).collect();
-    let p_country = p.ws.country;
-    let leads = (0..p.ws.leads.len()).map(|i| (p.ws.leads[i].id(), p.activities(i)));
-    let picks = draw(leads, &reps, d);
-    let rows: Vec<Shown> = picks
-        .into_iter()
-        .map(|pick| Shown {
-            rep: ins.rep_name(&pick.rep),
-            lead: pick.lead,
-            lead_name: ins
-                .lead(pick.lead)
-                .map(|l| l.name().to_owned())
-                .unwrap_or_default(),
-            phone: ins
-                .lead(pick.lead)
-                .and_then(|l| l.phone().map(|p| p.shown_in(p_country)))
-                .unwrap_or_default(),
-            verdicts: audits_of(ins.activities_of(pick.lead), &pick.key)
-                .into_iter()
-                .map(|(a, v)| (a.clone(), v))
-                .collect(),
-            key: pick.key,
-            audited: pick.activity.clone(),
-        })
-        .collect();
-    let stray = p
-        .audits()
-        .iter()
-        .filter(|a| a.draw == *d && !rows.iter().any(|r| r.key == a.of))
-        .count();
-    (rows, stray)
 }
 
 #[component]
@@ -436,74 +386,5 @@ pub(super) fn AuditsCard(period: Memo<Period>) -> impl IntoView {
                 <SetupEditor />
             </Show>
         </section>
-    }
-}
-
-/// The team's checklist and sample size.
-#[component]
-fn SetupEditor() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = use_i18n().0;
-    let t = move |w: W| words::t(lang.get(), w);
-    let stored = state.settings.with_untracked(AuditSetup::of);
-    let text = RwSignal::new(if stored.questions.is_empty() {
-        words::default_questions(lang.get_untracked()).join("\n")
-    } else {
-        stored.questions.join("\n")
-    });
-    let per_rep = RwSignal::new(stored.per_rep.to_string());
-    let problem = RwSignal::new(None::<String>);
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let l = lang.get_untracked();
-        let typed = per_rep.get_untracked();
-        let Some(n) = words::whole(typed.trim()) else {
-            return problem.set(Some(words::not_a_number(
-                l,
-                words::t(l, W::PerRep),
-                typed.trim(),
-            )));
-        };
-        let mut questions: Vec<String> = text
-            .get_untracked()
-            .lines()
-            .map(str::trim)
-            .filter(|q| !q.is_empty())
-            .map(str::to_owned)
-            .collect();
-        // The app's own four, untouched, stay the app's (in each reader's
-        // language).
-        if [Lang::En, Lang::Vi]
-            .iter()
-            .any(|l| words::default_questions(*l) == questions)
-        {
-            questions.clear();
-        }
-        let setup = AuditSetup {
-            questions,
-            per_rep: n,
-        };
-        if let Some(p) = setup.problem() {
-            return problem.set(Some(words::problem(l, p, typed.trim())));
-        }
-        problem.set(None);
-        let mut s = state.settings.get_untracked();
-        setup.put(&mut s);
-        state.save_settings(s);
-    };
-    view! {
-        <details class="no-print audit-setup" data-testid="audit-setup">
-            <summary>{move || t(W::Setup)}</summary>
-            <form on:submit=save>
-                <label>{move || t(W::Questions)}
-                    <textarea data-testid="audit-questions" rows="5" bind:value=text></textarea>
-                </label>
-                <label>{move || t(W::DefaultSize)}
-                    <input type="text" inputmode="numeric" data-testid="audit-setup-per-rep" bind:value=per_rep />
-                </label>
-                {move || problem.get().map(|p| view! { <p class="error" role="alert" data-testid="audit-setup-error">{p}</p> })}
-                <button type="submit" data-testid="audit-setup-save">{move || t(W::Save)}</button>
-            </form>
-        </details>
     }
 }
